@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_init';
+
+/** Every client (desktop cache) migration in order. Append only. */
+export const clientMigrations: Record<string, Migration> = {
+  '0001_init': m0001,
+};

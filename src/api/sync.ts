@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { BankAccount, Org } from '../domain/org/org';
+import { Member } from '../domain/people/member';
+import { User, RoleGrant } from '../domain/people/user';
+
+/** Entities that travel through pull. Wire shapes are the domain schemas plus server fields. */
+export const SyncEntity = z.enum(['org', 'bankAccount', 'member', 'user', 'userRole']);
+export type SyncEntity = z.infer<typeof SyncEntity>;
+
+export const OrgWire = Org.extend({
+  /** Materialized path of ids, '/root/…/self/'. */
+  path: z.string(),
+  depth: z.number().int().nonnegative(),
+});
+export type OrgWire = z.infer<typeof OrgWire>;
+
+export const UserWire = User.omit({ roles: true }).extend({
+  memberId: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type UserWire = z.infer<typeof UserWire>;
+
+export const UserRoleWire = RoleGrant.extend({ id: z.string(), userId: z.string() });
+export type UserRoleWire = z.infer<typeof UserRoleWire>;
+
+const rev = z.number().int().positive();
+const upsert = <E extends SyncEntity, S extends z.ZodType>(entity: E, data: S) =>
+  z.object({ op: z.literal('upsert'), entity: z.literal(entity), id: z.string(), rev, data });
+
+export const PullChange = z.union([
+  upsert('org', OrgWire),
+  upsert('bankAccount', BankAccount),
+  upsert('member', Member),
+  upsert('user', UserWire),
+  upsert('userRole', UserRoleWire),
+  z.object({ op: z.literal('delete'), entity: SyncEntity, id: z.string(), rev }),
+]);
+export type PullChange = z.infer<typeof PullChange>;
+
+export const PULL_MAX_LIMIT = 5000;
+
+export const PullQuery = z.object({
+  /** Opaque; absent on the first pull. */
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(PULL_MAX_LIMIT).default(1000),
+});
+export type PullQuery = z.infer<typeof PullQuery>;
+
+export const PullResponse = z.object({
+  changes: z.array(PullChange),
+  /** Pass back as `cursor` on the next pull. */
+  nextCursor: z.string(),
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+/** Error code of the 409 answer that tells the client to rebuild its cache. */
+export const RESYNC_ERROR = 'resync';

@@ -1,0 +1,113 @@
+/**
+ * Tables of the desktop cache. Server-owned tables (orgs … user_roles) are written only by pull;
+ * what the user did offline lives in `outbox` (DESIGN.md, sync protocol).
+ */
+export interface ClientOrgsTable {
+  id: string;
+  code: string;
+  name: string;
+  name_folded: string;
+  parent_id: string | null;
+  path: string;
+  depth: number;
+  type: string;
+  cell_subtype: string | null;
+  tax_code: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  province: string | null;
+  ward: string | null;
+  address_detail: string | null;
+  description: string | null;
+  allocation_direction: string;
+  has_seal: number;
+  status: string;
+  rev: number;
+}
+
+export interface ClientBankAccountsTable {
+  id: string;
+  org_id: string;
+  account_no: string;
+  holder: string;
+  bank_name: string;
+  citad_code: string;
+  is_active: number;
+  rev: number;
+}
+
+export interface ClientMembersTable {
+  id: string;
+  full_name: string;
+  name_folded: string;
+  sort_key: string;
+  birth_date: string;
+  sex: string;
+  citizen_id: string;
+  card_no: string | null;
+  profile_no: string | null;
+  home_org_id: string;
+  residence_org_id: string | null;
+  phone: string | null;
+  email: string | null;
+  joined_on: string | null;
+  official_on: string | null;
+  positions: string;
+  status: string;
+  rev: number;
+}
+
+export interface ClientUsersTable {
+  id: string;
+  username: string;
+  full_name: string;
+  citizen_id: string;
+  phone: string;
+  email: string | null;
+  position: string | null;
+  org_id: string;
+  status: string;
+  member_id: string | null;
+  updated_by: string | null;
+  updated_at: string;
+  rev: number;
+}
+
+export interface ClientUserRolesTable {
+  id: string;
+  user_id: string;
+  role: string;
+  org_id: string;
+  rev: number;
+}
+
+export interface SyncStateTable {
+  key: string;
+  value: string;
+}
+
+export interface OutboxTable {
+  /** Order of the user's actions. */
+  seq: number;
+  /** Client-made UUID: the server applies each exactly once. */
+  id: string;
+  kind: string;
+  payload: string;
+  base_rev: number | null;
+  /** pending | sending | needs_attention */
+  status: string;
+  result_code: string | null;
+  message: string | null;
+  created_at: string;
+}
+
+export interface ClientDatabase {
+  orgs: ClientOrgsTable;
+  org_bank_accounts: ClientBankAccountsTable;
+  members: ClientMembersTable;
+  users: ClientUsersTable;
+  user_roles: ClientUserRolesTable;
+  sync_state: SyncStateTable;
+  outbox: OutboxTable;
+}
