@@ -2,8 +2,11 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 // Migrations are append-only and never import app code: a released database must keep opening.
 
-/** PostgreSQL must compare paths bytewise for the '/a/b/' ≤ path < '/a/b0' subtree range. */
-function pathType(db: Kysely<unknown>) {
+/**
+ * PostgreSQL must compare paths and sort keys bytewise: the '/a/b/' ≤ path < '/a/b0' subtree range
+ * and the Vietnamese name sort key (built to order under byte comparison) depend on it.
+ */
+function bytewiseText(db: Kysely<unknown>) {
   return db.getExecutor().adapter instanceof PostgresAdapter ? sql`text collate "C"` : sql`text`;
 }
 
@@ -25,7 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('name_folded', 'text', (c) => c.notNull())
     .addColumn('parent_id', 'text', (c) => c.references('orgs.id'))
-    .addColumn('path', pathType(db), (c) => c.notNull())
+    .addColumn('path', bytewiseText(db), (c) => c.notNull())
     .addColumn('depth', 'integer', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('cell_subtype', 'text')
@@ -83,7 +86,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('full_name', 'text', (c) => c.notNull())
     .addColumn('name_folded', 'text', (c) => c.notNull())
-    .addColumn('sort_key', 'text', (c) => c.notNull())
+    .addColumn('sort_key', bytewiseText(db), (c) => c.notNull())
     .addColumn('birth_date', 'text', (c) => c.notNull())
     .addColumn('sex', 'text', (c) => c.notNull())
     .addColumn('citizen_id', 'text', (c) => c.notNull())
@@ -196,7 +199,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('rev', 'bigint', (c) => c.notNull())
     .addColumn('entity', 'text', (c) => c.notNull())
     .addColumn('entity_id', 'text', (c) => c.notNull())
-    .addColumn('old_path', pathType(db), (c) => c.notNull())
+    .addColumn('old_path', bytewiseText(db), (c) => c.notNull())
     .execute();
   await db.schema.createIndex('sync_exits_rev').on('sync_exits').column('rev').execute();
 }
