@@ -23,6 +23,9 @@ export async function openServerDb(config: ServerDbConfig): Promise<ServerDb> {
   let server: ServerDb;
   if ('databaseUrl' in config) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // An idle connection the server dropped (restart, terminated backend) is replaced on next
+    // use; without a listener its 'error' event would crash the process.
+    pool.on('error', (err) => console.warn(`postgres: idle connection lost: ${err.message}`));
     const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
     server = { db, engine: 'postgres', close: () => db.destroy() };
   } else {

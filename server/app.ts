@@ -1,0 +1,54 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ServerDb } from '../src/db/server-db';
+import { authenticate } from './auth/authenticate';
+import type { ServerContext } from './context';
+import { installErrorHandling } from './http/error-handler';
+import { loggerOptions } from './http/logging';
+import { registerOpenApi } from './http/openapi';
+import { routeRegistrar } from './http/register-route';
+import { authRoutes } from './routes/auth';
+import { memberRoutes } from './routes/members';
+import { orgRoutes } from './routes/orgs';
+import { syncRoutes } from './routes/sync';
+import { userRoutes } from './routes/users';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The central API on an open database, ready for `inject` or `listen`. */
+export async function buildServer(opts: {
+  db: ServerDb;
+  /** HMAC key of the access tokens; random (tokens die with the process) when absent. */
+  tokenSecret?: Buffer;
+  logger?: boolean | object;
+  now?: () => Date;
+}): Promise<FastifyInstance> {
+  const ctx: ServerContext = {
+    db: opts.db.db,
+    engine: opts.db.engine,
+    tokenSecret: opts.tokenSecret ?? randomBytes(32),
+    now: opts.now ?? (() => new Date()),
+  };
+  const app = Fastify({
+    ...loggerOptions(opts.logger),
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text body is a client mistake (415), not something to parse.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('caller', null);
+  installErrorHandling(app);
+  await registerOpenApi(app);
+
+  const route = routeRegistrar(app, (request) => authenticate(ctx, request));
+  authRoutes(route, ctx);
+  orgRoutes(route, ctx);
+  memberRoutes(route, ctx);
+  userRoutes(route, ctx);
+  syncRoutes(route, ctx);
+  await app.ready();
+  return app;
+}
