@@ -25,13 +25,13 @@ const forbidden = [
     name: 'renderer-only-contract',
     comment: 'renderer/ imports only src/domain, the DesktopApi contract and browser libraries',
     severity: 'error',
-    from: { path: '^renderer/' },
+    from: { path: '^renderer/', pathNot: '^renderer/vite\\.config\\.ts$' },
     to: { path: '^(src/(?!domain/|desktop/contract)|server/|main/|scripts/|migrations/)' },
   },
   {
     name: 'renderer-no-node',
     severity: 'error',
-    from: { path: '^renderer/' },
+    from: { path: '^renderer/', pathNot: '^renderer/vite\\.config\\.ts$' },
     to: { dependencyTypes: ['core'] },
   },
   {
