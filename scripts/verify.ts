@@ -1,0 +1,32 @@
+/** npm run -s verify -- FILE.pdf [--trust ROOT.pem ...] [--json]; exit 0 only when all intact and trusted. */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadCertificates } from '../src/signing/verify/chain';
+import { verifyPdf } from '../src/signing/verify/verify-pdf';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { trust: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+});
+const file = positionals[0];
+if (!file) {
+  console.error('usage: verify FILE.pdf [--trust ROOT.pem ...] [--json]');
+  process.exit(2);
+}
+try {
+  const anchors = (values.trust ?? []).flatMap((f) => loadCertificates(readFileSync(f)));
+  const report = verifyPdf(readFileSync(file), { trustAnchors: anchors });
+  if (values.json) console.log(JSON.stringify(report, null, 2));
+  else {
+    if (report.signatures.length === 0) console.log('no signatures');
+    for (const s of report.signatures) {
+      console.log(`${s.fieldName}: ${s.signer ?? '?'} at ${s.claimedTime ?? '?'} — ${s.intact ? 'intact' : 'BROKEN'}, ${s.chain.trusted ? 'trusted' : 'NOT trusted'}${s.coversWholeFile ? ', covers the whole file' : ''}`); // prettier-ignore
+      for (const e of s.errors) console.log(`  - ${e}`);
+      for (const c of s.modifications.changes) console.log(`  · ${c}`);
+    }
+  }
+  process.exitCode = report.ok ? 0 : 1;
+} catch (err) {
+  console.error(`cannot verify: ${(err as Error).message}`);
+  process.exitCode = 1;
+}

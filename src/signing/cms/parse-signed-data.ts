@@ -1,0 +1,81 @@
+/** Reads a detached CMS SignedData (as found in a PDF's /Contents) enough to verify it. */
+import { type Asn1, asn1, bytesOf, children, oidOf, OID, parseDer, set, toDer } from './asn1';
+
+export interface ParsedSignerInfo {
+  issuerDer: Buffer;
+  serial: Buffer;
+  digestAlgorithm: string;
+  /** DER of the signed attributes as a SET (what the signature covers). */
+  signedAttrsDer: Buffer;
+  messageDigest?: Buffer;
+  contentType?: string;
+  hasSigningTime: boolean;
+  /** certHash of ESS signing-certificate-v2, when present. */
+  essCertHash?: Buffer;
+  signatureAlgorithm: string;
+  signature: Buffer;
+  /** DER ContentInfo of the RFC 3161 token in the unsigned attributes, if any. */
+  timeStampToken?: Buffer;
+}
+
+export interface ParsedSignedData {
+  certificates: Buffer[];
+  signerInfo: ParsedSignerInfo;
+}
+
+export function parseSignedData(der: Buffer): ParsedSignedData {
+  const root = parseDer(der, false);
+  const [ct, wrapped] = children(root);
+  if (oidOf(ct) !== OID.signedData) throw new Error('not a CMS SignedData');
+  const sd = children(children(wrapped)[0]);
+  const certificates: Buffer[] = [];
+  let signerInfos: Asn1 | undefined;
+  for (const node of sd.slice(3)) {
+    if (node.tagClass === asn1.Class.CONTEXT_SPECIFIC && node.type === 0) {
+      for (const c of children(node)) certificates.push(toDer(c));
+    } else if (node.tagClass === asn1.Class.UNIVERSAL && node.type === asn1.Type.SET) signerInfos = node; // prettier-ignore
+  }
+  const si = children(children(signerInfos)[0]);
+  if (si.length < 5) throw new Error('CMS without a SignerInfo');
+  const [, sid, digestAlg, ...rest] = si;
+  const sidParts = children(sid);
+  let i = 0;
+  let attrs: Asn1[] = [];
+  if (rest[0]?.tagClass === asn1.Class.CONTEXT_SPECIFIC && rest[0].type === 0) {
+    attrs = children(rest[0]);
+    i = 1;
+  }
+  const sigAlg = rest[i];
+  const sigValue = rest[i + 1];
+  const unsigned = rest[i + 2];
+  const info: ParsedSignerInfo = {
+    issuerDer: sidParts[0] ? toDer(sidParts[0]) : Buffer.alloc(0),
+    serial: bytesOf(sidParts[1]),
+    digestAlgorithm: oidOf(children(digestAlg)[0]),
+    signedAttrsDer: toDer(set(attrs)),
+    hasSigningTime: false,
+    signatureAlgorithm: oidOf(children(sigAlg)[0]),
+    signature: bytesOf(sigValue),
+  };
+  for (const a of attrs) {
+    const [type, values] = children(a);
+    const v = children(values)[0];
+    const t = oidOf(type);
+    if (t === OID.messageDigest) info.messageDigest = bytesOf(v);
+    else if (t === OID.contentType) info.contentType = oidOf(v);
+    else if (t === OID.signingTime) info.hasSigningTime = true;
+    else if (t === OID.signingCertificateV2) {
+      const firstId = children(children(children(v)[0])[0]);
+      const hashNode = firstId.find((n) => n.type === asn1.Type.OCTETSTRING);
+      info.essCertHash = bytesOf(hashNode);
+    }
+  }
+  if (unsigned) {
+    for (const a of children(unsigned)) {
+      const [type, values] = children(a);
+      const v = children(values)[0];
+      if (oidOf(type) === OID.timeStampToken && v) info.timeStampToken = toDer(v);
+    }
+  }
+  return { certificates, signerInfo: info };
+}

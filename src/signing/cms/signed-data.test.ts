@@ -1,0 +1,59 @@
+/** CMS structure checks with a software key (the token path is covered in pdf/corpus.test.ts). */
+import { execFileSync } from 'node:child_process';
+import { createHash, createPrivateKey, sign } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPki, type TestPki } from '../../../scripts/test/pki';
+import { children, OID, oidOf, parseDer } from './asn1';
+import { parseSignedData } from './parse-signed-data';
+import { buildCadesDetached } from './signed-data';
+
+let dir: string;
+let pki: TestPki;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sign-cms-'));
+  pki = createTestPki(join(dir, 'pki'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('CAdES detached SignedData', () => {
+  it.each(['rsa', 'ec'] as const)(
+    '%s: B-B attributes, DER-sorted, no signing-time; openssl cms verifies',
+    async (kind) => {
+      // prettier-ignore
+      const cert = kind === 'rsa' ? pki.signerRsa : pki.signerEc;
+      const content = Buffer.from('nội dung được ký');
+      const key = createPrivateKey(cert.keyPem);
+      const der = await buildCadesDetached(
+        createHash('sha256').update(content).digest(),
+        {
+          certificate: cert.certDer,
+          keyType: kind,
+          sign: async (data) => sign('sha256', data, key),
+        },
+        { chain: [pki.intermediate.certDer] },
+      );
+      const parsed = parseSignedData(der);
+      expect(parsed.certificates).toHaveLength(2);
+      expect(parsed.signerInfo.hasSigningTime).toBe(false);
+      expect(parsed.signerInfo.essCertHash).toEqual(
+        createHash('sha256').update(cert.certDer).digest(),
+      );
+      const attrs = children(parseDer(parsed.signerInfo.signedAttrsDer));
+      expect(attrs.map((a) => oidOf(children(a)[0]))).toEqual([OID.contentType, OID.messageDigest, OID.signingCertificateV2]); // prettier-ignore
+      const encoded = attrs.map((a) => parsed.signerInfo.signedAttrsDer.indexOf(Buffer.from(children(a)[0]!.value as string, 'binary'))); // prettier-ignore
+      expect([...encoded].sort((a, b) => a - b)).toEqual(encoded);
+
+      const f = (n: string) => join(dir, `${kind}-${n}`);
+      writeFileSync(f('sig.der'), der);
+      writeFileSync(f('content'), content);
+      writeFileSync(f('chain.pem'), pki.root.certPem);
+      const out = execFileSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', f('sig.der'), '-content', f('content'), '-CAfile', f('chain.pem'), '-purpose', 'any', '-out', '/dev/null'], { stdio: 'pipe' }); // prettier-ignore
+      expect(out).toBeDefined();
+      writeFileSync(f('other'), 'khác');
+      expect(() => execFileSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', f('sig.der'), '-content', f('other'), '-CAfile', f('chain.pem'), '-purpose', 'any', '-out', '/dev/null'], { stdio: 'pipe' })).toThrow(); // prettier-ignore
+    },
+  );
+});

@@ -1,0 +1,97 @@
+/**
+ * The visible signature: a Form XObject used as the widget's /AP /N, never drawn on the page
+ * content. Signature image on top, the seal image (as given: the org's red seal) overlapping the
+ * left third of it, the signer's name and the ISO 8601 time below.
+ */
+import { name, PdfDict, type PdfRef, PdfStream } from './pdf-objects';
+import { pngToXObjects } from './png';
+import type { IncrementalUpdate } from './incremental-writer';
+
+export interface AppearanceInput {
+  width: number;
+  height: number;
+  signerName: string;
+  /** ISO 8601 time shown under the name. */
+  time: string;
+  signatureImage?: Buffer;
+  sealImage?: Buffer;
+}
+
+/**
+ * Helvetica/WinAnsi cannot show Vietnamese diacritics; until a Unicode font is embedded the
+ * visible text is folded to ASCII (the signer's exact name stays in the certificate and /Name).
+ */
+export function toWinAnsiText(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]/g, '?');
+}
+
+const pdfText = (s: string) => `(${toWinAnsiText(s).replace(/([\\()])/g, '\\$1')})`;
+const f = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(3));
+
+function addImage(update: IncrementalUpdate, png: Buffer) {
+  const { image, smask, width, height } = pngToXObjects(png);
+  if (smask) image.dict.set('SMask', update.add(smask));
+  return { ref: update.add(image), width, height };
+}
+
+/** Fits w×h into box, keeping aspect ratio; returns drawn size. */
+function fit(w: number, h: number, boxW: number, boxH: number) {
+  const k = Math.min(boxW / w, boxH / h);
+  return { w: w * k, h: h * k };
+}
+
+export function buildAppearance(update: IncrementalUpdate, input: AppearanceInput): PdfRef {
+  const { width: W, height: H } = input;
+  const textH = Math.min(28, H * 0.4);
+  const fontSize = Math.max(4, Math.min(9, textH / 2.6));
+  const xobjects = new PdfDict();
+  const ops: string[] = [];
+  const imgBox = { x: 0, y: textH, w: W, h: H - textH };
+  let sigArea = { x: imgBox.x, y: imgBox.y, w: imgBox.w, h: imgBox.h };
+  if (input.signatureImage) {
+    const img = addImage(update, input.signatureImage);
+    const s = fit(img.width, img.height, imgBox.w, imgBox.h);
+    sigArea = { x: imgBox.x + (imgBox.w - s.w) / 2, y: imgBox.y + (imgBox.h - s.h) / 2, w: s.w, h: s.h }; // prettier-ignore
+    xobjects.set('Sig', img.ref);
+    ops.push(`q ${f(s.w)} 0 0 ${f(s.h)} ${f(sigArea.x)} ${f(sigArea.y)} cm /Sig Do Q`);
+  }
+  if (input.sealImage) {
+    const img = addImage(update, input.sealImage);
+    // The seal covers the left third of the signature image, centred on that third's right edge.
+    const s = fit(img.width, img.height, imgBox.h, imgBox.h);
+    const cx = sigArea.x + sigArea.w / 3;
+    const x = Math.max(0, cx - s.w / 2);
+    const y = imgBox.y + (imgBox.h - s.h) / 2;
+    xobjects.set('Seal', img.ref);
+    ops.push(`q ${f(s.w)} 0 0 ${f(s.h)} ${f(x)} ${f(y)} cm /Seal Do Q`);
+  }
+  const font = update.add(
+    new PdfDict([
+      ['Type', name('Font')],
+      ['Subtype', name('Type1')],
+      ['BaseFont', name('Helvetica')],
+      ['Encoding', name('WinAnsiEncoding')],
+    ]),
+  );
+  ops.push(
+    `BT /F1 ${f(fontSize)} Tf 0 0 0 rg 2 ${f(fontSize * 1.5)} Td ${pdfText(input.signerName)} Tj ` +
+      `0 ${f(-fontSize * 1.3)} Td ${pdfText(input.time)} Tj ET`,
+  );
+  const resources = new PdfDict([['Font', new PdfDict([['F1', font]])]]);
+  if (xobjects.map.size > 0) resources.set('XObject', xobjects);
+  const form = new PdfStream(
+    new PdfDict([
+      ['Type', name('XObject')],
+      ['Subtype', name('Form')],
+      ['BBox', [0, 0, W, H]],
+      ['Resources', resources],
+    ]),
+    Buffer.from(ops.join('\n'), 'latin1'),
+  );
+  return update.add(form);
+}

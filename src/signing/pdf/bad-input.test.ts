@@ -1,0 +1,78 @@
+/** Hostile and broken PDFs are refused quickly with a clear error; nothing is written. */
+import { execFileSync } from 'node:child_process';
+import { createPrivateKey, sign } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPki, type TestPki } from '../../../scripts/test/pki';
+import type { CmsSigner } from '../cms/signed-data';
+import { PdfReader } from './pdf-reader';
+import { signPdf, signPdfFile } from './sign-pdf';
+
+let dir: string;
+let pki: TestPki;
+let good: Buffer;
+let signer: CmsSigner;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sign-bad-'));
+  pki = createTestPki(join(dir, 'pki'));
+  const key = createPrivateKey(pki.signerEc.keyPem);
+  signer = { certificate: pki.signerEc.certDer, keyType: 'ec', sign: async (d) => sign('sha256', d, key) }; // prettier-ignore
+  const doc = await PDFDocument.create();
+  doc.addPage();
+  good = Buffer.from(await doc.save({ useObjectStreams: false }));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const opts = { signerName: 'Trần Thị Bình' };
+
+describe('bad input', () => {
+  it.each([
+    ['empty', () => Buffer.alloc(0), /not a PDF/],
+    ['not a PDF', () => Buffer.from('hello world, no pdf here'), /not a PDF/],
+    ['truncated', () => good.subarray(0, Math.floor(good.length / 2)), /truncated|startxref/],
+    ['xref offset beyond the file', () => Buffer.from(good.toString('latin1').replace(/startxref\s+\d+/, 'startxref\n99999999'), 'latin1'), /out of the file/], // prettier-ignore
+    [
+      'xref /Prev loop',
+      () => {
+        const s = good.toString('latin1');
+        const off = /startxref\s+(\d+)/.exec(s)![1]!;
+        return Buffer.from(s.replace('trailer\n<<', `trailer\n<< /Prev ${off}`), 'latin1');
+      },
+      /loop/,
+    ],
+    ['deeply nested arrays', () => Buffer.from(good.toString('latin1').replace('/Type /Catalog', `/Type /Catalog /X ${'['.repeat(5000)}`), 'latin1'), /nested|damaged|catalog|pages/i], // prettier-ignore
+  ])('%s is refused with a clear error within bounded time', async (_name, make, message) => {
+    const t0 = performance.now();
+    await expect(signPdf(make(), signer, opts)).rejects.toThrow(message);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
+  it('an encrypted PDF is refused', async () => {
+    const src = join(dir, 'plain.pdf');
+    const enc = join(dir, 'enc.pdf');
+    writeFileSync(src, good);
+    execFileSync('qpdf', ['--encrypt', 'u', 'o', '256', '--', src, enc]);
+    expect(() => new PdfReader(Buffer.from(execFileSync('cat', [enc])))).toThrow(/encrypted/);
+  });
+
+  it('nothing is written to the output path when signing fails', async () => {
+    const src = join(dir, 'broken.pdf');
+    const out = join(dir, 'out.pdf');
+    writeFileSync(src, good.subarray(0, 100));
+    await expect(signPdfFile(src, out, signer, opts)).rejects.toThrow();
+    expect(existsSync(out)).toBe(false);
+    const failing: CmsSigner = { ...signer, sign: async () => { throw new Error('token removed'); } }; // prettier-ignore
+    writeFileSync(src, good);
+    await expect(signPdfFile(src, out, failing, opts)).rejects.toThrow('token removed');
+    expect(existsSync(out)).toBe(false);
+    await signPdfFile(src, out, signer, opts);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('a signature larger than the reserved room is refused, not truncated', async () => {
+    await expect(signPdf(good, signer, { ...opts, contentsSize: 200 })).rejects.toThrow(/larger than the reserved/); // prettier-ignore
+  });
+});

@@ -1,0 +1,332 @@
+/**
+ * Reads what an incremental update needs from an existing PDF: the cross-reference sections
+ * (tables and streams, following /Prev), the latest trailer, and objects by number (including
+ * those inside object streams). Bounded: section count, object-stream size, nesting depth.
+ */
+import { inflateBounded, unpredictPng } from './flate';
+import {
+  PdfDict,
+  PdfLexer,
+  PdfName,
+  PdfRef,
+  PdfStream,
+  PdfSyntaxError,
+  type PdfValue,
+  isName,
+  isWhite,
+} from './pdf-objects';
+
+export type XrefEntry =
+  | { type: 1; offset: number; gen: number }
+  | { type: 2; stream: number; index: number }
+  | { type: 0 };
+
+export interface XrefSection {
+  offset: number;
+  kind: 'table' | 'stream';
+  trailer: PdfDict;
+  entries: Map<number, XrefEntry>;
+}
+
+const MAX_SECTIONS = 4096;
+
+export class PdfReadError extends Error {
+  override readonly name = 'PdfReadError';
+}
+
+export class PdfReader {
+  /** Newest first. */
+  readonly sections: XrefSection[] = [];
+  readonly xref = new Map<number, XrefEntry>();
+  private readonly cache = new Map<number, PdfValue>();
+  private readonly objStmCache = new Map<number, Map<number, PdfValue>>();
+
+  constructor(readonly buf: Buffer) {
+    try {
+      this.readSections();
+    } catch (err) {
+      if (err instanceof PdfReadError) throw err;
+      throw new PdfReadError(`damaged cross-reference data: ${(err as Error).message}`);
+    }
+    if (this.trailer.get('Encrypt') !== undefined) throw new PdfReadError('encrypted PDF files cannot be signed'); // prettier-ignore
+  }
+
+  get trailer(): PdfDict {
+    return this.sections[0]!.trailer;
+  }
+  get lastXrefOffset(): number {
+    return this.sections[0]!.offset;
+  }
+  get lastXrefKind(): 'table' | 'stream' {
+    return this.sections[0]!.kind;
+  }
+  /** Next free object number. */
+  get size(): number {
+    let size = 0;
+    for (const s of this.sections) {
+      const n = s.trailer.get('Size');
+      if (typeof n === 'number' && n > size) size = n;
+    }
+    for (const k of this.xref.keys()) if (k + 1 > size) size = k + 1;
+    return size;
+  }
+
+  /** Offset given by the last `startxref` in the file. */
+  static startXref(buf: Buffer, end = buf.length): number {
+    const tail = buf.subarray(Math.max(0, end - 2048), end).toString('latin1');
+    const at = tail.lastIndexOf('startxref');
+    if (at < 0) throw new PdfReadError('not a PDF file, or truncated (no startxref)');
+    const m = /^startxref\s+(\d+)/.exec(tail.slice(at));
+    if (!m) throw new PdfReadError('damaged startxref');
+    return Number(m[1]);
+  }
+
+  private readSections(): void {
+    if (this.buf.subarray(0, 1024).indexOf('%PDF-') < 0) throw new PdfReadError('not a PDF file');
+    let offset: number | undefined = PdfReader.startXref(this.buf);
+    const seen = new Set<number>();
+    while (offset !== undefined) {
+      if (seen.has(offset) || seen.size >= MAX_SECTIONS)
+        throw new PdfReadError('cross-reference sections loop');
+      seen.add(offset);
+      if (offset <= 0 || offset >= this.buf.length) throw new PdfReadError(`cross-reference offset ${offset} out of the file`); // prettier-ignore
+      const section = this.readSection(offset);
+      this.sections.push(section);
+      for (const [num, e] of section.entries) if (!this.xref.has(num)) this.xref.set(num, e);
+      // Hybrid files: a table's trailer may point at an xref stream with hidden entries.
+      const stm = section.trailer.get('XRefStm');
+      if (section.kind === 'table' && typeof stm === 'number' && !seen.has(stm)) {
+        for (const [num, e] of this.readSection(stm).entries) if (!this.xref.has(num)) this.xref.set(num, e); // prettier-ignore
+      }
+      const prev = section.trailer.get('Prev');
+      offset = typeof prev === 'number' ? prev : undefined;
+    }
+  }
+
+  private readSection(offset: number): XrefSection {
+    const lx = new PdfLexer(this.buf, offset);
+    if (lx.peekWord() === 'xref') return this.readTable(lx, offset);
+    const { value } = this.parseIndirectAt(offset);
+    if (!(value instanceof PdfStream) || !isName(value.dict.get('Type'), 'XRef')) {
+      throw new PdfReadError(`no cross-reference section at offset ${offset}`);
+    }
+    return { offset, kind: 'stream', trailer: value.dict, entries: this.xrefStreamEntries(value) };
+  }
+
+  private readTable(lx: PdfLexer, offset: number): XrefSection {
+    lx.expect('xref');
+    const entries = new Map<number, XrefEntry>();
+    for (;;) {
+      const w = lx.peekWord();
+      if (w === 'trailer') break;
+      const start = Number(lx.word());
+      const count = Number(lx.word());
+      if (!Number.isInteger(start) || !Number.isInteger(count) || count < 0) throw new PdfReadError('damaged xref table'); // prettier-ignore
+      for (let i = 0; i < count; i++) {
+        const off = Number(lx.word());
+        const gen = Number(lx.word());
+        const kind = lx.word();
+        if (kind !== 'n' && kind !== 'f') throw new PdfReadError('damaged xref table entry');
+        // Object 0 of a subsection starting at 1 is a known producer bug; trust the numbers given.
+        if (!entries.has(start + i)) entries.set(start + i, kind === 'n' ? { type: 1, offset: off, gen } : { type: 0 }); // prettier-ignore
+      }
+    }
+    lx.expect('trailer');
+    const trailer = lx.value();
+    if (!(trailer instanceof PdfDict)) throw new PdfReadError('damaged trailer');
+    return { offset, kind: 'table', trailer, entries };
+  }
+
+  private xrefStreamEntries(stream: PdfStream): Map<number, XrefEntry> {
+    const d = stream.dict;
+    const w = d.get('W');
+    if (
+      !Array.isArray(w) ||
+      w.length < 3 ||
+      !w.every((x) => typeof x === 'number' && x >= 0 && x <= 8)
+    ) {
+      throw new PdfReadError('damaged xref stream /W');
+    }
+    const [w0, w1, w2] = w as number[];
+    const data = this.decodeStream(stream);
+    const size = d.get('Size');
+    const index = (d.get('Index') as PdfValue[] | undefined) ?? [0, size];
+    const rowLen = w0! + w1! + w2!;
+    const entries = new Map<number, XrefEntry>();
+    let pos = 0;
+    const read = (n: number) => {
+      let v = 0;
+      for (let i = 0; i < n; i++) v = v * 256 + data[pos++]!;
+      return v;
+    };
+    for (let k = 0; k + 1 < index.length; k += 2) {
+      const start = index[k] as number;
+      const count = index[k + 1] as number;
+      for (let i = 0; i < count && pos + rowLen <= data.length; i++) {
+        const type = w0 === 0 ? 1 : read(w0!);
+        const f2 = read(w1!);
+        const f3 = read(w2!);
+        const e: XrefEntry = type === 1 ? { type: 1, offset: f2, gen: f3 } : type === 2 ? { type: 2, stream: f2, index: f3 } : { type: 0 }; // prettier-ignore
+        if (!entries.has(start + i)) entries.set(start + i, e);
+      }
+    }
+    return entries;
+  }
+
+  /** Decoded bytes of a stream: no filter, or FlateDecode with an optional PNG predictor. */
+  decodeStream(stream: PdfStream): Buffer {
+    const filter = this.resolve(stream.dict.get('Filter'));
+    const filters =
+      filter === undefined || filter === null ? [] : Array.isArray(filter) ? filter : [filter];
+    if (filters.length === 0) return stream.data;
+    if (filters.length !== 1 || !isName(filters[0], 'FlateDecode')) {
+      throw new PdfReadError(`unsupported stream filter ${JSON.stringify(filters)}`);
+    }
+    let data = inflateBounded(stream.data);
+    const parms = this.resolve(stream.dict.get('DecodeParms'));
+    const p = Array.isArray(parms) ? parms[0] : parms;
+    if (p instanceof PdfDict) {
+      const predictor = p.get('Predictor');
+      if (typeof predictor === 'number' && predictor >= 10) {
+        const columns = (p.get('Columns') as number | undefined) ?? 1;
+        data = unpredictPng(data, 1, columns);
+      } else if (typeof predictor === 'number' && predictor > 1) {
+        throw new PdfReadError(`unsupported predictor ${predictor}`);
+      }
+    }
+    return data;
+  }
+
+  /** Parses `N G obj … endobj` at an offset; a stream's data is located by /Length or endstream. */
+  parseIndirectAt(offset: number): { ref: PdfRef; value: PdfValue } {
+    const lx = new PdfLexer(this.buf, offset);
+    const num = Number(lx.word());
+    const gen = Number(lx.word());
+    lx.expect('obj');
+    if (!Number.isInteger(num) || !Number.isInteger(gen)) throw new PdfSyntaxError(`no object at ${offset}`); // prettier-ignore
+    const value = lx.value();
+    const ref = new PdfRef(num, gen);
+    if (value instanceof PdfDict && lx.peekWord() === 'stream') {
+      lx.word();
+      let start = lx.pos;
+      if (this.buf[start] === 0x0d) start++;
+      if (this.buf[start] === 0x0a) start++;
+      const len = value.get('Length');
+      let length = typeof len === 'number' ? len : len instanceof PdfRef ? this.lengthOf(len) : -1;
+      const endOk = (n: number) => {
+        let e = start + n;
+        while (isWhite(this.buf[e])) e++;
+        return this.buf.toString('latin1', e, e + 9) === 'endstream';
+      };
+      if (length < 0 || start + length > this.buf.length || !endOk(length)) {
+        const end = this.buf.indexOf('endstream', start, 'latin1');
+        if (end < 0) throw new PdfSyntaxError(`unterminated stream in object ${num}`);
+        length = end - start;
+        while (length > 0 && isWhite(this.buf[start + length - 1])) length--;
+      }
+      return { ref, value: new PdfStream(value, this.buf.subarray(start, start + length)) };
+    }
+    return { ref, value };
+  }
+
+  private lengthOf(ref: PdfRef): number {
+    try {
+      const v = this.getObject(ref.num);
+      return typeof v === 'number' ? v : -1;
+    } catch {
+      return -1;
+    }
+  }
+
+  getObject(num: number): PdfValue {
+    if (this.cache.has(num)) return this.cache.get(num)!;
+    const e = this.xref.get(num);
+    let value: PdfValue = null;
+    if (e?.type === 1) value = this.parseIndirectAt(e.offset).value;
+    else if (e?.type === 2) value = this.objectStream(e.stream).get(num) ?? null;
+    this.cache.set(num, value);
+    return value;
+  }
+
+  genOf(num: number): number {
+    const e = this.xref.get(num);
+    return e?.type === 1 ? e.gen : 0;
+  }
+
+  private objectStream(num: number): Map<number, PdfValue> {
+    const cached = this.objStmCache.get(num);
+    if (cached) return cached;
+    const e = this.xref.get(num);
+    if (e?.type !== 1) throw new PdfReadError(`object stream ${num} not found`);
+    const { value } = this.parseIndirectAt(e.offset);
+    if (!(value instanceof PdfStream))
+      throw new PdfReadError(`object ${num} is not an object stream`);
+    const n = value.dict.get('N');
+    const first = value.dict.get('First');
+    if (typeof n !== 'number' || typeof first !== 'number') throw new PdfReadError('damaged object stream'); // prettier-ignore
+    const data = this.decodeStream(value);
+    const lx = new PdfLexer(data);
+    const offsets: [number, number][] = [];
+    for (let i = 0; i < n; i++) offsets.push([Number(lx.word()), Number(lx.word())]);
+    const map = new Map<number, PdfValue>();
+    for (const [objNum, off] of offsets) {
+      lx.pos = first + off;
+      map.set(objNum, lx.value());
+    }
+    this.objStmCache.set(num, map);
+    return map;
+  }
+
+  resolve(v: PdfValue | undefined, depth = 0): PdfValue | undefined {
+    if (v instanceof PdfRef) {
+      if (depth > 32) throw new PdfReadError('reference chain too long');
+      return this.resolve(this.getObject(v.num), depth + 1);
+    }
+    return v;
+  }
+
+  dict(v: PdfValue | undefined): PdfDict | undefined {
+    const r = this.resolve(v);
+    return r instanceof PdfDict ? r : r instanceof PdfStream ? r.dict : undefined;
+  }
+
+  get catalogRef(): PdfRef {
+    const root = this.trailer.get('Root');
+    if (!(root instanceof PdfRef)) throw new PdfReadError('no document catalog');
+    return root;
+  }
+
+  /** Page references in order (page tree walk, loop-safe). */
+  pageRefs(): PdfRef[] {
+    const catalog = this.dict(this.catalogRef);
+    const pages = catalog?.get('Pages');
+    const out: PdfRef[] = [];
+    const seen = new Set<number>();
+    const walk = (ref: PdfValue | undefined, depth: number) => {
+      if (!(ref instanceof PdfRef) || seen.has(ref.num) || depth > 64) return;
+      seen.add(ref.num);
+      const node = this.dict(ref);
+      if (!node) return;
+      const kids = this.resolve(node.get('Kids'));
+      if (isName(node.get('Type'), 'Pages') || Array.isArray(kids)) {
+        if (Array.isArray(kids)) for (const k of kids) walk(k, depth + 1);
+      } else out.push(ref);
+    };
+    walk(pages, 0);
+    if (out.length === 0) throw new PdfReadError('the document has no pages');
+    return out;
+  }
+
+  /** Inherited page attribute (MediaBox, CropBox, Rotate). */
+  pageAttribute(pageRef: PdfRef, key: string): PdfValue | undefined {
+    let node = this.dict(pageRef);
+    for (let i = 0; node && i < 64; i++) {
+      const v = node.get(key);
+      if (v !== undefined) return this.resolve(v);
+      node = this.dict(node.get('Parent'));
+    }
+    return undefined;
+  }
+}
+
+export const nameOf = (v: PdfValue | undefined) => (v instanceof PdfName ? v.name : undefined);

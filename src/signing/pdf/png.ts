@@ -1,0 +1,96 @@
+/** PNG → PDF image XObject(s): colour samples plus an /SMask from the alpha channel. */
+import { deflateSync } from 'node:zlib';
+import { inflateBounded, unpredictPng } from './flate';
+import { name, PdfDict, PdfStream } from './pdf-objects';
+
+export interface DecodedPng {
+  width: number;
+  height: number;
+  gray: boolean;
+  color: Buffer;
+  alpha?: Buffer;
+}
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const MAX_PIXELS = 16_000_000;
+
+export function decodePng(png: Buffer): DecodedPng {
+  if (png.length < 33 || !png.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG image');
+  let pos = 8;
+  let width = 0, height = 0, depth = 0, colorType = 0, interlace = 0; // prettier-ignore
+  let palette: Buffer | undefined;
+  let trns: Buffer | undefined;
+  const idat: Buffer[] = [];
+  while (pos + 8 <= png.length) {
+    const len = png.readUInt32BE(pos);
+    const type = png.toString('latin1', pos + 4, pos + 8);
+    const body = png.subarray(pos + 8, pos + 8 + len);
+    pos += 12 + len;
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      depth = body[8]!;
+      colorType = body[9]!;
+      interlace = body[12]!;
+    } else if (type === 'PLTE') palette = body;
+    else if (type === 'tRNS') trns = body;
+    else if (type === 'IDAT') idat.push(body);
+    else if (type === 'IEND') break;
+  }
+  if (depth !== 8 || interlace !== 0) throw new Error('PNG must be 8-bit, non-interlaced');
+  if (width * height > MAX_PIXELS || width === 0 || height === 0) throw new Error('PNG too large');
+  const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colorType];
+  if (!channels) throw new Error(`PNG colour type ${colorType} not supported`);
+  const raw = unpredictPng(inflateBounded(Buffer.concat(idat), (width * channels + 1) * height), channels, width * channels); // prettier-ignore
+  const n = width * height;
+  if (colorType === 3) {
+    if (!palette) throw new Error('PNG palette missing');
+    const color = Buffer.alloc(n * 3);
+    const alpha = trns ? Buffer.alloc(n) : undefined;
+    for (let i = 0; i < n; i++) {
+      const idx = raw[i]!;
+      palette.copy(color, i * 3, idx * 3, idx * 3 + 3);
+      if (alpha) alpha[i] = trns![idx] ?? 255;
+    }
+    return { width, height, gray: false, color, alpha };
+  }
+  if (colorType === 0 || colorType === 2)
+    return { width, height, gray: colorType === 0, color: raw };
+  const cc = channels - 1;
+  const color = Buffer.alloc(n * cc);
+  const alpha = Buffer.alloc(n);
+  for (let i = 0; i < n; i++) {
+    raw.copy(color, i * cc, i * channels, i * channels + cc);
+    alpha[i] = raw[i * channels + cc]!;
+  }
+  return { width, height, gray: colorType === 4, color, alpha };
+}
+
+function imageStream(width: number, height: number, gray: boolean, samples: Buffer): PdfStream {
+  return new PdfStream(
+    new PdfDict([
+      ['Type', name('XObject')],
+      ['Subtype', name('Image')],
+      ['Width', width],
+      ['Height', height],
+      ['ColorSpace', name(gray ? 'DeviceGray' : 'DeviceRGB')],
+      ['BitsPerComponent', 8],
+      ['Filter', name('FlateDecode')],
+    ]),
+    deflateSync(samples),
+  );
+}
+
+/** The image XObject and, when the PNG is transparent, its soft mask (to be added first). */
+export function pngToXObjects(png: Buffer): {
+  image: PdfStream;
+  smask?: PdfStream;
+  width: number;
+  height: number;
+} {
+  // prettier-ignore
+  const d = decodePng(png);
+  const image = imageStream(d.width, d.height, d.gray, d.color);
+  const smask = d.alpha ? imageStream(d.width, d.height, true, d.alpha) : undefined;
+  return { image, smask, width: d.width, height: d.height };
+}

@@ -1,0 +1,189 @@
+/**
+ * PAdES signing by incremental update: a new revision holding the signature dictionary, a
+ * signature field/widget with its own appearance, and the catalog/AcroForm/page changes needed to
+ * reach them. /ByteRange covers everything but the /Contents hex string; the CMS is written into
+ * the reserved room. Earlier revisions, and so earlier signatures, are left byte-for-byte intact.
+ */
+import { createHash } from 'node:crypto';
+import { renameSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { buildCadesDetached, type CmsOptions, type CmsSigner } from '../cms/signed-data';
+import { buildAppearance } from './appearance';
+import { IncrementalUpdate } from './incremental-writer';
+import { name, PdfDict, PdfRaw, PdfRef, PdfString, type PdfValue } from './pdf-objects';
+import { PdfReader } from './pdf-reader';
+
+export interface PdfSignOptions {
+  signerName: string;
+  /** 1-based; default: the last page (where signature blocks usually are). */
+  page?: number;
+  /** [x, y, width, height] in PDF points; default: bottom-right 180×80. */
+  rect?: [number, number, number, number];
+  signatureImage?: Buffer;
+  sealImage?: Buffer;
+  reason?: string;
+  location?: string;
+  /** Claimed signing time (/M and the visible text). */
+  time?: Date;
+  /** Bytes reserved for the CMS; default 8 KB, 20 KB when a timestamp is requested. */
+  contentsSize?: number;
+}
+
+export class PdfSignError extends Error {
+  override readonly name = 'PdfSignError';
+}
+
+const BYTE_RANGE_PLACEHOLDER = '[0 9999999999 9999999999 9999999999]';
+
+/** D:YYYYMMDDHHmmSS+HH'mm' in UTC. */
+export function pdfDate(d: Date): string {
+  const iso = d.toISOString();
+  return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}+00'00'`; // prettier-ignore
+}
+
+/** Field names (/T) already used, walking /Kids. */
+function fieldNames(reader: PdfReader, fields: PdfValue | undefined): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<number>();
+  const walk = (v: PdfValue | undefined, depth: number) => {
+    if (depth > 32) return;
+    if (v instanceof PdfRef) {
+      if (seen.has(v.num)) return;
+      seen.add(v.num);
+    }
+    const r = reader.resolve(v);
+    if (Array.isArray(r)) r.forEach((x) => walk(x, depth + 1));
+    else if (r instanceof PdfDict) {
+      const t = r.get('T');
+      if (t instanceof PdfString) out.add(t.bytes.toString('latin1'));
+      walk(r.get('Kids'), depth + 1);
+    }
+  };
+  walk(fields, 0);
+  return out;
+}
+
+export async function signPdf(
+  pdf: Buffer,
+  signer: CmsSigner,
+  options: PdfSignOptions,
+  cms: CmsOptions = {},
+): Promise<Buffer> {
+  const reader = new PdfReader(pdf);
+  const update = new IncrementalUpdate(reader);
+  const pages = reader.pageRefs();
+  const pageIndex = (options.page ?? pages.length) - 1;
+  const pageRef = pages[pageIndex];
+  if (!pageRef)
+    throw new PdfSignError(`page ${options.page} does not exist (${pages.length} pages)`);
+  const pageDict = reader.dict(pageRef);
+  if (!pageDict) throw new PdfSignError('damaged page object');
+
+  const box = reader.pageAttribute(pageRef, 'CropBox') ?? reader.pageAttribute(pageRef, 'MediaBox');
+  const [bx0, by0, bx1] = Array.isArray(box) && box.every((n) => typeof n === 'number') ? (box as number[]) : [0, 0, 595]; // prettier-ignore
+  const rect = options.rect ?? [(bx1 ?? 595) - 200, (by0 ?? 0) + 40, 180, 80];
+  void bx0;
+  const [x, y, w, h] = rect;
+  const time = options.time ?? new Date();
+
+  // Catalog and AcroForm.
+  const catalogRef = reader.catalogRef;
+  const catalog = reader.dict(catalogRef)!.clone();
+  const acroVal = catalog.get('AcroForm');
+  const acroForm = (reader.dict(acroVal) ?? new PdfDict()).clone();
+  const existingFields = reader.resolve(acroForm.get('Fields'));
+  const fields = Array.isArray(existingFields) ? [...existingFields] : [];
+  const used = fieldNames(reader, fields);
+  let n = 1;
+  while (used.has(`Sig${n}`)) n++;
+  const fieldName = `Sig${n}`;
+
+  const contentsSize = options.contentsSize ?? (cms.timestamp ? 20_000 : 8_192);
+  const sigDict = new PdfDict([
+    ['Type', name('Sig')],
+    ['Filter', name('Adobe.PPKLite')],
+    ['SubFilter', name('ETSI.CAdES.detached')],
+    ['ByteRange', new PdfRaw(BYTE_RANGE_PLACEHOLDER)],
+    ['Contents', new PdfRaw(`<${'0'.repeat(contentsSize * 2)}>`)],
+    ['M', PdfString.text(pdfDate(time))],
+    ['Name', PdfString.text(options.signerName)],
+  ]);
+  if (options.reason) sigDict.set('Reason', PdfString.text(options.reason));
+  if (options.location) sigDict.set('Location', PdfString.text(options.location));
+  const sigRef = update.add(sigDict);
+  const apRef = buildAppearance(update, {
+    width: w,
+    height: h,
+    signerName: options.signerName,
+    time: time.toISOString(),
+    signatureImage: options.signatureImage,
+    sealImage: options.sealImage,
+  });
+  const widgetRef = update.add(
+    new PdfDict([
+      ['Type', name('Annot')],
+      ['Subtype', name('Widget')],
+      ['FT', name('Sig')],
+      ['T', PdfString.text(fieldName)],
+      ['V', sigRef],
+      ['F', 132], // Print + Locked
+      ['P', pageRef],
+      ['Rect', [x, y, x + w, y + h]],
+      ['AP', new PdfDict([['N', apRef]])],
+    ]),
+  );
+
+  fields.push(widgetRef);
+  acroForm.set('Fields', fields).set('SigFlags', 3);
+  if (acroVal instanceof PdfRef) update.update(acroVal, acroForm);
+  else {
+    catalog.set('AcroForm', update.add(acroForm));
+    update.update(catalogRef, catalog);
+  }
+
+  // Page /Annots: an inline array is extended on a copy of the page; a referenced array in place.
+  const annotsVal = pageDict.get('Annots');
+  const annots = reader.resolve(annotsVal);
+  const newAnnots = [...(Array.isArray(annots) ? annots : []), widgetRef];
+  if (annotsVal instanceof PdfRef && Array.isArray(annots)) update.update(annotsVal, newAnnots);
+  else update.update(pageRef, pageDict.clone().set('Annots', newAnnots));
+
+  const appended = update.build();
+  const out = Buffer.concat([pdf, appended]);
+  const brAt = out.indexOf(BYTE_RANGE_PLACEHOLDER, pdf.length, 'latin1');
+  const contentsAt = out.indexOf(`/Contents <${'0'.repeat(16)}`, brAt, 'latin1') + '/Contents '.length; // prettier-ignore
+  if (brAt < 0 || contentsAt < brAt) throw new Error('signature placeholders not found');
+  const contentsEnd = contentsAt + contentsSize * 2 + 2;
+  const byteRange = [0, contentsAt, contentsEnd, out.length - contentsEnd];
+  const brText = `[${byteRange.join(' ')}]`.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' ');
+  out.write(brText, brAt, 'latin1');
+
+  const digest = createHash('sha256')
+    .update(out.subarray(0, contentsAt))
+    .update(out.subarray(contentsEnd))
+    .digest();
+  const cmsDer = await buildCadesDetached(digest, signer, cms);
+  if (cmsDer.length > contentsSize) {
+    throw new PdfSignError(`signature (${cmsDer.length} bytes) larger than the reserved ${contentsSize}`); // prettier-ignore
+  }
+  out.write(cmsDer.toString('hex'), contentsAt + 1, 'latin1');
+  return out;
+}
+
+/** Signs a file: nothing appears at `outPath` unless signing fully succeeded. */
+export async function signPdfFile(
+  inPath: string,
+  outPath: string,
+  signer: CmsSigner,
+  options: PdfSignOptions,
+  cms: CmsOptions = {},
+): Promise<void> {
+  const signed = await signPdf(readFileSync(inPath), signer, options, cms);
+  const tmp = `${outPath}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(tmp, signed, { flag: 'wx' });
+    renameSync(tmp, outPath);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}

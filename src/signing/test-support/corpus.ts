@@ -1,0 +1,148 @@
+/**
+ * Test-time PDF corpus from real producers (pdf-lib, Chromium, Ghostscript, cairo, qpdf), and a
+ * parser for poppler's `pdfsig` output. Test support only.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { deflateSync } from 'node:zlib';
+import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
+
+const run = promisify(execFile);
+
+export interface CorpusFile {
+  producer: string;
+  file: string;
+}
+
+async function pdfLib(objectStreams: boolean): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const n of [1, 2]) {
+    const page = doc.addPage([595.28, 841.89]);
+    page.drawText(`DANG CONG SAN VIET NAM - trang ${n}`, { x: 60, y: 760, size: 14, font });
+  }
+  return Buffer.from(await doc.save({ useObjectStreams: objectStreams }));
+}
+
+const HTML = `<!doctype html><meta charset="utf-8"><title>Giấy giới thiệu</title>
+<h1>ĐẢNG CỘNG SẢN VIỆT NAM</h1><p>Giấy giới thiệu sinh hoạt đảng — Nguyễn Văn An</p>`;
+
+/** Builds every producer's file under `dir`; producers run concurrently. */
+export async function buildCorpus(dir: string): Promise<CorpusFile[]> {
+  mkdirSync(dir, { recursive: true });
+  const f = (name: string) => join(dir, name);
+  writeFileSync(f('pdflib.pdf'), await pdfLib(false));
+  writeFileSync(f('pdflib-objstm.pdf'), await pdfLib(true));
+  writeFileSync(f('page.html'), HTML);
+  const ps = `%!PS\n/Helvetica findfont 14 scalefont setfont 72 720 moveto (Ghostscript test page) show showpage\n`; // prettier-ignore
+  writeFileSync(f('page.ps'), ps);
+  const profile = f('chromium-profile');
+  await Promise.all([
+    run('chromium', [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`,
+      '--no-pdf-header-footer', `--print-to-pdf=${f('chromium.pdf')}`, `file://${f('page.html')}`,
+    ], { timeout: 60_000 }), // prettier-ignore
+    run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', `-sOutputFile=${f('ghostscript.pdf')}`, f('page.ps')], { timeout: 30_000 }), // prettier-ignore
+    run('pdftocairo', ['-pdf', f('pdflib.pdf'), f('cairo.pdf')], { timeout: 30_000 }),
+    run('qpdf', ['--object-streams=generate', f('pdflib.pdf'), f('qpdf-xref-stream.pdf')]),
+    run('qpdf', ['--linearize', f('pdflib.pdf'), f('qpdf-linearized.pdf')]),
+  ]);
+  return [
+    { producer: 'pdf-lib', file: f('pdflib.pdf') },
+    { producer: 'pdf-lib object streams', file: f('pdflib-objstm.pdf') },
+    { producer: 'chromium', file: f('chromium.pdf') },
+    { producer: 'ghostscript', file: f('ghostscript.pdf') },
+    { producer: 'cairo', file: f('cairo.pdf') },
+    { producer: 'qpdf xref stream', file: f('qpdf-xref-stream.pdf') },
+    { producer: 'qpdf linearized', file: f('qpdf-linearized.pdf') },
+  ];
+}
+
+export interface PdfsigSignature {
+  index: number;
+  fieldName?: string;
+  commonName?: string;
+  validation?: string;
+  certificate?: string;
+  totalDocument: boolean;
+}
+
+export async function pdfsig(file: string, nssDir: string): Promise<PdfsigSignature[]> {
+  let out: string;
+  try {
+    out = (await run('pdfsig', ['-nssdir', `sql:${nssDir}`, file])).stdout;
+  } catch (err) {
+    // pdfsig exits non-zero when a signature is invalid; its report is still on stdout.
+    out = (err as { stdout?: string }).stdout ?? '';
+  }
+  const sigs: PdfsigSignature[] = [];
+  for (const block of out.split(/^Signature #/m).slice(1)) {
+    const get = (label: string) => new RegExp(`- ${label}: (.*)$`, 'm').exec(block)?.[1]?.trim();
+    sigs.push({
+      index: Number(block.split(':')[0]),
+      fieldName: get('Signature Field Name'),
+      commonName: get('Signer Certificate Common Name'),
+      validation: get('Signature Validation'),
+      certificate: get('Certificate Validation'),
+      totalDocument: /- Total document signed/.test(block),
+    });
+  }
+  return sigs;
+}
+
+/** Flips one byte inside the first signed range, in a stream's data so the file still parses. */
+export function flipSignedByte(pdf: Buffer, firstRangeEnd: number): Buffer {
+  const copy = Buffer.from(pdf);
+  const at = copy.indexOf('stream', 0, 'latin1');
+  const pos = at > 0 && at + 20 < firstRangeEnd ? at + 12 : Math.floor(firstRangeEnd / 2);
+  copy[pos] = copy[pos]! ^ 0x01;
+  return copy;
+}
+
+export const readPdf = (file: string) => readFileSync(file);
+
+// zlib.crc32 needs Node 22; PNG chunks need CRC-32.
+function crc32(buf: Buffer): number {
+  let c = ~0;
+  for (const byte of buf) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c;
+}
+
+/** A small RGBA PNG (alpha gradient) without an image library. */
+export function makePng(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const raw = Buffer.alloc((width * 4 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = y * (width * 4 + 1) + 1 + x * 4;
+      raw[o] = rgb[0];
+      raw[o + 1] = rgb[1];
+      raw[o + 2] = rgb[2];
+      raw[o + 3] = (x + y) % 7 === 0 ? 0 : 200;
+    }
+  }
+  const chunk = (type: string, body: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(body.length);
+    const tb = Buffer.concat([Buffer.from(type, 'latin1'), body]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(tb) >>> 0);
+    return Buffer.concat([len, tb, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
