@@ -1,6 +1,6 @@
 /**
  * npm run -s sign -- --module LIB --token LABEL --in IN.pdf --out OUT.pdf [--key ID_HEX]
- *   [--image SIG.png] [--seal SEAL.png] [--reason TEXT] [--location TEXT] [--page N] [--rect x,y,w,h]
+ *   [--image SIG.png] [--seal SEAL.png] [--reason TEXT] [--location TEXT] [--tsa URL] [--page N] [--rect x,y,w,h]
  *   [--chain CA.pem ...]
  * The PIN comes from PKCS11_PIN, never from the command line.
  */
@@ -11,6 +11,7 @@ import { loadCertificates } from '../src/signing/verify/chain';
 import { signPdfFile } from '../src/signing/pdf/sign-pdf';
 import { cmsSignerOf } from '../src/signing/token/cms-signer';
 import { TokenError } from '../src/signing/token/errors';
+import { rfc3161Timestamper, TimestampError, TsaUrl } from '../src/signing/tsa/tsa-client';
 import { Pkcs11Module } from '../src/signing/token/pkcs11-module';
 
 const Args = z.object({
@@ -26,7 +27,7 @@ const Args = z.object({
   seal: z.string().optional(),
   reason: z.string().optional(),
   location: z.string().optional(),
-  tsa: z.string().optional(),
+  tsa: TsaUrl.optional(),
   page: z.coerce.number().int().positive().optional(),
   rect: z
     .string()
@@ -50,10 +51,6 @@ if (!parsed.success) {
   process.exit(2);
 }
 const a = parsed.data;
-if (a.tsa) {
-  console.error('--tsa: timestamps (PAdES B-T) are not implemented yet');
-  process.exit(2);
-}
 const pin = process.env.PKCS11_PIN;
 if (!pin) {
   console.error('set the PIN in the environment variable PKCS11_PIN');
@@ -75,13 +72,13 @@ try {
       sealImage: a.seal ? readFileSync(a.seal) : undefined,
       reason: a.reason,
       location: a.location,
-    }, { chain }); // prettier-ignore
+    }, { chain, timestamp: a.tsa ? rfc3161Timestamper(a.tsa) : undefined }); // prettier-ignore
     console.log(`signed ${a.out} as ${signer.certificate.commonName}`);
   } finally {
     session.close();
   }
 } catch (err) {
-  console.error(err instanceof TokenError ? `${err.messageVi} [${err.code}]` : `cannot sign: ${(err as Error).message}`); // prettier-ignore
+  console.error(err instanceof TokenError || err instanceof TimestampError ? `${err.messageVi} [${err.code}] ${err.message}` : `cannot sign: ${(err as Error).message}`); // prettier-ignore
   process.exitCode = 1;
 } finally {
   module?.close();

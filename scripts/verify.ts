@@ -21,6 +21,7 @@ try {
     if (report.signatures.length === 0) console.log('no signatures');
     for (const s of report.signatures) {
       console.log(`${s.fieldName}: ${s.signer ?? '?'} at ${s.claimedTime ?? '?'} — ${s.intact ? 'intact' : 'BROKEN'}, ${s.chain.trusted ? 'trusted' : 'NOT trusted'}${s.coversWholeFile ? ', covers the whole file' : ''}`); // prettier-ignore
+      if (s.timestamp) console.log(`  timestamp ${s.timestamp.time ?? '?'} by ${s.timestamp.tsa ?? '?'} — ${s.timestamp.imprintOk && s.timestamp.signatureOk ? 'intact' : 'BROKEN'}, ${s.timestamp.trusted ? 'trusted' : 'NOT trusted'}`); // prettier-ignore
       for (const e of s.errors) console.log(`  - ${e}`);
       for (const c of s.modifications.changes) console.log(`  · ${c}`);
     }

@@ -35,6 +35,8 @@ export interface TestPki {
   notYetValid: IssuedCert;
   /** Valid dates, but key usage keyEncipherment / keyAgreement only. */
   noSigningUsage: IssuedCert;
+  /** RFC 3161 time-stamping unit: extendedKeyUsage critical timeStamping (scripts/test/tsa.ts). */
+  tsa: IssuedCert;
 }
 
 const EXTENSIONS = `
@@ -46,6 +48,12 @@ authorityKeyIdentifier = keyid
 [signer_ext]
 basicConstraints = critical,CA:false
 keyUsage = critical,digitalSignature,nonRepudiation
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[tsa_ext]
+basicConstraints = critical,CA:false
+keyUsage = critical,digitalSignature,nonRepudiation
+extendedKeyUsage = critical,timeStamping
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 [encipher_ext]
@@ -243,6 +251,7 @@ export function createTestPki(dir: string): TestPki {
       new Date(now + 400 * DAY),
     ),
     noSigningUsage: issue('no-ku', 'rsa', 'Đỗ Không Ký', intermediate, 'encipher_ext', from, to),
+    tsa: issue('tsa', 'ec', 'Test TSA', intermediate, 'tsa_ext', from, to),
   };
 }
 

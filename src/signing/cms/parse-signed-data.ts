@@ -19,6 +19,10 @@ export interface ParsedSignerInfo {
 }
 
 export interface ParsedSignedData {
+  /** eContentType of the encapsulated content (id-data for detached PAdES, TSTInfo in tokens). */
+  contentType: string;
+  /** The encapsulated content's bytes when not detached (a timestamp token's DER TSTInfo). */
+  content?: Buffer;
   certificates: Buffer[];
   signerInfo: ParsedSignerInfo;
 }
@@ -28,6 +32,14 @@ export function parseSignedData(der: Buffer): ParsedSignedData {
   const [ct, wrapped] = children(root);
   if (oidOf(ct) !== OID.signedData) throw new Error('not a CMS SignedData');
   const sd = children(children(wrapped)[0]);
+  const [eType, eContent] = children(sd[2]);
+  // [0] EXPLICIT OCTET STRING; BER producers may split it into constructed chunks.
+  const octetNode = children(eContent)[0];
+  const content = octetNode
+    ? Array.isArray(octetNode.value)
+      ? Buffer.concat(children(octetNode).map(bytesOf))
+      : bytesOf(octetNode)
+    : undefined;
   const certificates: Buffer[] = [];
   let signerInfos: Asn1 | undefined;
   for (const node of sd.slice(3)) {
@@ -77,5 +89,5 @@ export function parseSignedData(der: Buffer): ParsedSignedData {
       if (oidOf(type) === OID.timeStampToken && v) info.timeStampToken = toDer(v);
     }
   }
-  return { certificates, signerInfo: info };
+  return { contentType: oidOf(eType), content, certificates, signerInfo: info };
 }

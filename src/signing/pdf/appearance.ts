@@ -1,10 +1,12 @@
 /**
  * The visible signature: a Form XObject used as the widget's /AP /N, never drawn on the page
- * content. Signature image on top, the seal image (as given: the org's red seal) overlapping the
- * left third of it, the signer's name and the ISO 8601 time below.
+ * content. Signature image on top, the organisation's seal image overlapping the
+ * left third of it (tinted red when it is not red already), the signer's name (Vietnamese, in an
+ * embedded Unicode font) and the ISO 8601 time below.
  */
 import { name, PdfDict, type PdfRef, PdfStream } from './pdf-objects';
 import { pngToXObjects } from './png';
+import { AppearanceFont } from './unicode-font';
 import type { IncrementalUpdate } from './incremental-writer';
 
 export interface AppearanceInput {
@@ -17,24 +19,10 @@ export interface AppearanceInput {
   sealImage?: Buffer;
 }
 
-/**
- * Helvetica/WinAnsi cannot show Vietnamese diacritics; until a Unicode font is embedded the
- * visible text is folded to ASCII (the signer's exact name stays in the certificate and /Name).
- */
-export function toWinAnsiText(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]/g, '?');
-}
-
-const pdfText = (s: string) => `(${toWinAnsiText(s).replace(/([\\()])/g, '\\$1')})`;
 const f = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(3));
 
-function addImage(update: IncrementalUpdate, png: Buffer) {
-  const { image, smask, width, height } = pngToXObjects(png);
+function addImage(update: IncrementalUpdate, png: Buffer, red = false) {
+  const { image, smask, width, height } = pngToXObjects(png, { red });
   if (smask) image.dict.set('SMask', update.add(smask));
   return { ref: update.add(image), width, height };
 }
@@ -61,7 +49,7 @@ export function buildAppearance(update: IncrementalUpdate, input: AppearanceInpu
     ops.push(`q ${f(s.w)} 0 0 ${f(s.h)} ${f(sigArea.x)} ${f(sigArea.y)} cm /Sig Do Q`);
   }
   if (input.sealImage) {
-    const img = addImage(update, input.sealImage);
+    const img = addImage(update, input.sealImage, true);
     // The seal covers the left third of the signature image, centred on that third's right edge.
     const s = fit(img.width, img.height, imgBox.h, imgBox.h);
     const cx = sigArea.x + sigArea.w / 3;
@@ -70,17 +58,16 @@ export function buildAppearance(update: IncrementalUpdate, input: AppearanceInpu
     xobjects.set('Seal', img.ref);
     ops.push(`q ${f(s.w)} 0 0 ${f(s.h)} ${f(x)} ${f(y)} cm /Seal Do Q`);
   }
-  const font = update.add(
-    new PdfDict([
-      ['Type', name('Font')],
-      ['Subtype', name('Type1')],
-      ['BaseFont', name('Helvetica')],
-      ['Encoding', name('WinAnsiEncoding')],
-    ]),
-  );
+  // The name shrinks (down to 4 pt) rather than run out of the box.
+  const text = new AppearanceFont();
+  const nameRun = text.shape(input.signerName);
+  const timeRun = text.shape(input.time);
+  const nameSize = Math.max(4, Math.min(fontSize * 1.15, (W - 4) / Math.max(nameRun.width, 0.01)));
+  const timeSize = Math.max(4, Math.min(fontSize, (W - 4) / Math.max(timeRun.width, 0.01)));
+  const font = text.addTo(update);
   ops.push(
-    `BT /F1 ${f(fontSize)} Tf 0 0 0 rg 2 ${f(fontSize * 1.5)} Td ${pdfText(input.signerName)} Tj ` +
-      `0 ${f(-fontSize * 1.3)} Td ${pdfText(input.time)} Tj ET`,
+    `BT 0 0 0 rg /F1 ${f(nameSize)} Tf 2 ${f(timeSize * 1.5)} Td ${nameRun.hex} Tj ` +
+      `/F1 ${f(timeSize)} Tf 0 ${f(-timeSize * 1.3)} Td ${timeRun.hex} Tj ET`,
   );
   const resources = new PdfDict([['Font', new PdfDict([['F1', font]])]]);
   if (xobjects.map.size > 0) resources.set('XObject', xobjects);

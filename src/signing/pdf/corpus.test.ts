@@ -75,6 +75,7 @@ describe('signing the producer corpus twice', () => {
     'pdf-lib object streams',
     'chromium',
     'ghostscript',
+    'libreoffice',
     'cairo',
     'qpdf xref stream',
     'qpdf linearized',

@@ -169,14 +169,14 @@ export async function signPdf(
   return out;
 }
 
-/** Signs a file: nothing appears at `outPath` unless signing fully succeeded. */
+/** Signs a file: nothing appears at `outPath` unless signing fully succeeded. Returns the bytes written. */
 export async function signPdfFile(
   inPath: string,
   outPath: string,
   signer: CmsSigner,
   options: PdfSignOptions,
   cms: CmsOptions = {},
-): Promise<void> {
+): Promise<Buffer> {
   const signed = await signPdf(readFileSync(inPath), signer, options, cms);
   const tmp = `${outPath}.${process.pid}.${Date.now()}.tmp`;
   try {
@@ -186,4 +186,5 @@ export async function signPdfFile(
     rmSync(tmp, { force: true });
     throw err;
   }
+  return signed;
 }

@@ -1,6 +1,6 @@
 /**
- * Test-time PDF corpus from real producers (pdf-lib, Chromium, Ghostscript, cairo, qpdf), and a
- * parser for poppler's `pdfsig` output. Test support only.
+ * Test-time PDF corpus from real producers (pdf-lib, Chromium, Ghostscript, LibreOffice, cairo,
+ * qpdf), and a parser for poppler's `pdfsig` output. Test support only.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,36 +29,35 @@ async function pdfLib(objectStreams: boolean): Promise<Buffer> {
 const HTML = `<!doctype html><meta charset="utf-8"><title>Giấy giới thiệu</title>
 <h1>ĐẢNG CỘNG SẢN VIỆT NAM</h1><p>Giấy giới thiệu sinh hoạt đảng — Nguyễn Văn An</p>`;
 
-/** Builds every producer's file under `dir`; producers run concurrently. */
-export async function buildCorpus(dir: string): Promise<CorpusFile[]> {
+/** Builds the producers' files under `dir` (all, or only those named); producers run concurrently. */
+export async function buildCorpus(dir: string, only?: string[]): Promise<CorpusFile[]> {
   mkdirSync(dir, { recursive: true });
   const f = (name: string) => join(dir, name);
   writeFileSync(f('pdflib.pdf'), await pdfLib(false));
-  writeFileSync(f('pdflib-objstm.pdf'), await pdfLib(true));
   writeFileSync(f('page.html'), HTML);
   const ps = `%!PS\n/Helvetica findfont 14 scalefont setfont 72 720 moveto (Ghostscript test page) show showpage\n`; // prettier-ignore
   writeFileSync(f('page.ps'), ps);
   const profile = f('chromium-profile');
-  await Promise.all([
-    run('chromium', [
+  const producers: { producer: string; file: string; make: () => Promise<unknown> }[] = [
+    { producer: 'pdf-lib', file: f('pdflib.pdf'), make: async () => undefined },
+    { producer: 'pdf-lib object streams', file: f('pdflib-objstm.pdf'), make: async () => writeFileSync(f('pdflib-objstm.pdf'), await pdfLib(true)) }, // prettier-ignore
+    { producer: 'chromium', file: f('chromium.pdf'), make: () => run('chromium', [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`,
       '--no-pdf-header-footer', `--print-to-pdf=${f('chromium.pdf')}`, `file://${f('page.html')}`,
-    ], { timeout: 60_000 }), // prettier-ignore
-    run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', `-sOutputFile=${f('ghostscript.pdf')}`, f('page.ps')], { timeout: 30_000 }), // prettier-ignore
-    run('pdftocairo', ['-pdf', f('pdflib.pdf'), f('cairo.pdf')], { timeout: 30_000 }),
-    run('qpdf', ['--object-streams=generate', f('pdflib.pdf'), f('qpdf-xref-stream.pdf')]),
-    run('qpdf', ['--linearize', f('pdflib.pdf'), f('qpdf-linearized.pdf')]),
-  ]);
-  return [
-    { producer: 'pdf-lib', file: f('pdflib.pdf') },
-    { producer: 'pdf-lib object streams', file: f('pdflib-objstm.pdf') },
-    { producer: 'chromium', file: f('chromium.pdf') },
-    { producer: 'ghostscript', file: f('ghostscript.pdf') },
-    { producer: 'cairo', file: f('cairo.pdf') },
-    { producer: 'qpdf xref stream', file: f('qpdf-xref-stream.pdf') },
-    { producer: 'qpdf linearized', file: f('qpdf-linearized.pdf') },
+    ], { timeout: 60_000 }) }, // prettier-ignore
+    { producer: 'ghostscript', file: f('ghostscript.pdf'), make: () => run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', `-sOutputFile=${f('ghostscript.pdf')}`, f('page.ps')], { timeout: 30_000 }) }, // prettier-ignore
+    { producer: 'libreoffice', file: f('libreoffice.pdf'), make: async () => {
+      writeFileSync(f('libreoffice.txt'), 'ĐẢNG CỘNG SẢN VIỆT NAM\nGiấy giới thiệu sinh hoạt đảng — Nguyễn Văn An\n');
+      await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${f('libreoffice-profile')}`, '--convert-to', 'pdf', '--outdir', dir, f('libreoffice.txt')], { timeout: 90_000 });
+    } }, // prettier-ignore
+    { producer: 'cairo', file: f('cairo.pdf'), make: () => run('pdftocairo', ['-pdf', f('pdflib.pdf'), f('cairo.pdf')], { timeout: 30_000 }) }, // prettier-ignore
+    { producer: 'qpdf xref stream', file: f('qpdf-xref-stream.pdf'), make: () => run('qpdf', ['--object-streams=generate', f('pdflib.pdf'), f('qpdf-xref-stream.pdf')]) }, // prettier-ignore
+    { producer: 'qpdf linearized', file: f('qpdf-linearized.pdf'), make: () => run('qpdf', ['--linearize', f('pdflib.pdf'), f('qpdf-linearized.pdf')]) }, // prettier-ignore
   ];
+  const chosen = producers.filter((p) => !only || only.includes(p.producer));
+  await Promise.all(chosen.map((p) => p.make()));
+  return chosen.map(({ producer, file }) => ({ producer, file }));
 }
 
 export interface PdfsigSignature {

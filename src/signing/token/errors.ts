@@ -49,6 +49,7 @@ const VI: Record<string, string> = {
   CKR_USER_ALREADY_LOGGED_IN: 'USB ký số đã được đăng nhập bởi một phiên khác.',
   CKR_USER_PIN_NOT_INITIALIZED: 'USB ký số chưa được khởi tạo mã PIN.',
   CKR_KEY_HANDLE_INVALID: 'Không tìm thấy khoá bí mật trên USB ký số.',
+  CKR_OBJECT_HANDLE_INVALID: 'Khoá ký không còn trên USB ký số (USB có thể đã bị rút ra).',
   CKR_KEY_FUNCTION_NOT_PERMITTED: 'Khoá bí mật trên USB ký số không được phép dùng để ký.',
   CKR_KEY_TYPE_INCONSISTENT: 'Loại khoá trên USB ký số không phù hợp với thuật toán ký.',
   CKR_MECHANISM_INVALID: 'USB ký số không hỗ trợ thuật toán ký này.',
@@ -75,6 +76,8 @@ export const SIGN_ERRORS = {
     'Loại khoá của chứng thư số chưa được hỗ trợ (chỉ hỗ trợ RSA và ECDSA P-256).',
   SIGN_PIN_REQUIRED: 'Cần nhập mã PIN của USB ký số.',
   SIGN_SESSION_CLOSED: 'Phiên ký đã kết thúc, hãy nhập lại mã PIN.',
+  SIGN_TOKEN_REMOVED:
+    'USB ký số đã bị rút ra trong khi ký: văn bản này chưa được ký. Hãy cắm lại USB và ký lại.',
 } as const;
 
 export type SignErrorCode = keyof typeof SIGN_ERRORS;
@@ -115,4 +118,29 @@ export function pinWarningVi(status: PinStatus): string | undefined {
   if (status === 'final_try') return 'Mã PIN chỉ còn MỘT lần thử: nhập sai USB ký số sẽ bị khoá.';
   if (status === 'count_low') return 'Mã PIN đã bị nhập sai; số lần thử còn lại đã thấp.';
   return undefined;
+}
+
+/**
+ * Codes that mean the token (or the key on it) went away during the session: what real tokens
+ * return when pulled out, and what SoftHSM returns when its token is deleted under an open session
+ * (CKR_OBJECT_HANDLE_INVALID for a key handle that worked a moment before).
+ */
+const TOKEN_GONE = new Set([
+  'CKR_DEVICE_REMOVED',
+  'CKR_TOKEN_NOT_PRESENT',
+  'CKR_TOKEN_NOT_RECOGNIZED',
+  'CKR_SESSION_HANDLE_INVALID',
+  'CKR_SESSION_CLOSED',
+  'CKR_SLOT_ID_INVALID',
+  'CKR_OBJECT_HANDLE_INVALID',
+  'CKR_KEY_HANDLE_INVALID',
+]);
+
+export function isTokenGone(err: unknown): err is TokenError {
+  return err instanceof TokenError && TOKEN_GONE.has(err.code);
+}
+
+/** The user-facing "token removed" error, keeping the module's exact code in the log message. */
+export function tokenRemoved(cause: TokenError): TokenError {
+  return new TokenError('SIGN_TOKEN_REMOVED', SIGN_ERRORS.SIGN_TOKEN_REMOVED, `${cause.message} (${cause.code})`, cause.rv); // prettier-ignore
 }

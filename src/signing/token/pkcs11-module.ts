@@ -84,10 +84,20 @@ export class Pkcs11Module {
 
   /** The slot whose token has this label (or the only token when no label is given). */
   findSlot(label?: string): Buffer {
-    const slots = this.p.C_GetSlotList(true);
-    const match = slots.filter(
-      (s) => label === undefined || trimPad(this.p.C_GetTokenInfo(s).label) === label,
-    );
+    let slots: Buffer[];
+    try {
+      slots = this.p.C_GetSlotList(true);
+    } catch (err) {
+      throw fromPkcs11(err, 'C_GetSlotList');
+    }
+    const labelOf = (s: Buffer) => {
+      try {
+        return trimPad(this.p.C_GetTokenInfo(s).label);
+      } catch {
+        return undefined; // a token pulled out (or deleted) while we enumerate: not a match
+      }
+    };
+    const match = slots.filter((s) => label === undefined || labelOf(s) === label);
     const slot = match[0];
     if (!slot || (label === undefined && match.length > 1)) {
       throw signError(

@@ -4,7 +4,7 @@
  * (catalog /AcroForm, AcroForm /Fields & /SigFlags, page /Annots, grown annotation arrays).
  * Anything else (page content, other objects) is reported as a disallowed change.
  */
-import { PdfDict, PdfStream, type PdfValue, isName, serialize } from '../pdf/pdf-objects';
+import { PdfDict, PdfRef, PdfStream, type PdfValue, isName, serialize } from '../pdf/pdf-objects';
 import type { PdfReader } from '../pdf/pdf-reader';
 
 export interface ModificationReport {
@@ -61,11 +61,21 @@ export function modificationsAfter(revision: PdfReader, full: PdfReader): Modifi
   }
   const changes: string[] = [];
   let allowed = true;
+  const isNew = (num: number) => !revision.xref.has(num) || revision.getObject(num) === null;
+  // A new font's ToUnicode CMap: a stream without a /Type of its own.
+  const toUnicode = new Set<number>();
+  for (const num of changed) {
+    const v = isNew(num) ? full.getObject(num) : undefined;
+    const t =
+      v instanceof PdfDict && isName(v.get('Type'), 'Font') ? v.get('ToUnicode') : undefined;
+    if (t instanceof PdfRef && changed.has(t.num) && isNew(t.num)) toUnicode.add(t.num);
+  }
   for (const num of [...changed].sort((a, b) => a - b)) {
     const after = full.getObject(num);
     const before = revision.xref.has(num) ? revision.getObject(num) : undefined;
     if (before === undefined || before === null) {
-      const why = newObjectAllowed(after);
+      const why =
+        toUnicode.has(num) && after instanceof PdfStream ? undefined : newObjectAllowed(after);
       if (why) {
         allowed = false;
         changes.push(`object ${num}: ${why}`);

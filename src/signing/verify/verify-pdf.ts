@@ -8,6 +8,7 @@ import { OID } from '../cms/asn1';
 import { parseSignedData } from '../cms/parse-signed-data';
 import { PdfDict, PdfRef, PdfString, type PdfValue, isName } from '../pdf/pdf-objects';
 import { nameOf, PdfReader } from '../pdf/pdf-reader';
+import { checkTimestampToken } from '../tsa/timestamp-token';
 import { buildChain } from './chain';
 import { modificationsAfter, type ModificationReport } from './modifications';
 
@@ -26,6 +27,15 @@ export interface SignatureReport {
   digestOk: boolean;
   signatureOk: boolean;
   hasTimestamp: boolean;
+  /** PAdES B-T: the signature time-stamp token over the signature value, when present. */
+  timestamp?: {
+    /** genTime, ISO 8601: proven time of the signature. */
+    time?: string;
+    tsa?: string;
+    imprintOk: boolean;
+    signatureOk: boolean;
+    trusted: boolean;
+  };
   chain: { trusted: boolean; path: string[]; error?: string };
   modifications: ModificationReport;
   /** Intact: byte range, digest, signature and later changes all fine. */
@@ -131,6 +141,12 @@ export function verifyPdf(pdf: Buffer, options: VerifyOptions): VerifyReport {
       report.signer = /(?:^|\n)CN=([^\n]*)/.exec(signer.subject)?.[1];
       report.signerSubject = signer.subject.replace(/\n/g, ', ');
       report.hasTimestamp = si.timeStampToken !== undefined;
+      if (si.timeStampToken) {
+        const ts = checkTimestampToken(si.timeStampToken, si.signature, options.trustAnchors);
+        report.timestamp = { time: ts.time, tsa: ts.tsa, imprintOk: ts.imprintOk, signatureOk: ts.signatureOk, trusted: ts.chain.trusted }; // prettier-ignore
+        errors.push(...ts.errors);
+        if (!ts.chain.trusted) errors.push(`timestamp not trusted: ${ts.chain.error ?? ''}`);
+      }
       if (si.digestAlgorithm !== OID.sha256) errors.push(`digest algorithm ${si.digestAlgorithm} not supported`); // prettier-ignore
       const digest = createHash('sha256')
         .update(pdf.subarray(a0, a0 + a1))
@@ -163,7 +179,9 @@ export function verifyPdf(pdf: Buffer, options: VerifyOptions): VerifyReport {
     } catch (err) {
       errors.push(`cannot verify: ${(err as Error).message}`);
     }
-    report.intact = coversRevision && report.digestOk && report.signatureOk && report.modifications.allowed; // prettier-ignore
+    const timestampSound = !report.timestamp || (report.timestamp.imprintOk && report.timestamp.signatureOk); // prettier-ignore
+    report.intact = coversRevision && report.digestOk && report.signatureOk && report.modifications.allowed && timestampSound; // prettier-ignore
   }
-  return { signatures, ok: signatures.length > 0 && signatures.every((s) => s.intact && s.chain.trusted) }; // prettier-ignore
+  const trusted = (s: SignatureReport) => s.chain.trusted && (s.timestamp?.trusted ?? true);
+  return { signatures, ok: signatures.length > 0 && signatures.every((s) => s.intact && trusted(s)) }; // prettier-ignore
 }
