@@ -1,6 +1,6 @@
 /**
  * The appearance's Unicode font: Liberation Serif (SIL OFL 1.1, licence next to the file in
- * fonts/), embedded as a Type0 font with Identity-H over a CIDFontType2 whose glyph ids are the
+ * src/documents/fonts/), embedded as a Type0 font with Identity-H over a CIDFontType2 whose glyph ids are the
  * font's own (/CIDToGIDMap /Identity), a subset holding only the outlines used, and a ToUnicode
  * CMap so the text can be searched and copied. Vietnamese is written precomposed (NFC), which the
  * font's cmap covers. Subsets are cached by glyph set: a batch by one signer builds one.
@@ -12,7 +12,7 @@ import type { IncrementalUpdate } from './incremental-writer';
 import { name, PdfDict, type PdfRef, PdfStream, PdfString } from './pdf-objects';
 import { TrueTypeFont } from './truetype';
 
-const FONT_FILE = new URL('./fonts/LiberationSerif-Regular.ttf', import.meta.url);
+const FONT_FILE = new URL('../../documents/fonts/LiberationSerif-Regular.ttf', import.meta.url);
 const POSTSCRIPT_NAME = 'LiberationSerif';
 
 let font: TrueTypeFont | undefined;
