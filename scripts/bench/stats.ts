@@ -1,0 +1,16 @@
+/** The q-quantile (0..1) of timings in ms, nearest-rank. */
+export function percentile(values: readonly number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank] ?? NaN;
+}
+
+export const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(1));
+
+/** Runs `fn` and returns its duration in ms. */
+export async function timed(fn: () => unknown): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}

@@ -1,0 +1,183 @@
+import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
+import { z } from 'zod';
+import type { LoginRequest, Session } from './auth';
+import { ApiError } from './errors';
+import { apiRoutes, type HealthResponse, type RouteSpec } from './routes';
+import type { PullQuery, PullResponse } from './sync';
+
+/** Codes the client itself gives to failures that carry no server error body. */
+export const CLIENT_ERROR = {
+  unreachable: 'unreachable',
+  invalidResponse: 'invalid_response',
+  invalidRequest: 'invalid_request',
+  http: 'http_error',
+} as const;
+
+/** Every failure of an API call: a server ApiError body, a network failure or a bad answer. */
+export class ApiClientError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly messageVi: string;
+  readonly field: string | undefined;
+
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    messageVi: string;
+    field?: string | undefined;
+  }) {
+    super(init.message);
+    this.name = 'ApiClientError';
+    this.status = init.status;
+    this.code = init.code;
+    this.messageVi = init.messageVi;
+    this.field = init.field;
+  }
+}
+
+export interface ApiClientOptions {
+  /** e.g. http://127.0.0.1:8080 (no trailing /v1). */
+  baseUrl: string;
+  /** The current access token, or undefined when logged out. */
+  getAccessToken: () => string | undefined;
+  /**
+   * Called once when an authenticated call answers 401 (expired access token). Resolve true after
+   * getting a new access token, and the call is retried once with it.
+   */
+  onUnauthorized?: () => Promise<boolean>;
+  timeoutMs?: number;
+}
+
+export interface ApiClient {
+  readonly baseUrl: string;
+  login(req: LoginRequest): Promise<Session>;
+  refresh(refreshToken: string): Promise<Session>;
+  /** Revokes the refresh token on the server. */
+  logout(refreshToken: string): Promise<void>;
+  health(): Promise<HealthResponse>;
+  pull(query: PullQuery): Promise<PullResponse>;
+}
+
+const unreachable = (message: string) =>
+  new ApiClientError({
+    status: 0,
+    code: CLIENT_ERROR.unreachable,
+    message: `server unreachable: ${message}`,
+    messageVi: 'Không kết nối được máy chủ.',
+  });
+
+function errorFromAnswer(status: number, body: unknown): ApiClientError {
+  const parsed = ApiError.safeParse(body);
+  if (parsed.success)
+    return new ApiClientError({ status, ...parsed.data, code: parsed.data.error });
+  return new ApiClientError({
+    status,
+    code: CLIENT_ERROR.http,
+    message: `server answered HTTP ${status}`,
+    messageVi: `Máy chủ báo lỗi (HTTP ${status}).`,
+  });
+}
+
+/** The request fails the route's own schema: it is not sent. */
+function checkRequest(spec: RouteSpec, schema: z.ZodType, value: unknown): unknown {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.map(String).join('.');
+  throw new ApiClientError({
+    status: 0,
+    code: CLIENT_ERROR.invalidRequest,
+    message: `invalid request to ${spec.path}: ${z.prettifyError(parsed.error)}`,
+    messageVi: 'Dữ liệu gửi lên không hợp lệ.',
+    field: field || undefined,
+  });
+}
+
+type Request = {
+  query?: Record<string, string | number>;
+  body?: unknown;
+};
+
+/** Typed axios client of the central API; every answer is checked against its zod schema. */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const http: AxiosInstance = axios.create({
+    baseURL: baseUrl,
+    timeout: options.timeoutMs ?? 30_000,
+    // Statuses are interpreted below, so that every failure becomes one ApiClientError.
+    validateStatus: () => true,
+    headers: { Accept: 'application/json' },
+  });
+
+  async function send(spec: RouteSpec, req: Request): Promise<{ status: number; data: unknown }> {
+    const config: AxiosRequestConfig = {
+      method: spec.method,
+      url: spec.path,
+      params: req.query,
+      data: req.body,
+      headers: {},
+    };
+    if (spec.auth) {
+      const token = options.getAccessToken();
+      if (token) config.headers = { Authorization: `Bearer ${token}` };
+    }
+    try {
+      const res = await http.request(config);
+      // A 204 has no body; the route table says z.null() for it.
+      return { status: res.status, data: res.status === 204 ? null : res.data };
+    } catch (err) {
+      // No HTTP answer at all: refused, reset, DNS, timeout.
+      throw unreachable(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  /** One call of the route table: the request is checked before sending, the answer after. */
+  async function call<S extends RouteSpec>(
+    spec: S,
+    req: Request = {},
+  ): Promise<z.output<S['response']>> {
+    if (spec.body) req = { ...req, body: checkRequest(spec, spec.body, req.body) };
+    if (spec.querystring) checkRequest(spec, spec.querystring, req.query ?? {});
+    let res = await send(spec, req);
+    if (res.status === 401 && spec.auth && options.onUnauthorized) {
+      if (await options.onUnauthorized()) res = await send(spec, req);
+    }
+    if (res.status !== spec.status) {
+      if (res.status >= 200 && res.status < 300) {
+        throw new ApiClientError({
+          status: res.status,
+          code: CLIENT_ERROR.invalidResponse,
+          message: `${spec.path} answered ${res.status}, expected ${spec.status}`,
+          messageVi: 'Máy chủ trả lời không đúng định dạng.',
+        });
+      }
+      throw errorFromAnswer(res.status, res.data);
+    }
+    const parsed = spec.response.safeParse(res.data);
+    if (!parsed.success) {
+      throw new ApiClientError({
+        status: res.status,
+        code: CLIENT_ERROR.invalidResponse,
+        message: `invalid answer from ${spec.path}: ${z.prettifyError(parsed.error)}`,
+        messageVi: 'Máy chủ trả lời không đúng định dạng.',
+      });
+    }
+    return parsed.data as z.output<S['response']>;
+  }
+
+  return {
+    baseUrl,
+    login: (req) => call(apiRoutes.login, { body: req }),
+    refresh: (refreshToken) => call(apiRoutes.refresh, { body: { refreshToken } }),
+    logout: async (refreshToken) => {
+      await call(apiRoutes.logout, { body: { refreshToken } });
+    },
+    health: () => call(apiRoutes.health),
+    pull: (query) => {
+      const query_: Record<string, string | number> = { limit: query.limit };
+      if (query.cursor !== undefined) query_.cursor = query.cursor;
+      return call(apiRoutes.pull, { query: query_ });
+    },
+  };
+}

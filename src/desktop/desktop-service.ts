@@ -1,0 +1,374 @@
+import { z } from 'zod';
+import { ApiClientError, CLIENT_ERROR, type ApiClient } from '../api/client';
+import type { SqliteHandle } from '../db/sqlite';
+import type { SessionUser } from '../api/auth';
+import { foldForSearch, searchTokens } from '../domain/text/fold';
+import type { SyncProgress } from '../sync/progress';
+import { syncStateRepo } from '../sync/repositories/sync-state';
+import { connectApi, SessionHolder, type SessionStore } from '../sync/session';
+import { SyncEngine } from '../sync/sync-engine';
+import {
+  desktopCalls,
+  type DesktopApi,
+  type DesktopCallName,
+  type DesktopCalls,
+  type DesktopError,
+  type DesktopEvent,
+  type DesktopOutput,
+  type DesktopResult,
+} from './contract';
+import { checkOfflineVerifier, makeOfflineVerifier } from './offline-login';
+import { membersRepo, type MemberListPosition } from './repositories/members';
+import { offlineLoginRepo } from './repositories/offline-login';
+import { orgSearchRepo } from './repositories/org-search';
+import { orgTreeRepo } from './repositories/org-tree';
+import { outboxStatusRepo } from './repositories/outbox-status';
+import { usersRepo } from './repositories/users';
+import { planSearch } from './search-query';
+
+export interface DesktopServiceOptions {
+  /** The opened desktop cache (`openClientDb(file)`). */
+  cache: { handle: SqliteHandle };
+  /** Central API base URL, e.g. http://127.0.0.1:8080. */
+  serverUrl: string;
+  /** Keeps the session across restarts; in memory when absent. */
+  sessionStore?: SessionStore;
+  /** Changes per pull page. */
+  pageSize?: number;
+  timeoutMs?: number;
+}
+
+export interface DesktopService extends DesktopApi {
+  /** Loads the remembered session; call once at start-up. */
+  restoreSession(): Promise<void>;
+}
+
+/** A failure a handler answers with instead of a value. */
+class DesktopFailure extends Error {
+  constructor(readonly error: DesktopError) {
+    super(error.message);
+  }
+}
+
+const fail = (code: string, message: string, messageVi: string, field?: string): never => {
+  throw new DesktopFailure({ code, message, messageVi, ...(field ? { field } : {}) });
+};
+
+const notFound = (what: 'org' | 'member', id: string): never =>
+  fail(
+    'not_found',
+    `${what} ${id} is not in the local cache`,
+    what === 'org' ? 'Không tìm thấy tổ chức đảng.' : 'Không tìm thấy đảng viên.',
+  );
+
+function invalidInput(error: z.ZodError): DesktopError {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') ?? '';
+  return {
+    code: 'invalid_input',
+    message: issue ? `${field || 'input'}: ${issue.message}` : 'invalid input',
+    messageVi: field ? `Dữ liệu "${field}" không hợp lệ.` : 'Dữ liệu không hợp lệ.',
+    ...(field ? { field } : {}),
+  };
+}
+
+function toDesktopError(err: unknown): DesktopError {
+  if (err instanceof DesktopFailure) return err.error;
+  if (err instanceof ApiClientError) {
+    return {
+      code: err.code,
+      message: err.message,
+      messageVi: err.messageVi,
+      ...(err.field ? { field: err.field } : {}),
+    };
+  }
+  console.error('desktop call failed', err);
+  return {
+    code: 'internal',
+    message: err instanceof Error ? err.message : String(err),
+    messageVi: 'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại.',
+  };
+}
+
+// Paging cursors are opaque to the UI but parsed like any other input.
+const MemberCursor = z.tuple([z.string(), z.string()]);
+const encodeMemberCursor = (p: MemberListPosition) =>
+  Buffer.from(JSON.stringify([p.sortKey, p.id])).toString('base64url');
+function decodeMemberCursor(cursor: string): MemberListPosition {
+  try {
+    const [sortKey, id] = MemberCursor.parse(
+      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
+    );
+    return { sortKey, id };
+  } catch {
+    return fail('invalid_input', 'malformed cursor', 'Vị trí trang không hợp lệ.', 'cursor');
+  }
+}
+
+type Handlers = {
+  [K in DesktopCallName]: (
+    input: z.output<DesktopCalls[K]['input']>,
+  ) => DesktopOutput<K> | Promise<DesktopOutput<K>>;
+};
+
+/** DesktopApi over the local cache and the central API. */
+export function createDesktopService(options: DesktopServiceOptions): DesktopService {
+  const { handle } = options.cache;
+  const serverUrl = options.serverUrl.replace(/\/+$/, '');
+  const session = new SessionHolder(options.sessionStore);
+  const listeners = new Set<(event: DesktopEvent) => void>();
+  const tree = orgTreeRepo(handle);
+  const members = membersRepo(handle);
+  const orgSearch = orgSearchRepo(handle);
+  const outbox = outboxStatusRepo(handle);
+  const syncState = syncStateRepo(handle);
+  const users = usersRepo(handle);
+  const offlineLogins = offlineLoginRepo(handle);
+
+  /** Set after an offline login: the user works on the cache, without a server session. */
+  let offlineUser: SessionUser | null = null;
+  let online: boolean | null = null;
+  let progress: SyncProgress | null = null;
+  let lastError: DesktopError | null = null;
+
+  const emit = (event: DesktopEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (err) {
+        console.error('desktop event listener failed', err);
+      }
+    }
+  };
+  const setOnline = (value: boolean) => {
+    if (online === value) return;
+    online = value;
+    emit({ type: 'online-changed', online: value });
+  };
+  /** Any answer from the server means online; no answer means offline. */
+  async function tracked<T>(call: Promise<T>): Promise<T> {
+    try {
+      const value = await call;
+      setOnline(true);
+      return value;
+    } catch (err) {
+      if (err instanceof ApiClientError) setOnline(err.code !== CLIENT_ERROR.unreachable);
+      throw err;
+    }
+  }
+
+  const api: ApiClient = connectApi(serverUrl, session, options.timeoutMs);
+  const engine = new SyncEngine({
+    handle,
+    api: { pull: (query) => tracked(api.pull(query)) },
+    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+  });
+  engine.on('progress', (p) => {
+    progress = p.phase === 'finished' ? null : p;
+    emit({ type: 'sync-progress', progress: p });
+  });
+  engine.on('sync-finished', (summary) => {
+    emit({ type: 'sync-finished', summary });
+    // The search vocabulary follows the data: rebuild it now rather than on the next keystroke.
+    setImmediate(() => {
+      // The caller may have closed the cache right after the sync (a one-shot sync, a test).
+      if (!handle.open) return;
+      try {
+        members.warmSearch();
+        orgSearch.warmSearch();
+      } catch (err) {
+        console.error('search warm-up failed', err);
+      }
+    });
+  });
+
+  const currentUser = () => session.current?.user ?? offlineUser;
+  const requireServerSession = () => {
+    const user = session.current?.user;
+    if (user) return user;
+    if (offlineUser) {
+      return fail(
+        'offline_session',
+        'logged in offline: log in again with the server reachable to sync',
+        'Bạn đang làm việc ngoại tuyến. Hãy đăng nhập lại khi có kết nối để đồng bộ.',
+      );
+    }
+    return fail('not_logged_in', 'not logged in', 'Bạn chưa đăng nhập.');
+  };
+
+  /** The last online user of this cache may get in with the same password while offline. */
+  async function offlineLogin(username: string, password: string): Promise<SessionUser | null> {
+    const known = offlineLogins.read();
+    if (!known || known.user.id !== syncState.read().userId) return null;
+    if (foldForSearch(known.user.username) !== foldForSearch(username)) return null;
+    if (!(await checkOfflineVerifier(password, known.verifier))) {
+      return fail(
+        'invalid_credentials',
+        'wrong password for offline login',
+        'Tên đăng nhập hoặc mật khẩu không đúng.',
+      );
+    }
+    return known.user;
+  }
+  const emitSession = () => emit({ type: 'session-changed', user: currentUser() });
+  const requireOrg = (orgId: string) => {
+    if (!tree.exists(orgId)) notFound('org', orgId);
+  };
+
+  const handlers: Handlers = {
+    async login(input) {
+      let s;
+      try {
+        s = await tracked(api.login(input));
+      } catch (err) {
+        if (!(err instanceof ApiClientError) || err.code !== CLIENT_ERROR.unreachable) throw err;
+        const user = await offlineLogin(input.username, input.password);
+        if (!user) throw err;
+        offlineUser = user;
+        emitSession();
+        return { user, offline: true };
+      }
+      await session.set(s);
+      offlineUser = null;
+      offlineLogins.save({ user: s.user, verifier: await makeOfflineVerifier(input.password) });
+      emitSession();
+      return { user: s.user, offline: false };
+    },
+    async logout() {
+      const refreshToken = session.current?.refreshToken;
+      if (refreshToken) {
+        // Revoking is best effort: offline, the token simply expires.
+        await tracked(api.logout(refreshToken)).catch(() => undefined);
+      }
+      await session.clear();
+      offlineUser = null;
+      emitSession();
+      return {};
+    },
+    session: () => ({ user: currentUser(), offline: !session.current && offlineUser !== null }),
+    async syncNow() {
+      const user = requireServerSession();
+      try {
+        const summary = await engine.sync({ userId: user.id, serverUrl });
+        lastError = null;
+        return summary;
+      } catch (err) {
+        progress = null;
+        lastError = toDesktopError(err);
+        emit({ type: 'sync-failed', error: lastError });
+        // A refused refresh ended the session: tell the UI to ask for the password again.
+        if (!session.current) emitSession();
+        throw err;
+      }
+    },
+    syncStatus() {
+      const counts = outbox.counts();
+      return {
+        serverUrl,
+        online,
+        user: currentUser(),
+        lastSyncAt: syncState.read().lastSyncAt ?? null,
+        pulling: engine.pulling,
+        progress,
+        outboxCount: counts.total,
+        outboxNeedsAttention: counts.needsAttention,
+        lastError,
+      };
+    },
+    async checkConnection() {
+      await tracked(api.health()).catch(() => undefined);
+      return { online: online === true };
+    },
+
+    orgChildren: ({ orgId }) => {
+      if (orgId !== null) requireOrg(orgId);
+      return { items: tree.children(orgId) };
+    },
+    orgAncestors: ({ orgId }) => ({ items: tree.ancestors(orgId) ?? notFound('org', orgId) }),
+    orgSubtree: ({ orgId, limit, cursor }) =>
+      tree.subtree(orgId, limit, cursor) ?? notFound('org', orgId),
+    orgSubtreeIds: ({ orgId, limit, cursor }) =>
+      tree.subtreeIds(orgId, limit, cursor) ?? notFound('org', orgId),
+    orgDetail: ({ orgId }) => tree.detail(orgId) ?? notFound('org', orgId),
+    searchOrgs: ({ q, limit }) => {
+      const plan = planSearch(q);
+      return plan ? orgSearch.search(plan, limit) : { items: [], truncated: false };
+    },
+    searchMembers: ({ q, limit }) => {
+      const plan = planSearch(q);
+      return plan ? members.search(plan, limit) : { items: [], truncated: false };
+    },
+    orgMembers: ({ orgId, limit, cursor }) => {
+      const after = cursor === undefined ? undefined : decodeMemberCursor(cursor);
+      requireOrg(orgId);
+      const page = members.ofOrg(orgId, limit, after);
+      return { items: page.items, nextCursor: page.next ? encodeMemberCursor(page.next) : null };
+    },
+    memberDetail: ({ memberId }) => {
+      const member = members.byId(memberId) ?? notFound('member', memberId);
+      const ref = (orgId: string | null) => (orgId === null ? null : (tree.ref(orgId) ?? null));
+      return { member, homeOrg: ref(member.homeOrgId), residenceOrg: ref(member.residenceOrgId) };
+    },
+    findOrgs: ({ code, name, status, underOrgId, limit }) => {
+      const underPath =
+        underOrgId === undefined
+          ? undefined
+          : (tree.path(underOrgId) ?? notFound('org', underOrgId));
+      const plan = name === undefined ? undefined : planSearch(name);
+      return orgSearch.find({
+        codePrefix: code?.toLowerCase(),
+        nameMatch: plan?.prefixes,
+        status,
+        underPath,
+        limit,
+      });
+    },
+    listUsers: ({ q, status, orgId, position, role, limit }) => {
+      const underPath =
+        orgId === undefined ? undefined : (tree.path(orgId) ?? notFound('org', orgId));
+      const found = users.list({
+        tokens: q === undefined ? [] : searchTokens(q),
+        status,
+        underPath,
+        position,
+        role,
+        limit,
+      });
+      return { ...found, positions: users.positions() };
+    },
+  };
+
+  async function call<K extends DesktopCallName>(
+    name: K,
+    input: unknown,
+  ): Promise<DesktopResult<DesktopOutput<K>>> {
+    const parsed = desktopCalls[name].input.safeParse(input);
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
+    try {
+      const handler = handlers[name] as (
+        i: unknown,
+      ) => DesktopOutput<K> | Promise<DesktopOutput<K>>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (err) {
+      return { ok: false, error: toDesktopError(err) };
+    }
+  }
+
+  const calls = Object.fromEntries(
+    (Object.keys(desktopCalls) as DesktopCallName[]).map((name) => [
+      name,
+      (input: unknown) => call(name, input),
+    ]),
+  ) as unknown as Omit<DesktopApi, 'subscribe'>;
+
+  return {
+    ...calls,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    restoreSession: async () => {
+      await session.restore();
+    },
+  };
+}

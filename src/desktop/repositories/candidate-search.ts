@@ -1,0 +1,115 @@
+import type { SqliteHandle } from '../../db/sqlite';
+import { ftsExpression, planTokens, type SearchPlan, type TokenPlan } from '../search-query';
+import { WordVocabulary } from '../word-vocabulary';
+
+/**
+ * Finds the candidate rows of a search with bounded work, whatever the query. FTS5 reads a term's
+ * postings lazily, but a prefix query ("t"*) first merges the postings of every term with that
+ * prefix: a fifth of a province's index for one letter. So:
+ * 1. every token as a whole word (lazy, cheap: whole-word hits also rank first);
+ * 2. when a short number is typed ("0010": half the citizen ids of a province start so), a scan
+ *    of the first SCAN_WINDOW rows, which fills the page at once when such a prefix is common;
+ * 3. name prefixes as the OR of the words they start (from a vocabulary of the cache's names),
+ *    numbers as prefixes (selective by now).
+ */
+export interface SearchSource {
+  table: string;
+  /** Alias of `table` in `columns` and `join`. */
+  alias: string;
+  columns: string;
+  join: string;
+  fts: string;
+  /** Identifier columns matched by prefix in the scan; FTS5 indexes them too. */
+  idColumns: readonly string[];
+}
+
+/**
+ * FTS hits read per step, per result wanted: enough to rank a page by relevance and name order,
+ * few enough that reading the rows stays cheap when a query matches half the province.
+ */
+const CANDIDATES_PER_RESULT = 4;
+const SCAN_WINDOW = 10_000;
+
+type Statement<Row> = ReturnType<SqliteHandle['prepare']> & {
+  all(params: Record<string, unknown>): Row[];
+};
+
+export function candidateSearch<Row extends { id: string }>(
+  handle: SqliteHandle,
+  source: SearchSource,
+) {
+  const { table, alias: t, columns, join, fts, idColumns } = source;
+  const ftsHits = handle.prepare(
+    `select ${columns} from ${table} ${t} ${join}
+     where ${t}.rowid in (select rowid from ${fts} where ${fts} match @match limit @cap)`,
+  ) as Statement<Row>;
+  const version = handle
+    .prepare<[], string>(`select value from sync_state where key = 'cursor'`)
+    .pluck();
+  const vocabularyRows = handle.prepare<[], { text: string; rows: number }>(
+    `select name_folded as text, count(*) as rows from ${table} group by name_folded`,
+  );
+
+  // Scans differ by the kinds of their tokens: one statement per shape, kept.
+  const scans = new Map<string, Statement<Row>>();
+  function scan(tokens: readonly TokenPlan[]): Statement<Row> {
+    const shape = tokens.map((k) => k.kind).join(',');
+    let stmt = scans.get(shape);
+    if (!stmt) {
+      const conditions = tokens.map((k, i) =>
+        k.kind === 'words'
+          ? `(' ' || ${t}.name_folded) like @p${i}`
+          : `(${idColumns.map((c) => `${t}.${c} like @p${i}`).join(' or ')})`,
+      );
+      stmt = handle.prepare(
+        `select ${columns} from (select * from ${table} order by rowid limit @window) ${t} ${join}
+         where ${conditions.join(' and ')} limit @limit`,
+      ) as Statement<Row>;
+      scans.set(shape, stmt);
+    }
+    return stmt;
+  }
+
+  let vocabulary: { version: string | undefined; words: WordVocabulary } | undefined;
+  /** The cache's name words, rebuilt after each sync (the cursor moved). */
+  function words(): WordVocabulary {
+    const current = version.get();
+    if (!vocabulary || vocabulary.version !== current)
+      vocabulary = { version: current, words: WordVocabulary.fromTexts(vocabularyRows.all()) };
+    return vocabulary.words;
+  }
+
+  function find(plan: SearchPlan, limit: number): { rows: Row[]; truncated: boolean } {
+    const seen = new Map<string, Row>();
+    const add = (rows: Row[]) => {
+      for (const row of rows) seen.set(row.id, row);
+      return rows.length;
+    };
+    const cap = CANDIDATES_PER_RESULT * limit;
+    const exact = add(ftsHits.all({ match: plan.wholeWords, cap }));
+    let truncated = exact >= cap;
+    // Prefix-only hits are not looked for: there may be more.
+    if (seen.size >= limit) return { rows: [...seen.values()], truncated: true };
+
+    const tokens = planTokens(plan, words());
+    if (tokens.some((k) => k.kind === 'id' && !k.selective)) {
+      // Twice the limit, so whole-word matches found here can still outrank prefix ones.
+      const want = 2 * limit;
+      const params: Record<string, unknown> = { window: SCAN_WINDOW, limit: want };
+      tokens.forEach((k, i) => {
+        params[`p${i}`] = k.kind === 'words' ? `% ${k.token}%` : `${k.token}%`;
+      });
+      if (add(scan(tokens).all(params)) >= want)
+        return { rows: [...seen.values()], truncated: true };
+    }
+    const found = add(ftsHits.all({ match: ftsExpression(tokens), cap }));
+    truncated ||= found >= cap || tokens.some((k) => k.kind === 'words' && !k.complete);
+    return { rows: [...seen.values()], truncated };
+  }
+
+  return {
+    find,
+    /** Builds the vocabulary now (after a sync), so the next search does not wait for it. */
+    warm: () => void words(),
+  };
+}

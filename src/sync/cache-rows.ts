@@ -1,0 +1,136 @@
+import type { BankAccount } from '../domain/org/org';
+import type { Member } from '../domain/people/member';
+import { foldForSearch } from '../domain/text/fold';
+import { vietnameseNameSortKey } from '../domain/text/vietnamese-names';
+import type { OrgWire, UserRoleWire, UserWire } from '../api/sync';
+import type {
+  ClientBankAccountsTable,
+  ClientMembersTable,
+  ClientOrgsTable,
+  ClientUserRolesTable,
+  ClientUsersTable,
+} from '../db/client-schema';
+
+// Wire objects → cache rows. Pure, so the hot path's SQL module only binds values.
+
+export type OrgRow = ClientOrgsTable;
+export type BankAccountRow = ClientBankAccountsTable;
+export type MemberRow = ClientMembersTable;
+export type UserRow = ClientUsersTable;
+export type UserRoleRow = ClientUserRolesTable;
+
+export function orgRow(o: OrgWire, rev: number): OrgRow {
+  return {
+    id: o.id,
+    code: o.code,
+    name: o.name,
+    name_folded: foldForSearch(o.name),
+    parent_id: o.parentId,
+    path: o.path,
+    depth: o.depth,
+    type: o.type,
+    cell_subtype: o.cellSubtype,
+    tax_code: o.taxCode,
+    email: o.email,
+    phone: o.phone,
+    website: o.website,
+    province: o.province,
+    ward: o.ward,
+    address_detail: o.addressDetail,
+    description: o.description,
+    allocation_direction: o.allocationDirection,
+    has_seal: o.hasSeal ? 1 : 0,
+    status: o.status,
+    rev,
+  };
+}
+
+export function bankAccountRow(b: BankAccount, rev: number): BankAccountRow {
+  return {
+    id: b.id,
+    org_id: b.orgId,
+    account_no: b.accountNo,
+    holder: b.holder,
+    bank_name: b.bankName,
+    citad_code: b.citadCode,
+    is_active: b.isActive ? 1 : 0,
+    rev,
+  };
+}
+
+// Full names repeat a lot (a province has one distinct name per ≈7 members) and the sort key is
+// the costliest step of applying a member, so the derived columns are kept per name, bounded.
+const NAME_MEMO_LIMIT = 100_000;
+const nameMemo = new Map<string, { folded: string; sortKey: string }>();
+
+function derivedName(fullName: string): { folded: string; sortKey: string } {
+  let derived = nameMemo.get(fullName);
+  if (!derived) {
+    if (nameMemo.size >= NAME_MEMO_LIMIT) nameMemo.clear();
+    derived = { folded: foldForSearch(fullName), sortKey: vietnameseNameSortKey(fullName) };
+    nameMemo.set(fullName, derived);
+  }
+  return derived;
+}
+
+export function memberRow(m: Member, rev: number): MemberRow {
+  const name = derivedName(m.fullName);
+  return {
+    id: m.id,
+    full_name: m.fullName,
+    name_folded: name.folded,
+    sort_key: name.sortKey,
+    birth_date: m.birthDate,
+    sex: m.sex,
+    citizen_id: m.citizenId,
+    card_no: m.cardNo,
+    profile_no: m.profileNo,
+    home_org_id: m.homeOrgId,
+    residence_org_id: m.residenceOrgId,
+    phone: m.phone,
+    email: m.email,
+    joined_on: m.joinedOn,
+    official_on: m.officialOn,
+    positions: JSON.stringify(m.positions),
+    status: m.status,
+    rev,
+  };
+}
+
+export function userRow(u: UserWire, rev: number): UserRow {
+  return {
+    id: u.id,
+    username: u.username,
+    full_name: u.fullName,
+    citizen_id: u.citizenId,
+    phone: u.phone,
+    email: u.email,
+    position: u.position,
+    org_id: u.orgId,
+    status: u.status,
+    member_id: u.memberId,
+    updated_by: u.updatedBy,
+    updated_at: u.updatedAt,
+    rev,
+  };
+}
+
+export function userRoleRow(r: UserRoleWire, rev: number): UserRoleRow {
+  return { id: r.id, user_id: r.userId, role: r.role, org_id: r.orgId, rev };
+}
+
+/** Text indexed in members_fts: what a user may type to find a member. */
+export function memberSearchText(
+  row: Pick<MemberRow, 'name_folded' | 'citizen_id' | 'card_no' | 'profile_no'>,
+): string {
+  let text = row.name_folded;
+  for (const id of [row.citizen_id, row.card_no, row.profile_no]) {
+    if (id) text += ` ${foldForSearch(id)}`;
+  }
+  return text;
+}
+
+/** Text indexed in orgs_fts: folded name and code. */
+export function orgSearchText(row: Pick<OrgRow, 'name_folded' | 'code'>): string {
+  return `${row.name_folded} ${foldForSearch(row.code)}`;
+}

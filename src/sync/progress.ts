@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+// Pure zod (no I/O): the desktop contract re-exports these, so the renderer may see them.
+
+export const SyncPhase = z.enum(['starting', 'pulling', 'resync', 'finished']);
+export type SyncPhase = z.infer<typeof SyncPhase>;
+
+export const SyncProgress = z.object({
+  phase: SyncPhase,
+  /** Changes applied so far in this run. */
+  pulled: z.number().int().nonnegative(),
+  /** Pages applied so far in this run. */
+  pages: z.number().int().nonnegative(),
+  /** Total changes expected in this run, when the server tells. */
+  estimatedTotal: z.number().int().nonnegative().optional(),
+});
+export type SyncProgress = z.infer<typeof SyncProgress>;
+
+export const SyncSummary = z.object({
+  pulled: z.number().int().nonnegative(),
+  pages: z.number().int().nonnegative(),
+  /** True when the server invalidated the cursor (or the user changed) and the cache was rebuilt. */
+  rebuilt: z.boolean(),
+  durationMs: z.number().nonnegative(),
+  /** ISO time the run finished: the cache's "last sync". */
+  finishedAt: z.string(),
+});
+export type SyncSummary = z.infer<typeof SyncSummary>;

@@ -1,0 +1,181 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openClientDb, type ClientDb } from '../../db/client-db';
+import { foldForSearch } from '../../domain/text/fold';
+import { vietnameseNameSortKey } from '../../domain/text/vietnamese-names';
+import {
+  bankAccountWire,
+  change,
+  memberWire,
+  orgWire,
+  userRoleWire,
+  userWire,
+} from '../test-fixtures/wire';
+import { createCacheWriter, type CacheWriter } from './cache-writer';
+import { SYNC_KEYS, syncStateRepo } from './sync-state';
+
+let cache: ClientDb;
+let writer: CacheWriter;
+let dir: string;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cache-writer-'));
+  cache = await openClientDb(join(dir, 'cache.sqlite'));
+  writer = createCacheWriter(cache.handle);
+});
+afterEach(async () => {
+  await cache.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const root = orgWire(1, null, { name: 'Đảng bộ Phường Việt Hưng', code: '2256101' });
+const cell = orgWire(2, root, { name: 'Chi bộ Tổ dân phố số 5' });
+const an = memberWire(1, cell.id, 'Nguyễn Văn An');
+const binh = memberWire(2, cell.id, 'Trần Thị Bình');
+
+const membersFtsHits = (match: string) =>
+  cache.handle
+    .prepare<[string], { id: string }>(
+      'select m.id from members_fts f join members m on m.rowid = f.rowid where members_fts match ? order by m.id',
+    )
+    .all(match)
+    .map((r) => r.id);
+const orgsFtsHits = (match: string) =>
+  cache.handle
+    .prepare<[string], { id: string }>(
+      'select o.id from orgs_fts f join orgs o on o.rowid = f.rowid where orgs_fts match ? order by o.id',
+    )
+    .all(match)
+    .map((r) => r.id);
+const count = (table: string) =>
+  cache.handle.prepare<[], number>(`select count(*) from ${table}`).pluck().get();
+const ftsCount = (table: string) =>
+  cache.handle.prepare<[], number>(`select count(*) from ${table}`).pluck().get();
+
+function firstPage() {
+  const user = userWire(1, root.id);
+  writer.applyPage(
+    [
+      change.org(root),
+      change.org(cell),
+      change.bankAccount(bankAccountWire(1, root.id)),
+      change.member(an),
+      change.member(binh),
+      change.user(user),
+      change.userRole(userRoleWire(1, user.id, root.id)),
+    ],
+    'cursor-1',
+  );
+  return user;
+}
+
+describe('cache writer', () => {
+  it('inserts every entity with the derived search columns and the cursor', () => {
+    firstPage();
+    expect(count('orgs')).toBe(2);
+    expect(count('org_bank_accounts')).toBe(1);
+    expect(count('users')).toBe(1);
+    expect(count('user_roles')).toBe(1);
+    const row = cache.handle.prepare('select * from members where id = ?').get(an.id);
+    expect(row).toMatchObject({
+      full_name: 'Nguyễn Văn An',
+      name_folded: 'nguyen van an',
+      sort_key: vietnameseNameSortKey('Nguyễn Văn An'),
+      citizen_id: an.citizenId,
+      positions: '[]',
+    });
+    expect(
+      cache.handle.prepare('select has_seal, name_folded from orgs where id = ?').get(root.id),
+    ).toEqual({
+      has_seal: 1,
+      name_folded: 'dang bo phuong viet hung',
+    });
+    expect(syncStateRepo(cache.handle).get(SYNC_KEYS.cursor)).toBe('cursor-1');
+  });
+
+  it('indexes folded names and numbers for prefix search, NFD query or NFC data alike', () => {
+    firstPage();
+    expect(membersFtsHits('"nguyen"* "van"*')).toEqual([an.id]);
+    expect(membersFtsHits(`"${an.citizenId.slice(0, 6)}"*`)).toEqual([an.id]);
+    expect(membersFtsHits(`"${binh.cardNo}"`)).toEqual([binh.id]);
+    const nfd = foldForSearch('Trần Thị'.normalize('NFD'));
+    expect(
+      membersFtsHits(
+        nfd
+          .split(' ')
+          .map((t) => `"${t}"*`)
+          .join(' '),
+      ),
+    ).toEqual([binh.id]);
+    expect(orgsFtsHits('"viet"* "hung"*')).toEqual([root.id]);
+    expect(orgsFtsHits('"2256101"')).toEqual([root.id]);
+  });
+
+  it('keeps the index in step with updates and deletes', () => {
+    firstPage();
+    const rowid = () =>
+      cache.handle
+        .prepare<[string], number>('select rowid from members where id = ?')
+        .pluck()
+        .get(an.id);
+    const before = rowid();
+    writer.applyPage(
+      [
+        change.member({ ...an, fullName: 'Nguyễn Văn Đức' }),
+        change.org({ ...cell, name: 'Chi bộ Tổ dân phố số 6' }),
+        change.delete('member', binh.id),
+        change.delete('bankAccount', bankAccountWire(1, root.id).id),
+      ],
+      'cursor-2',
+    );
+    expect(rowid()).toBe(before);
+    expect(membersFtsHits('"an"')).toEqual([]);
+    expect(membersFtsHits('"duc"')).toEqual([an.id]);
+    expect(membersFtsHits('"tran"*')).toEqual([]);
+    expect(orgsFtsHits('"5"')).toEqual([]);
+    expect(orgsFtsHits('"6"')).toEqual([cell.id]);
+    expect(count('members')).toBe(1);
+    expect(ftsCount('members_fts')).toBe(1);
+    expect(count('org_bank_accounts')).toBe(0);
+    // A delete of a row the cache never had is a no-op, as after a resumed page.
+    writer.applyPage([change.delete('member', binh.id), change.delete('user', 'nope')], 'cursor-3');
+    expect(count('members')).toBe(1);
+  });
+
+  it('applies a page all or nothing, cursor included', () => {
+    firstPage();
+    const broken = change.member({ ...binh, fullName: 'Trần Thị Bích' });
+    // A value the cache cannot store (NOT NULL) fails the page halfway.
+    (broken as { data: { birthDate: unknown } }).data.birthDate = null;
+    expect(() =>
+      writer.applyPage([change.member({ ...an, fullName: 'Lê Văn Tám' }), broken], 'cursor-bad'),
+    ).toThrow();
+    expect(membersFtsHits('"tam"')).toEqual([]);
+    expect(
+      cache.handle.prepare('select full_name from members where id = ?').pluck().get(an.id),
+    ).toBe('Nguyễn Văn An');
+    expect(syncStateRepo(cache.handle).get(SYNC_KEYS.cursor)).toBe('cursor-1');
+  });
+
+  it('clears server state for a resync but keeps the outbox', () => {
+    firstPage();
+    cache.handle
+      .prepare(
+        `insert into outbox (id, kind, payload, base_rev, status, created_at)
+         values ('m-1', 'member.update', '{}', 3, 'pending', '2026-01-05T08:00:00Z')`,
+      )
+      .run();
+    writer.clearServerState();
+    for (const table of ['orgs', 'org_bank_accounts', 'members', 'users', 'user_roles'])
+      expect(count(table)).toBe(0);
+    expect(ftsCount('members_fts')).toBe(0);
+    expect(membersFtsHits('"nguyen"*')).toEqual([]);
+    expect(syncStateRepo(cache.handle).get(SYNC_KEYS.cursor)).toBeUndefined();
+    expect(count('outbox')).toBe(1);
+    // Rows come back with fresh rowids and a consistent index.
+    firstPage();
+    expect(membersFtsHits('"nguyen"*')).toEqual([an.id]);
+  });
+});

@@ -1,0 +1,321 @@
+import type { PullChange, SyncEntity } from '../../api/sync';
+import type { SqliteHandle } from '../../db/sqlite';
+import {
+  bankAccountRow,
+  memberRow,
+  memberSearchText,
+  orgRow,
+  orgSearchText,
+  userRoleRow,
+  userRow,
+  type BankAccountRow,
+  type MemberRow,
+  type OrgRow,
+  type UserRoleRow,
+  type UserRow,
+} from '../cache-rows';
+import { SYNC_KEYS, syncStateRepo } from './sync-state';
+
+// The hot path of sync: prepared statements on the raw handle, one transaction per pulled page.
+
+const ORG_COLUMNS = [
+  'id',
+  'code',
+  'name',
+  'name_folded',
+  'parent_id',
+  'path',
+  'depth',
+  'type',
+  'cell_subtype',
+  'tax_code',
+  'email',
+  'phone',
+  'website',
+  'province',
+  'ward',
+  'address_detail',
+  'description',
+  'allocation_direction',
+  'has_seal',
+  'status',
+  'rev',
+] as const satisfies readonly (keyof OrgRow)[];
+
+const MEMBER_COLUMNS = [
+  'id',
+  'full_name',
+  'name_folded',
+  'sort_key',
+  'birth_date',
+  'sex',
+  'citizen_id',
+  'card_no',
+  'profile_no',
+  'home_org_id',
+  'residence_org_id',
+  'phone',
+  'email',
+  'joined_on',
+  'official_on',
+  'positions',
+  'status',
+  'rev',
+] as const satisfies readonly (keyof MemberRow)[];
+
+const BANK_ACCOUNT_COLUMNS = [
+  'id',
+  'org_id',
+  'account_no',
+  'holder',
+  'bank_name',
+  'citad_code',
+  'is_active',
+  'rev',
+] as const satisfies readonly (keyof BankAccountRow)[];
+
+const USER_COLUMNS = [
+  'id',
+  'username',
+  'full_name',
+  'citizen_id',
+  'phone',
+  'email',
+  'position',
+  'org_id',
+  'status',
+  'member_id',
+  'updated_by',
+  'updated_at',
+  'rev',
+] as const satisfies readonly (keyof UserRow)[];
+
+const USER_ROLE_COLUMNS = [
+  'id',
+  'user_id',
+  'role',
+  'org_id',
+  'rev',
+] as const satisfies readonly (keyof UserRoleRow)[];
+
+/** Server-owned tables, written only by pull; `outbox` and `sync_state` are not among them. */
+export const SERVER_OWNED_TABLES = [
+  'orgs',
+  'org_bank_accounts',
+  'members',
+  'users',
+  'user_roles',
+] as const;
+
+const TABLE_OF: Record<SyncEntity, (typeof SERVER_OWNED_TABLES)[number]> = {
+  org: 'orgs',
+  bankAccount: 'org_bank_accounts',
+  member: 'members',
+  user: 'users',
+  userRole: 'user_roles',
+};
+
+const insertSql = (table: string, columns: readonly string[]) =>
+  `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`;
+
+const updateSql = (table: string, columns: readonly string[]) =>
+  `update ${table} set ${columns
+    .filter((c) => c !== 'id')
+    .map((c) => `${c} = @${c}`)
+    .join(', ')} where id = @id`;
+
+const upsertSql = (table: string, columns: readonly string[]) =>
+  `${insertSql(table, columns)} on conflict (id) do update set ${columns
+    .filter((c) => c !== 'id')
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ')}`;
+
+/**
+ * Writes a table that has a contentless FTS5 shadow keyed by the row's rowid: the index entry is
+ * deleted and re-inserted only when the indexed text changed.
+ */
+function indexedTable<Row extends { id: string }>(
+  handle: SqliteHandle,
+  table: string,
+  fts: string,
+  columns: readonly (keyof Row & string)[],
+  indexedColumns: readonly (keyof Row & string)[],
+  searchText: (row: Row) => string,
+) {
+  const find = handle.prepare<[string], { rowid: number } & Partial<Row>>(
+    `select rowid, ${indexedColumns.join(', ')} from ${table} where id = ?`,
+  );
+  // New rows (all of them in an initial sync) cost one statement; a conflict means an update.
+  const insert = handle.prepare(`${insertSql(table, columns)} on conflict (id) do nothing`);
+  const update = handle.prepare(updateSql(table, columns));
+  const remove = handle.prepare<[number]>(`delete from ${table} where rowid = ?`);
+  const ftsInsert = handle.prepare<[number | bigint, string]>(
+    `insert into ${fts} (rowid, text) values (?, ?)`,
+  );
+  const ftsDelete = handle.prepare<[number]>(`delete from ${fts} where rowid = ?`);
+  return {
+    upsert(row: Row): void {
+      const inserted = insert.run(row);
+      if (inserted.changes === 1) {
+        ftsInsert.run(inserted.lastInsertRowid, searchText(row));
+        return;
+      }
+      const old = find.get(row.id);
+      if (!old) throw new Error(`${table} ${row.id} neither inserted nor found`);
+      update.run(row);
+      const text = searchText(row);
+      if (searchText(old as unknown as Row) !== text) {
+        ftsDelete.run(old.rowid);
+        ftsInsert.run(old.rowid, text);
+      }
+    },
+    delete(id: string): void {
+      const old = find.get(id);
+      if (!old) return;
+      ftsDelete.run(old.rowid);
+      remove.run(old.rowid);
+    },
+    clear(): void {
+      handle.prepare(`delete from ${table}`).run();
+      // The contentless table's own command: drops the whole index at once.
+      handle.prepare(`insert into ${fts} (${fts}) values ('delete-all')`).run();
+    },
+  };
+}
+
+function plainTable<Row extends { id: string }>(
+  handle: SqliteHandle,
+  table: string,
+  columns: readonly (keyof Row & string)[],
+) {
+  const upsert = handle.prepare(upsertSql(table, columns));
+  const remove = handle.prepare<[string]>(`delete from ${table} where id = ?`);
+  return {
+    upsert: (row: Row): void => void upsert.run(row),
+    delete: (id: string): void => void remove.run(id),
+    clear: (): void => void handle.prepare(`delete from ${table}`).run(),
+  };
+}
+
+const FTS_TABLES = ['members_fts', 'orgs_fts'] as const;
+/** FTS5's own defaults, put back after a run. */
+const FTS_AUTOMERGE = 4;
+const FTS_CRISISMERGE = 16;
+/** Runs of at least this many pages leave enough index segments to be worth one merge. */
+const OPTIMIZE_AFTER_PAGES = 16;
+
+export interface BulkWriteSession {
+  /** Restores the settings and merges the full-text segments the run left, if many. */
+  finish(pagesWritten: number): void;
+}
+
+/**
+ * Settings for a run of many page transactions:
+ * - a 64 MiB page cache (the default 2 MiB is far below a province's indexes);
+ * - a checkpoint every 64 MiB of WAL instead of 4 MiB, so index pages dirtied by many pages are
+ *   copied back once;
+ * - FTS5 segment merging postponed: every page commits one segment per index, and merging them
+ *   while writing costs more than one merge at the end.
+ */
+export function beginBulkWrites(handle: SqliteHandle): BulkWriteSession {
+  const cacheSize = Number(handle.pragma('cache_size', { simple: true }));
+  const autoCheckpoint = Number(handle.pragma('wal_autocheckpoint', { simple: true }));
+  handle.pragma('cache_size = -65536');
+  handle.pragma('wal_autocheckpoint = 16384');
+  // Literal values: FTS5 takes integers only, and better-sqlite3 binds numbers as reals.
+  const ftsConfig = (automerge: number, crisismerge: number) =>
+    handle.transaction(() => {
+      for (const fts of FTS_TABLES) {
+        handle.exec(`insert into ${fts} (${fts}, rank) values ('automerge', ${automerge})`);
+        handle.exec(`insert into ${fts} (${fts}, rank) values ('crisismerge', ${crisismerge})`);
+      }
+    })();
+  ftsConfig(0, 1999);
+  return {
+    finish(pagesWritten) {
+      ftsConfig(FTS_AUTOMERGE, FTS_CRISISMERGE);
+      if (pagesWritten >= OPTIMIZE_AFTER_PAGES) {
+        for (const fts of FTS_TABLES)
+          handle.prepare(`insert into ${fts} (${fts}) values ('optimize')`).run();
+      }
+      handle.pragma(`cache_size = ${cacheSize}`);
+      handle.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+      handle.pragma('wal_checkpoint(PASSIVE)');
+    },
+  };
+}
+
+export interface CacheWriter {
+  /** Applies one pulled page and stores its cursor, atomically. */
+  applyPage(changes: readonly PullChange[], nextCursor: string): void;
+  /** Empties the server-owned tables and forgets the cursor, atomically; the outbox stays. */
+  clearServerState(): void;
+  /** Starts a cache for another user or server: clears it and records who it belongs to. */
+  resetFor(identity: { userId: string; serverUrl: string }): void;
+}
+
+export function createCacheWriter(handle: SqliteHandle): CacheWriter {
+  const state = syncStateRepo(handle);
+  const orgs = indexedTable<OrgRow>(
+    handle,
+    'orgs',
+    'orgs_fts',
+    ORG_COLUMNS,
+    ['name_folded', 'code'],
+    orgSearchText,
+  );
+  const members = indexedTable<MemberRow>(
+    handle,
+    'members',
+    'members_fts',
+    MEMBER_COLUMNS,
+    ['name_folded', 'citizen_id', 'card_no', 'profile_no'],
+    memberSearchText,
+  );
+  const bankAccounts = plainTable<BankAccountRow>(
+    handle,
+    'org_bank_accounts',
+    BANK_ACCOUNT_COLUMNS,
+  );
+  const users = plainTable<UserRow>(handle, 'users', USER_COLUMNS);
+  const userRoles = plainTable<UserRoleRow>(handle, 'user_roles', USER_ROLE_COLUMNS);
+  const writers = { orgs, org_bank_accounts: bankAccounts, members, users, user_roles: userRoles };
+
+  function apply(change: PullChange): void {
+    if (change.op === 'delete') return writers[TABLE_OF[change.entity]].delete(change.id);
+    switch (change.entity) {
+      case 'org':
+        return orgs.upsert(orgRow(change.data, change.rev));
+      case 'member':
+        return members.upsert(memberRow(change.data, change.rev));
+      case 'bankAccount':
+        return bankAccounts.upsert(bankAccountRow(change.data, change.rev));
+      case 'user':
+        return users.upsert(userRow(change.data, change.rev));
+      case 'userRole':
+        return userRoles.upsert(userRoleRow(change.data, change.rev));
+      case 'dossier':
+        // The cache has no dossiers table yet; the cursor still moves past them.
+        return;
+    }
+  }
+
+  const clearServerState = () => {
+    for (const table of SERVER_OWNED_TABLES) writers[table].clear();
+    state.remove(SYNC_KEYS.cursor);
+    state.remove(SYNC_KEYS.lastSyncAt);
+  };
+
+  return {
+    applyPage: handle.transaction((changes: readonly PullChange[], nextCursor: string) => {
+      for (const change of changes) apply(change);
+      state.set(SYNC_KEYS.cursor, nextCursor);
+    }),
+    clearServerState: handle.transaction(clearServerState),
+    resetFor: handle.transaction((identity: { userId: string; serverUrl: string }) => {
+      clearServerState();
+      state.set(SYNC_KEYS.userId, identity.userId);
+      state.set(SYNC_KEYS.serverUrl, identity.serverUrl);
+    }),
+  };
+}

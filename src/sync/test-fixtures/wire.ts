@@ -1,0 +1,123 @@
+import type { BankAccount } from '../../domain/org/org';
+import type { Member } from '../../domain/people/member';
+import { PullChange, type OrgWire, type UserRoleWire, type UserWire } from '../../api/sync';
+
+// Builders of valid wire objects for hand-made pull pages. Every change is parsed with the
+// contract's schema, so a test never feeds the cache something the API client would reject.
+
+/** A deterministic UUID-shaped id: uid(7) = 00000000-0000-4000-8000-000000000007. */
+export const uid = (n: number): string =>
+  `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+export function orgWire(n: number, parent: OrgWire | null, over: Partial<OrgWire> = {}): OrgWire {
+  const id = uid(n);
+  return {
+    id,
+    code: String(2_256_000 + n),
+    name: `Chi bộ Tổ dân phố số ${n}`,
+    parentId: parent?.id ?? null,
+    type: parent ? 'grassroots_cell' : 'superior_committee',
+    cellSubtype: null,
+    taxCode: null,
+    email: null,
+    phone: null,
+    website: null,
+    province: 'Hà Nội',
+    ward: 'Việt Hưng',
+    addressDetail: null,
+    description: null,
+    allocationDirection: 'top_down',
+    hasSeal: parent === null,
+    status: 'active',
+    path: `${parent?.path ?? '/'}${id}/`,
+    depth: parent ? parent.depth + 1 : 0,
+    ...over,
+  };
+}
+
+export function memberWire(
+  n: number,
+  homeOrgId: string,
+  fullName: string,
+  over: Partial<Member> = {},
+): Member {
+  const year = 1960 + (n % 40);
+  const sex = n % 2 === 0 ? 'male' : 'female';
+  return {
+    id: uid(100_000 + n),
+    fullName,
+    birthDate: `${year}-0${1 + (n % 9)}-1${n % 10}`,
+    sex,
+    citizenId: `001${sex === 'male' ? 0 : 1}${String(year).slice(2)}${String(n).padStart(6, '0')}`,
+    cardNo: `${String(n).padStart(8, '0')}`,
+    profileNo: null,
+    homeOrgId,
+    residenceOrgId: null,
+    phone: null,
+    email: null,
+    joinedOn: '2001-05-19',
+    officialOn: '2002-05-19',
+    positions: [],
+    status: 'active',
+    ...over,
+  };
+}
+
+export function bankAccountWire(
+  n: number,
+  orgId: string,
+  over: Partial<BankAccount> = {},
+): BankAccount {
+  return {
+    id: uid(200_000 + n),
+    orgId,
+    accountNo: `1900${String(n).padStart(8, '0')}`,
+    holder: 'Đảng bộ Phường Việt Hưng',
+    bankName: 'MB',
+    citadCode: '01311001',
+    isActive: true,
+    ...over,
+  };
+}
+
+export function userWire(n: number, orgId: string, over: Partial<UserWire> = {}): UserWire {
+  return {
+    id: uid(300_000 + n),
+    username: `canbo.${n}`,
+    fullName: 'Trần Thị Bình',
+    citizenId: `001185${String(n).padStart(6, '0')}`,
+    phone: '0912345678',
+    email: null,
+    position: null,
+    orgId,
+    status: 'active',
+    memberId: null,
+    updatedBy: null,
+    updatedAt: '2026-01-05T08:00:00.000Z',
+    ...over,
+  };
+}
+
+export const userRoleWire = (n: number, userId: string, orgId: string): UserRoleWire => ({
+  id: uid(400_000 + n),
+  userId,
+  role: 'admin',
+  orgId,
+});
+
+let rev = 0;
+/** Changes with increasing revs, checked against the pull contract. */
+export const change = {
+  org: (data: OrgWire) =>
+    PullChange.parse({ op: 'upsert', entity: 'org', id: data.id, rev: ++rev, data }),
+  member: (data: Member) =>
+    PullChange.parse({ op: 'upsert', entity: 'member', id: data.id, rev: ++rev, data }),
+  bankAccount: (data: BankAccount) =>
+    PullChange.parse({ op: 'upsert', entity: 'bankAccount', id: data.id, rev: ++rev, data }),
+  user: (data: UserWire) =>
+    PullChange.parse({ op: 'upsert', entity: 'user', id: data.id, rev: ++rev, data }),
+  userRole: (data: UserRoleWire) =>
+    PullChange.parse({ op: 'upsert', entity: 'userRole', id: data.id, rev: ++rev, data }),
+  delete: (entity: PullChange['entity'], id: string) =>
+    PullChange.parse({ op: 'delete', entity, id, rev: ++rev }),
+};
