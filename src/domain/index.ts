@@ -87,3 +87,7 @@ export {
   validateBankAccountNo,
   type BankAccountNoCode,
 } from './validation/bank-account-no';
+export * as fees from './fees';
+
+export * from './calendar/working-days';
+export * from './procedures';

@@ -1,0 +1,305 @@
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { PaymentStatus } from '../../src/api/fees';
+import type { FeePaymentsTable } from '../../src/db/server-schema-fees';
+import type { BankAccount } from '../../src/domain/org/org';
+import { pathIds } from '../scope/scope';
+import type { Db } from './db';
+import { bankAccountFromRow } from './orgs';
+import { pathInSubtrees } from './scope-sql';
+import { sql } from 'kysely';
+
+export interface PaymentRecord {
+  id: string;
+  reference: string;
+  cellId: string;
+  payerUserId: string;
+  kind: 'self' | 'cell';
+  bankAccountId: string;
+  amount: number;
+  status: PaymentStatus;
+  gatewayTxnId: string | null;
+  bankReference: string | null;
+  createdAt: string;
+  settledAt: string | null;
+  settledVia: string | null;
+  settledBy: string | null;
+  items: { memberId: string; month: string; amount: number }[];
+}
+
+type PaymentRow = Selectable<FeePaymentsTable>;
+
+const fromRow = (row: PaymentRow, items: PaymentRecord['items']): PaymentRecord => ({
+  id: row.id,
+  reference: row.reference,
+  cellId: row.cell_id,
+  payerUserId: row.payer_user_id,
+  kind: row.kind as PaymentRecord['kind'],
+  bankAccountId: row.bank_account_id,
+  amount: Number(row.amount),
+  status: row.status as PaymentStatus,
+  gatewayTxnId: row.gateway_txn_id,
+  bankReference: row.bank_reference,
+  createdAt: row.created_at,
+  settledAt: row.settled_at,
+  settledVia: row.settled_via,
+  settledBy: row.settled_by,
+  items,
+});
+
+async function withItems(db: Db, rows: PaymentRow[]): Promise<PaymentRecord[]> {
+  if (rows.length === 0) return [];
+  const items = await db
+    .selectFrom('fee_payment_items')
+    .selectAll()
+    .where(
+      'payment_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('member_id')
+    .orderBy('month')
+    .execute();
+  const byPayment = new Map<string, PaymentRecord['items']>();
+  for (const i of items) {
+    const list = byPayment.get(i.payment_id) ?? [];
+    list.push({ memberId: i.member_id, month: i.month, amount: Number(i.amount) });
+    byPayment.set(i.payment_id, list);
+  }
+  return rows.map((r) => fromRow(r, byPayment.get(r.id) ?? []));
+}
+
+/** The active account payments of an org go to: its own, else the nearest ancestor's. */
+export async function collectingAccount(db: Db, orgPath: string): Promise<BankAccount | null> {
+  const ids = pathIds(orgPath);
+  const rows = await db
+    .selectFrom('org_bank_accounts')
+    .selectAll()
+    .where('org_id', 'in', ids)
+    .where('is_active', '=', 1)
+    .where('deleted', '=', 0)
+    .execute();
+  const nearest = rows.sort((a, b) => ids.indexOf(b.org_id) - ids.indexOf(a.org_id))[0];
+  return nearest ? bankAccountFromRow(nearest) : null;
+}
+
+export async function insertPayment(
+  db: Db,
+  p: Omit<
+    PaymentRecord,
+    'status' | 'settledAt' | 'settledVia' | 'settledBy' | 'bankReference' | 'gatewayTxnId'
+  >,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('fee_payments')
+      .values({
+        id: p.id,
+        reference: p.reference,
+        cell_id: p.cellId,
+        payer_user_id: p.payerUserId,
+        kind: p.kind,
+        bank_account_id: p.bankAccountId,
+        amount: p.amount,
+        status: 'unknown',
+        gateway_txn_id: null,
+        bank_reference: null,
+        created_at: p.createdAt,
+        settled_at: null,
+        settled_via: null,
+        settled_by: null,
+      })
+      .execute();
+    for (let i = 0; i < p.items.length; i += 500)
+      await trx
+        .insertInto('fee_payment_items')
+        .values(
+          p.items.slice(i, i + 500).map((it) => ({
+            payment_id: p.id,
+            member_id: it.memberId,
+            month: it.month,
+            amount: it.amount,
+          })),
+        )
+        .execute();
+  });
+}
+
+export async function setGatewayTxnId(db: Db, id: string, gatewayTxnId: string): Promise<void> {
+  await db
+    .updateTable('fee_payments')
+    .set({ gateway_txn_id: gatewayTxnId })
+    .where('id', '=', id)
+    .where('gateway_txn_id', 'is', null)
+    .execute();
+}
+
+export async function findPayment(db: Db, id: string): Promise<PaymentRecord | null> {
+  const row = await db
+    .selectFrom('fee_payments')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? ((await withItems(db, [row]))[0] ?? null) : null;
+}
+
+export async function findPaymentByReference(
+  db: Db,
+  reference: string,
+): Promise<PaymentRecord | null> {
+  const row = await db
+    .selectFrom('fee_payments')
+    .selectAll()
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  return row ? ((await withItems(db, [row]))[0] ?? null) : null;
+}
+
+/**
+ * Moves an unknown payment to its final status. The `status = 'unknown'` condition makes this the
+ * single point where a payment is applied: of any number of concurrent callbacks, queries and
+ * manual settlements, exactly one updates the row, the others see `false`.
+ */
+export async function settlePayment(
+  db: Db,
+  id: string,
+  outcome: {
+    status: 'success' | 'failed';
+    via: 'callback' | 'query' | 'manual' | 'timeout' | 'start';
+    by: string | null;
+    bankReference: string | null;
+    gatewayTxnId: string | null;
+    at: Date;
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('fee_payments')
+    .set((eb) => ({
+      status: outcome.status,
+      settled_via: outcome.via,
+      settled_by: outcome.by,
+      settled_at: outcome.at.toISOString(),
+      bank_reference: outcome.bankReference,
+      gateway_txn_id: eb.fn.coalesce('gateway_txn_id', eb.val(outcome.gatewayTxnId)),
+    }))
+    .where('id', '=', id)
+    .where('status', '=', 'unknown')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export interface PaymentEvent {
+  paymentId: string | null;
+  reference: string | null;
+  source: 'callback' | 'query' | 'manual' | 'timeout' | 'start';
+  outcome: string;
+  detail: object;
+  actorUserId: string | null;
+  at: Date;
+}
+
+let eventCounter = 0;
+/** Sortable by time of writing (wall clock, then a per-process counter): the trail reads in order. */
+const eventId = () =>
+  `${Date.now().toString(36).padStart(9, '0')}${(eventCounter++ % 1e6).toString(36).padStart(4, '0')}-${randomUUID()}`;
+
+/** Appends to the audit trail of gateway messages and manual actions. */
+export async function logPaymentEvent(db: Db, e: PaymentEvent): Promise<void> {
+  await db
+    .insertInto('fee_payment_events')
+    .values({
+      id: eventId(),
+      payment_id: e.paymentId,
+      reference: e.reference,
+      source: e.source,
+      outcome: e.outcome,
+      detail: JSON.stringify(e.detail),
+      actor_user_id: e.actorUserId,
+      at: e.at.toISOString(),
+    })
+    .execute();
+}
+
+export async function paymentEvents(db: Db, paymentId: string) {
+  return db
+    .selectFrom('fee_payment_events')
+    .select(['source', 'outcome', 'actor_user_id', 'detail', 'at'])
+    .where('payment_id', '=', paymentId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function eventsByReference(db: Db, reference: string) {
+  return db
+    .selectFrom('fee_payment_events')
+    .select(['source', 'outcome', 'payment_id'])
+    .where('reference', '=', reference)
+    .execute();
+}
+
+export interface PaymentFilter {
+  /** Cells in these subtrees (staff). */
+  subtreePaths: readonly string[];
+  /** Payments this user made or that include this member (a member's own list). */
+  own: { userId: string; memberId: string | null } | null;
+  month?: string;
+  cellId?: string;
+  memberId?: string;
+  status?: PaymentStatus;
+  limit: number;
+}
+
+/** Newest first. */
+export async function listPayments(db: Db, f: PaymentFilter): Promise<PaymentRecord[]> {
+  let q = db
+    .selectFrom('fee_payments as p')
+    .innerJoin('orgs as c', 'c.id', 'p.cell_id')
+    .selectAll('p')
+    .where((eb) => {
+      const own = f.own;
+      const ors = [pathInSubtrees(sql.ref('c.path'), f.subtreePaths)];
+      if (own) {
+        ors.push(sql`${eb('p.payer_user_id', '=', own.userId)}`);
+        if (own.memberId)
+          ors.push(
+            sql`exists (select 1 from fee_payment_items oi where oi.payment_id = p.id and oi.member_id = ${own.memberId})`,
+          );
+      }
+      return eb.or(ors);
+    });
+  if (f.cellId) q = q.where('p.cell_id', '=', f.cellId);
+  if (f.status) q = q.where('p.status', '=', f.status);
+  if (f.month || f.memberId)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('fee_payment_items as i')
+          .select('i.payment_id')
+          .whereRef('i.payment_id', '=', 'p.id')
+          .$if(f.month !== undefined, (s) => s.where('i.month', '=', f.month as string))
+          .$if(f.memberId !== undefined, (s) => s.where('i.member_id', '=', f.memberId as string)),
+      ),
+    );
+  const rows = await q.orderBy('p.created_at', 'desc').orderBy('p.id').limit(f.limit).execute();
+  return withItems(db, rows);
+}
+
+/** Unknown payments of cells in the subtrees, oldest first: for the settling run. */
+export async function unknownPayments(
+  db: Db,
+  subtreePaths: readonly string[],
+  createdBefore: Date,
+  limit: number,
+) {
+  return db
+    .selectFrom('fee_payments as p')
+    .innerJoin('orgs as c', 'c.id', 'p.cell_id')
+    .select(['p.id', 'p.reference', 'p.created_at as createdAt'])
+    .where('p.status', '=', 'unknown')
+    .where('p.created_at', '<=', createdBefore.toISOString())
+    .where(pathInSubtrees(sql.ref('c.path'), subtreePaths))
+    .orderBy('p.created_at')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,586 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import {
+  feeDocumentRouteSpecs,
+  feeRouteSpecs,
+  paymentStatusLabelVi,
+  UNAPPROVED_NOTE_VI,
+  type ApprovalSheet,
+  type Payment,
+} from '../../src/api/fees';
+import { computeMonthlyFee } from '../../src/domain/fees/compute';
+import { buildCellLedger } from '../../src/domain/fees/ledger';
+import { ledgerWorkbook } from '../../src/documents/ledger/ledger-xlsx';
+import { receiptNumber, receiptPdf } from '../../src/documents/receipts/receipt-pdf';
+import { ruleFor } from '../../src/domain/fees/rules';
+import { isCell } from '../../src/domain/org/org-types';
+import type { OrgWire } from '../../src/api/sync';
+import type { Caller } from '../auth/caller';
+import type { ServerContext } from '../context';
+import { badRequest, forbidden, HttpError, notFound } from '../errors';
+import type { Register } from '../http/register-route';
+import { applyGatewayResult } from '../payments/apply';
+import { feesConfigFromEnv, type FeesConfig, type GatewayConfig } from '../payments/config';
+import { createGatewayPayment, GatewayError } from '../payments/gateway-client';
+import { verifySignature } from '../payments/protocol';
+import { settleByQuery } from '../payments/settle-by-query';
+import {
+  cellMemberFees,
+  memberHomeOrgId,
+  saveApprovals,
+  upsertFeeProfile,
+  type ApprovalInput,
+} from '../repositories/fees';
+import {
+  collectingAccount,
+  findPayment,
+  insertPayment,
+  listPayments,
+  logPaymentEvent,
+  setGatewayTxnId,
+  settlePayment,
+  unknownPayments,
+  type PaymentRecord,
+} from '../repositories/fees-payments';
+import {
+  accountOrgId,
+  issueReceipt,
+  ledgerAmounts,
+  namesOf,
+  userName,
+} from '../repositories/fees-documents';
+import { findVisibleMember } from '../repositories/members';
+import { findOrg } from '../repositories/orgs';
+import { subtreesOfRole } from '../scope/scope';
+
+const conflict = (message: string, messageVi: string) =>
+  new HttpError(409, { error: 'conflict', message, messageVi });
+const gatewayDown = (message: string) =>
+  new HttpError(502, {
+    error: 'gateway_error',
+    message,
+    messageVi: 'Cổng thanh toán không phản hồi hợp lệ. Vui lòng thử lại sau.',
+  });
+const noGateway = () =>
+  new HttpError(503, {
+    error: 'gateway_not_configured',
+    message: 'No payment gateway is configured on this server',
+    messageVi: 'Máy chủ chưa cấu hình cổng thanh toán.',
+  });
+
+/** Roles that work on a cell's fees: the secretary approves and pays for the cell. */
+const CELL_FEE_ROLES = ['approver', 'fee_officer'];
+/** Roles that may settle an unknown payment by hand. */
+const SETTLE_ROLES = ['fee_officer', 'admin'];
+/** Roles whose subtree's transactions are listed. */
+const STAFF_ROLES = ['approver', 'fee_officer', 'admin', 'processor'];
+
+/** A grant of one of `roles` at the org at `path` or above it. */
+const hasRoleOver = (caller: Caller, roles: readonly string[], path: string) =>
+  caller.scope.grants.some((g) => roles.includes(g.role) && path.startsWith(g.path));
+
+async function cellFor(ctx: ServerContext, cellId: string): Promise<OrgWire> {
+  const cell = await findOrg(ctx.db, cellId);
+  if (!cell) throw notFound();
+  if (!isCell(cell.type))
+    throw badRequest(
+      'cellId',
+      `org ${cellId} is not a cell`,
+      'Tổ chức đảng được chọn không phải chi bộ.',
+    );
+  return cell;
+}
+
+/** Fee routes; the gateway and limits come from the environment unless given (tests). */
+export function feeRoutes(
+  route: Register,
+  ctx: ServerContext,
+  config: FeesConfig = feesConfigFromEnv(process.env),
+): void {
+  const s = feeRouteSpecs;
+
+  const paymentView = (p: PaymentRecord): Payment => ({
+    id: p.id,
+    reference: p.reference,
+    cellId: p.cellId,
+    payerUserId: p.payerUserId,
+    kind: p.kind,
+    amount: p.amount,
+    status: p.status,
+    statusVi: paymentStatusLabelVi[p.status],
+    bankReference: p.bankReference,
+    createdAt: p.createdAt,
+    settledAt: p.settledAt,
+    settledVia: p.settledVia,
+    settleDeadline:
+      p.status === 'unknown'
+        ? new Date(Date.parse(p.createdAt) + config.settleWithinMs).toISOString()
+        : null,
+    items: p.items,
+  });
+
+  const requireGateway = (): GatewayConfig => {
+    if (!config.gateway) throw noGateway();
+    return config.gateway;
+  };
+
+  async function sheet(cellId: string, month: string): Promise<ApprovalSheet> {
+    const rule = ruleFor(month, config.rules);
+    const rows = await cellMemberFees(ctx.db, cellId, month);
+    return {
+      cellId,
+      month,
+      ruleVersionId: rule.ok ? rule.value.id : null,
+      lines: rows.map((r) => {
+        const computed = r.profile ? computeMonthlyFee(r.profile, month, config.rules) : null;
+        return {
+          memberId: r.memberId,
+          fullName: r.fullName,
+          computedAmount: computed?.ok ? computed.value.amount : null,
+          computeMessageVi: computed
+            ? computed.ok
+              ? null
+              : computed.messageVi
+            : 'Chưa khai báo thông tin đóng đảng phí',
+          approved: r.approval !== null,
+          amount: r.approval?.amount ?? 0,
+          adjustReason: r.approval?.adjustReason ?? null,
+          note: r.approval ? null : UNAPPROVED_NOTE_VI,
+          paid: r.paidStatus === 'success',
+        };
+      }),
+    };
+  }
+
+  route(s.putFeeProfile, async ({ params, body, caller }) => {
+    const member = await findVisibleMember(ctx.db, caller.scope, params.memberId);
+    if (!member) throw notFound();
+    const home = await findOrg(ctx.db, member.homeOrgId);
+    if (!home || !hasRoleOver(caller, CELL_FEE_ROLES, home.path)) throw forbidden();
+    if (body.base !== null && body.base > config.amountCeiling * 100)
+      throw badRequest(
+        'base',
+        'base is beyond any plausible salary',
+        'Mức lương làm căn cứ không hợp lệ.',
+      );
+    return upsertFeeProfile(ctx.db, member.id, body, caller.user.id, ctx.now());
+  });
+
+  route(s.approvalSheet, async ({ params, query, caller }) => {
+    const cell = await cellFor(ctx, params.cellId);
+    if (!hasRoleOver(caller, CELL_FEE_ROLES, cell.path)) throw forbidden();
+    return sheet(cell.id, query.month);
+  });
+
+  route(s.approve, async ({ params, body, caller }) => {
+    const cell = await cellFor(ctx, params.cellId);
+    if (!hasRoleOver(caller, CELL_FEE_ROLES, cell.path)) throw forbidden();
+    const rule = ruleFor(body.month, config.rules);
+    if (!rule.ok) throw badRequest('month', rule.message, rule.messageVi);
+    const current = await sheet(cell.id, body.month);
+    const byMember = new Map(current.lines.map((l) => [l.memberId, l]));
+    const approvals: ApprovalInput[] = [];
+    for (const [i, item] of body.items.entries()) {
+      const line = byMember.get(item.memberId);
+      if (!line)
+        throw badRequest(
+          `items.${i}.memberId`,
+          'member is not registered in this cell',
+          'Đảng viên không thuộc chi bộ.',
+        );
+      if (line.paid)
+        throw conflict(
+          `the month of ${item.memberId} is paid`,
+          `Đảng viên ${line.fullName} đã nộp đảng phí tháng này, không thể duyệt lại.`,
+        );
+      const amount = item.amount ?? line.computedAmount;
+      if (amount === null || amount === undefined)
+        throw badRequest(
+          `items.${i}.amount`,
+          'no computed amount: give one with a reason',
+          line.computeMessageVi ?? undefined,
+        );
+      if (amount > config.amountCeiling)
+        throw badRequest(
+          `items.${i}.amount`,
+          `amount exceeds ${config.amountCeiling}`,
+          'Số tiền vượt quá mức tối đa cho phép.',
+        );
+      if (amount !== line.computedAmount && !item.reason)
+        throw badRequest(
+          `items.${i}.reason`,
+          'an adjusted amount needs a reason',
+          'Điều chỉnh mức đảng phí phải nêu lý do.',
+        );
+      approvals.push({
+        memberId: item.memberId,
+        computedAmount: line.computedAmount ?? 0,
+        amount,
+        adjustReason: amount !== line.computedAmount ? (item.reason ?? null) : null,
+        ruleVersion: rule.value.id,
+      });
+    }
+    if (body.all) {
+      const listed = new Set(body.items.map((i) => i.memberId));
+      for (const line of current.lines) {
+        // Members whose amount cannot be computed stay unapproved; the sheet says why.
+        if (listed.has(line.memberId) || line.paid || line.computedAmount === null) continue;
+        approvals.push({
+          memberId: line.memberId,
+          computedAmount: line.computedAmount,
+          amount: line.computedAmount,
+          adjustReason: null,
+          ruleVersion: rule.value.id,
+        });
+      }
+    }
+    await saveApprovals(ctx.db, cell.id, body.month, approvals, caller.user.id, ctx.now());
+    return sheet(cell.id, body.month);
+  });
+
+  route(s.memberDue, async ({ params, query, caller }) => {
+    const own = caller.user.memberId === params.memberId;
+    const member = own
+      ? { id: params.memberId }
+      : await findVisibleMember(ctx.db, caller.scope, params.memberId);
+    if (!member) throw notFound();
+    const home = await homeCellOf(params.memberId);
+    const [line] = await cellMemberFees(ctx.db, home, query.month, [params.memberId]);
+    if (!line) throw notFound();
+    return {
+      memberId: line.memberId,
+      month: query.month,
+      amount: line.approval?.amount ?? 0,
+      approved: line.approval !== null,
+      paid: line.paidStatus === 'success',
+      note: line.approval ? null : UNAPPROVED_NOTE_VI,
+    };
+  });
+
+  async function homeCellOf(memberId: string): Promise<string> {
+    const home = await memberHomeOrgId(ctx.db, memberId);
+    if (!home) throw notFound();
+    return home;
+  }
+
+  const callbackUrl = (request: FastifyRequest) =>
+    `${config.publicUrl ?? `${request.protocol}://${request.host}`}${s.gatewayCallback.path}`;
+
+  route(s.startPayment, async ({ body, caller, request }) => {
+    const gateway = requireGateway();
+    let cell: OrgWire;
+    let memberIds: string[] | undefined = body.memberIds;
+    if (body.cellId) {
+      cell = await cellFor(ctx, body.cellId);
+      if (!hasRoleOver(caller, CELL_FEE_ROLES, cell.path)) throw forbidden();
+    } else {
+      const self = caller.user.memberId;
+      if (!self)
+        throw badRequest(
+          'cellId',
+          'the caller is not a member: pay for a cell instead',
+          'Tài khoản không gắn với đảng viên nào.',
+        );
+      if (memberIds && memberIds.some((id) => id !== self)) throw forbidden();
+      memberIds = [self];
+      cell = await cellFor(ctx, await homeCellOf(self));
+    }
+    const lines = await cellMemberFees(ctx.db, cell.id, body.month, memberIds);
+    if (memberIds) {
+      const found = new Set(lines.map((l) => l.memberId));
+      const missing = memberIds.find((id) => !found.has(id));
+      if (missing)
+        throw badRequest(
+          'memberIds',
+          `member ${missing} is not in the cell`,
+          'Đảng viên không thuộc chi bộ.',
+        );
+      const unapproved = lines.find((l) => !l.approval);
+      if (unapproved)
+        throw conflict(
+          `${unapproved.memberId}: not approved`,
+          `${unapproved.fullName}: ${UNAPPROVED_NOTE_VI}`,
+        );
+      const held = lines.find((l) => l.paidStatus);
+      if (held)
+        throw conflict(
+          `${held.memberId}: ${held.paidStatus === 'success' ? 'already paid' : 'a payment is pending'}`,
+          held.paidStatus === 'success'
+            ? `${held.fullName} đã nộp đảng phí tháng này.`
+            : `${held.fullName} có giao dịch chưa xác định trạng thái cho tháng này.`,
+        );
+    }
+    const payable = lines.filter((l) => l.approval && l.approval.amount > 0 && !l.paidStatus);
+    const amount = payable.reduce((sum, l) => sum + (l.approval?.amount ?? 0), 0);
+    if (amount === 0)
+      throw conflict(
+        'nothing to pay',
+        `Không có khoản đảng phí nào cần nộp. ${UNAPPROVED_NOTE_VI}?`,
+      );
+    if (amount > config.amountCeiling)
+      throw badRequest(
+        'memberIds',
+        `total ${amount} exceeds ${config.amountCeiling}`,
+        'Tổng số tiền vượt quá mức tối đa cho phép; chia thành nhiều lần nộp.',
+      );
+    const account = await collectingAccount(ctx.db, cell.path);
+    if (!account)
+      throw conflict(
+        'no active bank account above the cell',
+        'Tổ chức đảng chưa có tài khoản thụ hưởng đang sử dụng.',
+      );
+    const now = ctx.now();
+    const id = randomUUID();
+    // Letters and digits only: banks strip the rest from transfer descriptions.
+    const reference = `DP${body.month.slice(2, 4)}${body.month.slice(5)}${randomBytes(6).toString('hex').toUpperCase()}`;
+    await insertPayment(ctx.db, {
+      id,
+      reference,
+      cellId: cell.id,
+      payerUserId: caller.user.id,
+      kind: body.cellId ? 'cell' : 'self',
+      bankAccountId: account.id,
+      amount,
+      createdAt: now.toISOString(),
+      items: payable.map((l) => ({
+        memberId: l.memberId,
+        month: body.month,
+        amount: l.approval?.amount ?? 0,
+      })),
+    });
+    let started: { gatewayTxnId: string; paymentUrl: string };
+    try {
+      started = await createGatewayPayment(gateway, {
+        reference,
+        amount,
+        accountNo: account.accountNo,
+        bankName: account.bankName,
+        description: `${reference} Dang phi ${body.month}`,
+        callbackUrl: callbackUrl(request),
+      });
+    } catch (err) {
+      if (!(err instanceof GatewayError)) throw err;
+      // The payer never reached the gateway: nothing can have been debited.
+      await settlePayment(ctx.db, id, {
+        status: 'failed',
+        via: 'start',
+        by: null,
+        bankReference: null,
+        gatewayTxnId: null,
+        at: now,
+      });
+      await logPaymentEvent(ctx.db, {
+        paymentId: id,
+        reference,
+        source: 'start',
+        outcome: 'gateway_error',
+        detail: { message: err.message },
+        actorUserId: caller.user.id,
+        at: now,
+      });
+      throw gatewayDown(err.message);
+    }
+    await setGatewayTxnId(ctx.db, id, started.gatewayTxnId);
+    const payment = await findPayment(ctx.db, id);
+    if (!payment) throw notFound();
+    return { ...paymentView(payment), paymentUrl: started.paymentUrl };
+  });
+
+  route(s.gatewayCallback, async ({ body, request }) => {
+    const gateway = requireGateway();
+    const now = ctx.now();
+    if (body.merchantId !== gateway.merchantId || !verifySignature(gateway.secret, body)) {
+      await logPaymentEvent(ctx.db, {
+        paymentId: null,
+        reference: body.reference,
+        source: 'callback',
+        outcome: 'bad_signature',
+        detail: body,
+        actorUserId: null,
+        at: now,
+      });
+      request.log.warn(
+        { fees: { reference: body.reference } },
+        'gateway callback with a bad signature',
+      );
+      return { code: '97' as const, message: 'Invalid signature' };
+    }
+    const { outcome } = await applyGatewayResult(ctx.db, request.log, 'callback', body, now);
+    switch (outcome) {
+      case 'applied':
+        return { code: '00' as const, message: 'Confirm success' };
+      case 'unknown_reference':
+        return { code: '01' as const, message: 'Order not found' };
+      case 'wrong_amount':
+        return { code: '04' as const, message: 'Invalid amount' };
+      case 'already_settled':
+      case 'conflicting_result':
+        return { code: '02' as const, message: 'Order already confirmed' };
+    }
+  });
+
+  async function visiblePayment(caller: Caller, id: string): Promise<PaymentRecord> {
+    const payment = await findPayment(ctx.db, id);
+    if (!payment) throw notFound();
+    const cell = await findOrg(ctx.db, payment.cellId);
+    const mine =
+      payment.payerUserId === caller.user.id ||
+      payment.items.some((i) => i.memberId === caller.user.memberId);
+    if (!mine && !(cell && hasRoleOver(caller, STAFF_ROLES, cell.path))) throw notFound();
+    return payment;
+  }
+
+  route(s.queryPayment, async ({ params, caller, request }) => {
+    const gateway = requireGateway();
+    const payment = await visiblePayment(caller, params.id);
+    if (payment.status !== 'unknown') return paymentView(payment);
+    try {
+      await settleByQuery(ctx.db, request.log, gateway, config.settleWithinMs, payment, ctx.now());
+    } catch (err) {
+      if (err instanceof GatewayError) throw gatewayDown(err.message);
+      throw err;
+    }
+    return paymentView((await findPayment(ctx.db, payment.id)) ?? payment);
+  });
+
+  route(s.settleUnknown, async ({ caller, request }) => {
+    const gateway = requireGateway();
+    if (!caller.scope.grants.some((g) => SETTLE_ROLES.includes(g.role))) throw forbidden();
+    const now = ctx.now();
+    const roots = SETTLE_ROLES.flatMap((role) => subtreesOfRole(caller.scope, role));
+    const pending = await unknownPayments(ctx.db, roots, now, 500);
+    let failures = 0;
+    for (const payment of pending) {
+      try {
+        await settleByQuery(ctx.db, request.log, gateway, config.settleWithinMs, payment, now);
+      } catch (err) {
+        if (!(err instanceof GatewayError)) throw err;
+        failures++;
+      }
+    }
+    const still = await unknownPayments(ctx.db, roots, now, 500);
+    return {
+      checked: pending.length,
+      settled: pending.length - still.length,
+      gatewayErrors: failures,
+    };
+  });
+
+  route(s.transactions, async ({ query, caller }) => {
+    const staffRoots = STAFF_ROLES.flatMap((role) => subtreesOfRole(caller.scope, role));
+    const items = await listPayments(ctx.db, {
+      subtreePaths: staffRoots,
+      own: { userId: caller.user.id, memberId: caller.user.memberId },
+      month: query.month,
+      cellId: query.cellId,
+      memberId: query.memberId,
+      status: query.status,
+      limit: query.limit,
+    });
+    return { items: items.map(paymentView) };
+  });
+
+  route(s.settlePayment, async ({ params, body, caller }) => {
+    const payment = await findPayment(ctx.db, params.id);
+    if (!payment) throw notFound();
+    const cell = await findOrg(ctx.db, payment.cellId);
+    if (!cell || !hasRoleOver(caller, SETTLE_ROLES, cell.path)) throw forbidden();
+    const now = ctx.now();
+    const applied = await settlePayment(ctx.db, payment.id, {
+      status: body.status,
+      via: 'manual',
+      by: caller.user.id,
+      bankReference: body.bankReference,
+      gatewayTxnId: null,
+      at: now,
+    });
+    await logPaymentEvent(ctx.db, {
+      paymentId: payment.id,
+      reference: payment.reference,
+      source: 'manual',
+      outcome: applied ? 'applied' : 'already_settled',
+      detail: body,
+      actorUserId: caller.user.id,
+      at: now,
+    });
+    if (!applied)
+      throw conflict(
+        `payment is already ${payment.status}`,
+        'Giao dịch đã có trạng thái cuối, không thể xử lý thủ công.',
+      );
+    return paymentView((await findPayment(ctx.db, payment.id)) ?? payment);
+  });
+
+  feeDocumentRoutes(route, ctx, visiblePayment);
+}
+
+/** Receipts and the cell ledger. */
+function feeDocumentRoutes(
+  route: Register,
+  ctx: ServerContext,
+  visiblePayment: (caller: Caller, id: string) => Promise<PaymentRecord>,
+): void {
+  route(feeDocumentRouteSpecs.receipt, async ({ params, caller }) => {
+    const payment = await visiblePayment(caller, params.id);
+    if (payment.status !== 'success')
+      throw conflict(
+        `payment is ${payment.status}`,
+        'Chỉ in biên lai cho giao dịch nộp đảng phí thành công.',
+      );
+    const orgId = await accountOrgId(ctx.db, payment.bankAccountId);
+    const org = orgId ? await findOrg(ctx.db, orgId) : null;
+    const cell = await findOrg(ctx.db, payment.cellId);
+    if (!org || !cell) throw notFound();
+    const superior = org.parentId ? await findOrg(ctx.db, org.parentId) : null;
+    const receipt = await issueReceipt(ctx.db, payment.id, org.id, ctx.now());
+    const names = await namesOf(
+      ctx.db,
+      payment.items.map((i) => i.memberId),
+    );
+    const number = receiptNumber(receipt.seq, receipt.year);
+    const bytes = await receiptPdf({
+      number,
+      superiorOrgName: superior?.name,
+      orgName: org.name,
+      place: org.province ?? '',
+      issuedAt: new Date(receipt.issuedAt),
+      payerName: (await userName(ctx.db, payment.payerUserId)) ?? '',
+      kind: payment.kind,
+      cellName: cell.name,
+      items: payment.items.map((i) => ({ ...i, fullName: names.get(i.memberId) ?? i.memberId })),
+      total: payment.amount,
+      paymentReference: payment.reference,
+      bankReference: payment.bankReference,
+      reprint: receipt.printCount > 1,
+    });
+    return {
+      fileName: `bien-lai-${number.replace('/', '-')}.pdf`,
+      contentType: 'application/pdf',
+      dataBase64: Buffer.from(bytes).toString('base64'),
+    };
+  });
+
+  route(feeDocumentRouteSpecs.ledger, async ({ params, query, caller }) => {
+    const cell = await cellFor(ctx, params.cellId);
+    if (!hasRoleOver(caller, STAFF_ROLES, cell.path)) throw forbidden();
+    const members = await cellMemberFees(ctx.db, cell.id, `${query.year}-01`);
+    const amounts = await ledgerAmounts(ctx.db, cell.id, query.year);
+    const ledger = buildCellLedger({
+      year: query.year,
+      upToMonth: query.upTo,
+      members: members.map((m) => ({ memberId: m.memberId, fullName: m.fullName })),
+      ...amounts,
+    });
+    const file =
+      query.format === 'xlsx'
+        ? {
+            fileName: `so-dang-phi-${cell.code}-${query.year}.xlsx`,
+            contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            dataBase64: (
+              await ledgerWorkbook({ cellName: cell.name, year: query.year, ...ledger })
+            ).toString('base64'),
+          }
+        : null;
+    return { cellId: cell.id, year: query.year, ...ledger, file };
+  });
+}
