@@ -9,9 +9,13 @@ import { loggerOptions } from './http/logging';
 import { registerOpenApi } from './http/openapi';
 import { routeRegistrar } from './http/register-route';
 import { authRoutes } from './routes/auth';
+import { blobRoutesPlugin } from './routes/blobs';
+import { feeRoutes } from './routes/fees';
 import { memberRoutes } from './routes/members';
 import { orgRoutes } from './routes/orgs';
+import { pushRoutesOf } from './routes/push';
 import { syncRoutes } from './routes/sync';
+import { transferDeps, transferRoutesOf, type TransferOptions } from './routes/transfers';
 import { userRoutes } from './routes/users';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -23,6 +27,7 @@ export async function buildServer(opts: {
   tokenSecret?: Buffer;
   logger?: boolean | object;
   now?: () => Date;
+  transfers?: TransferOptions;
 }): Promise<FastifyInstance> {
   const ctx: ServerContext = {
     db: opts.db.db,
@@ -49,6 +54,15 @@ export async function buildServer(opts: {
   memberRoutes(route, ctx);
   userRoutes(route, ctx);
   syncRoutes(route, ctx);
+  feeRoutes(route, ctx);
+  transferRoutesOf(route, transferDeps(ctx, opts.transfers));
+  pushRoutesOf(route, transferDeps(ctx, opts.transfers));
+  await blobRoutesPlugin(
+    app,
+    (request) => authenticate(ctx, request),
+    ctx,
+    opts.transfers?.blobMaxBytes,
+  );
   await app.ready();
   return app;
 }

@@ -8,6 +8,7 @@ import { memberFromRow } from './members';
 import { bankAccountFromRow, orgFromRow } from './orgs';
 import { currentRev } from './revisions';
 import { pathInSubtrees } from './scope-sql';
+import { readDossierChanges } from './transfers-pull';
 import { userWireFromRow } from './users';
 
 export interface PullPage {
@@ -300,5 +301,6 @@ const READERS: Reader[] = [
   readMembers,
   readUsers,
   readUserRoles,
+  (trx, scope, _plan, w) => readDossierChanges(trx, scope, w),
   readExits,
 ];

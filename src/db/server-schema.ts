@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { FeesDatabase } from './server-schema-fees';
+import type { TransfersDatabase } from './server-schema-transfers';
 
 /**
  * Tables of the central server database. Flags are 0/1 integers and dates ISO-8601 text on both
@@ -131,7 +133,7 @@ export interface SyncExitsTable {
   old_path: string;
 }
 
-export interface ServerDatabase {
+export interface ServerDatabase extends FeesDatabase, TransfersDatabase {
   orgs: OrgsTable;
   org_bank_accounts: OrgBankAccountsTable;
   members: MembersTable;

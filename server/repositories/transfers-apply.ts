@@ -1,0 +1,304 @@
+import type { X509Certificate } from 'node:crypto';
+import type { PushMutation, PushResult, PushStatus } from '../../src/api/push';
+import type { SubmitTransferRequest } from '../../src/api/transfers';
+import type { ServerEngine } from '../../src/db/server-db';
+import type { Failure } from '../../src/domain/common/result';
+import {
+  transferActionLabelVi,
+  type Attachment,
+  type TransferActor,
+  type TransferDossier,
+} from '../../src/domain/procedures/transfer-dossier';
+import {
+  applyTransferAction,
+  startTransfer,
+  type TransferCode,
+  type TransferEnv,
+} from '../../src/domain/procedures/transfer-machine';
+import type { Caller } from '../auth/caller';
+import { checkSignedLetter } from '../blobs/letter-signature';
+import { blobBytes, blobInfo, referBlobs } from './blobs';
+import type { Db, Trx } from './db';
+import { moveMember } from './members';
+import { claimMutation, storeMutationResult } from './push';
+import {
+  dossierTouchesScope,
+  findDossier,
+  firstEventAfter,
+  insertDossier,
+  insertTemporaryMembership,
+  loadOrgPaths,
+  pathString,
+  saveDossier,
+  type StoredDossier,
+} from './transfers';
+
+export interface TransferDeps {
+  db: Db;
+  engine: ServerEngine;
+  now: () => Date;
+  trustAnchors: X509Certificate[];
+}
+
+/** State-machine refusals that are about who acts, not about what they asked. */
+const FORBIDDEN_CODES: ReadonlySet<TransferCode> = new Set([
+  'not_your_dossier',
+  'not_processor',
+  'not_approver',
+]);
+
+const result = (
+  m: Pick<PushMutation, 'id'>,
+  status: PushStatus,
+  rev: number | null,
+  code: string | null,
+  message: string,
+  messageVi: string,
+): PushResult => ({ id: m.id, status, rev, code, message, messageVi });
+
+function actorOf(caller: Caller, currentPath: string | null): TransferActor {
+  const rolesHere = currentPath
+    ? caller.scope.grants.filter((g) => currentPath.startsWith(g.path)).map((g) => g.role)
+    : [];
+  return {
+    userId: caller.user.id,
+    fullName: caller.user.fullName,
+    memberId: caller.user.memberId,
+    rolesHere: rolesHere as TransferActor['rolesHere'],
+  };
+}
+
+/** Every attachment must have been uploaded, with the type and size the form states. */
+export async function checkAttachments(
+  db: Db,
+  attachments: Attachment[],
+): Promise<{ index: number; message: string; messageVi: string } | null> {
+  for (const [index, a] of attachments.entries()) {
+    const info = await blobInfo(db, a.sha256);
+    if (!info)
+      return {
+        index,
+        message: `attachment ${a.sha256} was not uploaded`,
+        messageVi: `Tệp đính kèm "${a.fileName}" chưa được tải lên.`,
+      };
+    if (info.contentType !== a.contentType || info.size !== a.size)
+      return {
+        index,
+        message: `attachment ${a.sha256} is ${info.contentType} of ${info.size} bytes`,
+        messageVi: `Thông tin tệp đính kèm "${a.fileName}" không khớp với tệp đã tải lên.`,
+      };
+  }
+  return null;
+}
+
+function envOf(deps: TransferDeps, paths: Map<string, ReturnType<TransferEnv['pathOf']>>) {
+  return { now: deps.now().toISOString(), pathOf: (id: string) => paths.get(id) ?? null };
+}
+
+export type SubmitOutcome =
+  | { ok: true; stored: StoredDossier; created: boolean }
+  | (Failure<TransferCode | 'bad_attachment' | 'id_taken'> & { field?: string });
+
+/** A member submits a form: the dossier starts at their cell. A retry with the same id is a no-op. */
+export async function submitTransfer(
+  deps: TransferDeps,
+  caller: Caller,
+  member: { id: string; homeOrgId: string },
+  body: SubmitTransferRequest,
+): Promise<SubmitOutcome> {
+  const bad = await checkAttachments(deps.db, body.attachments);
+  if (bad)
+    return {
+      ok: false,
+      code: 'bad_attachment',
+      message: bad.message,
+      messageVi: bad.messageVi,
+      field: `attachments.${bad.index}`,
+    };
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = await findDossier(trx, body.id, { forUpdate: deps.engine });
+    if (existing) {
+      if (existing.dossier.memberId === member.id)
+        return { ok: true as const, stored: existing, created: false };
+      return {
+        ok: false as const,
+        code: 'id_taken' as const,
+        message: 'a dossier with this id exists',
+        messageVi: 'Mã hồ sơ đã tồn tại.',
+      };
+    }
+    const paths = await loadOrgPaths(trx, [member.homeOrgId, body.form.destinationOrgId]);
+    const now = deps.now();
+    const outcome = startTransfer({ ...body, member }, actorOf(caller, null), envOf(deps, paths));
+    if (!outcome.ok) return outcome;
+    const rev = await insertDossier(trx, outcome.dossier, outcome.events, now);
+    await referBlobs(
+      trx,
+      outcome.dossier.id,
+      body.attachments.map((a) => a.sha256),
+    );
+    return {
+      ok: true as const,
+      created: true,
+      stored: {
+        dossier: outcome.dossier,
+        currentOrgId: outcome.dossier.route.orgIds[0]!,
+        rev,
+        updatedAt: now.toISOString(),
+      },
+    };
+  });
+}
+
+/**
+ * Applies one pushed mutation in its own transaction, exactly once: the id is claimed first, and
+ * whatever the answer (applied or not) it is stored with the id and returned again on a retry.
+ */
+export async function applyMutation(
+  deps: TransferDeps,
+  caller: Caller,
+  m: PushMutation,
+): Promise<PushResult> {
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.now();
+    const claim = await claimMutation(trx, m.id, caller.user.id, now);
+    if (claim.kind === 'done') return claim.result;
+    if (claim.kind === 'foreign')
+      return result(
+        m,
+        'invalid',
+        null,
+        'id_reused',
+        'this mutation id belongs to another user',
+        'Mã thao tác không hợp lệ. Vui lòng thực hiện lại thao tác.',
+      );
+    const answer = await decide(trx, deps, caller, m, now);
+    await storeMutationResult(trx, answer);
+    return answer;
+  });
+}
+
+const timeVi = (iso: string) => {
+  const d = new Date(iso);
+  const local = new Date(d.getTime() + 7 * 3_600_000).toISOString();
+  return `${local.slice(11, 16)} ngày ${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`;
+};
+
+async function decide(
+  trx: Trx,
+  deps: TransferDeps,
+  caller: Caller,
+  m: PushMutation,
+  now: Date,
+): Promise<PushResult> {
+  const stored = await findDossier(trx, m.entityId, { forUpdate: deps.engine });
+  if (!stored)
+    return result(m, 'invalid', null, 'not_found', 'no such dossier', 'Không tìm thấy hồ sơ.');
+  const { dossier } = stored;
+  const own = caller.user.memberId !== null && caller.user.memberId === dossier.memberId;
+  if (!own && !(await dossierTouchesScope(trx, caller.scope, dossier.id)))
+    return result(
+      m,
+      'forbidden',
+      null,
+      'out_of_scope',
+      'the dossier is outside your scope',
+      'Hồ sơ không thuộc phạm vi quản lý của bạn.',
+    );
+  if (stored.rev !== m.baseRev) {
+    const first = await firstEventAfter(trx, dossier.id, m.baseRev);
+    const who = first
+      ? `${first.actorName}${first.orgName ? ` (${first.orgName})` : ''}`
+      : 'người khác';
+    const what = first ? transferActionLabelVi[first.type].toLowerCase() : 'cập nhật';
+    return result(
+      m,
+      'conflict',
+      stored.rev,
+      'stale',
+      `the dossier moved on since rev ${m.baseRev}: ${first ? `${first.actorName} did ${first.type} at ${first.at}` : `now at rev ${stored.rev}`}`,
+      `Hồ sơ đã được ${who} ${what}${first ? ` lúc ${timeVi(first.at)}` : ''} trước bạn. Vui lòng đồng bộ lại và xem trạng thái mới của hồ sơ.`,
+    );
+  }
+  const action = m.action;
+  const extraOrgs = [
+    dossier.fromOrgId,
+    ...(action.type === 'check' && action.nextOrgId ? [action.nextOrgId] : []),
+    ...(action.type === 'resubmit' ? [action.form.destinationOrgId] : []),
+  ];
+  const paths = await loadOrgPaths(trx, [...dossier.route.orgIds, ...extraOrgs]);
+  const currentPath = paths.get(stored.currentOrgId);
+  const actor = actorOf(caller, currentPath ? pathString(currentPath) : null);
+  const outcome = applyTransferAction(dossier, action, actor, envOf(deps, paths));
+  if (!outcome.ok)
+    return result(
+      m,
+      FORBIDDEN_CODES.has(outcome.code) ? 'forbidden' : 'invalid',
+      stored.rev,
+      outcome.code,
+      outcome.message,
+      outcome.messageVi,
+    );
+
+  const blobs: string[] = [];
+  if (action.type === 'resubmit') {
+    const bad = await checkAttachments(trx, action.attachments);
+    if (bad) return result(m, 'invalid', stored.rev, 'bad_attachment', bad.message, bad.messageVi);
+    blobs.push(...action.attachments.map((a) => a.sha256));
+  }
+  if (action.type === 'sign_and_forward') {
+    const refused = await refuseLetter(trx, deps, dossier, action.signedPdfSha256, now);
+    if (refused) return result(m, 'invalid', stored.rev, refused.code, refused.message, refused.messageVi); // prettier-ignore
+    blobs.push(action.signedPdfSha256);
+  }
+
+  const after = outcome.dossier;
+  if (after.status === 'completed') await completionEffects(trx, after, now);
+  const rev = await saveDossier(trx, dossier, after, outcome.events, now, m.id);
+  await referBlobs(trx, dossier.id, blobs);
+  return result(m, 'applied', rev, null, 'applied', 'Đã cập nhật hồ sơ.');
+}
+
+async function refuseLetter(
+  trx: Trx,
+  deps: TransferDeps,
+  dossier: TransferDossier,
+  sha256: string,
+  now: Date,
+): Promise<{ code: string; message: string; messageVi: string } | null> {
+  const pdf = await blobBytes(trx, sha256);
+  if (!pdf)
+    return {
+      code: 'letter_missing',
+      message: `signed letter ${sha256} was not uploaded`,
+      messageVi: 'Tệp giấy giới thiệu đã ký chưa được tải lên máy chủ.',
+    };
+  const previous = dossier.letterSha256 ? await blobBytes(trx, dossier.letterSha256) : null;
+  const check = checkSignedLetter(pdf, previous, deps.trustAnchors, now);
+  if (check.ok) return null;
+  return {
+    code: 'invalid_signature',
+    message: `the signed letter is refused: ${check.reason ?? 'invalid'}`,
+    messageVi: 'Chữ ký số trên giấy giới thiệu không hợp lệ. Vui lòng ký lại.',
+  };
+}
+
+/** Official transfers move the member's home org; temporary ones record the stay. */
+async function completionEffects(trx: Trx, d: TransferDossier, now: Date): Promise<void> {
+  const destination = d.route.orgIds[d.route.orgIds.length - 1]!;
+  if (d.variant === 'temporary' && d.form.temporary) {
+    await insertTemporaryMembership(
+      trx,
+      {
+        memberId: d.memberId,
+        orgId: destination,
+        dossierId: d.id,
+        startOn: d.form.temporary.startOn,
+        endOn: d.form.temporary.endOn,
+      },
+      now,
+    );
+    return;
+  }
+  await moveMember(trx, d.memberId, { homeOrgId: destination }, now);
+}

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { serverEngines } from '../scripts/test/databases';
+import { PullResponse } from '../src/api/sync';
+import type { SubmitTransferRequest } from '../src/api/transfers';
+import type { TransferAction } from '../src/domain/procedures/transfer-dossier';
+import { findVisibleMember } from './repositories/members';
+import {
+  openTransferServer,
+  staff,
+  type TransferTestServer,
+} from './repositories/transfers-test-kit';
+import { temporaryMembershipsOf } from './repositories/transfers';
+import { buildScope } from './scope/scope';
+import { ids } from './test/fixture';
+
+let pdf: Buffer;
+beforeAll(async () => {
+  const doc = await PDFDocument.create();
+  doc.addPage();
+  pdf = Buffer.from(await doc.save({ useObjectStreams: false }));
+});
+
+export const form = (
+  destinationOrgId: string,
+  extra: Partial<SubmitTransferRequest['form']> = {},
+) => ({
+  destinationOrgId,
+  reason: 'Chuyển nơi cư trú',
+  movedOn: '2026-01-02',
+  newAddress: 'Số 5 ngõ 12, Phúc Lợi',
+  temporary: null,
+  ...extra,
+});
+
+describe.each(serverEngines)('transfers on %s', (engine) => {
+  let t: TransferTestServer;
+  beforeEach(async () => {
+    t = await openTransferServer(engine, inject('postgresUrl'), { blobMaxBytes: 64 * 1024 });
+  });
+  afterEach(() => t?.close());
+
+  it('blobs: content-addressed, idempotent, sniffed, limited, readable by who may', async () => {
+    const member = await t.tokenFor('dv.duc');
+    const sha = await t.upload(member, pdf);
+    expect(await t.upload(member, pdf)).toBe(sha);
+    const put = (bytes: Buffer, hash = sha) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/v1/blobs/${hash}`,
+        headers: { authorization: `Bearer ${member}`, 'content-type': 'application/pdf' },
+        payload: bytes,
+      });
+    expect((await put(Buffer.from('other bytes'))).json()).toMatchObject({ field: 'sha256' });
+    const { createHash } = await import('node:crypto');
+    const hashOf = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    const text = Buffer.from('just text, named letter.pdf');
+    expect((await put(text, hashOf(text))).statusCode).toBe(415);
+    const truncated = pdf.subarray(0, pdf.length - 30);
+    const bad = await put(truncated, hashOf(truncated));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().messageVi).toMatch(/PDF bị hỏng/);
+    const big = Buffer.concat([pdf, Buffer.alloc(70 * 1024)]);
+    expect((await put(big, hashOf(big))).statusCode).toBe(413);
+
+    const got = await t.request('GET', `/v1/blobs/${sha}`, member);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect(got.rawPayload.equals(pdf)).toBe(true);
+    // Not uploaded by them, not on a dossier of theirs.
+    const stranger = await t.tokenFor('qt.phucloi');
+    expect((await t.request('GET', `/v1/blobs/${sha}`, stranger)).statusCode).toBe(404);
+  });
+
+  it('a member submits with attachments; a retry creates nothing; staff see it', async () => {
+    const member = await t.tokenFor('dv.duc');
+    const sha = await t.upload(member, pdf);
+    const body = {
+      id: randomUUID(),
+      variant: 'official' as const,
+      form: form(ids.otherCell),
+      attachments: [{ sha256: sha, fileName: 'Đơn xin chuyển.pdf', contentType: 'application/pdf' as const, size: pdf.length }], // prettier-ignore
+    };
+    const d = await t.submit(member, body);
+    expect(d).toMatchObject({
+      status: 'pending_check',
+      currentOrgId: ids.cell1,
+      route: { orgIds: [ids.cell1, ids.ward, ids.province, ids.otherWard, ids.otherCell] },
+      overdue: false,
+    });
+    expect(d.history.map((e) => e.type)).toEqual(['submit']);
+    expect((await t.submit(member, body)).rev).toBe(d.rev);
+    const mine = await t.request('GET', '/v1/me/transfers', member);
+    expect(mine.json().items).toHaveLength(1);
+
+    // An attachment that was never uploaded is refused with its field.
+    const missing = await t.request('POST', '/v1/transfers', member, {
+      ...body,
+      id: randomUUID(),
+      attachments: [{ ...body.attachments[0], sha256: 'b'.repeat(64) }],
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({ field: 'attachments.0' });
+
+    // The receiving ward's processor is on the route: the dossier and its attachment reach them.
+    const receiving = await t.tokenFor('xuly.phucloi');
+    expect((await t.dossier(receiving, d.id)).id).toBe(d.id);
+    expect((await t.request('GET', `/v1/blobs/${sha}`, receiving)).statusCode).toBe(200);
+    const pulled = PullResponse.parse((await t.request('GET', '/v1/sync/pull', receiving)).json());
+    expect(pulled.changes.filter((c) => c.entity === 'dossier').map((c) => c.id)).toEqual([d.id]);
+    // Staff are not members: no submitting.
+    const staffToken = await t.tokenFor('bithu.tdp1');
+    expect((await t.request('POST', '/v1/transfers', staffToken, body)).statusCode).toBe(403);
+  });
+
+  /** Checks and forwards at each hop with the given accounts; returns the last push results. */
+  async function walk(id: string, actors: string[], last: TransferAction = { type: 'forward' }) {
+    for (const [i, username] of actors.entries()) {
+      const token = await t.tokenFor(username);
+      const { rev } = await t.dossier(token, id);
+      const checked = await t.push(token, [
+        { id: randomUUID(), entity: 'dossier', entityId: id, baseRev: rev, action: { type: 'check', data: { note: 'Đủ hồ sơ' }, nextOrgId: null } }, // prettier-ignore
+      ]);
+      expect(checked[0]).toMatchObject({ status: 'applied' });
+      const approved = await t.push(token, [
+        { id: randomUUID(), entity: 'dossier', entityId: id, baseRev: checked[0]!.rev!, action: i === actors.length - 1 ? last : { type: 'forward' } }, // prettier-ignore
+      ]);
+      expect(approved[0], username).toMatchObject({ status: 'applied' });
+    }
+  }
+
+  it('an official transfer walks its route and completion moves the member', async () => {
+    const member = await t.tokenFor('dv.duc');
+    const d = await t.submit(member, {
+      id: randomUUID(),
+      variant: 'official',
+      form: form(ids.otherCell),
+      attachments: [],
+    });
+    await walk(d.id, [
+      'bithu.tdp1',
+      'xuly.viethung',
+      'xuly.thanhpho',
+      'xuly.phucloi',
+      'bithu.tdp9',
+    ]);
+    const done = await t.dossier(member, d.id);
+    expect(done).toMatchObject({ status: 'completed', currentOrgId: ids.otherCell });
+    // 30 working days from Mon 5 Jan: 29 by Fri 13 Feb, then Tết (16–20 Feb) is skipped.
+    expect(done.presentBy).toBe('2026-02-23');
+    expect(done.history.map((e) => [e.type, e.orgId])).toEqual([
+      ['submit', null],
+      ['check', ids.cell1],
+      ['forward', ids.cell1],
+      ['check', ids.ward],
+      ['forward', ids.ward],
+      ['check', ids.province],
+      ['forward', ids.province],
+      ['check', ids.otherWard],
+      ['forward', ids.otherWard],
+      ['check', ids.otherCell],
+      ['forward', ids.otherCell],
+      ['complete', ids.otherCell],
+    ]);
+    expect(done.history[1]).toMatchObject({ actorName: 'Ngô Văn Minh' });
+    const scope = buildScope(staff.otherCellApprover.id, [
+      {
+        role: 'approver',
+        orgId: ids.otherCell,
+        path: `/${ids.province}/${ids.otherWard}/${ids.otherCell}/`,
+      },
+    ]);
+    const moved = await findVisibleMember(t.server.db, scope, ids.members[0]);
+    expect(moved?.homeOrgId).toBe(ids.otherCell);
+  });
+
+  it('a temporary transfer records the stay and keeps the home cell', async () => {
+    const member = await t.tokenFor('dv.duc');
+    const d = await t.submit(member, {
+      id: randomUUID(),
+      variant: 'temporary',
+      form: form(ids.cell2, {
+        temporary: { startOn: '2026-01-10', endOn: '2026-09-30', fullTimeStudy: false },
+      }),
+      attachments: [],
+    });
+    expect(d.route.orgIds).toEqual([ids.cell1, ids.ward, ids.cell2]);
+    await walk(d.id, ['bithu.tdp1', 'xuly.viethung', 'bithu.tdp2']);
+    expect((await t.dossier(member, d.id)).status).toBe('completed');
+    expect(await temporaryMembershipsOf(t.server.db, ids.members[0])).toEqual([
+      { org_id: ids.cell2, dossier_id: d.id, start_on: '2026-01-10', end_on: '2026-09-30' },
+    ]);
+    const res = await t.request(
+      'GET',
+      `/v1/members/${ids.members[0]}`,
+      await t.tokenFor('qt.viethung'),
+    );
+    expect(res.json().homeOrgId).toBe(ids.cell1);
+  });
+
+  it('refuses a stay outside 3 months to under 1 year', async () => {
+    const member = await t.tokenFor('dv.duc');
+    const res = await t.request('POST', '/v1/transfers', member, {
+      id: randomUUID(),
+      variant: 'temporary',
+      form: form(ids.cell2, {
+        temporary: { startOn: '2026-01-10', endOn: '2027-01-10', fullTimeStudy: false },
+      }),
+      attachments: [],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().messageVi).toMatch(/dưới 1 năm/);
+  });
+});

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { Id } from '../domain/common/schemas';
+import {
+  Attachment,
+  TransferDossier,
+  TransferEvent,
+  TransferForm,
+} from '../domain/procedures/transfer-dossier';
+import { TransferVariant } from '../domain/procedures/transfer-route';
+
+/** A member submits a transfer form; `id` is made by the client so a retry creates nothing new. */
+export const SubmitTransferRequest = z.object({
+  id: Id,
+  variant: TransferVariant,
+  form: TransferForm,
+  attachments: z.array(Attachment).max(20),
+});
+export type SubmitTransferRequest = z.infer<typeof SubmitTransferRequest>;
+
+/** A dossier as the server holds it: the machine's state, where it is, its trail. */
+export const DossierWire = TransferDossier.extend({
+  currentOrgId: Id,
+  updatedAt: z.string(),
+  history: z.array(TransferEvent),
+});
+export type DossierWire = z.infer<typeof DossierWire>;
+
+/** What the API answers: the wire shape, its rev, and the overdue flag as of the server's today. */
+export const DossierView = DossierWire.extend({
+  rev: z.number().int().positive(),
+  overdue: z.boolean(),
+});
+export type DossierView = z.infer<typeof DossierView>;
+
+export const TransferIdParams = z.object({ id: Id });
+export const MyTransfersResponse = z.object({ items: z.array(DossierView) });
+export type MyTransfersResponse = z.infer<typeof MyTransfersResponse>;
+
+export const transferRoutes = {
+  submitTransfer: {
+    method: 'POST',
+    path: '/v1/transfers',
+    summary: 'A member submits a transfer of party activity (attachments uploaded first as blobs)',
+    tag: 'transfers',
+    auth: true,
+    body: SubmitTransferRequest,
+    status: 201,
+    response: DossierView,
+    errors: [400, 401, 403, 409, 413, 415],
+  },
+  myTransfers: {
+    method: 'GET',
+    path: '/v1/me/transfers',
+    summary: 'The signed-in member’s transfer dossiers, newest first',
+    tag: 'transfers',
+    auth: true,
+    status: 200,
+    response: MyTransfersResponse,
+    errors: [401, 403],
+  },
+  getTransfer: {
+    method: 'GET',
+    path: '/v1/transfers/:id',
+    summary: 'One dossier with its status and history (its member, or staff on its route)',
+    tag: 'transfers',
+    auth: true,
+    params: TransferIdParams,
+    status: 200,
+    response: DossierView,
+    errors: [400, 401, 404],
+  },
+} as const;
+// Not `satisfies RouteSpec`: routes.ts → sync.ts → this file would make a cycle; the server's
+// registrar checks the shape where the routes are registered.

@@ -1,0 +1,5 @@
+/** Procedure state machines shared by the server (authoritative) and the app (optimistic). */
+export * from './transfer-route';
+export * from './transfer-dossier';
+export * from './transfer-deadlines';
+export * from './transfer-machine';
