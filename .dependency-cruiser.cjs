@@ -19,7 +19,9 @@ const forbidden = [
     comment: 'src/** never imports electron, react, fastify, main/, renderer/ or server/',
     severity: 'error',
     from: { path: '^src/' },
-    to: { path: '(^|/)node_modules/(electron|react|react-dom|antd|fastify|@fastify)/|^(main|renderer|server)/' },
+    to: {
+      path: '(^|/)node_modules/(electron|react|react-dom|antd|fastify|@fastify)/|^(main|renderer|server)/',
+    },
   },
   {
     name: 'renderer-only-contract',
@@ -43,7 +45,8 @@ const forbidden = [
   },
   {
     name: 'sql-in-repositories',
-    comment: 'SQL lives in repository modules: only src/db, repositories and migrations touch kysely or the drivers',
+    comment:
+      'SQL lives in repository modules: only src/db, repositories and migrations touch kysely or the drivers',
     severity: 'error',
     from: {
       path: '^(src|server|main|renderer)/',
@@ -73,6 +76,9 @@ module.exports = {
     exclude: { path: '(^|/)(dist|out|e2e/artifacts)/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };

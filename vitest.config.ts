@@ -2,7 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'migrations/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'server/**/*.test.ts',
+      'migrations/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'main/**/*.test.ts',
+      'renderer/**/*.test.ts',
+    ],
     globalSetup: ['./scripts/test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

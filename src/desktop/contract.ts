@@ -56,6 +56,8 @@ export const OrgNode = OrgRef.extend({
   parentId: z.string().nullable(),
   cellSubtype: z.string().nullable(),
   status: z.string(),
+  /** Street, ward and province, as the org list's "Địa chỉ" column shows them. */
+  address: z.string().nullable(),
   childCount: Count,
   /** Members whose home org is this org itself. */
   memberCount: Count,

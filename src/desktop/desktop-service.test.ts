@@ -8,6 +8,7 @@ import { createCacheWriter } from '../sync/repositories/cache-writer';
 import { wardFixture } from '../sync/test-fixtures/ward-cache';
 import { desktopCalls, type DesktopCallName, type DesktopResult } from './contract';
 import { createDesktopService, type DesktopService } from './desktop-service';
+import { orgAddress } from './repositories/org-tree';
 
 const ward = wardFixture(300);
 let cache: ClientDb;
@@ -181,6 +182,17 @@ describe('org search', () => {
     expect(byCode.items[0]?.id).toBe(ward.root.id);
     const byCodePrefix = value('searchOrgs', await api.searchOrgs({ q: '22561', limit: 50 }));
     expect(byCodePrefix.items).toHaveLength(13);
+  });
+});
+
+describe('org addresses', () => {
+  it('gives the list its "Địa chỉ": street, ward, province, or null', async () => {
+    const roots = value('orgChildren', await api.orgChildren({}));
+    expect(roots.items[0]?.address).toBe('Việt Hưng, Hà Nội');
+    expect(
+      orgAddress({ address_detail: '99 Nguyễn Tuấn', ward: 'Thanh Xuân', province: 'Hà Nội' }),
+    ).toBe('99 Nguyễn Tuấn, Thanh Xuân, Hà Nội');
+    expect(orgAddress({ address_detail: '  ', ward: null, province: null })).toBeNull();
   });
 });
 

@@ -52,14 +52,22 @@ describe('search planning', () => {
     expect(MAX_EXPANSIONS).toBeGreaterThan(50);
   });
 
-  it('ranks exact, whole-word and given-name matches first', () => {
+  it('ranks exact, leading-words, whole-word and given-name matches first', () => {
     const plan = planSearch('nguyen van an')!;
     const tier = (name: string) => relevanceTier(plan, name.split(' '), [name]);
     expect(tier('nguyen van an')).toBe(0);
-    expect(tier('nguyen van an binh')).toBe(2);
-    expect(tier('nguyen van anh')).toBe(3);
-    expect(relevanceTier(planSearch('nguyen an')!, ['nguyen', 'anh', 'tuan'], [])).toBe(4);
-    expect(relevanceTier(planSearch('an')!, ['le', 'an'], [])).toBe(1);
-    expect(relevanceTier(planSearch('an')!, ['le', 'anh'], [])).toBe(3);
+    expect(tier('nguyen van an binh')).toBe(1);
+    expect(tier('le nguyen van an')).toBe(2);
+    expect(tier('an nguyen van tuan')).toBe(3);
+    expect(tier('nguyen van anh')).toBe(4);
+    expect(relevanceTier(planSearch('nguyen an')!, ['nguyen', 'anh', 'tuan'], [])).toBe(5);
+    expect(relevanceTier(planSearch('an')!, ['le', 'an'], [])).toBe(2);
+    expect(relevanceTier(planSearch('an')!, ['le', 'anh'], [])).toBe(4);
+    // Typing a full name from its start finds those names before the given-name matches.
+    const start = planSearch('nguyen van')!;
+    expect(relevanceTier(start, ['nguyen', 'van', 'an'], [])).toBe(1);
+    expect(relevanceTier(start, ['nguyen', 'thi', 'van'], [])).toBe(2);
+    // One word is a given name far more often than a family name.
+    expect(relevanceTier(planSearch('an')!, ['an', 'van', 'binh'], [])).toBe(3);
   });
 });

@@ -59,9 +59,11 @@ export function ftsExpression(tokens: readonly TokenPlan[]): string {
 }
 
 /**
- * Relevance tier of a hit, lower first: the whole text equals the query; every token is a whole
- * word and the last one is the final word (for people: the given name); every token is a whole
- * word; prefixes only, the last one starting the final word; prefixes only.
+ * Relevance tier of a hit, lower first: the whole text equals the query; the tokens (two or more)
+ * are the first words in order, as when typing a full name from its start ("nguyen van" →
+ * "Nguyễn Văn An" before "Nguyễn Thị Vân"); every token is a whole word and the last one is the
+ * final word (for people: the given name); every token is a whole word; prefixes only, the last
+ * one starting the final word; prefixes only.
  */
 export function relevanceTier(
   plan: SearchPlan,
@@ -70,9 +72,10 @@ export function relevanceTier(
 ): number {
   const joined = plan.tokens.join(' ');
   if (exactKeys.includes(joined)) return 0;
+  if (plan.tokens.length >= 2 && plan.tokens.every((t, i) => words[i] === t)) return 1;
   const last = plan.tokens[plan.tokens.length - 1] ?? '';
   const finalWord = words[words.length - 1] ?? '';
   const wordSet = new Set(words);
-  if (plan.tokens.every((t) => wordSet.has(t))) return finalWord === last ? 1 : 2;
-  return finalWord.startsWith(last) ? 3 : 4;
+  if (plan.tokens.every((t) => wordSet.has(t))) return finalWord === last ? 2 : 3;
+  return finalWord.startsWith(last) ? 4 : 5;
 }

@@ -10,7 +10,17 @@ import type { OrgDetail, OrgNode, OrgRef, OrgSummary } from '../contract';
 type OrgRow = ClientOrgsTable;
 export type NodeRow = Pick<
   OrgRow,
-  'id' | 'code' | 'name' | 'type' | 'depth' | 'parent_id' | 'cell_subtype' | 'status'
+  | 'id'
+  | 'code'
+  | 'name'
+  | 'type'
+  | 'depth'
+  | 'parent_id'
+  | 'cell_subtype'
+  | 'status'
+  | 'address_detail'
+  | 'ward'
+  | 'province'
 > & { child_count: number; member_count: number };
 type SummaryRow = Pick<
   OrgRow,
@@ -38,11 +48,18 @@ const toRef = (r: Pick<OrgRow, 'id' | 'code' | 'name' | 'type' | 'depth'>): OrgR
   depth: r.depth,
 });
 
+/** The address as the org list shows it: street, ward, province; null when none is known. */
+export const orgAddress = (
+  r: Pick<OrgRow, 'address_detail' | 'ward' | 'province'>,
+): string | null =>
+  [r.address_detail, r.ward, r.province].filter((part) => part && part.trim()).join(', ') || null;
+
 export const toOrgNode = (r: NodeRow): OrgNode => ({
   ...toRef(r),
   parentId: r.parent_id,
   cellSubtype: r.cell_subtype,
   status: r.status,
+  address: orgAddress(r),
   childCount: r.child_count,
   memberCount: r.member_count,
 });
@@ -58,6 +75,7 @@ export const toOrgSummary = (r: SummaryRow): OrgSummary => ({
 export const ORG_SUMMARY_COLUMNS =
   'o.id, o.code, o.name, o.type, o.depth, o.parent_id, o.path, o.cell_subtype, o.status';
 export const NODE_COLUMNS = `o.id, o.code, o.name, o.type, o.depth, o.parent_id, o.cell_subtype, o.status,
+  o.address_detail, o.ward, o.province,
   (select count(*) from orgs c where c.parent_id = o.id) as child_count,
   (select count(*) from members m where m.home_org_id = o.id) as member_count`;
 

@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openClientDb } from '../src/db/client-db';
+import { createDesktopService, type DesktopService } from '../src/desktop/desktop-service';
+import type { SessionStore } from '../src/sync/session';
+import { startDemoServer } from './demo-server';
+
+export interface AppRuntime {
+  api: DesktopService;
+  serverUrl: string;
+  /** Set in demo mode: the reference server runs in this process. */
+  demo?: { seeded: boolean };
+  close(): Promise<void>;
+}
+
+/**
+ * What both the Electron main process and the browser host serve: the desktop cache in the data
+ * directory and the DesktopApi over it, talking to `serverUrl` or, without one, to the demo
+ * server started here.
+ */
+export async function startAppRuntime(opts: {
+  dataDir: string;
+  serverUrl?: string;
+  sessionStore?: SessionStore;
+}): Promise<AppRuntime> {
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const demo = opts.serverUrl === undefined ? await startDemoServer(opts.dataDir) : undefined;
+  const serverUrl = opts.serverUrl ?? demo?.url ?? '';
+  try {
+    const cache = await openClientDb(join(opts.dataDir, 'cache.sqlite'));
+    const api = createDesktopService({
+      cache,
+      serverUrl,
+      ...(opts.sessionStore ? { sessionStore: opts.sessionStore } : {}),
+    });
+    await api.restoreSession();
+    return {
+      api,
+      serverUrl,
+      ...(demo ? { demo: { seeded: demo.seeded } } : {}),
+      async close() {
+        await cache.close();
+        await demo?.close();
+      },
+    };
+  } catch (err) {
+    await demo?.close();
+    throw err;
+  }
+}

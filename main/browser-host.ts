@@ -1,0 +1,268 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import type { DesktopApi } from '../src/desktop/contract';
+import { dispatchDesktopCall } from './desktop-dispatch';
+
+/**
+ * The browser host (DESIGN.md, Modes): the same DesktopApi as Electron's IPC, served on 127.0.0.1
+ * with a random per-launch token. The renderer gets the token in the URL fragment, which never
+ * leaves the browser; every API request must carry it as a bearer token.
+ */
+export interface BrowserHost {
+  /** Origin, e.g. http://127.0.0.1:41234 */
+  origin: string;
+  /** What to open in a browser: the origin with the token in the fragment. */
+  launchUrl: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export const MAX_BODY = 1024 * 1024;
+/** A body this far over the limit is not worth draining: the connection is cut instead. */
+const MAX_DRAIN = 16 * MAX_BODY;
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+/** The renderer's CSP: only our own origin, no inline scripts, no framing. */
+export const RENDERER_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+function hostError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  messageVi: string,
+) {
+  sendJson(res, status, { ok: false, error: { code, message, messageVi } });
+}
+
+/** The body, or 'too_large' once it is over MAX_BODY (read to its end, so the 413 arrives). */
+function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_DRAIN) {
+        req.destroy();
+        resolvePromise('too_large');
+      } else if (size <= MAX_BODY) chunks.push(chunk);
+    });
+    req.on('end', () => resolvePromise(size > MAX_BODY ? 'too_large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** The file under staticDir that a URL path names, or undefined (outside, missing, malformed). */
+export function staticFileFor(staticDir: string, pathname: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const root = resolve(staticDir);
+  const file = resolve(join(root, decoded));
+  if (!file.startsWith(root + sep)) return undefined;
+  try {
+    return statSync(file).isFile() ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function startBrowserHost(opts: {
+  api: DesktopApi;
+  /** Built renderer (index.html and assets). */
+  staticDir: string;
+  port?: number;
+}): Promise<BrowserHost> {
+  const token = randomBytes(32).toString('base64url');
+  const tokenBytes = Buffer.from(`Bearer ${token}`);
+  let origin = '';
+
+  const authorized = (req: IncomingMessage): boolean => {
+    const given = Buffer.from(req.headers.authorization ?? '');
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+  };
+  // Another site in the same browser could reach 127.0.0.1 through DNS rebinding: only our own
+  // Host and Origin are served.
+  const sameOrigin = (req: IncomingMessage): boolean =>
+    `http://${req.headers.host ?? ''}` === origin &&
+    (req.headers.origin === undefined || req.headers.origin === origin);
+
+  async function handleCall(req: IncomingMessage, res: ServerResponse, name: string) {
+    const body = await readBody(req);
+    if (body === 'too_large')
+      return hostError(
+        res,
+        413,
+        'payload_too_large',
+        'request body over 1 MiB',
+        'Dữ liệu gửi lên quá lớn.',
+      );
+    let input: unknown = {};
+    if (body.length > 0) {
+      try {
+        input = JSON.parse(body.toString('utf8'));
+      } catch {
+        return hostError(
+          res,
+          400,
+          'invalid_json',
+          'request body is not JSON',
+          'Dữ liệu không hợp lệ.',
+        );
+      }
+    }
+    sendJson(res, 200, await dispatchDesktopCall(opts.api, name, input));
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse) {
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    const unsubscribe = opts.api.subscribe((event) =>
+      res.write(`data: ${JSON.stringify(event)}\n\n`),
+    );
+    const keepAlive = setInterval(() => res.write(': ping\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
+  }
+
+  function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {
+    const file = staticFileFor(opts.staticDir, pathname);
+    if (!file) {
+      res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': RENDERER_CSP,
+      'x-frame-options': 'DENY',
+      // Vite names assets by content hash: they never change under the same name.
+      'cache-control': file.includes(`${sep}assets${sep}`)
+        ? 'max-age=31536000, immutable'
+        : 'no-store',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  }
+
+  function route(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!sameOrigin(req))
+      return hostError(
+        res,
+        403,
+        'forbidden_origin',
+        'foreign Host or Origin',
+        'Truy cập bị từ chối.',
+      );
+    if (url.pathname.startsWith('/api/')) {
+      if (!authorized(req))
+        return hostError(
+          res,
+          401,
+          'bad_host_token',
+          'missing or wrong host token',
+          'Phiên làm việc không hợp lệ. Hãy mở lại ứng dụng.',
+        );
+      const call = /^\/api\/call\/([A-Za-z0-9_]{1,64})$/.exec(url.pathname);
+      if (call && req.method === 'POST') {
+        handleCall(req, res, call[1] ?? '').catch((err: unknown) => {
+          console.error('browser host call failed', err);
+          if (!res.headersSent)
+            hostError(res, 500, 'internal', 'internal error', 'Đã xảy ra lỗi. Vui lòng thử lại.');
+        });
+        return;
+      }
+      if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(req, res);
+      return hostError(
+        res,
+        404,
+        'unknown_call',
+        `no host route ${req.method} ${url.pathname}`,
+        'Chức năng không tồn tại.',
+      );
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, SECURITY_HEADERS).end();
+      return;
+    }
+    serveStatic(req, res, url.pathname);
+  }
+
+  const server = createServer((req, res) => {
+    // Whatever a request contains, the host answers it and stays up.
+    try {
+      route(req, res);
+    } catch (err) {
+      console.error('browser host request failed', err);
+      if (!res.headersSent)
+        hostError(res, 500, 'internal', 'internal error', 'Đã xảy ra lỗi. Vui lòng thử lại.');
+      else res.destroy();
+    }
+  });
+  server.on('clientError', (_err, socket) => socket.destroy());
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolvePromise());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    launchUrl: `${origin}/#token=${token}`,
+    token,
+    close: () =>
+      new Promise((resolvePromise) => {
+        server.closeAllConnections();
+        server.close(() => resolvePromise());
+      }),
+  };
+}

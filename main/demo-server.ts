@@ -1,0 +1,66 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { openServerDb } from '../src/db/server-db';
+import { DEMO_PASSWORD } from '../scripts/gen/demo-accounts';
+import { DatabaseNotEmptyError } from '../scripts/gen/write.repo';
+import { generate } from '../scripts/gen/generate';
+import { hashPassword } from '../server/auth/passwords';
+import { startServer } from '../server/main';
+
+export interface DemoServer {
+  url: string;
+  /** Whether this launch created the demo data. */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+const DemoState = z.object({ port: z.number().int().min(1).max(65535) });
+
+/**
+ * Demo mode (DESIGN.md, Modes): the reference server in-process on `<dataDir>/demo-server.sqlite`,
+ * filled with the demo ward (seed 1) on first use. It keeps its port from one launch to the next,
+ * because the cache belongs to a server URL: a new port would mean a new, empty cache.
+ */
+export async function startDemoServer(dataDir: string): Promise<DemoServer> {
+  const sqliteFile = join(dataDir, 'demo-server.sqlite');
+  const seeded = await seedIfEmpty(sqliteFile);
+  const stateFile = join(dataDir, 'demo-server.json');
+  const remembered = readState(stateFile);
+  let server;
+  try {
+    server = await startServer({ port: remembered ?? 0, dbConfig: { sqliteFile } });
+  } catch (err) {
+    if (remembered === undefined || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    server = await startServer({ port: 0, dbConfig: { sqliteFile } });
+  }
+  const port = Number(new URL(server.url).port);
+  if (port !== remembered) writeFileSync(stateFile, JSON.stringify({ port }));
+  return { url: server.url, seeded, close: server.close };
+}
+
+async function seedIfEmpty(sqliteFile: string): Promise<boolean> {
+  const server = await openServerDb({ sqliteFile });
+  try {
+    await generate(server.db, {
+      tier: 'ward',
+      seed: 1,
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    });
+    return true;
+  } catch (err) {
+    if (err instanceof DatabaseNotEmptyError) return false;
+    throw err;
+  } finally {
+    await server.close();
+  }
+}
+
+function readState(file: string): number | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return DemoState.parse(JSON.parse(readFileSync(file, 'utf8'))).port;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The Electron main process (DESIGN.md, Modes): one sandboxed, context-isolated window without
+ * Node, a strict CSP, navigation and new windows denied, and the DesktopApi over IPC for our own
+ * renderer frame only. Thin on purpose: everything testable lives in src/desktop and main/*.ts.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron';
+import type { DesktopResult } from '../src/desktop/contract';
+import { startAppRuntime } from './app-runtime';
+import { RENDERER_CSP, staticFileFor } from './browser-host';
+import { hostConnection, inProcessConnection, type DesktopConnection } from './desktop-connection';
+import { electronSessionStore } from './electron-session-store';
+import {
+  APP_ENTRY_URL,
+  APP_HOST,
+  APP_SCHEME,
+  HOST_ORIGIN_ENV,
+  HOST_TOKEN_ENV,
+  IPC_CALL,
+  IPC_EVENT,
+} from './ipc-channels';
+import { parseStartArgs } from './start-args';
+import { isExternalWebUrl, isRendererUrl } from './url-trust';
+
+const RENDERER_DIR = join(__dirname, '..', 'renderer');
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+  },
+]);
+app.enableSandbox();
+
+const refused: DesktopResult<never> = {
+  ok: false,
+  error: {
+    code: 'forbidden_sender',
+    message: 'IPC from a frame that is not the app',
+    messageVi: 'Truy cập bị từ chối.',
+  },
+};
+
+/** Our renderer, in the main frame of our window: nothing else may call the DesktopApi. */
+function trustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
+  const frame = event.senderFrame;
+  return (
+    frame !== null &&
+    event.sender === window.webContents &&
+    frame === window.webContents.mainFrame &&
+    isRendererUrl(frame.url)
+  );
+}
+
+async function serveRenderer(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const file = url.host === APP_HOST ? staticFileFor(RENDERER_DIR, url.pathname) : undefined;
+  if (!file) return new Response('Not found', { status: 404 });
+  return new Response(await readFile(file), {
+    headers: {
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': RENDERER_CSP,
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}
+
+function lockDown(): void {
+  // Every response gets the CSP, including any the renderer might fetch from elsewhere.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] },
+    }),
+  );
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isRendererUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isExternalWebUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function openWindow(desktop: DesktopConnection): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    title: 'Đảng vụ',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  ipcMain.handle(IPC_CALL, (event, name: unknown, input: unknown) =>
+    trustedSender(event, window) ? desktop.call(name, input) : refused,
+  );
+  const unsubscribe = desktop.subscribe((desktopEvent) => {
+    if (!window.isDestroyed()) window.webContents.send(IPC_EVENT, desktopEvent);
+  });
+  window.once('closed', () => {
+    unsubscribe();
+    ipcMain.removeHandler(IPC_CALL);
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+/**
+ * The DesktopApi the window talks to. `npm start` runs it in its Node process behind a browser
+ * host and hands us the host's address and token in the environment (better-sqlite3 there is
+ * built for Node); the packaged app, whose native modules are rebuilt for Electron, runs it here.
+ */
+async function connectDesktop(): Promise<{ desktop: DesktopConnection; close(): Promise<void> }> {
+  const origin = process.env[HOST_ORIGIN_ENV];
+  const token = process.env[HOST_TOKEN_ENV];
+  if (origin && token) return { desktop: hostConnection(origin, token), close: async () => {} };
+  const options = parseStartArgs(process.argv.slice(1), { lenient: true });
+  const runtime = await startAppRuntime({
+    dataDir: options.dataDir,
+    ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
+    sessionStore: electronSessionStore(join(options.dataDir, 'session.bin')),
+  });
+  return { desktop: inProcessConnection(runtime.api), close: () => runtime.close() };
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  protocol.handle(APP_SCHEME, serveRenderer);
+  lockDown();
+  const { desktop, close } = await connectDesktop();
+  openWindow(desktop);
+  app.on('window-all-closed', () => {
+    close().finally(() => app.quit());
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error('the app failed to start', err);
+  app.exit(1);
+});

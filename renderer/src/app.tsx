@@ -1,0 +1,65 @@
+import { Result, Spin } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { DesktopError, SessionUser } from '../../src/desktop/contract';
+import { callDesktop, DesktopCallError, useBridge, useDesktopEvents } from './desktop-context';
+import { AppLayout } from './screens/layout/app-layout';
+import { LoginScreen } from './screens/login/login-screen';
+
+export type Auth =
+  | { state: 'loading' }
+  | { state: 'broken'; error: DesktopError }
+  | { state: 'out' }
+  | { state: 'in'; user: SessionUser; offline: boolean };
+
+/** Login or the app, following the session the host holds. */
+export function App() {
+  const bridge = useBridge();
+  const [auth, setAuth] = useState<Auth>({ state: 'loading' });
+
+  const loadSession = useCallback(async () => {
+    try {
+      const { user, offline } = await callDesktop(bridge, 'session', {});
+      setAuth(user ? { state: 'in', user, offline } : { state: 'out' });
+    } catch (err) {
+      if (err instanceof DesktopCallError) setAuth({ state: 'broken', error: err.error });
+      else throw err;
+    }
+  }, [bridge]);
+
+  useEffect(() => {
+    void loadSession();
+  }, [loadSession]);
+  useDesktopEvents((event) => {
+    if (event.type === 'session-changed') void loadSession();
+  });
+
+  const loggedIn = useCallback(
+    (user: SessionUser, offline: boolean) => {
+      setAuth({ state: 'in', user, offline });
+      // Fresh data right after an online login; the indicator shows the progress.
+      if (!offline) void bridge.call('syncNow', {});
+    },
+    [bridge],
+  );
+
+  switch (auth.state) {
+    case 'loading':
+      return (
+        <div className="login-page">
+          <Spin size="large" />
+        </div>
+      );
+    case 'broken':
+      return (
+        <Result
+          status="warning"
+          title={auth.error.messageVi}
+          subTitle="Đóng cửa sổ này và khởi động lại ứng dụng."
+        />
+      );
+    case 'out':
+      return <LoginScreen onLoggedIn={loggedIn} />;
+    case 'in':
+      return <AppLayout user={auth.user} offline={auth.offline} onSessionChange={loadSession} />;
+  }
+}

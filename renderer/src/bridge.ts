@@ -1,0 +1,163 @@
+import {
+  desktopCalls,
+  desktopResult,
+  DesktopEvent,
+  type DesktopBridge,
+  type DesktopCallName,
+  type DesktopError,
+  type DesktopInput,
+  type DesktopOutput,
+  type DesktopResult,
+} from '../../src/desktop/contract';
+import { createSseParser } from './sse';
+
+export type { DesktopBridge };
+
+/**
+ * The renderer's only way to the app (DESIGN.md, Modes): Electron's preload (`window.desktop`)
+ * when present, else the browser host over loopback HTTP with the per-launch token. Both carry
+ * the same calls; every answer and event is checked against the contract before use.
+ */
+export function connectBridge(): DesktopBridge {
+  const preload = (window as { desktop?: Transport }).desktop;
+  const transport = preload ?? httpTransport(takeHostToken());
+  const listeners = new Set<(event: DesktopEvent) => void>();
+  let stopStream: (() => void) | undefined;
+  return {
+    async call(name, input) {
+      let raw: unknown;
+      try {
+        raw = await transport.call(name, input);
+      } catch {
+        return { ok: false, error: HOST_DOWN };
+      }
+      return checkAnswer(name, raw);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      // One stream for all listeners: each would otherwise hold one of the browser's six
+      // connections to the host.
+      stopStream ??= transport.subscribe((raw) => {
+        const event = DesktopEvent.safeParse(raw);
+        if (!event.success) return console.warn('ignored an event outside the contract', raw);
+        for (const each of [...listeners]) each(event.data);
+      });
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          stopStream?.();
+          stopStream = undefined;
+        }
+      };
+    },
+  };
+}
+
+const HOST_DOWN: DesktopError = {
+  code: 'host_unreachable',
+  message: 'the app host does not answer',
+  messageVi: 'Ứng dụng không phản hồi. Hãy mở lại ứng dụng.',
+};
+
+const answerSchemas = new Map<DesktopCallName, ReturnType<typeof desktopResult>>();
+function checkAnswer<K extends DesktopCallName>(
+  name: K,
+  raw: unknown,
+): DesktopResult<DesktopOutput<K>> {
+  let schema = answerSchemas.get(name);
+  if (!schema) {
+    schema = desktopResult(desktopCalls[name].output);
+    answerSchemas.set(name, schema);
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data as DesktopResult<DesktopOutput<K>>;
+  // The host answers errors of its own (bad token, oversize) in the same envelope.
+  const error = desktopResult(desktopCalls.session.output).safeParse(raw);
+  if (error.success && !error.data.ok) return error.data;
+  console.error(`answer of ${name} is outside the contract`, parsed.error);
+  return {
+    ok: false,
+    error: {
+      code: 'invalid_answer',
+      message: `answer of ${name} is outside the contract`,
+      messageVi: 'Dữ liệu trả về không hợp lệ.',
+    },
+  };
+}
+
+const TOKEN_KEY = 'dangvu.hostToken';
+
+/**
+ * The host token arrives in the URL fragment (never sent over the network); it is moved to
+ * sessionStorage, so a reload keeps working, and removed from the address bar and history.
+ */
+export function takeHostToken(): string {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]{20,200})/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    return match[1];
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+interface Transport {
+  call(name: string, input: unknown): Promise<unknown>;
+  subscribe(listener: (event: unknown) => void): () => void;
+}
+
+function httpTransport(token: string): Transport {
+  const headers = { authorization: `Bearer ${token}` };
+  return {
+    async call(name, input) {
+      const res = await fetch(`./api/call/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+      });
+      return res.json();
+    },
+    subscribe(listener) {
+      return followEvents(headers, listener);
+    },
+  };
+}
+
+/**
+ * Reads /api/events with fetch and a stream reader (EventSource cannot send the token in a
+ * header), reconnecting with a growing pause when the stream breaks.
+ */
+function followEvents(headers: Record<string, string>, listener: (event: unknown) => void) {
+  const controller = new AbortController();
+  let pause = 500;
+  const connect = async () => {
+    while (!controller.signal.aborted) {
+      try {
+        const res = await fetch('./api/events', { headers, signal: controller.signal });
+        if (!res.ok || !res.body) throw new Error(`events: HTTP ${res.status}`);
+        pause = 500;
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        const feed = createSseParser((data) => {
+          try {
+            listener(JSON.parse(data));
+          } catch (err) {
+            console.warn('ignored a malformed event', err);
+          }
+        });
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          feed(value);
+        }
+      } catch {
+        if (controller.signal.aborted) return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      pause = Math.min(pause * 2, 10_000);
+    }
+  };
+  void connect();
+  return () => controller.abort();
+}
+
+export type { DesktopCallName, DesktopInput, DesktopOutput, DesktopResult };

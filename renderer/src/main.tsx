@@ -1,0 +1,38 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { connectBridge } from './bridge';
+import { DesktopProvider, primeQuery } from './desktop-context';
+import './styles.css';
+import { theme } from './theme';
+
+dayjs.locale('vi');
+const bridge = connectBridge();
+// What the first screen needs, asked while React and Ant Design load.
+primeQuery(bridge, 'session', {});
+primeQuery(bridge, 'syncStatus', {});
+primeQuery(bridge, 'orgChildren', { orgId: null });
+
+// Named app events on window, for end-to-end tests and devtools (DESIGN.md, Testing): the same
+// in the browser host and in Electron.
+bridge.subscribe((event) =>
+  window.dispatchEvent(new CustomEvent('desktop-event', { detail: event })),
+);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <ConfigProvider locale={viVN} theme={theme}>
+      <AntApp>
+        <DesktopProvider bridge={bridge}>
+          <App />
+        </DesktopProvider>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

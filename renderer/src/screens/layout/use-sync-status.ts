@@ -1,0 +1,82 @@
+import { App } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SyncProgress, SyncStatus } from '../../../../src/desktop/contract';
+import { callDesktop, useBridge, useDesktopEvents } from '../../desktop-context';
+
+/** How often the connection is checked: often while offline, to notice the server coming back. */
+const CHECK_ONLINE_MS = 60_000;
+const CHECK_OFFLINE_MS = 10_000;
+
+export interface SyncState {
+  status: SyncStatus | undefined;
+  /** Progress of the running sync, from `sync-progress` events. */
+  progress: SyncProgress | null;
+  syncing: boolean;
+  syncNow(): Promise<void>;
+}
+
+/** The sync status, kept fresh by app events and a periodic connection check. */
+export function useSyncStatus(): SyncState {
+  const bridge = useBridge();
+  const { message } = App.useApp();
+  const [status, setStatus] = useState<SyncStatus>();
+  const [progress, setProgress] = useState<SyncProgress | null>(null);
+  const [syncing, setSyncing] = useState(false);
+  const mounted = useRef(true);
+
+  const refresh = useCallback(async () => {
+    try {
+      const value = await callDesktop(bridge, 'syncStatus', {});
+      if (!mounted.current) return;
+      setStatus(value);
+      if (!value.pulling) setProgress(null);
+    } catch {
+      // The indicator keeps the last status it had.
+    }
+  }, [bridge]);
+
+  useEffect(() => {
+    mounted.current = true;
+    void refresh();
+    return () => {
+      mounted.current = false;
+    };
+  }, [refresh]);
+
+  const online = status?.online;
+  useEffect(() => {
+    const timer = setInterval(
+      () => void bridge.call('checkConnection', {}).then(refresh),
+      online === false ? CHECK_OFFLINE_MS : CHECK_ONLINE_MS,
+    );
+    return () => clearInterval(timer);
+  }, [bridge, refresh, online]);
+
+  useDesktopEvents((event) => {
+    switch (event.type) {
+      case 'sync-progress':
+        setProgress(event.progress.phase === 'finished' ? null : event.progress);
+        if (event.progress.phase === 'starting') void refresh();
+        break;
+      case 'sync-finished':
+      case 'sync-failed':
+        setProgress(null);
+        void refresh();
+        break;
+      case 'online-changed':
+      case 'session-changed':
+        void refresh();
+        break;
+    }
+  });
+
+  const syncNow = useCallback(async () => {
+    setSyncing(true);
+    const result = await bridge.call('syncNow', {});
+    setSyncing(false);
+    void refresh();
+    if (!result.ok) message.error(result.error.messageVi);
+  }, [bridge, message, refresh]);
+
+  return { status, progress, syncing: syncing || status?.pulling === true, syncNow };
+}

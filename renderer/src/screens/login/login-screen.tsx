@@ -1,0 +1,101 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import type { DesktopError, SessionUser } from '../../../../src/desktop/contract';
+import { useBridge, useDesktopQuery } from '../../desktop-context';
+import { PartyEmblem } from '../layout/party-emblem';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** What to tell the user under the message the server or the service gave. */
+const HINTS: Record<string, string> = {
+  unreachable:
+    'Kiểm tra kết nối mạng hoặc địa chỉ máy chủ rồi thử lại. Chỉ tài khoản đã đăng nhập và đồng bộ dữ liệu trên máy này mới làm việc ngoại tuyến được.',
+  account_locked: 'Liên hệ quản trị đơn vị nếu cần mở khóa sớm.',
+};
+
+/** "Đăng nhập", with the labels of the national system. */
+export function LoginScreen({
+  onLoggedIn,
+}: {
+  onLoggedIn: (user: SessionUser, offline: boolean) => void;
+}) {
+  const bridge = useBridge();
+  const status = useDesktopQuery('syncStatus', {});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<DesktopError>();
+
+  async function submit(values: Credentials) {
+    setBusy(true);
+    setError(undefined);
+    const result = await bridge.call('login', values);
+    setBusy(false);
+    if (result.ok) onLoggedIn(result.value.user, result.value.offline);
+    else setError(result.error);
+  }
+
+  return (
+    <div className="login-page">
+      <Card className="login-card">
+        <div className="login-brand">
+          <PartyEmblem size={56} />
+          <div className="party">ĐẢNG CỘNG SẢN VIỆT NAM</div>
+          <Typography.Title level={4} style={{ margin: '4px 0 0' }}>
+            Hệ thống thông tin giải quyết thủ tục hành chính của Đảng
+          </Typography.Title>
+        </div>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
+          Đăng nhập
+        </Typography.Title>
+        <Form<Credentials> layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+          <Form.Item
+            label="Tên đăng nhập"
+            name="username"
+            rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên đăng nhập' }]}
+          >
+            <Input
+              prefix={<UserOutlined />}
+              placeholder="Nhập tên đăng nhập"
+              autoComplete="username"
+              autoFocus
+              maxLength={100}
+            />
+          </Form.Item>
+          <Form.Item
+            label="Mật khẩu"
+            name="password"
+            rules={[{ required: true, message: 'Vui lòng nhập mật khẩu' }]}
+          >
+            <Input.Password
+              prefix={<LockOutlined />}
+              placeholder="Nhập mật khẩu"
+              autoComplete="current-password"
+              maxLength={200}
+            />
+          </Form.Item>
+          {error && (
+            <Alert
+              data-testid="login-error"
+              type="error"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={error.messageVi}
+              description={HINTS[error.code]}
+            />
+          )}
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            Đăng nhập
+          </Button>
+        </Form>
+        {status.data && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
+            Máy chủ: <span className="wrap-anywhere">{status.data.serverUrl}</span>
+          </Typography.Paragraph>
+        )}
+      </Card>
+    </div>
+  );
+}

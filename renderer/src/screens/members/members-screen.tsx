@@ -1,0 +1,176 @@
+import { Alert, Button, Card, Input, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { MemberSummary } from '../../../../src/desktop/contract';
+import { useBridge, useDesktopEvents, useDesktopQuery } from '../../desktop-context';
+import { formatCount } from '../../format';
+import { useNavigation, type Screen } from '../../navigation';
+import { ErrorAlert } from '../../ui/error-alert';
+import { useViewportHeight } from '../../ui/use-viewport-height';
+import type { DesktopError } from '../../../../src/desktop/contract';
+import { MemberDetailDialog } from './member-detail-dialog';
+import { MemberTable } from './member-table';
+
+const SEARCH_LIMIT = 200;
+const PAGE = 500;
+
+/** "Tra cứu đảng viên": the members of one org, or a search over every member in the cache. */
+export function MembersScreen({ orgId, back }: { orgId?: string; back?: Screen }) {
+  const [open, setOpen] = useState<string>();
+  return (
+    <Card className="page-card">
+      {orgId ? (
+        <OrgMembers orgId={orgId} back={back} onOpen={setOpen} />
+      ) : (
+        <MemberSearch onOpen={setOpen} />
+      )}
+      <MemberDetailDialog memberId={open} onClose={() => setOpen(undefined)} />
+    </Card>
+  );
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+function MemberSearch({ onOpen }: { onOpen: (id: string) => void }) {
+  const [text, setText] = useState('');
+  const [submitted, setSubmitted] = useState('');
+  const typed = useDebounced(text, 300);
+  // Enter searches at once; typing searches after a short pause.
+  const q = (submitted === text ? submitted : typed).trim();
+  const search = useDesktopQuery('searchMembers', q ? { q, limit: SEARCH_LIMIT } : null);
+  const rows = search.data?.items ?? [];
+  const height = useViewportHeight(330);
+  return (
+    <>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        Tra cứu đảng viên
+      </Typography.Title>
+      <Input.Search
+        data-testid="member-search"
+        placeholder="Nhập họ tên, số CCCD, số thẻ đảng viên hoặc số lý lịch (gõ có dấu hoặc không dấu)"
+        enterButton="Tìm kiếm"
+        allowClear
+        maxLength={200}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onSearch={(value) => {
+          setText(value);
+          setSubmitted(value);
+        }}
+        style={{ maxWidth: 720 }}
+      />
+      <div className="result-bar">
+        <Typography.Text strong>Kết quả tìm kiếm</Typography.Text>
+        {q && (
+          <Typography.Text data-testid="member-total">
+            Tổng số: {search.data?.truncated ? 'trên ' : ''}
+            {formatCount(rows.length)} kết quả
+          </Typography.Text>
+        )}
+      </div>
+      {search.data?.truncated && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`Chỉ hiển thị ${formatCount(SEARCH_LIMIT)} kết quả phù hợp nhất. Hãy nhập đầy đủ hơn để thu hẹp.`}
+        />
+      )}
+      <ErrorAlert error={search.error} onRetry={search.reload} />
+      <MemberTable
+        rows={rows}
+        loading={search.loading}
+        height={height}
+        emptyText={q ? 'Không tìm thấy đảng viên phù hợp' : 'Nhập từ khóa để tìm đảng viên'}
+        onOpen={onOpen}
+      />
+    </>
+  );
+}
+
+/** Every member of the org, read a page at a time into one virtual list. */
+function useAllOrgMembers(orgId: string) {
+  const bridge = useBridge();
+  const [state, setState] = useState<{
+    rows: MemberSummary[];
+    done: boolean;
+    error?: DesktopError;
+  }>({
+    rows: [],
+    done: false,
+  });
+  // A finished sync may have moved members in or out: read the list again.
+  const [generation, setGeneration] = useState(0);
+  useDesktopEvents((event) => {
+    if (event.type === 'sync-finished') setGeneration((g) => g + 1);
+  });
+  useEffect(() => {
+    let current = true;
+    setState({ rows: [], done: false });
+    void (async () => {
+      let cursor: string | undefined;
+      const rows: MemberSummary[] = [];
+      do {
+        const page = await bridge.call('orgMembers', { orgId, limit: PAGE, cursor });
+        if (!current) return;
+        if (!page.ok) return setState({ rows, done: true, error: page.error });
+        rows.push(...page.value.items);
+        cursor = page.value.nextCursor ?? undefined;
+        setState({ rows: [...rows], done: cursor === undefined });
+      } while (cursor);
+    })();
+    return () => {
+      current = false;
+    };
+  }, [bridge, orgId, generation]);
+  return state;
+}
+
+function OrgMembers({
+  orgId,
+  back,
+  onOpen,
+}: {
+  orgId: string;
+  back?: Screen;
+  onOpen: (id: string) => void;
+}) {
+  const { go } = useNavigation();
+  const chain = useDesktopQuery('orgAncestors', { orgId });
+  const org = chain.data?.items.at(-1);
+  const { rows, done, error } = useAllOrgMembers(orgId);
+  const height = useViewportHeight(290);
+  return (
+    <>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        Danh sách đảng viên
+      </Typography.Title>
+      <div className="result-bar">
+        <Typography.Text>
+          Chi bộ sinh hoạt: <strong className="wrap-anywhere">{org?.name ?? '…'}</strong>
+        </Typography.Text>
+        <Typography.Text data-testid="member-total">
+          Tổng số: {formatCount(rows.length)} đảng viên
+        </Typography.Text>
+        <Button size="small" onClick={() => go(back ?? { name: 'orgs' })}>
+          Quay lại
+        </Button>
+      </div>
+      <ErrorAlert error={error} />
+      <MemberTable
+        rows={rows}
+        loading={!done && rows.length === 0}
+        height={height}
+        emptyText="Tổ chức này chưa có đảng viên sinh hoạt"
+        onOpen={onOpen}
+        showHomeOrg={false}
+      />
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+import { Alert, Button, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import type { OrgNode } from '../../../../src/desktop/contract';
+import { useDesktopQuery } from '../../desktop-context';
+import { formatCount } from '../../format';
+import { useNavigation } from '../../navigation';
+import { ErrorAlert } from '../../ui/error-alert';
+import { StatusTag } from '../../ui/status-tag';
+import { useViewportHeight } from '../../ui/use-viewport-height';
+import { OrgBreadcrumb } from './org-breadcrumb';
+import { OrgFilters, type OrgFilterValues } from './org-filters';
+
+const SEARCH_LIMIT = 1000;
+
+const trimmed = (s: string | undefined) => (s && s.trim() !== '' ? s.trim() : undefined);
+
+/**
+ * One level of the tree as the national system lists it, or the search results under it.
+ * "Xem cấp con" goes down a level, the breadcrumb and "Quay lại" go back up.
+ */
+export function OrgListView({
+  parentId,
+  onShowDetail,
+}: {
+  parentId: string | null;
+  onShowDetail: (orgId: string) => void;
+}) {
+  const { go } = useNavigation();
+  const [filters, setFilters] = useState<OrgFilterValues>();
+  const searching = filters !== undefined;
+
+  const chain = useDesktopQuery('orgAncestors', parentId ? { orgId: parentId } : null);
+  const children = useDesktopQuery('orgChildren', searching ? null : { orgId: parentId });
+  const found = useDesktopQuery(
+    'findOrgs',
+    filters
+      ? {
+          ...filters,
+          code: trimmed(filters.code),
+          name: trimmed(filters.name),
+          underOrgId: parentId ?? undefined,
+          limit: SEARCH_LIMIT,
+        }
+      : null,
+  );
+  // Results under the level shown; the level's own org is the breadcrumb, not a result.
+  const rows: OrgNode[] =
+    (searching ? found.data?.items.filter((org) => org.id !== parentId) : children.data?.items) ??
+    [];
+  const query = searching ? found : children;
+  const tableHeight = useViewportHeight(390);
+
+  const showChildren = (orgId: string | null) => {
+    setFilters(undefined);
+    go({ name: 'orgs', parentId: orgId });
+  };
+  const crumbs = chain.data?.items ?? [];
+  const goBack = () => {
+    if (searching) setFilters(undefined);
+    else showChildren(crumbs.length >= 2 ? (crumbs[crumbs.length - 2]?.id ?? null) : null);
+  };
+
+  const columns: TableColumnsType<OrgNode> = [
+    { title: 'STT', key: 'index', width: 60, align: 'right', render: (_v, _r, i) => i + 1 },
+    { title: 'Mã cơ quan', dataIndex: 'code', width: 110, ellipsis: true },
+    {
+      title: 'Tên cơ quan',
+      dataIndex: 'name',
+      ellipsis: { showTitle: true },
+      render: (name: string) => <span data-testid="org-name">{name}</span>,
+    },
+    { title: 'Địa chỉ', dataIndex: 'address', width: 200, ellipsis: { showTitle: true } },
+    {
+      title: 'Trạng thái',
+      dataIndex: 'status',
+      width: 136,
+      render: (status: string) => <StatusTag kind="org" status={status} />,
+    },
+    {
+      title: 'Thao tác',
+      key: 'actions',
+      width: 270,
+      fixed: 'right',
+      render: (_v, org) => (
+        <Space size={0} wrap>
+          <Button type="link" size="small" onClick={() => onShowDetail(org.id)}>
+            Xem chi tiết
+          </Button>
+          {org.childCount > 0 && (
+            <Button type="link" size="small" onClick={() => showChildren(org.id)}>
+              Xem cấp con
+            </Button>
+          )}
+          {org.memberCount > 0 && (
+            <Button
+              type="link"
+              size="small"
+              onClick={() =>
+                go({ name: 'members', orgId: org.id, back: { name: 'orgs', parentId } })
+              }
+            >
+              Đảng viên ({formatCount(org.memberCount)})
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div data-testid="org-list">
+      <OrgFilters onSearch={(values) => setFilters(values)} onReset={() => setFilters(undefined)} />
+      <div className="result-bar">
+        <Typography.Text strong>Kết quả tìm kiếm</Typography.Text>
+        <OrgBreadcrumb chain={crumbs} onOpen={(org) => showChildren(org.id)} />
+        <Typography.Text data-testid="org-total">
+          Tổng số: {formatCount(rows.length)} kết quả
+        </Typography.Text>
+        {(parentId !== null || searching) && (
+          <Button size="small" onClick={goBack}>
+            Quay lại
+          </Button>
+        )}
+      </div>
+      {searching && found.data?.truncated && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`Chỉ hiển thị ${formatCount(SEARCH_LIMIT)} kết quả đầu tiên. Hãy nhập thêm điều kiện để thu hẹp.`}
+        />
+      )}
+      <ErrorAlert error={query.error} onRetry={query.reload} />
+      <Table<OrgNode>
+        data-testid="org-table"
+        rowKey="id"
+        size="small"
+        bordered
+        virtual
+        columns={columns}
+        dataSource={rows}
+        loading={query.loading}
+        pagination={false}
+        scroll={{ x: 1000, y: tableHeight }}
+        locale={{
+          emptyText: searching ? 'Không tìm thấy tổ chức đảng phù hợp' : 'Không có dữ liệu',
+        }}
+      />
+    </div>
+  );
+}

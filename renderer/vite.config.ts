@@ -1,0 +1,56 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const rendererDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(rendererDir, '..');
+const outDir = resolve(repoRoot, 'dist/renderer');
+/** Outside outDir, so the host never serves it. */
+export const INPUTS_FILE = resolve(repoRoot, 'dist/renderer-inputs.json');
+
+/**
+ * Records the repository files the bundle was built from, so `npm start` rebuilds exactly when
+ * one of them (or the lock file) is newer than the build.
+ */
+function recordInputs(): Plugin {
+  let inputs: string[] = [];
+  return {
+    name: 'record-inputs',
+    apply: 'build',
+    generateBundle() {
+      inputs = [...this.getModuleIds()]
+        .map((id) => id.split('?')[0] ?? id)
+        .filter((id) => id.startsWith(repoRoot) && !id.includes('/node_modules/'))
+        .map((id) => relative(repoRoot, id));
+    },
+    // After the bundle is on disk: the record is never newer than a build that failed.
+    closeBundle() {
+      mkdirSync(dirname(INPUTS_FILE), { recursive: true });
+      writeFileSync(INPUTS_FILE, JSON.stringify([...new Set(inputs)].sort(), null, 1));
+    },
+  };
+}
+
+export default defineConfig({
+  root: rendererDir,
+  base: './',
+  plugins: [react(), recordInputs()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'chrome120',
+    chunkSizeWarningLimit: 2500,
+    // One module script, no inline code: the CSP allows scripts from 'self' only.
+    modulePreload: { polyfill: false },
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // zod's /* @__PURE__ */ comments sit where Rollup cannot use them: harmless noise.
+        if (warning.code === 'INVALID_ANNOTATION') return;
+        warn(warning);
+      },
+    },
+  },
+  server: { host: '127.0.0.1' },
+});
