@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPki, type TestPki } from '../../../scripts/test/pki';
 import type { CmsSigner } from '../cms/signed-data';
 import { buildCorpus, makePng, readPdf } from '../test-support/corpus';
-import { decodePng, isRedImage, tintRed } from './png';
+import { decodePng, isRedImage, physicalSizePt, tintRed } from './png';
 import { signPdf } from './sign-pdf';
 
 let dir: string;
@@ -93,4 +93,76 @@ describe('signature appearance', () => {
     expect(isRedImage(tinted)).toBe(true);
     expect(tinted.alpha).toEqual(blue.alpha);
   });
+
+  it('seal size from pHYs (metre): 425 px at 11811 px/m (300 dpi) is 36 mm ≈ 102 pt', () => {
+    const withPhys = decodePng(makePng(425, 425, [200, 30, 30], { pixelsPerMetre: 11811 }));
+    expect(withPhys.pixelsPerMetre).toEqual({ x: 11811, y: 11811 });
+    const s = physicalSizePt(withPhys);
+    expect(s.fromPhys).toBe(true);
+    expect(s.width).toBeCloseTo(102.0, 1);
+    expect(s.height).toBeCloseTo(102.0, 1);
+    // No pHYs: the larger side is the default diameter (36 mm, or as configured), aspect kept.
+    const wide = physicalSizePt(decodePng(makePng(200, 100, [200, 30, 30])));
+    expect(wide.fromPhys).toBe(false);
+    expect(wide.width).toBeCloseTo((36 / 25.4) * 72, 3);
+    expect(wide.height).toBeCloseTo((18 / 25.4) * 72, 3);
+    expect(physicalSizePt(decodePng(makePng(50, 50, [0, 0, 0])), 40).width).toBeCloseTo((40 / 25.4) * 72, 3); // prettier-ignore
+    // An implausible density (a 425 px seal 36 m wide) is ignored.
+    expect(physicalSizePt(decodePng(makePng(425, 425, [0, 0, 0], { pixelsPerMetre: 11 }))).fromPhys).toBe(false); // prettier-ignore
+  });
+
+  /** The seal's `cm` in the new revision's appearance, the widget /Rect and the form /BBox. */
+  function sealGeometry(signed: Buffer) {
+    const added = signed.subarray(source.length).toString('latin1');
+    const nums = (re: RegExp) => re.exec(added)![1]!.trim().split(/\s+/).map(Number);
+    const cm = /q ([-\d.]+) 0 0 ([-\d.]+) ([-\d.]+) ([-\d.]+) cm \/Seal Do Q/.exec(added)!;
+    const [w, h, x, y] = cm.slice(1).map(Number) as [number, number, number, number];
+    return { w, h, x, y, rect: nums(/\/Rect\s*\[([^\]]*)\]/), bbox: nums(/\/BBox\s*\[([^\]]*)\]/) };
+  }
+
+  it.each([
+    ['pHYs 300 dpi', { pixelsPerMetre: 11811 }, undefined, 102.0],
+    ['no pHYs: configured default 25 mm', { pixelsPerMetre: undefined }, 25, (25 / 25.4) * 72],
+    ['no pHYs: default 36 mm', { pixelsPerMetre: undefined }, undefined, (36 / 25.4) * 72],
+  ] as const)(
+    'seal at true size (%s), widget grown so nothing is clipped',
+    async (_, png, mm, size) => {
+      const rect: [number, number, number, number] = [300, 300, 180, 60];
+      const signed = await signPdf(source, softSigner(), {
+        signerName: 'Trần Văn An',
+        page: 1,
+        rect,
+        signatureImage: makePng(120, 60, [20, 20, 120]),
+        sealImage: makePng(425, 425, [200, 30, 30], { ...png, opaque: true }),
+        sealDefaultDiameterMm: mm,
+      });
+      const g = sealGeometry(signed);
+      expect(g.w).toBeCloseTo(size, 2);
+      expect(g.h).toBeCloseTo(size, 2);
+      // Centred vertically on the signature image (text band 24 pt, image band 36 pt, image 72×36).
+      expect(g.y + g.h / 2).toBeCloseTo(24 + 18, 2);
+      // Centred on the right edge of the image's left third (image from x = 54, third at 78).
+      expect(g.x + g.w / 2).toBeCloseTo(78, 2);
+      // BBox holds the caller's box and the seal; /Rect is that BBox placed at the caller's origin.
+      const [b0, b1, b2, b3] = g.bbox as [number, number, number, number];
+      expect(b0).toBeLessThanOrEqual(0);
+      expect(b1).toBeLessThanOrEqual(Math.min(0, g.y));
+      expect(b2).toBeGreaterThanOrEqual(Math.max(180, g.x + g.w));
+      expect(b3).toBeGreaterThanOrEqual(Math.max(60, g.y + g.h));
+      expect(g.rect).toEqual([300 + b0, 300 + b1, 300 + b2, 300 + b3]);
+
+      // Rendered at 72 dpi: the red spans the seal's size both ways.
+      const file = join(dir, `true-size-${mm ?? 'd'}-${png.pixelsPerMetre ?? 0}.pdf`);
+      writeFileSync(file, signed);
+      const page = render(file);
+      const cx = rect[0] + g.x + g.w / 2, cy = rect[1] + g.y + g.h / 2; // prettier-ignore
+      let across = 0, down = 0; // prettier-ignore
+      for (let d = -80; d <= 80; d++) {
+        if (isRed(page.at(cx + d, cy))) across++;
+        if (isRed(page.at(cx, cy + d))) down++;
+      }
+      expect(Math.abs(across - size)).toBeLessThanOrEqual(3); // one edge pixel each side may be anti-aliased
+      expect(Math.abs(down - size)).toBeLessThanOrEqual(3); // one edge pixel each side may be anti-aliased
+    },
+  );
 });

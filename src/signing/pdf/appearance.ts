@@ -1,11 +1,15 @@
 /**
  * The visible signature: a Form XObject used as the widget's /AP /N, never drawn on the page
  * content. Signature image on top, the organisation's seal image overlapping the
- * left third of it (tinted red when it is not red already), the signer's name (Vietnamese, in an
- * embedded Unicode font) and the ISO 8601 time below.
+ * left third of it (tinted red when it is not red already) at its true physical size, the signer's
+ * name (Vietnamese, in an embedded Unicode font) and the ISO 8601 time below.
+ *
+ * A true-size seal may be larger than the caller's box: the form's BBox then grows to take it in
+ * (nothing is clipped) and the caller must grow the widget /Rect by the same amounts — see
+ * `Appearance.bbox`. Form coordinates keep their origin at the caller's box's lower-left corner.
  */
 import { name, PdfDict, type PdfRef, PdfStream } from './pdf-objects';
-import { pngToXObjects } from './png';
+import { DEFAULT_SEAL_DIAMETER_MM, physicalSizePt, pngToXObjects } from './png';
 import { AppearanceFont } from './unicode-font';
 import type { IncrementalUpdate } from './incremental-writer';
 
@@ -17,14 +21,25 @@ export interface AppearanceInput {
   time: string;
   signatureImage?: Buffer;
   sealImage?: Buffer;
+  /** Seal diameter (mm) used when the seal PNG carries no pHYs; default 36 mm. */
+  sealDefaultDiameterMm?: number;
+}
+
+export interface Appearance {
+  ref: PdfRef;
+  /**
+   * [x0, y0, x1, y1] of the form in its own space: [0, 0, width, height] grown to hold the seal.
+   * The widget /Rect is the caller's box moved by the same amounts.
+   */
+  bbox: [number, number, number, number];
 }
 
 const f = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(3));
 
 function addImage(update: IncrementalUpdate, png: Buffer, red = false) {
-  const { image, smask, width, height } = pngToXObjects(png, { red });
+  const { image, smask, width, height, pixelsPerMetre } = pngToXObjects(png, { red });
   if (smask) image.dict.set('SMask', update.add(smask));
-  return { ref: update.add(image), width, height };
+  return { ref: update.add(image), width, height, pixelsPerMetre };
 }
 
 /** Fits w×h into box, keeping aspect ratio; returns drawn size. */
@@ -33,7 +48,7 @@ function fit(w: number, h: number, boxW: number, boxH: number) {
   return { w: w * k, h: h * k };
 }
 
-export function buildAppearance(update: IncrementalUpdate, input: AppearanceInput): PdfRef {
+export function buildAppearance(update: IncrementalUpdate, input: AppearanceInput): Appearance {
   const { width: W, height: H } = input;
   const textH = Math.min(28, H * 0.4);
   const fontSize = Math.max(4, Math.min(9, textH / 2.6));
@@ -41,6 +56,7 @@ export function buildAppearance(update: IncrementalUpdate, input: AppearanceInpu
   const ops: string[] = [];
   const imgBox = { x: 0, y: textH, w: W, h: H - textH };
   let sigArea = { x: imgBox.x, y: imgBox.y, w: imgBox.w, h: imgBox.h };
+  const bbox: [number, number, number, number] = [0, 0, W, H];
   if (input.signatureImage) {
     const img = addImage(update, input.signatureImage);
     const s = fit(img.width, img.height, imgBox.w, imgBox.h);
@@ -50,11 +66,17 @@ export function buildAppearance(update: IncrementalUpdate, input: AppearanceInpu
   }
   if (input.sealImage) {
     const img = addImage(update, input.sealImage, true);
-    // The seal covers the left third of the signature image, centred on that third's right edge.
-    const s = fit(img.width, img.height, imgBox.h, imgBox.h);
+    // True physical size (pHYs, else the default diameter), never fitted to the box. It covers the
+    // left third of the signature image, centred on that third's right edge (not left of the box)
+    // and centred vertically on the signature image.
+    const size = physicalSizePt(img, input.sealDefaultDiameterMm ?? DEFAULT_SEAL_DIAMETER_MM);
+    const s = { w: size.width, h: size.height };
     const cx = sigArea.x + sigArea.w / 3;
     const x = Math.max(0, cx - s.w / 2);
-    const y = imgBox.y + (imgBox.h - s.h) / 2;
+    const y = sigArea.y + sigArea.h / 2 - s.h / 2;
+    bbox[1] = Math.min(bbox[1], Math.floor(y));
+    bbox[2] = Math.max(bbox[2], Math.ceil(x + s.w));
+    bbox[3] = Math.max(bbox[3], Math.ceil(y + s.h));
     xobjects.set('Seal', img.ref);
     ops.push(`q ${f(s.w)} 0 0 ${f(s.h)} ${f(x)} ${f(y)} cm /Seal Do Q`);
   }
@@ -75,10 +97,10 @@ export function buildAppearance(update: IncrementalUpdate, input: AppearanceInpu
     new PdfDict([
       ['Type', name('XObject')],
       ['Subtype', name('Form')],
-      ['BBox', [0, 0, W, H]],
+      ['BBox', bbox],
       ['Resources', resources],
     ]),
     Buffer.from(ops.join('\n'), 'latin1'),
   );
-  return update.add(form);
+  return { ref: update.add(form), bbox };
 }

@@ -9,6 +9,8 @@ export interface DecodedPng {
   gray: boolean;
   color: Buffer;
   alpha?: Buffer;
+  /** From the pHYs chunk when its unit is the metre (unit 1); absent otherwise. */
+  pixelsPerMetre?: { x: number; y: number };
 }
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -20,6 +22,7 @@ export function decodePng(png: Buffer): DecodedPng {
   let width = 0, height = 0, depth = 0, colorType = 0, interlace = 0; // prettier-ignore
   let palette: Buffer | undefined;
   let trns: Buffer | undefined;
+  let pixelsPerMetre: { x: number; y: number } | undefined;
   const idat: Buffer[] = [];
   while (pos + 8 <= png.length) {
     const len = png.readUInt32BE(pos);
@@ -34,7 +37,10 @@ export function decodePng(png: Buffer): DecodedPng {
       interlace = body[12]!;
     } else if (type === 'PLTE') palette = body;
     else if (type === 'tRNS') trns = body;
-    else if (type === 'IDAT') idat.push(body);
+    else if (type === 'pHYs' && body.length >= 9 && body[8] === 1) {
+      const x = body.readUInt32BE(0), y = body.readUInt32BE(4); // prettier-ignore
+      if (x > 0 && y > 0) pixelsPerMetre = { x, y };
+    } else if (type === 'IDAT') idat.push(body);
     else if (type === 'IEND') break;
   }
   if (depth !== 8 || interlace !== 0) throw new Error('PNG must be 8-bit, non-interlaced');
@@ -52,10 +58,10 @@ export function decodePng(png: Buffer): DecodedPng {
       palette.copy(color, i * 3, idx * 3, idx * 3 + 3);
       if (alpha) alpha[i] = trns![idx] ?? 255;
     }
-    return { width, height, gray: false, color, alpha };
+    return { width, height, gray: false, color, alpha, pixelsPerMetre };
   }
   if (colorType === 0 || colorType === 2)
-    return { width, height, gray: colorType === 0, color: raw };
+    return { width, height, gray: colorType === 0, color: raw, pixelsPerMetre };
   const cc = channels - 1;
   const color = Buffer.alloc(n * cc);
   const alpha = Buffer.alloc(n);
@@ -63,7 +69,33 @@ export function decodePng(png: Buffer): DecodedPng {
     raw.copy(color, i * cc, i * channels, i * channels + cc);
     alpha[i] = raw[i * channels + cc]!;
   }
-  return { width, height, gray: colorType === 4, color, alpha };
+  return { width, height, gray: colorType === 4, color, alpha, pixelsPerMetre };
+}
+
+/** PDF points per metre: 1 pt = 1/72 in, 1 in = 0.0254 m. */
+export const PT_PER_METRE = 72 / 0.0254;
+/** Vietnamese organisation seals are round, about 35–40 mm across. */
+export const DEFAULT_SEAL_DIAMETER_MM = 36;
+/** A pHYs giving a larger side outside this range (in mm) is taken as wrong and ignored. */
+const PLAUSIBLE_MM: readonly [number, number] = [5, 150];
+
+/**
+ * The image's physical size in PDF points. From pHYs (pixels per metre) when present; otherwise
+ * — no pHYs, unit 0 (aspect ratio only) or an implausible density — the larger side is taken to
+ * be `defaultMm` (a default seal diameter, 36 mm) and the aspect ratio kept.
+ */
+export function physicalSizePt(
+  d: Pick<DecodedPng, 'width' | 'height' | 'pixelsPerMetre'>,
+  defaultMm = DEFAULT_SEAL_DIAMETER_MM,
+): { width: number; height: number; fromPhys: boolean } {
+  if (d.pixelsPerMetre) {
+    const width = (d.width / d.pixelsPerMetre.x) * PT_PER_METRE;
+    const height = (d.height / d.pixelsPerMetre.y) * PT_PER_METRE;
+    const mm = (Math.max(width, height) / PT_PER_METRE) * 1000;
+    if (mm >= PLAUSIBLE_MM[0] && mm <= PLAUSIBLE_MM[1]) return { width, height, fromPhys: true };
+  }
+  const k = ((defaultMm / 1000) * PT_PER_METRE) / Math.max(d.width, d.height);
+  return { width: d.width * k, height: d.height * k, fromPhys: false };
 }
 
 function imageStream(width: number, height: number, gray: boolean, samples: Buffer): PdfStream {
@@ -131,10 +163,11 @@ export function pngToXObjects(
   smask?: PdfStream;
   width: number;
   height: number;
+  pixelsPerMetre?: { x: number; y: number };
 } {
   const decoded = decodePng(png);
   const d = options.red && !isRedImage(decoded) ? tintRed(decoded) : decoded;
   const image = imageStream(d.width, d.height, d.gray, d.color);
   const smask = d.alpha ? imageStream(d.width, d.height, true, d.alpha) : undefined;
-  return { image, smask, width: d.width, height: d.height };
+  return { image, smask, width: d.width, height: d.height, pixelsPerMetre: d.pixelsPerMetre };
 }

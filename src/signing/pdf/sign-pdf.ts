@@ -20,6 +20,11 @@ export interface PdfSignOptions {
   rect?: [number, number, number, number];
   signatureImage?: Buffer;
   sealImage?: Buffer;
+  /**
+   * The seal is drawn at its true size from the PNG's pHYs; without pHYs its larger side is this
+   * many millimetres (default 36, a usual Vietnamese seal diameter).
+   */
+  sealDefaultDiameterMm?: number;
   reason?: string;
   location?: string;
   /** Claimed signing time (/M and the visible text). */
@@ -110,14 +115,18 @@ export async function signPdf(
   if (options.reason) sigDict.set('Reason', PdfString.text(options.reason));
   if (options.location) sigDict.set('Location', PdfString.text(options.location));
   const sigRef = update.add(sigDict);
-  const apRef = buildAppearance(update, {
+  const appearance = buildAppearance(update, {
     width: w,
     height: h,
     signerName: options.signerName,
     time: time.toISOString(),
     signatureImage: options.signatureImage,
     sealImage: options.sealImage,
+    sealDefaultDiameterMm: options.sealDefaultDiameterMm,
   });
+  // The widget grows with the appearance (a true-size seal may not fit the requested box); the
+  // form's origin stays at (x, y), so BBox→Rect is a pure translation.
+  const [ax0, ay0, ax1, ay1] = appearance.bbox;
   const widgetRef = update.add(
     new PdfDict([
       ['Type', name('Annot')],
@@ -127,8 +136,8 @@ export async function signPdf(
       ['V', sigRef],
       ['F', 132], // Print + Locked
       ['P', pageRef],
-      ['Rect', [x, y, x + w, y + h]],
-      ['AP', new PdfDict([['N', apRef]])],
+      ['Rect', [x + ax0, y + ay0, x + ax1, y + ay1]],
+      ['AP', new PdfDict([['N', appearance.ref]])],
     ]),
   );
 

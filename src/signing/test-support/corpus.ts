@@ -113,8 +113,16 @@ function crc32(buf: Buffer): number {
   return ~c;
 }
 
-/** A small RGBA PNG (alpha gradient) without an image library. */
-export function makePng(width: number, height: number, rgb: [number, number, number]): Buffer {
+/**
+ * A small RGBA PNG (alpha gradient, or opaque) without an image library; with `pixelsPerMetre`,
+ * a pHYs chunk (unit: metre).
+ */
+export function makePng(
+  width: number,
+  height: number,
+  rgb: [number, number, number],
+  options: { pixelsPerMetre?: number; opaque?: boolean } = {},
+): Buffer {
   const raw = Buffer.alloc((width * 4 + 1) * height);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -122,7 +130,7 @@ export function makePng(width: number, height: number, rgb: [number, number, num
       raw[o] = rgb[0];
       raw[o + 1] = rgb[1];
       raw[o + 2] = rgb[2];
-      raw[o + 3] = (x + y) % 7 === 0 ? 0 : 200;
+      raw[o + 3] = options.opaque ? 255 : (x + y) % 7 === 0 ? 0 : 200;
     }
   }
   const chunk = (type: string, body: Buffer) => {
@@ -138,9 +146,16 @@ export function makePng(width: number, height: number, rgb: [number, number, num
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = 6;
+  const phys = Buffer.alloc(9);
+  if (options.pixelsPerMetre) {
+    phys.writeUInt32BE(options.pixelsPerMetre, 0);
+    phys.writeUInt32BE(options.pixelsPerMetre, 4);
+    phys[8] = 1;
+  }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
+    ...(options.pixelsPerMetre ? [chunk('pHYs', phys)] : []),
     chunk('IDAT', deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
