@@ -1,5 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 
+async function expectText(locator: Locator, text: string): Promise<void> {
+  const actual = (await locator.innerText()).trim();
+  if (actual !== text) throw new Error(`expected the button "${text}", found "${actual}"`);
+}
+
 /** "Đăng nhập": the labels of the national system. */
 export class LoginPage {
   readonly heading: Locator;
@@ -17,7 +22,11 @@ export class LoginPage {
   async submit(username: string, password: string): Promise<void> {
     await this.page.getByLabel('Tên đăng nhập').fill(username);
     await this.page.getByLabel('Mật khẩu').fill(password);
-    await this.page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    // By its role in the form, not its accessible name: while a previous attempt is still being
+    // answered the button shows a spinner (named "loading Đăng nhập"), and the click must wait.
+    const button = this.page.locator('form button[type="submit"]');
+    await expectText(button, 'Đăng nhập');
+    await button.click({ timeout: 30_000 });
   }
 
   /** The message shown for a refused login. */

@@ -7,6 +7,8 @@ import type { Locator } from 'playwright-core';
 export async function waitForTableSettled(table: Locator): Promise<void> {
   await table.waitFor();
   await table.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+  // The virtual list renders its rows a frame after the data: wait for a row or the empty state.
+  await table.locator('.ant-table-row, .ant-table-placeholder').first().waitFor();
 }
 
 export async function rowTexts(table: Locator, cellTestId: string): Promise<string[]> {

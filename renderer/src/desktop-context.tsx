@@ -92,6 +92,8 @@ export interface Query<T> {
   data: T | undefined;
   error: DesktopError | undefined;
   loading: boolean;
+  /** The answer on screen is the answer to the current input (not a previous one still shown). */
+  settled: boolean;
   reload(): void;
 }
 
@@ -109,6 +111,8 @@ export function useDesktopQuery<K extends DesktopCallName>(
     data?: DesktopOutput<K>;
     error?: DesktopError;
     loading: boolean;
+    /** The input (and generation) the data or error answers. */
+    answered?: string;
   }>({ loading: key !== null });
   const [generation, setGeneration] = useState(0);
   // A finished sync changed the cache: what is on screen is read again.
@@ -121,14 +125,15 @@ export function useDesktopQuery<K extends DesktopCallName>(
       return;
     }
     let current = true;
+    const asked = `${key}#${generation}`;
     setState((s) => ({ ...s, loading: true }));
     const input = JSON.parse(key) as DesktopInput<K>;
     void (takePrimed(name, input) ?? bridge.call(name, input)).then((result) => {
       if (!current) return;
       setState(
         result.ok
-          ? { data: result.value, loading: false }
-          : { error: result.error, loading: false },
+          ? { data: result.value, loading: false, answered: asked }
+          : { error: result.error, loading: false, answered: asked },
       );
     });
     return () => {
@@ -136,5 +141,6 @@ export function useDesktopQuery<K extends DesktopCallName>(
     };
   }, [bridge, name, key, generation]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+  const settled = key !== null && !state.loading && state.answered === `${key}#${generation}`;
+  return { data: state.data, error: state.error, loading: state.loading, settled, reload };
 }

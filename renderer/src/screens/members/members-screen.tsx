@@ -68,7 +68,7 @@ function MemberSearch({ onOpen }: { onOpen: (id: string) => void }) {
       <div className="result-bar">
         <Typography.Text strong>Kết quả tìm kiếm</Typography.Text>
         {q && (
-          <Typography.Text data-testid="member-total">
+          <Typography.Text data-testid="member-total" data-settled={String(search.settled)}>
             Tổng số: {search.data?.truncated ? 'trên ' : ''}
             {formatCount(rows.length)} kết quả
           </Typography.Text>
