@@ -1,10 +1,10 @@
-import { Button, Descriptions, Modal, Skeleton, type DescriptionsProps } from 'antd';
+import type { DescriptionsProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { memberFieldLabelVi, positionLabelVi } from '../../../../src/domain/people/member';
 import { sexLabelVi } from '../../../../src/domain/people/sex';
 import { useBridge, useDesktopQuery } from '../../desktop-context';
 import { formatDate, labelOf } from '../../format';
-import { ErrorAlert } from '../../ui/error-alert';
+import { DetailDialog } from '../../ui/detail-dialog';
 import { StatusTag } from '../../ui/status-tag';
 
 /** Names of the orgs where the member holds positions (they may be outside the member's cell). */
@@ -74,27 +74,14 @@ export function MemberDetailDialog({
       ]
     : [];
   return (
-    <Modal
+    <DetailDialog
       open={memberId !== undefined}
       title="Thông tin đảng viên"
-      onCancel={onClose}
       width={860}
-      destroyOnHidden
-      footer={<Button onClick={onClose}>Đóng</Button>}
-    >
-      <ErrorAlert error={detail.error} onRetry={detail.reload} />
-      {!d && detail.loading && <Skeleton active />}
-      {m && (
-        <div data-testid="member-detail" className="wrap-anywhere">
-          <Descriptions
-            className="detail-descriptions"
-            bordered
-            size="small"
-            column={2}
-            items={items}
-          />
-        </div>
-      )}
-    </Modal>
+      testId="member-detail"
+      query={detail}
+      items={m ? items : undefined}
+      onClose={onClose}
+    />
   );
 }

@@ -1,19 +1,10 @@
-import {
-  Button,
-  Descriptions,
-  Modal,
-  Radio,
-  Skeleton,
-  Table,
-  Typography,
-  type DescriptionsProps,
-} from 'antd';
+import { Radio, Table, Typography, type DescriptionsProps } from 'antd';
 import type { BankAccount } from '../../../../src/domain/org/org';
 import { allocationDirectionLabelVi, orgFieldLabelVi } from '../../../../src/domain/org/org';
 import { cellSubtypeLabelVi, orgTypeLabelVi } from '../../../../src/domain/org/org-types';
 import { useDesktopQuery } from '../../desktop-context';
 import { formatCount, labelOf } from '../../format';
-import { ErrorAlert } from '../../ui/error-alert';
+import { DetailDialog } from '../../ui/detail-dialog';
 import { StatusTag } from '../../ui/status-tag';
 
 const isWebLink = (url: string) => /^https?:\/\/\S+$/i.test(url);
@@ -93,57 +84,45 @@ export function OrgDetailDialog({
     : [];
 
   return (
-    <Modal
+    <DetailDialog
       open={orgId !== undefined}
       title="Xem chi tiết Danh mục cơ quan"
-      onCancel={onClose}
       width={960}
-      destroyOnHidden
-      footer={<Button onClick={onClose}>Đóng</Button>}
+      testId="org-detail"
+      query={detail}
+      items={d ? items : undefined}
+      onClose={onClose}
     >
-      <ErrorAlert error={detail.error} onRetry={detail.reload} />
-      {!d && detail.loading && <Skeleton active />}
-      {d && (
-        <div data-testid="org-detail" className="wrap-anywhere">
-          <Descriptions
-            className="detail-descriptions"
-            bordered
-            size="small"
-            column={2}
-            items={items}
-          />
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            Tài khoản ngân hàng
-          </Typography.Title>
-          <Table<BankAccount>
-            rowKey="id"
-            size="small"
-            bordered
-            pagination={false}
-            dataSource={d.bankAccounts}
-            locale={{ emptyText: 'Chưa có tài khoản ngân hàng' }}
-            columns={[
-              {
-                title: 'Sử dụng',
-                dataIndex: 'isActive',
-                width: 90,
-                align: 'center',
-                render: (active: boolean) => (
-                  <Radio
-                    checked={active}
-                    disabled
-                    aria-label={active ? 'Đang sử dụng' : 'Không sử dụng'}
-                  />
-                ),
-              },
-              { title: 'Số tài khoản', dataIndex: 'accountNo' },
-              { title: 'Chủ tài khoản', dataIndex: 'holder' },
-              { title: 'Tên ngân hàng', dataIndex: 'bankName' },
-              { title: 'Mã Citad', dataIndex: 'citadCode', width: 120 },
-            ]}
-          />
-        </div>
-      )}
-    </Modal>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        Tài khoản ngân hàng
+      </Typography.Title>
+      <Table<BankAccount>
+        rowKey="id"
+        size="small"
+        bordered
+        pagination={false}
+        dataSource={d?.bankAccounts ?? []}
+        locale={{ emptyText: 'Chưa có tài khoản ngân hàng' }}
+        columns={[
+          {
+            title: 'Sử dụng',
+            dataIndex: 'isActive',
+            width: 90,
+            align: 'center',
+            render: (active: boolean) => (
+              <Radio
+                checked={active}
+                disabled
+                aria-label={active ? 'Đang sử dụng' : 'Không sử dụng'}
+              />
+            ),
+          },
+          { title: 'Số tài khoản', dataIndex: 'accountNo' },
+          { title: 'Chủ tài khoản', dataIndex: 'holder' },
+          { title: 'Tên ngân hàng', dataIndex: 'bankName' },
+          { title: 'Mã Citad', dataIndex: 'citadCode', width: 120 },
+        ]}
+      />
+    </DetailDialog>
   );
 }
