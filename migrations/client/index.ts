@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_init';
+import * as m0002 from './0002_dossiers';
 
 /** Every client (desktop cache) migration in order. Append only. */
 export const clientMigrations: Record<string, Migration> = {
   '0001_init': m0001,
+  '0002_dossiers': m0002,
 };

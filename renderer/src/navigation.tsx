@@ -1,10 +1,28 @@
 import { createContext, useContext } from 'react';
+import type { DossierSide } from '../../src/desktop/contract';
+import type { TransferVariant } from '../../src/domain/procedures/transfer-route';
+
+/** The party-fee screens, with the national system's names (see fees-screen.tsx). */
+export type FeeView = 'approval' | 'cellPayment' | 'transactions' | 'ledger' | 'bankAccounts';
+/** The fee screens with the national system's names. */
+export const FEE_VIEW_TITLES: Record<FeeView, string> = {
+  approval: 'Phê duyệt mức đóng đảng phí',
+  cellPayment: 'Nộp đảng phí cho chi bộ',
+  transactions: 'Danh sách giao dịch nộp đảng phí',
+  ledger: 'Sổ thu nộp đảng phí',
+  bankAccounts: 'Tài khoản ngân hàng',
+};
 
 /** Where the user is; screens keep what they need to come back to the same place. */
 export type Screen =
   | { name: 'orgs'; parentId?: string | null }
   | { name: 'members'; orgId?: string; back?: Screen }
-  | { name: 'users' };
+  | { name: 'users' }
+  /** Xử lý hồ sơ » <variant> » nơi chuyển đi / nơi chuyển đến; a dossier open when dossierId. */
+  | { name: 'transfers'; variant: TransferVariant; side: DossierSide; dossierId?: string }
+  /** What waits to be sent, and what the server did not apply. */
+  | { name: 'outbox' }
+  | { name: 'fees'; view: FeeView };
 
 export interface Navigation {
   screen: Screen;

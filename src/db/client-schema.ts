@@ -92,14 +92,51 @@ export interface OutboxTable {
   seq: number;
   /** Client-made UUID: the server applies each exactly once. */
   id: string;
+  /** The mutation's entity ('dossier', …). */
   kind: string;
+  /** The push mutation without its id, as JSON (PushMutation minus id). */
   payload: string;
+  /** The dossier (or other entity) it acts on; added by 0002. */
+  entity_id: string | null;
   base_rev: number | null;
   /** pending | sending | needs_attention */
   status: string;
   result_code: string | null;
   message: string | null;
   created_at: string;
+}
+
+export interface ClientDossiersTable {
+  id: string;
+  variant: string;
+  member_id: string;
+  from_org_id: string;
+  destination_org_id: string;
+  current_org_id: string;
+  status: string;
+  submitted_at: string;
+  updated_at: string;
+  present_by: string | null;
+  /** DossierWire as JSON. */
+  data: string;
+  rev: number;
+}
+
+export interface ClientDossierRouteOrgsTable {
+  dossier_id: string;
+  org_id: string;
+  position: number;
+  /** 'from' | 'to' */
+  side: string;
+}
+
+export interface BlobCacheTable {
+  sha256: string;
+  content_type: string;
+  size: number;
+  data: Uint8Array;
+  needs_upload: number;
+  fetched_at: string;
 }
 
 export interface ClientDatabase {
@@ -110,4 +147,7 @@ export interface ClientDatabase {
   user_roles: ClientUserRolesTable;
   sync_state: SyncStateTable;
   outbox: OutboxTable;
+  dossiers: ClientDossiersTable;
+  dossier_route_orgs: ClientDossierRouteOrgsTable;
+  blob_cache: BlobCacheTable;
 }

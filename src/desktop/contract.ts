@@ -6,6 +6,8 @@ import { OrgType } from '../domain/org/org-types';
 import { Member } from '../domain/people/member';
 import { Role, RoleGrant, UserStatus } from '../domain/people/user';
 import { SyncProgress, SyncSummary } from '../sync/progress';
+import { feeCalls } from './contract-fees';
+import { transferCalls } from './contract-transfers';
 
 /**
  * DesktopApi: every query and command the UI can call, as zod schemas of input and output. The
@@ -224,6 +226,8 @@ export const desktopCalls = {
       positions: z.array(z.string()),
     }),
   },
+  ...transferCalls,
+  ...feeCalls,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type DesktopCalls = typeof desktopCalls;
@@ -240,6 +244,16 @@ export const DesktopEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync-failed'), error: DesktopError }),
   z.object({ type: z.literal('session-changed'), user: SessionUser.nullable() }),
   z.object({ type: z.literal('online-changed'), online: z.boolean() }),
+  /** The outbox changed (queued, sent, answered, discarded). */
+  z.object({
+    type: z.literal('outbox-changed'),
+    outboxCount: Count,
+    outboxNeedsAttention: Count,
+  }),
+  /** Every outbox entry was applied by the server: tests wait on this name. */
+  z.object({ type: z.literal('outbox-empty') }),
+  /** Dossiers in the cache changed (a pull brought some, or an action was queued). */
+  z.object({ type: z.literal('dossiers-changed') }),
 ]);
 export type DesktopEvent = z.infer<typeof DesktopEvent>;
 
@@ -258,3 +272,5 @@ export type DesktopApi = {
   /** Events for the UI; returns the unsubscribe function. */
   subscribe(listener: (event: DesktopEvent) => void): () => void;
 };
+export * from './contract-transfers';
+export * from './contract-fees';

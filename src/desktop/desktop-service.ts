@@ -11,12 +11,12 @@ import {
   desktopCalls,
   type DesktopApi,
   type DesktopCallName,
-  type DesktopCalls,
   type DesktopError,
   type DesktopEvent,
   type DesktopOutput,
   type DesktopResult,
 } from './contract';
+import { feeHandlers } from './fees/fee-handlers';
 import { checkOfflineVerifier, makeOfflineVerifier } from './offline-login';
 import { membersRepo, type MemberListPosition } from './repositories/members';
 import { offlineLoginRepo } from './repositories/offline-login';
@@ -25,6 +25,15 @@ import { orgTreeRepo } from './repositories/org-tree';
 import { outboxStatusRepo } from './repositories/outbox-status';
 import { usersRepo } from './repositories/users';
 import { planSearch } from './search-query';
+import {
+  fail,
+  invalidInput,
+  notFound,
+  toDesktopError,
+  type HandlersFor,
+  type ServiceContext,
+} from './service-kit';
+import { transferHandlers } from './transfers/transfer-handlers';
 
 export interface DesktopServiceOptions {
   /** The opened desktop cache (`openClientDb(file)`). */
@@ -43,53 +52,6 @@ export interface DesktopService extends DesktopApi {
   restoreSession(): Promise<void>;
 }
 
-/** A failure a handler answers with instead of a value. */
-class DesktopFailure extends Error {
-  constructor(readonly error: DesktopError) {
-    super(error.message);
-  }
-}
-
-const fail = (code: string, message: string, messageVi: string, field?: string): never => {
-  throw new DesktopFailure({ code, message, messageVi, ...(field ? { field } : {}) });
-};
-
-const notFound = (what: 'org' | 'member', id: string): never =>
-  fail(
-    'not_found',
-    `${what} ${id} is not in the local cache`,
-    what === 'org' ? 'Không tìm thấy tổ chức đảng.' : 'Không tìm thấy đảng viên.',
-  );
-
-function invalidInput(error: z.ZodError): DesktopError {
-  const issue = error.issues[0];
-  const field = issue?.path.map(String).join('.') ?? '';
-  return {
-    code: 'invalid_input',
-    message: issue ? `${field || 'input'}: ${issue.message}` : 'invalid input',
-    messageVi: field ? `Dữ liệu "${field}" không hợp lệ.` : 'Dữ liệu không hợp lệ.',
-    ...(field ? { field } : {}),
-  };
-}
-
-function toDesktopError(err: unknown): DesktopError {
-  if (err instanceof DesktopFailure) return err.error;
-  if (err instanceof ApiClientError) {
-    return {
-      code: err.code,
-      message: err.message,
-      messageVi: err.messageVi,
-      ...(err.field ? { field: err.field } : {}),
-    };
-  }
-  console.error('desktop call failed', err);
-  return {
-    code: 'internal',
-    message: err instanceof Error ? err.message : String(err),
-    messageVi: 'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại.',
-  };
-}
-
 // Paging cursors are opaque to the UI but parsed like any other input.
 const MemberCursor = z.tuple([z.string(), z.string()]);
 const encodeMemberCursor = (p: MemberListPosition) =>
@@ -104,12 +66,6 @@ function decodeMemberCursor(cursor: string): MemberListPosition {
     return fail('invalid_input', 'malformed cursor', 'Vị trí trang không hợp lệ.', 'cursor');
   }
 }
-
-type Handlers = {
-  [K in DesktopCallName]: (
-    input: z.output<DesktopCalls[K]['input']>,
-  ) => DesktopOutput<K> | Promise<DesktopOutput<K>>;
-};
 
 /** DesktopApi over the local cache and the central API. */
 export function createDesktopService(options: DesktopServiceOptions): DesktopService {
@@ -215,7 +171,20 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     if (!tree.exists(orgId)) notFound('org', orgId);
   };
 
-  const handlers: Handlers = {
+  const context: ServiceContext = {
+    handle,
+    serverUrl,
+    api,
+    session,
+    engine,
+    tracked,
+    emit,
+    currentUser,
+    requireServerSession,
+    isOnline: () => online === true,
+  };
+
+  const handlers: HandlersFor<DesktopCallName> = {
     async login(input) {
       let s;
       try {
@@ -336,6 +305,8 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
       });
       return { ...found, positions: users.positions() };
     },
+    ...transferHandlers(context),
+    ...feeHandlers(context),
   };
 
   async function call<K extends DesktopCallName>(

@@ -1,14 +1,21 @@
 import {
   ApartmentOutlined,
+  CloudUploadOutlined,
+  FileSyncOutlined,
   LogoutOutlined,
   SolutionOutlined,
   TeamOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Dropdown, Layout, Menu, Spin, type MenuProps } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import type { SessionUser } from '../../../../src/desktop/contract';
+import { dossierSideLabelVi, type SessionUser } from '../../../../src/desktop/contract';
+import {
+  TransferVariant,
+  transferVariantLabelVi,
+} from '../../../../src/domain/procedures/transfer-route';
 import { useBridge } from '../../desktop-context';
-import { NavigationContext, type Screen } from '../../navigation';
+import { FEE_VIEW_TITLES, NavigationContext, type FeeView, type Screen } from '../../navigation';
 import { OrgsScreen } from '../orgs/orgs-screen';
 import { PartyEmblem } from './party-emblem';
 import { SyncIndicator } from './sync-indicator';
@@ -22,14 +29,47 @@ const UsersScreen = lazy(() =>
   import('../users/users-screen').then((m) => ({ default: m.UsersScreen })),
 );
 
-const TITLES: Record<Screen['name'], [group: string, title: string]> = {
+const TransfersScreen = lazy(() =>
+  import('../transfers/transfers-screen').then((m) => ({ default: m.TransfersScreen })),
+);
+const OutboxScreen = lazy(() =>
+  import('../outbox/outbox-screen').then((m) => ({ default: m.OutboxScreen })),
+);
+const FeesScreen = lazy(() =>
+  import('../fees/fees-screen').then((m) => ({ default: m.FeesScreen })),
+);
+
+const TITLES = {
   orgs: ['Quản trị danh mục', 'Quản lý tổ chức Đảng'],
   members: ['Đảng viên', 'Tra cứu đảng viên'],
   users: ['Quản trị hệ thống', 'Quản lý người dùng'],
+  transfers: ['Xử lý hồ sơ', 'Hồ sơ chờ gửi'],
+  fees: ['Thủ tục thu nộp đảng phí', ''],
+} as const;
+
+/** Menu keys are the screen's name and its parameters joined by ':'. */
+const keyOf = (screen: Screen): string => {
+  switch (screen.name) {
+    case 'transfers':
+      return `transfers:${screen.variant}:${screen.side}`;
+    case 'fees':
+      return `fees:${screen.view}`;
+    default:
+      return screen.name;
+  }
 };
 
-const screenOf = (key: string): Screen =>
-  key === 'members' ? { name: 'members' } : key === 'users' ? { name: 'users' } : { name: 'orgs' };
+function screenOf(key: string): Screen {
+  const [name, a, b] = key.split(':');
+  if (name === 'transfers') {
+    const variant = TransferVariant.safeParse(a);
+    if (variant.success && (b === 'outgoing' || b === 'incoming'))
+      return { name: 'transfers', variant: variant.data, side: b };
+  }
+  if (name === 'fees' && a && a in FEE_VIEW_TITLES) return { name: 'fees', view: a as FeeView };
+  if (name === 'members' || name === 'users' || name === 'outbox') return { name };
+  return { name: 'orgs' };
+}
 
 /** The frame around every screen: menu, sync indicator, user and the offline notice. */
 export function AppLayout({
@@ -57,6 +97,31 @@ export function AppLayout({
       type: 'group',
       label: TITLES.members[0],
       children: [{ key: 'members', icon: <TeamOutlined />, label: TITLES.members[1] }],
+    },
+    {
+      type: 'group',
+      label: TITLES.transfers[0],
+      children: [
+        ...TransferVariant.options.map((variant) => ({
+          key: `transfers:${variant}`,
+          icon: <FileSyncOutlined />,
+          label: transferVariantLabelVi[variant],
+          children: (['outgoing', 'incoming'] as const).map((side) => ({
+            key: `transfers:${variant}:${side}`,
+            label: dossierSideLabelVi[side],
+          })),
+        })),
+        { key: 'outbox', icon: <CloudUploadOutlined />, label: TITLES.transfers[1] },
+      ],
+    },
+    {
+      type: 'group',
+      label: TITLES.fees[0],
+      children: (Object.keys(FEE_VIEW_TITLES) as FeeView[]).map((view) => ({
+        key: `fees:${view}`,
+        icon: <WalletOutlined />,
+        label: FEE_VIEW_TITLES[view],
+      })),
     },
     ...(isAdmin
       ? [
@@ -97,7 +162,7 @@ export function AppLayout({
           <Layout.Sider width={240} breakpoint="lg" collapsedWidth={0}>
             <Menu
               mode="inline"
-              selectedKeys={[screen.name]}
+              selectedKeys={[keyOf(screen)]}
               items={menu}
               onClick={({ key }) => setScreen(screenOf(key))}
               style={{ height: '100%', borderInlineEnd: 0 }}
@@ -130,6 +195,16 @@ export function AppLayout({
                 <MembersScreen orgId={screen.orgId} back={screen.back} />
               )}
               {screen.name === 'users' && isAdmin && <UsersScreen />}
+              {screen.name === 'transfers' && (
+                <TransfersScreen
+                  key={keyOf(screen)}
+                  variant={screen.variant}
+                  side={screen.side}
+                  dossierId={screen.dossierId}
+                />
+              )}
+              {screen.name === 'outbox' && <OutboxScreen />}
+              {screen.name === 'fees' && <FeesScreen key={screen.view} view={screen.view} />}
             </Suspense>
           </Layout.Content>
         </Layout>
