@@ -30,6 +30,7 @@ import {
   invalidInput,
   notFound,
   toDesktopError,
+  type DesktopSigningOptions,
   type HandlersFor,
   type ServiceContext,
 } from './service-kit';
@@ -45,6 +46,7 @@ export interface DesktopServiceOptions {
   /** Changes per pull page. */
   pageSize?: number;
   timeoutMs?: number;
+  signing?: DesktopSigningOptions;
 }
 
 export interface DesktopService extends DesktopApi {
@@ -182,6 +184,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     currentUser,
     requireServerSession,
     isOnline: () => online === true,
+    signing: options.signing ?? {},
   };
 
   const handlers: HandlersFor<DesktopCallName> = {

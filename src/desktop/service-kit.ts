@@ -12,6 +12,16 @@ import type {
   DesktopOutput,
 } from './contract';
 
+/** Where the token module, trust anchors and TSA come from (config, env or the demo). */
+export interface DesktopSigningOptions {
+  /** PKCS#11 module path; absent: the first known vendor module installed (known-modules.ts). */
+  pkcs11Module?: string;
+  /** PEM of the roots signatures must chain to (the verifier of the signatures panel). */
+  trustAnchorsPem?: string;
+  /** RFC 3161 TSA for PAdES B-T; absent: B-B. */
+  tsaUrl?: string;
+}
+
 /** What every group of handlers (orgs, transfers, fees) gets from the desktop service. */
 export interface ServiceContext {
   handle: SqliteHandle;
@@ -29,6 +39,7 @@ export interface ServiceContext {
   requireServerSession(): SessionUser;
   /** True when the last call reached the server. */
   isOnline(): boolean;
+  signing: DesktopSigningOptions;
 }
 
 /** Handlers of some calls of the contract. */
