@@ -14,6 +14,12 @@ export const PushMutation = z.object({
   action: TransferAction,
 });
 export type PushMutation = z.infer<typeof PushMutation>;
+/** A mutation without its id, as the client's outbox stores it (distributes over unions). */
+export type PushMutationBody = PushMutation extends infer M
+  ? M extends PushMutation
+    ? Omit<M, 'id'>
+    : never
+  : never;
 
 export const PUSH_MAX_MUTATIONS = 500;
 
