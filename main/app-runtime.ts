@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openClientDb } from '../src/db/client-db';
 import { createDesktopService, type DesktopService } from '../src/desktop/desktop-service';
+import { signingOptionsFromEnv } from '../src/desktop/transfers/signing-config';
 import type { SessionStore } from '../src/sync/session';
 import { startDemoServer } from './demo-server';
 
@@ -24,6 +25,8 @@ export async function startAppRuntime(opts: {
   sessionStore?: SessionStore;
 }): Promise<AppRuntime> {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  // Read first: a bad signing variable stops the start before anything else is opened.
+  const signing = signingOptionsFromEnv(process.env);
   const demo = opts.serverUrl === undefined ? await startDemoServer(opts.dataDir) : undefined;
   const serverUrl = opts.serverUrl ?? demo?.url ?? '';
   try {
@@ -31,6 +34,7 @@ export async function startAppRuntime(opts: {
     const api = createDesktopService({
       cache,
       serverUrl,
+      signing,
       ...(opts.sessionStore ? { sessionStore: opts.sessionStore } : {}),
     });
     await api.restoreSession();

@@ -109,6 +109,12 @@ describe.each(serverEngines)('transfers on %s', (engine) => {
     expect((await t.request('GET', `/v1/blobs/${sha}`, receiving)).statusCode).toBe(200);
     const pulled = PullResponse.parse((await t.request('GET', '/v1/sync/pull', receiving)).json());
     expect(pulled.changes.filter((c) => c.entity === 'dossier').map((c) => c.id)).toEqual([d.id]);
+    // With the names of every org on its route, the sending cell too (outside their scope).
+    const wire = pulled.changes.find((c) => c.entity === 'dossier');
+    const names =
+      wire?.op === 'upsert' && wire.entity === 'dossier' ? wire.data.orgNames : undefined;
+    expect(Object.keys(names ?? {}).sort()).toEqual([...d.route.orgIds].sort());
+    expect(names?.[ids.cell1]).toMatch(/\S/);
     // Staff are not members: no submitting.
     const staffToken = await t.tokenFor('bithu.tdp1');
     expect((await t.request('POST', '/v1/transfers', staffToken, body)).statusCode).toBe(403);

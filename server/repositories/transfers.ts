@@ -98,6 +98,22 @@ export async function historiesOf(
   return out;
 }
 
+/** Names of the given orgs (deleted ones too: a route keeps the orgs it visited), by id. */
+export async function orgNamesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  const out = new Map<string, string>();
+  // Chunks keep the bound parameters well under SQLite's and PostgreSQL's limits.
+  for (let i = 0; i < wanted.length; i += 1000) {
+    const rows = await db
+      .selectFrom('orgs')
+      .select(['id', 'name'])
+      .where('id', 'in', wanted.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) out.set(r.id, r.name);
+  }
+  return out;
+}
+
 /** The first event that moved the dossier past `rev`: who acted first, for a conflict's message. */
 export async function firstEventAfter(
   db: Db,

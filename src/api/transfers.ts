@@ -22,6 +22,11 @@ export const DossierWire = TransferDossier.extend({
   currentOrgId: Id,
   updatedAt: z.string(),
   history: z.array(TransferEvent),
+  /**
+   * Names of the route's orgs by id, as pull sends them: a client caches only its scope's orgs,
+   * yet the route and the introduction letter name every org the dossier passes.
+   */
+  orgNames: z.record(Id, z.string()).optional(),
 });
 export type DossierWire = z.infer<typeof DossierWire>;
 

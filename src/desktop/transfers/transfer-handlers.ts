@@ -1,24 +1,75 @@
+import { transferVariantLabelVi } from '../../domain/procedures';
+import { blobCacheRepo } from '../../sync/repositories/blob-cache';
+import { outboxRepo } from '../../sync/repositories/outbox';
 import type { transferCalls } from '../contract-transfers';
 import { fail, type HandlersFor, type ServiceContext } from '../service-kit';
+import { readBlob, readBlobBytes } from './blob-access';
+import { discardEntry, queueAction } from './dossier-actions';
+import { dossierDetail, toOutboxEntry } from './dossier-detail';
+import { listDossiers } from './dossier-list';
+import { signAndForward, trustAnchorsOf } from './letter-signing';
+import { checkSignatures } from './signature-checks';
+import { listTokens } from './token-access';
+import { transferModel, type TransferModel } from './transfer-model';
 
-const notYet = (): never =>
-  fail('not_implemented', 'not implemented yet', 'Chức năng đang được xây dựng.');
+const notLoggedIn = () => fail('not_logged_in', 'not logged in', 'Bạn chưa đăng nhập.');
+
+/** "Nguyễn Văn A — Chuyển sinh hoạt đảng chính thức", for outbox entries. */
+function outboxLabel(model: TransferModel, dossierId: string | null, kind: string): string {
+  const cached = dossierId === null ? undefined : model.load(dossierId);
+  if (!cached) return kind === 'dossier' ? 'Hồ sơ chuyển sinh hoạt đảng' : kind;
+  const w = cached.wire;
+  const name = model.repo.members([w.memberId]).get(w.memberId)?.full_name;
+  const variant = transferVariantLabelVi[w.variant];
+  return name ? `${name} — ${variant}` : variant;
+}
 
 /** Handlers of the transfer calls (lists, dossier, actions, token, outbox). */
-export function transferHandlers(_ctx: ServiceContext): HandlersFor<keyof typeof transferCalls> {
+export function transferHandlers(ctx: ServiceContext): HandlersFor<keyof typeof transferCalls> {
+  /** The machine on the cache for the logged-in user (online or offline). */
+  const model = (): TransferModel => transferModel(ctx.handle, ctx.currentUser() ?? notLoggedIn());
+  const now = () => new Date();
+
   return {
-    listDossiers: notYet,
-    dossierDetail: notYet,
-    readBlob: notYet,
-    verifyPdfSignatures: notYet,
-    checkDossier: notYet,
-    forwardDossier: notYet,
-    returnDossier: notYet,
-    rejectDossier: notYet,
-    listTokens: notYet,
-    signAndForwardDossier: notYet,
-    listOutbox: notYet,
-    discardOutboxEntry: notYet,
-    pushNow: notYet,
+    listDossiers: (input) => listDossiers(model(), input, now().toISOString().slice(0, 10)),
+    dossierDetail: ({ dossierId }) => {
+      const m = model();
+      return dossierDetail(m, blobCacheRepo(ctx.handle), dossierId, now(), (id) =>
+        outboxLabel(m, id, 'dossier'),
+      );
+    },
+    readBlob: ({ sha256 }) => readBlob(ctx, sha256),
+    async verifyPdfSignatures({ sha256 }) {
+      const blob = await readBlobBytes(ctx, sha256);
+      if (blob.contentType !== 'application/pdf')
+        return fail('not_pdf', `blob ${sha256} is ${blob.contentType}`, 'Tệp không phải PDF nên không có chữ ký số.'); // prettier-ignore
+      return { signatures: checkSignatures(blob.bytes, trustAnchorsOf(ctx), now()) };
+    },
+    checkDossier: ({ dossierId, data, nextOrgId }) =>
+      queueAction(ctx, model(), dossierId, { type: 'check', data, nextOrgId }, now()),
+    forwardDossier: ({ dossierId }) =>
+      queueAction(ctx, model(), dossierId, { type: 'forward' }, now()),
+    returnDossier: ({ dossierId, reason }) =>
+      queueAction(ctx, model(), dossierId, { type: 'return', reason }, now()),
+    rejectDossier: ({ dossierId, reason }) =>
+      queueAction(ctx, model(), dossierId, { type: 'reject', reason }, now()),
+    listTokens: () => listTokens(ctx.signing, now()),
+    signAndForwardDossier: (input) => signAndForward(ctx, model(), input, now()),
+    listOutbox: () => {
+      const user = ctx.currentUser();
+      const items = outboxRepo(ctx.handle).list();
+      const m = user ? model() : undefined;
+      return {
+        items: items.map((i) => toOutboxEntry(i, m ? outboxLabel(m, i.entityId, i.kind) : i.kind)),
+      };
+    },
+    discardOutboxEntry: ({ id }) => {
+      discardEntry(ctx, model(), id);
+      return {};
+    },
+    async pushNow() {
+      ctx.requireServerSession();
+      return ctx.engine.push();
+    },
   };
 }

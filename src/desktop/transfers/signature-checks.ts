@@ -1,0 +1,84 @@
+import type { X509Certificate } from 'node:crypto';
+import { verifyPdf, type SignatureReport } from '../../signing/verify/verify-pdf';
+import type { SignatureCheck } from '../contract-transfers';
+import { fail } from '../service-kit';
+
+/** "D:20260302090000+00'00'" → ISO 8601, or null when it is not a PDF date. */
+export function pdfDateToIso(d: string | undefined): string | null {
+  const m = /^D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:([+-])(\d{2})'?(\d{2})'?|Z)?/.exec(
+    d ?? '',
+  );
+  if (!m) return null;
+  const [, y, mo, da, h, mi, s, sign, oh, om] = m;
+  const offset = sign ? `${sign}${oh}:${om}` : 'Z';
+  const t = Date.parse(`${y}-${mo}-${da}T${h}:${mi}:${s}${offset}`);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+/** O and OU of a subject "C=VN, O=…, OU=…, CN=…". */
+function organizationOf(subject: string | undefined): string | null {
+  if (!subject) return null;
+  const parts = subject
+    .split(/,\s*/)
+    .filter((p) => p.startsWith('O=') || p.startsWith('OU='))
+    .map((p) => p.slice(p.indexOf('=') + 1));
+  return parts.length > 0 ? parts.join(' — ') : null;
+}
+
+function problemsVi(r: SignatureReport, anchorsConfigured: boolean): string[] {
+  const out: string[] = [];
+  if (!r.coversRevision) out.push('Vùng ký không bao trùm toàn bộ phiên bản tài liệu được ký.');
+  else if (!r.digestOk) out.push('Nội dung tài liệu đã bị thay đổi sau khi ký.');
+  if (r.coversRevision && r.digestOk && !r.signatureOk) out.push('Giá trị chữ ký số không hợp lệ.');
+  if (r.coversRevision && !r.modifications.allowed)
+    out.push('Tài liệu bị sửa đổi không được phép sau khi ký.');
+  if (r.timestamp && !(r.timestamp.imprintOk && r.timestamp.signatureOk))
+    out.push('Dấu thời gian không hợp lệ.');
+  if (!anchorsConfigured) out.push('Chưa cấu hình chứng thư gốc để kiểm tra nguồn gốc chữ ký.');
+  else if (!r.chain.trusted)
+    out.push('Chứng thư số của người ký không chuỗi được đến chứng thư gốc tin cậy.');
+  else if (r.timestamp && !r.timestamp.trusted)
+    out.push('Dấu thời gian do đơn vị không tin cậy cấp.');
+  return out;
+}
+
+function summaryVi(intact: boolean, trusted: boolean, anchorsConfigured: boolean): string {
+  if (!intact) return 'Chữ ký không hợp lệ: tài liệu hoặc chữ ký đã bị thay đổi.';
+  if (trusted) return 'Chữ ký hợp lệ.';
+  if (!anchorsConfigured) return 'Chữ ký nguyên vẹn, chưa kiểm tra được nguồn gốc (chưa cấu hình chứng thư gốc).'; // prettier-ignore
+  return 'Chữ ký nguyên vẹn nhưng chứng thư số không được tin cậy.';
+}
+
+/** Our verifier's verdict on every signature of a PDF, for the signatures panel. */
+export function checkSignatures(
+  pdf: Buffer,
+  anchors: X509Certificate[],
+  now: Date,
+): SignatureCheck[] {
+  let reports: SignatureReport[];
+  try {
+    reports = verifyPdf(pdf, { trustAnchors: anchors, now }).signatures;
+  } catch (err) {
+    return fail(
+      'invalid_pdf',
+      `cannot read the PDF: ${(err as Error).message}`,
+      'Tệp PDF bị hỏng hoặc không đọc được, không kiểm tra được chữ ký.',
+    );
+  }
+  const configured = anchors.length > 0;
+  return reports.map((r) => {
+    const trusted = configured && r.chain.trusted && (r.timestamp?.trusted ?? true);
+    return {
+      fieldName: r.fieldName,
+      signerName: r.signer ?? null,
+      signerOrg: organizationOf(r.signerSubject),
+      signedAt: r.timestamp?.time ?? pdfDateToIso(r.claimedTime),
+      timestamped: r.hasTimestamp,
+      intact: r.intact,
+      trusted,
+      unmodifiedSince: r.coversRevision && r.modifications.allowed,
+      summaryVi: summaryVi(r.intact, trusted, configured),
+      problems: problemsVi(r, configured),
+    };
+  });
+}

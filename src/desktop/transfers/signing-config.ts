@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { TsaUrl } from '../../signing/tsa/tsa-client';
+import { loadCertificates } from '../../signing/verify/chain';
+import type { DesktopSigningOptions } from '../service-kit';
+
+/**
+ * The app's signing set-up from the environment: PKCS11_MODULE (the token's PKCS#11 library;
+ * absent: the first known vendor library installed), SIGNING_TRUST_ANCHORS (a PEM file of the
+ * roots, and intermediates, signatures must chain to), SIGNING_TSA_URL (RFC 3161 timestamps).
+ * A variable that is set but unusable stops the start with a message naming it.
+ */
+export function signingOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DesktopSigningOptions {
+  const options: DesktopSigningOptions = {};
+  const module = env.PKCS11_MODULE?.trim();
+  if (module) options.pkcs11Module = module;
+  const anchorsFile = env.SIGNING_TRUST_ANCHORS?.trim();
+  if (anchorsFile) {
+    let pem: string;
+    try {
+      pem = readFileSync(anchorsFile, 'utf8');
+      loadCertificates(pem);
+    } catch (err) {
+      throw new Error(`SIGNING_TRUST_ANCHORS: cannot read certificates from ${anchorsFile}: ${(err as Error).message}`); // prettier-ignore
+    }
+    options.trustAnchorsPem = pem;
+  }
+  const tsa = env.SIGNING_TSA_URL?.trim();
+  if (tsa) {
+    const parsed = TsaUrl.safeParse(tsa);
+    if (!parsed.success) throw new Error(`SIGNING_TSA_URL: not an http(s) URL: ${tsa}`);
+    options.tsaUrl = parsed.data;
+  }
+  return options;
+}

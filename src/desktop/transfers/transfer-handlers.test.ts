@@ -1,0 +1,238 @@
+/**
+ * The transfer calls of the desktop service on a real SQLite cache, logged in offline: lists per
+ * side, the optimistic overlay of queued actions, the machine's refusals, the outbox, files.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blobCacheRepo, sha256Of } from '../../sync/repositories/blob-cache';
+import { createCacheWriter } from '../../sync/repositories/cache-writer';
+import { change } from '../../sync/test-fixtures/wire';
+import {
+  desktopCalls,
+  type DesktopCallName,
+  type DesktopEvent,
+  type DesktopResult,
+} from '../contract';
+import {
+  openAs,
+  submitted,
+  transferWorld,
+  type OpenedService,
+  type TransferWorld,
+} from './transfer-test-cache';
+
+const dir = mkdtempSync(join(tmpdir(), 'desktop-transfers-'));
+let pdfBytes: Buffer;
+let world: TransferWorld;
+const opened: OpenedService[] = [];
+
+beforeAll(async () => {
+  const doc = await PDFDocument.create();
+  doc.addPage();
+  pdfBytes = Buffer.from(await doc.save());
+  world = transferWorld((ward) => [
+    // cell 1 → ward → cell 5, with one PDF attachment.
+    submitted(ward, 1, 0, ward.cells[4]!, {
+      submittedAt: '2026-03-02T08:00:00.000Z',
+      attachments: [
+        { sha256: sha256Of(pdfBytes), fileName: 'don.pdf', contentType: 'application/pdf', size: pdfBytes.length }, // prettier-ignore
+      ],
+    }),
+    // cell 2 → ward → cell 7, newer.
+    submitted(ward, 2, 1, ward.cells[6]!, { submittedAt: '2026-03-03T08:00:00.000Z' }),
+    // A temporary transfer from cell 1 to cell 9.
+    submitted(ward, 3, 3, ward.cells[8]!, { variant: 'temporary' }),
+  ]);
+});
+afterAll(async () => {
+  for (const o of opened) await o.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function as(who: keyof TransferWorld['staff']) {
+  const o = await openAs(dir, world, world.staff[who]);
+  opened.push(o);
+  return o;
+}
+
+function value<K extends DesktopCallName>(name: K, result: DesktopResult<unknown>) {
+  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+  return desktopCalls[name].output.parse(result.value) as ReturnType<
+    (typeof desktopCalls)[K]['output']['parse']
+  >;
+}
+function failure(result: DesktopResult<unknown>) {
+  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+const d1 = () => world.dossiers[0]!;
+const d2 = () => world.dossiers[1]!;
+const d3 = () => world.dossiers[2]!;
+
+describe('lists "nơi chuyển đi / nơi chuyển đến"', () => {
+  it('a cell secretary sees the dossiers leaving the cell, not those arriving elsewhere', async () => {
+    const { api } = await as('cell1Secretary');
+    const out = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'outgoing' })); // prettier-ignore
+    expect(out.items.map((i) => i.id)).toEqual([d1().id]);
+    expect(out.items[0]).toMatchObject({
+      status: 'pending_check',
+      member: { fullName: world.ward.members[0]!.fullName },
+      fromOrg: { name: 'Chi bộ Tổ dân phố số 1' },
+      destinationOrg: { name: 'Chi bộ Tổ dân phố số 5' },
+      currentOrg: { name: 'Chi bộ Tổ dân phố số 1' },
+      awaitingMe: true,
+      pendingActions: 0,
+      needsAttention: false,
+      overdue: false,
+    });
+    const incoming = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'incoming' })); // prettier-ignore
+    expect(incoming.items).toEqual([]);
+    const temporary = value('listDossiers', await api.listDossiers({ variant: 'temporary', side: 'outgoing' })); // prettier-ignore
+    expect(temporary.items.map((i) => i.id)).toEqual([d3().id]);
+  });
+
+  it('orgs outside the cached scope are named as the dossier came with them', async () => {
+    const { api, cache } = await as('cell1Secretary');
+    // The cell's own cache holds its subtree and ancestors only: not the destination cell.
+    createCacheWriter(cache.handle).applyPage([change.delete('org', world.ward.cells[4]!.id)], 'c2'); // prettier-ignore
+    const out = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'outgoing' })); // prettier-ignore
+    expect(out.items[0]!.destinationOrg.name).toBe('Chi bộ Tổ dân phố số 5');
+    const detail = value('dossierDetail', await api.dossierDetail({ dossierId: d1().id }));
+    expect(detail.route.map((r) => [r.name, r.type])).toEqual([
+      ['Chi bộ Tổ dân phố số 1', 'grassroots_cell'],
+      ['Đảng bộ Phường Việt Hưng', 'superior_committee'],
+      ['Chi bộ Tổ dân phố số 5', null],
+    ]);
+  });
+
+  it('the receiving cell sees it as incoming, not waiting for it yet', async () => {
+    const { api } = await as('cell5Secretary');
+    const incoming = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'incoming' })); // prettier-ignore
+    expect(incoming.items.map((i) => [i.id, i.awaitingMe])).toEqual([[d1().id, false]]);
+    const outgoing = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'outgoing' })); // prettier-ignore
+    expect(outgoing.items).toEqual([]);
+  });
+
+  it('the ward sees every dossier of its cells, newest first; filters by name, id, waiting', async () => {
+    const { api } = await as('wardProcessor');
+    const all = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'outgoing' })); // prettier-ignore
+    expect(all.items.map((i) => i.id)).toEqual([d2().id, d1().id]);
+    expect(all.items.every((i) => i.awaitingMe)).toBe(true);
+    const member = world.ward.members[0]!;
+    const surname = member.fullName.split(' ')[0]!.normalize('NFD').replace(/\p{M}/gu, '').replace(/Đ/g, 'D').toLowerCase(); // prettier-ignore
+    const byName = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'outgoing', q: `${surname} ${member.fullName.split(' ').at(-1)}` })); // prettier-ignore
+    expect(byName.items.map((i) => i.id)).toContain(d1().id);
+    expect(byName.items.map((i) => i.id)).not.toContain(d2().id);
+    const byId = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'outgoing', q: member.citizenId.slice(0, 9) })); // prettier-ignore
+    expect(byId.items.map((i) => i.id)).toEqual([d1().id]);
+    const limited = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'outgoing', limit: 1 })); // prettier-ignore
+    expect(limited).toMatchObject({ truncated: true, items: [{ id: d2().id }] });
+  });
+});
+
+describe('actions queue in the outbox and show at once', () => {
+  it('a queued check, then a forward: the dossier shows them before the server knows', async () => {
+    const { api } = await as('wardProcessor');
+    const events: DesktopEvent['type'][] = [];
+    api.subscribe((e) => events.push(e.type));
+    const { outboxId } = value('checkDossier', await api.checkDossier({ dossierId: d1().id, data: { soGiayGioiThieu: '12-GGT/CB' } })); // prettier-ignore
+    expect(events).toEqual(expect.arrayContaining(['outbox-changed', 'dossiers-changed']));
+
+    let detail = value('dossierDetail', await api.dossierDetail({ dossierId: d1().id }));
+    expect(detail.dossier.status).toBe('pending_check');
+    expect(detail.shown).toMatchObject({
+      status: 'checked',
+      nextOrgId: world.ward.root.id,
+      checkedData: { soGiayGioiThieu: '12-GGT/CB' },
+    });
+    expect(detail.pending).toMatchObject([
+      { id: outboxId, actionType: 'check', status: 'pending' },
+    ]);
+    expect(detail.allowed).toEqual({ check: true, forward: true, signAndForward: false, return: true, reject: true }); // prettier-ignore
+    expect(detail.proposedNextOrg).toEqual({ id: world.ward.root.id, name: 'Đảng bộ Phường Việt Hưng' }); // prettier-ignore
+    expect(detail.route.map((s) => [s.name, s.side, s.state])).toEqual([
+      ['Chi bộ Tổ dân phố số 1', 'from', 'current'],
+      ['Đảng bộ Phường Việt Hưng', 'from', 'later'],
+      ['Chi bộ Tổ dân phố số 5', 'to', 'later'],
+    ]);
+    expect(detail.attachments).toEqual([expect.objectContaining({ fileName: 'don.pdf', cached: false })]); // prettier-ignore
+
+    value('forwardDossier', await api.forwardDossier({ dossierId: d1().id }));
+    detail = value('dossierDetail', await api.dossierDetail({ dossierId: d1().id }));
+    expect(detail.shown).toMatchObject({ status: 'pending_check', position: 1, currentOrgId: world.ward.root.id }); // prettier-ignore
+    expect(detail.currentOrg.name).toBe('Đảng bộ Phường Việt Hưng');
+    expect(detail.history.map((h) => h.label)).toEqual(['Nộp hồ sơ', 'Kiểm tra', 'Chuyển tiếp']);
+    expect(detail.history[1]).toMatchObject({ actorName: 'Lê Minh Tuấn', org: { name: 'Chi bộ Tổ dân phố số 1' }, nextOrg: { name: 'Đảng bộ Phường Việt Hưng' } }); // prettier-ignore
+
+    // Both rest on the rev the user saw: the outbox rebases the second once the first applies.
+    const outbox = value('listOutbox', await api.listOutbox({}));
+    expect(outbox.items.map((i) => i.actionType)).toEqual(['check', 'forward']);
+    expect(outbox.items[0]!.label).toBe(`${world.ward.members[0]!.fullName} — Chuyển sinh hoạt đảng chính thức`); // prettier-ignore
+    const list = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'outgoing' })); // prettier-ignore
+    expect(list.items.find((i) => i.id === d1().id)).toMatchObject({ pendingActions: 2, currentOrg: { name: 'Đảng bộ Phường Việt Hưng' } }); // prettier-ignore
+
+    // Dropping the check drops the forward decided on top of it.
+    value('discardOutboxEntry', await api.discardOutboxEntry({ id: outboxId }));
+    expect(value('listOutbox', await api.listOutbox({})).items).toEqual([]);
+    detail = value('dossierDetail', await api.dossierDetail({ dossierId: d1().id }));
+    expect(detail.shown.status).toBe('pending_check');
+    expect(detail.shown.position).toBe(0);
+  });
+
+  it('return and reject need a reason and are queued with it', async () => {
+    const { api } = await as('wardProcessor');
+    const blank = failure(await api.returnDossier({ dossierId: d2().id, reason: '  ' }));
+    expect(blank).toMatchObject({ code: 'invalid_input', field: 'reason' });
+    value('returnDossier', await api.returnDossier({ dossierId: d2().id, reason: 'Thiếu quyết định chuyển công tác' })); // prettier-ignore
+    const detail = value('dossierDetail', await api.dossierDetail({ dossierId: d2().id }));
+    expect(detail.shown).toMatchObject({ status: 'returned', reason: 'Thiếu quyết định chuyển công tác' }); // prettier-ignore
+    // Returned to the member: nothing left for staff to do.
+    expect(Object.values(detail.allowed).some(Boolean)).toBe(false);
+  });
+});
+
+describe('the machine refuses on the desktop what the server would refuse', () => {
+  it('only processors or approvers of the org holding the dossier act on it', async () => {
+    const { api } = await as('cell1Secretary');
+    const err = failure(await api.checkDossier({ dossierId: d2().id }));
+    expect(err).toMatchObject({ code: 'not_processor', messageVi: expect.stringContaining('Chỉ cán bộ xử lý') }); // prettier-ignore
+    expect(value('listOutbox', await api.listOutbox({})).items).toEqual([]);
+  });
+
+  it('approve before check, a next org off the tree, signing without the approver role', async () => {
+    const { api } = await as('wardProcessor');
+    expect(failure(await api.forwardDossier({ dossierId: d3().id }))).toMatchObject({ code: 'not_checked' }); // prettier-ignore
+    const offRoute = failure(await api.checkDossier({ dossierId: d3().id, nextOrgId: world.ward.cells[6]!.id })); // prettier-ignore
+    expect(offRoute).toMatchObject({ code: 'invalid_next_org', messageVi: expect.stringMatching(/không hợp lệ/) }); // prettier-ignore
+    value('checkDossier', await api.checkDossier({ dossierId: d3().id }));
+    // Refused before the token is touched: no module is configured here.
+    const sign = failure(await api.signAndForwardDossier({ dossierId: d3().id, slotId: '00', certificateId: '01', pin: '123456' })); // prettier-ignore
+    expect(sign).toMatchObject({ code: 'not_approver' });
+    expect(failure(await api.dossierDetail({ dossierId: '00000000-0000-4000-8000-00000000dead' }))).toMatchObject({ code: 'not_found' }); // prettier-ignore
+  });
+});
+
+describe('files', () => {
+  it('offline, a file not downloaded says so; a cached one opens', async () => {
+    const { api, cache } = await as('cell1Secretary');
+    const sha = sha256Of(pdfBytes);
+    const missing = failure(await api.readBlob({ sha256: sha }));
+    expect(missing).toMatchObject({ code: 'not_cached', messageVi: expect.stringContaining('chưa được tải về') }); // prettier-ignore
+    blobCacheRepo(cache.handle).put({ sha256: sha, contentType: 'application/pdf', bytes: pdfBytes, needsUpload: false }); // prettier-ignore
+    const read = value('readBlob', await api.readBlob({ sha256: sha }));
+    expect(Buffer.from(read.base64, 'base64').equals(pdfBytes)).toBe(true);
+    expect(read).toMatchObject({ contentType: 'application/pdf', size: pdfBytes.length });
+    const detail = value('dossierDetail', await api.dossierDetail({ dossierId: d1().id }));
+    expect(detail.attachments[0]!.cached).toBe(true);
+    // An unsigned PDF has no signatures to show.
+    expect(value('verifyPdfSignatures', await api.verifyPdfSignatures({ sha256: sha })).signatures).toEqual([]); // prettier-ignore
+    // A damaged PDF is refused with a message, not a crash.
+    const broken = Buffer.from('%PDF-1.7\nnot really\n', 'latin1');
+    blobCacheRepo(cache.handle).put({ sha256: sha256Of(broken), contentType: 'application/pdf', bytes: broken, needsUpload: false }); // prettier-ignore
+    expect(failure(await api.verifyPdfSignatures({ sha256: sha256Of(broken) }))).toMatchObject({ code: 'invalid_pdf' }); // prettier-ignore
+  });
+});

@@ -1,0 +1,189 @@
+import { DossierWire } from '../../api/transfers';
+import type { SessionUser } from '../../api/auth';
+import { HOLIDAYS_2026 } from '../../domain/calendar/working-days';
+import { OrgType } from '../../domain/org/org-types';
+import { Role } from '../../domain/people/user';
+import {
+  applyTransferAction,
+  FINAL_STATUSES,
+  type RouteOrg,
+  type TransferAction,
+  type TransferActor,
+  type TransferEnv,
+  type TransferOutcome,
+} from '../../domain/procedures';
+import type { SqliteHandle } from '../../db/sqlite';
+import { outboxRepo, type OutboxItem } from '../../sync/repositories/outbox';
+import { dossiersRepo, type DossiersRepo } from '../repositories/dossiers';
+import { fail } from '../service-kit';
+
+/** A cached dossier: the server's state as last pulled, and its rev. */
+export interface CachedDossier {
+  wire: DossierWire;
+  rev: number;
+}
+
+export interface Grant {
+  role: Role;
+  orgId: string;
+  path: string;
+}
+
+/** Roles the user acts with on dossiers (the server's FORBIDDEN codes are about these). */
+const STAFF_ROLES: readonly Role[] = ['processor', 'approver', 'admin'];
+
+const pathIds = (path: string) => path.split('/').filter((id) => id !== '');
+
+export const notFoundDossier = (id: string): never =>
+  fail('not_found', `dossier ${id} is not in the local cache`, 'Không tìm thấy hồ sơ.');
+
+/** Outbox entries of one dossier still counted in the optimistic state (not refused). */
+export const isQueued = (item: OutboxItem) => item.status !== 'needs_attention';
+
+/**
+ * The transfer machine run on the cache, for one user: the dossier as the server has it, the same
+ * state with the user's queued actions applied (DESIGN rule 7), and what the user may do next.
+ * Org paths come from the cached tree; an org outside the cache is known by its id only, which is
+ * all the machine compares for the proposed hop (the server decides anything else).
+ */
+export function transferModel(handle: SqliteHandle, user: SessionUser) {
+  const repo: DossiersRepo = dossiersRepo(handle);
+  const outbox = outboxRepo(handle);
+
+  const grants: Grant[] = (() => {
+    const cached = repo.grantsOf(user.id);
+    // The session's grants count too (a cache not yet synced for this user has none).
+    const sessionOrgs = repo.orgs(user.roles.map((r) => r.orgId));
+    const fromSession = user.roles.flatMap((r) => {
+      const path = sessionOrgs.get(r.orgId)?.path;
+      return path ? [{ role: r.role, org_id: r.orgId, path }] : [];
+    });
+    const seen = new Set<string>();
+    const out: Grant[] = [];
+    for (const g of [...cached, ...fromSession]) {
+      const role = Role.safeParse(g.role);
+      const key = `${g.role}@${g.org_id}`;
+      if (!role.success || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ role: role.data, orgId: g.org_id, path: g.path });
+    }
+    return out;
+  })();
+  const memberId = repo.memberIdOfUser(user.id);
+
+  const pathCache = new Map<string, readonly RouteOrg[] | null>();
+  /** Root first, with types, from the cached tree; null for an org the cache does not hold. */
+  function cachedPath(orgId: string): readonly RouteOrg[] | null {
+    if (pathCache.has(orgId)) return pathCache.get(orgId) ?? null;
+    const org = repo.orgs([orgId]).get(orgId);
+    let path: RouteOrg[] | null = null;
+    if (org) {
+      const ids = pathIds(org.path);
+      const orgs = repo.orgs(ids);
+      const steps = ids.map((id) => {
+        const type = OrgType.safeParse(orgs.get(id)?.type);
+        return type.success ? { id, type: type.data } : null;
+      });
+      path = steps.every((s) => s !== null) ? (steps as RouteOrg[]) : null;
+    }
+    pathCache.set(orgId, path);
+    return path;
+  }
+
+  /** The org's path, or for an org on the dossier's route outside the cache, just its id. */
+  function pathOfOnRoute(orgIds: readonly string[]) {
+    return (orgId: string): readonly RouteOrg[] | null =>
+      cachedPath(orgId) ??
+      // The type is a placeholder: with a one-org path only the id matters to the machine.
+      (orgIds.includes(orgId) ? [{ id: orgId, type: 'affiliated_cell' }] : null);
+  }
+
+  const grantCovers = (g: Grant, orgPath: string) => orgPath.startsWith(g.path);
+
+  /** Roles whose grant is at the org or above it (a grant covers its subtree). */
+  function rolesAt(orgId: string): Role[] {
+    const path = repo.orgs([orgId]).get(orgId)?.path;
+    if (!path) return [];
+    return [...new Set(grants.filter((g) => grantCovers(g, path)).map((g) => g.role))];
+  }
+
+  const actorAt = (orgId: string): TransferActor => ({
+    userId: user.id,
+    fullName: user.fullName,
+    memberId,
+    rolesHere: rolesAt(orgId),
+  });
+
+  const envFor = (wire: DossierWire, now: Date): TransferEnv => ({
+    now: now.toISOString(),
+    calendar: HOLIDAYS_2026,
+    pathOf: pathOfOnRoute(wire.route.orgIds),
+  });
+
+  function load(id: string): CachedDossier | undefined {
+    const row = repo.get(id);
+    if (!row) return undefined;
+    return { wire: DossierWire.parse(JSON.parse(row.data)), rev: row.rev };
+  }
+
+  /** Applies one action as the user at the org where the dossier is now. */
+  function apply(wire: DossierWire, action: TransferAction, now: Date): TransferOutcome {
+    return applyTransferAction(wire, action, actorAt(wire.currentOrgId), envFor(wire, now));
+  }
+
+  /** The wire state after an applied action (history grows with the machine's events). */
+  function advance(wire: DossierWire, outcome: TransferOutcome & { ok: true }, at: string) {
+    const d = outcome.dossier;
+    return DossierWire.parse({
+      ...d,
+      currentOrgId: d.route.orgIds[d.position] ?? wire.currentOrgId,
+      updatedAt: at,
+      history: [...wire.history, ...outcome.events],
+      ...(wire.orgNames ? { orgNames: wire.orgNames } : {}),
+    });
+  }
+
+  /**
+   * The optimistic state: the queued actions in order on top of the server's state. It stops at
+   * the first one the machine refuses (those after it were decided on top of it).
+   */
+  function overlay(cached: CachedDossier, queued: readonly OutboxItem[]): DossierWire {
+    let shown = cached.wire;
+    for (const item of queued) {
+      if (!isQueued(item) || item.mutation.entity !== 'dossier') continue;
+      const at = new Date(item.createdAt);
+      const outcome = apply(shown, item.mutation.action, at);
+      if (!outcome.ok) break;
+      shown = advance(shown, outcome, item.createdAt);
+    }
+    return shown;
+  }
+
+  /** Whether the user holds a staff role covering the org (the dossier waits for them there). */
+  function awaitsUser(wire: Pick<DossierWire, 'currentOrgId' | 'status'>): boolean {
+    if (FINAL_STATUSES.includes(wire.status) || wire.status === 'returned') return false;
+    return rolesAt(wire.currentOrgId).some((r) => STAFF_ROLES.includes(r));
+  }
+
+  /** Paths of the orgs whose subtrees are the user's (any grant). */
+  const scopePaths = () => [...new Set(grants.map((g) => g.path))];
+
+  return {
+    repo,
+    outbox,
+    grants,
+    load,
+    require: (id: string): CachedDossier => load(id) ?? notFoundDossier(id),
+    queuedFor: (id: string) => outbox.forEntity(id).filter((i) => i.kind === 'dossier'),
+    overlay,
+    apply,
+    advance,
+    rolesAt,
+    awaitsUser,
+    scopePaths,
+    cachedPath,
+    pathOfOnRoute,
+  };
+}
+
+export type TransferModel = ReturnType<typeof transferModel>;

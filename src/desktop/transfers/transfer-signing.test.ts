@@ -1,0 +1,164 @@
+/**
+ * Signing the introduction letter with a real token (SoftHSM2 through the token worker): each
+ * approving org signs its own box as a new incremental signature, checked before it is queued.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPki, type TestPki } from '../../../scripts/test/pki';
+import { createSoftHsm, SOFTHSM_MODULE, useSoftHsm } from '../../../scripts/test/softhsm';
+import { isName, PdfString } from '../../signing/pdf/pdf-objects';
+import { PdfReader } from '../../signing/pdf/pdf-reader';
+import { loadCertificates } from '../../signing/verify/chain';
+import { verifyPdf } from '../../signing/verify/verify-pdf';
+import { blobCacheRepo } from '../../sync/repositories/blob-cache';
+import { outboxRepo } from '../../sync/repositories/outbox';
+import { desktopCalls, type DesktopCallName, type DesktopResult } from '../contract';
+import { boxesOf } from './letter-layout';
+import { openAs, submitted, transferWorld, type OpenedService, type TransferWorld } from './transfer-test-cache'; // prettier-ignore
+
+const dir = mkdtempSync(join(tmpdir(), 'desktop-signing-'));
+let pki: TestPki;
+let world: TransferWorld;
+let officer: OpenedService;
+const opened: OpenedService[] = [];
+
+function value<K extends DesktopCallName>(name: K, result: DesktopResult<unknown>) {
+  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+  return desktopCalls[name].output.parse(result.value) as ReturnType<
+    (typeof desktopCalls)[K]['output']['parse']
+  >;
+}
+function failure(result: DesktopResult<unknown>) {
+  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+/** Each signature field's name and the lower-left corner of its widget. */
+function widgets(pdf: Buffer): { field: string; at: [number, number] }[] {
+  const reader = new PdfReader(pdf);
+  const acro = reader.dict(reader.dict(reader.catalogRef)?.get('AcroForm'));
+  const fields = reader.resolve(acro?.get('Fields'));
+  return (Array.isArray(fields) ? fields : []).flatMap((f) => {
+    const d = reader.dict(f);
+    const rect = reader.resolve(d?.get('Rect'));
+    const t = d?.get('T');
+    if (!isName(d?.get('FT'), 'Sig') || !Array.isArray(rect) || !(t instanceof PdfString))
+      return [];
+    return [{ field: t.bytes.toString('latin1'), at: [rect[0] as number, rect[1] as number] }];
+  });
+}
+
+let slots: Record<string, string>;
+
+beforeAll(async () => {
+  pki = createTestPki(join(dir, 'pki'));
+  useSoftHsm(
+    createSoftHsm(join(dir, 'hsm'), [
+      { label: 'Chi bo 1', pin: '1234', keys: [{ id: '01', cert: pki.signerRsa }, { id: '02', cert: pki.expired }] }, // prettier-ignore
+      { label: 'Phuong', pin: '5678', keys: [{ id: 'a1', cert: pki.signerEc }] },
+    ]),
+  );
+  world = transferWorld((ward) => [submitted(ward, 1, 0, ward.cells[4]!)]);
+  // The operator's trust file: the root and the intermediate the tokens' certificates hang on.
+  officer = await openAs(dir, world, world.staff.wardApprover, {
+    pkcs11Module: SOFTHSM_MODULE,
+    trustAnchorsPem: pki.root.certPem + pki.intermediate.certPem,
+    // Unreachable (as offline): the signature is made without a timestamp rather than not at all.
+    tsaUrl: 'http://127.0.0.1:9/tsa',
+  });
+  opened.push(officer);
+  const tokens = value('listTokens', await officer.api.listTokens({}));
+  slots = Object.fromEntries(tokens.tokens.map((t) => [t.label, t.slotId]));
+});
+afterAll(async () => {
+  for (const o of opened) await o.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const dossierId = () => world.dossiers[0]!.id;
+
+describe('the token dialog', () => {
+  it('lists the tokens plugged in (not the empty slot) with their certificates', async () => {
+    const { modulePath, tokens } = value('listTokens', await officer.api.listTokens({}));
+    expect(modulePath).toBe(SOFTHSM_MODULE);
+    expect(tokens.map((t) => t.label).sort()).toEqual(['Chi bo 1', 'Phuong']);
+    const cb1 = tokens.find((t) => t.label === 'Chi bo 1')!;
+    expect(cb1).toMatchObject({ pinStatus: 'ok', pinWarningVi: null });
+    expect(cb1.certificates.map((c) => [c.id, c.usable])).toEqual([['01', true], ['02', false]]); // prettier-ignore
+    expect(cb1.certificates[1]!.problemVi).toBe('Chứng thư số đã hết hạn, không thể ký.');
+    expect(cb1.certificates[0]!.subjectName).toContain('CN=Nguyễn Văn An');
+  });
+
+  it('a wrong PIN is refused with the token’s message and nothing is queued', async () => {
+    value('checkDossier', await officer.api.checkDossier({ dossierId: dossierId() }));
+    const before = outboxRepo(officer.cache.handle).list().length;
+    const err = failure(await officer.api.signAndForwardDossier({ dossierId: dossierId(), slotId: slots['Chi bo 1']!, certificateId: '01', pin: '9999' })); // prettier-ignore
+    expect(err).toMatchObject({ code: 'CKR_PIN_INCORRECT', messageVi: expect.stringMatching(/^Mã PIN không đúng\./) }); // prettier-ignore
+    expect(JSON.stringify(err)).not.toContain('9999');
+    expect(outboxRepo(officer.cache.handle).list().length).toBe(before);
+    const expired = failure(await officer.api.signAndForwardDossier({ dossierId: dossierId(), slotId: slots['Chi bo 1']!, certificateId: '02', pin: '1234' })); // prettier-ignore
+    expect(expired).toMatchObject({ code: 'SIGN_CERT_EXPIRED' });
+    const gone = failure(await officer.api.signAndForwardDossier({ dossierId: dossierId(), slotId: 'ff'.repeat(4), certificateId: '01', pin: '1234' })); // prettier-ignore
+    expect(gone).toMatchObject({ code: 'SIGN_TOKEN_NOT_FOUND', messageVi: expect.stringContaining('USB ký số') }); // prettier-ignore
+  });
+});
+
+describe('sign and forward, org after org', () => {
+  it('the cell signs a new letter in its box; the ward signs the same letter incrementally', async () => {
+    const { api, cache } = officer;
+    const blobs = blobCacheRepo(cache.handle);
+    // 1. At the sending cell (already checked above): a new letter, signed in the cell's box.
+    const first = value('signAndForwardDossier', await api.signAndForwardDossier({ dossierId: dossierId(), slotId: slots['Chi bo 1']!, certificateId: '01', pin: '1234' })); // prettier-ignore
+    const letter1 = blobs.get(first.letterSha256)!.bytes;
+    expect(blobs.needingUpload()).toContain(first.letterSha256);
+    const boxes = boxesOf(letter1)!;
+    const [cell1, ward, cell5] = [world.ward.cells[0]!, world.ward.root, world.ward.cells[4]!];
+    expect(boxes.map((b) => b.orgId)).toEqual([cell1.id, ward.id, cell5.id]);
+    const anchors = loadCertificates(pki.root.certPem); // the root only: the chain is in the CMS
+    let report = verifyPdf(letter1, { trustAnchors: anchors });
+    expect(report.ok).toBe(true);
+    expect(report.signatures.map((s) => [s.signer, s.hasTimestamp])).toEqual([['Nguyễn Văn An', false]]); // prettier-ignore
+    expect(widgets(letter1).map((w) => w.at)).toEqual([boxes[0]!.rect.slice(0, 2)]);
+
+    let detail = value('dossierDetail', await api.dossierDetail({ dossierId: dossierId() }));
+    expect(detail.shown).toMatchObject({ position: 1, status: 'pending_check', letterSha256: first.letterSha256 }); // prettier-ignore
+    expect(detail.letter).toMatchObject({ sha256: first.letterSha256, cached: true });
+    expect(detail.pending.map((p) => p.actionType)).toEqual(['check', 'sign_and_forward']);
+
+    // 2. At the ward: check, then sign with another token; the first revision stays as it was.
+    value('checkDossier', await api.checkDossier({ dossierId: dossierId() }));
+    const second = value('signAndForwardDossier', await api.signAndForwardDossier({ dossierId: dossierId(), slotId: slots.Phuong!, certificateId: 'a1', pin: '5678' })); // prettier-ignore
+    const letter2 = blobs.get(second.letterSha256)!.bytes;
+    expect(letter2.subarray(0, letter1.length).equals(letter1)).toBe(true);
+    report = verifyPdf(letter2, { trustAnchors: anchors });
+    expect(report.ok).toBe(true);
+    expect(report.signatures.map((s) => s.signer)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
+    expect(widgets(letter2).map((w) => w.at)).toEqual([boxes[0]!.rect.slice(0, 2), boxes[1]!.rect.slice(0, 2)]); // prettier-ignore
+
+    // The signatures panel: both valid against the configured anchors.
+    const checks = value('verifyPdfSignatures', await api.verifyPdfSignatures({ sha256: second.letterSha256 })); // prettier-ignore
+    expect(checks.signatures.map((s) => [s.signerName, s.intact, s.trusted, s.summaryVi])).toEqual([
+      ['Nguyễn Văn An', true, true, 'Chữ ký hợp lệ.'],
+      ['Trần Thị Bình', true, true, 'Chữ ký hợp lệ.'],
+    ]);
+    expect(checks.signatures[0]!.signedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+    detail = value('dossierDetail', await api.dossierDetail({ dossierId: dossierId() }));
+    expect(detail.shown).toMatchObject({ position: 2, currentOrgId: cell5.id, letterSha256: second.letterSha256 }); // prettier-ignore
+    expect(detail.history.filter((h) => h.type === 'sign_and_forward').map((h) => h.signedPdfSha256)).toEqual([first.letterSha256, second.letterSha256]); // prettier-ignore
+    // Every queued action rests on the rev the user saw (the outbox rebases them in turn).
+    const queued = outboxRepo(cache.handle).list();
+    expect(queued.map((q) => q.mutation.action.type)).toEqual(['check', 'sign_and_forward', 'check', 'sign_and_forward']); // prettier-ignore
+    expect(new Set(queued.map((q) => q.baseRev))).toEqual(new Set([detail.dossier.rev]));
+  });
+
+  it('the receiving side without the approver role may not sign', async () => {
+    const processor = await openAs(dir, world, world.staff.wardProcessor, { pkcs11Module: SOFTHSM_MODULE }); // prettier-ignore
+    opened.push(processor);
+    value('checkDossier', await processor.api.checkDossier({ dossierId: dossierId() }));
+    const err = failure(await processor.api.signAndForwardDossier({ dossierId: dossierId(), slotId: slots['Chi bo 1']!, certificateId: '01', pin: '1234' })); // prettier-ignore
+    expect(err).toMatchObject({ code: 'not_approver' });
+  });
+});
