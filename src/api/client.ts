@@ -1,7 +1,9 @@
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import { z } from 'zod';
 import type { LoginRequest, Session } from './auth';
+import { blobRoutes, type BlobInfo } from './blobs';
 import { ApiError } from './errors';
+import { pushRoutes, type PushRequest, type PushResponse } from './push';
 import { apiRoutes, type HealthResponse, type RouteSpec } from './routes';
 import type { PullQuery, PullResponse } from './sync';
 
@@ -57,6 +59,17 @@ export interface ApiClient {
   logout(refreshToken: string): Promise<void>;
   health(): Promise<HealthResponse>;
   pull(query: PullQuery): Promise<PullResponse>;
+  /** Sends outbox entries; each is applied at most once, whatever the retries. */
+  push(req: PushRequest): Promise<PushResponse>;
+  /** Uploads bytes under their SHA-256 (idempotent: the same bytes again change nothing). */
+  putBlob(sha256: string, bytes: Uint8Array): Promise<BlobInfo>;
+  /** Downloads the bytes of a blob the caller may see, with the type the server sniffed. */
+  getBlob(sha256: string): Promise<DownloadedBlob>;
+}
+
+export interface DownloadedBlob {
+  contentType: string;
+  bytes: Buffer;
 }
 
 const unreachable = (message: string) =>
@@ -97,7 +110,28 @@ function checkRequest(spec: RouteSpec, schema: z.ZodType, value: unknown): unkno
 type Request = {
   query?: Record<string, string | number>;
   body?: unknown;
+  /** The path with its `:params` filled in; the spec's path otherwise. */
+  url?: string;
+  headers?: Record<string, string>;
+  /** Blob downloads answer bytes, not JSON. */
+  binary?: boolean;
 };
+
+type Answer = { status: number; data: unknown; headers: Record<string, unknown> };
+
+/** Fills a route's `:name` parameters (values are checked by the caller). */
+const pathOf = (spec: RouteSpec, params: Record<string, string>) =>
+  spec.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+
+/** An error answer to a binary request arrives as bytes: read it as the JSON it is. */
+function jsonOfBytes(data: unknown): unknown {
+  if (!(data instanceof ArrayBuffer) && !Buffer.isBuffer(data)) return data;
+  try {
+    return JSON.parse(Buffer.from(data as ArrayBuffer).toString('utf8'));
+  } catch {
+    return null;
+  }
+}
 
 /** Typed axios client of the central API; every answer is checked against its zod schema. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -110,25 +144,54 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     headers: { Accept: 'application/json' },
   });
 
-  async function send(spec: RouteSpec, req: Request): Promise<{ status: number; data: unknown }> {
+  async function send(spec: RouteSpec, req: Request): Promise<Answer> {
     const config: AxiosRequestConfig = {
       method: spec.method,
-      url: spec.path,
+      url: req.url ?? spec.path,
       params: req.query,
       data: req.body,
-      headers: {},
+      headers: { ...req.headers },
+      ...(req.binary ? { responseType: 'arraybuffer' } : {}),
     };
     if (spec.auth) {
       const token = options.getAccessToken();
-      if (token) config.headers = { Authorization: `Bearer ${token}` };
+      if (token) config.headers = { ...config.headers, Authorization: `Bearer ${token}` };
     }
     try {
       const res = await http.request(config);
       // A 204 has no body; the route table says z.null() for it.
-      return { status: res.status, data: res.status === 204 ? null : res.data };
+      return {
+        status: res.status,
+        data: res.status === 204 ? null : res.data,
+        headers: res.headers as Record<string, unknown>,
+      };
     } catch (err) {
       // No HTTP answer at all: refused, reset, DNS, timeout.
       throw unreachable(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  /** Sends once, and once more after a refreshed token when the first answer is 401. */
+  async function sendAuthed(spec: RouteSpec, req: Request) {
+    const res = await send(spec, req);
+    if (res.status === 401 && spec.auth && options.onUnauthorized) {
+      if (await options.onUnauthorized()) return send(spec, req);
+    }
+    return res;
+  }
+
+  /** A status other than the route's success status becomes an ApiClientError. */
+  function expectStatus(spec: RouteSpec, res: Answer): void {
+    if (res.status !== spec.status) {
+      if (res.status >= 200 && res.status < 300) {
+        throw new ApiClientError({
+          status: res.status,
+          code: CLIENT_ERROR.invalidResponse,
+          message: `${spec.path} answered ${res.status}, expected ${spec.status}`,
+          messageVi: 'Máy chủ trả lời không đúng định dạng.',
+        });
+      }
+      throw errorFromAnswer(res.status, jsonOfBytes(res.data));
     }
   }
 
@@ -139,21 +202,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   ): Promise<z.output<S['response']>> {
     if (spec.body) req = { ...req, body: checkRequest(spec, spec.body, req.body) };
     if (spec.querystring) checkRequest(spec, spec.querystring, req.query ?? {});
-    let res = await send(spec, req);
-    if (res.status === 401 && spec.auth && options.onUnauthorized) {
-      if (await options.onUnauthorized()) res = await send(spec, req);
-    }
-    if (res.status !== spec.status) {
-      if (res.status >= 200 && res.status < 300) {
-        throw new ApiClientError({
-          status: res.status,
-          code: CLIENT_ERROR.invalidResponse,
-          message: `${spec.path} answered ${res.status}, expected ${spec.status}`,
-          messageVi: 'Máy chủ trả lời không đúng định dạng.',
-        });
-      }
-      throw errorFromAnswer(res.status, res.data);
-    }
+    if (spec.params && req.url === undefined) throw new Error(`${spec.path} needs its params`);
+    const res = await sendAuthed(spec, req);
+    expectStatus(spec, res);
     const parsed = spec.response.safeParse(res.data);
     if (!parsed.success) {
       throw new ApiClientError({
@@ -178,6 +229,28 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const query_: Record<string, string | number> = { limit: query.limit };
       if (query.cursor !== undefined) query_.cursor = query.cursor;
       return call(apiRoutes.pull, { query: query_ });
+    },
+    push: (req) => call(pushRoutes.push, { body: req }),
+    putBlob: (sha256, bytes) => {
+      const params = checkRequest(blobRoutes.putBlob, blobRoutes.putBlob.params, { sha256 });
+      return call(blobRoutes.putBlob, {
+        url: pathOf(blobRoutes.putBlob, params as Record<string, string>),
+        body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        headers: { 'Content-Type': 'application/octet-stream' },
+      });
+    },
+    getBlob: async (sha256) => {
+      const spec = blobRoutes.getBlob;
+      const params = checkRequest(spec, spec.params, { sha256 });
+      const res = await sendAuthed(spec, {
+        url: pathOf(spec, params as Record<string, string>),
+        binary: true,
+      });
+      expectStatus(spec, res);
+      return {
+        contentType: String(res.headers['content-type'] ?? 'application/octet-stream'),
+        bytes: Buffer.from(res.data as ArrayBuffer),
+      };
     },
   };
 }

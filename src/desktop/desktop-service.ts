@@ -22,7 +22,6 @@ import { membersRepo, type MemberListPosition } from './repositories/members';
 import { offlineLoginRepo } from './repositories/offline-login';
 import { orgSearchRepo } from './repositories/org-search';
 import { orgTreeRepo } from './repositories/org-tree';
-import { outboxStatusRepo } from './repositories/outbox-status';
 import { usersRepo } from './repositories/users';
 import { planSearch } from './search-query';
 import {
@@ -78,7 +77,6 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
   const tree = orgTreeRepo(handle);
   const members = membersRepo(handle);
   const orgSearch = orgSearchRepo(handle);
-  const outbox = outboxStatusRepo(handle);
   const syncState = syncStateRepo(handle);
   const users = usersRepo(handle);
   const offlineLogins = offlineLoginRepo(handle);
@@ -100,8 +98,11 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
   };
   const setOnline = (value: boolean) => {
     if (online === value) return;
+    const wasOffline = online === false;
     online = value;
     emit({ type: 'online-changed', online: value });
+    // Back online: what was done offline goes out now, without waiting for a sync.
+    if (value && wasOffline && session.current) pushInBackground();
   };
   /** Any answer from the server means online; no answer means offline. */
   async function tracked<T>(call: Promise<T>): Promise<T> {
@@ -118,14 +119,27 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
   const api: ApiClient = connectApi(serverUrl, session, options.timeoutMs);
   const engine = new SyncEngine({
     handle,
-    api: { pull: (query) => tracked(api.pull(query)) },
+    api: {
+      pull: (query) => tracked(api.pull(query)),
+      push: (req) => tracked(api.push(req)),
+      putBlob: (sha256, bytes) => tracked(api.putBlob(sha256, bytes)),
+      getBlob: (sha256) => tracked(api.getBlob(sha256)),
+    },
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
   });
+  function pushInBackground(): void {
+    const user = session.current?.user;
+    if (!user) return;
+    engine.push(user.id).catch((err: unknown) => console.error('background push failed', err));
+  }
+  engine.on('outbox-changed', (counts) => emit({ type: 'outbox-changed', ...counts }));
+  engine.on('outbox-empty', () => emit({ type: 'outbox-empty' }));
   engine.on('progress', (p) => {
     progress = p.phase === 'finished' ? null : p;
     emit({ type: 'sync-progress', progress: p });
   });
   engine.on('sync-finished', (summary) => {
+    if (summary.dossiers > 0 || summary.pushed > 0) emit({ type: 'dossiers-changed' });
     emit({ type: 'sync-finished', summary });
     // The search vocabulary follows the data: rebuild it now rather than on the next keystroke.
     setImmediate(() => {
@@ -234,7 +248,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
       }
     },
     syncStatus() {
-      const counts = outbox.counts();
+      const counts = engine.outboxCounts();
       return {
         serverUrl,
         online,

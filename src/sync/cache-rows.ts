@@ -3,8 +3,11 @@ import type { Member } from '../domain/people/member';
 import { foldForSearch } from '../domain/text/fold';
 import { vietnameseNameSortKey } from '../domain/text/vietnamese-names';
 import type { OrgWire, UserRoleWire, UserWire } from '../api/sync';
+import type { DossierWire } from '../api/transfers';
 import type {
   ClientBankAccountsTable,
+  ClientDossierRouteOrgsTable,
+  ClientDossiersTable,
   ClientMembersTable,
   ClientOrgsTable,
   ClientUserRolesTable,
@@ -18,6 +21,8 @@ export type BankAccountRow = ClientBankAccountsTable;
 export type MemberRow = ClientMembersTable;
 export type UserRow = ClientUsersTable;
 export type UserRoleRow = ClientUserRolesTable;
+export type DossierRow = ClientDossiersTable;
+export type DossierRouteOrgRow = ClientDossierRouteOrgsTable;
 
 export function orgRow(o: OrgWire, rev: number): OrgRow {
   return {
@@ -117,6 +122,33 @@ export function userRow(u: UserWire, rev: number): UserRow {
 
 export function userRoleRow(r: UserRoleWire, rev: number): UserRoleRow {
   return { id: r.id, user_id: r.userId, role: r.role, org_id: r.orgId, rev };
+}
+
+export function dossierRow(d: DossierWire, rev: number): DossierRow {
+  return {
+    id: d.id,
+    variant: d.variant,
+    member_id: d.memberId,
+    from_org_id: d.fromOrgId,
+    destination_org_id: d.route.orgIds[d.route.orgIds.length - 1] ?? d.form.destinationOrgId,
+    current_org_id: d.currentOrgId,
+    status: d.status,
+    submitted_at: d.submittedAt,
+    updated_at: d.updatedAt,
+    present_by: d.presentBy,
+    data: JSON.stringify(d),
+    rev,
+  };
+}
+
+/** The route's orgs, each on the sending ('from') or receiving ('to') side of the handover. */
+export function dossierRouteOrgRows(d: DossierWire): DossierRouteOrgRow[] {
+  return d.route.orgIds.map((orgId, position) => ({
+    dossier_id: d.id,
+    org_id: orgId,
+    position,
+    side: position < d.route.handoverIndex ? 'from' : 'to',
+  }));
 }
 
 /** Text indexed in members_fts: what a user may type to find a member. */

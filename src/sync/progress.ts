@@ -21,6 +21,10 @@ export const SyncSummary = z.object({
   pages: z.number().int().nonnegative(),
   /** True when the server invalidated the cursor (or the user changed) and the cache was rebuilt. */
   rebuilt: z.boolean(),
+  /** Dossier changes among the pulled ones: the transfer lists need a refresh when > 0. */
+  dossiers: z.number().int().nonnegative(),
+  /** Outbox entries the server applied in the push that preceded the pull. */
+  pushed: z.number().int().nonnegative(),
   durationMs: z.number().nonnegative(),
   /** ISO time the run finished: the cache's "last sync". */
   finishedAt: z.string(),

@@ -1,8 +1,22 @@
 import { ApiClientError, type ApiClient } from '../api/client';
 import { PULL_MAX_LIMIT, RESYNC_ERROR, type PullResponse } from '../api/sync';
 import type { SqliteHandle } from '../db/sqlite';
+import { pushOutbox, type PushOutcome } from './outbox-push';
 import type { SyncProgress, SyncSummary } from './progress';
+import {
+  blobCacheRepo,
+  sha256Of,
+  type BlobCacheRepo,
+  type CachedBlob,
+} from './repositories/blob-cache';
 import { beginBulkWrites, createCacheWriter, type CacheWriter } from './repositories/cache-writer';
+import {
+  outboxRepo,
+  type OutboxCounts,
+  type OutboxRepo,
+  type OutboxSender,
+} from './repositories/outbox';
+import { prefetchRepo } from './repositories/prefetch';
 import { SYNC_KEYS, syncStateRepo, type SyncStateRepo } from './repositories/sync-state';
 
 /** The server's maximum: fewer, larger transactions (≈0.1 s of writing each at 5000). */
@@ -13,8 +27,11 @@ const MAX_RESYNCS = 3;
 export interface SyncEngineOptions {
   /** The desktop cache (`openClientDb(file).handle`). */
   handle: SqliteHandle;
-  api: Pick<ApiClient, 'pull'>;
+  /** Pull is enough for a read-only cache; push and blobs need the rest. */
+  api: Pick<ApiClient, 'pull'> & Partial<Pick<ApiClient, 'push' | 'putBlob' | 'getBlob'>>;
   pageSize?: number;
+  /** Outbox entries per push request (at most the server's PUSH_MAX_MUTATIONS). */
+  pushBatchSize?: number;
   now?: () => Date;
 }
 
@@ -24,8 +41,18 @@ export interface SyncIdentity {
   serverUrl: string;
 }
 
-type SyncEvents = { progress: SyncProgress; 'sync-finished': SyncSummary };
+export type OutboxChanged = { outboxCount: number; outboxNeedsAttention: number };
+
+type SyncEvents = {
+  progress: SyncProgress;
+  'sync-finished': SyncSummary;
+  'outbox-changed': OutboxChanged;
+  /** The outbox is empty after a push that sent something. */
+  'outbox-empty': Record<string, never>;
+};
 type Listener<K extends keyof SyncEvents> = (event: SyncEvents[K]) => void;
+
+type PullCounts = { pulled: number; pages: number; rebuilt: boolean; dossiers: number };
 
 const isResync = (err: unknown) =>
   err instanceof ApiClientError && err.status === 409 && err.code === RESYNC_ERROR;
@@ -38,14 +65,22 @@ export class SyncEngine {
   private readonly handle: SqliteHandle;
   private readonly writer: CacheWriter;
   private readonly state: SyncStateRepo;
-  private readonly api: Pick<ApiClient, 'pull'>;
+  private readonly api: SyncEngineOptions['api'];
   private readonly pageSize: number;
+  private readonly pushBatchSize: number | undefined;
   private readonly now: () => Date;
   private readonly listeners: { [K in keyof SyncEvents]: Set<Listener<K>> } = {
     progress: new Set(),
     'sync-finished': new Set(),
+    'outbox-changed': new Set(),
+    'outbox-empty': new Set(),
   };
   private running: Promise<SyncSummary> | undefined;
+  private pushing: Promise<PushOutcome> | undefined;
+  /** The outbox (what the user did, waiting for the server); enqueue through it. */
+  readonly outbox: OutboxRepo & OutboxSender;
+  /** Local copies of attachments and signed letters. */
+  readonly blobs: BlobCacheRepo;
 
   constructor(options: SyncEngineOptions) {
     this.handle = options.handle;
@@ -53,7 +88,10 @@ export class SyncEngine {
     this.state = syncStateRepo(options.handle);
     this.api = options.api;
     this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+    this.pushBatchSize = options.pushBatchSize;
     this.now = options.now ?? (() => new Date());
+    this.outbox = outboxRepo(options.handle);
+    this.blobs = blobCacheRepo(options.handle);
   }
 
   on<K extends keyof SyncEvents>(event: K, listener: Listener<K>): () => void {
@@ -65,12 +103,98 @@ export class SyncEngine {
     return this.running !== undefined;
   }
 
-  /** Runs one sync; a call while one is running joins it instead of starting another. */
+  get pushingNow(): boolean {
+    return this.pushing !== undefined;
+  }
+
+  /**
+   * Runs one sync (push what is queued, then pull); a call while one is running joins it
+   * instead of starting another.
+   */
   sync(identity: SyncIdentity): Promise<SyncSummary> {
     this.running ??= this.run(identity).finally(() => {
       this.running = undefined;
     });
     return this.running;
+  }
+
+  /**
+   * Uploads the blobs made here, then sends the outbox (outbox-push.ts). One push at a time: a
+   * call while one runs joins it. With `asUserId`, nothing is sent unless the cache is that
+   * user's (a new user's outbox starts after their first sync).
+   */
+  push(asUserId?: string): Promise<PushOutcome> {
+    if (asUserId !== undefined && !this.cacheBelongsTo(asUserId))
+      return Promise.resolve({ applied: 0, notApplied: 0, remaining: this.outbox.counts().total });
+    this.pushing ??= this.runPush().finally(() => {
+      this.pushing = undefined;
+    });
+    return this.pushing;
+  }
+
+  /** Outbox counts, as the sync indicator shows them. */
+  outboxCounts(): OutboxCounts {
+    return this.outbox.counts();
+  }
+
+  /** Tells listeners the outbox changed: after an action was queued or discarded, too. */
+  outboxChanged(): void {
+    const counts = this.outbox.counts();
+    this.emit('outbox-changed', {
+      outboxCount: counts.total,
+      outboxNeedsAttention: counts.needsAttention,
+    });
+  }
+
+  /** A blob from the cache, or downloaded (its SHA-256 checked) and cached. */
+  async fetchBlob(sha256: string): Promise<CachedBlob> {
+    const cached = this.blobs.get(sha256);
+    if (cached) return cached;
+    if (!this.api.getBlob) throw new Error('this sync engine cannot download blobs');
+    const { contentType, bytes } = await this.api.getBlob(sha256);
+    const actual = sha256Of(bytes);
+    if (actual !== sha256) throw new Error(`blob ${sha256} downloaded as ${actual}: refused`);
+    this.blobs.put({ sha256, contentType, bytes, needsUpload: false, now: this.now() });
+    return { contentType, size: bytes.byteLength, bytes };
+  }
+
+  private async runPush(): Promise<PushOutcome> {
+    const { push, putBlob } = this.api;
+    if (!push || !putBlob) throw new Error('this sync engine cannot push');
+    let sent = false;
+    const outcome = await pushOutbox({
+      api: { push, putBlob },
+      outbox: this.outbox,
+      blobs: this.blobs,
+      ...(this.pushBatchSize ? { batchSize: this.pushBatchSize } : {}),
+      changed: () => {
+        sent = true;
+        this.outboxChanged();
+      },
+    });
+    if (sent && outcome.remaining === 0) this.emit('outbox-empty', {});
+    return outcome;
+  }
+
+  private cacheBelongsTo(userId: string): boolean {
+    return this.state.read().userId === userId;
+  }
+
+  /** Something to send: a sendable outbox entry or a blob waiting for upload. */
+  private hasWorkToPush(): boolean {
+    return this.outbox.nextBatch(1).length > 0 || this.blobs.needingUpload().length > 0;
+  }
+
+  /** Downloads the attachments of the dossiers waiting for this user; failures are only logged. */
+  private async prefetch(userId: string): Promise<void> {
+    if (!this.api.getBlob) return;
+    for (const sha256 of prefetchRepo(this.handle).missingBlobs(userId)) {
+      try {
+        await this.fetchBlob(sha256);
+      } catch (err) {
+        console.error(`prefetch of blob ${sha256} failed`, err);
+      }
+    }
   }
 
   private emit<K extends keyof SyncEvents>(event: K, payload: SyncEvents[K]): void {
@@ -91,16 +215,22 @@ export class SyncEngine {
 
   private async run(identity: SyncIdentity): Promise<SyncSummary> {
     const started = this.now();
+    // The server decides on what was done offline before we read its state.
+    // Only the cache's own user's: another user's entries are set aside by the reset below.
+    const mine = this.cacheBelongsTo(identity.userId);
+    const pushed = this.api.push && mine && this.hasWorkToPush() ? (await this.push()).applied : 0;
     const bulk = beginBulkWrites(this.handle);
-    let counts: { pulled: number; pages: number; rebuilt: boolean } | undefined;
+    let counts: PullCounts | undefined;
     try {
       counts = await this.pullAll(identity);
     } finally {
       bulk.finish(counts?.pages ?? 0);
     }
+    await this.prefetch(identity.userId);
     const finished = this.now();
     const summary: SyncSummary = {
       ...counts,
+      pushed,
       durationMs: finished.getTime() - started.getTime(),
       finishedAt: finished.toISOString(),
     };
@@ -110,9 +240,7 @@ export class SyncEngine {
     return summary;
   }
 
-  private async pullAll(
-    identity: SyncIdentity,
-  ): Promise<{ pulled: number; pages: number; rebuilt: boolean }> {
+  private async pullAll(identity: SyncIdentity): Promise<PullCounts> {
     let rebuilt = false;
     const before = this.state.read();
     if (before.userId !== identity.userId || before.serverUrl !== identity.serverUrl) {
@@ -122,6 +250,7 @@ export class SyncEngine {
     let cursor = this.state.get(SYNC_KEYS.cursor);
     let pulled = 0;
     let pages = 0;
+    let dossiers = 0;
     let resyncs = 0;
     this.emit('progress', { phase: 'starting', pulled, pages });
 
@@ -139,6 +268,7 @@ export class SyncEngine {
         cursor = undefined;
         pulled = 0;
         pages = 0;
+        dossiers = 0;
         this.emit('progress', { phase: 'resync', pulled, pages });
         next = this.pull(cursor);
         continue;
@@ -151,13 +281,13 @@ export class SyncEngine {
         next.catch(() => undefined);
         await new Promise((resolve) => setImmediate(resolve));
       }
-      this.writer.applyPage(page.changes, page.nextCursor);
+      dossiers += this.writer.applyPage(page.changes, page.nextCursor).dossiers;
       cursor = page.nextCursor;
       pulled += page.changes.length;
       pages += 1;
       this.emit('progress', { phase: 'pulling', pulled, pages });
       if (!page.hasMore) break;
     }
-    return { pulled, pages, rebuilt };
+    return { pulled, pages, rebuilt, dossiers };
   }
 }

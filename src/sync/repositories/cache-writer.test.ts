@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,11 +9,13 @@ import { vietnameseNameSortKey } from '../../domain/text/vietnamese-names';
 import {
   bankAccountWire,
   change,
+  dossierWire,
   memberWire,
   orgWire,
   userRoleWire,
   userWire,
 } from '../test-fixtures/wire';
+import { blobCacheRepo } from './blob-cache';
 import { createCacheWriter, type CacheWriter } from './cache-writer';
 import { SYNC_KEYS, syncStateRepo } from './sync-state';
 
@@ -177,5 +180,69 @@ describe('cache writer', () => {
     // Rows come back with fresh rowids and a consistent index.
     firstPage();
     expect(membersFtsHits('"nguyen"*')).toEqual([an.id]);
+  });
+
+  it('writes dossiers with their route orgs on each side, replaced when the route changes', () => {
+    firstPage();
+    const ward = orgWire(3, root);
+    const other = orgWire(4, root, { name: 'Chi bộ Tổ dân phố số 7' });
+    const d = dossierWire(1, an.id, [cell.id, root.id, ward.id], 1);
+    const effects = writer.applyPage([change.org(ward), change.dossier(d)], 'cursor-2');
+    expect(effects).toEqual({ dossiers: 1 });
+    expect(cache.handle.prepare('select * from dossiers').all()).toEqual([
+      {
+        id: d.id,
+        variant: 'official',
+        member_id: an.id,
+        from_org_id: cell.id,
+        destination_org_id: ward.id,
+        current_org_id: cell.id,
+        status: 'pending_check',
+        submitted_at: d.submittedAt,
+        updated_at: d.updatedAt,
+        present_by: null,
+        data: JSON.stringify(d),
+        rev: expect.any(Number),
+      },
+    ]);
+    const route = () =>
+      cache.handle
+        .prepare('select org_id, position, side from dossier_route_orgs order by position')
+        .all();
+    expect(route()).toEqual([
+      { org_id: cell.id, position: 0, side: 'from' },
+      { org_id: root.id, position: 1, side: 'to' },
+      { org_id: ward.id, position: 2, side: 'to' },
+    ]);
+
+    // Re-planned at the receiving side: the tail changes, the rows follow.
+    const moved = { ...d, route: { orgIds: [cell.id, root.id, other.id], handoverIndex: 2 } };
+    moved.currentOrgId = root.id;
+    writer.applyPage([change.dossier(moved)], 'cursor-3');
+    expect(route()).toEqual([
+      { org_id: cell.id, position: 0, side: 'from' },
+      { org_id: root.id, position: 1, side: 'from' },
+      { org_id: other.id, position: 2, side: 'to' },
+    ]);
+    expect(
+      cache.handle.prepare('select destination_org_id, current_org_id from dossiers').get(),
+    ).toEqual({ destination_org_id: other.id, current_org_id: root.id });
+    expect(writer.applyPage([change.member(an)], 'cursor-4')).toEqual({ dossiers: 0 });
+  });
+
+  it('a resync clears dossiers and downloaded blobs, never blobs waiting for upload', () => {
+    firstPage();
+    writer.applyPage([change.dossier(dossierWire(2, an.id, [cell.id, root.id], 1))], 'cursor-2');
+    const blobs = blobCacheRepo(cache.handle);
+    const fetched = Buffer.from('%PDF-1.4 fetched');
+    const signed = Buffer.from('%PDF-1.4 signed here');
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    blobs.put({ sha256: sha(fetched), contentType: 'application/pdf', bytes: fetched, needsUpload: false }); // prettier-ignore
+    blobs.put({ sha256: sha(signed), contentType: 'application/pdf', bytes: signed, needsUpload: true }); // prettier-ignore
+    writer.clearServerState();
+    expect(count('dossiers')).toBe(0);
+    expect(count('dossier_route_orgs')).toBe(0);
+    expect(blobs.has(sha(fetched))).toBe(false);
+    expect(blobs.needingUpload()).toEqual([sha(signed)]);
   });
 });

@@ -1,7 +1,10 @@
 import type { PullChange, SyncEntity } from '../../api/sync';
+import type { DossierWire } from '../../api/transfers';
 import type { SqliteHandle } from '../../db/sqlite';
 import {
   bankAccountRow,
+  dossierRouteOrgRows,
+  dossierRow,
   memberRow,
   memberSearchText,
   orgRow,
@@ -9,6 +12,7 @@ import {
   userRoleRow,
   userRow,
   type BankAccountRow,
+  type DossierRow,
   type MemberRow,
   type OrgRow,
   type UserRoleRow,
@@ -90,6 +94,21 @@ const USER_COLUMNS = [
   'rev',
 ] as const satisfies readonly (keyof UserRow)[];
 
+const DOSSIER_COLUMNS = [
+  'id',
+  'variant',
+  'member_id',
+  'from_org_id',
+  'destination_org_id',
+  'current_org_id',
+  'status',
+  'submitted_at',
+  'updated_at',
+  'present_by',
+  'data',
+  'rev',
+] as const satisfies readonly (keyof DossierRow)[];
+
 const USER_ROLE_COLUMNS = [
   'id',
   'user_id',
@@ -105,9 +124,14 @@ export const SERVER_OWNED_TABLES = [
   'members',
   'users',
   'user_roles',
+  'dossiers',
+  'dossier_route_orgs',
 ] as const;
 
-const TABLE_OF: Record<SyncEntity, (typeof SERVER_OWNED_TABLES)[number]> = {
+const TABLE_OF: Record<
+  SyncEntity,
+  Exclude<(typeof SERVER_OWNED_TABLES)[number], `dossier${string}`>
+> = {
   org: 'orgs',
   bankAccount: 'org_bank_accounts',
   member: 'members',
@@ -204,6 +228,28 @@ const FTS_CRISISMERGE = 16;
 /** Runs of at least this many pages leave enough index segments to be worth one merge. */
 const OPTIMIZE_AFTER_PAGES = 16;
 
+/** Dossiers and the orgs of their routes: a route may be re-planned, so its rows are replaced. */
+function dossierTables(handle: SqliteHandle) {
+  const dossiers = plainTable<DossierRow>(handle, 'dossiers', DOSSIER_COLUMNS);
+  const removeRoute = handle.prepare<[string]>(
+    'delete from dossier_route_orgs where dossier_id = ?',
+  );
+  const insertRouteOrg = handle.prepare(
+    insertSql('dossier_route_orgs', ['dossier_id', 'org_id', 'position', 'side']),
+  );
+  return {
+    upsert(d: DossierWire, rev: number): void {
+      dossiers.upsert(dossierRow(d, rev));
+      removeRoute.run(d.id);
+      for (const row of dossierRouteOrgRows(d)) insertRouteOrg.run(row);
+    },
+    clear(): void {
+      dossiers.clear();
+      handle.prepare('delete from dossier_route_orgs').run();
+    },
+  };
+}
+
 export interface BulkWriteSession {
   /** Restores the settings and merges the full-text segments the run left, if many. */
   finish(pagesWritten: number): void;
@@ -245,12 +291,20 @@ export function beginBulkWrites(handle: SqliteHandle): BulkWriteSession {
   };
 }
 
+/** What one applied page changed that screens other than the org tree care about. */
+export interface PageEffects {
+  dossiers: number;
+}
+
 export interface CacheWriter {
   /** Applies one pulled page and stores its cursor, atomically. */
-  applyPage(changes: readonly PullChange[], nextCursor: string): void;
+  applyPage(changes: readonly PullChange[], nextCursor: string): PageEffects;
   /** Empties the server-owned tables and forgets the cursor, atomically; the outbox stays. */
   clearServerState(): void;
-  /** Starts a cache for another user or server: clears it and records who it belongs to. */
+  /**
+   * Starts a cache for another user or server: clears it and records who it belongs to. What the
+   * previous user queued is never sent under the new one: it waits for a user to discard it.
+   */
   resetFor(identity: { userId: string; serverUrl: string }): void;
 }
 
@@ -280,6 +334,14 @@ export function createCacheWriter(handle: SqliteHandle): CacheWriter {
   const users = plainTable<UserRow>(handle, 'users', USER_COLUMNS);
   const userRoles = plainTable<UserRoleRow>(handle, 'user_roles', USER_ROLE_COLUMNS);
   const writers = { orgs, org_bank_accounts: bankAccounts, members, users, user_roles: userRoles };
+  const dossiers = dossierTables(handle);
+  // Downloaded copies go with the data that referred to them; bytes made here wait for upload.
+  const clearFetchedBlobs = handle.prepare('delete from blob_cache where needs_upload = 0');
+  const holdForeignOutbox = handle.prepare(
+    `update outbox set status = 'needs_attention', result_code = 'other_user',
+       message = 'Thao tác của tài khoản khác trên máy này, chưa được gửi lên máy chủ.'
+     where status <> 'needs_attention'`,
+  );
 
   function apply(change: PullChange): void {
     if (change.op === 'delete') return writers[TABLE_OF[change.entity]].delete(change.id);
@@ -295,24 +357,33 @@ export function createCacheWriter(handle: SqliteHandle): CacheWriter {
       case 'userRole':
         return userRoles.upsert(userRoleRow(change.data, change.rev));
       case 'dossier':
-        // The cache has no dossiers table yet; the cursor still moves past them.
-        return;
+        return dossiers.upsert(change.data, change.rev);
     }
   }
 
   const clearServerState = () => {
-    for (const table of SERVER_OWNED_TABLES) writers[table].clear();
+    for (const table of Object.values(writers)) table.clear();
+    dossiers.clear();
+    clearFetchedBlobs.run();
     state.remove(SYNC_KEYS.cursor);
     state.remove(SYNC_KEYS.lastSyncAt);
   };
 
   return {
     applyPage: handle.transaction((changes: readonly PullChange[], nextCursor: string) => {
-      for (const change of changes) apply(change);
+      let dossierChanges = 0;
+      for (const change of changes) {
+        apply(change);
+        if (change.entity === 'dossier') dossierChanges += 1;
+      }
       state.set(SYNC_KEYS.cursor, nextCursor);
+      return { dossiers: dossierChanges };
     }),
     clearServerState: handle.transaction(clearServerState),
     resetFor: handle.transaction((identity: { userId: string; serverUrl: string }) => {
+      const previous = state.read();
+      if (previous.userId !== undefined && previous.userId !== identity.userId)
+        holdForeignOutbox.run();
       clearServerState();
       state.set(SYNC_KEYS.userId, identity.userId);
       state.set(SYNC_KEYS.serverUrl, identity.serverUrl);

@@ -1,6 +1,7 @@
 import type { BankAccount } from '../../domain/org/org';
 import type { Member } from '../../domain/people/member';
 import { PullChange, type OrgWire, type UserRoleWire, type UserWire } from '../../api/sync';
+import { DossierWire } from '../../api/transfers';
 
 // Builders of valid wire objects for hand-made pull pages. Every change is parsed with the
 // contract's schema, so a test never feeds the cache something the API client would reject.
@@ -105,6 +106,47 @@ export const userRoleWire = (n: number, userId: string, orgId: string): UserRole
   orgId,
 });
 
+/**
+ * A dossier pending check at `route[0]`, going from the first org of `route` to its last; the
+ * handover is at `handoverIndex`.
+ */
+export function dossierWire(
+  n: number,
+  memberId: string,
+  route: string[],
+  handoverIndex: number,
+  over: Partial<DossierWire> = {},
+): DossierWire {
+  return DossierWire.parse({
+    id: uid(500_000 + n),
+    variant: 'official',
+    memberId,
+    fromOrgId: route[0],
+    form: {
+      destinationOrgId: route[route.length - 1],
+      reason: 'Chuyển nơi cư trú',
+      movedOn: '2026-01-02',
+      newAddress: null,
+      temporary: null,
+    },
+    attachments: [],
+    route: { orgIds: route, handoverIndex },
+    position: 0,
+    status: 'pending_check',
+    checkedData: null,
+    nextOrgId: null,
+    letterSha256: null,
+    reason: null,
+    submittedAt: '2026-01-05T08:00:00.000Z',
+    presentBy: null,
+    completedAt: null,
+    currentOrgId: route[0],
+    updatedAt: '2026-01-05T08:00:00.000Z',
+    history: [],
+    ...over,
+  });
+}
+
 let rev = 0;
 /** Changes with increasing revs, checked against the pull contract. */
 export const change = {
@@ -118,6 +160,8 @@ export const change = {
     PullChange.parse({ op: 'upsert', entity: 'user', id: data.id, rev: ++rev, data }),
   userRole: (data: UserRoleWire) =>
     PullChange.parse({ op: 'upsert', entity: 'userRole', id: data.id, rev: ++rev, data }),
+  dossier: (data: DossierWire) =>
+    PullChange.parse({ op: 'upsert', entity: 'dossier', id: data.id, rev: ++rev, data }),
   delete: (entity: PullChange['entity'], id: string) =>
     PullChange.parse({ op: 'delete', entity, id, rev: ++rev }),
 };

@@ -1,0 +1,52 @@
+import type { X509Certificate } from 'node:crypto';
+import type { ServerEngine } from '../../src/db/server-db';
+import {
+  openTransferServer,
+  staff,
+  type TransferTestServer,
+} from '../../server/repositories/transfers-test-kit';
+import { ids, PASSWORD } from '../../server/test/fixture';
+
+// The transfers test server (seeded fixture, staff along its routes) listening on loopback, for
+// client push tests and the push benchmark, with what they count on the server side.
+
+export { ids as fixtureIds, PASSWORD as FIXTURE_PASSWORD, staff as fixtureStaff };
+
+export interface PushTestServer {
+  url: string;
+  t: TransferTestServer;
+  /** How many times each mutation id was applied (its audit events) and claimed (push_mutations). */
+  applications(mutationIds: readonly string[]): Promise<{ events: number; claims: number }>;
+  close(): Promise<void>;
+}
+
+export async function startPushServer(
+  engine: ServerEngine,
+  postgresUrl: string,
+  opts: { trustAnchors?: X509Certificate[] } = {},
+): Promise<PushTestServer> {
+  const t = await openTransferServer(engine, postgresUrl, opts);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    t,
+    async applications(mutationIds) {
+      if (mutationIds.length === 0) return { events: 0, claims: 0 };
+      const { db } = t.server;
+      const events = await db
+        .selectFrom('transfer_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('mutation_id', 'in', [...mutationIds])
+        .executeTakeFirstOrThrow();
+      const claims = await db
+        .selectFrom('push_mutations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('id', 'in', [...mutationIds])
+        .executeTakeFirstOrThrow();
+      return { events: Number(events.n), claims: Number(claims.n) };
+    },
+    close: () => t.close(),
+  };
+}

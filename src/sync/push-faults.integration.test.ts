@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { serverEngines } from '../../scripts/test/databases';
+import { startFaultProxy, type FaultProxy } from '../../scripts/test/fault-proxy';
+import {
+  FIXTURE_PASSWORD,
+  fixtureIds,
+  startPushServer,
+  type PushTestServer,
+} from '../../scripts/test/push-server';
+import { ApiClientError, createApiClient } from '../api/client';
+import type { DossierView } from '../api/transfers';
+import { openClientDb, type ClientDb } from '../db/client-db';
+import { sha256Of } from './repositories/blob-cache';
+import { SyncEngine } from './sync-engine';
+
+// DESIGN.md's push, exactly once, with the real server on loopback behind a proxy that loses
+// answers, fails with 500 or holds answers past the client's timeout, and with the client process
+// killed between sending and recording the answer.
+
+const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'test-fixtures', 'push-child.ts');
+
+describe.each(serverEngines)('push under faults on %s', (engine) => {
+  let server: PushTestServer;
+  let proxy: FaultProxy;
+  let dir: string;
+  let dossier: DossierView;
+  let attachmentSha: string;
+  const caches: ClientDb[] = [];
+
+  beforeEach(async () => {
+    server = await startPushServer(engine, inject('postgresUrl'));
+    proxy = await startFaultProxy(server.url, '/v1/sync/push');
+    dir = mkdtempSync(join(tmpdir(), 'push-faults-'));
+    // The member submits with one scanned PDF attachment.
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const scan = Buffer.from(await doc.save({ useObjectStreams: false }));
+    const member = await server.t.tokenFor('dv.duc');
+    attachmentSha = await server.t.upload(member, scan);
+    dossier = await server.t.submit(member, {
+      id: randomUUID(),
+      variant: 'official',
+      form: {
+        destinationOrgId: fixtureIds.cell2,
+        reason: 'Chuyển nơi cư trú',
+        movedOn: '2026-01-02',
+        newAddress: null,
+        temporary: null,
+      },
+      attachments: [
+        { sha256: attachmentSha, fileName: 'don.pdf', contentType: 'application/pdf', size: scan.length }, // prettier-ignore
+      ],
+    });
+  });
+  afterEach(async () => {
+    for (const cache of caches.splice(0)) if (cache.handle.open) await cache.close();
+    await proxy?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A desktop cache and sync engine of one user, talking to the server through the proxy. */
+  async function client(
+    username: string,
+    file = join(dir, `${username}.sqlite`),
+    timeoutMs?: number,
+  ) {
+    const cache = await openClientDb(file);
+    caches.push(cache);
+    const held: { token?: string } = {};
+    const api = createApiClient({
+      baseUrl: proxy.url,
+      getAccessToken: () => held.token,
+      ...(timeoutMs ? { timeoutMs } : {}),
+    });
+    const session = await api.login({ username, password: FIXTURE_PASSWORD });
+    held.token = session.accessToken;
+    const sync = new SyncEngine({ handle: cache.handle, api });
+    return {
+      cache,
+      sync,
+      token: session.accessToken,
+      identity: { userId: session.user.id, serverUrl: proxy.url },
+    };
+  }
+
+  /** Check and forward, decided offline on the rev the user saw: two outbox entries. */
+  function queueCheckAndForward(sync: SyncEngine): string[] {
+    const ids = [randomUUID(), randomUUID()];
+    const base = { entity: 'dossier' as const, entityId: dossier.id, baseRev: dossier.rev };
+    sync.outbox.enqueue({
+      id: ids[0]!,
+      mutation: { ...base, action: { type: 'check', data: {}, nextOrgId: null } },
+    });
+    sync.outbox.enqueue({ id: ids[1]!, mutation: { ...base, action: { type: 'forward' } } });
+    return ids;
+  }
+
+  async function expectAppliedOnce(sync: SyncEngine, ids: string[]) {
+    expect(await server.applications(ids)).toEqual({ events: 2, claims: 2 });
+    expect(sync.outboxCounts()).toEqual({ total: 0, needsAttention: 0 });
+    const now = await server.t.dossier(await server.t.tokenFor('bithu.tdp1'), dossier.id);
+    expect(now).toMatchObject({ status: 'pending_check', currentOrgId: fixtureIds.ward });
+  }
+
+  it('the answer is lost after the server applied: sent again, applied once', async () => {
+    const c = await client('bithu.tdp1');
+    const ids = queueCheckAndForward(c.sync);
+    proxy.inject('drop-answer');
+    await expect(c.sync.push()).rejects.toMatchObject({ code: 'unreachable' });
+    expect(c.sync.outbox.list().map((e) => e.status)).toEqual(['pending', 'pending']);
+    expect(await server.applications(ids)).toEqual({ events: 1, claims: 1 });
+
+    expect(await c.sync.push()).toEqual({ applied: 2, notApplied: 0, remaining: 0 });
+    await expectAppliedOnce(c.sync, ids);
+  });
+
+  it('an injected 500 applies nothing; the next push applies everything once', async () => {
+    const c = await client('bithu.tdp1');
+    const ids = queueCheckAndForward(c.sync);
+    proxy.inject('answer-500');
+    const failed = await c.sync.push().catch((err: unknown) => err);
+    expect(failed).toBeInstanceOf(ApiClientError);
+    expect((failed as ApiClientError).status).toBe(500);
+    expect(await server.applications(ids)).toEqual({ events: 0, claims: 0 });
+
+    expect(await c.sync.push()).toEqual({ applied: 2, notApplied: 0, remaining: 0 });
+    await expectAppliedOnce(c.sync, ids);
+  });
+
+  it('an answer later than the client timeout: the retry gets the stored result', async () => {
+    const c = await client('bithu.tdp1', undefined, 1500);
+    const ids = queueCheckAndForward(c.sync);
+    const held = proxy.inject('hold-answer');
+    await expect(c.sync.push()).rejects.toMatchObject({ code: 'unreachable' });
+    await held.upstreamAnswered;
+
+    expect(await c.sync.push()).toEqual({ applied: 2, notApplied: 0, remaining: 0 });
+    await expectAppliedOnce(c.sync, ids);
+  });
+
+  it('the client process dies between sending and recording: a new one sends again', async () => {
+    const file = join(dir, 'crash.sqlite');
+    const first = await client('bithu.tdp1', file);
+    const ids = queueCheckAndForward(first.sync);
+    const held = proxy.inject('hold-answer');
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, proxy.url, file], {
+      env: { ...process.env, PUSH_ACCESS_TOKEN: first.token },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once('exit', (_code, signal) => resolve(signal)),
+    );
+    await Promise.race([
+      held.upstreamAnswered,
+      exited.then(() => {
+        throw new Error(`push child exited early: ${stderr}`);
+      }),
+    ]);
+    // The server applied the check; the answer has not reached the process: kill it now.
+    expect(first.sync.outbox.get(ids[0]!)?.status).toBe('sending');
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    await first.cache.close();
+
+    const restarted = await client('bithu.tdp1', file);
+    expect(restarted.sync.outbox.list().map((e) => e.status)).toEqual(['sending', 'pending']);
+    expect(await restarted.sync.push()).toEqual({ applied: 2, notApplied: 0, remaining: 0 });
+    await expectAppliedOnce(restarted.sync, ids);
+  });
+
+  it('two users of one org act on the same dossier: one applied, the other told who was first', async () => {
+    const minh = await client('bithu.tdp1');
+    const hanh = await client('phobithu.tdp1');
+    for (const c of [minh, hanh]) {
+      const summary = await c.sync.sync(c.identity);
+      expect(summary.dossiers).toBeGreaterThan(0);
+    }
+    // The pulled dossier, with its route, and its attachment read ahead for offline review.
+    const cached = hanh.cache.handle
+      .prepare<[string], { rev: number; current_org_id: string }>(
+        'select rev, current_org_id from dossiers where id = ?',
+      )
+      .get(dossier.id);
+    expect(cached).toEqual({ rev: dossier.rev, current_org_id: fixtureIds.cell1 });
+    const blob = hanh.sync.blobs.get(attachmentSha);
+    expect(blob && sha256Of(blob.bytes)).toBe(attachmentSha);
+
+    const check = {
+      entity: 'dossier' as const,
+      entityId: dossier.id,
+      baseRev: cached!.rev,
+      action: { type: 'check' as const, data: {}, nextOrgId: null },
+    };
+    const minhId = randomUUID();
+    const hanhId = randomUUID();
+    minh.sync.outbox.enqueue({ id: minhId, mutation: check });
+    hanh.sync.outbox.enqueue({ id: hanhId, mutation: check });
+    expect(await minh.sync.push()).toEqual({ applied: 1, notApplied: 0, remaining: 0 });
+    expect(await hanh.sync.push()).toEqual({ applied: 0, notApplied: 1, remaining: 1 });
+
+    const refused = hanh.sync.outbox.get(hanhId);
+    expect(refused).toMatchObject({ status: 'needs_attention', resultCode: 'stale' });
+    expect(refused?.message).toContain('Ngô Văn Minh');
+    expect(hanh.sync.outboxCounts()).toEqual({ total: 1, needsAttention: 1 });
+    // It stays until the user acts: another push sends nothing.
+    const before = proxy.matched;
+    await hanh.sync.push();
+    expect(proxy.matched).toBe(before);
+    expect(hanh.sync.outbox.discard(hanhId)).toBe(true);
+    expect(hanh.sync.outboxCounts()).toEqual({ total: 0, needsAttention: 0 });
+    expect(await server.applications([minhId, hanhId])).toEqual({ events: 1, claims: 2 });
+  });
+});
