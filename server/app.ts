@@ -54,7 +54,7 @@ export async function buildServer(opts: {
   memberRoutes(route, ctx);
   userRoutes(route, ctx);
   syncRoutes(route, ctx);
-  feeRoutes(route, ctx);
+  feeRoutes(route, ctx, undefined, (stop) => app.addHook('onClose', stop), app.log);
   transferRoutesOf(route, transferDeps(ctx, opts.transfers));
   pushRoutesOf(route, transferDeps(ctx, opts.transfers));
   await blobRoutesPlugin(

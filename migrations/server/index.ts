@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_init';
 import * as m0002 from './0002_fees';
 import * as m0003 from './0003_transfers';
+import * as m0004 from './0004_fees_completion';
 
 /** Every server migration in order. Append only. */
 export const serverMigrations: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_fees': m0002,
   '0003_transfers': m0003,
+  '0004_fees_completion': m0004,
 };

@@ -1,7 +1,7 @@
 /**
  * Benchmarks (DESIGN.md, testing): one line per figure.
  *   npm run bench                          every figure, province tier
- *   npm run bench -- sync search tree     the figures whose names start with these (also ui, sign)
+ *   npm run bench -- sync search tree     the figures whose names start with these (also ui, sign, push)
  *   npm run bench -- --tier ward --seed 1  another tier or seed (sync, search, tree)
  * The tier is generated once into a server SQLite file under the OS temp dir and reused.
  */
@@ -37,6 +37,8 @@ const figures = {
   tree: [`tree.${tier}`, `tree.${tier}.children`, `tree.${tier}.ancestors`, `tree.${tier}.subtree`],
   ui: ['ui.first_paint', 'ui.province_children'],
   sign: ['sign.batch', 'sign.large'],
+  push: ['push.sqlite', 'push.postgres'],
+  fees: [`fees.approve.${tier}`, 'fees.ledger.ward'],
 };
 const wanted = (name: string) =>
   positionals.length === 0 || positionals.some((prefix) => name.startsWith(prefix));
@@ -102,6 +104,8 @@ if (selected('sync') || selected('search') || selected('tree')) {
 const external: Partial<Record<keyof typeof figures, () => Promise<string[]>>> = {
   ui: async () => (await import('./ui')).benchUi(),
   sign: async () => (await import('./sign')).benchSign(),
+  push: async () => (await import('./push-bench')).benchPush(),
+  fees: async () => (await import('./fees-bench')).benchFees(tier, seed),
 };
 for (const [group, run] of Object.entries(external)) {
   if (!selected(group as keyof typeof figures)) continue;

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../src/db/server-schema';
 import { hashPassword } from '../../server/auth/passwords';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
+import { feeProfilesFor } from './fees-profiles';
+import { writeFeeProfiles } from './fees-profiles.repo';
 import { buildModel, type Tier } from './model';
 import { GENERATED_TABLES, type GeneratedTable } from './rows';
 import { assertEmptyDatabase, writeGenerated } from './write.repo';
@@ -36,6 +38,8 @@ export async function generate(
   const passwordHash = opts.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
   const rows = buildModel(opts.tier, opts.seed, passwordHash);
   const { firstRev, lastRev } = await writeGenerated(db, rows, opts.onProgress);
+  // Fee profiles are server-only data (not synced): written after the synced rows.
+  await writeFeeProfiles(db, feeProfilesFor(opts.seed, rows.members));
   const usernames = new Set(rows.users.map((u) => u.username));
   return {
     tier: opts.tier,

@@ -4,7 +4,7 @@ import type { PaymentStatus } from '../../src/api/fees';
 import type { FeePaymentsTable } from '../../src/db/server-schema-fees';
 import type { BankAccount } from '../../src/domain/org/org';
 import { pathIds } from '../scope/scope';
-import type { Db } from './db';
+import type { Db, Trx } from './db';
 import { bankAccountFromRow } from './orgs';
 import { pathInSubtrees } from './scope-sql';
 import { sql } from 'kysely';
@@ -24,6 +24,8 @@ export interface PaymentRecord {
   settledAt: string | null;
   settledVia: string | null;
   settledBy: string | null;
+  /** 'gateway' or 'statement' (a VietQR transfer matched on an imported bank statement). */
+  channel: 'gateway' | 'statement';
   items: { memberId: string; month: string; amount: number }[];
 }
 
@@ -44,6 +46,7 @@ const fromRow = (row: PaymentRow, items: PaymentRecord['items']): PaymentRecord 
   settledAt: row.settled_at,
   settledVia: row.settled_via,
   settledBy: row.settled_by,
+  channel: row.channel === 'statement' ? 'statement' : 'gateway',
   items,
 });
 
@@ -83,14 +86,47 @@ export async function collectingAccount(db: Db, orgPath: string): Promise<BankAc
   return nearest ? bankAccountFromRow(nearest) : null;
 }
 
+export type NewPayment = Omit<
+  PaymentRecord,
+  'status' | 'settledAt' | 'settledVia' | 'settledBy' | 'bankReference' | 'gatewayTxnId' | 'channel'
+>;
+
+/** A member's month another payment holds (unknown or successful), found when one is refused. */
+export interface HeldMonth {
+  memberId: string;
+  month: string;
+  status: 'unknown' | 'success';
+}
+
+/** True for a unique-index violation on either engine (PostgreSQL 23505, SQLite's code). */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/**
+ * Records an unknown gateway payment and its items in one transaction. Each item holds its
+ * member's month (partial unique index of 0004): when another unknown or successful payment
+ * holds one already — also one started a moment ago by someone else — nothing is written and
+ * the held month comes back.
+ */
 export async function insertPayment(
   db: Db,
-  p: Omit<
-    PaymentRecord,
-    'status' | 'settledAt' | 'settledVia' | 'settledBy' | 'bankReference' | 'gatewayTxnId'
-  >,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  p: NewPayment,
+  settled?: { status: 'success'; via: 'statement'; by: string; bankReference: string },
+): Promise<{ ok: true } | { ok: false; held: HeldMonth }> {
+  try {
+    await (db.isTransaction ? run(db as Trx) : db.transaction().execute(run));
+    return { ok: true };
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const held = await heldMonths(db, p.items);
+    const first = held[0];
+    if (!first) throw err;
+    return { ok: false, held: first };
+  }
+
+  async function run(trx: Trx) {
     await trx
       .insertInto('fee_payments')
       .values({
@@ -101,13 +137,14 @@ export async function insertPayment(
         kind: p.kind,
         bank_account_id: p.bankAccountId,
         amount: p.amount,
-        status: 'unknown',
+        status: settled?.status ?? 'unknown',
         gateway_txn_id: null,
-        bank_reference: null,
+        bank_reference: settled?.bankReference ?? null,
         created_at: p.createdAt,
-        settled_at: null,
-        settled_via: null,
-        settled_by: null,
+        settled_at: settled ? p.createdAt : null,
+        settled_via: settled?.via ?? null,
+        settled_by: settled?.by ?? null,
+        channel: settled ? 'statement' : 'gateway',
       })
       .execute();
     for (let i = 0; i < p.items.length; i += 500)
@@ -119,10 +156,40 @@ export async function insertPayment(
             member_id: it.memberId,
             month: it.month,
             amount: it.amount,
+            holds: 1,
           })),
         )
         .execute();
-  });
+  }
+}
+
+/** Which of these member-months an unknown or successful payment holds. */
+export async function heldMonths(
+  db: Db,
+  items: readonly { memberId: string; month: string }[],
+): Promise<HeldMonth[]> {
+  if (items.length === 0) return [];
+  const months = [...new Set(items.map((i) => i.month))];
+  const rows = await db
+    .selectFrom('fee_payment_items as i')
+    .innerJoin('fee_payments as p', 'p.id', 'i.payment_id')
+    .select(['i.member_id', 'i.month', 'p.status'])
+    .where('i.holds', '=', 1)
+    .where('i.month', 'in', months)
+    .where(
+      'i.member_id',
+      'in',
+      items.map((i) => i.memberId),
+    )
+    .execute();
+  const wanted = new Set(items.map((i) => `${i.memberId}|${i.month}`));
+  return rows
+    .filter((r) => wanted.has(`${r.member_id}|${r.month}`))
+    .map((r) => ({
+      memberId: r.member_id,
+      month: r.month,
+      status: r.status === 'success' ? 'success' : 'unknown',
+    }));
 }
 
 export async function setGatewayTxnId(db: Db, id: string, gatewayTxnId: string): Promise<void> {
@@ -172,20 +239,31 @@ export async function settlePayment(
     at: Date;
   },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('fee_payments')
-    .set((eb) => ({
-      status: outcome.status,
-      settled_via: outcome.via,
-      settled_by: outcome.by,
-      settled_at: outcome.at.toISOString(),
-      bank_reference: outcome.bankReference,
-      gateway_txn_id: eb.fn.coalesce('gateway_txn_id', eb.val(outcome.gatewayTxnId)),
-    }))
-    .where('id', '=', id)
-    .where('status', '=', 'unknown')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const run = async (trx: Trx) => {
+    const result = await trx
+      .updateTable('fee_payments')
+      .set((eb) => ({
+        status: outcome.status,
+        settled_via: outcome.via,
+        settled_by: outcome.by,
+        settled_at: outcome.at.toISOString(),
+        bank_reference: outcome.bankReference,
+        gateway_txn_id: eb.fn.coalesce('gateway_txn_id', eb.val(outcome.gatewayTxnId)),
+      }))
+      .where('id', '=', id)
+      .where('status', '=', 'unknown')
+      .executeTakeFirst();
+    const applied = Number(result.numUpdatedRows) === 1;
+    // A failed payment no longer holds its months: they can be paid again.
+    if (applied && outcome.status === 'failed')
+      await trx
+        .updateTable('fee_payment_items')
+        .set({ holds: 0 })
+        .where('payment_id', '=', id)
+        .execute();
+    return applied;
+  };
+  return db.isTransaction ? run(db as Trx) : db.transaction().execute(run);
 }
 
 export interface PaymentEvent {

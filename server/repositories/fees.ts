@@ -37,7 +37,13 @@ export interface CellMemberFeeRow {
   memberId: string;
   fullName: string;
   profile: FeeProfile | null;
-  approval: { amount: number; computedAmount: number; adjustReason: string | null } | null;
+  approval: {
+    amount: number;
+    computedAmount: number;
+    adjustReason: string | null;
+    approvedBy: string;
+    approvedByName: string | null;
+  } | null;
   /** Status of the payment holding this month, if any. */
   paidStatus: 'unknown' | 'success' | null;
 }
@@ -55,6 +61,7 @@ export async function cellMemberFees(
     .leftJoin('fee_approvals as a', (j) =>
       j.onRef('a.member_id', '=', 'm.id').on('a.month', '=', month),
     )
+    .leftJoin('users as au', 'au.id', 'a.approved_by')
     .select([
       'm.id',
       'm.full_name',
@@ -66,6 +73,8 @@ export async function cellMemberFees(
       'a.amount',
       'a.computed_amount',
       'a.adjust_reason',
+      'a.approved_by',
+      'au.full_name as approved_by_name',
     ])
     .select((eb) =>
       eb
@@ -104,6 +113,8 @@ export async function cellMemberFees(
             amount: num(r.amount),
             computedAmount: num(r.computed_amount),
             adjustReason: r.adjust_reason,
+            approvedBy: r.approved_by ?? '',
+            approvedByName: r.approved_by_name,
           },
     paidStatus: (r.paid_status ?? null) as CellMemberFeeRow['paidStatus'],
   }));
@@ -128,7 +139,7 @@ export async function saveApprovals(
 ): Promise<void> {
   if (approvals.length === 0) return;
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  const run = async (trx: Db) => {
     for (let i = 0; i < approvals.length; i += 500) {
       const rows = approvals.slice(i, i + 500).map((a) => ({
         member_id: a.memberId,
@@ -157,7 +168,8 @@ export async function saveApprovals(
         )
         .execute();
     }
-  });
+  };
+  await (db.isTransaction ? run(db) : db.transaction().execute(run));
 }
 
 /** The org a live member is registered in, or null. */

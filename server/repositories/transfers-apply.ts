@@ -1,5 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
-import type { PushMutation, PushResult, PushStatus } from '../../src/api/push';
+import type { DossierMutation, PushMutation, PushResult, PushStatus } from '../../src/api/push';
 import type { SubmitTransferRequest } from '../../src/api/transfers';
 import type { ServerEngine } from '../../src/db/server-db';
 import type { Failure } from '../../src/domain/common/result';
@@ -157,7 +157,7 @@ export async function submitTransfer(
 export async function applyMutation(
   deps: TransferDeps,
   caller: Caller,
-  m: PushMutation,
+  m: DossierMutation,
 ): Promise<PushResult> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.now();
@@ -188,7 +188,7 @@ async function decide(
   trx: Trx,
   deps: TransferDeps,
   caller: Caller,
-  m: PushMutation,
+  m: DossierMutation,
   now: Date,
 ): Promise<PushResult> {
   const stored = await findDossier(trx, m.entityId, { forUpdate: deps.engine });

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import {
   feeDocumentRouteSpecs,
   feeRouteSpecs,
@@ -8,12 +8,11 @@ import {
   type ApprovalSheet,
   type Payment,
 } from '../../src/api/fees';
-import { computeMonthlyFee } from '../../src/domain/fees/compute';
+import { planApprovals } from '../../src/domain/fees/approve';
 import { buildCellLedger } from '../../src/domain/fees/ledger';
 import { ledgerWorkbook } from '../../src/documents/ledger/ledger-xlsx';
 import { receiptNumber, receiptPdf } from '../../src/documents/receipts/receipt-pdf';
 import { ruleFor } from '../../src/domain/fees/rules';
-import { isCell } from '../../src/domain/org/org-types';
 import type { OrgWire } from '../../src/api/sync';
 import type { Caller } from '../auth/caller';
 import type { ServerContext } from '../context';
@@ -23,14 +22,16 @@ import { applyGatewayResult } from '../payments/apply';
 import { feesConfigFromEnv, type FeesConfig, type GatewayConfig } from '../payments/config';
 import { createGatewayPayment, GatewayError } from '../payments/gateway-client';
 import { verifySignature } from '../payments/protocol';
+import { startSettleScheduler, type SettleScheduler } from '../payments/scheduler';
 import { settleByQuery } from '../payments/settle-by-query';
 import {
   cellMemberFees,
   memberHomeOrgId,
   saveApprovals,
   upsertFeeProfile,
-  type ApprovalInput,
 } from '../repositories/fees';
+import { loadFeeRules } from '../repositories/fees-rules';
+import { approvalSheetOf } from '../repositories/fees-sheet';
 import {
   collectingAccount,
   findPayment,
@@ -40,8 +41,11 @@ import {
   setGatewayTxnId,
   settlePayment,
   unknownPayments,
+  type HeldMonth,
   type PaymentRecord,
 } from '../repositories/fees-payments';
+import { cellFor, CELL_FEE_ROLES, hasRoleOver, STAFF_ROLES } from './fees-access';
+import { feeAdminRoutes } from './fees-admin';
 import {
   accountOrgId,
   issueReceipt,
@@ -52,6 +56,9 @@ import {
 import { findVisibleMember } from '../repositories/members';
 import { findOrg } from '../repositories/orgs';
 import { subtreesOfRole } from '../scope/scope';
+
+/** Roles that may settle an unknown payment by hand. */
+const SETTLE_ROLES = ['fee_officer', 'admin'];
 
 const conflict = (message: string, messageVi: string) =>
   new HttpError(409, { error: 'conflict', message, messageVi });
@@ -68,36 +75,30 @@ const noGateway = () =>
     messageVi: 'Máy chủ chưa cấu hình cổng thanh toán.',
   });
 
-/** Roles that work on a cell's fees: the secretary approves and pays for the cell. */
-const CELL_FEE_ROLES = ['approver', 'fee_officer'];
-/** Roles that may settle an unknown payment by hand. */
-const SETTLE_ROLES = ['fee_officer', 'admin'];
-/** Roles whose subtree's transactions are listed. */
-const STAFF_ROLES = ['approver', 'fee_officer', 'admin', 'processor'];
-
-/** A grant of one of `roles` at the org at `path` or above it. */
-const hasRoleOver = (caller: Caller, roles: readonly string[], path: string) =>
-  caller.scope.grants.some((g) => roles.includes(g.role) && path.startsWith(g.path));
-
-async function cellFor(ctx: ServerContext, cellId: string): Promise<OrgWire> {
-  const cell = await findOrg(ctx.db, cellId);
-  if (!cell) throw notFound();
-  if (!isCell(cell.type))
-    throw badRequest(
-      'cellId',
-      `org ${cellId} is not a cell`,
-      'Tổ chức đảng được chọn không phải chi bộ.',
-    );
-  return cell;
-}
-
-/** Fee routes; the gateway and limits come from the environment unless given (tests). */
+/**
+ * Fee routes; the gateway and limits come from the environment unless given (tests). With a
+ * gateway and a settling interval, the settling run starts here; `onClose` gets its stop.
+ */
 export function feeRoutes(
   route: Register,
   ctx: ServerContext,
   config: FeesConfig = feesConfigFromEnv(process.env),
-): void {
+  onClose?: (stop: () => Promise<void>) => void,
+  log?: FastifyBaseLogger,
+): { scheduler: SettleScheduler | null } {
   const s = feeRouteSpecs;
+  const scheduler =
+    config.gateway && config.settleEveryMs > 0 && log
+      ? startSettleScheduler({
+          db: ctx.db,
+          log,
+          gateway: config.gateway,
+          settleWithinMs: config.settleWithinMs,
+          everyMs: config.settleEveryMs,
+          now: ctx.now,
+        })
+      : null;
+  if (scheduler) onClose?.(() => scheduler.stop());
 
   const paymentView = (p: PaymentRecord): Payment => ({
     id: p.id,
@@ -116,6 +117,8 @@ export function feeRoutes(
       p.status === 'unknown'
         ? new Date(Date.parse(p.createdAt) + config.settleWithinMs).toISOString()
         : null,
+    nextAutoCheckAt: p.status === 'unknown' && scheduler ? scheduler.nextRunAt() : null,
+    channel: p.channel,
     items: p.items,
   });
 
@@ -125,31 +128,7 @@ export function feeRoutes(
   };
 
   async function sheet(cellId: string, month: string): Promise<ApprovalSheet> {
-    const rule = ruleFor(month, config.rules);
-    const rows = await cellMemberFees(ctx.db, cellId, month);
-    return {
-      cellId,
-      month,
-      ruleVersionId: rule.ok ? rule.value.id : null,
-      lines: rows.map((r) => {
-        const computed = r.profile ? computeMonthlyFee(r.profile, month, config.rules) : null;
-        return {
-          memberId: r.memberId,
-          fullName: r.fullName,
-          computedAmount: computed?.ok ? computed.value.amount : null,
-          computeMessageVi: computed
-            ? computed.ok
-              ? null
-              : computed.messageVi
-            : 'Chưa khai báo thông tin đóng đảng phí',
-          approved: r.approval !== null,
-          amount: r.approval?.amount ?? 0,
-          adjustReason: r.approval?.adjustReason ?? null,
-          note: r.approval ? null : UNAPPROVED_NOTE_VI,
-          paid: r.paidStatus === 'success',
-        };
-      }),
-    };
+    return (await approvalSheetOf(ctx.db, cellId, month, await loadFeeRules(ctx.db))).sheet;
   }
 
   route(s.putFeeProfile, async ({ params, body, caller }) => {
@@ -175,66 +154,23 @@ export function feeRoutes(
   route(s.approve, async ({ params, body, caller }) => {
     const cell = await cellFor(ctx, params.cellId);
     if (!hasRoleOver(caller, CELL_FEE_ROLES, cell.path)) throw forbidden();
-    const rule = ruleFor(body.month, config.rules);
+    const rules = await loadFeeRules(ctx.db);
+    const rule = ruleFor(body.month, rules);
     if (!rule.ok) throw badRequest('month', rule.message, rule.messageVi);
-    const current = await sheet(cell.id, body.month);
-    const byMember = new Map(current.lines.map((l) => [l.memberId, l]));
-    const approvals: ApprovalInput[] = [];
-    for (const [i, item] of body.items.entries()) {
-      const line = byMember.get(item.memberId);
-      if (!line)
-        throw badRequest(
-          `items.${i}.memberId`,
-          'member is not registered in this cell',
-          'Đảng viên không thuộc chi bộ.',
-        );
-      if (line.paid)
-        throw conflict(
-          `the month of ${item.memberId} is paid`,
-          `Đảng viên ${line.fullName} đã nộp đảng phí tháng này, không thể duyệt lại.`,
-        );
-      const amount = item.amount ?? line.computedAmount;
-      if (amount === null || amount === undefined)
-        throw badRequest(
-          `items.${i}.amount`,
-          'no computed amount: give one with a reason',
-          line.computeMessageVi ?? undefined,
-        );
-      if (amount > config.amountCeiling)
-        throw badRequest(
-          `items.${i}.amount`,
-          `amount exceeds ${config.amountCeiling}`,
-          'Số tiền vượt quá mức tối đa cho phép.',
-        );
-      if (amount !== line.computedAmount && !item.reason)
-        throw badRequest(
-          `items.${i}.reason`,
-          'an adjusted amount needs a reason',
-          'Điều chỉnh mức đảng phí phải nêu lý do.',
-        );
-      approvals.push({
-        memberId: item.memberId,
-        computedAmount: line.computedAmount ?? 0,
-        amount,
-        adjustReason: amount !== line.computedAmount ? (item.reason ?? null) : null,
-        ruleVersion: rule.value.id,
-      });
+    const { candidates } = await approvalSheetOf(ctx.db, cell.id, body.month, rules);
+    const plan = planApprovals(candidates, body, { ceiling: config.amountCeiling });
+    if (!plan.ok) {
+      if (plan.code === 'already_paid') throw conflict(plan.message, plan.messageVi);
+      throw badRequest(plan.field ?? 'items', plan.message, plan.messageVi);
     }
-    if (body.all) {
-      const listed = new Set(body.items.map((i) => i.memberId));
-      for (const line of current.lines) {
-        // Members whose amount cannot be computed stay unapproved; the sheet says why.
-        if (listed.has(line.memberId) || line.paid || line.computedAmount === null) continue;
-        approvals.push({
-          memberId: line.memberId,
-          computedAmount: line.computedAmount,
-          amount: line.computedAmount,
-          adjustReason: null,
-          ruleVersion: rule.value.id,
-        });
-      }
-    }
-    await saveApprovals(ctx.db, cell.id, body.month, approvals, caller.user.id, ctx.now());
+    await saveApprovals(
+      ctx.db,
+      cell.id,
+      body.month,
+      plan.value.map((p) => ({ ...p, ruleVersion: rule.value.id })),
+      caller.user.id,
+      ctx.now(),
+    );
     return sheet(cell.id, body.month);
   });
 
@@ -312,6 +248,9 @@ export function feeRoutes(
     }
     const payable = lines.filter((l) => l.approval && l.approval.amount > 0 && !l.paidStatus);
     const amount = payable.reduce((sum, l) => sum + (l.approval?.amount ?? 0), 0);
+    const pending = lines.find((l) => l.paidStatus === 'unknown');
+    if (amount === 0 && pending)
+      throw heldConflict({ memberId: pending.memberId, month: body.month, status: 'unknown' }, lines); // prettier-ignore
     if (amount === 0)
       throw conflict(
         'nothing to pay',
@@ -333,7 +272,7 @@ export function feeRoutes(
     const id = randomUUID();
     // Letters and digits only: banks strip the rest from transfer descriptions.
     const reference = `DP${body.month.slice(2, 4)}${body.month.slice(5)}${randomBytes(6).toString('hex').toUpperCase()}`;
-    await insertPayment(ctx.db, {
+    const inserted = await insertPayment(ctx.db, {
       id,
       reference,
       cellId: cell.id,
@@ -348,6 +287,7 @@ export function feeRoutes(
         amount: l.approval?.amount ?? 0,
       })),
     });
+    if (!inserted.ok) throw heldConflict(inserted.held, payable);
     let started: { gatewayTxnId: string; paymentUrl: string };
     try {
       started = await createGatewayPayment(gateway, {
@@ -477,7 +417,16 @@ export function feeRoutes(
       status: query.status,
       limit: query.limit,
     });
-    return { items: items.map(paymentView) };
+    return {
+      items: items.map(paymentView),
+      autoSettle: scheduler
+        ? {
+            everyMs: scheduler.everyMs,
+            settleWithinMs: config.settleWithinMs,
+            nextRunAt: scheduler.nextRunAt(),
+          }
+        : null,
+    };
   });
 
   route(s.settlePayment, async ({ params, body, caller }) => {
@@ -512,6 +461,20 @@ export function feeRoutes(
   });
 
   feeDocumentRoutes(route, ctx, visiblePayment);
+  feeAdminRoutes(route, ctx, config);
+  return { scheduler };
+}
+
+/** Another payment started first (a moment ago, or long since): say whose month and why. */
+function heldConflict(held: HeldMonth, lines: readonly { memberId: string; fullName: string }[]) {
+  const name = lines.find((l) => l.memberId === held.memberId)?.fullName ?? held.memberId;
+  const month = `${held.month.slice(5)}/${held.month.slice(0, 4)}`;
+  return conflict(
+    `${held.memberId} ${held.month} is held by a ${held.status} payment`,
+    held.status === 'success'
+      ? `${name} đã nộp đảng phí tháng ${month}.`
+      : `${name} đang có giao dịch nộp đảng phí tháng ${month} chưa xác định trạng thái; không thể nộp lần nữa cho đến khi giao dịch đó có kết quả.`,
+  );
 }
 
 /** Receipts and the cell ledger. */

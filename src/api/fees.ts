@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Amount, FeeMonth } from '../domain/fees/money';
 import { FeeProfile } from '../domain/fees/profile';
+import { FeeRuleVersion } from '../domain/fees/rules';
+import { Id } from '../domain/common/schemas';
+import { BankAccount } from '../domain/org/org';
 import type { RouteSpec } from './routes';
 
 /** The national system's note for a month the cell has not approved yet (amount shown as 0). */
@@ -30,6 +33,8 @@ export const ApprovalLine = z.object({
   adjustReason: z.string().nullable(),
   note: z.string().nullable(),
   paid: z.boolean(),
+  /** Who approved the month (full name), null while unapproved. Added with 0011. */
+  approvedByName: z.string().nullable().optional(),
 });
 export const ApprovalSheet = z.object({
   cellId: z.string(),
@@ -99,6 +104,13 @@ export const Payment = z.object({
   settledVia: z.string().nullable(),
   /** While unknown: when the payment is settled (by query) or failed at the latest. */
   settleDeadline: z.string().nullable(),
+  /**
+   * While unknown and the server's settling run is on: when it next asks the gateway (the time
+   * to automatic settlement the unknown-status view shows). Added with 0011.
+   */
+  nextAutoCheckAt: z.string().nullable().optional(),
+  /** 'gateway' or 'statement' (a VietQR transfer matched on a bank statement). Added with 0011. */
+  channel: z.enum(['gateway', 'statement']).optional(),
   items: z.array(z.object({ memberId: z.string(), month: FeeMonth, amount: z.number().int() })),
 });
 export type Payment = z.infer<typeof Payment>;
@@ -112,7 +124,17 @@ export const TransactionsQuery = z.object({
   status: PaymentStatus.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-export const TransactionsResponse = z.object({ items: z.array(Payment) });
+/** The server's automatic settling of unknown payments (null = off on this server). */
+export const AutoSettle = z.object({
+  everyMs: z.number().int(),
+  /** Unknown payments are settled or failed at the latest this long after they start (2 days). */
+  settleWithinMs: z.number().int(),
+  nextRunAt: z.string(),
+});
+export const TransactionsResponse = z.object({
+  items: z.array(Payment),
+  autoSettle: AutoSettle.nullable().optional(),
+});
 
 export const ManualSettleRequest = z.object({
   status: z.enum(['success', 'failed']),
@@ -330,5 +352,281 @@ export const feeDocumentRouteSpecs = {
     status: 200,
     response: LedgerResponse,
     errors: authed,
+  }),
+};
+
+// ---- Added with docs/decisions/0011-fees-completion.md: rules, VietQR, statements, reports,
+// bank accounts. Existing shapes above only gained optional fields.
+
+export const FeeRuleVersionView = z.object({
+  version: FeeRuleVersion,
+  /** Null for the built-in versions. */
+  createdByName: z.string().nullable(),
+  createdAt: z.string().nullable(),
+});
+export const FeeRulesResponse = z.object({
+  items: z.array(FeeRuleVersionView),
+  /** The version in force for the current month. */
+  currentId: z.string().nullable(),
+});
+export type FeeRulesResponse = z.infer<typeof FeeRulesResponse>;
+
+export const VietQrQuery = z.object({
+  month: FeeMonth,
+  /** Comma-separated member ids; absent = every approved, unpaid member of the cell. */
+  memberIds: z
+    .string()
+    .max(40_000)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x !== ''),
+    )
+    .pipe(z.array(z.guid()).min(1).max(1000))
+    .optional(),
+});
+export const VietQrResponse = z.object({
+  /** The EMVCo text to draw as a QR code. */
+  payload: z.string(),
+  /** Payment reference in the transfer description; statement lines are matched by it. */
+  reference: z.string(),
+  amount: z.number().int(),
+  month: FeeMonth,
+  memberIds: z.array(z.string()),
+  bin: z.string(),
+  bankName: z.string(),
+  accountNo: z.string(),
+  holder: z.string(),
+  /** What the payer types as the description if their bank app does not read the QR. */
+  description: z.string(),
+});
+export type VietQrResponse = z.infer<typeof VietQrResponse>;
+
+export const OrgIdParams = z.object({ orgId: Id });
+
+export const StatementUpload = z.object({
+  fileName: z.string().trim().min(1).max(200),
+  /** The CSV (UTF-8) or Excel (.xlsx) export of the account, base64. */
+  dataBase64: z
+    .string()
+    .min(1)
+    .max(1_300_000)
+    .regex(/^[A-Za-z0-9+/=\s]*$/, 'not base64'),
+});
+export const StatementLineProblem = z.object({
+  lineNo: z.number().int(),
+  message: z.string(),
+  messageVi: z.string(),
+});
+const StatementLineView = z.object({
+  lineNo: z.number().int(),
+  date: z.string(),
+  amount: z.number().int(),
+  description: z.string(),
+  bankReference: z.string(),
+});
+export const StatementImportResponse = z.object({
+  /** False: nothing was imported; `problems` says why, line by line. */
+  accepted: z.boolean(),
+  problems: z.array(StatementLineProblem),
+  /** Lines recorded now (matched and unmatched). */
+  imported: z.number().int(),
+  /** Lines of an earlier import (same bank reference): skipped. */
+  alreadyImported: z.number().int(),
+  matched: z.array(StatementLineView.extend({ paymentId: z.string(), reference: z.string() })),
+  /** Left for a person to match, with the reason. */
+  unmatched: z.array(
+    StatementLineView.extend({
+      reason: z.enum(['no_reference', 'amount_differs', 'already_matched', 'already_paid']),
+      reasonVi: z.string(),
+    }),
+  ),
+});
+export type StatementImportResponse = z.infer<typeof StatementImportResponse>;
+
+export const OrgReportQuery = z
+  .object({
+    month: FeeMonth.optional(),
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    format: z.enum(['json', 'xlsx', 'pdf']).default('json'),
+  })
+  .refine((q) => (q.month === undefined) !== (q.year === undefined), {
+    message: 'give a month or a year',
+  });
+
+const ReportAmounts = z.object({
+  due: z.number().int(),
+  paid: z.number().int(),
+  outstanding: z.number().int(),
+});
+export const OrgReportResponse = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  /** 'YYYY-MM' or 'YYYY'. */
+  period: z.string(),
+  cells: z.array(
+    ReportAmounts.extend({
+      cellId: z.string(),
+      code: z.string(),
+      name: z.string(),
+      parentId: z.string().nullable(),
+      members: z.number().int(),
+      /** Members with 3 or more unpaid months in the year (up to the period). */
+      flaggedMembers: z.number().int(),
+    }),
+  ),
+  /** Each org of the subtree that has cells under it, with the totals of those cells. */
+  orgs: z.array(
+    ReportAmounts.extend({
+      orgId: z.string(),
+      name: z.string(),
+      parentId: z.string().nullable(),
+      depth: z.number().int(),
+    }),
+  ),
+  totals: ReportAmounts,
+  /** How the collected (paid) amount splits between levels, per rule version and direction. */
+  split: z.array(
+    z.object({
+      ruleVersionId: z.string(),
+      direction: z.enum(['top_down', 'bottom_up']),
+      collected: z.number().int(),
+      parts: z.array(
+        z.object({
+          orgId: z.string(),
+          name: z.string(),
+          level: z.string(),
+          amount: z.number().int(),
+        }),
+      ),
+    }),
+  ),
+  file: DocumentFile.nullable(),
+});
+export type OrgReportResponse = z.infer<typeof OrgReportResponse>;
+
+export const BankAccountFlagSchema = z.enum(['treasury', 'personal_holder', 'bank_unknown']);
+export const SubordinateBankAccounts = z.object({
+  items: z.array(
+    z.object({
+      orgId: z.string(),
+      orgCode: z.string(),
+      orgName: z.string(),
+      parentId: z.string().nullable(),
+      depth: z.number().int(),
+      /** The org's accounts, active first; empty = none registered. */
+      accounts: z.array(
+        BankAccount.extend({
+          flags: z.array(BankAccountFlagSchema),
+          flagsVi: z.array(z.string()),
+          bin: z.string().nullable(),
+        }),
+      ),
+      /** Org-level problems: no account, no active account. */
+      problemsVi: z.array(z.string()),
+    }),
+  ),
+});
+export type SubordinateBankAccounts = z.infer<typeof SubordinateBankAccounts>;
+
+export const BankAccountParams = z.object({ id: Id, accountId: Id });
+export const PutBankAccountRequest = z.object({
+  accountNo: z.string().max(40),
+  holder: z.string().max(200),
+  bankName: z.string().max(200),
+  citadCode: z.string().max(20),
+  /** "Sử dụng": making this one active makes the org's other accounts inactive. */
+  isActive: z.boolean(),
+});
+export const PutBankAccountResponse = BankAccount.extend({
+  flags: z.array(BankAccountFlagSchema),
+  rev: z.number().int(),
+});
+
+export const feeAdminRouteSpecs = {
+  rules: route({
+    method: 'GET',
+    path: '/v1/fees/rules',
+    summary: 'The fee rule versions (built-in and corrections), oldest first',
+    tag: 'fees',
+    auth: true,
+    status: 200,
+    response: FeeRulesResponse,
+    errors: [401, 403],
+  }),
+  appendRule: route({
+    method: 'POST',
+    path: '/v1/fees/rules',
+    summary: 'Append a rule version (a correction: higher seq, `corrects`); top-org admins only',
+    tag: 'fees',
+    auth: true,
+    body: FeeRuleVersion,
+    status: 201,
+    response: FeeRulesResponse,
+    errors: [400, 401, 403, 409],
+  }),
+  vietqr: route({
+    method: 'GET',
+    path: '/v1/fees/cells/:cellId/vietqr',
+    summary: "A NAPAS VietQR payload for paying members' approved month to the active account",
+    tag: 'fees',
+    auth: true,
+    params: CellIdParams,
+    querystring: VietQrQuery,
+    status: 200,
+    response: VietQrResponse,
+    errors: [...authed, 409],
+  }),
+  importStatement: route({
+    method: 'POST',
+    path: '/v1/fees/orgs/:orgId/statements',
+    summary:
+      "Import a bank statement (CSV/XLSX) of the org's active account: all lines or none; matched transfers become payments once",
+    tag: 'fees',
+    auth: true,
+    params: OrgIdParams,
+    body: StatementUpload,
+    status: 200,
+    response: StatementImportResponse,
+    errors: [...authed, 409],
+  }),
+  orgReport: route({
+    method: 'GET',
+    path: '/v1/fees/orgs/:orgId/report',
+    summary:
+      'Fee report of an org subtree for a month or year: per cell, totals up the tree, the split between levels; JSON, Excel or PDF',
+    tag: 'fees',
+    auth: true,
+    params: OrgIdParams,
+    querystring: OrgReportQuery,
+    status: 200,
+    response: OrgReportResponse,
+    errors: authed,
+  }),
+  subordinateBankAccounts: route({
+    method: 'GET',
+    path: '/v1/fees/orgs/:orgId/bank-accounts',
+    summary:
+      "The bank accounts of the org and the orgs below it, flagged, for the superior's admin",
+    tag: 'fees',
+    auth: true,
+    params: OrgIdParams,
+    status: 200,
+    response: SubordinateBankAccounts,
+    errors: authed,
+  }),
+  putBankAccount: route({
+    method: 'PUT',
+    path: '/v1/orgs/:id/bank-accounts/:accountId',
+    summary:
+      "Create or update an org's beneficiary account (admins above it); personal and treasury accounts are refused",
+    tag: 'fees',
+    auth: true,
+    params: BankAccountParams,
+    body: PutBankAccountRequest,
+    status: 200,
+    response: PutBankAccountResponse,
+    errors: [...authed, 409],
   }),
 };

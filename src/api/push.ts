@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { Id } from '../domain/common/schemas';
+import { Amount, FeeMonth } from '../domain/fees/money';
 import { TransferAction } from '../domain/procedures/transfer-dossier';
 import type { RouteSpec } from './routes';
 
 /** One outbox entry: an action on a dossier, based on the dossier's rev the user saw. */
-export const PushMutation = z.object({
+export const DossierMutation = z.object({
   /** Made by the client once; the server applies a given id at most once. */
   id: z.uuid(),
   entity: z.literal('dossier'),
@@ -13,6 +14,42 @@ export const PushMutation = z.object({
   baseRev: z.number().int().nonnegative(),
   action: TransferAction,
 });
+
+/** A cell's monthly fee approval made offline ("Phê duyệt đảng phí"), as POST approvals takes it. */
+export const FeeApprovalAction = z
+  .object({
+    type: z.literal('approve'),
+    month: FeeMonth,
+    all: z.boolean().default(false),
+    items: z
+      .array(
+        z.object({
+          memberId: Id,
+          amount: Amount().optional(),
+          reason: z.string().trim().min(3).max(500).optional(),
+        }),
+      )
+      .max(5000)
+      .default([]),
+  })
+  .refine((a) => a.all || a.items.length > 0, { message: 'approve all or list members' });
+
+export const FeeApprovalMutation = z.object({
+  id: z.uuid(),
+  entity: z.literal('feeApproval'),
+  /** The cell. */
+  entityId: Id,
+  /** Approvals are not versioned: 0; a month approved meanwhile by someone else is a conflict. */
+  baseRev: z.number().int().min(0).max(0),
+  action: FeeApprovalAction,
+});
+
+export type DossierMutation = z.infer<typeof DossierMutation>;
+export type FeeApprovalMutation = z.infer<typeof FeeApprovalMutation>;
+/** A dossier mutation without its id (the outbox's dossier entries). */
+export type DossierMutationBody = Omit<DossierMutation, 'id'>;
+
+export const PushMutation = z.discriminatedUnion('entity', [DossierMutation, FeeApprovalMutation]);
 export type PushMutation = z.infer<typeof PushMutation>;
 /** A mutation without its id, as the client's outbox stores it (distributes over unions). */
 export type PushMutationBody = PushMutation extends infer M
@@ -34,7 +71,7 @@ export type PushStatus = z.infer<typeof PushStatus>;
 export const PushResult = z.object({
   id: z.uuid(),
   status: PushStatus,
-  /** The dossier's rev after the mutation (applied) or as the server has it (conflict). */
+  /** The dossier's rev after the mutation (applied) or as the server has it (conflict); null for fee approvals. */
   rev: z.number().int().nonnegative().nullable(),
   /** Stable reason code for the app to branch on (the state machine's codes, 'stale', …). */
   code: z.string().nullable(),

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Party-fee tables of the central server (migration 0002_fees). Amounts are whole đồng in bigint
  * columns (pg returns them as strings: repositories convert with Number).
@@ -47,6 +49,8 @@ export interface FeePaymentsTable {
   /** 'callback' | 'query' | 'manual' | 'timeout'. */
   settled_via: string | null;
   settled_by: string | null;
+  /** 'gateway' or 'statement' (a VietQR transfer matched on an imported statement); 0004. */
+  channel: Generated<string>;
 }
 
 export interface FeePaymentItemsTable {
@@ -54,6 +58,8 @@ export interface FeePaymentItemsTable {
   member_id: string;
   month: string;
   amount: number;
+  /** 1 while the payment is unknown or successful: one holding item per member and month (0004). */
+  holds: Generated<number>;
 }
 
 /** Every gateway message and manual action on payments, applied or not (the audit trail). */
@@ -79,7 +85,49 @@ export interface FeeReceiptsTable {
   print_count: number;
 }
 
+/** A fee rule version (the FeeRuleVersion JSON in `body`); appended, never updated (0004). */
+export interface FeeRuleVersionsTable {
+  id: string;
+  seq: number;
+  body: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A VietQR code handed out: a transfer with `reference` in its description pays these (0004). */
+export interface FeeVietqrRequestsTable {
+  reference: string;
+  cell_id: string;
+  bank_account_id: string;
+  month: string;
+  amount: number;
+  /** JSON array of member ids. */
+  member_ids: string;
+  created_by: string;
+  created_at: string;
+  /** The payment recorded when a statement line matched it. */
+  payment_id: string | null;
+}
+
+/** An imported bank-statement line, once per account and bank reference (0004). */
+export interface FeeStatementLinesTable {
+  bank_account_id: string;
+  bank_reference: string;
+  date: string;
+  amount: number;
+  description: string;
+  /** 'matched' (a payment was recorded) or 'unmatched' (left for a person, see `reason`). */
+  status: string;
+  reason: string | null;
+  payment_id: string | null;
+  imported_by: string;
+  imported_at: string;
+}
+
 export interface FeesDatabase {
+  fee_rule_versions: FeeRuleVersionsTable;
+  fee_vietqr_requests: FeeVietqrRequestsTable;
+  fee_statement_lines: FeeStatementLinesTable;
   fee_receipts: FeeReceiptsTable;
   fee_profiles: FeeProfilesTable;
   fee_approvals: FeeApprovalsTable;

@@ -8,3 +8,7 @@ export * from './vietqr';
 export * from './statement-match';
 export * from './ledger';
 export * from './amount-words';
+export * from './approve';
+export * from './bank-bins';
+export * from './bank-account-check';
+export * from './org-report';

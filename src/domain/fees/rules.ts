@@ -176,7 +176,52 @@ export function ruleFor(month: string, rules: FeeRuleTable): Result<FeeRuleVersi
 }
 
 export type AppendRuleCode =
-  'rule_invalid' | 'rule_id_taken' | 'rule_seq_not_last' | 'rule_corrects_unknown';
+  | 'rule_invalid'
+  | 'rule_id_taken'
+  | 'rule_seq_not_last'
+  | 'rule_corrects_unknown'
+  | 'rule_months_insane'
+  | 'rule_rate_absurd'
+  | 'rule_share_keeps_all'
+  | 'rule_corrects_elsewhere';
+
+/** The earliest and latest months a version may cover: anything outside is a typing slip. */
+export const RULE_MONTHS = { first: '2000-01', last: '2100-12' } as const;
+/** No category pays more than 10% of its base: a higher rate is a slip (10 for 1%?). */
+export const MAX_RATE_BASIS_POINTS = 1_000;
+
+const overlaps = (a: FeeRuleVersion, b: FeeRuleVersion) =>
+  a.effectiveFrom <= (b.effectiveTo ?? RULE_MONTHS.last) &&
+  b.effectiveFrom <= (a.effectiveTo ?? RULE_MONTHS.last);
+
+/**
+ * What the schema cannot say about a version: months within sane bounds, rates a party fee can
+ * have, shares that leave money for the level above (every level below the top passes some up,
+ * so the parts of any split sum to the amount with the top's part included).
+ */
+function checkRuleVersion(v: FeeRuleVersion): Result<FeeRuleVersion, AppendRuleCode> {
+  if (v.effectiveFrom < RULE_MONTHS.first || (v.effectiveTo ?? v.effectiveFrom) > RULE_MONTHS.last)
+    return fail(
+      'rule_months_insane',
+      `effective months ${v.effectiveFrom}..${v.effectiveTo ?? 'open'} are outside ${RULE_MONTHS.first}..${RULE_MONTHS.last}`,
+      'Thời gian hiệu lực của quy định không hợp lý',
+    );
+  for (const [category, c] of Object.entries(v.categories))
+    if (c.kind === 'rate' && c.basisPoints > MAX_RATE_BASIS_POINTS)
+      return fail(
+        'rule_rate_absurd',
+        `rate of ${category} is ${c.basisPoints} bp, above ${MAX_RATE_BASIS_POINTS}`,
+        `Tỷ lệ đóng của nhóm "${feeCategoryLabelVi[category as FeeCategory]}" vượt quá 10%`,
+      );
+  for (const [level, share] of Object.entries(v.shares))
+    if (share.max >= 10_000)
+      return fail(
+        'rule_share_keeps_all',
+        `level ${level} may keep ${share.max} bp: the levels above would get nothing`,
+        'Tỷ lệ trích giữ lại của một cấp phải nhỏ hơn 100% để còn nộp lên cấp trên',
+      );
+  return ok(v);
+}
 
 /**
  * Appends a version (admins correct rules this way, without a code change). Past versions are
@@ -207,11 +252,20 @@ export function appendRuleVersion(
       `seq ${v.seq} must exceed ${lastSeq}`,
       'Phiên bản mới phải sau các phiên bản đã có',
     );
-  if (v.corrects !== null && !rules.some((r) => r.id === v.corrects))
+  const corrected = v.corrects === null ? null : rules.find((r) => r.id === v.corrects);
+  if (corrected === undefined)
     return fail(
       'rule_corrects_unknown',
       `corrected version ${v.corrects} does not exist`,
       'Phiên bản được đính chính không tồn tại',
     );
+  if (corrected && !overlaps(corrected, v))
+    return fail(
+      'rule_corrects_elsewhere',
+      `version ${v.id} covers no month of the version ${corrected.id} it corrects`,
+      'Phiên bản đính chính phải áp dụng cho các tháng của phiên bản được đính chính',
+    );
+  const sane = checkRuleVersion(v);
+  if (!sane.ok) return sane;
   return ok([...rules, v]);
 }

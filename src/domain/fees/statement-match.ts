@@ -82,17 +82,49 @@ const problem = (lineNo: number, message: string, messageVi: string): LineProble
   messageVi,
 });
 
-/** Parses a whole statement: every line, or the list of problems. */
+/** Parses a whole CSV statement: every line, or the list of problems. */
 export function parseStatementCsv(
   text: string,
   options: { ceiling?: number } = {},
 ): Result<StatementLine[], 'statement_invalid'> & { problems?: LineProblem[] } {
-  const ceiling = options.ceiling ?? DEFAULT_AMOUNT_CEILING;
   const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   while (rows.length > 0 && rows[rows.length - 1]?.trim() === '') rows.pop();
+  return parseStatementRecords(
+    splitCsvLine(rows[0] ?? '') ?? [],
+    rows.slice(1).map((raw, i) => ({ lineNo: i + 2, raw, cells: splitCsvLine(raw) })),
+    options,
+  );
+}
+
+/**
+ * Parses a statement given as rows of cells (an Excel sheet's first row is the header): the same
+ * checks as for CSV, a row's text for the duplicate check being its cells joined by tabs.
+ */
+export function parseStatementRows(
+  rows: readonly (readonly string[])[],
+  options: { ceiling?: number } = {},
+): Result<StatementLine[], 'statement_invalid'> & { problems?: LineProblem[] } {
+  const body = [...rows.slice(1)];
+  while (body.length > 0 && body[body.length - 1]?.every((c) => c.trim() === '')) body.pop();
+  return parseStatementRecords(
+    [...(rows[0] ?? [])],
+    body.map((cells, i) => ({
+      lineNo: i + 2,
+      raw: cells.every((c) => c.trim() === '') ? '' : cells.join('\t'),
+      cells: [...cells],
+    })),
+    options,
+  );
+}
+
+function parseStatementRecords(
+  header: readonly string[],
+  records: readonly { lineNo: number; raw: string; cells: string[] | null }[],
+  options: { ceiling?: number },
+): Result<StatementLine[], 'statement_invalid'> & { problems?: LineProblem[] } {
+  const ceiling = options.ceiling ?? DEFAULT_AMOUNT_CEILING;
   const problems: LineProblem[] = [];
-  const header = splitCsvLine(rows[0] ?? '');
-  const columns: (Column | null)[] = (header ?? []).map((name) => {
+  const columns: (Column | null)[] = header.map((name) => {
     const key = name.trim().toLowerCase();
     const col = (Object.keys(COLUMN_NAMES) as Column[]).find((c) => COLUMN_NAMES[c].includes(key));
     if (!col)
@@ -114,9 +146,7 @@ export function parseStatementCsv(
   const lines: StatementLine[] = [];
   const seenRaw = new Map<string, number>();
   const seenRef = new Map<string, number>();
-  for (const [index, raw] of rows.entries()) {
-    if (index === 0) continue;
-    const lineNo = index + 1;
+  for (const { lineNo, raw, cells } of records) {
     if (raw.trim() === '') {
       problems.push(problem(lineNo, 'empty line', 'Dòng trống'));
       continue;
@@ -140,7 +170,6 @@ export function parseStatementCsv(
       continue;
     }
     seenRaw.set(raw, lineNo);
-    const cells = splitCsvLine(raw);
     if (!cells || cells.length !== columns.length) {
       problems.push(
         problem(lineNo, `expected ${columns.length} fields`, `Dòng phải có ${columns.length} cột`),
