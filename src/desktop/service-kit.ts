@@ -20,6 +20,10 @@ export interface DesktopSigningOptions {
   trustAnchorsPem?: string;
   /** RFC 3161 TSA for PAdES B-T; absent: B-B. */
   tsaUrl?: string;
+  /** Registered seal images, `<org id>.png` or `<org code>.png`, drawn for orgs that have a seal. */
+  sealDir?: string;
+  /** Demo and tests: orgs with a seal but no registered image get the stand-in seal. */
+  demoSeals?: boolean;
 }
 
 /** What every group of handlers (orgs, transfers, fees) gets from the desktop service. */

@@ -23,6 +23,7 @@ export interface OrgInfoRow {
   province: string | null;
   ward: string | null;
   has_seal: number;
+  code: string;
 }
 
 export interface MemberInfoRow {
@@ -63,15 +64,15 @@ export function dossiersRepo(handle: SqliteHandle) {
     .prepare<[string], string | null>('select member_id from users where id = ?')
     .pluck();
   const orgsByIds = handle.prepare<[string], OrgInfoRow>(
-    `select o.id, o.name, o.type, o.path, o.parent_id, o.province, o.ward, o.has_seal
+    `select o.id, o.name, o.type, o.path, o.parent_id, o.province, o.ward, o.has_seal, o.code
      from json_each(?) j join orgs o on o.id = j.value`,
   );
   const orgsByPaths = handle.prepare<[string], OrgInfoRow>(
-    `select o.id, o.name, o.type, o.path, o.parent_id, o.province, o.ward, o.has_seal
+    `select o.id, o.name, o.type, o.path, o.parent_id, o.province, o.ward, o.has_seal, o.code
      from json_each(?) j join orgs o on o.path = j.value`,
   );
   const cellsBelow = handle.prepare<[string, string, number], OrgInfoRow>(
-    `select o.id, o.name, o.type, o.path, o.parent_id, o.province, o.ward, o.has_seal
+    `select o.id, o.name, o.type, o.path, o.parent_id, o.province, o.ward, o.has_seal, o.code
      from orgs o
      where o.path > ? and o.path < ? and o.type in ('grassroots_cell', 'affiliated_cell')
        and o.status = 'active'

@@ -128,7 +128,7 @@ export function dossierDetail(
     ],
     { ...cached.wire.orgNames, ...shown.orgNames },
   );
-  const member = model.repo.members([shown.memberId]).get(shown.memberId);
+  const member = model.memberOf(cached.wire);
   const file = (f: Omit<DossierFile, 'cached'>): DossierFile => ({
     ...f,
     cached: blobs.has(f.sha256),

@@ -47,10 +47,10 @@ export function listDossiers(
 
   const found: { item: DossierListItem; orgIds: string[]; names: Record<string, string> }[] = [];
   for (const row of rows) {
-    const member = members.get(row.member_id);
-    if (!matchesQuery(member, input.q)) continue;
     const cached = model.load(row.id);
     if (!cached) continue;
+    const member = members.get(row.member_id) ?? model.memberOf(cached.wire);
+    if (!matchesQuery(member, input.q)) continue;
     const entries = queued.get(row.id) ?? [];
     // The list shows what the user will see in the dossier: their queued actions applied.
     const shown = model.overlay(cached, entries);

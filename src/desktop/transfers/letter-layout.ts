@@ -77,7 +77,7 @@ export function letterInput(
   shown: DossierWire,
   now: Date,
 ): TransferLetterInput {
-  const member = model.repo.members([shown.memberId]).get(shown.memberId);
+  const member = model.memberOf(shown);
   if (!member)
     return fail(
       'member_not_cached',

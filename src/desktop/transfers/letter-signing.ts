@@ -13,6 +13,7 @@ import { fail, type ServiceContext } from '../service-kit';
 import { readBlobBytes } from './blob-access';
 import { announceOutbox, decide, enqueue, sendSoon, settled } from './dossier-actions';
 import { boxesOf, boxFor, newLetter } from './letter-layout';
+import { sealImageFor } from './seal-images';
 import { withTokenSigner } from './token-access';
 import type { TransferModel } from './transfer-model';
 
@@ -109,6 +110,9 @@ export async function signAndForward(
   const box = boxFor(boxesOf(letter), shown);
   const anchors = trustAnchorsOf(ctx);
   const place = model.repo.orgs([shown.currentOrgId]).get(shown.currentOrgId);
+  const sealImage = place
+    ? sealImageFor(ctx.signing, { id: place.id, code: place.code, hasSeal: place.has_seal === 1 })
+    : undefined;
 
   const signed = await withTokenSigner(
     ctx.signing,
@@ -125,6 +129,7 @@ export async function signAndForward(
             ...(box ? { page: box.page, rect: box.rect } : {}),
             reason: REASON,
             ...(place ? { location: place.name } : {}),
+            ...(sealImage ? { sealImage } : {}),
             time: now,
           },
           withTimestamp && ctx.signing.tsaUrl

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { TsaUrl } from '../../signing/tsa/tsa-client';
 import { loadCertificates } from '../../signing/verify/chain';
 import type { DesktopSigningOptions } from '../service-kit';
@@ -6,7 +6,9 @@ import type { DesktopSigningOptions } from '../service-kit';
 /**
  * The app's signing set-up from the environment: PKCS11_MODULE (the token's PKCS#11 library;
  * absent: the first known vendor library installed), SIGNING_TRUST_ANCHORS (a PEM file of the
- * roots, and intermediates, signatures must chain to), SIGNING_TSA_URL (RFC 3161 timestamps).
+ * roots, and intermediates, signatures must chain to), SIGNING_TSA_URL (RFC 3161 timestamps),
+ * SIGNING_SEAL_DIR (registered seal images) and SIGNING_DEMO_SEALS=1 (the stand-in seal for orgs
+ * with none registered: demo and tests).
  * A variable that is set but unusable stops the start with a message naming it.
  */
 export function signingOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DesktopSigningOptions {
@@ -30,5 +32,11 @@ export function signingOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Des
     if (!parsed.success) throw new Error(`SIGNING_TSA_URL: not an http(s) URL: ${tsa}`);
     options.tsaUrl = parsed.data;
   }
+  const sealDir = env.SIGNING_SEAL_DIR?.trim();
+  if (sealDir) {
+    if (!existsSync(sealDir)) throw new Error(`SIGNING_SEAL_DIR: no such directory: ${sealDir}`);
+    options.sealDir = sealDir;
+  }
+  if (env.SIGNING_DEMO_SEALS === '1') options.demoSeals = true;
   return options;
 }

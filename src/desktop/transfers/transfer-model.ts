@@ -14,7 +14,8 @@ import {
 } from '../../domain/procedures';
 import type { SqliteHandle } from '../../db/sqlite';
 import { outboxRepo, type OutboxItem } from '../../sync/repositories/outbox';
-import { dossiersRepo, type DossiersRepo } from '../repositories/dossiers';
+import { foldForSearch } from '../../domain/text/fold';
+import { dossiersRepo, type DossiersRepo, type MemberInfoRow } from '../repositories/dossiers';
 import { fail } from '../service-kit';
 
 /** A cached dossier: the server's state as last pulled, and its rev. */
@@ -140,7 +141,26 @@ export function transferModel(handle: SqliteHandle, user: SessionUser) {
       updatedAt: at,
       history: [...wire.history, ...outcome.events],
       ...(wire.orgNames ? { orgNames: wire.orgNames } : {}),
+      ...(wire.member ? { member: wire.member } : {}),
     });
+  }
+
+  /** The dossier's member from the cache, else as pull sent it with the dossier. */
+  function memberOf(wire: DossierWire): MemberInfoRow | undefined {
+    const cached = repo.members([wire.memberId]).get(wire.memberId);
+    const m = wire.member;
+    if (cached || !m) return cached;
+    return {
+      id: wire.memberId,
+      full_name: m.fullName,
+      name_folded: foldForSearch(m.fullName),
+      birth_date: m.birthDate,
+      citizen_id: m.citizenId,
+      card_no: m.cardNo,
+      profile_no: m.profileNo,
+      joined_on: m.joinedOn,
+      official_on: m.officialOn,
+    };
   }
 
   /**
@@ -180,6 +200,7 @@ export function transferModel(handle: SqliteHandle, user: SessionUser) {
     advance,
     rolesAt,
     awaitsUser,
+    memberOf,
     scopePaths,
     cachedPath,
     pathOfOnRoute,

@@ -67,6 +67,8 @@ beforeAll(async () => {
     trustAnchorsPem: pki.root.certPem + pki.intermediate.certPem,
     // Unreachable (as offline): the signature is made without a timestamp rather than not at all.
     tsaUrl: 'http://127.0.0.1:9/tsa',
+    // Orgs with a seal (the ward committee, not cells) sign with the stand-in seal.
+    demoSeals: true,
   });
   opened.push(officer);
   const tokens = value('listTokens', await officer.api.listTokens({}));
@@ -135,7 +137,17 @@ describe('sign and forward, org after org', () => {
     report = verifyPdf(letter2, { trustAnchors: anchors });
     expect(report.ok).toBe(true);
     expect(report.signatures.map((s) => s.signer)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
-    expect(widgets(letter2).map((w) => w.at)).toEqual([boxes[0]!.rect.slice(0, 2), boxes[1]!.rect.slice(0, 2)]); // prettier-ignore
+    const [w1, w2] = widgets(letter2).map((w) => w.at);
+    expect(w1).toEqual(boxes[0]!.rect.slice(0, 2));
+    // The ward's widget grows around its true-size seal (36 mm is taller than the box) but stays
+    // anchored on the box: same left edge, at most a few points lower.
+    expect(w2![0]).toBe(boxes[1]!.rect[0]);
+    expect(boxes[1]!.rect[1] - w2![1]).toBeGreaterThanOrEqual(0);
+    expect(boxes[1]!.rect[1] - w2![1]).toBeLessThan(20);
+    // The ward has a seal: its 425 px (36 mm) image is in the ward's revision only.
+    const sealImages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Width 425\b/g)?.length ?? 0;
+    expect(sealImages(letter1)).toBe(0);
+    expect(sealImages(letter2.subarray(letter1.length))).toBeGreaterThan(0);
 
     // The signatures panel: both valid against the configured anchors.
     const checks = value('verifyPdfSignatures', await api.verifyPdfSignatures({ sha256: second.letterSha256 })); // prettier-ignore

@@ -6,8 +6,8 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { deflateSync } from 'node:zlib';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
+import { encodeRgbaPng } from '../pdf/png-encode';
 
 const run = promisify(execFile);
 
@@ -103,16 +103,6 @@ export function flipSignedByte(pdf: Buffer, firstRangeEnd: number): Buffer {
 
 export const readPdf = (file: string) => readFileSync(file);
 
-// zlib.crc32 needs Node 22; PNG chunks need CRC-32.
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const byte of buf) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c;
-}
-
 /**
  * A small RGBA PNG (alpha gradient, or opaque) without an image library; with `pixelsPerMetre`,
  * a pHYs chunk (unit: metre).
@@ -133,30 +123,5 @@ export function makePng(
       raw[o + 3] = options.opaque ? 255 : (x + y) % 7 === 0 ? 0 : 200;
     }
   }
-  const chunk = (type: string, body: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(body.length);
-    const tb = Buffer.concat([Buffer.from(type, 'latin1'), body]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(tb) >>> 0);
-    return Buffer.concat([len, tb, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 6;
-  const phys = Buffer.alloc(9);
-  if (options.pixelsPerMetre) {
-    phys.writeUInt32BE(options.pixelsPerMetre, 0);
-    phys.writeUInt32BE(options.pixelsPerMetre, 4);
-    phys[8] = 1;
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    ...(options.pixelsPerMetre ? [chunk('pHYs', phys)] : []),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodeRgbaPng(width, height, raw, options.pixelsPerMetre);
 }
