@@ -34,7 +34,8 @@ export async function startAppRuntime(opts: {
     const api = createDesktopService({
       cache,
       serverUrl,
-      signing,
+      // The demo's orgs have no registered seal images: they sign with the stand-in seal.
+      signing: demo ? { demoSeals: true, ...signing } : signing,
       ...(opts.sessionStore ? { sessionStore: opts.sessionStore } : {}),
     });
     await api.restoreSession();
