@@ -139,6 +139,13 @@ export interface BlobCacheTable {
   fetched_at: string;
 }
 
+/** The last answer of a fee screen's query, for offline viewing (0003). */
+export interface FeeCacheTable {
+  key: string;
+  payload: string;
+  fetched_at: string;
+}
+
 export interface ClientDatabase {
   orgs: ClientOrgsTable;
   org_bank_accounts: ClientBankAccountsTable;
@@ -150,4 +157,5 @@ export interface ClientDatabase {
   dossiers: ClientDossiersTable;
   dossier_route_orgs: ClientDossierRouteOrgsTable;
   blob_cache: BlobCacheTable;
+  fee_cache: FeeCacheTable;
 }

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoMemberUsername } from '../scripts/gen/demo-accounts';
+import { AppShell } from './pages/app-shell';
+import { FeesPage } from './pages/fees-page';
+import { LoginPage } from './pages/login-page';
+import { screenshot } from './support/artifacts';
+import {
+  apiAs,
+  ensureFeeProfiles,
+  startSandboxGateway,
+  type SandboxGateway,
+} from './support/fees-fixtures';
+import {
+  closeBrowser,
+  demoServerUrl,
+  freshDataDir,
+  openApp,
+  removeDataDir,
+  type Session,
+} from './support/journey';
+
+// Thủ tục thu nộp đảng phí: the cell secretary approves the month and pays for the cell through
+// the sandbox gateway (its own process); the transactions show it and the receipt opens; a
+// member's payment whose callback is lost stays unknown until "Tra cứu kết quả"; the ward's
+// fee officer exports the ward's totals to Excel.
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const now = new Date();
+/** The screens open on the current month. */
+const MONTH = `${now.getFullYear()}-${pad(now.getMonth() + 1)}`;
+
+const dataDir = freshDataDir();
+let gateway: SandboxGateway;
+let s: Session;
+
+beforeAll(async () => {
+  gateway = await startSandboxGateway();
+  s = await openApp({ dataDir, env: gateway.env });
+});
+afterAll(async () => {
+  if (s?.errors.length) console.error('page errors', s.errors);
+  await s?.close();
+  await gateway?.stop();
+  await closeBrowser();
+  removeDataDir(dataDir);
+});
+
+async function logInAs(username: string): Promise<AppShell> {
+  await new LoginPage(s.page).submit(username, DEMO_PASSWORD);
+  const shell = new AppShell(s.page);
+  await shell.waitUntilShown();
+  await shell.syncNow();
+  return shell;
+}
+
+async function logOut(): Promise<void> {
+  await s.page.getByTestId('current-user').hover();
+  await s.page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+  await new LoginPage(s.page).waitUntilShown();
+}
+
+describe('party fees', () => {
+  let serverUrl = '';
+  let memberName = '';
+  let cellReference = '';
+  let memberReference = '';
+
+  it('the cell secretary approves the month, refusing a bad amount', async () => {
+    await logInAs('bithu.chibo1');
+    serverUrl = demoServerUrl(dataDir);
+    const secretary = await apiAs(serverUrl, 'bithu.chibo1');
+    const cellId = secretary.user.roles.find((r) => r.role === 'approver')?.orgId ?? '';
+    const lines = await ensureFeeProfiles(secretary, cellId, MONTH);
+    expect(lines.length).toBeGreaterThan(2);
+    memberName = (await apiAs(serverUrl, demoMemberUsername('chibo1', 1))).user.fullName;
+    expect(lines.map((l) => l.fullName)).toContain(memberName);
+
+    const fees = new FeesPage(s.page);
+    await fees.open('Phê duyệt mức đóng đảng phí');
+    expect(new Set(await fees.approvalStates())).toEqual(new Set(['unapproved']));
+    await expect
+      .poll(() => fees.approvalTable.innerText())
+      .toContain('Đảng phí tháng này của đảng viên chưa được phê duyệt');
+    await screenshot(s.page, '40-fee-approval-unapproved');
+
+    const first = lines[0]?.fullName ?? '';
+    await fees.adjust(first, '-5000');
+    await fees.select(fees.approvalTable, first);
+    await fees.approveSelected();
+    await expect
+      .poll(() => fees.row(fees.approvalTable, first).getByTestId('fee-adjust-error').innerText())
+      .toBe('Số tiền không được là số âm.');
+    await fees.adjust(first, '20000');
+    await fees.approveSelected();
+    await expect
+      .poll(() => fees.row(fees.approvalTable, first).getByTestId('fee-reason-error').innerText())
+      .toContain('lý do điều chỉnh');
+    await screenshot(s.page, '41-fee-approval-refused');
+    expect(new Set(await fees.approvalStates())).toEqual(new Set(['unapproved']));
+
+    await fees.adjust(first, '20000', 'Hoàn cảnh gia đình khó khăn');
+    await fees.approveAll();
+    await fees.waitForAll('approved');
+    const row = fees.row(fees.approvalTable, first);
+    expect(await row.getByTestId('fee-amount').getAttribute('data-amount')).toBe('20000');
+    await screenshot(s.page, '42-fee-approval-approved');
+  });
+
+  it('pays for the cell through the gateway; the receipt opens', async () => {
+    await gateway.setMode('success');
+    const fees = new FeesPage(s.page);
+    await fees.open('Nộp đảng phí cho chi bộ');
+    await fees.settled(fees.payTable);
+    // The member with an account pays for himself below.
+    await fees.selectAll(fees.payTable);
+    await fees.unselect(fees.payTable, memberName);
+    await screenshot(s.page, '43-fee-cell-payment');
+    expect(await fees.payAndWait()).toBe('success');
+    cellReference = (await fees.paymentResult.innerText()).match(/Mã giao dịch (\w+)/)?.[1] ?? '';
+    expect(cellReference).toMatch(/^DP/);
+    await screenshot(s.page, '44-fee-cell-paid');
+    const receipt = await fees.openReceipt(fees.paymentResult);
+    expect(await receipt.getAttribute('data-file-name')).toMatch(/^bien-lai-.*\.pdf$/);
+    await screenshot(s.page, '45-fee-receipt');
+    await fees.closeDialog();
+    // Only the member who pays for himself is left to pay.
+    await fees.settled(fees.payTable);
+    expect(
+      (await fees.payTable.getByTestId('fee-member').allInnerTexts()).map((t) => t.trim()),
+    ).toEqual([memberName]);
+  });
+
+  it('a member payment whose callback is lost stays unknown until the status query', async () => {
+    await gateway.setMode('lost');
+    const member = await apiAs(serverUrl, demoMemberUsername('chibo1', 1));
+    const started = await member.call<{ reference: string; status: string }>(
+      'POST',
+      '/v1/fees/payments',
+      { month: MONTH },
+    );
+    expect(started.status).toBe('unknown');
+    memberReference = started.reference;
+
+    const fees = new FeesPage(s.page);
+    await fees.open('Danh sách giao dịch nộp đảng phí');
+    expect(await fees.txStatus(cellReference)).toBe('success');
+    expect(await fees.txStatus(memberReference)).toBe('unknown');
+    // The callback never comes: asking the list again changes nothing.
+    await fees.reloadTransactions();
+    expect(await fees.txStatus(memberReference)).toBe('unknown');
+    const row = fees.row(fees.txTable, memberReference);
+    expect(await row.getByTestId('payment-deadline').innerText()).toContain('Tự động xử lý trước');
+    await screenshot(s.page, '46-fee-transactions-unknown');
+
+    expect(await fees.lookUp(memberReference)).toBe('success');
+    await screenshot(s.page, '47-fee-transactions-settled');
+    const receipt = await fees.openReceipt(row);
+    expect(await receipt.getAttribute('data-file-name')).toMatch(/\.pdf$/);
+    await fees.closeDialog();
+    expect(s.errors).toEqual([]);
+  });
+
+  it("the ward's fee officer exports the ward's totals to Excel", async () => {
+    await logOut();
+    await logInAs('ketoan.phuong');
+    const fees = new FeesPage(s.page);
+    await fees.open('Sổ thu nộp đảng phí');
+    const download = await fees.exportOrgReport();
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    await screenshot(s.page, '48-fee-ward-report');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync((await download.path()) ?? '') as unknown as ArrayBuffer);
+    const text = book.worksheets
+      .flatMap((ws) => ws.getSheetValues().flatMap((r) => (Array.isArray(r) ? r : [])))
+      .map((v) => (v && typeof v === 'object' && 'richText' in v ? JSON.stringify(v) : String(v)))
+      .join('\n');
+    expect(text).toContain('Chi bộ Tổ dân phố số 1');
+    expect(s.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,291 @@
+import {
+  App,
+  Button,
+  Card,
+  Input,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { useState } from 'react';
+import {
+  AdjustReasonInput,
+  UNAPPROVED_NOTE_VI,
+  type FeeSheet,
+  type FeeSheetLine,
+} from '../../../../src/desktop/contract';
+import { parseAmount } from '../../../../src/domain/fees/money';
+import { DesktopCallError, callDesktop, useBridge, useDesktopQuery } from '../../desktop-context';
+import { ErrorAlert } from '../../ui/error-alert';
+import { formatMoney } from './fee-format';
+import { CellMonthBar, SourceNote, thisMonth, useFeeCells } from './fee-ui';
+
+interface Edit {
+  amount: string;
+  reason: string;
+}
+type Errors = Record<string, { amount?: string; reason?: string }>;
+
+const canApprove = (c: { canApprove: boolean }) => c.canApprove;
+
+/**
+ * The typed adjustment of a line: undefined amount = the computed one. Checked as the server
+ * will (whole đồng, not negative, under the ceiling; a changed amount needs a reason).
+ */
+function readEdit(line: FeeSheetLine, edit: Edit | undefined) {
+  if (!edit || edit.amount.trim() === '') {
+    if (line.computedAmount === null)
+      return { error: { amount: line.computeMessageVi ?? 'Nhập số tiền và lý do.' } };
+    return { item: { memberId: line.memberId } };
+  }
+  const amount = parseAmount(edit.amount.trim().replace(/\./g, ''));
+  if (!amount.ok) return { error: { amount: `${amount.messageVi}.` } };
+  if (amount.value === line.computedAmount) return { item: { memberId: line.memberId } };
+  const reason = AdjustReasonInput.safeParse(edit.reason);
+  if (!reason.success) return { error: { reason: reason.error.issues[0]?.message } };
+  return { item: { memberId: line.memberId, amount: amount.value, reason: reason.data } };
+}
+
+/** "Phê duyệt mức đóng đảng phí": the cell's month, adjusted where needed, approved. */
+export function ApprovalView() {
+  const bridge = useBridge();
+  const { message } = App.useApp();
+  const { cells, cellId, setCellId, query: cellsQuery } = useFeeCells(canApprove);
+  const [month, setMonth] = useState(thisMonth);
+  const sheet = useDesktopQuery('feeApprovalSheet', cellId ? { cellId, month } : null);
+  const [edits, setEdits] = useState<Record<string, Edit>>({});
+  const [errors, setErrors] = useState<Errors>({});
+  const [selected, setSelected] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [callError, setCallError] = useState<DesktopCallError>();
+  const lines = sheet.data?.lines ?? [];
+
+  const edit = (memberId: string, change: Partial<Edit>) =>
+    setEdits((all) => ({
+      ...all,
+      [memberId]: { amount: '', reason: '', ...all[memberId], ...change },
+    }));
+
+  async function approve(all: boolean) {
+    if (!cellId) return;
+    const chosen = all
+      ? lines.filter((l) => edits[l.memberId]?.amount)
+      : lines.filter((l) => selected.includes(l.memberId));
+    const found: Errors = {};
+    const items = [];
+    for (const line of chosen) {
+      const read = readEdit(line, edits[line.memberId]);
+      if (read.error) found[line.memberId] = read.error;
+      else items.push(read.item);
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      message.error('Vui lòng sửa các ô được đánh dấu trước khi phê duyệt.');
+      return;
+    }
+    if (!all && items.length === 0) {
+      message.warning('Chọn đảng viên cần phê duyệt.');
+      return;
+    }
+    setBusy(true);
+    setCallError(undefined);
+    try {
+      const result = await callDesktop(bridge, 'approveFees', { cellId, month, all, items });
+      setSelected([]);
+      setEdits({});
+      message.success(
+        result.queued
+          ? 'Không kết nối được máy chủ: phê duyệt đã được lưu, sẽ gửi khi có kết nối.'
+          : 'Đã phê duyệt mức đóng đảng phí.',
+      );
+      sheet.reload();
+    } catch (err) {
+      if (err instanceof DesktopCallError) setCallError(err);
+      else throw err;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const columns: TableColumnsType<FeeSheetLine> = [
+    { title: 'STT', key: 'i', width: 56, align: 'right', render: (_v, _l, i) => i + 1 },
+    {
+      title: 'Họ và tên',
+      dataIndex: 'fullName',
+      width: 200,
+      render: (name: string) => <span data-testid="fee-member">{name}</span>,
+    },
+    {
+      title: 'Mức tính theo quy định',
+      key: 'computed',
+      width: 170,
+      align: 'right',
+      render: (_v, l) =>
+        l.computedAmount !== null ? (
+          formatMoney(l.computedAmount)
+        ) : (
+          <Typography.Text type="warning">{l.computeMessageVi}</Typography.Text>
+        ),
+    },
+    {
+      title: 'Số tiền điều chỉnh (đồng)',
+      key: 'adjust',
+      width: 170,
+      render: (_v, l) => (
+        <div>
+          <Input
+            data-testid="fee-adjust-amount"
+            disabled={l.paid}
+            inputMode="numeric"
+            placeholder={l.computedAmount !== null ? String(l.computedAmount) : 'Nhập số tiền'}
+            value={edits[l.memberId]?.amount ?? ''}
+            status={errors[l.memberId]?.amount ? 'error' : undefined}
+            onChange={(e) => edit(l.memberId, { amount: e.target.value })}
+          />
+          {errors[l.memberId]?.amount && (
+            <Typography.Text type="danger" data-testid="fee-adjust-error">
+              {errors[l.memberId]?.amount}
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    },
+    {
+      title: 'Lý do điều chỉnh',
+      key: 'reason',
+      width: 220,
+      render: (_v, l) => (
+        <div>
+          <Input
+            data-testid="fee-adjust-reason"
+            disabled={l.paid}
+            maxLength={500}
+            value={edits[l.memberId]?.reason ?? l.adjustReason ?? ''}
+            status={errors[l.memberId]?.reason ? 'error' : undefined}
+            onChange={(e) => edit(l.memberId, { reason: e.target.value })}
+          />
+          {errors[l.memberId]?.reason && (
+            <Typography.Text type="danger" data-testid="fee-reason-error">
+              {errors[l.memberId]?.reason}
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    },
+    {
+      title: 'Số tiền phải nộp',
+      key: 'amount',
+      width: 230,
+      align: 'right',
+      render: (_v, l) => (
+        <div data-testid="fee-amount" data-amount={l.amount}>
+          {formatMoney(l.amount)}
+          {!l.approved && (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {l.note ?? UNAPPROVED_NOTE_VI}
+              </Typography.Text>
+            </div>
+          )}
+        </div>
+      ),
+    },
+    {
+      title: 'Phê duyệt',
+      key: 'approved',
+      width: 130,
+      render: (_v, l) =>
+        l.pending || (sheet.data?.pendingAll && !l.approved) ? (
+          <Tag color="gold" data-testid="fee-approval" data-state="pending">
+            Chờ gửi
+          </Tag>
+        ) : l.approved ? (
+          <Tag color="green" data-testid="fee-approval" data-state="approved">
+            Đã phê duyệt
+          </Tag>
+        ) : (
+          <Tag data-testid="fee-approval" data-state="unapproved">
+            Chưa phê duyệt
+          </Tag>
+        ),
+    },
+    {
+      title: 'Nộp',
+      key: 'paid',
+      width: 110,
+      render: (_v, l) => (l.paid ? <Tag color="blue">Đã nộp</Tag> : <Tag>Chưa nộp</Tag>),
+    },
+  ];
+
+  return (
+    <Card className="page-card">
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        Phê duyệt mức đóng đảng phí
+      </Typography.Title>
+      <CellMonthBar
+        cells={cells}
+        cellId={cellId}
+        onCell={setCellId}
+        month={month}
+        onMonth={setMonth}
+      />
+      <ErrorAlert error={cellsQuery.error} />
+      <SourceNote source={sheet.data} />
+      <ErrorAlert error={sheet.error} onRetry={sheet.reload} />
+      <ErrorAlert error={callError?.error} />
+      <div className="result-bar">
+        <Space>
+          <Button
+            type="primary"
+            data-testid="fee-approve-selected"
+            disabled={selected.length === 0}
+            loading={busy}
+            onClick={() => void approve(false)}
+          >
+            Phê duyệt đã chọn ({selected.length})
+          </Button>
+          <Button
+            data-testid="fee-approve-all"
+            disabled={!sheet.data || lines.every((l) => l.paid)}
+            loading={busy}
+            onClick={() => void approve(true)}
+          >
+            Phê duyệt tất cả
+          </Button>
+        </Space>
+        <SheetTotals sheet={sheet.data} />
+      </div>
+      <Table<FeeSheetLine>
+        data-testid="fee-approval-table"
+        data-settled={sheet.settled && !busy ? 'true' : 'false'}
+        rowKey="memberId"
+        size="small"
+        bordered
+        columns={columns}
+        dataSource={lines}
+        loading={sheet.loading}
+        pagination={false}
+        scroll={{ x: 1300 }}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys.map(String)),
+          getCheckboxProps: (l) => ({ disabled: l.paid }),
+        }}
+        locale={{ emptyText: cellId ? 'Chi bộ chưa có đảng viên' : 'Chọn chi bộ' }}
+      />
+    </Card>
+  );
+}
+
+function SheetTotals({ sheet }: { sheet: FeeSheet | undefined }) {
+  if (!sheet) return null;
+  const approved = sheet.lines.filter((l) => l.approved);
+  const total = approved.reduce((s, l) => s + l.amount, 0);
+  return (
+    <Typography.Text data-testid="fee-sheet-total">
+      Đã phê duyệt {approved.length}/{sheet.lines.length} đảng viên — tổng {formatMoney(total)}
+    </Typography.Text>
+  );
+}

@@ -1,0 +1,220 @@
+import { Alert, Button, Card, Result, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import {
+  PAYMENT_NEEDS_CONNECTION_VI,
+  type FeePayment,
+  type FeeSheetLine,
+} from '../../../../src/desktop/contract';
+import { DesktopCallError, callDesktop, useBridge, useDesktopQuery } from '../../desktop-context';
+import { ErrorAlert } from '../../ui/error-alert';
+import { formatMoney, monthLabel } from './fee-format';
+import { CellMonthBar, PaymentStatusTag, SourceNote, thisMonth, useFeeCells } from './fee-ui';
+import { ReceiptButton } from './receipt-button';
+import { VietQrButton } from './vietqr-button';
+
+const canPay = (c: { canApprove: boolean }) => c.canApprove;
+/** How often the screen asks for the result while the gateway has not answered yet. */
+const POLL_MS = 1500;
+
+/** "Nộp đảng phí cho chi bộ": the approved, unpaid members; pay for all or the chosen ones. */
+export function CellPaymentView() {
+  const bridge = useBridge();
+  const { cells, cellId, setCellId } = useFeeCells(canPay);
+  const [month, setMonth] = useState(thisMonth);
+  const sheet = useDesktopQuery('feeApprovalSheet', cellId ? { cellId, month } : null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [callError, setCallError] = useState<DesktopCallError>();
+  const [payment, setPayment] = useState<FeePayment>();
+  const payable = (sheet.data?.lines ?? []).filter((l) => l.approved && !l.paid && l.amount > 0);
+  const chosen =
+    selected.length > 0 ? payable.filter((l) => selected.includes(l.memberId)) : payable;
+  const total = chosen.reduce((s, l) => s + l.amount, 0);
+  const offline = sheet.data?.source === 'cache';
+
+  async function pay() {
+    if (!cellId) return;
+    setBusy(true);
+    setCallError(undefined);
+    try {
+      const started = await callDesktop(bridge, 'startFeePayment', {
+        cellId,
+        month,
+        ...(selected.length > 0 ? { memberIds: chosen.map((l) => l.memberId) } : {}),
+      });
+      // The payer confirms at the gateway's page (the system browser in the desktop app).
+      window.open(started.paymentUrl, '_blank', 'noopener');
+      setPayment(started.payment);
+      setSelected([]);
+    } catch (err) {
+      if (err instanceof DesktopCallError) setCallError(err);
+      else throw err;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const columns: TableColumnsType<FeeSheetLine> = [
+    { title: 'STT', key: 'i', width: 56, align: 'right', render: (_v, _l, i) => i + 1 },
+    {
+      title: 'Họ và tên',
+      dataIndex: 'fullName',
+      render: (name: string) => <span data-testid="fee-member">{name}</span>,
+    },
+    {
+      title: 'Số tiền phải nộp',
+      dataIndex: 'amount',
+      width: 180,
+      align: 'right',
+      render: (amount: number) => formatMoney(amount),
+    },
+  ];
+
+  return (
+    <Card className="page-card">
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        Nộp đảng phí cho chi bộ
+      </Typography.Title>
+      <CellMonthBar
+        cells={cells}
+        cellId={cellId}
+        onCell={(id) => {
+          setCellId(id);
+          setPayment(undefined);
+        }}
+        month={month}
+        onMonth={(m) => {
+          setMonth(m);
+          setPayment(undefined);
+        }}
+      />
+      {offline && (
+        <Alert
+          data-testid="fee-needs-connection"
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={PAYMENT_NEEDS_CONNECTION_VI}
+        />
+      )}
+      <SourceNote source={sheet.data} />
+      <ErrorAlert error={sheet.error} onRetry={sheet.reload} />
+      <ErrorAlert error={callError?.error} />
+      {payment && (
+        <PaymentProgress
+          key={payment.id}
+          initial={payment}
+          month={month}
+          onDone={() => sheet.reload()}
+        />
+      )}
+      <div className="result-bar">
+        <Typography.Text data-testid="fee-pay-total" data-amount={total}>
+          {selected.length > 0
+            ? `Đã chọn ${chosen.length} đảng viên`
+            : `Tất cả ${payable.length} đảng viên đã phê duyệt, chưa nộp`}{' '}
+          — tổng tiền <strong>{formatMoney(total)}</strong> ({monthLabel(month)})
+        </Typography.Text>
+        <Space>
+          {cellId && (
+            <VietQrButton
+              cellId={cellId}
+              month={month}
+              memberIds={selected.length > 0 ? chosen.map((l) => l.memberId) : undefined}
+              disabled={total === 0 || offline}
+            />
+          )}
+          <Button
+            type="primary"
+            data-testid="fee-pay"
+            disabled={total === 0 || offline}
+            loading={busy}
+            onClick={() => void pay()}
+          >
+            Nộp đảng phí qua cổng thanh toán
+          </Button>
+        </Space>
+      </div>
+      <Table<FeeSheetLine>
+        data-testid="fee-pay-table"
+        data-settled={sheet.settled ? 'true' : 'false'}
+        rowKey="memberId"
+        size="small"
+        bordered
+        columns={columns}
+        dataSource={payable}
+        loading={sheet.loading}
+        pagination={false}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys.map(String)),
+        }}
+        locale={{
+          emptyText: 'Không có đảng viên nào đã phê duyệt mà chưa nộp đảng phí tháng này',
+        }}
+      />
+    </Card>
+  );
+}
+
+/** Waits for the gateway's result (the server hears it on its callback), then offers the receipt. */
+function PaymentProgress({
+  initial,
+  month,
+  onDone,
+}: {
+  initial: FeePayment;
+  month: string;
+  onDone: () => void;
+}) {
+  const bridge = useBridge();
+  const [payment, setPayment] = useState(initial);
+  const done = payment.status !== 'unknown';
+  const onDoneRef = useRef(onDone);
+  onDoneRef.current = onDone;
+  useEffect(() => {
+    if (done) onDoneRef.current();
+  }, [done]);
+  useEffect(() => {
+    if (done) return;
+    const timer = setTimeout(() => {
+      void callDesktop(bridge, 'feePayment', {
+        paymentId: payment.id,
+        cellId: payment.cellId,
+        month,
+      }).then(
+        (r) => setPayment((p) => ({ ...(r.payment ?? p) })),
+        // Offline for a moment: ask again at the next tick.
+        () => setPayment((p) => ({ ...p })),
+      );
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+    // Each answer is a new object, which re-arms the timer while the status is unknown.
+  }, [bridge, payment, month, done]);
+
+  const detail = `Mã giao dịch ${payment.reference} — ${formatMoney(payment.amount)} — ${payment.items.length} đảng viên`;
+  return (
+    <div data-testid="payment-result" data-status={payment.status} data-id={payment.id}>
+      <Result
+        status={
+          payment.status === 'success' ? 'success' : payment.status === 'failed' ? 'error' : 'info'
+        }
+        style={{ padding: '16px 0' }}
+        title={
+          payment.status === 'success'
+            ? 'Nộp đảng phí thành công'
+            : payment.status === 'failed'
+              ? 'Giao dịch không thành công'
+              : 'Đang chờ kết quả từ cổng thanh toán…'
+        }
+        subTitle={
+          <Space direction="vertical" size={2}>
+            <span>{detail}</span>
+            <PaymentStatusTag status={payment.status} label={payment.statusVi} />
+          </Space>
+        }
+        extra={payment.status === 'success' ? <ReceiptButton payment={payment} /> : undefined}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney, monthLabel, recentMonths, timeLeft } from './fee-format';
+
+describe('fee formats', () => {
+  it('shows đồng grouped the Vietnamese way', () => {
+    expect(formatMoney(1_234_500)).toBe('1.234.500 đ');
+    expect(formatMoney(0)).toBe('0 đ');
+  });
+
+  it('labels months and offers next month first, across the new year', () => {
+    expect(monthLabel('2026-03')).toBe('Tháng 03/2026');
+    const months = recentMonths(new Date(2026, 0, 15), 2);
+    expect(months).toEqual(['2026-02', '2026-01', '2025-12', '2025-11']);
+  });
+
+  it('says how long until automatic settlement, nothing once past', () => {
+    const now = new Date('2026-03-01T00:00:00Z');
+    expect(timeLeft('2026-03-02T03:00:00Z', now)).toBe('1 ngày 3 giờ');
+    expect(timeLeft('2026-03-01T02:30:00Z', now)).toBe('2 giờ 30 phút');
+    expect(timeLeft('2026-03-01T00:45:00Z', now)).toBe('45 phút');
+    expect(timeLeft('2026-02-28T00:00:00Z', now)).toBe('');
+  });
+});

@@ -1,0 +1,160 @@
+import { Alert, Button, Form, Modal, Select, Space, Tag } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { DocumentFile, FeeCell, FeeDataSource } from '../../../../src/desktop/contract';
+import { useDesktopQuery } from '../../desktop-context';
+import { formatDateTime } from '../../format';
+import { ErrorAlert } from '../../ui/error-alert';
+import { PdfViewer } from '../../ui/pdf-viewer';
+import { monthLabel, monthOf, recentMonths } from './fee-format';
+
+/** The cells the user works on (cache), and the chosen one; the first approvable by default. */
+export function useFeeCells(filter: (c: FeeCell) => boolean = () => true) {
+  const query = useDesktopQuery('feeCells', {});
+  const cells = useMemo(() => (query.data?.items ?? []).filter(filter), [query.data, filter]);
+  const [cellId, setCellId] = useState<string>();
+  useEffect(() => {
+    if (cellId === undefined && cells[0]) setCellId(cells[0].id);
+  }, [cells, cellId]);
+  return { query, cells, cellId, setCellId, cell: cells.find((c) => c.id === cellId) };
+}
+
+export const MONTH_OPTIONS = recentMonths(new Date()).map((m) => ({
+  value: m,
+  label: monthLabel(m),
+}));
+export const thisMonth = (): string => monthOf(new Date());
+
+/** "Chi bộ" and "Tháng" pickers, as the national system's fee screens have them. */
+export function CellMonthBar({
+  cells,
+  cellId,
+  onCell,
+  month,
+  onMonth,
+  extra,
+}: {
+  cells: FeeCell[];
+  cellId: string | undefined;
+  onCell: (id: string) => void;
+  month: string;
+  onMonth: (month: string) => void;
+  extra?: React.ReactNode;
+}) {
+  return (
+    <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
+      <Form.Item label="Chi bộ">
+        <Select
+          data-testid="fee-cell"
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="Chọn chi bộ"
+          value={cellId}
+          onChange={onCell}
+          options={cells.map((c) => ({ value: c.id, label: c.name }))}
+          style={{ width: 300 }}
+        />
+      </Form.Item>
+      <Form.Item label="Tháng">
+        <Select
+          data-testid="fee-month"
+          value={month}
+          onChange={onMonth}
+          options={MONTH_OPTIONS}
+          style={{ width: 160 }}
+        />
+      </Form.Item>
+      {extra}
+    </Form>
+  );
+}
+
+/** Says so when the answer on screen is the copy kept in the machine (offline). */
+export function SourceNote({ source }: { source: FeeDataSource | undefined }) {
+  if (source?.source !== 'cache') return null;
+  return (
+    <Alert
+      data-testid="fee-cached"
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={`Không kết nối được máy chủ: đang hiển thị dữ liệu lưu trong máy lúc ${formatDateTime(source.fetchedAt)}.`}
+    />
+  );
+}
+
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Saves a generated file where the user chooses: the browser's download (Electron asks where to
+ * save it). The browser host cannot show a save dialog of its own.
+ */
+export function saveDocument(file: DocumentFile): void {
+  const url = URL.createObjectURL(new Blob([bytesOf(file.dataBase64)], { type: file.contentType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** A generated PDF (a receipt) in the embedded viewer, with "Tải về" to keep or print it. */
+export function DocumentDialog({
+  title,
+  file,
+  error,
+  onClose,
+}: {
+  title: string;
+  file: DocumentFile | undefined;
+  error?: Parameters<typeof ErrorAlert>[0]['error'];
+  onClose: () => void;
+}) {
+  return (
+    <Modal
+      open={file !== undefined || error !== undefined}
+      title={title}
+      onCancel={onClose}
+      width={900}
+      destroyOnHidden
+      footer={
+        <Space>
+          {file && (
+            <Button data-testid="document-download" onClick={() => saveDocument(file)}>
+              Tải về
+            </Button>
+          )}
+          <Button onClick={onClose}>Đóng</Button>
+        </Space>
+      }
+    >
+      <ErrorAlert error={error} />
+      {file && (
+        <div data-testid="document-dialog" data-file-name={file.fileName}>
+          <PdfViewer base64={file.dataBase64} />
+        </div>
+      )}
+    </Modal>
+  );
+}
+
+const STATUS_COLORS = { success: 'green', failed: 'red', unknown: 'gold' } as const;
+/** A payment's status as the transaction list shows it. */
+export function PaymentStatusTag({
+  status,
+  label,
+}: {
+  status: keyof typeof STATUS_COLORS;
+  label: string;
+}) {
+  return (
+    <Tag color={STATUS_COLORS[status]} data-testid="payment-status" data-status={status}>
+      {label}
+    </Tag>
+  );
+}

@@ -1,0 +1,145 @@
+import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { App, Button, Form, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import type { DesktopError, FeeOrg, FeeOrgReport } from '../../../../src/desktop/contract';
+import { DesktopCallError, callDesktop, useBridge, useDesktopQuery } from '../../desktop-context';
+import { ErrorAlert } from '../../ui/error-alert';
+import { formatMoney } from './fee-format';
+import { saveDocument, SourceNote } from './fee-ui';
+
+type OrgRow = FeeOrgReport['orgs'][number];
+
+/** The ward's (or any committee's) totals up the tree for a year, exported to Excel or PDF. */
+export function OrgReport({
+  orgs,
+  years,
+}: {
+  orgs: FeeOrg[];
+  years: { value: number; label: string }[];
+}) {
+  const bridge = useBridge();
+  const { message } = App.useApp();
+  const [orgId, setOrgId] = useState<string>();
+  const [year, setYear] = useState(years[1]?.value ?? new Date().getFullYear());
+  useEffect(() => {
+    if (orgId === undefined && orgs[0]) setOrgId(orgs[0].id);
+  }, [orgs, orgId]);
+  const report = useDesktopQuery('feeOrgReport', orgId ? { orgId, year } : null);
+  const [exporting, setExporting] = useState<'xlsx' | 'pdf'>();
+  const [error, setError] = useState<DesktopError>();
+
+  async function exportAs(format: 'xlsx' | 'pdf') {
+    if (!orgId) return;
+    setExporting(format);
+    setError(undefined);
+    try {
+      const file = await callDesktop(bridge, 'exportFeeOrgReport', { orgId, year, format });
+      saveDocument(file);
+      message.success(`Đã xuất ${file.fileName}`);
+    } catch (err) {
+      if (err instanceof DesktopCallError) setError(err.error);
+      else throw err;
+    } finally {
+      setExporting(undefined);
+    }
+  }
+
+  const minDepth = Math.min(...(report.data?.orgs ?? []).map((o) => o.depth));
+  const columns: TableColumnsType<OrgRow> = [
+    {
+      title: 'Tổ chức đảng',
+      dataIndex: 'name',
+      render: (name: string, o) => (
+        <span style={{ paddingLeft: (o.depth - minDepth) * 16 }} data-testid="report-org">
+          {name}
+        </span>
+      ),
+    },
+    ...(['due', 'paid', 'outstanding'] as const).map((key) => ({
+      title: { due: 'Phải nộp', paid: 'Đã nộp', outstanding: 'Còn nợ' }[key],
+      dataIndex: key,
+      width: 150,
+      align: 'right' as const,
+      render: (n: number) => formatMoney(n),
+    })),
+  ];
+
+  return (
+    <div>
+      <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
+        <Form.Item label="Đảng bộ">
+          <Select
+            data-testid="report-org-picker"
+            showSearch={{ optionFilterProp: 'label' }}
+            value={orgId}
+            onChange={setOrgId}
+            options={orgs.map((o) => ({ value: o.id, label: o.name }))}
+            style={{ width: 300 }}
+          />
+        </Form.Item>
+        <Form.Item label="Năm">
+          <Select value={year} onChange={setYear} options={years} style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item>
+          <Button
+            icon={<FileExcelOutlined />}
+            data-testid="report-export-xlsx"
+            disabled={!orgId}
+            loading={exporting === 'xlsx'}
+            onClick={() => void exportAs('xlsx')}
+          >
+            Xuất Excel
+          </Button>
+        </Form.Item>
+        <Form.Item>
+          <Button
+            icon={<FilePdfOutlined />}
+            data-testid="report-export-pdf"
+            disabled={!orgId}
+            loading={exporting === 'pdf'}
+            onClick={() => void exportAs('pdf')}
+          >
+            Xuất PDF
+          </Button>
+        </Form.Item>
+      </Form>
+      <SourceNote source={report.data} />
+      <ErrorAlert error={report.error} onRetry={report.reload} />
+      <ErrorAlert error={error} />
+      {report.data && (
+        <div className="result-bar">
+          <Typography.Text data-testid="report-totals">
+            Toàn đảng bộ: phải nộp {formatMoney(report.data.totals.due)} — đã nộp{' '}
+            {formatMoney(report.data.totals.paid)} — còn nợ{' '}
+            {formatMoney(report.data.totals.outstanding)}
+          </Typography.Text>
+        </div>
+      )}
+      <Table<OrgRow>
+        data-testid="report-table"
+        data-settled={report.settled ? 'true' : 'false'}
+        rowKey="orgId"
+        size="small"
+        bordered
+        columns={columns}
+        dataSource={report.data?.orgs ?? []}
+        loading={report.loading}
+        pagination={false}
+        locale={{ emptyText: 'Không có số liệu' }}
+      />
+      {report.data && report.data.split.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            Phân bổ số đảng phí đã thu giữa các cấp
+          </Typography.Title>
+          {report.data.split.map((s) => (
+            <Typography.Paragraph key={`${s.ruleVersionId}-${s.direction}`}>
+              {formatMoney(s.collected)}:{' '}
+              {s.parts.map((p) => `${p.name} ${formatMoney(p.amount)}`).join('; ')}
+            </Typography.Paragraph>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}

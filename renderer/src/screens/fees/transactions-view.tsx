@@ -1,0 +1,360 @@
+import {
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { useState } from 'react';
+import type { PaymentStatus } from '../../../../src/desktop/contract';
+import {
+  paymentStatusLabelVi,
+  type DesktopError,
+  type DesktopInput,
+  type FeePayment,
+} from '../../../../src/desktop/contract';
+import { DesktopCallError, callDesktop, useBridge, useDesktopQuery } from '../../desktop-context';
+import { formatDateTime } from '../../format';
+import { ErrorAlert } from '../../ui/error-alert';
+import { formatMoney, monthLabel, timeLeft } from './fee-format';
+import { MONTH_OPTIONS, PaymentStatusTag, SourceNote, useFeeCells } from './fee-ui';
+import { ReceiptButton } from './receipt-button';
+
+type Filters = Omit<DesktopInput<'feeTransactions'>, 'limit'>;
+const all = () => true;
+
+/**
+ * "Danh sách giao dịch nộp đảng phí": filters by month, cell, member and status. Unknown
+ * payments ("đã bị trừ tiền nhưng chưa được ghi nhận") show when they settle by themselves, and
+ * can be looked up at the gateway or settled by hand with the bank's reference.
+ */
+export function TransactionsView() {
+  const bridge = useBridge();
+  const { message } = App.useApp();
+  const { cells } = useFeeCells(all);
+  const [filters, setFilters] = useState<Filters>({});
+  const list = useDesktopQuery('feeTransactions', { ...filters, limit: 200 });
+  const members = useDesktopQuery(
+    'orgMembers',
+    filters.cellId ? { orgId: filters.cellId, limit: 1000 } : null,
+  );
+  const [settling, setSettling] = useState<FeePayment>();
+  const [busyId, setBusyId] = useState<string>();
+  const [callError, setCallError] = useState<DesktopError>();
+  const canSettle = (p: FeePayment) => cells.some((c) => c.id === p.cellId && c.canSettle);
+
+  async function lookUp(p: FeePayment) {
+    setBusyId(p.id);
+    setCallError(undefined);
+    try {
+      const now = await callDesktop(bridge, 'queryFeePayment', { paymentId: p.id });
+      message.info(`Giao dịch ${now.reference}: ${now.statusVi}`);
+      list.reload();
+    } catch (err) {
+      if (err instanceof DesktopCallError) setCallError(err.error);
+      else throw err;
+    } finally {
+      setBusyId(undefined);
+    }
+  }
+
+  const set = (change: Partial<Filters>) =>
+    setFilters((f) => {
+      const next = { ...f, ...change };
+      for (const key of Object.keys(next) as (keyof Filters)[])
+        if (next[key] === undefined || next[key] === null) delete next[key];
+      return next;
+    });
+
+  const columns: TableColumnsType<FeePayment> = [
+    { title: 'STT', key: 'i', width: 56, align: 'right', render: (_v, _p, i) => i + 1 },
+    {
+      title: 'Mã giao dịch',
+      dataIndex: 'reference',
+      width: 170,
+      render: (ref: string) => <span data-testid="payment-reference">{ref}</span>,
+    },
+    {
+      title: 'Trạng thái',
+      key: 'status',
+      width: 190,
+      render: (_v, p) => (
+        <div>
+          <PaymentStatusTag status={p.status} label={p.statusVi} />
+          {p.status === 'unknown' && p.settleDeadline && (
+            <div data-testid="payment-deadline">
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {p.nextAutoCheckAt
+                  ? `Tự động tra cứu lúc ${formatDateTime(p.nextAutoCheckAt)}. `
+                  : ''}
+                Tự động xử lý trước {formatDateTime(p.settleDeadline)}
+                {timeLeft(p.settleDeadline, new Date())
+                  ? ` (còn ${timeLeft(p.settleDeadline, new Date())})`
+                  : ''}
+              </Typography.Text>
+            </div>
+          )}
+        </div>
+      ),
+    },
+    {
+      title: 'Số tiền',
+      dataIndex: 'amount',
+      width: 130,
+      align: 'right',
+      render: (amount: number) => formatMoney(amount),
+    },
+    { title: 'Chi bộ', dataIndex: 'cellName', width: 190, ellipsis: { showTitle: true } },
+    {
+      title: 'Đảng viên',
+      key: 'members',
+      width: 240,
+      ellipsis: { showTitle: true },
+      render: (_v, p) =>
+        p.kind === 'self'
+          ? (p.items[0]?.fullName ?? '')
+          : `${p.items.length} đảng viên: ${p.items.map((i) => i.fullName).join(', ')}`,
+    },
+    {
+      title: 'Tháng',
+      key: 'month',
+      width: 110,
+      render: (_v, p) => [...new Set(p.items.map((i) => monthLabel(i.month)))].join(', '),
+    },
+    { title: 'Người nộp', dataIndex: 'payerName', width: 160, ellipsis: { showTitle: true } },
+    {
+      title: 'Thời gian',
+      dataIndex: 'createdAt',
+      width: 160,
+      render: (at: string) => formatDateTime(at),
+    },
+    { title: 'Mã tham chiếu ngân hàng', dataIndex: 'bankReference', width: 170 },
+    {
+      title: 'Thao tác',
+      key: 'actions',
+      width: 250,
+      fixed: 'right',
+      render: (_v, p) => (
+        <Space size={0} wrap>
+          {p.status === 'unknown' && (
+            <Button
+              type="link"
+              size="small"
+              data-testid="payment-query"
+              loading={busyId === p.id}
+              onClick={() => void lookUp(p)}
+            >
+              Tra cứu kết quả
+            </Button>
+          )}
+          {p.status === 'unknown' && canSettle(p) && (
+            <Button
+              type="link"
+              size="small"
+              data-testid="payment-settle"
+              onClick={() => setSettling(p)}
+            >
+              Xử lý thủ công
+            </Button>
+          )}
+          {p.status === 'success' && <ReceiptButton payment={p} size="small" />}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card className="page-card">
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        Danh sách giao dịch nộp đảng phí
+      </Typography.Title>
+      <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
+        <Form.Item label="Tháng">
+          <Select
+            data-testid="tx-month"
+            allowClear
+            placeholder="Tất cả"
+            value={filters.month}
+            onChange={(month?: string) => set({ month })}
+            options={MONTH_OPTIONS}
+            style={{ width: 160 }}
+          />
+        </Form.Item>
+        <Form.Item label="Chi bộ">
+          <Select
+            data-testid="tx-cell"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="Tất cả"
+            value={filters.cellId}
+            onChange={(cellId?: string) => set({ cellId, memberId: undefined })}
+            options={cells.map((c) => ({ value: c.id, label: c.name }))}
+            style={{ width: 260 }}
+          />
+        </Form.Item>
+        <Form.Item label="Đảng viên">
+          <Select
+            data-testid="tx-member"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            disabled={!filters.cellId}
+            placeholder={filters.cellId ? 'Tất cả' : 'Chọn chi bộ trước'}
+            value={filters.memberId}
+            onChange={(memberId?: string) => set({ memberId })}
+            options={(members.data?.items ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
+            style={{ width: 220 }}
+          />
+        </Form.Item>
+        <Form.Item label="Trạng thái">
+          <Select
+            data-testid="tx-status"
+            allowClear
+            placeholder="Tất cả"
+            value={filters.status}
+            onChange={(status?: PaymentStatus) => set({ status })}
+            options={(['success', 'failed', 'unknown'] as const).map((s) => ({
+              value: s,
+              label: paymentStatusLabelVi[s],
+            }))}
+            style={{ width: 170 }}
+          />
+        </Form.Item>
+        <Form.Item>
+          <Button onClick={list.reload}>Làm mới</Button>
+        </Form.Item>
+      </Form>
+      <SourceNote source={list.data} />
+      <ErrorAlert error={list.error} onRetry={list.reload} />
+      <ErrorAlert error={callError} />
+      <div className="result-bar">
+        <Typography.Text data-testid="tx-total">
+          Tổng số: {list.data?.items.length ?? 0} giao dịch
+        </Typography.Text>
+      </div>
+      <Table<FeePayment>
+        data-testid="tx-table"
+        data-settled={list.settled ? 'true' : 'false'}
+        rowKey="id"
+        size="small"
+        bordered
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.loading}
+        pagination={{ pageSize: 50, showSizeChanger: false }}
+        scroll={{ x: 1800 }}
+        locale={{ emptyText: 'Không có giao dịch phù hợp' }}
+        onRow={(p) => ({ 'data-payment-id': p.id }) as React.HTMLAttributes<HTMLElement>}
+      />
+      <SettleDialog
+        payment={settling}
+        onClose={(done) => {
+          setSettling(undefined);
+          if (done) list.reload();
+        }}
+      />
+    </Card>
+  );
+}
+
+/** "Xử lý thủ công": settles an unknown payment with the bank's reference as evidence. */
+function SettleDialog({
+  payment,
+  onClose,
+}: {
+  payment: FeePayment | undefined;
+  onClose: (done: boolean) => void;
+}) {
+  const bridge = useBridge();
+  const [form] = Form.useForm<{
+    status: 'success' | 'failed';
+    bankReference: string;
+    note: string;
+  }>();
+  const [error, setError] = useState<DesktopError>();
+  const [busy, setBusy] = useState(false);
+  async function submit(values: {
+    status: 'success' | 'failed';
+    bankReference: string;
+    note?: string;
+  }) {
+    if (!payment) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await callDesktop(bridge, 'settleFeePayment', {
+        paymentId: payment.id,
+        status: values.status,
+        bankReference: values.bankReference,
+        note: values.note ?? '',
+      });
+      form.resetFields();
+      onClose(true);
+    } catch (err) {
+      if (err instanceof DesktopCallError) setError(err.error);
+      else throw err;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal
+      open={payment !== undefined}
+      title="Xử lý giao dịch chưa xác định"
+      onCancel={() => onClose(false)}
+      okText="Xác nhận"
+      cancelText="Hủy"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      {payment && (
+        <Typography.Paragraph>
+          Giao dịch <strong>{payment.reference}</strong> — {formatMoney(payment.amount)}. Đối chiếu
+          với thông báo trừ tiền của ngân hàng và nhập mã giao dịch của ngân hàng làm căn cứ.
+        </Typography.Paragraph>
+      )}
+      <ErrorAlert error={error} />
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ status: 'success' }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item name="status" label="Kết quả">
+          <Radio.Group>
+            <Radio value="success">Thành công (đã trừ tiền)</Radio>
+            <Radio value="failed">Thất bại</Radio>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item
+          name="bankReference"
+          label="Mã giao dịch ngân hàng"
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: 'Vui lòng nhập mã giao dịch của ngân hàng.',
+            },
+            { min: 3, message: 'Mã giao dịch có ít nhất 3 ký tự.' },
+          ]}
+        >
+          <Input data-testid="settle-bank-reference" maxLength={100} />
+        </Form.Item>
+        <Form.Item name="note" label="Ghi chú">
+          <Input.TextArea maxLength={1000} rows={2} />
+        </Form.Item>
+      </Form>
+      <Tooltip title="Thao tác được ghi nhật ký kèm tên người xử lý.">
+        <Typography.Text type="secondary">Thao tác được ghi nhật ký.</Typography.Text>
+      </Tooltip>
+    </Modal>
+  );
+}
