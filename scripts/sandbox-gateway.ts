@@ -122,11 +122,40 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The page the payer's browser lands on: what the sandbox did with the payment. */
+function payPage(res: ServerResponse, gatewayTxnId: string): void {
+  const p = [...payments.values()].find((x) => x.gatewayTxnId === gatewayTxnId);
+  const status = p ? finalStatus(p) : null;
+  const text = !p
+    ? 'Không tìm thấy giao dịch.'
+    : status === 'success'
+      ? 'Thanh toán thành công. Bạn có thể đóng cửa sổ này.'
+      : status === 'failed'
+        ? 'Thanh toán không thành công.'
+        : 'Giao dịch đang được xử lý.';
+  const amount = p ? `${new Intl.NumberFormat('vi-VN').format(p.amount)} đ` : '';
+  res
+    .writeHead(p ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' })
+    .end(
+      `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Cổng thanh toán thử nghiệm</title>` +
+        `<body style="font-family:sans-serif;max-width:32rem;margin:3rem auto">` +
+        `<h1>Cổng thanh toán thử nghiệm</h1>` +
+        (p
+          ? `<p>Mã thanh toán: <b>${escapeHtml(p.reference)}</b><br>Số tiền: <b>${amount}</b></p>`
+          : '') +
+        `<p data-testid="sandbox-result">${text}</p></body></html>`,
+    );
+}
+
 const server = createServer((req, res) => {
   void (async () => {
     try {
       if (req.method === 'GET' && req.url === '/control/callbacks')
         return send(res, 200, callbackAnswers);
+      const pay = req.method === 'GET' ? /^\/pay\/([\w-]{1,100})$/.exec(req.url ?? '') : null;
+      if (pay) return payPage(res, pay[1]!);
       const body = req.method === 'POST' ? await readJson(req) : null;
       if (req.url === '/control/mode') {
         const m = ModeRequest.parse(body);
