@@ -45,6 +45,14 @@ export default defineConfig({
     // One module script, no inline code: the CSP allows scripts from 'self' only.
     modulePreload: { polyfill: false },
     rollupOptions: {
+      output: {
+        // pdf.js's worker is an .mjs asset: named .js, so both hosts serve it as JavaScript
+        // (a module worker with another MIME type is refused under nosniff).
+        assetFileNames: ({ names }) =>
+          names.some((n) => n.endsWith('.mjs'))
+            ? 'assets/[name]-[hash].js'
+            : 'assets/[name]-[hash][extname]',
+      },
       onwarn(warning, warn) {
         // zod's /* @__PURE__ */ comments sit where Rollup cannot use them: harmless noise.
         if (warning.code === 'INVALID_ANNOTATION') return;

@@ -2,7 +2,8 @@ import type { Locator, Page } from 'playwright-core';
 import type { SyncSummary } from '../../src/desktop/contract';
 import { nextAppEvent } from '../support/app-events';
 
-export type MenuItem = 'Quản lý tổ chức Đảng' | 'Tra cứu đảng viên' | 'Quản lý người dùng';
+export type MenuItem =
+  'Quản lý tổ chức Đảng' | 'Tra cứu đảng viên' | 'Quản lý người dùng' | 'Hồ sơ chờ gửi';
 
 /** The frame around every screen: the menu, the sync indicator, the offline notice. */
 export class AppShell {
@@ -36,6 +37,26 @@ export class AppShell {
     await this.page
       .locator('[data-testid="sync-indicator"][data-sync-state="idle"]:not([data-last-sync-at=""])')
       .waitFor();
+  }
+
+  /** The sync indicator's outbox counts: actions waiting to be sent, and those refused. */
+  async outboxCounts(): Promise<{ waiting: number; refused: number }> {
+    return {
+      waiting: Number(await this.syncIndicator.getAttribute('data-outbox-waiting')),
+      refused: Number(await this.syncIndicator.getAttribute('data-outbox-attention')),
+    };
+  }
+
+  /** Waits until the indicator shows nothing waiting and nothing refused (after `outbox-empty`). */
+  async waitForOutboxEmpty(timeoutMs = 60_000): Promise<void> {
+    await this.page
+      .locator('[data-testid="sync-indicator"][data-outbox-waiting="0"][data-outbox-attention="0"]')
+      .waitFor({ timeout: timeoutMs });
+  }
+
+  /** Clicks "n thao tác chờ gửi" in the indicator: opens "Hồ sơ chờ gửi". */
+  async openOutboxFromIndicator(): Promise<void> {
+    await this.syncIndicator.getByTestId('outbox-count').click();
   }
 
   async isOnline(): Promise<string | null> {

@@ -1,15 +1,21 @@
 import { CloudSyncOutlined } from '@ant-design/icons';
 import { Badge, Button, Progress, Tooltip } from 'antd';
 import { formatCount, formatDateTime } from '../../format';
+import { useNavigation } from '../../navigation';
 import type { SyncState } from './use-sync-status';
 
 /**
  * Always visible (DESIGN.md, UI): online or offline, the last sync, progress while syncing, and
- * the changes waiting to be sent. The data attributes let tests wait on the state, not on time.
+ * the actions waiting to be sent and those the server refused (both open "Hồ sơ chờ gửi").
+ * The data attributes let tests wait on the state, not on time.
  */
 export function SyncIndicator({ sync, readOnly }: { sync: SyncState; readOnly: boolean }) {
   const { status, progress, syncing } = sync;
+  const { go } = useNavigation();
   const online = status?.online ?? null;
+  const attention = status?.outboxNeedsAttention ?? 0;
+  // outboxCount counts every entry; those the server refused are shown apart.
+  const waiting = Math.max(0, (status?.outboxCount ?? 0) - attention);
   const percent =
     progress?.estimatedTotal && progress.estimatedTotal > 0
       ? Math.min(99, Math.round((progress.pulled / progress.estimatedTotal) * 100))
@@ -21,6 +27,9 @@ export function SyncIndicator({ sync, readOnly }: { sync: SyncState; readOnly: b
       data-online={online === null ? 'unknown' : String(online)}
       data-sync-state={syncing ? 'syncing' : 'idle'}
       data-last-sync-at={status?.lastSyncAt ?? ''}
+      // Empty until the first status arrives, so "0" always means an answer.
+      data-outbox-waiting={status ? waiting : ''}
+      data-outbox-attention={status ? attention : ''}
       aria-live="polite"
     >
       <Badge
@@ -45,11 +54,31 @@ export function SyncIndicator({ sync, readOnly }: { sync: SyncState; readOnly: b
             : 'Chưa đồng bộ'}
         </span>
       )}
-      <Tooltip title="Thay đổi trong máy chưa gửi lên máy chủ">
-        <span>Chờ gửi: {formatCount(status?.outboxCount ?? 0)}</span>
+      <Tooltip title="Thao tác làm trên máy này chưa gửi lên máy chủ. Bấm để xem.">
+        <Button
+          type="link"
+          size="small"
+          data-testid="outbox-count"
+          style={{ paddingInline: 0 }}
+          onClick={() => go({ name: 'outbox' })}
+        >
+          {formatCount(waiting)} thao tác chờ gửi
+        </Button>
       </Tooltip>
-      {(status?.outboxNeedsAttention ?? 0) > 0 && (
-        <Badge color="red" text={`Cần xử lý: ${formatCount(status?.outboxNeedsAttention ?? 0)}`} />
+      {attention > 0 && (
+        <Tooltip title="Máy chủ không chấp nhận các thao tác này. Bấm để xem và xử lý.">
+          <Button
+            type="link"
+            size="small"
+            danger
+            data-testid="outbox-attention"
+            style={{ paddingInline: 0 }}
+            onClick={() => go({ name: 'outbox' })}
+          >
+            <Badge status="error" />
+            {formatCount(attention)} cần xử lý
+          </Button>
+        </Tooltip>
       )}
       {status?.lastError && !syncing && (
         <Tooltip title={status.lastError.messageVi}>

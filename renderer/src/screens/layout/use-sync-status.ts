@@ -63,6 +63,19 @@ export function useSyncStatus(): SyncState {
         setProgress(null);
         void refresh();
         break;
+      case 'outbox-changed':
+        // The counts arrive with the event: shown at once, the rest read again.
+        setStatus(
+          (s) =>
+            s && {
+              ...s,
+              outboxCount: event.outboxCount,
+              outboxNeedsAttention: event.outboxNeedsAttention,
+            },
+        );
+        void refresh();
+        break;
+      case 'outbox-empty':
       case 'online-changed':
       case 'session-changed':
         void refresh();

@@ -1,12 +1,45 @@
-import { Empty } from 'antd';
-import type { DossierSide } from '../../../../src/desktop/contract';
-import type { TransferVariant } from '../../../../src/domain/procedures/transfer-route';
+import { Card, Typography } from 'antd';
+import { useState } from 'react';
+import { dossierSideLabelVi, type DossierSide } from '../../../../src/desktop/contract';
+import {
+  transferVariantLabelVi,
+  type TransferVariant,
+} from '../../../../src/domain/procedures/transfer-route';
+import { useNavigation } from '../../navigation';
+import { DossierList, NO_FILTERS, type DossierFilters } from './dossier-list';
+import { DossierView } from './dossier-view';
 
-/** Xử lý hồ sơ » Chuyển sinh hoạt đảng … » nơi chuyển đi / nơi chuyển đến. */
-export function TransfersScreen(props: {
+/**
+ * Xử lý hồ sơ » Chuyển sinh hoạt đảng … » nơi chuyển đi / nơi chuyển đến: the list, or one
+ * dossier when dossierId is set. The filters live here, so "Quay lại" finds the list as it was.
+ */
+export function TransfersScreen({
+  variant,
+  side,
+  dossierId,
+}: {
   variant: TransferVariant;
   side: DossierSide;
   dossierId?: string;
 }) {
-  return <Empty data-testid="transfers-screen" description={`${props.variant} ${props.side}`} />;
+  const { go } = useNavigation();
+  const [filters, setFilters] = useState<DossierFilters>(NO_FILTERS);
+  const open = (id: string | undefined) =>
+    go({ name: 'transfers', variant, side, ...(id ? { dossierId: id } : {}) });
+
+  if (dossierId) return <DossierView dossierId={dossierId} onBack={() => open(undefined)} />;
+  return (
+    <Card className="page-card" data-testid="transfers-screen">
+      <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="transfers-title">
+        {transferVariantLabelVi[variant]} » {dossierSideLabelVi[side]}
+      </Typography.Title>
+      <DossierList
+        variant={variant}
+        side={side}
+        filters={filters}
+        onFiltersChange={setFilters}
+        onOpen={open}
+      />
+    </Card>
+  );
 }

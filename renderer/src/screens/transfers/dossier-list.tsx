@@ -1,0 +1,214 @@
+import { Alert, Button, Input, Select, Space, Switch, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import type { DossierListItem, DossierSide } from '../../../../src/desktop/contract';
+import {
+  TransferStatus,
+  transferStatusLabelVi,
+} from '../../../../src/domain/procedures/transfer-dossier';
+import type { TransferVariant } from '../../../../src/domain/procedures/transfer-route';
+import { useDesktopEvents, useDesktopQuery } from '../../desktop-context';
+import { formatCount, formatDate } from '../../format';
+import { ErrorAlert } from '../../ui/error-alert';
+import { useViewportHeight } from '../../ui/use-viewport-height';
+import { DossierFlags, TransferStatusTag } from './dossier-tags';
+
+const LIMIT = 500;
+
+/** The list filters; kept by the screen, so they survive opening a dossier and coming back. */
+export interface DossierFilters {
+  status?: TransferStatus;
+  /** What is typed in the name box. */
+  text: string;
+  awaitingMe: boolean;
+}
+export const NO_FILTERS: DossierFilters = { text: '', awaitingMe: false };
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+/** "Danh sách hồ sơ phiếu chuyển sinh hoạt đảng" of one variant and side. */
+export function DossierList({
+  variant,
+  side,
+  filters,
+  onFiltersChange,
+  onOpen,
+}: {
+  variant: TransferVariant;
+  side: DossierSide;
+  filters: DossierFilters;
+  onFiltersChange: (filters: DossierFilters) => void;
+  onOpen: (dossierId: string) => void;
+}) {
+  const [submitted, setSubmitted] = useState(filters.text);
+  const typed = useDebounced(filters.text, 300);
+  // Enter searches at once; typing searches after a short pause.
+  const q = (submitted === filters.text ? submitted : typed).trim();
+  const list = useDesktopQuery('listDossiers', {
+    variant,
+    side,
+    status: filters.status,
+    q: q || undefined,
+    awaitingMe: filters.awaitingMe,
+    limit: LIMIT,
+  });
+  // A queued action or a pull changed dossiers: what is on screen is read again.
+  useDesktopEvents((event) => {
+    if (event.type === 'dossiers-changed') list.reload();
+  });
+  const rows = list.data?.items ?? [];
+  const height = useViewportHeight(360);
+
+  const columns: TableColumnsType<DossierListItem> = [
+    { title: 'STT', key: 'index', width: 56, align: 'right', render: (_v, _r, i) => i + 1 },
+    {
+      title: 'Họ và tên',
+      key: 'member',
+      width: 170,
+      ellipsis: { showTitle: true },
+      render: (_v, d) => (
+        <span data-testid="dossier-member" style={{ fontWeight: d.awaitingMe ? 600 : undefined }}>
+          {d.member.fullName}
+        </span>
+      ),
+    },
+    // Short titles: the screen's title says "Tổ chức đảng nơi chuyển đi / đến" already.
+    {
+      title: 'Nơi chuyển đi',
+      key: 'from',
+      width: 170,
+      ellipsis: { showTitle: true },
+      render: (_v, d) => d.fromOrg.name,
+    },
+    {
+      title: 'Nơi chuyển đến',
+      key: 'to',
+      width: 170,
+      ellipsis: { showTitle: true },
+      render: (_v, d) => d.destinationOrg.name,
+    },
+    {
+      title: 'Đang ở',
+      key: 'current',
+      width: 170,
+      ellipsis: { showTitle: true },
+      render: (_v, d) => d.currentOrg.name,
+    },
+    { title: 'Ngày nộp', dataIndex: 'submittedAt', width: 95, render: formatDate },
+    { title: 'Hạn xuất trình', dataIndex: 'presentBy', width: 110, render: formatDate },
+    {
+      title: 'Trạng thái',
+      key: 'status',
+      width: 220,
+      // With the action, always in view however narrow the window.
+      fixed: 'right',
+      render: (_v, d) => (
+        <Space size={4} wrap>
+          <TransferStatusTag status={d.status} />
+          <DossierFlags
+            overdue={d.overdue}
+            pendingActions={d.pendingActions}
+            needsAttention={d.needsAttention}
+          />
+        </Space>
+      ),
+    },
+    {
+      title: 'Thao tác',
+      key: 'actions',
+      width: 110,
+      fixed: 'right',
+      render: (_v, d) => (
+        <Button type="link" size="small" onClick={() => onOpen(d.id)}>
+          Xem chi tiết
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Space wrap size={[12, 8]} data-testid="dossier-filters">
+        <Select<TransferStatus>
+          aria-label="Trạng thái"
+          placeholder="Tất cả trạng thái"
+          allowClear
+          style={{ width: 220 }}
+          value={filters.status}
+          onChange={(status) => onFiltersChange({ ...filters, status })}
+          options={TransferStatus.options.map((s) => ({
+            value: s,
+            label: transferStatusLabelVi[s],
+          }))}
+        />
+        <Input.Search
+          aria-label="Họ và tên đảng viên"
+          placeholder="Nhập họ tên đảng viên"
+          allowClear
+          maxLength={200}
+          style={{ width: 320 }}
+          value={filters.text}
+          onChange={(e) => onFiltersChange({ ...filters, text: e.target.value })}
+          onSearch={(value) => {
+            onFiltersChange({ ...filters, text: value });
+            setSubmitted(value);
+          }}
+        />
+        <label style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+          <Switch
+            size="small"
+            checked={filters.awaitingMe}
+            onChange={(awaitingMe) => onFiltersChange({ ...filters, awaitingMe })}
+          />
+          Chỉ hồ sơ chờ tôi xử lý
+        </label>
+      </Space>
+      <div className="result-bar">
+        <Typography.Text strong>Danh sách hồ sơ phiếu chuyển sinh hoạt đảng</Typography.Text>
+        <Typography.Text data-testid="dossier-total" data-settled={String(list.settled)}>
+          Tổng số: {list.data?.truncated ? 'trên ' : ''}
+          {formatCount(rows.length)} hồ sơ
+        </Typography.Text>
+      </div>
+      {list.data?.truncated && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`Chỉ hiển thị ${formatCount(LIMIT)} hồ sơ đầu tiên. Hãy dùng bộ lọc để thu hẹp.`}
+        />
+      )}
+      <ErrorAlert error={list.error} onRetry={list.reload} />
+      <Table<DossierListItem>
+        data-testid="dossier-table"
+        rowKey="id"
+        size="small"
+        bordered
+        virtual
+        columns={columns}
+        dataSource={rows}
+        // A reload after an event keeps the rows in place instead of flashing a spinner.
+        loading={list.loading && !list.data}
+        pagination={false}
+        scroll={{ x: 1230, y: height }}
+        locale={{ emptyText: 'Không có hồ sơ phù hợp' }}
+        onRow={(d) => ({
+          tabIndex: 0,
+          'data-dossier-id': d.id,
+          // Keyboard-first inbox: Tab to a row, Enter opens it.
+          onKeyDown: (e) => {
+            if (e.key === 'Enter' && e.target === e.currentTarget) onOpen(d.id);
+          },
+          onDoubleClick: () => onOpen(d.id),
+        })}
+      />
+    </>
+  );
+}
