@@ -1,6 +1,7 @@
 import { PDFDocument, PDFName, PDFString, PDFDict } from '@cantoo/pdf-lib';
 import { z } from 'zod';
 import type { DossierWire } from '../../api/transfers';
+import { LETTER_NUMBER_FIELD } from '../../domain/procedures/transfer-dossier';
 import {
   buildTransferLetter,
   type SignatureBox,
@@ -69,8 +70,8 @@ const placeOf = (org: { ward: string | null; province: string | null } | undefin
   org?.ward?.trim() || org?.province?.trim() || '';
 
 /**
- * What a new letter says, from the cached dossier, member and org names (number left blank for
- * the office, dated today). Refused when the cache lacks the member: a letter must name them.
+ * What a new letter says, from the cached dossier, member and org names (the number the check
+ * form filled in, else blank for the office; dated today). Refused when the cache lacks the member: a letter must name them.
  */
 export function letterInput(
   model: TransferModel,
@@ -91,8 +92,10 @@ export function letterInput(
     : undefined;
   const destinationId = shown.route.orgIds[shown.route.orgIds.length - 1] ?? '';
   const nameOf = (id: string) => orgs.get(id)?.name ?? shown.orgNames?.[id] ?? UNKNOWN_ORG_NAME;
+  const letterNumber = shown.checkedData?.[LETTER_NUMBER_FIELD]?.trim();
   return {
     variant: shown.variant,
+    ...(letterNumber ? { number: letterNumber } : {}),
     place: placeOf(orgs.get(shown.currentOrgId) ?? from),
     date: now,
     member: {

@@ -139,7 +139,7 @@ describe('actions queue in the outbox and show at once', () => {
     const { api } = await as('wardProcessor');
     const events: DesktopEvent['type'][] = [];
     api.subscribe((e) => events.push(e.type));
-    const { outboxId } = value('checkDossier', await api.checkDossier({ dossierId: d1().id, data: { soGiayGioiThieu: '12-GGT/CB' } })); // prettier-ignore
+    const { outboxId } = value('checkDossier', await api.checkDossier({ dossierId: d1().id, data: { letterNumber: '12-GGT/CB' } })); // prettier-ignore
     expect(events).toEqual(expect.arrayContaining(['outbox-changed', 'dossiers-changed']));
 
     let detail = value('dossierDetail', await api.dossierDetail({ dossierId: d1().id }));
@@ -147,7 +147,7 @@ describe('actions queue in the outbox and show at once', () => {
     expect(detail.shown).toMatchObject({
       status: 'checked',
       nextOrgId: world.ward.root.id,
-      checkedData: { soGiayGioiThieu: '12-GGT/CB' },
+      checkedData: { letterNumber: '12-GGT/CB' },
     });
     expect(detail.pending).toMatchObject([
       { id: outboxId, actionType: 'check', status: 'pending' },

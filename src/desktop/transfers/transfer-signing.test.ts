@@ -2,7 +2,8 @@
  * Signing the introduction letter with a real token (SoftHSM2 through the token worker): each
  * approving org signs its own box as a new incremental signature, checked before it is queued.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,7 +95,7 @@ describe('the token dialog', () => {
   });
 
   it('a wrong PIN is refused with the token’s message and nothing is queued', async () => {
-    value('checkDossier', await officer.api.checkDossier({ dossierId: dossierId() }));
+    value('checkDossier', await officer.api.checkDossier({ dossierId: dossierId(), data: { letterNumber: '15-GGT/CB' } })); // prettier-ignore
     const before = outboxRepo(officer.cache.handle).list().length;
     const err = failure(await officer.api.signAndForwardDossier({ dossierId: dossierId(), slotId: slots['Chi bo 1']!, certificateId: '01', pin: '9999' })); // prettier-ignore
     expect(err).toMatchObject({ code: 'CKR_PIN_INCORRECT', messageVi: expect.stringMatching(/^Mã PIN không đúng\./) }); // prettier-ignore
@@ -116,6 +117,9 @@ describe('sign and forward, org after org', () => {
     const letter1 = blobs.get(first.letterSha256)!.bytes;
     expect(blobs.needingUpload()).toContain(first.letterSha256);
     const boxes = boxesOf(letter1)!;
+    // The number the check form filled in is printed on the letter.
+    writeFileSync(join(dir, 'letter1.pdf'), letter1);
+    expect(execFileSync('pdftotext', [join(dir, 'letter1.pdf'), '-'], { encoding: 'utf8' })).toContain('15-GGT/CB'); // prettier-ignore
     const [cell1, ward, cell5] = [world.ward.cells[0]!, world.ward.root, world.ward.cells[4]!];
     expect(boxes.map((b) => b.orgId)).toEqual([cell1.id, ward.id, cell5.id]);
     const anchors = loadCertificates(pki.root.certPem); // the root only: the chain is in the CMS

@@ -1,9 +1,16 @@
+import { LETTER_NUMBER_FIELD } from '../../../../src/domain/procedures/transfer-dossier';
+
 /**
  * The free fields of the check form ("điền các thông tin cần thiết"), stored in the dossier's
  * checkedData under these keys. letterNumber is the number printed on the introduction letter.
  */
 export const CHECK_FIELDS = [
-  { key: 'letterNumber', label: 'Số giấy giới thiệu', placeholder: 'Ví dụ: 15-GGT/CB', rows: 0 },
+  {
+    key: LETTER_NUMBER_FIELD,
+    label: 'Số giấy giới thiệu',
+    placeholder: 'Ví dụ: 15-GGT/CB',
+    rows: 0,
+  },
   { key: 'note', label: 'Ghi chú', placeholder: 'Nhận xét khi kiểm tra hồ sơ', rows: 3 },
 ] as const;
 
