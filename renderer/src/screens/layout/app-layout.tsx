@@ -178,7 +178,7 @@ export function AppLayout({
                 title={
                   serverBack
                     ? 'Máy chủ đã hoạt động trở lại. Đăng nhập lại để đồng bộ dữ liệu.'
-                    : 'Đang làm việc ngoại tuyến: không kết nối được máy chủ. Dữ liệu trong máy chỉ được xem, không thay đổi.'
+                    : 'Đang làm việc ngoại tuyến: không kết nối được máy chủ. Thao tác xử lý hồ sơ được lưu trong máy và gửi lên khi đăng nhập lại có kết nối.'
                 }
                 action={
                   serverBack ? (
