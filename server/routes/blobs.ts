@@ -6,6 +6,7 @@ import {
   BlobParams,
   blobRoutes,
 } from '../../src/api/blobs';
+import { parseByteRange } from '../blobs/byte-range';
 import { sniffContentType } from '../blobs/sniff';
 import type { ServerContext } from '../context';
 import { badRequest, HttpError, notFound, unauthorized } from '../errors';
@@ -80,12 +81,20 @@ export async function blobRoutesPlugin(
         if (!info || !(await canReadBlob(ctx.db, caller.scope, caller.user.memberId, sha256)))
           throw notFound();
         const bytes = (await blobBytes(ctx.db, sha256))!;
-        return reply
-          .code(200)
+        reply
           .header('content-type', info.contentType)
           .header('cache-control', 'private, max-age=31536000, immutable')
           .header('etag', `"${sha256}"`)
-          .send(bytes);
+          .header('accept-ranges', 'bytes');
+        // Resumable downloads (DESIGN.md, blobs): a client that lost a connection asks for the rest.
+        const range = parseByteRange(request.headers.range, bytes.length);
+        if (range === 'unsatisfiable')
+          return reply.code(416).header('content-range', `bytes */${bytes.length}`).send();
+        if (range === null) return reply.code(200).send(bytes);
+        return reply
+          .code(206)
+          .header('content-range', `bytes ${range.start}-${range.end}/${bytes.length}`)
+          .send(bytes.subarray(range.start, range.end + 1));
       },
     );
   });

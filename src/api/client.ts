@@ -49,6 +49,18 @@ export interface ApiClientOptions {
    */
   onUnauthorized?: () => Promise<boolean>;
   timeoutMs?: number;
+  /** Blob downloads go in ranges of this size, each retried from where it broke (default 4 MB). */
+  blobChunkBytes?: number;
+}
+
+const BLOB_CHUNK_BYTES = 4 * 1024 * 1024;
+/** Broken connections tolerated in a row while downloading one blob. */
+const BLOB_RETRIES = 3;
+
+/** `bytes 0-99/1000` → its parts. */
+function contentRangeOf(value: unknown): { start: number; end: number; size: number } | null {
+  const m = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(String(value ?? ''));
+  return m ? { start: Number(m[1]), end: Number(m[2]), size: Number(m[3]) } : null;
 }
 
 export interface ApiClient {
@@ -242,15 +254,46 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     getBlob: async (sha256) => {
       const spec = blobRoutes.getBlob;
       const params = checkRequest(spec, spec.params, { sha256 });
-      const res = await sendAuthed(spec, {
-        url: pathOf(spec, params as Record<string, string>),
-        binary: true,
-      });
-      expectStatus(spec, res);
-      return {
-        contentType: String(res.headers['content-type'] ?? 'application/octet-stream'),
-        bytes: Buffer.from(res.data as ArrayBuffer),
-      };
+      const url = pathOf(spec, params as Record<string, string>);
+      const chunk = options.blobChunkBytes ?? BLOB_CHUNK_BYTES;
+      // Range by range: a connection lost mid-file costs one range, not the whole download.
+      const parts: Buffer[] = [];
+      let received = 0;
+      let size: number | undefined;
+      let contentType = 'application/octet-stream';
+      let broken = 0;
+      while (size === undefined || received < size) {
+        let res: Answer;
+        try {
+          res = await sendAuthed(spec, {
+            url,
+            binary: true,
+            headers: { Range: `bytes=${received}-${received + chunk - 1}` },
+          });
+        } catch (err) {
+          const lost = err instanceof ApiClientError && err.code === CLIENT_ERROR.unreachable;
+          if (lost && ++broken <= BLOB_RETRIES) continue;
+          throw err;
+        }
+        contentType = String(res.headers['content-type'] ?? contentType);
+        // A server that ignores ranges sends the whole file.
+        if (res.status === 200) return { contentType, bytes: Buffer.from(res.data as ArrayBuffer) };
+        if (res.status !== 206) expectStatus(spec, res);
+        const range = contentRangeOf(res.headers['content-range']);
+        const data = Buffer.from(res.data as ArrayBuffer);
+        if (!range || range.start !== received || data.length !== range.end - range.start + 1)
+          throw new ApiClientError({
+            status: res.status,
+            code: CLIENT_ERROR.invalidResponse,
+            message: `${spec.path} answered range ${String(res.headers['content-range'])} for bytes=${received}-`,
+            messageVi: 'Máy chủ trả lời không đúng định dạng.',
+          });
+        parts.push(data);
+        received = range.end + 1;
+        size = range.size;
+        broken = 0;
+      }
+      return { contentType, bytes: Buffer.concat(parts) };
     },
   };
 }

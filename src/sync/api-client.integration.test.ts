@@ -8,6 +8,9 @@ import {
 } from '../../scripts/test/sync-server';
 import { ApiClientError, createApiClient } from '../api/client';
 import { PULL_MAX_LIMIT } from '../api/sync';
+import { startFaultProxy } from '../../scripts/test/fault-proxy';
+import { encodeRgbaPng } from '../signing/pdf/png-encode';
+import { sha256Of } from './repositories/blob-cache';
 
 // The typed client against the real server on loopback (generated ward, SQLite).
 
@@ -120,5 +123,39 @@ describe('api client', () => {
       code: 'unreachable',
       messageVi: 'Không kết nối được máy chủ.',
     });
+  });
+
+  it('downloads a blob range by range and resumes after a lost connection', async () => {
+    // Noise does not compress: a ≈ 360 KB PNG, six 64 KB ranges.
+    const side = 300;
+    const rows = Buffer.alloc((side * 4 + 1) * side);
+    for (let i = 0; i < rows.length; i++) rows[i] = i % (side * 4 + 1) === 0 ? 0 : (i * 2654435761) >>> 24; // prettier-ignore
+    const png = encodeRgbaPng(side, side, rows);
+    const sha256 = sha256Of(png);
+    const auth: { token?: string } = {};
+    const api = createApiClient({ baseUrl: server.url, getAccessToken: () => auth.token });
+    auth.token = (
+      await api.login({ username: 'quantri.phuong', password: DEMO_PASSWORD })
+    ).accessToken;
+    await api.putBlob(sha256, png);
+
+    const proxy = await startFaultProxy(server.url, `/v1/blobs/${sha256}`);
+    try {
+      const chunkBytes = 64 * 1024;
+      const viaProxy = createApiClient({ baseUrl: proxy.url, getAccessToken: () => auth.token, blobChunkBytes: chunkBytes }); // prettier-ignore
+      const ranges = Math.ceil(png.length / chunkBytes);
+      const whole = await viaProxy.getBlob(sha256);
+      expect(whole.contentType).toBe('image/png');
+      expect(whole.bytes.equals(png)).toBe(true);
+      expect(proxy.matched).toBe(ranges);
+
+      // The connection of one range is cut: only that range is asked for again.
+      proxy.inject('drop-answer');
+      const resumed = await viaProxy.getBlob(sha256);
+      expect(resumed.bytes.equals(png)).toBe(true);
+      expect(proxy.matched).toBe(2 * ranges + 1);
+    } finally {
+      await proxy.close();
+    }
   });
 });
