@@ -1,6 +1,6 @@
 import { transferVariantLabelVi } from '../../domain/procedures';
 import { blobCacheRepo } from '../../sync/repositories/blob-cache';
-import { outboxRepo } from '../../sync/repositories/outbox';
+import { outboxRepo, type OutboxItem } from '../../sync/repositories/outbox';
 import type { transferCalls } from '../contract-transfers';
 import { fail, type HandlersFor, type ServiceContext } from '../service-kit';
 import { readBlob, readBlobBytes } from './blob-access';
@@ -15,9 +15,18 @@ import { transferModel, type TransferModel } from './transfer-model';
 const notLoggedIn = () => fail('not_logged_in', 'not logged in', 'Bạn chưa đăng nhập.');
 
 /** "Nguyễn Văn A — Chuyển sinh hoạt đảng chính thức", for outbox entries. */
-function outboxLabel(model: TransferModel, dossierId: string | null, kind: string): string {
+function outboxLabel(model: TransferModel, item: OutboxItem): string {
+  if (item.mutation.entity === 'feeApproval') {
+    const [year, month] = item.mutation.action.month.split('-');
+    const cell = model.repo.orgs([item.mutation.entityId]).get(item.mutation.entityId)?.name;
+    return `Phê duyệt đảng phí tháng ${month}/${year}${cell ? ` — ${cell}` : ''}`;
+  }
+  return dossierLabel(model, item.entityId);
+}
+
+function dossierLabel(model: TransferModel, dossierId: string | null): string {
   const cached = dossierId === null ? undefined : model.load(dossierId);
-  if (!cached) return kind === 'dossier' ? 'Hồ sơ chuyển sinh hoạt đảng' : kind;
+  if (!cached) return 'Hồ sơ chuyển sinh hoạt đảng';
   const w = cached.wire;
   const name = model.repo.members([w.memberId]).get(w.memberId)?.full_name;
   const variant = transferVariantLabelVi[w.variant];
@@ -35,7 +44,7 @@ export function transferHandlers(ctx: ServiceContext): HandlersFor<keyof typeof 
     dossierDetail: ({ dossierId }) => {
       const m = model();
       return dossierDetail(m, blobCacheRepo(ctx.handle), dossierId, now(), (id) =>
-        outboxLabel(m, id, 'dossier'),
+        dossierLabel(m, id),
       );
     },
     readBlob: ({ sha256 }) => readBlob(ctx, sha256),
@@ -60,7 +69,7 @@ export function transferHandlers(ctx: ServiceContext): HandlersFor<keyof typeof 
       const items = outboxRepo(ctx.handle).list();
       const m = user ? model() : undefined;
       return {
-        items: items.map((i) => toOutboxEntry(i, m ? outboxLabel(m, i.entityId, i.kind) : i.kind)),
+        items: items.map((i) => toOutboxEntry(i, m ? outboxLabel(m, i) : i.kind)),
       };
     },
     discardOutboxEntry: ({ id }) => {

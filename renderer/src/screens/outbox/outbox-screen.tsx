@@ -15,6 +15,9 @@ import { formatCount, formatDateTime, labelOf } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useViewportHeight } from '../../ui/use-viewport-height';
 
+/** Transfer actions and the offline fee approval. */
+const ACTION_LABELS = { ...transferActionLabelVi, approve: 'Phê duyệt đảng phí' };
+
 const STATUS_TAGS: Record<OutboxEntry['status'], { color: string; label: string }> = {
   pending: { color: 'processing', label: 'Chờ gửi' },
   sending: { color: 'blue', label: 'Đang gửi' },
@@ -90,7 +93,7 @@ export function OutboxScreen() {
       dataIndex: 'actionType',
       width: 150,
       render: (type: string) => (
-        <span data-testid="outbox-action">{labelOf(transferActionLabelVi, type)}</span>
+        <span data-testid="outbox-action">{labelOf(ACTION_LABELS, type)}</span>
       ),
     },
     {
