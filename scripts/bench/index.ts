@@ -38,7 +38,7 @@ const figures = {
   ui: ['ui.first_paint', 'ui.province_children'],
   sign: ['sign.batch', 'sign.large'],
   push: ['push.sqlite', 'push.postgres'],
-  fees: [`fees.approve.${tier}`, 'fees.ledger.ward'],
+  fees: [`fees.approve.${tier}`, `fees.approve.${tier}.postgres`, 'fees.ledger.ward'],
 };
 const wanted = (name: string) =>
   positionals.length === 0 || positionals.some((prefix) => name.startsWith(prefix));

@@ -14,31 +14,50 @@ export async function approvalSheetOf(
 ): Promise<{ sheet: ApprovalSheet; candidates: ApprovalCandidate[] }> {
   const rule = ruleFor(month, rules);
   const rows = await cellMemberFees(db, cellId, month);
-  const lines = rows.map((r) => lineOf(r, month, rules));
+  const candidates = approvalCandidatesOf(rows, month, rules);
   return {
-    sheet: { cellId, month, ruleVersionId: rule.ok ? rule.value.id : null, lines },
-    candidates: rows.map((r, i) => ({
-      memberId: r.memberId,
-      fullName: r.fullName,
-      computedAmount: lines[i]?.computedAmount ?? null,
-      computeMessageVi: lines[i]?.computeMessageVi ?? null,
-      paid: r.paidStatus === 'success',
-      approval: r.approval,
-    })),
+    sheet: {
+      cellId,
+      month,
+      ruleVersionId: rule.ok ? rule.value.id : null,
+      lines: rows.map((r, i) => lineOf(r, candidates[i] as ApprovalCandidate)),
+    },
+    candidates,
   };
 }
 
-function lineOf(r: CellMemberFeeRow, month: string, rules: FeeRuleTable) {
-  const computed = r.profile ? computeMonthlyFee(r.profile, month, rules) : null;
+/**
+ * Members' rows as the approval rules see them, amounts computed under the month's rule version:
+ * one code path for a cell's sheet and for the bulk approval of an org's subtree.
+ */
+export function approvalCandidatesOf(
+  rows: readonly CellMemberFeeRow[],
+  month: string,
+  rules: FeeRuleTable,
+): ApprovalCandidate[] {
+  return rows.map((r) => {
+    const computed = r.profile ? computeMonthlyFee(r.profile, month, rules) : null;
+    return {
+      memberId: r.memberId,
+      fullName: r.fullName,
+      computedAmount: computed?.ok ? computed.value.amount : null,
+      computeMessageVi: computed
+        ? computed.ok
+          ? null
+          : computed.messageVi
+        : 'Chưa khai báo thông tin đóng đảng phí',
+      paid: r.paidStatus === 'success',
+      approval: r.approval,
+    };
+  });
+}
+
+function lineOf(r: CellMemberFeeRow, c: ApprovalCandidate): ApprovalSheet['lines'][number] {
   return {
     memberId: r.memberId,
     fullName: r.fullName,
-    computedAmount: computed?.ok ? computed.value.amount : null,
-    computeMessageVi: computed
-      ? computed.ok
-        ? null
-        : computed.messageVi
-      : 'Chưa khai báo thông tin đóng đảng phí',
+    computedAmount: c.computedAmount,
+    computeMessageVi: c.computeMessageVi,
     approved: r.approval !== null,
     amount: r.approval?.amount ?? 0,
     adjustReason: r.approval?.adjustReason ?? null,

@@ -30,6 +30,7 @@ import type { Register } from '../http/register-route';
 import type { FeesConfig } from '../payments/config';
 import { cellMemberFees } from '../repositories/fees';
 import { saveBankAccount, subtreeBankAccounts } from '../repositories/fees-bank-accounts';
+import { approveOrgMonth } from '../repositories/fees-bulk-approve';
 import { collectingAccount } from '../repositories/fees-payments';
 import { orgReportRows } from '../repositories/fees-report';
 import { feeRuleAuthors, insertFeeRule, loadFeeRules } from '../repositories/fees-rules';
@@ -43,6 +44,8 @@ const conflict = (message: string, messageVi: string) =>
 
 /** Roles that import statements and keep accounts in order (the fee officer and the admin). */
 const ACCOUNT_ROLES = ['fee_officer', 'admin'];
+/** Roles that approve a month for every cell under an org at once. */
+const ORG_APPROVE_ROLES = [...CELL_FEE_ROLES, 'admin'];
 const monthVi = (m: string) => `${m.slice(5)}/${m.slice(0, 4)}`;
 
 /** Admin of the top org (the root of the tree): the only one who corrects the fee rules. */
@@ -201,6 +204,29 @@ export function feeAdminRoutes(route: Register, ctx: ServerContext, config: Fees
       matched: done.matched.map((m) => ({ ...view(m.line), paymentId: m.paymentId, reference: m.reference })), // prettier-ignore
       unmatched: done.unmatched.map((u) => ({ ...view(u.line), reason: u.reason, reasonVi: reasonVi[u.reason] })), // prettier-ignore
     };
+  });
+
+  route(s.approveOrgMonth, async ({ params, body, caller, request }) => {
+    const org = await findOrg(ctx.db, params.orgId);
+    if (!org) throw notFound();
+    if (!hasRoleOver(caller, ORG_APPROVE_ROLES, org.path)) throw forbidden();
+    const rules = await loadFeeRules(ctx.db);
+    const rule = ruleFor(body.month, rules);
+    if (!rule.ok) throw badRequest('month', rule.message, rule.messageVi);
+    const profile = { readMs: 0, planMs: 0, writeMs: 0 };
+    const counts = await approveOrgMonth(ctx.db, {
+      orgPath: org.path,
+      month: body.month,
+      rules,
+      ruleVersion: rule.value.id,
+      ceiling: config.amountCeiling,
+      userId: caller.user.id,
+      now: ctx.now(),
+      profile,
+    });
+    // A province's month takes seconds: say where they went (read, plan, write).
+    request.log.info({ fees: { orgId: org.id, month: body.month, ...counts, profile } }, 'bulk fee approval'); // prettier-ignore
+    return { orgId: org.id, month: body.month, ruleVersionId: rule.value.id, ...counts };
   });
 
   route(s.orgReport, async ({ params, query, caller }) => {

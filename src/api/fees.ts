@@ -544,6 +544,31 @@ export const PutBankAccountResponse = BankAccount.extend({
   rev: z.number().int(),
 });
 
+/** Approve a month for every cell under an org at once (officers and admins above the cells). */
+export const OrgApproveRequest = z.object({
+  month: FeeMonth,
+  /** Only "all": every member not approved yet, at the computed amount. */
+  all: z.literal(true),
+});
+export type OrgApproveRequest = z.infer<typeof OrgApproveRequest>;
+export const OrgApproveResponse = z.object({
+  orgId: z.string(),
+  month: FeeMonth,
+  ruleVersionId: z.string(),
+  cells: z.number().int(),
+  /** Active members registered in those cells. */
+  members: z.number().int(),
+  /** Approved now at the computed amount. */
+  approved: z.number().int(),
+  /** Approved before (adjusted or not): left as they were. */
+  alreadyApproved: z.number().int(),
+  /** Paid without an approval: left alone. */
+  paid: z.number().int(),
+  /** No profile or one the rules cannot compute: left unapproved (the cell's sheet says why). */
+  notComputable: z.number().int(),
+});
+export type OrgApproveResponse = z.infer<typeof OrgApproveResponse>;
+
 export const feeAdminRouteSpecs = {
   rules: route({
     method: 'GET',
@@ -602,6 +627,19 @@ export const feeAdminRouteSpecs = {
     querystring: OrgReportQuery,
     status: 200,
     response: OrgReportResponse,
+    errors: authed,
+  }),
+  approveOrgMonth: route({
+    method: 'POST',
+    path: '/v1/fees/orgs/:orgId/approvals',
+    summary:
+      "Approve a month for every cell under the org at once: members not approved yet, at the computed amount; others' approvals stay",
+    tag: 'fees',
+    auth: true,
+    params: OrgIdParams,
+    body: OrgApproveRequest,
+    status: 200,
+    response: OrgApproveResponse,
     errors: authed,
   }),
   subordinateBankAccounts: route({
