@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { openServerDb } from '../src/db/server-db';
 import { DEMO_PASSWORD } from '../scripts/gen/demo-accounts';
+import { seedDemoTransfers } from '../scripts/gen/demo-transfers';
 import { DatabaseNotEmptyError } from '../scripts/gen/write.repo';
 import { generate } from '../scripts/gen/generate';
 import { hashPassword } from '../server/auth/passwords';
@@ -47,6 +48,7 @@ async function seedIfEmpty(sqliteFile: string): Promise<boolean> {
       seed: 1,
       passwordHash: await hashPassword(DEMO_PASSWORD),
     });
+    await seedDemoTransfers(server.db, { engine: server.engine });
     return true;
   } catch (err) {
     if (err instanceof DatabaseNotEmptyError) return false;

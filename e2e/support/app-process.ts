@@ -15,12 +15,18 @@ export interface AppProcess {
  * Starts the app exactly as a newcomer does (`npm start`), without opening a browser and forcing
  * the browser host, and waits for the URL line it prints.
  */
-export async function startApp(opts: { dataDir: string; serverUrl?: string }): Promise<AppProcess> {
+export async function startApp(opts: {
+  dataDir: string;
+  serverUrl?: string;
+  /** Added to the app's environment (token module, trust anchors, TSA for signing). */
+  env?: NodeJS.ProcessEnv;
+}): Promise<AppProcess> {
   const args = ['main/start.ts', '--no-open', '--browser', '--data-dir', opts.dataDir];
   if (opts.serverUrl) args.push('--server', opts.serverUrl);
   const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...opts.env },
   });
   let stderr = '';
   createInterface({ input: child.stderr! }).on('line', (line) => {

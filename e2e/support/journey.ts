@@ -32,7 +32,14 @@ let browser: Browser | undefined;
  * and Chromium by default; in Electron with E2E_ELECTRON=1 where Electron's binary runs. The page
  * objects see a Playwright Page either way.
  */
-export async function openApp(opts: { dataDir: string; serverUrl?: string }): Promise<Session> {
+export interface OpenAppOptions {
+  dataDir: string;
+  serverUrl?: string;
+  /** Added to the app's environment: PKCS11_MODULE, SOFTHSM2_CONF, SIGNING_TRUST_ANCHORS, … */
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function openApp(opts: OpenAppOptions): Promise<Session> {
   if (process.env.E2E_ELECTRON === '1') return openInElectron(opts);
   const app = await startApp(opts);
   browser ??= await launchChromium();
@@ -55,12 +62,16 @@ export async function openApp(opts: { dataDir: string; serverUrl?: string }): Pr
   };
 }
 
-async function openInElectron(opts: { dataDir: string; serverUrl?: string }): Promise<Session> {
+async function openInElectron(opts: OpenAppOptions): Promise<Session> {
   const binary = usableElectronBinary();
   if (!binary) throw new Error('E2E_ELECTRON=1 but the Electron binary is not usable here');
   const args = [await bundleElectronMain(), '--data-dir', opts.dataDir];
   if (opts.serverUrl) args.push('--server', opts.serverUrl);
-  const app = await _electron.launch({ executablePath: binary, args });
+  const app = await _electron.launch({
+    executablePath: binary,
+    args,
+    ...(opts.env ? { env: { ...process.env, ...opts.env } as Record<string, string> } : {}),
+  });
   const page = await app.firstWindow();
   page.context().setDefaultTimeout(15_000);
   const errors = watchErrors(page);

@@ -74,3 +74,17 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     descriptionVi: 'Bí thư Chi bộ Tổ dân phố số 1: duyệt đảng phí, lập phiếu nhận xét nơi cư trú',
   },
 ];
+
+/**
+ * Members of the demo ward with a member account (role "Đảng viên" at their cell), made with the
+ * demo transfers (demo-transfers.ts): `dangvien1.chibo1` is the first such member of Chi bộ Tổ
+ * dân phố số 1. The spares below have no dossier yet, for `npm run demo:member`; every member of
+ * a demo dossier has an account too, numbered on after them.
+ */
+export const demoMemberUsername = (cellKey: string, n: number): string => `dangvien${n}.${cellKey}`;
+
+export const DEMO_MEMBER_SPARES: readonly { cell: string; count: number; cellName: string }[] = [
+  { cell: 'chibo1', count: 3, cellName: DEMO_CELL_NAME },
+  { cell: 'chibo2', count: 1, cellName: 'Chi bộ Tổ dân phố số 2' },
+  { cell: 'thcs1', count: 2, cellName: 'Chi bộ Tổ Khoa học Tự nhiên' },
+];

@@ -1,7 +1,7 @@
 import type { PullChange } from '../../src/api/sync';
 import type { Scope } from '../scope/scope';
 import type { Trx } from './db';
-import { dossierChangesInScope, orgNamesOf, wireOf } from './transfers';
+import { dossierChangesInScope, dossierMembersOf, orgNamesOf, wireOf } from './transfers';
 
 /** Pull reader: dossiers whose route touches the scope (no tombstones: dossiers are kept). */
 export async function readDossierChanges(
@@ -16,6 +16,10 @@ export async function readDossierChanges(
     trx,
     rows.flatMap(({ stored }) => stored.dossier.route.orgIds),
   );
+  const members = await dossierMembersOf(
+    trx,
+    rows.map(({ stored }) => stored.dossier.memberId),
+  );
   return rows.map(({ stored, history }) => ({
     op: 'upsert',
     entity: 'dossier',
@@ -29,6 +33,9 @@ export async function readDossierChanges(
           return name === undefined ? [] : [[id, name]];
         }),
       ),
+      ...(members.has(stored.dossier.memberId)
+        ? { member: members.get(stored.dossier.memberId) }
+        : {}),
     },
   }));
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
-import type { DossierWire } from '../../src/api/transfers';
+import type { DossierMember, DossierWire } from '../../src/api/transfers';
 import type { ServerEngine } from '../../src/db/server-db';
 import type {
   TransferDossiersTable,
@@ -110,6 +110,34 @@ export async function orgNamesOf(db: Db, ids: readonly string[]): Promise<Map<st
       .where('id', 'in', wanted.slice(i, i + 1000))
       .execute();
     for (const r of rows) out.set(r.id, r.name);
+  }
+  return out;
+}
+
+/** The members of dossiers as their route's orgs see them (pull sends it along), by id. */
+export async function dossierMembersOf(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, DossierMember>> {
+  const wanted = [...new Set(ids)];
+  const out = new Map<string, DossierMember>();
+  for (let i = 0; i < wanted.length; i += 1000) {
+    const rows = await db
+      .selectFrom('members')
+      .select(['id', 'full_name', 'birth_date', 'citizen_id', 'card_no', 'profile_no'])
+      .select(['joined_on', 'official_on'])
+      .where('id', 'in', wanted.slice(i, i + 1000))
+      .execute();
+    for (const r of rows)
+      out.set(r.id, {
+        fullName: r.full_name,
+        birthDate: r.birth_date,
+        citizenId: r.citizen_id,
+        cardNo: r.card_no,
+        profileNo: r.profile_no,
+        joinedOn: r.joined_on,
+        officialOn: r.official_on,
+      });
   }
   return out;
 }

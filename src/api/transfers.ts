@@ -17,6 +17,22 @@ export const SubmitTransferRequest = z.object({
 });
 export type SubmitTransferRequest = z.infer<typeof SubmitTransferRequest>;
 
+/**
+ * Who a dossier is about, as pull sends it with the dossier: a receiving org's cache holds no
+ * members of the sending side, yet it must see whom it receives (and may have to name them in a
+ * new letter).
+ */
+export const DossierMember = z.object({
+  fullName: z.string(),
+  birthDate: z.string(),
+  citizenId: z.string(),
+  cardNo: z.string().nullable(),
+  profileNo: z.string().nullable(),
+  joinedOn: z.string().nullable(),
+  officialOn: z.string().nullable(),
+});
+export type DossierMember = z.infer<typeof DossierMember>;
+
 /** A dossier as the server holds it: the machine's state, where it is, its trail. */
 export const DossierWire = TransferDossier.extend({
   currentOrgId: Id,
@@ -27,6 +43,7 @@ export const DossierWire = TransferDossier.extend({
    * yet the route and the introduction letter name every org the dossier passes.
    */
   orgNames: z.record(Id, z.string()).optional(),
+  member: DossierMember.optional(),
 });
 export type DossierWire = z.infer<typeof DossierWire>;
 

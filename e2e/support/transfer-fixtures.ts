@@ -1,0 +1,340 @@
+/**
+ * The world of the transfer journeys: a central server on a SQLite file (the generated ward with
+ * the demo transfers) that a journey stops and starts again on the same port, a test PKI with a
+ * SoftHSM2 token per approving officer, a loopback TSA, the member's side through the API
+ * (`npm run demo:member`), and pdfsig for the final letter. Test support only.
+ */
+import { generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { DEMO_PASSWORD } from '../../scripts/gen/demo-accounts';
+import { memberApplicationPdf } from '../../scripts/gen/demo-application';
+import {
+  demoTransferOrgs,
+  seedDemoTransfers,
+  type DemoTransfersSummary,
+} from '../../scripts/gen/demo-transfers';
+import { staffWithRoleAt, type DemoOrgRow } from '../../scripts/gen/demo-transfers.repo';
+import { runDemoMember } from '../../scripts/demo-member';
+import { createNssDb, createTestPki, type IssuedCert, type TestPki } from '../../scripts/test/pki';
+import { createSoftHsm, SOFTHSM_MODULE } from '../../scripts/test/softhsm';
+import { generatedServerDb } from '../../scripts/test/sync-server';
+import { startTestTsa, type TestTsa } from '../../scripts/test/tsa';
+import { buildServer } from '../../server/app';
+import { hashPassword } from '../../server/auth/passwords';
+import { findOrg } from '../../server/repositories/orgs';
+import { temporaryMembershipsOf } from '../../server/repositories/transfers';
+import { findActiveAccount, findLoginAccount } from '../../server/repositories/users';
+import { Session } from '../../src/api/auth';
+import { DossierView } from '../../src/api/transfers';
+import { pdfsig, type PdfsigSignature } from '../../src/signing/test-support/corpus';
+import { openServerDb, type ServerDb } from '../../src/db/server-db';
+import { Member } from '../../src/domain/people/member';
+import type { TransferVariant } from '../../src/domain/procedures/transfer-route';
+
+/** Cheap scrypt for the generated accounts: logins in the journeys cost no time. */
+const CHEAP_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
+
+/**
+ * The central API on a SQLite file, stoppable and restartable on the same port. It keeps one
+ * token key across restarts, as a deployment with TOKEN_SECRET does, so a restart logs nobody out.
+ */
+export class CentralServer {
+  private app: FastifyInstance | null = null;
+  private db: ServerDb | null = null;
+  private port = 0;
+  private readonly tokenSecret = randomBytes(32);
+
+  constructor(
+    readonly sqliteFile: string,
+    private readonly trustAnchors: X509Certificate[],
+  ) {}
+
+  get url(): string {
+    if (this.port === 0) throw new Error('the central server never started');
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get running(): boolean {
+    return this.app !== null;
+  }
+
+  async start(): Promise<void> {
+    if (this.app) return;
+    this.db = await openServerDb({ sqliteFile: this.sqliteFile });
+    this.app = await buildServer({
+      db: this.db,
+      logger: false,
+      tokenSecret: this.tokenSecret,
+      transfers: { trustAnchors: this.trustAnchors },
+    });
+    await this.app.listen({ host: '127.0.0.1', port: this.port });
+    const address = this.app.server.address();
+    if (typeof address === 'object' && address) this.port = address.port;
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.close();
+    await this.db?.close();
+    this.app = null;
+    this.db = null;
+  }
+}
+
+/** One officer's USB token: a SoftHSM2 configuration of its own with one signing certificate. */
+export interface OfficerToken {
+  username: string;
+  /** The certificate's subject common name (the officer's name). */
+  signerName: string;
+  orgName: string;
+  label: string;
+  pin: string;
+  softhsmConf: string;
+}
+
+/** A signer certificate in `fullName`'s name for `orgName`, issued by the test intermediate. */
+function issueOfficerCert(
+  pki: TestPki,
+  key: string,
+  fullName: string,
+  orgName: string,
+): IssuedCert {
+  const dir = pki.dir;
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const keyFile = join(dir, `${key}.key.pem`);
+  writeFileSync(keyFile, keyPem);
+  const csr = join(dir, `${key}.csr`);
+  const certFile = join(dir, `${key}.cert.pem`);
+  const openssl = (args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
+  openssl(['req', '-new', '-key', keyFile, '-utf8', '-subj', `/C=VN/O=${orgName}/CN=${fullName}`, '-out', csr]); // prettier-ignore
+  const day = 86_400_000;
+  const asn1 = (d: Date) => d.toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
+  openssl(['ca', '-batch', '-notext', '-utf8', '-config', join(dir, 'ca.cnf'), '-cert', pki.intermediate.certFile, '-keyfile', pki.intermediate.keyFile, '-extensions', 'signer_ext', '-startdate', asn1(new Date(Date.now() - day)), '-enddate', asn1(new Date(Date.now() + 365 * day)), '-in', csr, '-out', certFile]); // prettier-ignore
+  const certPem = readFileSync(certFile, 'utf8');
+  return {
+    name: key,
+    kind: 'ec',
+    keyPem,
+    keyDer: privateKey.export({ type: 'pkcs8', format: 'der' }),
+    certPem,
+    certDer: Buffer.from(new X509Certificate(certPem).raw),
+    keyFile,
+    certFile,
+    commonName: fullName,
+  };
+}
+
+/**
+ * The officer's token: the signing key and certificate, and the intermediate CA certificate as
+ * vendors ship it on their tokens (the app puts it in the signature so verifiers reach the root).
+ */
+function officerToken(
+  pki: TestPki,
+  dir: string,
+  officer: { username: string; fullName: string; orgName: string },
+): OfficerToken {
+  const key = officer.username.replace(/[^a-z0-9]/gi, '-');
+  const cert = issueOfficerCert(pki, key, officer.fullName, officer.orgName);
+  const label = `VNPT-CA ${key}`.slice(0, 32);
+  const pin = '246810';
+  const hsmDir = join(dir, `hsm-${key}`);
+  const hsm = createSoftHsm(hsmDir, [{ label, pin, keys: [{ id: '01', cert }] }]);
+  const caFile = join(hsmDir, 'intermediate.der');
+  writeFileSync(caFile, pki.intermediate.certDer);
+  execFileSync(
+    'pkcs11-tool',
+    ['--module', SOFTHSM_MODULE, '--token-label', label, '--login', '--pin', pin, '--write-object', caFile, '--type', 'cert', '--id', '0a', '--label', 'Test Intermediate CA'], // prettier-ignore
+    { env: hsm.env, stdio: 'pipe' },
+  );
+  return {
+    username: officer.username,
+    signerName: officer.fullName,
+    orgName: officer.orgName,
+    label,
+    pin,
+    softhsmConf: hsm.conf,
+  };
+}
+
+export interface TransferWorldOptions {
+  /**
+   * The officers who sign in the journeys, each with a token of their own: a username, or an org
+   * key of the demo ('thcs2') for that org's first approver.
+   */
+  officers: string[];
+}
+
+/** The officer's name and the org of their account, for the certificate's subject. */
+async function officerOf(db: ServerDb, username: string) {
+  const login = await findLoginAccount(db.db, username);
+  const account = login ? await findActiveAccount(db.db, login.id) : null;
+  if (!account) throw new Error(`no active account ${username}`);
+  const org = await findOrg(db.db, account.user.orgId);
+  return { username, fullName: account.user.fullName, orgName: org?.name ?? 'Test' };
+}
+
+export interface TransferWorld {
+  dir: string;
+  server: CentralServer;
+  demo: DemoTransfersSummary;
+  pki: TestPki;
+  tsa: TestTsa;
+  /** NSS database trusting the test root, for pdfsig. */
+  nssDir: string;
+  /** PEM file of the trust anchor (the test root), as the operator configures it. */
+  trustAnchorsFile: string;
+  tokens: Map<string, OfficerToken>;
+  /** The demo ward's orgs by key ('chibo1', 'thcs2', 'phuong', …). */
+  orgs: Map<string, DemoOrgRow>;
+  /** The username of the first approver (secretary) of each keyed org. */
+  approvers: Map<string, string>;
+  /** The app's environment for `username`: their token, the trust anchor, the TSA. */
+  appEnv(username: string): NodeJS.ProcessEnv;
+  close(): Promise<void>;
+}
+
+/** Builds everything the transfer journeys share; the server is started. */
+export async function openTransferWorld(opts: TransferWorldOptions): Promise<TransferWorld> {
+  const dir = mkdtempSync(join(tmpdir(), 'dangvu-e2e-transfers-'));
+  const generated = await generatedServerDb('ward', 1);
+  const seedDb = await openServerDb(generated.config);
+  let demo: DemoTransfersSummary | null;
+  let officers;
+  let orgs: Map<string, DemoOrgRow>;
+  const approvers = new Map<string, string>();
+  try {
+    demo = await seedDemoTransfers(seedDb.db, {
+      passwordHash: await hashPassword(DEMO_PASSWORD, CHEAP_SCRYPT),
+    });
+    orgs = await demoTransferOrgs(seedDb.db);
+    for (const [key, org] of orgs) {
+      const [approver] = await staffWithRoleAt(seedDb.db, org.id, 'approver');
+      if (approver) approvers.set(key, approver.username);
+    }
+    officers = await Promise.all(
+      opts.officers.map((o) => officerOf(seedDb, approvers.get(o) ?? o)),
+    );
+  } finally {
+    await seedDb.close();
+  }
+  if (!demo) throw new Error('the generated ward held dossiers already');
+
+  const pki = createTestPki(join(dir, 'pki'));
+  const trustAnchorsFile = join(dir, 'trust-anchors.pem');
+  writeFileSync(trustAnchorsFile, pki.root.certPem);
+  const nssDir = createNssDb(join(dir, 'nss'), pki.root);
+  const tsa = await startTestTsa(join(dir, 'tsa'), pki);
+  const tokens = new Map(
+    officers.map((o) => [o.username, officerToken(pki, join(dir, 'tokens'), o)]),
+  );
+  const server = new CentralServer(generated.config.sqliteFile, [
+    new X509Certificate(pki.root.certPem),
+  ]);
+  await server.start();
+  return {
+    dir,
+    server,
+    demo,
+    pki,
+    tsa,
+    nssDir,
+    trustAnchorsFile,
+    tokens,
+    orgs,
+    approvers,
+    appEnv(username) {
+      const token = tokens.get(username);
+      return {
+        PKCS11_MODULE: SOFTHSM_MODULE,
+        ...(token ? { SOFTHSM2_CONF: token.softhsmConf } : {}),
+        SIGNING_TRUST_ANCHORS: trustAnchorsFile,
+        SIGNING_TSA_URL: tsa.url,
+      };
+    },
+    async close() {
+      await server.stop();
+      await tsa.close();
+      generated.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The member side: submits through the API as `npm run demo:member` does, with an application. */
+export async function submitAsMember(
+  world: TransferWorld,
+  username: string,
+  form: {
+    variant: TransferVariant;
+    toCellId: string;
+    toCellName: string;
+    reason: string;
+    temporary?: { startOn: string; endOn: string };
+  },
+): Promise<{ id: string; fileName: string }> {
+  const member = world.demo.members.find((m) => m.username === username);
+  if (!member) throw new Error(`no demo member account ${username}`);
+  const fileName = `Don de nghi - ${member.username}.pdf`;
+  const file = join(world.dir, fileName);
+  mkdirSync(world.dir, { recursive: true });
+  writeFileSync(
+    file,
+    await memberApplicationPdf({
+      variant: form.variant,
+      fullName: member.fullName,
+      birthDate: member.birthDate,
+      fromCellName: member.cellName,
+      toCellName: form.toCellName,
+      reason: form.reason,
+      date: new Date(),
+      temporary: form.temporary ?? null,
+    }),
+  );
+  const args = ['submit-transfer', '--server', world.server.url, '--username', username];
+  args.push('--password', DEMO_PASSWORD, '--to', form.toCellId, '--variant', form.variant);
+  args.push('--reason', form.reason, '--attach', file);
+  if (form.temporary) args.push('--start', form.temporary.startOn, '--end', form.temporary.endOn);
+  const out = (await runDemoMember(args)) as { id: string };
+  return { id: out.id, fileName };
+}
+
+/** Reads the API as `username` (a member or an officer), as a third-party client would. */
+export async function apiAs(world: TransferWorld, username: string) {
+  const base = world.server.url;
+  const login = await fetch(`${base}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
+  const { accessToken } = Session.parse(await login.json());
+  const get = async (path: string) => {
+    const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${accessToken}` } }); // prettier-ignore
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+    return res;
+  };
+  return {
+    dossier: async (id: string) => DossierView.parse(await (await get(`/v1/transfers/${id}`)).json()), // prettier-ignore
+    member: async (id: string) => Member.parse(await (await get(`/v1/members/${id}`)).json()),
+    blob: async (sha256: string) => Buffer.from(await (await get(`/v1/blobs/${sha256}`)).arrayBuffer()), // prettier-ignore
+  };
+}
+
+/** Where completed temporary transfers put the member (no API exposes it yet: read the server). */
+export async function temporaryMemberships(world: TransferWorld, memberId: string) {
+  const db = await openServerDb({ sqliteFile: world.server.sqliteFile });
+  try {
+    return await temporaryMembershipsOf(db.db, memberId);
+  } finally {
+    await db.close();
+  }
+}
+
+/** pdfsig's verdict on every signature of `file`, trusting the test root. */
+export function pdfsigReport(world: TransferWorld, file: string): Promise<PdfsigSignature[]> {
+  return pdfsig(file, world.nssDir);
+}
