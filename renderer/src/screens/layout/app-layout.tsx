@@ -159,8 +159,9 @@ export function AppLayout({
           </Dropdown>
         </Layout.Header>
         <Layout>
-          <Layout.Sider width={240} breakpoint="lg" collapsedWidth={0}>
+          <Layout.Sider width={260} breakpoint="lg" collapsedWidth={0}>
             <Menu
+              className="app-menu"
               mode="inline"
               selectedKeys={[keyOf(screen)]}
               items={menu}
