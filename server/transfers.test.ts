@@ -179,6 +179,10 @@ describe.each(serverEngines)('transfers on %s', (engine) => {
     ]);
     const moved = await findVisibleMember(t.server.db, scope, ids.members[0]);
     expect(moved?.homeOrgId).toBe(ids.otherCell);
+    // The member's account followed: it reads its own record, now at the new cell.
+    const own = await t.request('GET', `/v1/members/${ids.members[0]}`, member);
+    expect(own.statusCode).toBe(200);
+    expect(own.json().homeOrgId).toBe(ids.otherCell);
   });
 
   it('a temporary transfer records the stay and keeps the home cell', async () => {

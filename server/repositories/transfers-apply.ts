@@ -20,6 +20,7 @@ import { checkSignedLetter } from '../blobs/letter-signature';
 import { blobBytes, blobInfo, referBlobs } from './blobs';
 import type { Db, Trx } from './db';
 import { moveMember } from './members';
+import { followMemberMove } from './users';
 import { claimMutation, storeMutationResult } from './push';
 import {
   dossierTouchesScope,
@@ -301,4 +302,5 @@ async function completionEffects(trx: Trx, d: TransferDossier, now: Date): Promi
     return;
   }
   await moveMember(trx, d.memberId, { homeOrgId: destination }, now);
+  await followMemberMove(trx, d.memberId, d.fromOrgId, destination, now);
 }

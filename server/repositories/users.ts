@@ -135,6 +135,45 @@ export async function revokeRole(trx: Trx, userId: string, grant: RoleGrant, now
   }
 }
 
+/**
+ * A member moved to another cell: the accounts of that member follow, so the member's own grant
+ * (role `member`) and the account's unit are at the new cell, not left at the old one.
+ */
+export async function followMemberMove(
+  trx: Trx,
+  memberId: string,
+  from: string,
+  to: string,
+  now: Date,
+): Promise<void> {
+  const accounts = await trx
+    .selectFrom('users')
+    .select(['id', 'org_id'])
+    .where('member_id', '=', memberId)
+    .where('deleted', '=', 0)
+    .execute();
+  for (const account of accounts) {
+    const held = await trx
+      .selectFrom('user_roles')
+      .select('id')
+      .where('user_id', '=', account.id)
+      .where('role', '=', 'member')
+      .where('org_id', '=', from)
+      .where('deleted', '=', 0)
+      .executeTakeFirst();
+    if (held) {
+      await revokeRole(trx, account.id, { role: 'member', orgId: from }, now);
+      await grantRole(trx, account.id, { role: 'member', orgId: to }, now);
+    }
+    if (account.org_id === from)
+      await trx
+        .updateTable('users')
+        .set({ org_id: to, rev: await nextRev(trx), updated_at: now.toISOString() })
+        .where('id', '=', account.id)
+        .execute();
+  }
+}
+
 /** What login needs to know about a username; null when there is no such live account. */
 export async function findLoginAccount(
   db: Db,
