@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../scripts/gen/demo-accounts';
@@ -7,14 +7,7 @@ import { AppShell } from './pages/app-shell';
 import { LoginPage } from './pages/login-page';
 import { MembersPage } from './pages/members-page';
 import { OutboxPage } from './pages/outbox-page';
-import {
-  approveDossier,
-  checkDossier,
-  memberRowText,
-  returnDossier,
-  signWithToken,
-  syncWhileServerDown,
-} from './pages/transfer-steps';
+import { memberRowText, syncWhileServerDown } from './pages/transfer-steps';
 import { TransfersPage } from './pages/transfers-page';
 import { nextAppEvent } from './support/app-events';
 import { ARTIFACTS_DIR, screenshot } from './support/artifacts';
@@ -167,15 +160,14 @@ describe('official transfer: offline review and signing, three orgs, three token
     expect(attachment).toEqual({ pages: 1, signatures: [] });
     await screenshot(a.session.page, '32-attachment-viewer');
 
-    const checked = await checkDossier(a.transfers, {
-      'Số giấy giới thiệu': '15-GGT/CB',
-      'Ghi chú': 'Hồ sơ đầy đủ.',
+    const checked = await a.transfers.check({
+      fields: { 'Số giấy giới thiệu': '15-GGT/CB', 'Ghi chú': 'Hồ sơ đầy đủ.' },
     });
     expect(checked.kind).toBe('saved');
-    const signed = await signWithToken(a.transfers, {
+    const signed = await a.transfers.signAndForward({
       certificate: token(SENDING).signerName,
       pin: token(SENDING).pin,
-      screenshotName: '33-token-dialog',
+      beforePin: () => screenshot(a.session.page, '33-token-dialog'),
     });
     expect(signed.kind).toBe('saved');
     expect(await a.transfers.pendingNotice()).toContain('Đang chờ gửi lên máy chủ');
@@ -206,8 +198,8 @@ describe('official transfer: offline review and signing, three orgs, three token
     expect(new Set(wardRows.map((r) => r.status)).size).toBeGreaterThanOrEqual(3);
     await screenshot(w.session.page, '35-ward-list');
     await w.transfers.openDossier(member.fullName);
-    expect((await checkDossier(w.transfers)).kind).toBe('sent');
-    const wardSigned = await signWithToken(w.transfers, {
+    expect((await w.transfers.check()).kind).toBe('sent');
+    const wardSigned = await w.transfers.signAndForward({
       certificate: token(WARD).signerName,
       pin: token(WARD).pin,
     });
@@ -225,8 +217,8 @@ describe('official transfer: offline review and signing, three orgs, three token
     ]);
     expect(letter.signatures.map((s) => s.verdict)).toEqual(['valid', 'valid']);
     await screenshot(b.session.page, '36-letter-signatures');
-    expect((await checkDossier(b.transfers)).kind).toBe('sent');
-    const completed = await signWithToken(b.transfers, {
+    expect((await b.transfers.check()).kind).toBe('sent');
+    const completed = await b.transfers.signAndForward({
       certificate: token(RECEIVING).signerName,
       pin: token(RECEIVING).pin,
     });
@@ -268,6 +260,8 @@ describe('official transfer: offline review and signing, three orgs, three token
       expect(s.certificate, s.fieldName).toBe('Certificate is Trusted.');
     }
     expect(sigs.at(-1)?.totalDocument).toBe(true);
+    // The ward committee signed with its seal (the 36 mm stand-in image).
+    expect(readFileSync(file).toString('latin1')).toMatch(/\/Width 425\b/);
     expect(a.session.errors).toEqual([]);
     expect(b.session.errors).toEqual([]);
   }, 180_000);
@@ -297,8 +291,8 @@ describe('the other variants, shorter', () => {
       await o.shell.syncNow();
       await o.transfers.open('temporary', side);
       await o.transfers.openDossier(member.fullName);
-      expect((await checkDossier(o.transfers)).kind).toBe('sent');
-      expect((await approveDossier(o.transfers)).kind).toBe('sent');
+      expect((await o.transfers.check()).kind).toBe('sent');
+      expect((await o.transfers.forward()).kind).toBe('sent');
     }
     const api = await apiAs(world, RECEIVING);
     const done = await api.dossier(id);
@@ -328,14 +322,14 @@ describe('the other variants, shorter', () => {
       cell('thcs1').name,
       to.name,
     ]);
-    expect((await checkDossier(sending.transfers)).kind).toBe('sent');
-    expect((await approveDossier(sending.transfers)).kind).toBe('sent');
+    expect((await sending.transfers.check()).kind).toBe('sent');
+    expect((await sending.transfers.forward()).kind).toBe('sent');
 
     const receiving = await officer(world.approvers.get('thcs2')!);
     await receiving.transfers.open('internal', 'incoming');
     await receiving.transfers.openDossier(member.fullName);
-    expect((await checkDossier(receiving.transfers)).kind).toBe('sent');
-    expect((await approveDossier(receiving.transfers)).kind).toBe('sent');
+    expect((await receiving.transfers.check()).kind).toBe('sent');
+    expect((await receiving.transfers.forward()).kind).toBe('sent');
 
     expect((await (await apiAs(world, member.username)).dossier(id)).status).toBe('completed');
     const api = await apiAs(world, receiving.username);
@@ -356,7 +350,7 @@ describe('the other variants, shorter', () => {
     await a.shell.syncNow();
     await a.transfers.open('official', 'outgoing');
     await a.transfers.openDossier(member.fullName);
-    expect((await returnDossier(a.transfers, reason)).kind).toBe('sent');
+    expect((await a.transfers.returnToMember(reason)).kind).toBe('sent');
     await a.transfers.waitForStatus('returned');
     await screenshot(a.session.page, '39-dossier-returned');
 

@@ -5,7 +5,8 @@ import {
   type TransferVariant,
 } from '../../src/domain/procedures/transfer-route';
 import { findRow, waitForTableSettled } from './table';
-import { TokenDialog, type SignOutcome } from './token-dialog';
+import { STILL_CONFIRM, stillModal } from './modal';
+import { TokenDialog } from './token-dialog';
 
 /** One row of the dossier list, as shown. */
 export interface DossierRow {
@@ -385,7 +386,7 @@ export class TransfersPage {
   }: { fields?: Record<string, string>; nextOrgName?: string } = {}): Promise<ActionOutcome> {
     await this.clickAction('Kiểm tra');
     const dialog = this.page.getByTestId('check-dialog');
-    await dialog.waitFor();
+    const modal = await stillModal(this.page, dialog);
     for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label).fill(value);
     if (nextOrgName) {
       await dialog.getByLabel('Tổ chức tiếp nhận').click();
@@ -396,7 +397,7 @@ export class TransfersPage {
         .click();
     }
     const outcome = await this.nextOutcome();
-    await this.modalOf(dialog).getByRole('button', { name: 'Lưu' }).click();
+    await modal.getByRole('button', { name: 'Lưu' }).click();
     return this.settleAction(dialog, outcome);
   }
 
@@ -409,32 +410,35 @@ export class TransfersPage {
         ? 'Duyệt hoàn thành'
         : 'Duyệt chuyển tiếp';
     await this.clickAction(name);
-    const confirm = this.page.locator('.ant-modal-confirm');
+    const confirm = this.page.locator(STILL_CONFIRM);
     const outcome = await this.nextOutcome();
     await confirm.getByRole('button', { name }).click();
-    await confirm.waitFor({ state: 'detached' });
+    await this.page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
     return this.waitForOutcome(outcome);
   }
 
   /**
-   * "Ký số và chuyển tiếp" (or "… duyệt hoàn thành"): picks the certificate (optional), enters
-   * the PIN, signs. A refused PIN leaves the token dialog open: the result carries its error.
+   * "Ký số và chuyển tiếp" (or "… duyệt hoàn thành"): picks the certificate (optional), calls
+   * `beforePin` (e.g. a screenshot of the dialog), enters the PIN, signs. A refused PIN leaves the
+   * token dialog open and resolves as refused with its error.
    */
   async signAndForward({
     certificate,
     pin,
+    beforePin,
   }: {
     certificate?: string;
     pin: string;
-  }): Promise<ActionOutcome | SignOutcome> {
-    await this.waitForDossier();
-    await this.dossier
-      .getByTestId('dossier-actions')
-      .getByRole('button', { name: /(^|\s)Ký số và / })
-      .click();
+    beforePin?: () => Promise<unknown>;
+  }): Promise<ActionOutcome> {
+    await this.clickAction(/(^|\s)Ký số và /);
+    await this.tokenDialog.waitUntilShown();
+    await stillModal(this.page, this.tokenDialog.root);
+    if (certificate) await this.tokenDialog.pickCertificate(certificate);
+    await beforePin?.();
     const outcome = await this.nextOutcome();
-    const signed = await this.tokenDialog.sign({ certificate, pin });
-    if (!signed.ok) return signed;
+    const signed = await this.tokenDialog.sign({ pin });
+    if (!signed.ok) return { kind: 'refused', text: signed.error };
     return this.waitForOutcome(outcome);
   }
 
@@ -451,23 +455,19 @@ export class TransfersPage {
   private async withReason(action: string, reason: string): Promise<ActionOutcome> {
     await this.clickAction(action);
     const dialog = this.page.getByTestId('reason-dialog');
-    await dialog.waitFor();
+    const modal = await stillModal(this.page, dialog);
     await dialog.getByLabel('Lý do').fill(reason);
     const outcome = await this.nextOutcome();
-    await this.modalOf(dialog).getByRole('button', { name: action }).click();
+    await modal.getByRole('button', { name: action }).click();
     return this.settleAction(dialog, outcome);
   }
 
-  private async clickAction(name: string): Promise<void> {
+  private async clickAction(name: string | RegExp): Promise<void> {
     await this.waitForDossier();
     await this.dossier
       .getByTestId('dossier-actions')
-      .getByRole('button', { name: buttonNamed(name) })
+      .getByRole('button', { name: typeof name === 'string' ? buttonNamed(name) : name })
       .click();
-  }
-
-  private modalOf(content: Locator): Locator {
-    return this.page.locator('.ant-modal').filter({ has: content });
   }
 
   /** The dialog closes when the action is queued, or stays with an error alert. */

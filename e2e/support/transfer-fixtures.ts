@@ -253,6 +253,8 @@ export async function openTransferWorld(opts: TransferWorldOptions): Promise<Tra
         ...(token ? { SOFTHSM2_CONF: token.softhsmConf } : {}),
         SIGNING_TRUST_ANCHORS: trustAnchorsFile,
         SIGNING_TSA_URL: tsa.url,
+        // The ward committee has a seal but no registered image here: the stand-in seal.
+        SIGNING_DEMO_SEALS: '1',
       };
     },
     async close() {
