@@ -5,6 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../scripts/gen/demo-accounts';
 import { startDemoServer } from './demo-server';
 
+async function logIn(url: string, username: string) {
+  const res = await fetch(`${url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  return (await res.json()) as {
+    accessToken: string;
+    user: { roles: { role: string; orgId: string }[] };
+  };
+}
+
 describe('demo server', () => {
   it('seeds the demo ward once, keeps its port, and accepts the demo accounts', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'demo-server-'));
@@ -23,6 +35,44 @@ describe('demo server', () => {
         body: JSON.stringify({ username: 'quantri.phuong', password: DEMO_PASSWORD }),
       });
       expect(login.status).toBe(200);
+
+      // Party fees work out of the box: demo history, and payments through the sandbox gateway.
+      const { accessToken: token, user } = await logIn(first.url, 'bithu.chibo1');
+      const get = (path: string) =>
+        fetch(`${first.url}${path}`, { headers: { authorization: `Bearer ${token}` } }).then(
+          (r) => r.json() as Promise<Record<string, unknown>>,
+        );
+      const cellId = user.roles.find((r) => r.role === 'approver')!.orgId;
+      const history = (await get(`/v1/fees/transactions?cellId=${cellId}`)) as {
+        items: { status: string }[];
+      };
+      expect(history.items.length).toBeGreaterThan(0);
+      // October is left for the secretary to approve: approve one member, then pay for them.
+      const sheet = (await get(`/v1/fees/cells/${cellId}/approvals?month=2026-10`)) as {
+        lines: { memberId: string; approved: boolean; computedAmount: number | null }[];
+      };
+      const line = sheet.lines.find((l) => !l.approved && l.computedAmount !== null);
+      expect(line).toBeDefined();
+      const post = (path: string, body: unknown) =>
+        fetch(`${first.url}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const approved = await post(`/v1/fees/cells/${cellId}/approvals`, {
+        month: '2026-10',
+        items: [{ memberId: line!.memberId }],
+      });
+      expect(approved.status).toBeLessThan(300);
+      const pay = await post('/v1/fees/payments', {
+        month: '2026-10',
+        cellId,
+        memberIds: [line!.memberId],
+      });
+      expect(pay.status).toBeLessThan(300);
+      expect(((await pay.json()) as { paymentUrl: string }).paymentUrl).toMatch(
+        /^http:\/\/127\.0\.0\.1:\d+\/pay\//,
+      );
     } finally {
       await first.close();
     }

@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { openServerDb } from '../src/db/server-db';
 import { DEMO_PASSWORD } from '../scripts/gen/demo-accounts';
+import { seedDemoFees, startDemoGateway } from '../scripts/gen/demo-fees';
 import { seedDemoTransfers } from '../scripts/gen/demo-transfers';
 import { DatabaseNotEmptyError } from '../scripts/gen/write.repo';
 import { generate } from '../scripts/gen/generate';
 import { hashPassword } from '../server/auth/passwords';
 import { startServer } from '../server/main';
+import { feesConfigFromEnv } from '../server/payments/config';
 
 export interface DemoServer {
   url: string;
@@ -20,24 +22,44 @@ const DemoState = z.object({ port: z.number().int().min(1).max(65535) });
 
 /**
  * Demo mode (DESIGN.md, Modes): the reference server in-process on `<dataDir>/demo-server.sqlite`,
- * filled with the demo ward (seed 1) on first use. It keeps its port from one launch to the next,
- * because the cache belongs to a server URL: a new port would mean a new, empty cache.
+ * filled with the demo ward (seed 1) on first use, with the sandbox payment gateway as a child
+ * process so party fees can be paid. It keeps its port from one launch to the next, because the
+ * cache belongs to a server URL: a new port would mean a new, empty cache.
  */
 export async function startDemoServer(dataDir: string): Promise<DemoServer> {
   const sqliteFile = join(dataDir, 'demo-server.sqlite');
   const seeded = await seedIfEmpty(sqliteFile);
   const stateFile = join(dataDir, 'demo-server.json');
   const remembered = readState(stateFile);
+  const gateway = await startDemoGateway();
+  const fees = {
+    ...feesConfigFromEnv(process.env),
+    gateway: { url: gateway.url, secret: gateway.secret, merchantId: gateway.merchantId },
+  };
   let server;
   try {
-    server = await startServer({ port: remembered ?? 0, dbConfig: { sqliteFile } });
+    try {
+      server = await startServer({ port: remembered ?? 0, dbConfig: { sqliteFile }, fees });
+    } catch (err) {
+      if (remembered === undefined || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE')
+        throw err;
+      server = await startServer({ port: 0, dbConfig: { sqliteFile }, fees });
+    }
   } catch (err) {
-    if (remembered === undefined || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
-    server = await startServer({ port: 0, dbConfig: { sqliteFile } });
+    await gateway.stop();
+    throw err;
   }
   const port = Number(new URL(server.url).port);
   if (port !== remembered) writeFileSync(stateFile, JSON.stringify({ port }));
-  return { url: server.url, seeded, close: server.close };
+  const started = server;
+  return {
+    url: server.url,
+    seeded,
+    async close() {
+      await started.close();
+      await gateway.stop();
+    },
+  };
 }
 
 async function seedIfEmpty(sqliteFile: string): Promise<boolean> {
@@ -49,6 +71,7 @@ async function seedIfEmpty(sqliteFile: string): Promise<boolean> {
       passwordHash: await hashPassword(DEMO_PASSWORD),
     });
     await seedDemoTransfers(server.db, { engine: server.engine });
+    await seedDemoFees(server.db);
     return true;
   } catch (err) {
     if (err instanceof DatabaseNotEmptyError) return false;

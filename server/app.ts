@@ -10,6 +10,7 @@ import { registerOpenApi } from './http/openapi';
 import { routeRegistrar } from './http/register-route';
 import { authRoutes } from './routes/auth';
 import { blobRoutesPlugin } from './routes/blobs';
+import type { FeesConfig } from './payments/config';
 import { feeRoutes } from './routes/fees';
 import { memberRoutes } from './routes/members';
 import { orgRoutes } from './routes/orgs';
@@ -28,6 +29,8 @@ export async function buildServer(opts: {
   logger?: boolean | object;
   now?: () => Date;
   transfers?: TransferOptions;
+  /** Fee settings (gateway, ceiling, rules); default: the FEES_* environment. */
+  fees?: FeesConfig;
 }): Promise<FastifyInstance> {
   const ctx: ServerContext = {
     db: opts.db.db,
@@ -54,7 +57,7 @@ export async function buildServer(opts: {
   memberRoutes(route, ctx);
   userRoutes(route, ctx);
   syncRoutes(route, ctx);
-  feeRoutes(route, ctx, undefined, (stop) => app.addHook('onClose', stop), app.log);
+  feeRoutes(route, ctx, opts.fees, (stop) => app.addHook('onClose', stop), app.log);
   transferRoutesOf(route, transferDeps(ctx, opts.transfers));
   pushRoutesOf(route, transferDeps(ctx, opts.transfers));
   await blobRoutesPlugin(

@@ -1,5 +1,6 @@
 import { openServerDb, type ServerDbConfig } from '../src/db/server-db';
 import { buildServer } from './app';
+import type { FeesConfig } from './payments/config';
 
 /** Opens the database, builds the API and listens; `close` stops both. */
 export async function startServer(opts: {
@@ -9,11 +10,17 @@ export async function startServer(opts: {
   logger?: boolean;
   /** Shared HMAC key of the access tokens; random per process when absent. */
   tokenSecret?: Buffer;
+  fees?: FeesConfig;
 }): Promise<{ url: string; close(): Promise<void> }> {
   const db = await openServerDb(opts.dbConfig);
   let app;
   try {
-    app = await buildServer({ db, logger: opts.logger ?? false, tokenSecret: opts.tokenSecret });
+    app = await buildServer({
+      db,
+      logger: opts.logger ?? false,
+      tokenSecret: opts.tokenSecret,
+      ...(opts.fees ? { fees: opts.fees } : {}),
+    });
     await app.listen({ port: opts.port, host: opts.host ?? '127.0.0.1' });
   } catch (err) {
     await app?.close();
