@@ -3,14 +3,17 @@ import type { DossierSide } from '../../src/desktop/contract';
 import type { TransferVariant } from '../../src/domain/procedures/transfer-route';
 
 /** The party-fee screens, with the national system's names (see fees-screen.tsx). */
-export type FeeView = 'approval' | 'cellPayment' | 'transactions' | 'ledger' | 'bankAccounts';
+export type FeeView =
+  'approval' | 'cellPayment' | 'transactions' | 'statements' | 'ledger' | 'bankAccounts' | 'rules';
 /** The fee screens with the national system's names. */
 export const FEE_VIEW_TITLES: Record<FeeView, string> = {
   approval: 'Phê duyệt mức đóng đảng phí',
   cellPayment: 'Nộp đảng phí cho chi bộ',
   transactions: 'Danh sách giao dịch nộp đảng phí',
+  statements: 'Đối soát sao kê ngân hàng',
   ledger: 'Sổ thu nộp đảng phí',
   bankAccounts: 'Tài khoản ngân hàng',
+  rules: 'Quy định mức đóng đảng phí',
 };
 
 /** Where the user is; screens keep what they need to come back to the same place. */

@@ -35,9 +35,11 @@ import { collectingAccount } from '../repositories/fees-payments';
 import { orgReportRows } from '../repositories/fees-report';
 import { feeRuleAuthors, insertFeeRule, loadFeeRules } from '../repositories/fees-rules';
 import { importStatementLines, recordVietqrRequest } from '../repositories/fees-statements';
+import { statementLineId } from '../repositories/fees-statement-match';
 import { findOrg } from '../repositories/orgs';
 import { pathIds } from '../scope/scope';
 import { cellFor, CELL_FEE_ROLES, hasRoleOver, STAFF_ROLES } from './fees-access';
+import { feeStatementLineRoutes, UNMATCHED_REASON_VI } from './fees-statement-lines';
 
 const conflict = (message: string, messageVi: string) =>
   new HttpError(409, { error: 'conflict', message, messageVi });
@@ -55,6 +57,7 @@ const isTopAdmin = (caller: Caller) =>
 /** Rules, VietQR, bank statements, the org report and the bank accounts (decision 0011). */
 export function feeAdminRoutes(route: Register, ctx: ServerContext, config: FeesConfig): void {
   const s = feeAdminRouteSpecs;
+  feeStatementLineRoutes(route, ctx);
 
   async function rulesView(): Promise<FeeRulesResponse> {
     const [rules, authors] = await Promise.all([loadFeeRules(ctx.db), feeRuleAuthors(ctx.db)]);
@@ -190,19 +193,14 @@ export function feeAdminRoutes(route: Register, ctx: ServerContext, config: Fees
       description: l.description,
       bankReference: l.bankReference,
     });
-    const reasonVi = {
-      no_reference: 'Không tìm thấy mã thanh toán trong nội dung chuyển khoản',
-      amount_differs: 'Số tiền khác với số tiền của mã thanh toán',
-      already_matched: 'Mã thanh toán đã khớp với một dòng khác',
-      already_paid: 'Đảng viên đã nộp hoặc đang có giao dịch cho tháng này',
-    } as const;
+    const reasonVi = UNMATCHED_REASON_VI;
     return {
       accepted: true,
       problems: [],
       imported: done.matched.length + done.unmatched.length,
       alreadyImported: done.alreadyImported,
       matched: done.matched.map((m) => ({ ...view(m.line), paymentId: m.paymentId, reference: m.reference })), // prettier-ignore
-      unmatched: done.unmatched.map((u) => ({ ...view(u.line), reason: u.reason, reasonVi: reasonVi[u.reason] })), // prettier-ignore
+      unmatched: done.unmatched.map((u) => ({ ...view(u.line), reason: u.reason, reasonVi: reasonVi[u.reason], lineId: statementLineId(account.id, u.line.bankReference) })), // prettier-ignore
     };
   });
 

@@ -2,15 +2,20 @@ import { z } from 'zod';
 import {
   ApprovalLine,
   DocumentFile,
+  FeeRuleVersionView,
   LedgerResponse,
   OrgReportResponse,
   VietQrResponse,
   Payment,
   PaymentStatus,
   paymentStatusLabelVi,
+  PutBankAccountResponse,
+  StatementImportResponse,
+  StatementLineRow,
   UNAPPROVED_NOTE_VI,
 } from '../api/fees';
 import { DEFAULT_AMOUNT_CEILING, FeeMonth } from '../domain/fees/money';
+import { FeeRuleVersion } from '../domain/fees/rules';
 
 /**
  * The DesktopApi calls of the party-fee procedure ("Thủ tục thu nộp đảng phí"): the monthly
@@ -21,6 +26,7 @@ import { DEFAULT_AMOUNT_CEILING, FeeMonth } from '../domain/fees/money';
  */
 
 export { DocumentFile, PaymentStatus, paymentStatusLabelVi, UNAPPROVED_NOTE_VI };
+export { FeeRuleVersion, StatementImportResponse, StatementLineRow };
 
 const Id = z.string().trim().min(1).max(64);
 const Count = z.number().int().nonnegative();
@@ -132,8 +138,80 @@ export const FeeBankAccountRow = z.object({
   isActive: z.boolean(),
   /** Vietnamese findings: no account, none or several active, CITAD code, a person's name… */
   flags: z.array(z.string()),
+  /** The NAPAS BIN of the bank (VietQR), as the server knows it; absent offline. */
+  bin: z.string().nullable().optional(),
+  /** The user is an admin above the org: may add or change its accounts (online). */
+  canEdit: z.boolean().optional(),
 });
 export type FeeBankAccountRow = z.infer<typeof FeeBankAccountRow>;
+
+/** A beneficiary account as an admin types it ("Thêm/Sửa tài khoản ngân hàng"). */
+export const BankAccountInput = z.object({
+  orgId: Id,
+  /** Absent: a new account. */
+  accountId: z.guid().optional(),
+  accountNo: z
+    .string()
+    .trim()
+    .min(1, 'Vui lòng nhập số tài khoản.')
+    .max(40, 'Số tài khoản không quá 40 ký tự.'),
+  holder: z
+    .string()
+    .trim()
+    .min(1, 'Vui lòng nhập tên chủ tài khoản.')
+    .max(200, 'Tên chủ tài khoản không quá 200 ký tự.'),
+  bankName: z
+    .string()
+    .trim()
+    .min(1, 'Vui lòng nhập tên ngân hàng.')
+    .max(200, 'Tên ngân hàng không quá 200 ký tự.'),
+  citadCode: z
+    .string()
+    .trim()
+    .regex(/^\d{8}$/, 'Mã CITAD gồm đúng 8 chữ số.'),
+  isActive: z.boolean(),
+});
+export type BankAccountInput = z.infer<typeof BankAccountInput>;
+
+/**
+ * The largest statement file the app sends: its base64 and the call around it stay under the
+ * browser host's 1 MiB request limit (main/browser-host.ts MAX_BODY) and the server's 1,300,000
+ * characters. The renderer checks the file's size before reading it.
+ */
+export const STATEMENT_MAX_BYTES = 750_000;
+export const STATEMENT_TOO_LARGE_VI =
+  'Tệp sao kê quá lớn (tối đa 750 KB). Hãy xuất sao kê theo khoảng thời gian ngắn hơn.';
+
+/** An org whose own active account's statements the user imports (fee officer, admin). */
+export const FeeStatementOrg = z.object({
+  id: z.string(),
+  name: z.string(),
+  depth: Count,
+  accountNo: z.string(),
+  bankName: z.string(),
+});
+export type FeeStatementOrg = z.infer<typeof FeeStatementOrg>;
+
+/** How a person matches a statement line: to a recorded payment, or to members' month. */
+export const MatchStatementLineInput = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('payment'), lineId: z.string().min(8).max(400), paymentId: z.guid() }),
+  z.object({
+    by: z.literal('members'),
+    lineId: z.string().min(8).max(400),
+    cellId: z.guid(),
+    month: FeeMonth,
+    memberIds: z.array(z.guid()).min(1, 'Chọn ít nhất một đảng viên.').max(1000),
+  }),
+]);
+export type MatchStatementLineInput = z.infer<typeof MatchStatementLineInput>;
+
+export const FeeRules = FeeDataSource.extend({
+  items: z.array(FeeRuleVersionView),
+  currentId: z.string().nullable(),
+  /** Admin of the top org: may submit a corrected version (online). */
+  canCorrect: z.boolean(),
+});
+export type FeeRules = z.infer<typeof FeeRules>;
 
 const CellMonth = z.object({ cellId: Id, month: FeeMonth });
 const PaymentRef = z.object({ paymentId: z.guid() });
@@ -245,9 +323,55 @@ export const feeCalls = {
     input: CellMonth.extend({ memberIds: z.array(z.guid()).min(1).max(1000).optional() }),
     output: VietQrResponse,
   },
-  /** "Tài khoản ngân hàng": the accounts of the orgs under the user's admin roles (cache). */
+  /**
+   * "Tài khoản ngân hàng": the accounts of the orgs under the user's admin and fee-officer roles,
+   * with the server's findings when online, the cache's offline (`source`).
+   */
   feeBankAccounts: {
     input: z.object({ onlyFlagged: z.boolean().default(false) }),
-    output: z.object({ items: z.array(FeeBankAccountRow) }),
+    output: z.object({
+      items: z.array(FeeBankAccountRow),
+      source: FeeDataSource.shape.source.optional(),
+    }),
   },
+  /** Adds or changes an org's account (admins above it; online). Activating one deactivates the others. */
+  saveFeeBankAccount: {
+    input: BankAccountInput,
+    output: PutBankAccountResponse.extend({ flagsVi: z.array(z.string()) }),
+  },
+  /** The orgs whose statements the user imports: own active account, fee officer or admin (cache). */
+  feeStatementOrgs: {
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(FeeStatementOrg) }),
+  },
+  /**
+   * "Đối soát sao kê ngân hàng": imports a CSV or Excel statement of the org's account. A file
+   * with any bad line is refused whole (`accepted: false`, problems line by line). Online.
+   */
+  importFeeStatement: {
+    input: z.object({
+      orgId: Id,
+      fileName: z.string().trim().min(1).max(200),
+      dataBase64: z
+        .string()
+        .min(1, 'Tệp sao kê rỗng.')
+        .max(Math.ceil(STATEMENT_MAX_BYTES / 3) * 4, STATEMENT_TOO_LARGE_VI)
+        .regex(/^[A-Za-z0-9+/=]*$/, 'Tệp sao kê không đọc được.'),
+    }),
+    output: StatementImportResponse,
+  },
+  /** The imported lines left for a person to match (or the matched ones). */
+  feeStatementLines: {
+    input: z.object({ orgId: Id, status: z.enum(['unmatched', 'matched']).default('unmatched') }),
+    output: FeeDataSource.extend({ orgId: z.string(), items: z.array(StatementLineRow) }),
+  },
+  /** Matches one line by hand (audited with the user's name); a line is matched once. Online. */
+  matchFeeStatementLine: {
+    input: MatchStatementLineInput,
+    output: z.object({ line: StatementLineRow, payment: FeePayment }),
+  },
+  /** "Quy định mức đóng đảng phí": the rule versions, who corrected them, the one in force. */
+  feeRuleVersions: { input: z.object({}).strict(), output: FeeRules },
+  /** Appends a corrected rule version (admin of the top org; online); past versions stay. */
+  correctFeeRule: { input: FeeRuleVersion, output: FeeRules },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -2,7 +2,12 @@ import axios from 'axios';
 import { z } from 'zod';
 import { ApiClientError, CLIENT_ERROR } from '../../api/client';
 import { ApiError } from '../../api/errors';
-import { feeAdminRouteSpecs, feeDocumentRouteSpecs, feeRouteSpecs } from '../../api/fees';
+import {
+  feeAdminRouteSpecs,
+  feeDocumentRouteSpecs,
+  feeRouteSpecs,
+  feeStatementRouteSpecs,
+} from '../../api/fees';
 import type { RouteSpec } from '../../api/routes';
 import type { ServiceContext } from '../service-kit';
 
@@ -82,6 +87,7 @@ export function feeApi(ctx: Pick<ServiceContext, 'serverUrl' | 'session' | 'api'
   const s = feeRouteSpecs;
   const d = feeDocumentRouteSpecs;
   const a = feeAdminRouteSpecs;
+  const st = feeStatementRouteSpecs;
   type Body<S extends RouteSpec> = S['body'] extends z.ZodType ? z.input<S['body']> : never;
   /** Queries as the schema gives them (its coerced fields are numbers), defaults optional. */
   type Query<S extends RouteSpec> = S['querystring'] extends z.ZodType
@@ -108,6 +114,18 @@ export function feeApi(ctx: Pick<ServiceContext, 'serverUrl' | 'session' | 'api'
         params: { cellId },
         query: { month, ...(memberIds ? { memberIds: memberIds.join(',') } : {}) },
       }),
+    rules: () => tracked(a.rules),
+    appendRule: (body: Body<typeof a.appendRule>) => tracked(a.appendRule, { body }),
+    importStatement: (orgId: string, body: Body<typeof a.importStatement>) =>
+      tracked(a.importStatement, { params: { orgId }, body }),
+    statementLines: (orgId: string, status: 'unmatched' | 'matched') =>
+      tracked(st.statementLines, { params: { orgId }, query: { status, limit: 1000 } }),
+    matchStatementLine: (lineId: string, body: Body<typeof st.matchStatementLine>) =>
+      tracked(st.matchStatementLine, { params: { lineId }, body }),
+    subordinateBankAccounts: (orgId: string) =>
+      tracked(a.subordinateBankAccounts, { params: { orgId } }),
+    putBankAccount: (orgId: string, accountId: string, body: Body<typeof a.putBankAccount>) =>
+      tracked(a.putBankAccount, { params: { id: orgId, accountId }, body }),
   };
 }
 export type FeeApi = ReturnType<typeof feeApi>;

@@ -289,7 +289,11 @@ describe('party fees on the desktop', () => {
     expect(next.lines.filter((l) => l.pending !== null)).toHaveLength(1);
     // The outbox screen names what waits.
     const [entry] = value('listOutbox', await api.listOutbox({})).items;
-    expect(entry).toMatchObject({ id: queued.outboxId, kind: 'feeApproval', actionType: 'approve' });
+    expect(entry).toMatchObject({
+      id: queued.outboxId,
+      kind: 'feeApproval',
+      actionType: 'approve',
+    });
     expect(entry?.label).toMatch(new RegExp(`^Phê duyệt đảng phí tháng ${NEXT.slice(5)}/${NEXT.slice(0, 4)} — Chi bộ`)); // prettier-ignore
 
     const pay = failure(await api.startFeePayment({ cellId, month: NEXT }));

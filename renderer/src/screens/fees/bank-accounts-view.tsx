@@ -1,18 +1,50 @@
-import { Card, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
-import type { FeeBankAccountRow } from '../../../../src/desktop/contract';
-import { useDesktopQuery } from '../../desktop-context';
+import {
+  BankAccountInput,
+  type DesktopError,
+  type FeeBankAccountRow,
+} from '../../../../src/desktop/contract';
+import { DesktopCallError, callDesktop, useBridge, useDesktopQuery } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
+
+/** What the account dialog edits: an org's new account, or one of its accounts. */
+interface Editing {
+  orgId: string;
+  orgName: string;
+  account: FeeBankAccountRow | null;
+}
 
 /**
  * "Tài khoản ngân hàng": the beneficiary accounts of the orgs below, for the superior's admin to
  * cross-check (one active organizational account, 8-digit CITAD, no personal or treasury account).
+ * Online the findings are the server's and admins above an org add or change its accounts;
+ * offline the copy kept in the machine is checked here.
  */
 export function BankAccountsView() {
+  const { message } = App.useApp();
   const [onlyFlagged, setOnlyFlagged] = useState(false);
+  const [editing, setEditing] = useState<Editing>();
   const list = useDesktopQuery('feeBankAccounts', { onlyFlagged });
   const rows = list.data?.items ?? [];
+  const online = list.data?.source !== 'cache';
   const minDepth = Math.min(...rows.map((r) => r.depth));
+  /** The first row of each org carries "Thêm tài khoản". */
+  const firstOfOrg = new Set(rows.filter((r, i) => rows.findIndex((o) => o.orgId === r.orgId) === i)); // prettier-ignore
 
   const columns: TableColumnsType<FeeBankAccountRow> = [
     {
@@ -44,6 +76,37 @@ export function BankAccountsView() {
           </Tag>
         )),
     },
+    {
+      title: 'Thao tác',
+      key: 'actions',
+      width: 190,
+      fixed: 'right',
+      render: (_v, r) =>
+        r.canEdit && online ? (
+          <Space size={0} wrap>
+            {r.id && (
+              <Button
+                type="link"
+                size="small"
+                data-testid="account-edit"
+                onClick={() => setEditing({ orgId: r.orgId, orgName: r.orgName, account: r })}
+              >
+                Sửa
+              </Button>
+            )}
+            {firstOfOrg.has(r) && (
+              <Button
+                type="link"
+                size="small"
+                data-testid="account-add"
+                onClick={() => setEditing({ orgId: r.orgId, orgName: r.orgName, account: null })}
+              >
+                Thêm tài khoản
+              </Button>
+            )}
+          </Space>
+        ) : null,
+    },
   ];
 
   return (
@@ -60,10 +123,20 @@ export function BankAccountsView() {
           cần kiểm tra
         </span>
       </div>
+      {list.data?.source === 'cache' && (
+        <Alert
+          data-testid="fee-cached"
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="Không kết nối được máy chủ: đang kiểm tra bản lưu trong máy; cần kết nối mạng để thêm hoặc sửa tài khoản."
+        />
+      )}
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <Table<FeeBankAccountRow>
         data-testid="account-table"
         data-settled={list.settled ? 'true' : 'false'}
+        data-source={list.data?.source ?? ''}
         rowKey={(r) => r.id ?? `org-${r.orgId}`}
         size="small"
         bordered
@@ -71,11 +144,123 @@ export function BankAccountsView() {
         dataSource={rows}
         loading={list.loading}
         pagination={{ pageSize: 100, showSizeChanger: false }}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1500 }}
         locale={{
           emptyText: 'Không có tổ chức đảng nào thuộc phạm vi quản trị của tài khoản này',
         }}
       />
+      {editing && (
+        <AccountDialog
+          editing={editing}
+          onClose={(savedFlags) => {
+            setEditing(undefined);
+            if (savedFlags === undefined) return;
+            if (savedFlags.length > 0)
+              message.warning(`Đã lưu tài khoản; cần kiểm tra: ${savedFlags.join('; ')}`);
+            else message.success('Đã lưu tài khoản ngân hàng.');
+            list.reload();
+          }}
+        />
+      )}
     </Card>
+  );
+}
+
+type AccountFields = {
+  accountNo: string;
+  holder: string;
+  bankName: string;
+  citadCode: string;
+  isActive: boolean;
+};
+
+/** "Thêm/Sửa tài khoản ngân hàng": checked here as the contract does, then by the server. */
+function AccountDialog({
+  editing,
+  onClose,
+}: {
+  editing: Editing;
+  /** The saved account's findings, or undefined when cancelled. */
+  onClose: (savedFlags?: string[]) => void;
+}) {
+  const bridge = useBridge();
+  const [form] = Form.useForm<AccountFields>();
+  const [error, setError] = useState<DesktopError>();
+  const [busy, setBusy] = useState(false);
+  const a = editing.account;
+
+  async function submit(values: AccountFields) {
+    const input = BankAccountInput.safeParse({
+      orgId: editing.orgId,
+      ...(a?.id ? { accountId: a.id } : {}),
+      ...values,
+    });
+    if (!input.success) {
+      form.setFields(
+        input.error.issues.map((i) => ({ name: String(i.path[0]), errors: [i.message] })) as never,
+      );
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const saved = await callDesktop(bridge, 'saveFeeBankAccount', input.data);
+      onClose(saved.flagsVi);
+    } catch (err) {
+      if (err instanceof DesktopCallError) setError(err.error);
+      else throw err;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={`${a ? 'Sửa' : 'Thêm'} tài khoản ngân hàng — ${editing.orgName}`}
+      onCancel={() => onClose()}
+      okText="Lưu"
+      cancelText="Hủy"
+      okButtonProps={{ 'data-testid': 'account-save' } as Record<string, string>}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <div data-testid="account-dialog">
+        <Typography.Paragraph type="secondary">
+          Chỉ dùng tài khoản do ngân hàng mở cho tổ chức đảng (không dùng tài khoản cá nhân hoặc tài
+          khoản kho bạc). Chọn &quot;Sử dụng&quot; sẽ ngừng sử dụng tài khoản đang dùng của tổ chức.
+        </Typography.Paragraph>
+        <ErrorAlert error={error} />
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{
+            accountNo: a?.accountNo ?? '',
+            holder: a?.holder ?? '',
+            bankName: a?.bankName ?? '',
+            citadCode: a?.citadCode ?? '',
+            isActive: a?.isActive ?? true,
+          }}
+          onFinish={(v) => void submit(v)}
+        >
+          <Form.Item name="accountNo" label="Số tài khoản" required>
+            <Input data-testid="account-no" maxLength={40} />
+          </Form.Item>
+          <Form.Item name="holder" label="Chủ tài khoản" required>
+            <Input data-testid="account-holder" maxLength={200} />
+          </Form.Item>
+          <Form.Item name="bankName" label="Ngân hàng" required>
+            <Input data-testid="account-bank" maxLength={200} />
+          </Form.Item>
+          <Form.Item name="citadCode" label="Mã CITAD (8 chữ số)" required>
+            <Input data-testid="account-citad" maxLength={8} />
+          </Form.Item>
+          <Form.Item name="isActive" label="Sử dụng" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Form>
+      </div>
+    </Modal>
   );
 }
