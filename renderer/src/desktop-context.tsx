@@ -53,6 +53,34 @@ export async function callDesktop<K extends DesktopCallName>(
   return result.value;
 }
 
+/**
+ * Something the user set off (save, queue, open) that makes desktop calls: `busy` while `run`
+ * runs; a failed call's DesktopError in `error`, shown where the user acted (cleared at the next
+ * run). Any other exception is a bug and propagates.
+ */
+export function useDesktopAction(): {
+  busy: boolean;
+  error: DesktopError | undefined;
+  setError: (error: DesktopError | undefined) => void;
+  run: (action: () => Promise<void>) => Promise<void>;
+} {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<DesktopError>();
+  const run = useCallback(async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (err) {
+      if (err instanceof DesktopCallError) setError(err.error);
+      else throw err;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, setError, run };
+}
+
 /** Calls `listener` for every app event while the component is mounted. */
 export function useDesktopEvents(listener: (event: DesktopEvent) => void): void {
   const bridge = useBridge();

@@ -9,7 +9,7 @@ import { SyncEngine } from '../../src/sync/sync-engine';
 import { startPostgresCluster } from '../test/postgres-cluster';
 import {
   FIXTURE_PASSWORD,
-  fixtureIds,
+  officialToCell2,
   startPushServer,
   type PushTestServer,
 } from '../test/push-server';
@@ -50,20 +50,7 @@ async function timePush(server: PushTestServer, mutations: number): Promise<numb
   const member = await server.t.tokenFor('dv.duc');
   const dossiers = [];
   for (let i = 0; i < mutations / 2; i++) {
-    dossiers.push(
-      await server.t.submit(member, {
-        id: randomUUID(),
-        variant: 'official',
-        form: {
-          destinationOrgId: fixtureIds.cell2,
-          reason: 'Chuyển nơi cư trú',
-          movedOn: '2026-01-02',
-          newAddress: null,
-          temporary: null,
-        },
-        attachments: [],
-      }),
-    );
+    dossiers.push(await server.t.submit(member, officialToCell2()));
   }
   const dir = mkdtempSync(join(tmpdir(), 'push-bench-'));
   const cache = await openClientDb(join(dir, 'cache.sqlite'));

@@ -1,4 +1,5 @@
-import type { X509Certificate } from 'node:crypto';
+import { randomUUID, type X509Certificate } from 'node:crypto';
+import type { SubmitTransferRequest } from '../../src/api/transfers';
 import type { ServerEngine } from '../../src/db/server-db';
 import {
   openTransferServer,
@@ -11,6 +12,24 @@ import { ids, PASSWORD } from '../../server/test/fixture';
 // client push tests and the push benchmark, with what they count on the server side.
 
 export { ids as fixtureIds, PASSWORD as FIXTURE_PASSWORD, staff as fixtureStaff };
+
+/** dv.duc's official transfer to cell 2: the dossier the push tests and the benchmark submit. */
+export function officialToCell2(
+  attachments: SubmitTransferRequest['attachments'] = [],
+): SubmitTransferRequest {
+  return {
+    id: randomUUID(),
+    variant: 'official',
+    form: {
+      destinationOrgId: ids.cell2,
+      reason: 'Chuyển nơi cư trú',
+      movedOn: '2026-01-02',
+      newAddress: null,
+      temporary: null,
+    },
+    attachments,
+  };
+}
 
 export interface PushTestServer {
   url: string;

@@ -3,7 +3,7 @@ import { planApprovals } from '../../src/domain/fees/approve';
 import type { FeeRuleTable } from '../../src/domain/fees/rules';
 import { isCell, OrgType } from '../../src/domain/org/org-types';
 import type { Db } from './db';
-import { HOLDING_STATUSES, type CellMemberFeeRow } from './fees';
+import { memberFeeOf, memberFeesQuery, type CellMemberFeeRow } from './fees';
 import { approvalCandidatesOf } from './fees-sheet';
 import { pathInSubtrees } from './scope-sql';
 
@@ -155,9 +155,6 @@ async function cellsUnder(db: Db, orgPath: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-const num = (v: number | string | bigint) => Number(v);
-const numOrNull = (v: number | string | bigint | null) => (v === null ? null : Number(v));
-
 /** `cellMemberFees` for many cells in one query, without members' and approvers' names. */
 async function cellsMemberFees(
   db: Db,
@@ -165,66 +162,15 @@ async function cellsMemberFees(
   month: string,
 ): Promise<(CellMemberFeeRow & { cellId: string })[]> {
   if (cellIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('members as m')
-    .leftJoin('fee_profiles as p', 'p.member_id', 'm.id')
-    .leftJoin('fee_approvals as a', (j) =>
-      j.onRef('a.member_id', '=', 'm.id').on('a.month', '=', month),
-    )
-    .select([
-      'm.id',
-      'm.home_org_id',
-      'p.category',
-      'p.base',
-      'p.fixed_amount',
-      'p.voluntary_extra',
-      'p.exemption',
-      'a.amount',
-      'a.computed_amount',
-      'a.adjust_reason',
-      'a.approved_by',
-    ])
-    .select((eb) =>
-      eb
-        .selectFrom('fee_payment_items as i')
-        .innerJoin('fee_payments as pay', 'pay.id', 'i.payment_id')
-        .select('pay.status')
-        .whereRef('i.member_id', '=', 'm.id')
-        .where('i.month', '=', month)
-        .where('pay.status', 'in', HOLDING_STATUSES)
-        .orderBy('pay.status', 'desc')
-        .limit(1)
-        .as('paid_status'),
-    )
+  const rows = await memberFeesQuery(db, month)
+    .select('m.home_org_id')
     .where('m.home_org_id', 'in', cellIds)
-    .where('m.deleted', '=', 0)
-    .where('m.status', '=', 'active')
     .execute();
   return rows.map((r) => ({
     memberId: r.id,
     cellId: r.home_org_id,
     // Names only go into messages about listed members; "all" lists none (and skips 0.5 s).
     fullName: '',
-    profile:
-      r.category === null
-        ? null
-        : {
-            category: r.category as NonNullable<CellMemberFeeRow['profile']>['category'],
-            base: numOrNull(r.base),
-            fixedAmount: numOrNull(r.fixed_amount),
-            voluntaryExtra: num(r.voluntary_extra ?? 0),
-            exemption: r.exemption,
-          },
-    approval:
-      r.amount === null || r.computed_amount === null
-        ? null
-        : {
-            amount: num(r.amount),
-            computedAmount: num(r.computed_amount),
-            adjustReason: r.adjust_reason,
-            approvedBy: r.approved_by ?? '',
-            approvedByName: null,
-          },
-    paidStatus: (r.paid_status ?? null) as CellMemberFeeRow['paidStatus'],
+    ...memberFeeOf(r),
   }));
 }

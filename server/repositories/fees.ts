@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { FeeProfileResponse } from '../../src/api/fees';
+import type { ServerDatabase } from '../../src/db/server-schema';
 import type { FeeProfile } from '../../src/domain/fees/profile';
 import type { Db } from './db';
 
@@ -7,7 +9,7 @@ const num = (v: number | string | bigint) => Number(v);
 const numOrNull = (v: number | string | bigint | null) => (v === null ? null : Number(v));
 
 /** Payments that hold a member's month: settled ones, and unknown ones that may still succeed. */
-export const HOLDING_STATUSES = ['unknown', 'success'] as const;
+const HOLDING_STATUSES = ['unknown', 'success'] as const;
 
 export async function upsertFeeProfile(
   db: Db,
@@ -55,47 +57,36 @@ export async function cellMemberFees(
   month: string,
   memberIds?: readonly string[],
 ): Promise<CellMemberFeeRow[]> {
-  let q = db
-    .selectFrom('members as m')
-    .leftJoin('fee_profiles as p', 'p.member_id', 'm.id')
-    .leftJoin('fee_approvals as a', (j) =>
-      j.onRef('a.member_id', '=', 'm.id').on('a.month', '=', month),
-    )
+  let q = memberFeesQuery(db, month)
     .leftJoin('users as au', 'au.id', 'a.approved_by')
-    .select([
-      'm.id',
-      'm.full_name',
-      'p.category',
-      'p.base',
-      'p.fixed_amount',
-      'p.voluntary_extra',
-      'p.exemption',
-      'a.amount',
-      'a.computed_amount',
-      'a.adjust_reason',
-      'a.approved_by',
-      'au.full_name as approved_by_name',
-    ])
-    .select((eb) =>
-      eb
-        .selectFrom('fee_payment_items as i')
-        .innerJoin('fee_payments as pay', 'pay.id', 'i.payment_id')
-        .select('pay.status')
-        .whereRef('i.member_id', '=', 'm.id')
-        .where('i.month', '=', month)
-        .where('pay.status', 'in', HOLDING_STATUSES)
-        .orderBy('pay.status', 'desc')
-        .limit(1)
-        .as('paid_status'),
-    )
-    .where('m.home_org_id', '=', cellId)
-    .where('m.deleted', '=', 0)
-    .where('m.status', '=', 'active');
+    .select(['m.full_name', 'au.full_name as approved_by_name'])
+    .where('m.home_org_id', '=', cellId);
   if (memberIds) q = q.where('m.id', 'in', memberIds.length > 0 ? memberIds : ['']);
   const rows = await q.orderBy('m.sort_key').orderBy('m.id').execute();
-  return rows.map((r) => ({
-    memberId: r.id,
-    fullName: r.full_name,
+  return rows.map((r) => ({ memberId: r.id, fullName: r.full_name, ...memberFeeOf(r) }));
+}
+
+/** A member's month as `cellMemberFees` and the bulk approval read it, in raw columns. */
+export interface MemberFeeColumns {
+  category: string | null;
+  base: number | string | bigint | null;
+  fixed_amount: number | string | bigint | null;
+  voluntary_extra: number | string | bigint | null;
+  exemption: string | null;
+  amount: number | string | bigint | null;
+  computed_amount: number | string | bigint | null;
+  adjust_reason: string | null;
+  approved_by: string | null;
+  /** Left out where names are not read. */
+  approved_by_name?: string | null;
+  paid_status: string | null;
+}
+
+/** Profile, approval and holding payment of a member's month, from its raw columns. */
+export function memberFeeOf(
+  r: MemberFeeColumns,
+): Pick<CellMemberFeeRow, 'profile' | 'approval' | 'paidStatus'> {
+  return {
     profile:
       r.category === null
         ? null
@@ -114,10 +105,55 @@ export async function cellMemberFees(
             computedAmount: num(r.computed_amount),
             adjustReason: r.adjust_reason,
             approvedBy: r.approved_by ?? '',
-            approvedByName: r.approved_by_name,
+            approvedByName: r.approved_by_name ?? null,
           },
     paidStatus: (r.paid_status ?? null) as CellMemberFeeRow['paidStatus'],
-  }));
+  };
+}
+
+/**
+ * Active members (`m`) with their fee profile (`p`), the month's approval (`a`) and the status of
+ * the payment holding the month: the columns `memberFeeOf` reads. Callers pick the members.
+ */
+export function memberFeesQuery(db: Db, month: string) {
+  return db
+    .selectFrom('members as m')
+    .leftJoin('fee_profiles as p', 'p.member_id', 'm.id')
+    .leftJoin('fee_approvals as a', (j) =>
+      j.onRef('a.member_id', '=', 'm.id').on('a.month', '=', month),
+    )
+    .select([
+      'm.id',
+      'p.category',
+      'p.base',
+      'p.fixed_amount',
+      'p.voluntary_extra',
+      'p.exemption',
+      'a.amount',
+      'a.computed_amount',
+      'a.adjust_reason',
+      'a.approved_by',
+    ])
+    .select((eb) => holdingPaymentStatus(eb, month))
+    .where('m.deleted', '=', 0)
+    .where('m.status', '=', 'active');
+}
+
+/** The status of the payment holding member `m`'s month, if any (a settled one first). */
+function holdingPaymentStatus(
+  eb: ExpressionBuilder<ServerDatabase & { m: ServerDatabase['members'] }, 'm'>,
+  month: string,
+) {
+  return eb
+    .selectFrom('fee_payment_items as i')
+    .innerJoin('fee_payments as pay', 'pay.id', 'i.payment_id')
+    .select('pay.status')
+    .whereRef('i.member_id', '=', 'm.id')
+    .where('i.month', '=', month)
+    .where('pay.status', 'in', HOLDING_STATUSES)
+    .orderBy('pay.status', 'desc')
+    .limit(1)
+    .as('paid_status');
 }
 
 export interface ApprovalInput {

@@ -11,6 +11,7 @@ import { startFaultProxy, type FaultProxy } from '../../scripts/test/fault-proxy
 import {
   FIXTURE_PASSWORD,
   fixtureIds,
+  officialToCell2,
   startPushServer,
   type PushTestServer,
 } from '../../scripts/test/push-server';
@@ -44,20 +45,12 @@ describe.each(serverEngines)('push under faults on %s', (engine) => {
     const scan = Buffer.from(await doc.save({ useObjectStreams: false }));
     const member = await server.t.tokenFor('dv.duc');
     attachmentSha = await server.t.upload(member, scan);
-    dossier = await server.t.submit(member, {
-      id: randomUUID(),
-      variant: 'official',
-      form: {
-        destinationOrgId: fixtureIds.cell2,
-        reason: 'Chuyển nơi cư trú',
-        movedOn: '2026-01-02',
-        newAddress: null,
-        temporary: null,
-      },
-      attachments: [
+    dossier = await server.t.submit(
+      member,
+      officialToCell2([
         { sha256: attachmentSha, fileName: 'don.pdf', contentType: 'application/pdf', size: scan.length }, // prettier-ignore
-      ],
-    });
+      ]),
+    );
   });
   afterEach(async () => {
     for (const cache of caches.splice(0)) if (cache.handle.open) await cache.close();

@@ -39,17 +39,34 @@ export function DetailDialog({
       <ErrorAlert error={query.error} onRetry={query.reload} />
       {!query.data && query.loading && <Skeleton active />}
       {items && (
-        <div data-testid={testId} className="wrap-anywhere">
-          <Descriptions
-            className="detail-descriptions"
-            bordered
-            size="small"
-            column={2}
-            items={items}
-          />
+        <DetailFields testId={testId} items={items}>
           {children}
-        </div>
+        </DetailFields>
       )}
     </Modal>
+  );
+}
+
+/** A record's fields as a two-column table; long values wrap. Extra sections follow. */
+export function DetailFields({
+  testId,
+  items,
+  children,
+}: {
+  testId: string;
+  items: DescriptionsProps['items'];
+  children?: ReactNode;
+}) {
+  return (
+    <div data-testid={testId} className="wrap-anywhere">
+      <Descriptions
+        className="detail-descriptions"
+        bordered
+        size="small"
+        column={2}
+        items={items}
+      />
+      {children}
+    </div>
   );
 }

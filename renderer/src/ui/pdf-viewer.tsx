@@ -11,7 +11,7 @@ import type * as PdfJs from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 // The worker as a file of the build (served from 'self', as the CSP requires), not a blob: URL.
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AttachmentContentType } from '../../../src/domain/procedures/transfer-dossier';
 import { useDesktopQuery } from '../desktop-context';
 import { ErrorAlert } from './error-alert';
@@ -186,48 +186,36 @@ export function PdfViewer({ base64 }: { base64: string }) {
       className="pdf-viewer"
     >
       <Space wrap size={4} style={{ marginBottom: 8 }}>
-        <Tooltip title="Trang trước">
-          <Button
-            size="small"
-            icon={<LeftOutlined />}
-            aria-label="Trang trước"
-            disabled={pageNo <= 1}
-            onClick={() => setPageNo((n) => n - 1)}
-          />
-        </Tooltip>
+        <ToolButton
+          title="Trang trước"
+          icon={<LeftOutlined />}
+          disabled={pageNo <= 1}
+          onClick={() => setPageNo((n) => n - 1)}
+        />
         <Typography.Text data-testid="pdf-page">
           Trang {pages ? pageNo : '–'} / {pages || '–'}
         </Typography.Text>
-        <Tooltip title="Trang sau">
-          <Button
-            size="small"
-            icon={<RightOutlined />}
-            aria-label="Trang sau"
-            disabled={pageNo >= pages}
-            onClick={() => setPageNo((n) => n + 1)}
-          />
-        </Tooltip>
-        <Tooltip title="Thu nhỏ">
-          <Button
-            size="small"
-            icon={<ZoomOutOutlined />}
-            aria-label="Thu nhỏ"
-            disabled={!doc}
-            onClick={() => zoomBy(-1)}
-          />
-        </Tooltip>
+        <ToolButton
+          title="Trang sau"
+          icon={<RightOutlined />}
+          disabled={pageNo >= pages}
+          onClick={() => setPageNo((n) => n + 1)}
+        />
+        <ToolButton
+          title="Thu nhỏ"
+          icon={<ZoomOutOutlined />}
+          disabled={!doc}
+          onClick={() => zoomBy(-1)}
+        />
         <Typography.Text style={{ minWidth: 44, textAlign: 'center', display: 'inline-block' }}>
           {Math.round(scale * 100)}%
         </Typography.Text>
-        <Tooltip title="Phóng to">
-          <Button
-            size="small"
-            icon={<ZoomInOutlined />}
-            aria-label="Phóng to"
-            disabled={!doc}
-            onClick={() => zoomBy(1)}
-          />
-        </Tooltip>
+        <ToolButton
+          title="Phóng to"
+          icon={<ZoomInOutlined />}
+          disabled={!doc}
+          onClick={() => zoomBy(1)}
+        />
         <Button
           size="small"
           icon={<ColumnWidthOutlined />}
@@ -258,5 +246,24 @@ export function PdfViewer({ base64 }: { base64: string }) {
         />
       </div>
     </div>
+  );
+}
+
+/** A toolbar button shown as its icon; the title is its tooltip and its accessible name. */
+function ToolButton({
+  title,
+  icon,
+  disabled,
+  onClick,
+}: {
+  title: string;
+  icon: ReactNode;
+  disabled: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <Tooltip title={title}>
+      <Button size="small" icon={icon} aria-label={title} disabled={disabled} onClick={onClick} />
+    </Tooltip>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Table, type TableColumnsType } from 'antd';
+import { Button, type TableColumnsType } from 'antd';
 import type { MemberSummary } from '../../../../src/desktop/contract';
 import { sexLabelVi } from '../../../../src/domain/people/sex';
 import { formatDate, labelOf } from '../../format';
+import { indexColumn, ListTable } from '../../ui/list-table';
 import { StatusTag } from '../../ui/status-tag';
 
 /** Members as a virtual table: thousands of rows scroll without lag. */
@@ -21,7 +22,7 @@ export function MemberTable({
   showHomeOrg?: boolean;
 }) {
   const columns: TableColumnsType<MemberSummary> = [
-    { title: 'STT', key: 'index', width: 56, align: 'right', render: (_v, _r, i) => i + 1 },
+    indexColumn(),
     {
       title: 'Họ và tên',
       dataIndex: 'fullName',
@@ -67,17 +68,13 @@ export function MemberTable({
     },
   ];
   return (
-    <Table<MemberSummary>
+    <ListTable<MemberSummary>
       data-testid="member-table"
-      rowKey="id"
-      size="small"
-      bordered
-      virtual
       columns={columns}
       dataSource={rows}
       loading={loading}
-      pagination={false}
-      scroll={{ x: 1100, y: height }}
+      width={1100}
+      height={height}
       locale={{ emptyText }}
     />
   );

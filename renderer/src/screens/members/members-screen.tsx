@@ -5,6 +5,7 @@ import { useBridge, useDesktopEvents, useDesktopQuery } from '../../desktop-cont
 import { formatCount } from '../../format';
 import { useNavigation, type Screen } from '../../navigation';
 import { ErrorAlert } from '../../ui/error-alert';
+import { useSearchText } from '../../ui/use-search-text';
 import { useViewportHeight } from '../../ui/use-viewport-height';
 import type { DesktopError } from '../../../../src/desktop/contract';
 import { MemberDetailDialog } from './member-detail-dialog';
@@ -28,21 +29,9 @@ export function MembersScreen({ orgId, back }: { orgId?: string; back?: Screen }
   );
 }
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
-
 function MemberSearch({ onOpen }: { onOpen: (id: string) => void }) {
   const [text, setText] = useState('');
-  const [submitted, setSubmitted] = useState('');
-  const typed = useDebounced(text, 300);
-  // Enter searches at once; typing searches after a short pause.
-  const q = (submitted === text ? submitted : typed).trim();
+  const { q, submit } = useSearchText(text);
   const search = useDesktopQuery('searchMembers', q ? { q, limit: SEARCH_LIMIT } : null);
   const rows = search.data?.items ?? [];
   const height = useViewportHeight(330);
@@ -61,7 +50,7 @@ function MemberSearch({ onOpen }: { onOpen: (id: string) => void }) {
         onChange={(e) => setText(e.target.value)}
         onSearch={(value) => {
           setText(value);
-          setSubmitted(value);
+          submit(value);
         }}
         style={{ maxWidth: 720 }}
       />

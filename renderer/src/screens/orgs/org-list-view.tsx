@@ -1,10 +1,11 @@
-import { Alert, Button, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Space, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { OrgNode } from '../../../../src/desktop/contract';
 import { useDesktopQuery } from '../../desktop-context';
 import { formatCount } from '../../format';
 import { useNavigation } from '../../navigation';
 import { ErrorAlert } from '../../ui/error-alert';
+import { indexColumn, ListTable } from '../../ui/list-table';
 import { StatusTag } from '../../ui/status-tag';
 import { useViewportHeight } from '../../ui/use-viewport-height';
 import { OrgBreadcrumb } from './org-breadcrumb';
@@ -61,7 +62,7 @@ export function OrgListView({
   };
 
   const columns: TableColumnsType<OrgNode> = [
-    { title: 'STT', key: 'index', width: 60, align: 'right', render: (_v, _r, i) => i + 1 },
+    indexColumn(60),
     { title: 'Mã cơ quan', dataIndex: 'code', width: 110, ellipsis: true },
     {
       title: 'Tên cơ quan',
@@ -131,17 +132,13 @@ export function OrgListView({
         />
       )}
       <ErrorAlert error={query.error} onRetry={query.reload} />
-      <Table<OrgNode>
+      <ListTable<OrgNode>
         data-testid="org-table"
-        rowKey="id"
-        size="small"
-        bordered
-        virtual
         columns={columns}
         dataSource={rows}
         loading={query.loading}
-        pagination={false}
-        scroll={{ x: 1000, y: tableHeight }}
+        width={1000}
+        height={tableHeight}
         locale={{
           emptyText: searching ? 'Không tìm thấy tổ chức đảng phù hợp' : 'Không có dữ liệu',
         }}

@@ -1,5 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { OutboxEntry } from '../../../../src/desktop/contract';
@@ -13,6 +13,7 @@ import {
 } from '../../desktop-context';
 import { formatCount, formatDateTime, labelOf } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
+import { indexColumn, ListTable } from '../../ui/list-table';
 import { useViewportHeight } from '../../ui/use-viewport-height';
 
 /** Transfer actions and the offline fee approval. */
@@ -80,7 +81,7 @@ export function OutboxScreen() {
   }
 
   const columns: TableColumnsType<OutboxEntry> = [
-    { title: 'STT', key: 'index', width: 56, align: 'right', render: (_v, _r, i) => i + 1 },
+    indexColumn(),
     {
       title: 'Hồ sơ',
       dataIndex: 'label',
@@ -171,17 +172,13 @@ export function OutboxScreen() {
         )}
       </div>
       <ErrorAlert error={outbox.error} onRetry={outbox.reload} />
-      <Table<OutboxEntry>
+      <ListTable<OutboxEntry>
         data-testid="outbox-table"
-        rowKey="id"
-        size="small"
-        bordered
-        virtual
         columns={columns}
         dataSource={rows}
         loading={outbox.loading && !outbox.data}
-        pagination={false}
-        scroll={{ x: 1100, y: height }}
+        width={1100}
+        height={height}
         locale={{ emptyText: 'Không có thao tác nào chờ gửi' }}
       />
     </Card>

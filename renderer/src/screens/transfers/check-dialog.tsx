@@ -1,7 +1,6 @@
 import { Form, Input, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
-import type { DesktopError, DossierDetail } from '../../../../src/desktop/contract';
-import { callDesktop, DesktopCallError, useBridge } from '../../desktop-context';
+import type { DossierDetail } from '../../../../src/desktop/contract';
+import { callDesktop, useBridge, useDesktopAction } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { CHECK_FIELDS } from './check-fields';
 
@@ -24,8 +23,7 @@ export function CheckDialog({
 }) {
   const bridge = useBridge();
   const [form] = Form.useForm<CheckValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<DesktopError>();
+  const { busy: saving, error, run } = useDesktopAction();
   const proposed = detail.proposedNextOrg;
   // The proposal first, then the other valid orgs; the proposal may also be among the choices.
   const choices = [
@@ -36,26 +34,19 @@ export function CheckDialog({
   const previous = detail.shown.checkedData ?? {};
 
   async function save(values: CheckValues) {
-    setSaving(true);
-    setError(undefined);
     const data: Record<string, string> = {};
     for (const field of CHECK_FIELDS) {
       const value = values[field.key]?.trim();
       if (value) data[field.key] = value;
     }
-    try {
+    await run(async () => {
       const { outboxId } = await callDesktop(bridge, 'checkDossier', {
         dossierId: detail.dossier.id,
         data,
         nextOrgId: lastHop || values.nextOrgId === proposed?.id ? null : (values.nextOrgId ?? null),
       });
       onQueued(outboxId);
-    } catch (err) {
-      if (err instanceof DesktopCallError) setError(err.error);
-      else throw err;
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

@@ -1,7 +1,8 @@
-import { Descriptions, type DescriptionsProps } from 'antd';
+import type { DescriptionsProps } from 'antd';
 import type { DossierDetail } from '../../../../src/desktop/contract';
 import { transferVariantLabelVi } from '../../../../src/domain/procedures/transfer-route';
 import { formatDate, formatDateTime } from '../../format';
+import { DetailFields } from '../../ui/detail-dialog';
 import { checkFieldLabel } from './check-fields';
 
 /** "Thông tin hồ sơ": the member, the transfer form as submitted, and what the check filled in. */
@@ -63,15 +64,5 @@ export function DossierInfo({ detail }: { detail: DossierDetail }) {
       children: value,
     })),
   ];
-  return (
-    <div data-testid="dossier-info" className="wrap-anywhere">
-      <Descriptions
-        className="detail-descriptions"
-        bordered
-        size="small"
-        column={2}
-        items={items}
-      />
-    </div>
-  );
+  return <DetailFields testId="dossier-info" items={items} />;
 }

@@ -1,6 +1,5 @@
-import { Alert, Button, Input, Select, Space, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Input, Select, Space, Switch, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
 import type { DossierListItem, DossierSide } from '../../../../src/desktop/contract';
 import {
   TransferStatus,
@@ -10,6 +9,8 @@ import type { TransferVariant } from '../../../../src/domain/procedures/transfer
 import { useDesktopEvents, useDesktopQuery } from '../../desktop-context';
 import { formatCount, formatDate } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
+import { indexColumn, ListTable } from '../../ui/list-table';
+import { useSearchText } from '../../ui/use-search-text';
 import { useViewportHeight } from '../../ui/use-viewport-height';
 import { DossierFlags, TransferStatusTag } from './dossier-tags';
 
@@ -23,15 +24,6 @@ export interface DossierFilters {
   awaitingMe: boolean;
 }
 export const NO_FILTERS: DossierFilters = { text: '', awaitingMe: false };
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 /** "Danh sách hồ sơ phiếu chuyển sinh hoạt đảng" of one variant and side. */
 export function DossierList({
@@ -47,10 +39,7 @@ export function DossierList({
   onFiltersChange: (filters: DossierFilters) => void;
   onOpen: (dossierId: string) => void;
 }) {
-  const [submitted, setSubmitted] = useState(filters.text);
-  const typed = useDebounced(filters.text, 300);
-  // Enter searches at once; typing searches after a short pause.
-  const q = (submitted === filters.text ? submitted : typed).trim();
+  const { q, submit } = useSearchText(filters.text);
   const list = useDesktopQuery('listDossiers', {
     variant,
     side,
@@ -67,7 +56,7 @@ export function DossierList({
   const height = useViewportHeight(360);
 
   const columns: TableColumnsType<DossierListItem> = [
-    { title: 'STT', key: 'index', width: 56, align: 'right', render: (_v, _r, i) => i + 1 },
+    indexColumn(),
     {
       title: 'Họ và tên',
       key: 'member',
@@ -158,7 +147,7 @@ export function DossierList({
           onChange={(e) => onFiltersChange({ ...filters, text: e.target.value })}
           onSearch={(value) => {
             onFiltersChange({ ...filters, text: value });
-            setSubmitted(value);
+            submit(value);
           }}
         />
         <label style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
@@ -186,18 +175,14 @@ export function DossierList({
         />
       )}
       <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<DossierListItem>
+      <ListTable<DossierListItem>
         data-testid="dossier-table"
-        rowKey="id"
-        size="small"
-        bordered
-        virtual
         columns={columns}
         dataSource={rows}
         // A reload after an event keeps the rows in place instead of flashing a spinner.
         loading={list.loading && !list.data}
-        pagination={false}
-        scroll={{ x: 1230, y: height }}
+        width={1230}
+        height={height}
         locale={{ emptyText: 'Không có hồ sơ phù hợp' }}
         onRow={(d) => ({
           tabIndex: 0,

@@ -1,7 +1,5 @@
 import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
-import type { DesktopError } from '../../../../src/desktop/contract';
-import { DesktopCallError } from '../../desktop-context';
+import { useDesktopAction } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 
 /** "Trả lại" / "Từ chối": a reason is required; the member reads it. */
@@ -20,21 +18,8 @@ export function ReasonDialog({
   onSubmit: (reason: string) => Promise<void>;
 }) {
   const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<DesktopError>();
-
-  async function submit({ reason }: { reason: string }) {
-    setSaving(true);
-    setError(undefined);
-    try {
-      await onSubmit(reason.trim());
-    } catch (err) {
-      if (err instanceof DesktopCallError) setError(err.error);
-      else throw err;
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { busy: saving, error, run } = useDesktopAction();
+  const submit = ({ reason }: { reason: string }) => run(() => onSubmit(reason.trim()));
 
   return (
     <Modal

@@ -4,7 +4,6 @@ import {
   Card,
   Descriptions,
   Modal,
-  Table,
   Tag,
   Typography,
   type TableColumnsType,
@@ -15,6 +14,7 @@ import { roleLabelVi, userFieldLabelVi } from '../../../../src/domain/people/use
 import { useDesktopQuery } from '../../desktop-context';
 import { formatCount, formatDateTime, labelOf } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
+import { indexColumn, ListTable } from '../../ui/list-table';
 import { StatusTag } from '../../ui/status-tag';
 import { useViewportHeight } from '../../ui/use-viewport-height';
 import { UserFilters, type UserFilterValues } from './user-filters';
@@ -35,14 +35,7 @@ export function UsersScreen() {
   const height = useViewportHeight(400);
 
   const columns: TableColumnsType<UserListItem> = [
-    {
-      title: 'STT',
-      key: 'index',
-      width: 56,
-      fixed: 'left',
-      align: 'right',
-      render: (_v, _r, i) => i + 1,
-    },
+    { ...indexColumn<UserListItem>(), fixed: 'left' },
     { title: 'Tên đăng nhập', dataIndex: 'username', width: 140, ellipsis: { showTitle: true } },
     {
       title: 'Họ và tên',
@@ -118,17 +111,13 @@ export function UsersScreen() {
         />
       )}
       <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<UserListItem>
+      <ListTable<UserListItem>
         data-testid="user-table"
-        rowKey="id"
-        size="small"
-        bordered
-        virtual
         columns={columns}
         dataSource={rows}
         loading={list.loading}
-        pagination={false}
-        scroll={{ x: 1900, y: height }}
+        width={1900}
+        height={height}
         locale={{ emptyText: 'Không có tài khoản phù hợp' }}
       />
       <UserDetailDialog user={open} onClose={() => setOpen(undefined)} />
