@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startDemoGateway, type DemoGateway } from '../scripts/gen/demo-fees';
 import { serverEngines } from '../scripts/test/databases';
 import { readVietQr } from '../src/domain/fees/vietqr';
 import { DEFAULT_FEE_RULES } from '../src/domain/fees/rules';
@@ -13,6 +12,7 @@ import { User } from '../src/domain/people/user';
 import { hashPassword } from './auth/passwords';
 import { insertUser } from './repositories/users';
 import { ids, PASSWORD, TEST_SCRYPT } from './test/fixture';
+import { jsonApi, useDemoFeeGateway } from './test/fee-fixture';
 import { openTestServer } from './test/harness';
 
 /** Answers are read loosely: the assertions check their shape. */
@@ -21,19 +21,10 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 const [m1, m2, m3] = ids.members;
 const memberUserId = '00000000-0000-4000-8000-000000000301';
 const feeOfficerId = '00000000-0000-4000-8000-000000000302';
-let gateway: DemoGateway;
-
-beforeAll(async () => {
-  gateway = await startDemoGateway({ secret: 'completion-secret', merchantId: 'DANGPHI' });
-  process.env.FEES_GATEWAY_URL = gateway.url;
-  process.env.FEES_GATEWAY_SECRET = gateway.secret;
-  process.env.FEES_GATEWAY_MERCHANT = gateway.merchantId;
-  process.env.FEES_AMOUNT_CEILING = '50000000';
-});
-afterAll(() => gateway?.stop());
+const gateway = useDemoFeeGateway('completion-secret');
 
 const setMode = (mode: string, lateMs?: number) =>
-  fetch(`${gateway.url}/control/mode`, {
+  fetch(`${gateway().url}/control/mode`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ mode, lateMs }),
@@ -86,17 +77,7 @@ async function openServer(engine: (typeof serverEngines)[number]) {
   ])
     // prettier-ignore
     tokens[name] = await t.tokenFor(name);
-  const api = async (method: string, url: string, who: string, body?: unknown) => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens[who]}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Json };
-  };
+  const api = jsonApi<Json>(() => base, tokens);
   const profile = (memberId: string, body: object) =>
     api('PUT', `/v1/fees/profiles/${memberId}`, 'bithu.tdp1', {
       base: null,

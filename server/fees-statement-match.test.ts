@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startDemoGateway, type DemoGateway } from '../scripts/gen/demo-fees';
 import { serverEngines } from '../scripts/test/databases';
 import { User } from '../src/domain/people/user';
 import { hashPassword } from './auth/passwords';
 import { insertUser } from './repositories/users';
 import { ids, PASSWORD, TEST_SCRYPT } from './test/fixture';
+import { jsonApi, useDemoFeeGateway } from './test/fee-fixture';
 import { openTestServer } from './test/harness';
 
 // Statement lines the import left for a person, matched by hand: to a recorded payment or to
@@ -16,16 +16,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 const [m1, m2] = ids.members;
 const memberUserId = '00000000-0000-4000-8000-000000000311';
 const feeOfficerId = '00000000-0000-4000-8000-000000000312';
-let gateway: DemoGateway;
-
-beforeAll(async () => {
-  gateway = await startDemoGateway({ secret: 'statement-match-secret', merchantId: 'DANGPHI' });
-  process.env.FEES_GATEWAY_URL = gateway.url;
-  process.env.FEES_GATEWAY_SECRET = gateway.secret;
-  process.env.FEES_GATEWAY_MERCHANT = gateway.merchantId;
-  process.env.FEES_AMOUNT_CEILING = '50000000';
-});
-afterAll(() => gateway?.stop());
+const gateway = useDemoFeeGateway('statement-match-secret');
 
 async function openServer(engine: (typeof serverEngines)[number]) {
   const t = await openTestServer(engine, inject('postgresUrl'));
@@ -57,17 +48,7 @@ async function openServer(engine: (typeof serverEngines)[number]) {
   const tokens: Record<string, string> = {};
   for (const name of ['bithu.tdp1', 'dangvien.duc', 'qt.viethung', 'qt.phucloi', 'ketoan.viethung'])
     tokens[name] = await t.tokenFor(name);
-  const api = async (method: string, url: string, who: string, body?: unknown) => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens[who]}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Json };
-  };
+  const api = jsonApi<Json>(() => base, tokens);
   for (const [memberId, profile] of [
     [m1, { category: 'salaried', base: 8_500_000 }],
     [m2, { category: 'pensioner', base: 6_000_000 }],
@@ -184,7 +165,7 @@ describe.each(serverEngines)('matching statement lines by hand on %s', (engine) 
   });
 
   it('proves an unknown payment with a line of its amount; the payment is settled once', async () => {
-    await fetch(`${gateway.url}/control/mode`, {
+    await fetch(`${gateway().url}/control/mode`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ mode: 'late', lateMs: 600_000 }),

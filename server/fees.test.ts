@@ -13,6 +13,7 @@ import { signed } from './payments/protocol';
 import { paymentEvents } from './repositories/fees-payments';
 import { insertUser } from './repositories/users';
 import { ids, PASSWORD, TEST_SCRYPT } from './test/fixture';
+import { jsonApi } from './test/fee-fixture';
 import { openTestServer, type TestServer } from './test/harness';
 
 /** Answers are read loosely: their shape is what the assertions check. */
@@ -102,17 +103,7 @@ describe.each(serverEngines)('party fees on %s', (engine) => {
   });
   afterAll(() => t?.close());
 
-  async function api(method: string, url: string, who: string, body?: unknown) {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens[who]}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Answer };
-  }
+  const api = jsonApi<Answer>(() => base, tokens);
   const sheetUrl = `/v1/fees/cells/${ids.cell1}/approvals`;
   const approve = (month: string, items: unknown[], all = false) =>
     api('POST', sheetUrl, 'bithu.tdp1', { month, items, all });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   feeStatementRouteSpecs,
-  paymentStatusLabelVi,
   UNAPPROVED_NOTE_VI,
   type Payment,
   type StatementLineRow,
@@ -23,6 +22,7 @@ import {
 } from '../repositories/fees-statement-match';
 import { findOrg } from '../repositories/orgs';
 import { cellFor, hasRoleOver } from './fees-access';
+import { paymentView } from './fees-payment-view';
 
 /** Roles that import statements and match their lines (the fee officer and the admin). */
 const ACCOUNT_ROLES = ['fee_officer', 'admin'];
@@ -62,24 +62,8 @@ const lineView = (l: StatementLineRecord): StatementLineRow => {
 };
 
 /** A payment matched by hand is final (success): no deadline, no automatic check. */
-const paymentView = (p: PaymentRecord): Payment => ({
-  id: p.id,
-  reference: p.reference,
-  cellId: p.cellId,
-  payerUserId: p.payerUserId,
-  kind: p.kind,
-  amount: p.amount,
-  status: p.status,
-  statusVi: paymentStatusLabelVi[p.status],
-  bankReference: p.bankReference,
-  createdAt: p.createdAt,
-  settledAt: p.settledAt,
-  settledVia: p.settledVia,
-  settleDeadline: null,
-  nextAutoCheckAt: null,
-  channel: p.channel,
-  items: p.items,
-});
+const matchedPaymentView = (p: PaymentRecord): Payment =>
+  paymentView(p, { settleDeadline: null, nextAutoCheckAt: null });
 
 /** The refusal of a match, in the words of the screen. */
 function refusal(
@@ -158,6 +142,6 @@ export function feeStatementLineRoutes(route: Register, ctx: ServerContext): voi
     }
     request.log.info({ fees: { line: params.lineId, paymentId: result.payment.id } }, 'statement line matched by hand'); // prettier-ignore
     const now = (await findStatementLine(ctx.db, line)) ?? line;
-    return { line: lineView(now), payment: paymentView(result.payment) };
+    return { line: lineView(now), payment: matchedPaymentView(result.payment) };
   });
 }

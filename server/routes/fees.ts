@@ -3,7 +3,6 @@ import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import {
   feeDocumentRouteSpecs,
   feeRouteSpecs,
-  paymentStatusLabelVi,
   UNAPPROVED_NOTE_VI,
   type ApprovalSheet,
   type Payment,
@@ -46,6 +45,7 @@ import {
 } from '../repositories/fees-payments';
 import { cellFor, CELL_FEE_ROLES, hasRoleOver, STAFF_ROLES } from './fees-access';
 import { feeAdminRoutes } from './fees-admin';
+import { paymentView as paymentViewOf } from './fees-payment-view';
 import {
   accountOrgId,
   issueReceipt,
@@ -100,27 +100,14 @@ export function feeRoutes(
       : null;
   if (scheduler) onClose?.(() => scheduler.stop());
 
-  const paymentView = (p: PaymentRecord): Payment => ({
-    id: p.id,
-    reference: p.reference,
-    cellId: p.cellId,
-    payerUserId: p.payerUserId,
-    kind: p.kind,
-    amount: p.amount,
-    status: p.status,
-    statusVi: paymentStatusLabelVi[p.status],
-    bankReference: p.bankReference,
-    createdAt: p.createdAt,
-    settledAt: p.settledAt,
-    settledVia: p.settledVia,
-    settleDeadline:
-      p.status === 'unknown'
-        ? new Date(Date.parse(p.createdAt) + config.settleWithinMs).toISOString()
-        : null,
-    nextAutoCheckAt: p.status === 'unknown' && scheduler ? scheduler.nextRunAt() : null,
-    channel: p.channel,
-    items: p.items,
-  });
+  const paymentView = (p: PaymentRecord): Payment =>
+    paymentViewOf(p, {
+      settleDeadline:
+        p.status === 'unknown'
+          ? new Date(Date.parse(p.createdAt) + config.settleWithinMs).toISOString()
+          : null,
+      nextAutoCheckAt: p.status === 'unknown' && scheduler ? scheduler.nextRunAt() : null,
+    });
 
   const requireGateway = (): GatewayConfig => {
     if (!config.gateway) throw noGateway();

@@ -77,6 +77,18 @@ export interface ApiClient {
   putBlob(sha256: string, bytes: Uint8Array): Promise<BlobInfo>;
   /** Downloads the bytes of a blob the caller may see, with the type the server sniffed. */
   getBlob(sha256: string): Promise<DownloadedBlob>;
+  /**
+   * Any route of the route table, for the route groups that have no method here (fees): its
+   * `:params` filled in, the request checked before sending and the answer after.
+   */
+  request<S extends RouteSpec>(spec: S, req?: RouteRequest): Promise<z.output<S['response']>>;
+}
+
+/** What a call of `ApiClient.request` sends; undefined query values are left out. */
+export interface RouteRequest {
+  params?: Record<string, string>;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
 }
 
 export interface DownloadedBlob {
@@ -294,6 +306,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         broken = 0;
       }
       return { contentType, bytes: Buffer.concat(parts) };
+    },
+    request: (spec, req = {}) => {
+      const params = spec.params ? checkRequest(spec, spec.params, req.params ?? {}) : {};
+      const query: Record<string, string | number> = {};
+      for (const [key, value] of Object.entries(req.query ?? {}))
+        if (value !== undefined) query[key] = value;
+      return call(spec, {
+        url: pathOf(spec, params as Record<string, string>),
+        query,
+        // A POST without a body still says JSON (an empty object): the server takes no other type.
+        body: req.body ?? (spec.method === 'POST' ? {} : undefined),
+      });
     },
   };
 }

@@ -18,6 +18,21 @@ const COLLECTING: ReadonlySet<string> = new Set<OrgType>([
 
 type AccountCalls = 'feeBankAccounts' | 'saveFeeBankAccount';
 
+/** The row of an org with no account yet: listed so that it can be given one. */
+const withoutAccount = (
+  org: Pick<FeeBankAccountRow, 'orgId' | 'orgName' | 'orgPath' | 'depth' | 'canEdit'>,
+  flags: string[],
+): FeeBankAccountRow => ({
+  ...org,
+  id: null,
+  accountNo: null,
+  holder: null,
+  bankName: null,
+  citadCode: null,
+  isActive: false,
+  flags,
+});
+
 /**
  * "Tài khoản ngân hàng": the accounts of the orgs below as the server checks them when online
  * (the superior's admin cross-checks; admins above an org add or change its accounts), as the
@@ -64,17 +79,7 @@ export function feeAccountHandlers(kit: FeeKit): HandlersFor<AccountCalls & keyo
           depth: org.depth,
           canEdit: covers(editable, org.path),
         };
-        if (accounts.length === 0)
-          rows.push({
-            ...base,
-            id: null,
-            accountNo: null,
-            holder: null,
-            bankName: null,
-            citadCode: null,
-            isActive: false,
-            flags: orgLevel,
-          });
+        if (accounts.length === 0) rows.push(withoutAccount(base, orgLevel));
         for (const a of accounts)
           rows.push({ ...base, ...a, flags: [...orgLevel, ...accountFlags(a)] });
       }
@@ -102,17 +107,7 @@ export function feeAccountHandlers(kit: FeeKit): HandlersFor<AccountCalls & keyo
           canEdit: path !== '' && covers(editable, path),
         };
         if (org.accounts.length === 0)
-          rows.push({
-            ...base,
-            id: null,
-            accountNo: null,
-            holder: null,
-            bankName: null,
-            citadCode: null,
-            isActive: false,
-            flags: org.problemsVi,
-            bin: null,
-          });
+          rows.push({ ...withoutAccount(base, org.problemsVi), bin: null });
         for (const a of org.accounts)
           rows.push({
             ...base,

@@ -13,12 +13,14 @@ import { useState } from 'react';
 import {
   AdjustReasonInput,
   UNAPPROVED_NOTE_VI,
+  type DesktopInput,
   type FeeSheet,
   type FeeSheetLine,
 } from '../../../../src/desktop/contract';
 import { parseAmount } from '../../../../src/domain/fees/money';
-import { DesktopCallError, callDesktop, useBridge, useDesktopQuery } from '../../desktop-context';
+import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
+import { indexColumn } from '../../ui/list-table';
 import { formatMoney } from './fee-format';
 import { CellMonthBar, SourceNote, thisMonth, useFeeCells } from './fee-ui';
 
@@ -58,8 +60,7 @@ export function ApprovalView() {
   const [edits, setEdits] = useState<Record<string, Edit>>({});
   const [errors, setErrors] = useState<Errors>({});
   const [selected, setSelected] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [callError, setCallError] = useState<DesktopCallError>();
+  const { busy, error: callError, run } = useDesktopAction();
   const lines = sheet.data?.lines ?? [];
 
   const edit = (memberId: string, change: Partial<Edit>) =>
@@ -74,7 +75,7 @@ export function ApprovalView() {
       ? lines.filter((l) => edits[l.memberId]?.amount)
       : lines.filter((l) => selected.includes(l.memberId));
     const found: Errors = {};
-    const items = [];
+    const items: DesktopInput<'approveFees'>['items'] = [];
     for (const line of chosen) {
       const read = readEdit(line, edits[line.memberId]);
       if (read.error) found[line.memberId] = read.error;
@@ -89,9 +90,7 @@ export function ApprovalView() {
       message.warning('Chọn đảng viên cần phê duyệt.');
       return;
     }
-    setBusy(true);
-    setCallError(undefined);
-    try {
+    await run(async () => {
       const result = await callDesktop(bridge, 'approveFees', { cellId, month, all, items });
       setSelected([]);
       setEdits({});
@@ -101,16 +100,11 @@ export function ApprovalView() {
           : 'Đã phê duyệt mức đóng đảng phí.',
       );
       sheet.reload();
-    } catch (err) {
-      if (err instanceof DesktopCallError) setCallError(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const columns: TableColumnsType<FeeSheetLine> = [
-    { title: 'STT', key: 'i', width: 56, align: 'right', render: (_v, _l, i) => i + 1 },
+    indexColumn(),
     {
       title: 'Họ và tên',
       dataIndex: 'fullName',
@@ -234,7 +228,7 @@ export function ApprovalView() {
       <ErrorAlert error={cellsQuery.error} />
       <SourceNote source={sheet.data} />
       <ErrorAlert error={sheet.error} onRetry={sheet.reload} />
-      <ErrorAlert error={callError?.error} />
+      <ErrorAlert error={callError} />
       <div className="result-bar">
         <Space>
           <Button

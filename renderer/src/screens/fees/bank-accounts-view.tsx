@@ -14,12 +14,8 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
-import {
-  BankAccountInput,
-  type DesktopError,
-  type FeeBankAccountRow,
-} from '../../../../src/desktop/contract';
-import { DesktopCallError, callDesktop, useBridge, useDesktopQuery } from '../../desktop-context';
+import { BankAccountInput, type FeeBankAccountRow } from '../../../../src/desktop/contract';
+import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 
 /** What the account dialog edits: an org's new account, or one of its accounts. */
@@ -185,8 +181,7 @@ function AccountDialog({
 }) {
   const bridge = useBridge();
   const [form] = Form.useForm<AccountFields>();
-  const [error, setError] = useState<DesktopError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useDesktopAction();
   const a = editing.account;
 
   async function submit(values: AccountFields) {
@@ -201,17 +196,10 @@ function AccountDialog({
       );
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const saved = await callDesktop(bridge, 'saveFeeBankAccount', input.data);
       onClose(saved.flagsVi);
-    } catch (err) {
-      if (err instanceof DesktopCallError) setError(err.error);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -5,8 +5,9 @@ import {
   type FeePayment,
   type FeeSheetLine,
 } from '../../../../src/desktop/contract';
-import { DesktopCallError, callDesktop, useBridge, useDesktopQuery } from '../../desktop-context';
+import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
+import { indexColumn } from '../../ui/list-table';
 import { formatMoney, monthLabel } from './fee-format';
 import { CellMonthBar, PaymentStatusTag, SourceNote, thisMonth, useFeeCells } from './fee-ui';
 import { ReceiptButton } from './receipt-button';
@@ -23,8 +24,7 @@ export function CellPaymentView() {
   const [month, setMonth] = useState(thisMonth);
   const sheet = useDesktopQuery('feeApprovalSheet', cellId ? { cellId, month } : null);
   const [selected, setSelected] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [callError, setCallError] = useState<DesktopCallError>();
+  const { busy, error: callError, run } = useDesktopAction();
   const [payment, setPayment] = useState<FeePayment>();
   const payable = (sheet.data?.lines ?? []).filter((l) => l.approved && !l.paid && l.amount > 0);
   const chosen =
@@ -34,9 +34,7 @@ export function CellPaymentView() {
 
   async function pay() {
     if (!cellId) return;
-    setBusy(true);
-    setCallError(undefined);
-    try {
+    await run(async () => {
       const started = await callDesktop(bridge, 'startFeePayment', {
         cellId,
         month,
@@ -46,16 +44,11 @@ export function CellPaymentView() {
       window.open(started.paymentUrl, '_blank', 'noopener');
       setPayment(started.payment);
       setSelected([]);
-    } catch (err) {
-      if (err instanceof DesktopCallError) setCallError(err);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const columns: TableColumnsType<FeeSheetLine> = [
-    { title: 'STT', key: 'i', width: 56, align: 'right', render: (_v, _l, i) => i + 1 },
+    indexColumn(),
     {
       title: 'Họ và tên',
       dataIndex: 'fullName',
@@ -99,7 +92,7 @@ export function CellPaymentView() {
       )}
       <SourceNote source={sheet.data} />
       <ErrorAlert error={sheet.error} onRetry={sheet.reload} />
-      <ErrorAlert error={callError?.error} />
+      <ErrorAlert error={callError} />
       {payment && (
         <PaymentProgress
           key={payment.id}

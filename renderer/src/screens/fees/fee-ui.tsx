@@ -24,6 +24,56 @@ export const MONTH_OPTIONS = recentMonths(new Date()).map((m) => ({
 }));
 export const thisMonth = (): string => monthOf(new Date());
 
+/** "Chi bộ": one of the cells the user works on. */
+export function CellPicker({
+  cells,
+  value,
+  onChange,
+  testId = 'fee-cell',
+}: {
+  cells: FeeCell[];
+  value: string | undefined;
+  onChange: (id: string) => void;
+  testId?: string;
+}) {
+  return (
+    <Form.Item label="Chi bộ">
+      <Select
+        data-testid={testId}
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder="Chọn chi bộ"
+        value={value}
+        onChange={onChange}
+        options={cells.map((c) => ({ value: c.id, label: c.name }))}
+        style={{ width: 300 }}
+      />
+    </Form.Item>
+  );
+}
+
+/** "Tháng": one of the recent months. */
+export function MonthPicker({
+  value,
+  onChange,
+  testId = 'fee-month',
+}: {
+  value: string;
+  onChange: (month: string) => void;
+  testId?: string;
+}) {
+  return (
+    <Form.Item label="Tháng">
+      <Select
+        data-testid={testId}
+        value={value}
+        onChange={onChange}
+        options={MONTH_OPTIONS}
+        style={{ width: 160 }}
+      />
+    </Form.Item>
+  );
+}
+
 /** "Chi bộ" and "Tháng" pickers, as the national system's fee screens have them. */
 export function CellMonthBar({
   cells,
@@ -42,26 +92,8 @@ export function CellMonthBar({
 }) {
   return (
     <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
-      <Form.Item label="Chi bộ">
-        <Select
-          data-testid="fee-cell"
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder="Chọn chi bộ"
-          value={cellId}
-          onChange={onCell}
-          options={cells.map((c) => ({ value: c.id, label: c.name }))}
-          style={{ width: 300 }}
-        />
-      </Form.Item>
-      <Form.Item label="Tháng">
-        <Select
-          data-testid="fee-month"
-          value={month}
-          onChange={onMonth}
-          options={MONTH_OPTIONS}
-          style={{ width: 160 }}
-        />
-      </Form.Item>
+      <CellPicker cells={cells} value={cellId} onChange={onCell} />
+      <MonthPicker value={month} onChange={onMonth} />
       {extra}
     </Form>
   );

@@ -13,11 +13,11 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
-import type { DesktopError, FeeLedger } from '../../../../src/desktop/contract';
-import { DesktopCallError, callDesktop, useBridge, useDesktopQuery } from '../../desktop-context';
+import type { FeeLedger } from '../../../../src/desktop/contract';
+import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatMoney } from './fee-format';
-import { saveDocument, SourceNote, useFeeCells } from './fee-ui';
+import { CellPicker, saveDocument, SourceNote, useFeeCells } from './fee-ui';
 import { OrgReport } from './org-report';
 
 type Row = FeeLedger['rows'][number];
@@ -38,23 +38,15 @@ export function LedgerView() {
   const { cells, cellId, setCellId, query: cellsQuery } = useFeeCells(all);
   const [year, setYear] = useState(thisYear);
   const ledger = useDesktopQuery('feeLedger', cellId ? { cellId, year } : null);
-  const [exporting, setExporting] = useState(false);
-  const [error, setError] = useState<DesktopError>();
+  const { busy: exporting, error, run } = useDesktopAction();
 
   async function exportExcel() {
     if (!cellId) return;
-    setExporting(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const file = await callDesktop(bridge, 'exportFeeLedger', { cellId, year, format: 'xlsx' });
       saveDocument(file);
       message.success(`Đã xuất ${file.fileName}`);
-    } catch (err) {
-      if (err instanceof DesktopCallError) setError(err.error);
-      else throw err;
-    } finally {
-      setExporting(false);
-    }
+    });
   }
 
   const months = ledger.data?.totals.map((t) => t.month) ?? [];
@@ -141,17 +133,7 @@ export function LedgerView() {
             children: (
               <>
                 <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
-                  <Form.Item label="Chi bộ">
-                    <Select
-                      data-testid="fee-cell"
-                      showSearch={{ optionFilterProp: 'label' }}
-                      placeholder="Chọn chi bộ"
-                      value={cellId}
-                      onChange={setCellId}
-                      options={cells.map((c) => ({ value: c.id, label: c.name }))}
-                      style={{ width: 300 }}
-                    />
-                  </Form.Item>
+                  <CellPicker cells={cells} value={cellId} onChange={setCellId} />
                   <Form.Item label="Năm">
                     <Select
                       data-testid="ledger-year"

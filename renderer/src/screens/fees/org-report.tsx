@@ -1,8 +1,8 @@
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { App, Button, Form, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
-import type { DesktopError, FeeOrg, FeeOrgReport } from '../../../../src/desktop/contract';
-import { DesktopCallError, callDesktop, useBridge, useDesktopQuery } from '../../desktop-context';
+import type { FeeOrg, FeeOrgReport } from '../../../../src/desktop/contract';
+import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatMoney } from './fee-format';
 import { saveDocument, SourceNote } from './fee-ui';
@@ -25,23 +25,18 @@ export function OrgReport({
     if (orgId === undefined && orgs[0]) setOrgId(orgs[0].id);
   }, [orgs, orgId]);
   const report = useDesktopQuery('feeOrgReport', orgId ? { orgId, year } : null);
-  const [exporting, setExporting] = useState<'xlsx' | 'pdf'>();
-  const [error, setError] = useState<DesktopError>();
+  const [format, setFormat] = useState<'xlsx' | 'pdf'>();
+  const { busy, error, run } = useDesktopAction();
+  const exporting = busy ? format : undefined;
 
   async function exportAs(format: 'xlsx' | 'pdf') {
     if (!orgId) return;
-    setExporting(format);
-    setError(undefined);
-    try {
+    setFormat(format);
+    await run(async () => {
       const file = await callDesktop(bridge, 'exportFeeOrgReport', { orgId, year, format });
       saveDocument(file);
       message.success(`Đã xuất ${file.fileName}`);
-    } catch (err) {
-      if (err instanceof DesktopCallError) setError(err.error);
-      else throw err;
-    } finally {
-      setExporting(undefined);
-    }
+    });
   }
 
   const minDepth = Math.min(...(report.data?.orgs ?? []).map((o) => o.depth));

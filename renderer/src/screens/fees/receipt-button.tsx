@@ -1,8 +1,8 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';
-import type { DesktopError, DocumentFile, FeePayment } from '../../../../src/desktop/contract';
-import { DesktopCallError, callDesktop, useBridge } from '../../desktop-context';
+import type { DocumentFile, FeePayment } from '../../../../src/desktop/contract';
+import { callDesktop, useBridge, useDesktopAction } from '../../desktop-context';
 import { DocumentDialog } from './fee-ui';
 
 /** "In biên lai": the receipt PDF of a successful payment in the viewer (re-prints say so). */
@@ -15,20 +15,9 @@ export function ReceiptButton({
 }) {
   const bridge = useBridge();
   const [file, setFile] = useState<DocumentFile>();
-  const [error, setError] = useState<DesktopError>();
-  const [busy, setBusy] = useState(false);
-  async function open() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setFile(await callDesktop(bridge, 'feeReceipt', { paymentId: payment.id }));
-    } catch (err) {
-      if (err instanceof DesktopCallError) setError(err.error);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, setError, run } = useDesktopAction();
+  const open = () =>
+    run(async () => setFile(await callDesktop(bridge, 'feeReceipt', { paymentId: payment.id })));
   return (
     <>
       <Button

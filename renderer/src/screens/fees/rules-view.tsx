@@ -16,7 +16,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import type { DesktopError, FeeRules, FeeRuleVersion } from '../../../../src/desktop/contract';
+import type { FeeRules, FeeRuleVersion } from '../../../../src/desktop/contract';
 import {
   appendRuleVersion,
   FeeCategory,
@@ -25,7 +25,7 @@ import {
   type CategoryRule,
   type ShareRule,
 } from '../../../../src/domain/fees/rules';
-import { DesktopCallError, callDesktop, useBridge, useDesktopQuery } from '../../desktop-context';
+import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatMoney } from './fee-format';
@@ -350,8 +350,7 @@ function CorrectionDialog({
   const [draft, setDraft] = useState<Draft | undefined>(
     current ? draftFrom(current.version, taken) : undefined,
   );
-  const [error, setError] = useState<DesktopError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useDesktopAction();
   if (!draft) return null;
   const set = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
   const setCategory = (c: FeeCategory, rule: CategoryRule) =>
@@ -366,17 +365,10 @@ function CorrectionDialog({
       setError({ code: 'invalid_input', message: 'invalid rule version', messageVi: checked.errorVi }); // prettier-ignore
       return;
     }
-    setError(undefined);
-    setBusy(true);
-    try {
+    await run(async () => {
       await callDesktop(bridge, 'correctFeeRule', checked.version);
       onClose(true);
-    } catch (err) {
-      if (err instanceof DesktopCallError) setError(err.error);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -20,16 +20,15 @@ import { useEffect, useMemo, useState } from 'react';
 import {
   STATEMENT_MAX_BYTES,
   STATEMENT_TOO_LARGE_VI,
-  type DesktopError,
   type FeeSheetLine,
   type StatementImportResponse,
   type StatementLineRow,
 } from '../../../../src/desktop/contract';
-import { DesktopCallError, callDesktop, useBridge, useDesktopQuery } from '../../desktop-context';
+import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatMoney, monthLabel } from './fee-format';
-import { MONTH_OPTIONS, SourceNote, useFeeCells } from './fee-ui';
+import { CellPicker, MonthPicker, SourceNote, useFeeCells } from './fee-ui';
 
 type LineStatus = 'unmatched' | 'matched';
 type ImportedLine =
@@ -60,8 +59,7 @@ export function StatementsView() {
   const [orgId, setOrgId] = useState<string>();
   const [status, setStatus] = useState<LineStatus>('unmatched');
   const [result, setResult] = useState<StatementImportResponse & { fileName: string }>();
-  const [busy, setBusy] = useState(false);
-  const [callError, setCallError] = useState<DesktopError>();
+  const { busy, error: callError, setError: setCallError, run } = useDesktopAction();
   const [matching, setMatching] = useState<StatementLineRow>();
   const items = orgs.data?.items ?? [];
   const org = items.find((o) => o.id === orgId);
@@ -78,8 +76,7 @@ export function StatementsView() {
       setCallError({ code: 'too_large', message: 'file too large', messageVi: STATEMENT_TOO_LARGE_VI }); // prettier-ignore
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const dataBase64 = await base64Of(file);
       const answer = await callDesktop(bridge, 'importFeeStatement', {
         orgId,
@@ -91,12 +88,7 @@ export function StatementsView() {
         message.success(`Đã nhập ${answer.imported} dòng sao kê.`);
         lines.reload();
       }
-    } catch (err) {
-      if (err instanceof DesktopCallError) setCallError(err.error);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const lineColumns: TableColumnsType<StatementLineRow> = [
@@ -356,8 +348,7 @@ function MatchDialog({
   const [month, setMonth] = useState<string>('');
   const [memberIds, setMemberIds] = useState<string[]>([]);
   const [paymentId, setPaymentId] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DesktopError>();
+  const { busy, error, setError, run } = useDesktopAction();
   useEffect(() => {
     setMode('members');
     setCellId(undefined);
@@ -397,22 +388,14 @@ function MatchDialog({
       setError({ code: 'invalid_input', message: 'choose a payment', messageVi: 'Chọn giao dịch mà khoản chuyển khoản này chứng minh.' }); // prettier-ignore
       return;
     }
-    setBusy(true);
-    try {
-      await callDesktop(
-        bridge,
-        'matchFeeStatementLine',
-        mode === 'members'
-          ? { by: 'members', lineId: line.lineId, cellId: cellId ?? '', month, memberIds }
-          : { by: 'payment', lineId: line.lineId, paymentId: paymentId ?? '' },
-      );
+    const input =
+      mode === 'members'
+        ? { by: 'members' as const, lineId: line.lineId, cellId: cellId ?? '', month, memberIds }
+        : { by: 'payment' as const, lineId: line.lineId, paymentId: paymentId ?? '' };
+    await run(async () => {
+      await callDesktop(bridge, 'matchFeeStatementLine', input);
       onClose(true);
-    } catch (err) {
-      if (err instanceof DesktopCallError) setError(err.error);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -451,32 +434,23 @@ function MatchDialog({
           {mode === 'members' ? (
             <>
               <Form layout="inline" style={{ rowGap: 8, marginBottom: 8 }}>
-                <Form.Item label="Chi bộ">
-                  <Select
-                    data-testid="match-cell"
-                    showSearch={{ optionFilterProp: 'label' }}
-                    placeholder="Chọn chi bộ"
-                    value={cellId}
-                    onChange={(id: string) => {
-                      setCellId(id);
-                      setMemberIds([]);
-                    }}
-                    options={cells.map((c) => ({ value: c.id, label: c.name }))}
-                    style={{ width: 300 }}
-                  />
-                </Form.Item>
-                <Form.Item label="Tháng">
-                  <Select
-                    data-testid="match-month"
-                    value={month}
-                    onChange={(m: string) => {
-                      setMonth(m);
-                      setMemberIds([]);
-                    }}
-                    options={MONTH_OPTIONS}
-                    style={{ width: 160 }}
-                  />
-                </Form.Item>
+                <CellPicker
+                  testId="match-cell"
+                  cells={cells}
+                  value={cellId}
+                  onChange={(id) => {
+                    setCellId(id);
+                    setMemberIds([]);
+                  }}
+                />
+                <MonthPicker
+                  testId="match-month"
+                  value={month}
+                  onChange={(m) => {
+                    setMonth(m);
+                    setMemberIds([]);
+                  }}
+                />
               </Form>
               <ErrorAlert error={sheet.error} />
               <Table<FeeSheetLine>

@@ -17,13 +17,13 @@ import { useState } from 'react';
 import type { PaymentStatus } from '../../../../src/desktop/contract';
 import {
   paymentStatusLabelVi,
-  type DesktopError,
   type DesktopInput,
   type FeePayment,
 } from '../../../../src/desktop/contract';
-import { DesktopCallError, callDesktop, useBridge, useDesktopQuery } from '../../desktop-context';
+import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
+import { indexColumn } from '../../ui/list-table';
 import { formatMoney, monthLabel, timeLeft } from './fee-format';
 import { MONTH_OPTIONS, PaymentStatusTag, SourceNote, useFeeCells } from './fee-ui';
 import { ReceiptButton } from './receipt-button';
@@ -47,23 +47,18 @@ export function TransactionsView() {
     filters.cellId ? { orgId: filters.cellId, limit: 1000 } : null,
   );
   const [settling, setSettling] = useState<FeePayment>();
-  const [busyId, setBusyId] = useState<string>();
-  const [callError, setCallError] = useState<DesktopError>();
+  const [lookingUp, setLookingUp] = useState<string>();
+  const { busy, error: callError, run } = useDesktopAction();
+  const busyId = busy ? lookingUp : undefined;
   const canSettle = (p: FeePayment) => cells.some((c) => c.id === p.cellId && c.canSettle);
 
   async function lookUp(p: FeePayment) {
-    setBusyId(p.id);
-    setCallError(undefined);
-    try {
+    setLookingUp(p.id);
+    await run(async () => {
       const now = await callDesktop(bridge, 'queryFeePayment', { paymentId: p.id });
       message.info(`Giao dịch ${now.reference}: ${now.statusVi}`);
       list.reload();
-    } catch (err) {
-      if (err instanceof DesktopCallError) setCallError(err.error);
-      else throw err;
-    } finally {
-      setBusyId(undefined);
-    }
+    });
   }
 
   const set = (change: Partial<Filters>) =>
@@ -75,7 +70,7 @@ export function TransactionsView() {
     });
 
   const columns: TableColumnsType<FeePayment> = [
-    { title: 'STT', key: 'i', width: 56, align: 'right', render: (_v, _p, i) => i + 1 },
+    indexColumn(),
     {
       title: 'Mã giao dịch',
       dataIndex: 'reference',
@@ -278,17 +273,14 @@ function SettleDialog({
     bankReference: string;
     note: string;
   }>();
-  const [error, setError] = useState<DesktopError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useDesktopAction();
   async function submit(values: {
     status: 'success' | 'failed';
     bankReference: string;
     note?: string;
   }) {
     if (!payment) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await callDesktop(bridge, 'settleFeePayment', {
         paymentId: payment.id,
         status: values.status,
@@ -297,12 +289,7 @@ function SettleDialog({
       });
       form.resetFields();
       onClose(true);
-    } catch (err) {
-      if (err instanceof DesktopCallError) setError(err.error);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Modal

@@ -2,8 +2,8 @@ import { QrcodeOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Modal, Typography } from 'antd';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
-import type { DesktopError, VietQrResponse } from '../../../../src/desktop/contract';
-import { DesktopCallError, callDesktop, useBridge } from '../../desktop-context';
+import type { VietQrResponse } from '../../../../src/desktop/contract';
+import { callDesktop, useBridge, useDesktopAction } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatMoney, monthLabel } from './fee-format';
 
@@ -24,26 +24,17 @@ export function VietQrButton({
 }) {
   const bridge = useBridge();
   const [qr, setQr] = useState<VietQrResponse>();
-  const [error, setError] = useState<DesktopError>();
-  const [busy, setBusy] = useState(false);
-  async function open() {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, run } = useDesktopAction();
+  const open = () =>
+    run(async () =>
       setQr(
         await callDesktop(bridge, 'feeVietQr', {
           cellId,
           month,
           ...(memberIds ? { memberIds } : {}),
         }),
-      );
-    } catch (err) {
-      if (err instanceof DesktopCallError) setError(err.error);
-      else throw err;
-    } finally {
-      setBusy(false);
-    }
-  }
+      ),
+    );
   return (
     <>
       <Button
