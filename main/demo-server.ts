@@ -31,11 +31,15 @@ export async function startDemoServer(dataDir: string): Promise<DemoServer> {
   const seeded = await seedIfEmpty(sqliteFile);
   const stateFile = join(dataDir, 'demo-server.json');
   const remembered = readState(stateFile);
-  const gateway = await startDemoGateway();
-  const fees = {
-    ...feesConfigFromEnv(process.env),
-    gateway: { url: gateway.url, secret: gateway.secret, merchantId: gateway.merchantId },
-  };
+  // A gateway named in the environment (FEES_GATEWAY_*) wins; otherwise the demo runs its own.
+  const configured = feesConfigFromEnv(process.env);
+  const gateway = configured.gateway ? null : await startDemoGateway();
+  const fees = gateway
+    ? {
+        ...configured,
+        gateway: { url: gateway.url, secret: gateway.secret, merchantId: gateway.merchantId },
+      }
+    : configured;
   let server;
   try {
     try {
@@ -46,7 +50,7 @@ export async function startDemoServer(dataDir: string): Promise<DemoServer> {
       server = await startServer({ port: 0, dbConfig: { sqliteFile }, fees });
     }
   } catch (err) {
-    await gateway.stop();
+    await gateway?.stop();
     throw err;
   }
   const port = Number(new URL(server.url).port);
@@ -57,7 +61,7 @@ export async function startDemoServer(dataDir: string): Promise<DemoServer> {
     seeded,
     async close() {
       await started.close();
-      await gateway.stop();
+      await gateway?.stop();
     },
   };
 }
