@@ -5,10 +5,13 @@ import {
   feeRouteSpecs,
   UNAPPROVED_NOTE_VI,
   type ApprovalSheet,
+  type DocumentFile,
+  type LedgerQuery,
   type Payment,
 } from '../../src/api/fees';
 import { planApprovals } from '../../src/domain/fees/approve';
 import { buildCellLedger } from '../../src/domain/fees/ledger';
+import { ledgerPdf } from '../../src/documents/ledger/ledger-pdf';
 import { ledgerWorkbook } from '../../src/documents/ledger/ledger-xlsx';
 import { receiptNumber, receiptPdf } from '../../src/documents/receipts/receipt-pdf';
 import { ruleFor } from '../../src/domain/fees/rules';
@@ -521,16 +524,43 @@ function feeDocumentRoutes(
       members: members.map((m) => ({ memberId: m.memberId, fullName: m.fullName })),
       ...amounts,
     });
-    const file =
-      query.format === 'xlsx'
-        ? {
-            fileName: `so-dang-phi-${cell.code}-${query.year}.xlsx`,
-            contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-            dataBase64: (
-              await ledgerWorkbook({ cellName: cell.name, year: query.year, ...ledger })
-            ).toString('base64'),
-          }
-        : null;
-    return { cellId: cell.id, year: query.year, ...ledger, file };
+    return {
+      cellId: cell.id,
+      year: query.year,
+      ...ledger,
+      file: await ledgerFile(cell, query, ledger),
+    };
   });
+
+  /** The ledger as the file the query asks for: Excel, the PDF document, or none for JSON. */
+  async function ledgerFile(
+    cell: OrgWire,
+    { format, year }: LedgerQuery,
+    ledger: ReturnType<typeof buildCellLedger>,
+  ): Promise<DocumentFile | null> {
+    const fileName = `so-dang-phi-${cell.code}-${year}.${format}`;
+    if (format === 'xlsx')
+      return {
+        fileName,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        dataBase64: (await ledgerWorkbook({ cellName: cell.name, year, ...ledger })).toString(
+          'base64',
+        ),
+      };
+    if (format !== 'pdf') return null;
+    const superior = cell.parentId ? await findOrg(ctx.db, cell.parentId) : null;
+    const bytes = await ledgerPdf({
+      cellName: cell.name,
+      superiorOrgName: superior?.name,
+      place: cell.province ?? superior?.province ?? '',
+      date: ctx.now(),
+      year,
+      ...ledger,
+    });
+    return {
+      fileName,
+      contentType: 'application/pdf',
+      dataBase64: Buffer.from(bytes).toString('base64'),
+    };
+  }
 }

@@ -299,8 +299,9 @@ export const LedgerQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   /** Months 1..upTo are counted; default 12. */
   upTo: z.coerce.number().int().min(1).max(12).default(12),
-  format: z.enum(['json', 'xlsx']).default('json'),
+  format: z.enum(['json', 'xlsx', 'pdf']).default('json'),
 });
+export type LedgerQuery = z.infer<typeof LedgerQuery>;
 
 const LedgerMonth = z.object({
   month: FeeMonth,
@@ -344,7 +345,7 @@ export const feeDocumentRouteSpecs = {
     method: 'GET',
     path: '/v1/fees/cells/:cellId/ledger',
     summary:
-      "A cell's fee ledger for a year (due, paid, outstanding; ≥3 unpaid months flagged), JSON or Excel",
+      "A cell's fee ledger for a year (due, paid, outstanding; ≥3 unpaid months flagged), JSON, Excel or PDF",
     tag: 'fees',
     auth: true,
     params: CellIdParams,

@@ -298,13 +298,13 @@ export const feeCalls = {
     input: z.object({ cellId: Id, year: Year, upTo: z.number().int().min(1).max(12).default(12) }),
     output: FeeLedger,
   },
-  /** The ledger as an Excel file; the renderer saves the bytes where the user chooses. */
+  /** The ledger as an Excel or PDF file; the renderer saves the bytes where the user chooses. */
   exportFeeLedger: {
     input: z.object({
       cellId: Id,
       year: Year,
       upTo: z.number().int().min(1).max(12).default(12),
-      format: z.enum(['xlsx']).default('xlsx'),
+      format: z.enum(['xlsx', 'pdf']).default('xlsx'),
     }),
     output: DocumentFile,
   },

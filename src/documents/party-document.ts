@@ -11,6 +11,8 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
 const fontFile = (name: string) => readFileSync(new URL(`./fonts/${name}`, import.meta.url));
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
+/** For wide tables (a ledger's twelve months). */
+export const A4_LANDSCAPE = { width: A4.height, height: A4.width } as const;
 export const MARGIN = { top: 56, bottom: 56, left: 85, right: 56 } as const;
 export const BLACK = rgb(0, 0, 0);
 
@@ -69,11 +71,12 @@ export function addPartyPage(
   pdf: PDFDocument,
   fonts: DocumentFonts,
   header: PartyDocumentHeader,
+  size: { width: number; height: number } = A4,
 ): { page: PDFPage; y: number } {
-  const page = pdf.addPage([A4.width, A4.height]);
+  const page = pdf.addPage([size.width, size.height]);
   const leftCenter = MARGIN.left + 115;
-  const rightCenter = A4.width - MARGIN.right - 130;
-  let y = A4.height - MARGIN.top;
+  const rightCenter = size.width - MARGIN.right - 130;
+  let y = size.height - MARGIN.top;
   if (header.superiorOrgName) {
     drawCentered(page, header.superiorOrgName.toUpperCase(), fonts.regular, 12, leftCenter, y);
   }
@@ -93,10 +96,10 @@ export function addPartyPage(
   y -= 14;
   if (header.number) drawCentered(page, `Số ${header.number}`, fonts.regular, 12, leftCenter, y);
   y -= 40;
-  drawCentered(page, header.title.toUpperCase(), fonts.bold, 14, A4.width / 2, y);
+  drawCentered(page, header.title.toUpperCase(), fonts.bold, 14, size.width / 2, y);
   y -= 18;
   if (header.subtitle) {
-    drawCentered(page, header.subtitle, fonts.italic, 12, A4.width / 2, y);
+    drawCentered(page, header.subtitle, fonts.italic, 12, size.width / 2, y);
     y -= 18;
   }
   return { page, y: y - 10 };

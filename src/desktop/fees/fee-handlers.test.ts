@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -238,7 +238,7 @@ describe('party fees on the desktop', () => {
     expect(looked.bankReference).toMatch(/^FT/);
   });
 
-  it('keeps the cell ledger and exports it to Excel', async () => {
+  it('keeps the cell ledger and exports it to Excel and PDF', async () => {
     const ledger = value('feeLedger', await api.feeLedger({ cellId, year: 2026, upTo: 3 }));
     expect(ledger.rows.map((r) => r.memberId).sort()).toEqual([...memberIds].sort());
     const march = ledger.totals.find((t) => t.month === MONTH);
@@ -253,6 +253,14 @@ describe('party fees on the desktop', () => {
       ws.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : [])),
     );
     expect(text).toContain(ledger.rows[0]?.fullName);
+
+    const pdf = value('exportFeeLedger', await api.exportFeeLedger({ cellId, year: 2026, upTo: 3, format: 'pdf' })); // prettier-ignore
+    expect(pdf).toMatchObject({ fileName: expect.stringMatching(/\.pdf$/), contentType: 'application/pdf' }); // prettier-ignore
+    const pdfFile = join(dir, 'ledger.pdf');
+    writeFileSync(pdfFile, Buffer.from(pdf.dataBase64, 'base64'));
+    const pdfText = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+    expect(pdfText.normalize('NFC')).toContain(DEMO_CELL_NAME.toUpperCase());
+    expect(pdfText.normalize('NFC')).toContain(ledger.rows[0]?.fullName);
   });
 
   it('offline: shows the kept sheet, queues approvals in the outbox, refuses payments', async () => {

@@ -154,15 +154,15 @@ export function feeHandlers(ctx: ServiceContext): HandlersFor<keyof typeof feeCa
       return { ...ledger, ...source };
     },
 
-    exportFeeLedger: ({ cellId, year, upTo }) =>
+    exportFeeLedger: ({ cellId, year, upTo, format }) =>
       online(noNet('xuất sổ thu nộp đảng phí'), async () => {
-        const { file } = await api.ledger(cellId, { year, upTo, format: 'xlsx' });
+        const { file } = await api.ledger(cellId, { year, upTo, format });
         return (
           file ??
           fail(
             'invalid_response',
             'the ledger came without its file',
-            'Máy chủ không trả về tệp Excel.',
+            `Máy chủ không trả về tệp ${format === 'pdf' ? 'PDF' : 'Excel'}.`,
           )
         );
       }),

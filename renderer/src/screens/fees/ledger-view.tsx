@@ -1,4 +1,4 @@
-import { FileExcelOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -30,7 +30,8 @@ const YEARS = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => ({
 
 /**
  * "Sổ thu nộp đảng phí" of a cell: per member and month what was due and paid, what is
- * outstanding; members with 3 or more unpaid months in the year are flagged. Exported to Excel.
+ * outstanding; members with 3 or more unpaid months in the year are flagged. Exported to Excel
+ * or PDF.
  */
 export function LedgerView() {
   const bridge = useBridge();
@@ -38,12 +39,15 @@ export function LedgerView() {
   const { cells, cellId, setCellId, query: cellsQuery } = useFeeCells(all);
   const [year, setYear] = useState(thisYear);
   const ledger = useDesktopQuery('feeLedger', cellId ? { cellId, year } : null);
-  const { busy: exporting, error, run } = useDesktopAction();
+  const [format, setFormat] = useState<'xlsx' | 'pdf'>();
+  const { busy, error, run } = useDesktopAction();
+  const exporting = busy ? format : undefined;
 
-  async function exportExcel() {
+  async function exportAs(format: 'xlsx' | 'pdf') {
     if (!cellId) return;
+    setFormat(format);
     await run(async () => {
-      const file = await callDesktop(bridge, 'exportFeeLedger', { cellId, year, format: 'xlsx' });
+      const file = await callDesktop(bridge, 'exportFeeLedger', { cellId, year, format });
       saveDocument(file);
       message.success(`Đã xuất ${file.fileName}`);
     });
@@ -148,10 +152,21 @@ export function LedgerView() {
                       icon={<FileExcelOutlined />}
                       data-testid="ledger-export"
                       disabled={!cellId}
-                      loading={exporting}
-                      onClick={() => void exportExcel()}
+                      loading={exporting === 'xlsx'}
+                      onClick={() => void exportAs('xlsx')}
                     >
                       Xuất Excel
+                    </Button>
+                  </Form.Item>
+                  <Form.Item>
+                    <Button
+                      icon={<FilePdfOutlined />}
+                      data-testid="ledger-export-pdf"
+                      disabled={!cellId}
+                      loading={exporting === 'pdf'}
+                      onClick={() => void exportAs('pdf')}
+                    >
+                      Xuất PDF
                     </Button>
                   </Form.Item>
                 </Form>
