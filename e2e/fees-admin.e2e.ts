@@ -163,6 +163,11 @@ describe('fee administration', () => {
     // The message sits at the top of the tall form, above the fields.
     await modal.locator('.ant-alert-error').scrollIntoViewIfNeeded();
     await screenshot(s.page, '51-rule-correction-refused');
+    // A negative rate is refused too (not turned into 0 % behind the user's back).
+    await fees.fillRule(modal, 'rule-rate-salaried', '-1');
+    expect(await fees.submitCorrection(modal)).toBe(
+      'Đảng viên đóng bảo hiểm xã hội bắt buộc: tỷ lệ đóng không được âm.',
+    );
     const versions = async () =>
       (await wardAdmin.call<{ items: unknown[] }>('GET', '/v1/fees/rules')).items.length;
     expect(await versions()).toBe(2);

@@ -253,11 +253,19 @@ function versionOf(
     return { errorVi: 'Nhập mã phiên bản và văn bản căn cứ.' };
   for (const c of FeeCategory.options) {
     const rule = draft.categories[c];
+    const figures =
+      rule.kind === 'rate' ? [rule.basisPoints] : rule.kind === 'fixed' ? [rule.amount] : [rule.min, rule.max]; // prettier-ignore
+    if (figures.some((n) => n < 0))
+      return {
+        errorVi: `${feeCategoryLabelVi[c]}: ${rule.kind === 'rate' ? 'tỷ lệ đóng' : 'số tiền'} không được âm.`,
+      };
     if (rule.kind === 'range' && rule.min > rule.max)
       return { errorVi: `${feeCategoryLabelVi[c]}: mức tối thiểu lớn hơn mức tối đa.` };
   }
   for (const l of ShareLevel.options) {
     const s = draft.shares[l];
+    if (s.min < 0 || s.default < 0 || s.max < 0)
+      return { errorVi: `${SHARE_LEVEL_VI[l]}: tỷ lệ được giữ lại không được âm.` };
     if (!(s.min <= s.default && s.default <= s.max))
       return {
         errorVi: `${SHARE_LEVEL_VI[l]}: tỷ lệ áp dụng phải nằm giữa tỷ lệ tối thiểu và tối đa.`,
@@ -297,7 +305,6 @@ function PercentInput({
     <InputNumber<number>
       data-testid={testId}
       value={value / 100}
-      min={0}
       max={100}
       step={0.1}
       precision={2}
@@ -322,13 +329,13 @@ function MoneyInput({
     <InputNumber<number>
       data-testid={testId}
       value={value}
-      min={0}
       precision={0}
       step={1000}
       suffix="đ"
       style={{ width: 150 }}
       formatter={(v) => (v === undefined ? '' : Number(v).toLocaleString('vi-VN'))}
-      parser={(text) => Number((text ?? '').replace(/\D/g, '') || 0)}
+      // Keeps a minus sign: a negative amount is refused with a message, not silently flipped.
+      parser={(text) => Number((text ?? '').replace(/[^\d-]/g, '') || 0)}
       onChange={(v) => onChange(v ?? 0)}
     />
   );
