@@ -46,25 +46,40 @@ export function BankAccountsView() {
     {
       title: 'Tổ chức đảng',
       dataIndex: 'orgName',
-      width: 280,
+      width: 210,
       render: (name: string, r) => (
         <span style={{ paddingLeft: (r.depth - minDepth) * 16 }}>{name}</span>
       ),
     },
-    { title: 'Số tài khoản', dataIndex: 'accountNo', width: 150 },
-    { title: 'Chủ tài khoản', dataIndex: 'holder', width: 260, ellipsis: { showTitle: true } },
-    { title: 'Ngân hàng', dataIndex: 'bankName', width: 130 },
-    { title: 'Mã CITAD', dataIndex: 'citadCode', width: 110 },
+    { title: 'Số tài khoản', dataIndex: 'accountNo', width: 140 },
+    { title: 'Chủ tài khoản', dataIndex: 'holder', width: 170, ellipsis: { showTitle: true } },
+    {
+      // One column for the bank and its CITAD code: the flags must fit on the screen without
+      // scrolling sideways, they are what the superior's admin looks for.
+      title: 'Ngân hàng (mã CITAD)',
+      key: 'bank',
+      width: 150,
+      render: (_v, r) =>
+        r.id ? (
+          <>
+            {r.bankName}
+            <div style={{ color: 'rgba(0, 0, 0, 0.45)', fontSize: 12 }}>{r.citadCode}</div>
+          </>
+        ) : (
+          ''
+        ),
+    },
     {
       title: 'Sử dụng',
       dataIndex: 'isActive',
-      width: 100,
+      width: 85,
       render: (active: boolean, r) =>
         r.id ? active ? <Tag color="green">Sử dụng</Tag> : <Tag>Không</Tag> : '',
     },
     {
       title: 'Cần kiểm tra',
       dataIndex: 'flags',
+      width: 200,
       render: (flags: string[]) =>
         flags.map((f) => (
           <Tag key={f} color="red" data-testid="account-flag" style={{ whiteSpace: 'normal' }}>
@@ -75,7 +90,7 @@ export function BankAccountsView() {
     {
       title: 'Thao tác',
       key: 'actions',
-      width: 190,
+      width: 130,
       fixed: 'right',
       render: (_v, r) =>
         r.canEdit && online ? (
@@ -140,7 +155,7 @@ export function BankAccountsView() {
         dataSource={rows}
         loading={list.loading}
         pagination={{ pageSize: 100, showSizeChanger: false }}
-        scroll={{ x: 1500 }}
+        scroll={{ x: 1085 }}
         locale={{
           emptyText: 'Không có tổ chức đảng nào thuộc phạm vi quản trị của tài khoản này',
         }}
