@@ -160,8 +160,9 @@ describe('fee administration', () => {
     expect(await fees.submitCorrection(modal)).toBe(
       'Tỷ lệ đóng của nhóm "Đảng viên đóng bảo hiểm xã hội bắt buộc" vượt quá 10%.',
     );
-    // The message sits at the top of the tall form, above the fields.
-    await modal.locator('.ant-alert-error').scrollIntoViewIfNeeded();
+    // The message sits at the top of the tall form: the dialog brings it into view.
+    await expect.poll(() => modal.locator('.ant-alert-error').isVisible()).toBe(true);
+    expect(await modal.locator('.ant-alert-error').evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true); // prettier-ignore
     await screenshot(s.page, '51-rule-correction-refused');
     // A negative rate is refused too (not turned into 0 % behind the user's back).
     await fees.fillRule(modal, 'rule-rate-salaried', '-1');

@@ -15,7 +15,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeeRules, FeeRuleVersion } from '../../../../src/desktop/contract';
 import {
   appendRuleVersion,
@@ -358,6 +358,11 @@ function CorrectionDialog({
     current ? draftFrom(current.version, taken) : undefined,
   );
   const { busy, error, setError, run } = useDesktopAction();
+  // The form is taller than the window: bring a refusal into view, the user is at the button.
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) errorRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
   if (!draft) return null;
   const set = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
   const setCategory = (c: FeeCategory, rule: CategoryRule) =>
@@ -398,7 +403,9 @@ function CorrectionDialog({
           style={{ marginBottom: 12 }}
           title="Phiên bản đính chính áp dụng cho các tháng trong thời gian hiệu lực của nó, thay cho phiên bản được đính chính; các tháng đã phê duyệt giữ nguyên số tiền đã duyệt. Tỷ lệ đóng không quá 10%, tỷ lệ trích giữ lại của mỗi cấp phải nhỏ hơn 100%."
         />
-        <ErrorAlert error={error} />
+        <div ref={errorRef}>
+          <ErrorAlert error={error} />
+        </div>
         <Form layout="vertical">
           <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
             <Form.Item label="Phiên bản được đính chính">
