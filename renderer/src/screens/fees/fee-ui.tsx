@@ -1,3 +1,4 @@
+import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Modal, Select, Space, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { DocumentFile, FeeCell, FeeDataSource } from '../../../../src/desktop/contract';
@@ -100,6 +101,41 @@ export function CellMonthBar({
 }
 
 /** Says so when the answer on screen is the copy kept in the machine (offline). */
+export type ExportFormat = 'xlsx' | 'pdf';
+
+/** "Xuất Excel" and "Xuất PDF" of a report form; the one being made spins. */
+export function ExportButtons({
+  testIds,
+  disabled,
+  exporting,
+  onExport,
+}: {
+  testIds: Record<ExportFormat, string>;
+  disabled: boolean;
+  exporting: ExportFormat | null;
+  onExport: (format: ExportFormat) => void;
+}) {
+  const button = (format: ExportFormat) => (
+    <Form.Item>
+      <Button
+        icon={format === 'xlsx' ? <FileExcelOutlined /> : <FilePdfOutlined />}
+        data-testid={testIds[format]}
+        disabled={disabled}
+        loading={exporting === format}
+        onClick={() => onExport(format)}
+      >
+        {format === 'xlsx' ? 'Xuất Excel' : 'Xuất PDF'}
+      </Button>
+    </Form.Item>
+  );
+  return (
+    <>
+      {button('xlsx')}
+      {button('pdf')}
+    </>
+  );
+}
+
 export function SourceNote({ source }: { source: FeeDataSource | undefined }) {
   if (source?.source !== 'cache') return null;
   return (

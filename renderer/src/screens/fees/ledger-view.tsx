@@ -1,7 +1,5 @@
-import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import {
   App,
-  Button,
   Card,
   Form,
   Select,
@@ -17,7 +15,7 @@ import type { FeeLedger } from '../../../../src/desktop/contract';
 import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatMoney } from './fee-format';
-import { CellPicker, saveDocument, SourceNote, useFeeCells } from './fee-ui';
+import { CellPicker, ExportButtons, saveDocument, SourceNote, useFeeCells } from './fee-ui';
 import { OrgReport } from './org-report';
 
 type Row = FeeLedger['rows'][number];
@@ -41,7 +39,7 @@ export function LedgerView() {
   const ledger = useDesktopQuery('feeLedger', cellId ? { cellId, year } : null);
   const [format, setFormat] = useState<'xlsx' | 'pdf'>();
   const { busy, error, run } = useDesktopAction();
-  const exporting = busy ? format : undefined;
+  const exporting = busy ? (format ?? null) : null;
 
   async function exportAs(format: 'xlsx' | 'pdf') {
     if (!cellId) return;
@@ -147,28 +145,12 @@ export function LedgerView() {
                       style={{ width: 120 }}
                     />
                   </Form.Item>
-                  <Form.Item>
-                    <Button
-                      icon={<FileExcelOutlined />}
-                      data-testid="ledger-export"
-                      disabled={!cellId}
-                      loading={exporting === 'xlsx'}
-                      onClick={() => void exportAs('xlsx')}
-                    >
-                      Xuất Excel
-                    </Button>
-                  </Form.Item>
-                  <Form.Item>
-                    <Button
-                      icon={<FilePdfOutlined />}
-                      data-testid="ledger-export-pdf"
-                      disabled={!cellId}
-                      loading={exporting === 'pdf'}
-                      onClick={() => void exportAs('pdf')}
-                    >
-                      Xuất PDF
-                    </Button>
-                  </Form.Item>
+                  <ExportButtons
+                    testIds={{ xlsx: 'ledger-export', pdf: 'ledger-export-pdf' }}
+                    disabled={!cellId}
+                    exporting={exporting}
+                    onExport={(format) => void exportAs(format)}
+                  />
                 </Form>
                 <SourceNote source={ledger.data} />
                 <ErrorAlert error={ledger.error} onRetry={ledger.reload} />

@@ -1,11 +1,10 @@
-import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
-import { App, Button, Form, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { App, Form, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import type { FeeOrg, FeeOrgReport } from '../../../../src/desktop/contract';
 import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatMoney } from './fee-format';
-import { saveDocument, SourceNote } from './fee-ui';
+import { ExportButtons, saveDocument, SourceNote } from './fee-ui';
 
 type OrgRow = FeeOrgReport['orgs'][number];
 
@@ -27,7 +26,7 @@ export function OrgReport({
   const report = useDesktopQuery('feeOrgReport', orgId ? { orgId, year } : null);
   const [format, setFormat] = useState<'xlsx' | 'pdf'>();
   const { busy, error, run } = useDesktopAction();
-  const exporting = busy ? format : undefined;
+  const exporting = busy ? (format ?? null) : null;
 
   async function exportAs(format: 'xlsx' | 'pdf') {
     if (!orgId) return;
@@ -75,28 +74,12 @@ export function OrgReport({
         <Form.Item label="Năm">
           <Select value={year} onChange={setYear} options={years} style={{ width: 120 }} />
         </Form.Item>
-        <Form.Item>
-          <Button
-            icon={<FileExcelOutlined />}
-            data-testid="report-export-xlsx"
-            disabled={!orgId}
-            loading={exporting === 'xlsx'}
-            onClick={() => void exportAs('xlsx')}
-          >
-            Xuất Excel
-          </Button>
-        </Form.Item>
-        <Form.Item>
-          <Button
-            icon={<FilePdfOutlined />}
-            data-testid="report-export-pdf"
-            disabled={!orgId}
-            loading={exporting === 'pdf'}
-            onClick={() => void exportAs('pdf')}
-          >
-            Xuất PDF
-          </Button>
-        </Form.Item>
+        <ExportButtons
+          testIds={{ xlsx: 'report-export-xlsx', pdf: 'report-export-pdf' }}
+          disabled={!orgId}
+          exporting={exporting}
+          onExport={(format) => void exportAs(format)}
+        />
       </Form>
       <SourceNote source={report.data} />
       <ErrorAlert error={report.error} onRetry={report.reload} />
