@@ -23,7 +23,6 @@ import {
   openTransferWorld,
   pdfsigReport,
   submitAsMember,
-  temporaryMemberships,
   type TransferWorld,
 } from './support/transfer-fixtures';
 
@@ -301,8 +300,8 @@ describe('the other variants, shorter', () => {
     // The member stays registered at home; the stay is recorded with its end date.
     const home = await apiAs(world, SENDING);
     expect((await home.member(member.memberId)).homeOrgId).toBe(cell('chibo1').id);
-    expect(await temporaryMemberships(world, member.memberId)).toEqual([
-      { org_id: to.id, dossier_id: id, start_on: stay.startOn, end_on: stay.endOn },
+    expect(await home.temporaryMemberships(member.memberId)).toEqual([
+      { orgId: to.id, dossierId: id, startOn: stay.startOn, endOn: stay.endOn },
     ]);
   }, 120_000);
 

@@ -11,7 +11,6 @@ import {
   staff,
   type TransferTestServer,
 } from './repositories/transfers-test-kit';
-import { temporaryMembershipsOf } from './repositories/transfers';
 import { buildScope } from './scope/scope';
 import { ids } from './test/fixture';
 
@@ -198,14 +197,18 @@ describe.each(serverEngines)('transfers on %s', (engine) => {
     expect(d.route.orgIds).toEqual([ids.cell1, ids.ward, ids.cell2]);
     await walk(d.id, ['bithu.tdp1', 'xuly.viethung', 'bithu.tdp2']);
     expect((await t.dossier(member, d.id)).status).toBe('completed');
-    expect(await temporaryMembershipsOf(t.server.db, ids.members[0])).toEqual([
-      { org_id: ids.cell2, dossier_id: d.id, start_on: '2026-01-10', end_on: '2026-09-30' },
+    const admin = await t.tokenFor('qt.viethung');
+    const stays = await t.request('GET', `/v1/members/${ids.members[0]}/temporary-memberships`, admin); // prettier-ignore
+    expect(stays.statusCode).toBe(200);
+    expect(stays.json().items).toEqual([
+      { orgId: ids.cell2, dossierId: d.id, startOn: '2026-01-10', endOn: '2026-09-30' },
     ]);
-    const res = await t.request(
-      'GET',
-      `/v1/members/${ids.members[0]}`,
-      await t.tokenFor('qt.viethung'),
-    );
+    // The member reads their own stay too; someone outside the scope does not learn it exists.
+    const own = await t.request('GET', `/v1/members/${ids.members[0]}/temporary-memberships`, member); // prettier-ignore
+    expect(own.json().items).toHaveLength(1);
+    const stranger = await t.request('GET', `/v1/members/${ids.members[0]}/temporary-memberships`, await t.tokenFor('bithu.tdp9')); // prettier-ignore
+    expect(stranger.statusCode).toBe(404);
+    const res = await t.request('GET', `/v1/members/${ids.members[0]}`, admin);
     expect(res.json().homeOrgId).toBe(ids.cell1);
   });
 

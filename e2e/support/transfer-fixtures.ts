@@ -26,13 +26,13 @@ import { startTestTsa, type TestTsa } from '../../scripts/test/tsa';
 import { buildServer } from '../../server/app';
 import { hashPassword } from '../../server/auth/passwords';
 import { findOrg } from '../../server/repositories/orgs';
-import { temporaryMembershipsOf } from '../../server/repositories/transfers';
 import { findActiveAccount, findLoginAccount } from '../../server/repositories/users';
 import { Session } from '../../src/api/auth';
 import { DossierView } from '../../src/api/transfers';
 import { pdfsig, type PdfsigSignature } from '../../src/signing/test-support/corpus';
 import { openServerDb, type ServerDb } from '../../src/db/server-db';
 import { Member } from '../../src/domain/people/member';
+import { TemporaryMembershipsResponse } from '../../src/api/members';
 import type { TransferVariant } from '../../src/domain/procedures/transfer-route';
 
 /** Cheap scrypt for the generated accounts: logins in the journeys cost no time. */
@@ -322,18 +322,11 @@ export async function apiAs(world: TransferWorld, username: string) {
   return {
     dossier: async (id: string) => DossierView.parse(await (await get(`/v1/transfers/${id}`)).json()), // prettier-ignore
     member: async (id: string) => Member.parse(await (await get(`/v1/members/${id}`)).json()),
+    /** Where completed temporary transfers put the member. */
+    temporaryMemberships: async (id: string) =>
+      TemporaryMembershipsResponse.parse(await (await get(`/v1/members/${id}/temporary-memberships`)).json()).items, // prettier-ignore
     blob: async (sha256: string) => Buffer.from(await (await get(`/v1/blobs/${sha256}`)).arrayBuffer()), // prettier-ignore
   };
-}
-
-/** Where completed temporary transfers put the member (no API exposes it yet: read the server). */
-export async function temporaryMemberships(world: TransferWorld, memberId: string) {
-  const db = await openServerDb({ sqliteFile: world.server.sqliteFile });
-  try {
-    return await temporaryMembershipsOf(db.db, memberId);
-  } finally {
-    await db.close();
-  }
 }
 
 /** pdfsig's verdict on every signature of `file`, trusting the test root. */

@@ -5,6 +5,7 @@ import { badRequest, notFound } from '../errors';
 import type { Register } from '../http/register-route';
 import { findVisibleMember, listMembers, type MemberPageKey } from '../repositories/members';
 import { findVisibleOrg } from '../repositories/orgs';
+import { temporaryMembershipsOf } from '../repositories/transfers';
 
 /** The members cursor: base64url of `[sortKey, id]` of the last member of the previous page. */
 const PageKey = z.tuple([z.string().max(300), z.string().max(100)]);
@@ -27,6 +28,19 @@ export function memberRoutes(route: Register, ctx: ServerContext): void {
     const member = await findVisibleMember(ctx.db, caller.scope, params.id);
     if (!member) throw notFound();
     return member;
+  });
+
+  route(apiRoutes.memberTemporaryMemberships, async ({ params, caller }) => {
+    if (!(await findVisibleMember(ctx.db, caller.scope, params.id))) throw notFound();
+    const rows = await temporaryMembershipsOf(ctx.db, params.id);
+    return {
+      items: rows.map((r) => ({
+        orgId: r.org_id,
+        dossierId: r.dossier_id,
+        startOn: r.start_on,
+        endOn: r.end_on,
+      })),
+    };
   });
 
   route(apiRoutes.listMembers, async ({ query, caller }) => {

@@ -25,3 +25,13 @@ export const MemberListResponse = z.object({
   nextCursor: z.string().nullable(),
 });
 export type MemberListResponse = z.infer<typeof MemberListResponse>;
+
+/** A stay in another cell recorded when a temporary transfer completed (sinh hoạt đảng tạm thời). */
+export const TemporaryMembership = z.object({
+  orgId: z.string(),
+  dossierId: z.string(),
+  startOn: z.string(),
+  endOn: z.string(),
+});
+export const TemporaryMembershipsResponse = z.object({ items: z.array(TemporaryMembership) });
+export type TemporaryMembershipsResponse = z.infer<typeof TemporaryMembershipsResponse>;

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { LoginRequest, RefreshRequest, Session } from './auth';
-import { MemberIdParams, MemberListQuery, MemberListResponse } from './members';
+import {
+  MemberIdParams,
+  MemberListQuery,
+  MemberListResponse,
+  TemporaryMembershipsResponse,
+} from './members';
 import {
   OrgAncestorsResponse,
   OrgChildrenResponse,
@@ -164,6 +169,17 @@ export const apiRoutes = {
     params: MemberIdParams,
     status: 200,
     response: Member,
+    errors: authed,
+  }),
+  memberTemporaryMemberships: route({
+    method: 'GET',
+    path: '/v1/members/:id/temporary-memberships',
+    summary: 'Where a member is (or was) temporarily active, from completed temporary transfers',
+    tag: 'members',
+    auth: true,
+    params: MemberIdParams,
+    status: 200,
+    response: TemporaryMembershipsResponse,
     errors: authed,
   }),
   listUsers: route({
