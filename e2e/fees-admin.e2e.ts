@@ -40,18 +40,8 @@ afterAll(async () => {
   removeDataDir(dataDir);
 });
 
-async function logInAs(username: string): Promise<void> {
-  await new LoginPage(s.page).submit(username, DEMO_PASSWORD);
-  const shell = new AppShell(s.page);
-  await shell.waitUntilShown();
-  await shell.syncNow();
-}
-
-async function logOut(): Promise<void> {
-  await s.page.getByTestId('current-user').hover();
-  await s.page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
-  await new LoginPage(s.page).waitUntilShown();
-}
+const logInAs = (username: string) => new LoginPage(s.page).logInAndSync(username, DEMO_PASSWORD);
+const logOut = () => new AppShell(s.page).logOut();
 
 interface SheetLine {
   memberId: string;

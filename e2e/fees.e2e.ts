@@ -47,19 +47,8 @@ afterAll(async () => {
   removeDataDir(dataDir);
 });
 
-async function logInAs(username: string): Promise<AppShell> {
-  await new LoginPage(s.page).submit(username, DEMO_PASSWORD);
-  const shell = new AppShell(s.page);
-  await shell.waitUntilShown();
-  await shell.syncNow();
-  return shell;
-}
-
-async function logOut(): Promise<void> {
-  await s.page.getByTestId('current-user').hover();
-  await s.page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
-  await new LoginPage(s.page).waitUntilShown();
-}
+const logInAs = (username: string) => new LoginPage(s.page).logInAndSync(username, DEMO_PASSWORD);
+const logOut = () => new AppShell(s.page).logOut();
 
 describe('party fees', () => {
   let serverUrl = '';

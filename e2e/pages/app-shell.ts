@@ -21,6 +21,13 @@ export class AppShell {
     await this.currentUser.waitFor();
   }
 
+  /** "Đăng xuất" from the user menu; resolves on the login screen. */
+  async logOut(): Promise<void> {
+    await this.currentUser.hover();
+    await this.page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+    await this.page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
+  }
+
   async open(item: MenuItem): Promise<void> {
     await this.page.getByRole('menuitem', { name: item }).click();
   }

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { AppShell } from './app-shell';
 
 async function expectText(locator: Locator, text: string): Promise<void> {
   const actual = (await locator.innerText()).trim();
@@ -27,6 +28,15 @@ export class LoginPage {
     const button = this.page.locator('form button[type="submit"]');
     await expectText(button, 'Đăng nhập');
     await button.click({ timeout: 30_000 });
+  }
+
+  /** Logs in and waits for the first sync to finish: the app as its user starts the day. */
+  async logInAndSync(username: string, password: string): Promise<AppShell> {
+    await this.submit(username, password);
+    const shell = new AppShell(this.page);
+    await shell.waitUntilShown();
+    await shell.syncNow();
+    return shell;
   }
 
   /** The message shown for a refused login. */
