@@ -116,6 +116,16 @@ const SHARES_342 = {
  * 01-QĐ/TW); where 342 differed in detail, an admin corrects it by appending a version. 01-QĐ/TW's
  * split is modelled like 342's until its text is confirmed (docs/decisions/0007-fees.md).
  */
+/** DOMAIN.md's figures per category, which both built-in versions carry until corrected. */
+const CATEGORY_FIGURES: FeeRuleVersion['categories'] = {
+  salaried: { kind: 'rate', basisPoints: 100 },
+  pensioner: { kind: 'rate', basisPoints: 50 },
+  student: { kind: 'fixed', amount: 5_000 },
+  abroad_allowance: { kind: 'rate', basisPoints: 100 },
+  abroad_fixed: { kind: 'range', min: 30_000, max: 400_000 },
+  other: { kind: 'range', min: 5_000, max: 400_000 },
+};
+
 export const DEFAULT_FEE_RULES: FeeRuleTable = [
   {
     id: '342-QD-TW',
@@ -124,14 +134,7 @@ export const DEFAULT_FEE_RULES: FeeRuleTable = [
     effectiveFrom: '2011-01',
     effectiveTo: '2026-01',
     corrects: null,
-    categories: {
-      salaried: { kind: 'rate', basisPoints: 100 },
-      pensioner: { kind: 'rate', basisPoints: 50 },
-      student: { kind: 'fixed', amount: 5_000 },
-      abroad_allowance: { kind: 'rate', basisPoints: 100 },
-      abroad_fixed: { kind: 'range', min: 30_000, max: 400_000 },
-      other: { kind: 'range', min: 5_000, max: 400_000 },
-    },
+    categories: CATEGORY_FIGURES,
     rounding: 'half_up',
     exemptions: EXEMPTIONS,
     voluntaryExtra: true,
@@ -144,14 +147,7 @@ export const DEFAULT_FEE_RULES: FeeRuleTable = [
     effectiveFrom: '2026-02',
     effectiveTo: null,
     corrects: null,
-    categories: {
-      salaried: { kind: 'rate', basisPoints: 100 },
-      pensioner: { kind: 'rate', basisPoints: 50 },
-      student: { kind: 'fixed', amount: 5_000 },
-      abroad_allowance: { kind: 'rate', basisPoints: 100 },
-      abroad_fixed: { kind: 'range', min: 30_000, max: 400_000 },
-      other: { kind: 'range', min: 5_000, max: 400_000 },
-    },
+    categories: CATEGORY_FIGURES,
     rounding: 'half_up',
     exemptions: EXEMPTIONS,
     voluntaryExtra: true,
