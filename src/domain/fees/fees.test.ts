@@ -68,6 +68,18 @@ describe('rule table', () => {
     expect(
       appendRuleVersion(table, { ...correction, id: 'y', seq: 9, effectiveTo: '2020-01' }),
     ).toMatchObject({ code: 'rule_invalid' });
+    // A figure typed below zero is named, not lost in a generic refusal.
+    const negative = { ...old.categories, salaried: { kind: 'rate', basisPoints: -100 } };
+    expect(
+      appendRuleVersion(table, { ...correction, id: 'z', seq: 9, categories: negative }),
+    ).toMatchObject({
+      code: 'rule_negative',
+      messageVi: 'Đảng viên đóng bảo hiểm xã hội bắt buộc: tỷ lệ đóng không được âm',
+    });
+    const shares = { ...old.shares, above: { ...old.shares.above, min: -1 } };
+    expect(appendRuleVersion(table, { ...correction, id: 'z', seq: 9, shares })).toMatchObject({
+      code: 'rule_negative',
+    });
   });
 });
 

@@ -173,6 +173,7 @@ export function ruleFor(month: string, rules: FeeRuleTable): Result<FeeRuleVersi
 
 export type AppendRuleCode =
   | 'rule_invalid'
+  | 'rule_negative'
   | 'rule_id_taken'
   | 'rule_seq_not_last'
   | 'rule_corrects_unknown'
@@ -180,6 +181,27 @@ export type AppendRuleCode =
   | 'rule_rate_absurd'
   | 'rule_share_keeps_all'
   | 'rule_corrects_elsewhere';
+
+/** A rate, amount or share typed below zero, named for the person who typed it. */
+function negativeFigure(
+  issues: readonly { code: string; path: readonly PropertyKey[]; minimum?: unknown }[],
+): { message: string; messageVi: string } | undefined {
+  const issue = issues.find((i) => i.code === 'too_small' && i.minimum === 0);
+  const [group, key, field] = issue?.path ?? [];
+  if (group === 'categories' && FeeCategory.safeParse(key).success) {
+    const what = field === 'basisPoints' ? 'tỷ lệ đóng' : 'số tiền';
+    return {
+      message: `categories.${String(key)}.${String(field)} is negative`,
+      messageVi: `${feeCategoryLabelVi[key as FeeCategory]}: ${what} không được âm`,
+    };
+  }
+  if (group === 'shares')
+    return {
+      message: `shares.${String(key)}.${String(field)} is negative`,
+      messageVi: 'Tỷ lệ trích giữ lại của các cấp không được âm',
+    };
+  return undefined;
+}
 
 /** The earliest and latest months a version may cover: anything outside is a typing slip. */
 export const RULE_MONTHS = { first: '2000-01', last: '2100-12' } as const;
@@ -228,6 +250,8 @@ export function appendRuleVersion(
   input: unknown,
 ): Result<FeeRuleTable, AppendRuleCode> {
   const parsed = FeeRuleVersion.safeParse(input);
+  const negative = parsed.success ? undefined : negativeFigure(parsed.error.issues);
+  if (negative) return fail('rule_negative', negative.message, negative.messageVi);
   if (!parsed.success)
     return fail(
       'rule_invalid',

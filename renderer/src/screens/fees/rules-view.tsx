@@ -253,19 +253,11 @@ function versionOf(
     return { errorVi: 'Nhập mã phiên bản và văn bản căn cứ.' };
   for (const c of FeeCategory.options) {
     const rule = draft.categories[c];
-    const figures =
-      rule.kind === 'rate' ? [rule.basisPoints] : rule.kind === 'fixed' ? [rule.amount] : [rule.min, rule.max]; // prettier-ignore
-    if (figures.some((n) => n < 0))
-      return {
-        errorVi: `${feeCategoryLabelVi[c]}: ${rule.kind === 'rate' ? 'tỷ lệ đóng' : 'số tiền'} không được âm.`,
-      };
     if (rule.kind === 'range' && rule.min > rule.max)
       return { errorVi: `${feeCategoryLabelVi[c]}: mức tối thiểu lớn hơn mức tối đa.` };
   }
   for (const l of ShareLevel.options) {
     const s = draft.shares[l];
-    if (s.min < 0 || s.default < 0 || s.max < 0)
-      return { errorVi: `${SHARE_LEVEL_VI[l]}: tỷ lệ được giữ lại không được âm.` };
     if (!(s.min <= s.default && s.default <= s.max))
       return {
         errorVi: `${SHARE_LEVEL_VI[l]}: tỷ lệ áp dụng phải nằm giữa tỷ lệ tối thiểu và tối đa.`,
