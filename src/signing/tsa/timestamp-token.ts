@@ -62,7 +62,8 @@ export function checkTimestampToken(
   stamped: Buffer,
   anchors: X509Certificate[],
 ): TimestampCheck {
-  const out: TimestampCheck = { imprintOk: false, signatureOk: false, chain: { trusted: false, path: [] }, errors: [] }; // prettier-ignore
+  const chain: ChainResult = { trusted: false, path: [], timeProven: true, certificates: [] };
+  const out: TimestampCheck = { imprintOk: false, signatureOk: false, chain, errors: [] };
   try {
     const token = parseSignedData(tokenDer);
     if (token.contentType !== OID.tstInfo || !token.content) throw new Error('not a TSTInfo token');
@@ -87,7 +88,7 @@ export function checkTimestampToken(
     if (!digestOk) out.errors.push('timestamp token digest mismatch');
     if (!sigOk) out.errors.push('timestamp token signature invalid');
     if (!ekuOk) out.errors.push('TSA certificate is not for time-stamping');
-    out.chain = buildChain(tsaCert, certs, anchors, tst.genTime);
+    out.chain = buildChain(tsaCert, certs, anchors, tst.genTime, { purpose: 'timestamp' });
   } catch (err) {
     out.errors.push(`cannot read the timestamp: ${(err as Error).message}`);
   }

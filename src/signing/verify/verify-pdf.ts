@@ -9,7 +9,9 @@ import { parseSignedData } from '../cms/parse-signed-data';
 import { PdfDict, PdfRef, PdfString, type PdfValue, isName } from '../pdf/pdf-objects';
 import { nameOf, PdfReader } from '../pdf/pdf-reader';
 import { checkTimestampToken } from '../tsa/timestamp-token';
+import type { RevocationReport } from '../revocation/types';
 import { buildChain } from './chain';
+import { chainTime, recordChainEvidence } from './chain-evidence';
 import { modificationsAfter, type ModificationReport } from './modifications';
 
 export interface SignatureReport {
@@ -36,7 +38,10 @@ export interface SignatureReport {
     signatureOk: boolean;
     trusted: boolean;
   };
-  chain: { trusted: boolean; path: string[]; error?: string };
+  /** RFC 5280 path, judged at the timestamp's genTime (timeProven) or else at the claimed /M. */
+  chain: { trusted: boolean; path: string[]; error?: string; timeProven: boolean };
+  /** Filled by `verifyDocument` (DSS, OCSP, CRL); `verifyPdf` alone says not_checked. */
+  revocation: RevocationReport;
   modifications: ModificationReport;
   /** Intact: byte range, digest, signature and later changes all fine. */
   intact: boolean;
@@ -119,7 +124,8 @@ export function verifyPdf(pdf: Buffer, options: VerifyOptions): VerifyReport {
       digestOk: false,
       signatureOk: false,
       hasTimestamp: false,
-      chain: { trusted: false, path: [] },
+      chain: { trusted: false, path: [], timeProven: false },
+      revocation: { status: 'not_checked' },
       modifications: { allowed: false, changes: [] },
       intact: false,
       errors,
@@ -141,8 +147,10 @@ export function verifyPdf(pdf: Buffer, options: VerifyOptions): VerifyReport {
       report.signer = /(?:^|\n)CN=([^\n]*)/.exec(signer.subject)?.[1];
       report.signerSubject = signer.subject.replace(/\n/g, ', ');
       report.hasTimestamp = si.timeStampToken !== undefined;
+      let tsaPath: X509Certificate[] | undefined;
       if (si.timeStampToken) {
         const ts = checkTimestampToken(si.timeStampToken, si.signature, options.trustAnchors);
+        tsaPath = ts.chain.certificates;
         report.timestamp = { time: ts.time, tsa: ts.tsa, imprintOk: ts.imprintOk, signatureOk: ts.signatureOk, trusted: ts.chain.trusted }; // prettier-ignore
         errors.push(...ts.errors);
         if (!ts.chain.trusted) errors.push(`timestamp not trusted: ${ts.chain.error ?? ''}`);
@@ -168,7 +176,17 @@ export function verifyPdf(pdf: Buffer, options: VerifyOptions): VerifyReport {
         report.signatureOk = false;
         errors.push('signing-certificate-v2 does not match the signer certificate');
       }
-      report.chain = buildChain(signer, certs, options.trustAnchors, now);
+      const tsSound = report.timestamp?.imprintOk && report.timestamp.signatureOk;
+      const at = chainTime(tsSound ? report.timestamp?.time : undefined, report.claimedTime, now);
+      const chainOptions = { timeProven: at.proven };
+      const chain = buildChain(signer, certs, options.trustAnchors, at.at, chainOptions);
+      const { certificates, ...chainReport } = chain;
+      report.chain = chainReport;
+      recordChainEvidence(report, {
+        signerPath: certificates,
+        tsaPath,
+        provenTime: at.proven && tsSound ? at.at : undefined,
+      });
       if (!report.chain.trusted) errors.push(`not trusted: ${report.chain.error ?? ''}`);
       if (coversRevision) {
         report.modifications = report.coversWholeFile
