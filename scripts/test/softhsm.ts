@@ -14,6 +14,11 @@ export interface TokenSpec {
   pin: string;
   soPin?: string;
   keys: { id: string; cert: IssuedCert; alwaysAuthenticate?: boolean; withoutCert?: boolean }[];
+  /**
+   * CA certificates stored on the token without a key (as CA tokens carry their intermediate),
+   * with CKA_ID `c0`, `c1`, … so they never pair with a signing key.
+   */
+  caCerts?: IssuedCert[];
 }
 
 export interface SoftHsm {
@@ -81,6 +86,27 @@ export function createSoftHsm(dir: string, tokens: TokenSpec[]): SoftHsm {
           k.cert.name,
         ]);
       }
+    }
+    for (const [i, ca] of (t.caCerts ?? []).entries()) {
+      const certFile = join(dir, `${t.label}-ca${i}.cert.der`);
+      writeFileSync(certFile, ca.certDer);
+      run('pkcs11-tool', [
+        '--module',
+        SOFTHSM_MODULE,
+        '--token-label',
+        t.label,
+        '--login',
+        '--pin',
+        t.pin,
+        '--id',
+        `c${i.toString(16)}`,
+        '--write-object',
+        certFile,
+        '--type',
+        'cert',
+        '--label',
+        ca.name,
+      ]);
     }
   }
   return { conf, tokenDir, env };

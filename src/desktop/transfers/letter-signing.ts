@@ -1,8 +1,9 @@
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import type { z } from 'zod';
 import type { DossierWire } from '../../api/transfers';
 import type { CmsOptions } from '../../signing/cms/signed-data';
 import { signPdf } from '../../signing/pdf/sign-pdf';
+import { embeddedChain } from '../../signing/token/ca-chain';
 import { cmsSignerOf } from '../../signing/token/cms-signer';
 import { rfc3161Timestamper, TimestampError } from '../../signing/tsa/tsa-client';
 import { loadCertificates } from '../../signing/verify/chain';
@@ -26,25 +27,6 @@ const REASON = 'Ký số chuyển tiếp giấy giới thiệu sinh hoạt đả
 export function trustAnchorsOf(ctx: ServiceContext): X509Certificate[] {
   const pem = ctx.signing.trustAnchorsPem;
   return pem ? loadCertificates(pem) : [];
-}
-
-/**
- * The CA certificates between the signer and a root, taken from the token and the trust anchors
- * file, so a verifier holding only the root can build the path (pdfsig, the server).
- */
-export function chainFor(signerDer: Buffer, pool: readonly X509Certificate[]): Buffer[] {
-  const chain: Buffer[] = [];
-  let current = new X509Certificate(signerDer);
-  for (let depth = 0; depth < 8; depth++) {
-    const issuer = pool.find(
-      (c) => c.fingerprint256 !== current.fingerprint256 && current.checkIssued(c) && current.verify(c.publicKey), // prettier-ignore
-    );
-    // A self-signed issuer is a root: the verifier has it already.
-    if (!issuer || issuer.checkIssued(issuer)) break;
-    chain.push(Buffer.from(issuer.raw));
-    current = issuer;
-  }
-  return chain;
 }
 
 /** The current letter (signed by an earlier org) or a new one when no org has signed yet. */
@@ -118,8 +100,9 @@ export async function signAndForward(
     ctx.signing,
     { slotId: input.slotId, certificateId: input.certificateId, pin: input.pin, now },
     async ({ signer, caCertificates }) => {
-      const pool = [...caCertificates.map((der) => new X509Certificate(der)), ...anchors];
-      const cms: CmsOptions = { chain: chainFor(signer.certificate.der, pool) };
+      const cms: CmsOptions = {
+        chain: embeddedChain(signer.certificate.der, caCertificates, anchors),
+      };
       const sign = (withTimestamp: boolean) =>
         signPdf(
           letter,

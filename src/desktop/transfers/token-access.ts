@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { caCertificatesOn } from '../../signing/token/ca-chain';
 import { assertUsableForSigning } from '../../signing/token/certificate';
 import { pinWarningVi, SIGN_ERRORS, TokenError } from '../../signing/token/errors';
 import { findInstalledModules } from '../../signing/token/known-modules';
@@ -128,9 +128,7 @@ export async function withTokenSigner<T>(
     const session = await module.login(slot, req.pin);
     try {
       const signer = await session.signer({ keyId: req.certificateId.toLowerCase(), now: req.now });
-      const caCertificates = certs
-        .filter((c) => c.id !== signer.keyId && new X509Certificate(c.info.der).ca)
-        .map((c) => c.info.der);
+      const caCertificates = caCertificatesOn(certs, signer.keyId);
       return await use({ signer, caCertificates });
     } finally {
       await session.close().catch(() => undefined);
