@@ -71,6 +71,33 @@ export class PdfSyntaxError extends Error {
 const WS = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
 const MAX_DEPTH = 64;
+/** Bounds on one value, so memory stays proportional to (and not far above) the input. */
+export const MAX_STRING_BYTES = 32 * 1024 * 1024;
+export const MAX_ARRAY_ITEMS = 1_000_000;
+export const MAX_DICT_ENTRIES = 100_000;
+const ESCAPES: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
+
+const tooLong = () => new PdfSyntaxError(`string longer than ${MAX_STRING_BYTES} bytes`);
+
+/** A byte buffer that grows by doubling up to MAX_STRING_BYTES. */
+class StringBytes {
+  private bytes = Buffer.allocUnsafe(64);
+  private n = 0;
+
+  push(c: number): void {
+    if (this.n === this.bytes.length) {
+      if (this.n >= MAX_STRING_BYTES) throw tooLong();
+      const next = Buffer.allocUnsafe(Math.min(this.n * 2, MAX_STRING_BYTES));
+      this.bytes.copy(next);
+      this.bytes = next;
+    }
+    this.bytes[this.n++] = c;
+  }
+
+  done(): Buffer {
+    return Buffer.from(this.bytes.subarray(0, this.n));
+  }
+}
 
 export const isWhite = (c: number | undefined) => c !== undefined && WS.has(c);
 
@@ -136,6 +163,8 @@ export class PdfLexer {
           this.pos++;
           return arr;
         }
+        if (arr.length >= MAX_ARRAY_ITEMS)
+          throw new PdfSyntaxError(`array longer than ${MAX_ARRAY_ITEMS} items`);
         arr.push(this.value(depth + 1));
       }
     }
@@ -177,6 +206,8 @@ export class PdfLexer {
         this.pos += 2;
         return d;
       }
+      if (d.map.size >= MAX_DICT_ENTRIES)
+        throw new PdfSyntaxError(`dictionary larger than ${MAX_DICT_ENTRIES} entries`);
       const key = this.value(depth + 1);
       if (!(key instanceof PdfName)) throw new PdfSyntaxError(`dictionary key is not a name at ${this.pos}`); // prettier-ignore
       d.set(key.name, this.value(depth + 1));
@@ -186,6 +217,8 @@ export class PdfLexer {
   private hexString(): PdfString {
     const end = this.buf.indexOf(0x3e, this.pos);
     if (end < 0) throw new PdfSyntaxError('unterminated hex string');
+    // Whitespace may sit between the digits; beyond 4 characters per byte it is not a string.
+    if (end - this.pos > 4 * MAX_STRING_BYTES) throw tooLong();
     let hex = this.buf.toString('latin1', this.pos + 1, end).replace(/[^0-9a-fA-F]/g, '');
     if (hex.length % 2) hex += '0';
     this.pos = end + 1;
@@ -194,7 +227,7 @@ export class PdfLexer {
 
   private literalString(): PdfString {
     const b = this.buf;
-    const out: number[] = [];
+    const out = new StringBytes();
     let depth = 0;
     this.pos++;
     while (this.pos < b.length) {
@@ -202,8 +235,7 @@ export class PdfLexer {
       if (c === 0x5c) {
         const n = b[this.pos++];
         if (n === undefined) break;
-        const map: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
-        if (map[n] !== undefined) out.push(map[n]);
+        if (ESCAPES[n] !== undefined) out.push(ESCAPES[n]);
         else if (n >= 0x30 && n <= 0x37) {
           let v = n - 0x30;
           for (let k = 0; k < 2 && (b[this.pos] ?? 0) >= 0x30 && (b[this.pos] ?? 0) <= 0x37; k++) v = v * 8 + (b[this.pos++]! - 0x30); // prettier-ignore
@@ -215,7 +247,7 @@ export class PdfLexer {
         depth++;
         out.push(c);
       } else if (c === 0x29) {
-        if (depth === 0) return new PdfString(Buffer.from(out));
+        if (depth === 0) return new PdfString(out.done());
         depth--;
         out.push(c);
       } else out.push(c);

@@ -3,7 +3,7 @@
  * (tables and streams, following /Prev), the latest trailer, and objects by number (including
  * those inside object streams). Bounded: section count, object-stream size, nesting depth.
  */
-import { inflateBounded, unpredictPng } from './flate';
+import { DecodeBudget, InflateError, unpredictPng } from './flate';
 import {
   PdfDict,
   PdfLexer,
@@ -14,6 +14,7 @@ import {
   type PdfValue,
   isName,
   isWhite,
+  serialize,
 } from './pdf-objects';
 
 export type XrefEntry =
@@ -29,10 +30,19 @@ export interface XrefSection {
 }
 
 const MAX_SECTIONS = 4096;
+/** PDF 32000-1 Annex C.2: the largest object number a conforming file uses. */
+export const MAX_OBJECT_NUMBER = 8_388_607;
+/** Objects being read at once (a /Length in another object, in an object stream, …). */
+const MAX_LOAD_DEPTH = 16;
 
 export class PdfReadError extends Error {
   override readonly name = 'PdfReadError';
 }
+/** A reference that resolves through itself: refused, never read around. */
+export class PdfReferenceLoopError extends PdfReadError {}
+
+const digits = (w: string) => (/^\d{1,15}$/.test(w) ? Number(w) : NaN);
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
 export class PdfReader {
   /** Newest first. */
@@ -40,6 +50,10 @@ export class PdfReader {
   readonly xref = new Map<number, XrefEntry>();
   private readonly cache = new Map<number, PdfValue>();
   private readonly objStmCache = new Map<number, Map<number, PdfValue>>();
+  /** Objects (and object streams) being read now: a reference back to one of them is a loop. */
+  private readonly loading = new Set<number>();
+  /** Decoded bytes this reader may still produce (all streams together). */
+  private readonly budget = new DecodeBudget();
 
   constructor(readonly buf: Buffer) {
     try {
@@ -119,14 +133,21 @@ export class PdfReader {
     for (;;) {
       const w = lx.peekWord();
       if (w === 'trailer') break;
-      const start = Number(lx.word());
-      const count = Number(lx.word());
-      if (!Number.isInteger(start) || !Number.isInteger(count) || count < 0) throw new PdfReadError('damaged xref table'); // prettier-ignore
+      const start = digits(lx.word());
+      const count = digits(lx.word());
+      if (!isCount(start) || !isCount(count))
+        throw new PdfReadError(`damaged xref table at ${lx.pos}`);
+      this.checkObjectNumbers(start, count);
+      // An entry takes at least "0 0 n" and a separator: the count must fit in the bytes left.
+      const left = this.buf.length - lx.pos;
+      if (count * 6 > left)
+        throw new PdfReadError(`xref subsection of ${count} entries cannot fit in ${left} bytes`);
       for (let i = 0; i < count; i++) {
-        const off = Number(lx.word());
-        const gen = Number(lx.word());
+        const off = digits(lx.word());
+        const gen = digits(lx.word());
         const kind = lx.word();
-        if (kind !== 'n' && kind !== 'f') throw new PdfReadError('damaged xref table entry');
+        if ((kind !== 'n' && kind !== 'f') || !isCount(off) || !isCount(gen))
+          throw new PdfReadError('damaged xref table entry');
         // Object 0 of a subsection starting at 1 is a known producer bug; trust the numbers given.
         if (!entries.has(start + i)) entries.set(start + i, kind === 'n' ? { type: 1, offset: off, gen } : { type: 0 }); // prettier-ignore
       }
@@ -137,21 +158,32 @@ export class PdfReader {
     return { offset, kind: 'table', trailer, entries };
   }
 
+  /** Object numbers start … start+count-1 must stay within the PDF limit. */
+  private checkObjectNumbers(start: number, count: number): void {
+    if (start + count - 1 > MAX_OBJECT_NUMBER)
+      throw new PdfReadError(
+        `object numbers up to ${start + count - 1} exceed ${MAX_OBJECT_NUMBER}`,
+      );
+  }
+
   private xrefStreamEntries(stream: PdfStream): Map<number, XrefEntry> {
     const d = stream.dict;
     const w = d.get('W');
-    if (
-      !Array.isArray(w) ||
-      w.length < 3 ||
-      !w.every((x) => typeof x === 'number' && x >= 0 && x <= 8)
-    ) {
-      throw new PdfReadError('damaged xref stream /W');
+    if (!Array.isArray(w) || w.length !== 3 || !w.every((x) => isCount(x) && x <= 8)) {
+      throw new PdfReadError('damaged xref stream /W: three integers from 0 to 8 expected');
     }
-    const [w0, w1, w2] = w as number[];
+    const [w0, w1, w2] = w as [number, number, number];
+    const rowLen = w0 + w1 + w2;
+    // Zero-width rows would let a tiny stream declare any number of entries.
+    if (w1 === 0) throw new PdfReadError('xref stream /W gives its offset field zero width');
+    const index = this.xrefStreamIndex(d);
+    const rows = index.reduce((n, [, count]) => n + count, 0);
     const data = this.decodeStream(stream);
-    const size = d.get('Size');
-    const index = (d.get('Index') as PdfValue[] | undefined) ?? [0, size];
-    const rowLen = w0! + w1! + w2!;
+    if (rows * rowLen > data.length) {
+      throw new PdfReadError(
+        `xref stream declares ${rows} entries of ${rowLen} bytes but holds ${data.length} bytes`,
+      );
+    }
     const entries = new Map<number, XrefEntry>();
     let pos = 0;
     const read = (n: number) => {
@@ -159,13 +191,11 @@ export class PdfReader {
       for (let i = 0; i < n; i++) v = v * 256 + data[pos++]!;
       return v;
     };
-    for (let k = 0; k + 1 < index.length; k += 2) {
-      const start = index[k] as number;
-      const count = index[k + 1] as number;
-      for (let i = 0; i < count && pos + rowLen <= data.length; i++) {
-        const type = w0 === 0 ? 1 : read(w0!);
-        const f2 = read(w1!);
-        const f3 = read(w2!);
+    for (const [start, count] of index) {
+      for (let i = 0; i < count; i++) {
+        const type = w0 === 0 ? 1 : read(w0);
+        const f2 = read(w1);
+        const f3 = read(w2);
         const e: XrefEntry = type === 1 ? { type: 1, offset: f2, gen: f3 } : type === 2 ? { type: 2, stream: f2, index: f3 } : { type: 0 }; // prettier-ignore
         if (!entries.has(start + i)) entries.set(start + i, e);
       }
@@ -173,32 +203,72 @@ export class PdfReader {
     return entries;
   }
 
-  /** Decoded bytes of a stream: no filter, or FlateDecode with an optional PNG predictor. */
+  /** /Index as [start, count] pairs (default [0 /Size]), within the object number limit. */
+  private xrefStreamIndex(d: PdfDict): [number, number][] {
+    const index = d.get('Index') ?? [0, d.get('Size') ?? null];
+    if (!Array.isArray(index) || index.length % 2 !== 0 || !index.every(isCount)) {
+      throw new PdfReadError('damaged xref stream /Index or /Size');
+    }
+    const pairs: [number, number][] = [];
+    for (let k = 0; k < index.length; k += 2) {
+      const start = index[k] as number;
+      const count = index[k + 1] as number;
+      this.checkObjectNumbers(start, count);
+      pairs.push([start, count]);
+    }
+    return pairs;
+  }
+
+  /**
+   * Decoded bytes of a stream: no filter, or FlateDecode with an optional PNG predictor. Counts
+   * against this reader's decoding budget.
+   */
   decodeStream(stream: PdfStream): Buffer {
     const filter = this.resolve(stream.dict.get('Filter'));
     const filters =
       filter === undefined || filter === null ? [] : Array.isArray(filter) ? filter : [filter];
     if (filters.length === 0) return stream.data;
-    if (filters.length !== 1 || !isName(filters[0], 'FlateDecode')) {
-      throw new PdfReadError(`unsupported stream filter ${JSON.stringify(filters)}`);
+    if (filters.length !== 1) {
+      throw new PdfReadError(`unsupported chain of ${filters.length} stream filters`);
     }
-    let data = inflateBounded(stream.data);
-    const parms = this.resolve(stream.dict.get('DecodeParms'));
-    const p = Array.isArray(parms) ? parms[0] : parms;
-    if (p instanceof PdfDict) {
-      const predictor = p.get('Predictor');
-      if (typeof predictor === 'number' && predictor >= 10) {
-        const columns = (p.get('Columns') as number | undefined) ?? 1;
-        data = unpredictPng(data, 1, columns);
-      } else if (typeof predictor === 'number' && predictor > 1) {
-        throw new PdfReadError(`unsupported predictor ${predictor}`);
-      }
+    const only = this.resolve(filters[0]);
+    if (!isName(only, 'FlateDecode')) {
+      throw new PdfReadError(`unsupported stream filter ${nameOf(only) ?? typeof only}`);
     }
-    return data;
+    try {
+      const data = this.budget.inflate(stream.data);
+      const parms = this.resolve(stream.dict.get('DecodeParms'));
+      return this.unpredict(data, this.resolve(Array.isArray(parms) ? parms[0] : parms));
+    } catch (err) {
+      if (err instanceof InflateError) throw new PdfReadError(err.message);
+      throw err;
+    }
+  }
+
+  /** Reverses a PNG /Predictor (≥ 10) given in /DecodeParms; TIFF predictors are refused. */
+  private unpredict(data: Buffer, parms: PdfValue | undefined): Buffer {
+    if (!(parms instanceof PdfDict)) return data;
+    const predictor = parms.get('Predictor') ?? 1;
+    if (predictor === 1) return data;
+    if (typeof predictor !== 'number' || predictor < 10) {
+      throw new PdfReadError(`unsupported predictor ${serialize(predictor)}`);
+    }
+    const columns = parms.get('Columns') ?? 1;
+    const colors = parms.get('Colors') ?? 1;
+    const bits = parms.get('BitsPerComponent') ?? 8;
+    const bitsOk = typeof bits === 'number' && [1, 2, 4, 8, 16].includes(bits);
+    const colorsOk = isCount(colors) && colors >= 1 && colors <= 32;
+    if (!isCount(columns) || columns < 1 || columns > data.length || !bitsOk || !colorsOk) {
+      throw new PdfReadError('damaged /DecodeParms: bad /Columns, /Colors or /BitsPerComponent');
+    }
+    const bitsPerPixel = colors * bits;
+    return unpredictPng(data, Math.ceil(bitsPerPixel / 8), Math.ceil((bitsPerPixel * columns) / 8));
   }
 
   /** Parses `N G obj … endobj` at an offset; a stream's data is located by /Length or endstream. */
   parseIndirectAt(offset: number): { ref: PdfRef; value: PdfValue } {
+    if (!isCount(offset) || offset >= this.buf.length)
+      throw new PdfReadError(`object offset ${offset} out of the file`);
     const lx = new PdfLexer(this.buf, offset);
     const num = Number(lx.word());
     const gen = Number(lx.word());
@@ -229,11 +299,13 @@ export class PdfReader {
     return { ref, value };
   }
 
+  /** An indirect /Length; -1 (find `endstream`) when it cannot be read, but loops are refused. */
   private lengthOf(ref: PdfRef): number {
     try {
       const v = this.getObject(ref.num);
-      return typeof v === 'number' ? v : -1;
-    } catch {
+      return isCount(v) ? v : -1;
+    } catch (err) {
+      if (err instanceof PdfReferenceLoopError) throw err;
       return -1;
     }
   }
@@ -241,11 +313,30 @@ export class PdfReader {
   getObject(num: number): PdfValue {
     if (this.cache.has(num)) return this.cache.get(num)!;
     const e = this.xref.get(num);
-    let value: PdfValue = null;
-    if (e?.type === 1) value = this.parseIndirectAt(e.offset).value;
-    else if (e?.type === 2) value = this.objectStream(e.stream).get(num) ?? null;
+    const value = this.loadingGuard(num, (): PdfValue => {
+      if (e?.type === 1) return this.parseIndirectAt(e.offset).value;
+      if (e?.type === 2) return this.objectStream(e.stream).get(num) ?? null;
+      return null;
+    });
     this.cache.set(num, value);
     return value;
+  }
+
+  /** Runs `load` for object `num`, refusing a reference back into an object being read. */
+  private loadingGuard<T>(num: number, load: () => T): T {
+    if (this.loading.has(num)) {
+      throw new PdfReferenceLoopError(`object ${num} refers to itself while being read`);
+    }
+    if (this.loading.size >= MAX_LOAD_DEPTH) {
+      const why = `references nested more than ${MAX_LOAD_DEPTH} deep at object ${num}`;
+      throw new PdfReferenceLoopError(why);
+    }
+    this.loading.add(num);
+    try {
+      return load();
+    } finally {
+      this.loading.delete(num);
+    }
   }
 
   genOf(num: number): number {
@@ -256,6 +347,12 @@ export class PdfReader {
   private objectStream(num: number): Map<number, PdfValue> {
     const cached = this.objStmCache.get(num);
     if (cached) return cached;
+    const map = this.loadingGuard(num, () => this.readObjectStream(num));
+    this.objStmCache.set(num, map);
+    return map;
+  }
+
+  private readObjectStream(num: number): Map<number, PdfValue> {
     const e = this.xref.get(num);
     if (e?.type !== 1) throw new PdfReadError(`object stream ${num} not found`);
     const { value } = this.parseIndirectAt(e.offset);
@@ -263,17 +360,32 @@ export class PdfReader {
       throw new PdfReadError(`object ${num} is not an object stream`);
     const n = value.dict.get('N');
     const first = value.dict.get('First');
-    if (typeof n !== 'number' || typeof first !== 'number') throw new PdfReadError('damaged object stream'); // prettier-ignore
+    if (!isCount(n) || !isCount(first))
+      throw new PdfReadError(`damaged object stream ${num}: /N or /First`);
+    // The header holds n pairs "num offset", at least 4 bytes each; objects start at /First.
+    if (4 * n - 1 > first)
+      throw new PdfReadError(`object stream ${num} claims ${n} objects in a ${first}-byte header`);
     const data = this.decodeStream(value);
-    const lx = new PdfLexer(data);
+    if (first > data.length)
+      throw new PdfReadError(
+        `object stream ${num}: /First ${first} beyond its ${data.length} bytes`,
+      );
+    const lx = new PdfLexer(data.subarray(0, first));
     const offsets: [number, number][] = [];
-    for (let i = 0; i < n; i++) offsets.push([Number(lx.word()), Number(lx.word())]);
+    for (let i = 0; i < n; i++) {
+      const objNum = digits(lx.word());
+      const off = digits(lx.word());
+      if (!isCount(objNum) || !isCount(off) || first + off >= data.length) {
+        throw new PdfReadError(`damaged object stream ${num}: entry ${i} of its header`);
+      }
+      offsets.push([objNum, off]);
+    }
+    const body = new PdfLexer(data);
     const map = new Map<number, PdfValue>();
     for (const [objNum, off] of offsets) {
-      lx.pos = first + off;
-      map.set(objNum, lx.value());
+      body.pos = first + off;
+      map.set(objNum, body.value());
     }
-    this.objStmCache.set(num, map);
     return map;
   }
 
