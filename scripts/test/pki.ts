@@ -1,11 +1,13 @@
 /**
  * Test PKI made at test time: root → intermediate → signer certificates, written under `dir`.
  * Keys come from node:crypto (fast), certificates from the `openssl` CLI (`openssl ca`, because
- * only it can back-date a certificate on OpenSSL 3.0 for the "expired" case).
+ * only it can back-date a certificate on OpenSSL 3.0 for the "expired" case). With `revocation`
+ * URLs, the certificates carry AIA (OCSP) and CRL distribution points on loopback, and the CA
+ * database (`index.txt`) is the one `openssl ocsp -index` serves (scripts/test/ocsp.ts).
  */
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type KeyKind = 'rsa' | 'ec';
@@ -37,9 +39,77 @@ export interface TestPki {
   noSigningUsage: IssuedCert;
   /** RFC 3161 time-stamping unit: extendedKeyUsage critical timeStamping (scripts/test/tsa.ts). */
   tsa: IssuedCert;
+  /** The CA database: one line per issued certificate, `R` once revoked. */
+  indexFile: string;
+  /** Issues one more certificate with the given extension lines (e.g. a rule-breaking one). */
+  issue(name: string, commonName: string, options: IssueOptions): IssuedCert;
+  /** Marks a certificate revoked in the CA database (openssl ca -revoke; the time is now). */
+  revoke(cert: IssuedCert, reason?: CrlReason): void;
+  /** A fresh DER CRL signed by `issuer` (openssl ca -gencrl) listing the revoked certificates. */
+  crl(issuer: IssuedCert, hoursValid?: number): Buffer;
+  /** Present when created with `revocation` URLs. */
+  revocation?: RevocationFixtures;
 }
 
-const EXTENSIONS = `
+export type CrlReason =
+  | 'unspecified'
+  | 'keyCompromise'
+  | 'CACompromise'
+  | 'affiliationChanged'
+  | 'superseded'
+  | 'cessationOfOperation';
+
+export interface IssueOptions {
+  /** Extension lines in openssl's x509v3 config syntax, one per line. */
+  extensions: string;
+  issuer?: IssuedCert;
+  kind?: KeyKind;
+  /** Default: from yesterday for a year. */
+  validity?: { from: Date; to: Date };
+}
+
+export interface RevocationUrls {
+  /** OCSP responder for certificates issued by the intermediate (AIA of signers and the TSA). */
+  ocspUrl: string;
+  /** Base URL of the CRLs: `${crlBaseUrl}/intermediate.crl` and `${crlBaseUrl}/root.crl`. */
+  crlBaseUrl: string;
+}
+
+export interface RevocationFixtures extends RevocationUrls {
+  /** Delegated OCSP responder of the intermediate: EKU id-kp-OCSPSigning, ocsp-nocheck. */
+  ocspResponder: IssuedCert;
+  /** Revoked (keyCompromise) when the PKI is made. */
+  revokedSigner: IssuedCert;
+  /** A signer with a CRL distribution point and no OCSP URL. */
+  crlOnlySigner: IssuedCert;
+}
+
+export interface TestPkiOptions {
+  revocation?: RevocationUrls;
+}
+
+const extensionSections = (urls?: RevocationUrls) => {
+  const more = revocationLines(urls);
+  return `
+[intermediate_ext]
+basicConstraints = critical,CA:true
+keyUsage = critical,keyCertSign,cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+${more.intermediate}
+[crl_only_signer_ext]
+basicConstraints = critical,CA:false
+keyUsage = critical,digitalSignature,nonRepudiation
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+${more.endEntityCrlOnly}
+[ocsp_responder_ext]
+basicConstraints = critical,CA:false
+keyUsage = critical,digitalSignature
+extendedKeyUsage = critical,OCSPSigning
+noCheck = ignored
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
 [ca_ext]
 basicConstraints = critical,CA:true
 keyUsage = critical,keyCertSign,cRLSign
@@ -50,12 +120,14 @@ basicConstraints = critical,CA:false
 keyUsage = critical,digitalSignature,nonRepudiation
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+${more.endEntity}
 [tsa_ext]
 basicConstraints = critical,CA:false
 keyUsage = critical,digitalSignature,nonRepudiation
 extendedKeyUsage = critical,timeStamping
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+${more.endEntity}
 [encipher_ext]
 basicConstraints = critical,CA:false
 keyUsage = critical,keyEncipherment
@@ -67,8 +139,20 @@ keyUsage = critical,keyAgreement
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
 `;
+};
 
-function caConfig(dir: string): string {
+/** AIA/CRLDP lines appended to the extension sections when the PKI has revocation URLs. */
+function revocationLines(urls: RevocationUrls | undefined) {
+  if (!urls) return { endEntity: '', endEntityCrlOnly: '', intermediate: '' };
+  const crl = (file: string) => `crlDistributionPoints = URI:${urls.crlBaseUrl}/${file}`;
+  return {
+    endEntity: `authorityInfoAccess = OCSP;URI:${urls.ocspUrl}\n${crl('intermediate.crl')}\n`,
+    endEntityCrlOnly: `${crl('intermediate.crl')}\n`,
+    intermediate: `${crl('root.crl')}\n`,
+  };
+}
+
+function caConfig(dir: string, urls?: RevocationUrls): string {
   return `
 [ca]
 default_ca = ca_default
@@ -76,6 +160,7 @@ default_ca = ca_default
 database = ${dir}/index.txt
 new_certs_dir = ${dir}/newcerts
 serial = ${dir}/serial
+crlnumber = ${dir}/crlnumber
 default_md = sha256
 policy = policy_any
 unique_subject = no
@@ -86,7 +171,7 @@ preserve = yes
 countryName = optional
 organizationName = optional
 commonName = supplied
-${EXTENSIONS}`;
+${extensionSections(urls)}`;
 }
 
 /** openssl's ASN.1 time for `-startdate/-enddate`. */
@@ -96,12 +181,14 @@ function asn1Time(d: Date): string {
 
 const DAY = 86_400_000;
 
-export function createTestPki(dir: string): TestPki {
+export function createTestPki(dir: string, options: TestPkiOptions = {}): TestPki {
   mkdirSync(join(dir, 'newcerts'), { recursive: true });
-  writeFileSync(join(dir, 'index.txt'), '');
+  const indexFile = join(dir, 'index.txt');
+  writeFileSync(indexFile, '');
   writeFileSync(join(dir, 'serial'), '1000\n');
+  writeFileSync(join(dir, 'crlnumber'), '01\n');
   const cnf = join(dir, 'ca.cnf');
-  writeFileSync(cnf, caConfig(dir));
+  writeFileSync(cnf, caConfig(dir, options.revocation));
   const openssl = (args: string[]) =>
     execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -135,7 +222,7 @@ export function createTestPki(dir: string): TestPki {
   const rootKey = makeKey('root', 'ec');
   const rootCertFile = join(dir, 'root.cert.pem');
   const extFile = join(dir, 'ext.cnf');
-  writeFileSync(extFile, EXTENSIONS);
+  writeFileSync(extFile, extensionSections(options.revocation));
   openssl([
     'req',
     '-x509',
@@ -165,6 +252,7 @@ export function createTestPki(dir: string): TestPki {
     ext: string,
     start: Date,
     end: Date,
+    extFile?: string,
   ): IssuedCert => {
     const key = makeKey(name, kind);
     const csr = join(dir, `${name}.csr`);
@@ -191,6 +279,7 @@ export function createTestPki(dir: string): TestPki {
       issuer.certFile,
       '-keyfile',
       issuer.keyFile,
+      ...(extFile ? ['-extfile', extFile] : []),
       '-extensions',
       ext,
       '-startdate',
@@ -213,12 +302,55 @@ export function createTestPki(dir: string): TestPki {
     'ec',
     'Test Intermediate CA',
     root,
-    'ca_ext',
+    'intermediate_ext',
     from,
     new Date(now + 3000 * DAY),
   );
+  const issueCustom = (name: string, commonName: string, o: IssueOptions): IssuedCert => {
+    const extFile = join(dir, `${name}.ext.cnf`);
+    writeFileSync(extFile, `[custom_ext]\n${o.extensions}\n`);
+    const { from: start, to: end } = o.validity ?? { from, to };
+    const issuer = o.issuer ?? intermediate;
+    return issue(name, o.kind ?? 'ec', commonName, issuer, 'custom_ext', start, end, extFile);
+  };
+  const caArgs = (issuer: IssuedCert) => [
+    'ca',
+    '-config',
+    cnf,
+    '-cert',
+    issuer.certFile,
+    '-keyfile',
+    issuer.keyFile,
+  ];
+  const revoke = (cert: IssuedCert, reason: CrlReason = 'keyCompromise') => {
+    openssl([...caArgs(root), '-revoke', cert.certFile, '-crl_reason', reason]);
+  };
+  const crl = (issuer: IssuedCert, hoursValid = 24): Buffer => {
+    const pem = join(dir, `crl-${issuer.name}.pem`);
+    openssl([...caArgs(issuer), '-gencrl', '-crlhours', String(hoursValid), '-out', pem]);
+    const der = openssl(['crl', '-in', pem, '-outform', 'DER']);
+    rmSync(pem, { force: true });
+    return der;
+  };
+  const endEntity = (name: string, cn: string, ext: string) =>
+    issue(name, 'ec', cn, intermediate, ext, from, to);
+  const revocationFixtures = (urls: RevocationUrls): RevocationFixtures => {
+    const revokedSigner = endEntity('revoked', 'Bùi Bị Thu Hồi', 'signer_ext');
+    revoke(revokedSigner, 'keyCompromise');
+    return {
+      ...urls,
+      ocspResponder: endEntity('ocsp', 'Test OCSP Responder', 'ocsp_responder_ext'),
+      revokedSigner,
+      crlOnlySigner: endEntity('crl-only', 'Hoàng Chỉ CRL', 'crl_only_signer_ext'),
+    };
+  };
   return {
     dir,
+    indexFile,
+    issue: issueCustom,
+    revoke,
+    crl,
+    ...(options.revocation ? { revocation: revocationFixtures(options.revocation) } : {}),
     root,
     intermediate,
     signerRsa: issue('signer-rsa', 'rsa', 'Nguyễn Văn An', intermediate, 'signer_ext', from, to),
