@@ -1,75 +1,128 @@
-/** PNG → PDF image XObject(s): colour samples plus an /SMask from the alpha channel. */
+/**
+ * PNG → PDF image XObject(s): colour samples plus an /SMask from the alpha channel. Decoding is
+ * pngjs's (every bit depth and colour type, interlaced, palette with tRNS, grey with alpha: real
+ * scans of signatures and seals); we read the header first to refuse huge or bomb-like images, and
+ * pHYs ourselves for the seal's true size.
+ */
 import { deflateSync } from 'node:zlib';
-import { inflateBounded, unpredictPng } from './flate';
+import { PNG } from 'pngjs';
+import { inflateBounded } from './flate';
 import { name, PdfDict, PdfStream } from './pdf-objects';
+import { PNG_SIGNATURE } from './png-encode';
 
 export interface DecodedPng {
   width: number;
   height: number;
   gray: boolean;
+  /** 8 bits per sample: 1 (grey) or 3 (RGB) per pixel. */
   color: Buffer;
+  /** 8-bit alpha per pixel, when the image has any transparency. */
   alpha?: Buffer;
   /** From the pHYs chunk when its unit is the metre (unit 1); absent otherwise. */
   pixelsPerMetre?: { x: number; y: number };
 }
 
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const SIGNATURE = PNG_SIGNATURE;
 const MAX_PIXELS = 16_000_000;
 
-export function decodePng(png: Buffer): DecodedPng {
+interface PngHeader {
+  width: number;
+  height: number;
+  depth: number;
+  colorType: number;
+  interlaced: boolean;
+  idatBytes: number;
+  pixelsPerMetre?: { x: number; y: number };
+}
+
+/** The chunks we need before decoding (IHDR, pHYs, IDAT sizes), without trusting any length. */
+function readHeader(png: Buffer): PngHeader {
   if (png.length < 33 || !png.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG image');
-  let pos = 8;
-  let width = 0, height = 0, depth = 0, colorType = 0, interlace = 0; // prettier-ignore
-  let palette: Buffer | undefined;
-  let trns: Buffer | undefined;
-  let pixelsPerMetre: { x: number; y: number } | undefined;
-  const idat: Buffer[] = [];
-  while (pos + 8 <= png.length) {
+  if (png.toString('latin1', 12, 16) !== 'IHDR') throw new Error('PNG without IHDR');
+  const h: PngHeader = {
+    width: png.readUInt32BE(16),
+    height: png.readUInt32BE(20),
+    depth: png[24]!,
+    colorType: png[25]!,
+    interlaced: png[28] === 1,
+    idatBytes: 0,
+  };
+  for (let pos = 8; pos + 12 <= png.length;) {
     const len = png.readUInt32BE(pos);
     const type = png.toString('latin1', pos + 4, pos + 8);
+    if (pos + 12 + len > png.length) throw new Error(`PNG chunk ${type} runs past the end`);
     const body = png.subarray(pos + 8, pos + 8 + len);
-    pos += 12 + len;
-    if (type === 'IHDR') {
-      width = body.readUInt32BE(0);
-      height = body.readUInt32BE(4);
-      depth = body[8]!;
-      colorType = body[9]!;
-      interlace = body[12]!;
-    } else if (type === 'PLTE') palette = body;
-    else if (type === 'tRNS') trns = body;
-    else if (type === 'pHYs' && body.length >= 9 && body[8] === 1) {
-      const x = body.readUInt32BE(0), y = body.readUInt32BE(4); // prettier-ignore
-      if (x > 0 && y > 0) pixelsPerMetre = { x, y };
-    } else if (type === 'IDAT') idat.push(body);
+    if (type === 'pHYs' && len >= 9 && body[8] === 1) {
+      const x = body.readUInt32BE(0);
+      const y = body.readUInt32BE(4);
+      if (x > 0 && y > 0) h.pixelsPerMetre = { x, y };
+    } else if (type === 'IDAT') h.idatBytes += len;
     else if (type === 'IEND') break;
+    pos += 12 + len;
   }
-  if (depth !== 8 || interlace !== 0) throw new Error('PNG must be 8-bit, non-interlaced');
-  if (width * height > MAX_PIXELS || width === 0 || height === 0) throw new Error('PNG too large');
-  const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colorType];
-  if (!channels) throw new Error(`PNG colour type ${colorType} not supported`);
-  const raw = unpredictPng(inflateBounded(Buffer.concat(idat), (width * channels + 1) * height), channels, width * channels); // prettier-ignore
-  const n = width * height;
-  if (colorType === 3) {
-    if (!palette) throw new Error('PNG palette missing');
-    const color = Buffer.alloc(n * 3);
-    const alpha = trns ? Buffer.alloc(n) : undefined;
-    for (let i = 0; i < n; i++) {
-      const idx = raw[i]!;
-      palette.copy(color, i * 3, idx * 3, idx * 3 + 3);
-      if (alpha) alpha[i] = trns![idx] ?? 255;
+  return h;
+}
+
+const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/** Filtered image bytes the header allows, interlace passes included (one filter byte a row). */
+function maxRawBytes(h: PngHeader): number {
+  const bitsPerPixel = h.depth * (CHANNELS[h.colorType] ?? 4);
+  const rowBytes = Math.ceil((h.width * bitsPerPixel) / 8) + 1;
+  // Adam7's seven passes add at most one filter byte per pass row and some padding bits.
+  return h.interlaced ? rowBytes * h.height + 8 * (h.height + 8) : rowBytes * h.height;
+}
+
+function assertDecodable(png: Buffer, h: PngHeader): void {
+  if (h.width === 0 || h.height === 0 || h.width * h.height > MAX_PIXELS)
+    throw new Error(`PNG too large (${h.width}×${h.height})`);
+  if (!(h.colorType in CHANNELS)) throw new Error(`PNG colour type ${h.colorType} not supported`);
+  // pngjs inflates interlaced images without an output bound: check the size ourselves first.
+  if (h.interlaced) {
+    const idat: Buffer[] = [];
+    for (let pos = 8; pos + 12 <= png.length;) {
+      const len = png.readUInt32BE(pos);
+      if (png.toString('latin1', pos + 4, pos + 8) === 'IDAT')
+        idat.push(png.subarray(pos + 8, pos + 8 + len));
+      pos += 12 + len;
     }
-    return { width, height, gray: false, color, alpha, pixelsPerMetre };
+    try {
+      inflateBounded(Buffer.concat(idat), maxRawBytes(h));
+    } catch (err) {
+      throw new Error(`PNG image data: ${(err as Error).message}`);
+    }
   }
-  if (colorType === 0 || colorType === 2)
-    return { width, height, gray: colorType === 0, color: raw, pixelsPerMetre };
-  const cc = channels - 1;
+}
+
+/** RGBA (pngjs's output) → colour samples and, when any pixel is not opaque, alpha. */
+function split(rgba: Buffer, n: number, gray: boolean) {
+  const cc = gray ? 1 : 3;
   const color = Buffer.alloc(n * cc);
   const alpha = Buffer.alloc(n);
+  let transparent = false;
   for (let i = 0; i < n; i++) {
-    raw.copy(color, i * cc, i * channels, i * channels + cc);
-    alpha[i] = raw[i * channels + cc]!;
+    if (gray) color[i] = rgba[i * 4]!;
+    else rgba.copy(color, i * 3, i * 4, i * 4 + 3);
+    alpha[i] = rgba[i * 4 + 3]!;
+    if (alpha[i] !== 255) transparent = true;
   }
-  return { width, height, gray: colorType === 4, color, alpha, pixelsPerMetre };
+  return { color, alpha: transparent ? alpha : undefined };
+}
+
+export function decodePng(png: Buffer): DecodedPng {
+  const h = readHeader(png);
+  assertDecodable(png, h);
+  let decoded: ReturnType<typeof PNG.sync.read>;
+  try {
+    decoded = PNG.sync.read(png);
+  } catch (err) {
+    throw new Error(`cannot decode PNG: ${(err as Error).message}`);
+  }
+  const { width, height } = decoded;
+  // Grey stays grey (colour types 0 and 4); palettes are RGB.
+  const gray = h.colorType === 0 || h.colorType === 4;
+  const { color, alpha } = split(decoded.data, width * height, gray);
+  return { width, height, gray, color, alpha, pixelsPerMetre: h.pixelsPerMetre };
 }
 
 /** PDF points per metre: 1 pt = 1/72 in, 1 in = 0.0254 m. */
