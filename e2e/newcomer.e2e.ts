@@ -37,9 +37,9 @@ afterAll(async () => {
 });
 
 describe('a newcomer on the demo ward', () => {
-  it('sees the login form, and the host token is gone from the address bar', async () => {
+  it('sees the login form, and the launch code is gone from the address bar', async () => {
     await login.waitUntilShown();
-    expect(s.page.url()).not.toContain('token');
+    expect(s.page.url()).not.toContain('code=');
     await expect(s.page.getByLabel('Tên đăng nhập').isVisible()).resolves.toBe(true);
     await expect(s.page.getByLabel('Mật khẩu').isVisible()).resolves.toBe(true);
     await screenshot(s.page, '01-login');

@@ -9,24 +9,27 @@ import { startDemoServer } from './demo-server';
 export interface AppRuntime {
   api: DesktopService;
   serverUrl: string;
-  /** Set in demo mode: the reference server runs in this process. */
+  /** Set in demo mode (asked for with `demo`): the reference server runs in this process. */
   demo?: { seeded: boolean };
   close(): Promise<void>;
 }
 
 /**
  * What both the Electron main process and the browser host serve: the desktop cache in the data
- * directory and the DesktopApi over it, talking to `serverUrl` or, without one, to the demo
- * server started here.
+ * directory and the DesktopApi over it, talking to `serverUrl` or, when `demo` is asked for, to the
+ * demo server started here. Neither: refused (a production app never falls back to the demo).
  */
 export async function startAppRuntime(opts: {
   dataDir: string;
   serverUrl?: string;
+  demo?: boolean;
   sessionStore?: SessionStore;
 }): Promise<AppRuntime> {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   // Read first: a bad signing variable stops the start before anything else is opened.
   const signing = signingOptionsFromEnv(process.env);
+  if (opts.serverUrl === undefined && !opts.demo)
+    throw new Error('no central server configured (--server https://…, or --demo)');
   const demo = opts.serverUrl === undefined ? await startDemoServer(opts.dataDir) : undefined;
   const serverUrl = opts.serverUrl ?? demo?.url ?? '';
   try {

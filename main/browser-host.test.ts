@@ -8,7 +8,9 @@ import { DesktopEvent } from '../src/desktop/contract';
 import { createDesktopService } from '../src/desktop/desktop-service';
 import { createCacheWriter } from '../src/sync/repositories/cache-writer';
 import { wardFixture } from '../src/sync/test-fixtures/ward-cache';
+import { launchChromium } from '../e2e/support/browser';
 import { MAX_BODY, RENDERER_CSP, startBrowserHost, type BrowserHost } from './browser-host';
+import { writeLaunchPage } from './chromium';
 
 const ward = wardFixture(50);
 let cache: ClientDb;
@@ -88,11 +90,67 @@ interface Loose {
 }
 const json = (a: Answer) => JSON.parse(a.body) as Loose;
 
+const codeOf = (launchUrl: string) => /#code=([A-Za-z0-9_-]+)$/.exec(launchUrl)?.[1] ?? '';
+const exchange = (code: unknown) =>
+  send({
+    method: 'POST',
+    path: '/api/session',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+
 describe('launch', () => {
-  it('listens on loopback and hands the token in the fragment only', () => {
+  it('listens on loopback and puts a one-time code in the fragment, never the secret', () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(host.launchUrl).toBe(`${host.origin}/#token=${host.token}`);
+    expect(host.launchUrl).toMatch(new RegExp(`^${host.origin}/#code=[A-Za-z0-9_-]{43}$`));
+    expect(host.launchUrl).not.toContain(host.token);
     expect(host.token.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('exchanges the code once for an HttpOnly, SameSite=Strict cookie that opens the API', async () => {
+    const code = codeOf(host.newLaunchUrl());
+    const first = await exchange(code);
+    expect(first.status).toBe(204);
+    const setCookie = String(first.headers['set-cookie']);
+    expect(setCookie).toMatch(/^dangvu_host=[A-Za-z0-9_-]+; HttpOnly; SameSite=Strict; Path=\/$/);
+    const cookie = setCookie.split(';')[0] ?? '';
+    const answer = await call('orgChildren', {}, { cookie });
+    expect(answer.status).toBe(200);
+    // Whoever read the code too late (a terminal, another user) gets nothing for it.
+    const replay = await exchange(code);
+    expect(replay.status).toBe(401);
+    expect(replay.headers['set-cookie']).toBeUndefined();
+    expect(json(replay).error.code).toBe('bad_launch_code');
+  });
+
+  it('opens from the launch page Chromium is given, landing on the host with the code', async () => {
+    const launchUrl = host.newLaunchUrl();
+    const page = writeLaunchPage(mkdtempSync(join(tmpdir(), 'launch-page-')), launchUrl);
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(`file://${page}`);
+      await tab.waitForURL(`${host.origin}/**`);
+      expect(tab.url()).toBe(launchUrl);
+      expect(await tab.title()).toBe('Đảng vụ');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('refuses made-up, malformed and oversized codes, and forged cookies', async () => {
+    for (const code of ['A'.repeat(43), '', 42, null, { code: 'x' }, '../'.repeat(20)]) {
+      expect((await exchange(code)).status, JSON.stringify(code)).toBe(401);
+    }
+    const huge = await send({
+      method: 'POST',
+      path: '/api/session',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.alloc(2 * 1024 * 1024, 0x41),
+    });
+    expect(huge.status).toBe(401);
+    for (const cookie of ['dangvu_host=nope', `other=${host.token}`, `dangvu_host=${host.token}x`])
+      expect((await call('orgChildren', {}, { cookie })).status, cookie).toBe(401);
   });
 });
 

@@ -1,21 +1,25 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { DesktopApi } from '../src/desktop/contract';
 import { dispatchDesktopCall } from './desktop-dispatch';
+import { createHostSession } from './host-session';
 
 /**
  * The browser host (DESIGN.md, Modes): the same DesktopApi as Electron's IPC, served on 127.0.0.1
- * with a random per-launch token. The renderer gets the token in the URL fragment, which never
- * leaves the browser; every API request must carry it as a bearer token.
+ * behind a random per-launch secret (main/host-session.ts). The page is opened with a one-time
+ * launch code in the URL fragment, which never leaves the browser; the page exchanges it at
+ * `POST /api/session` for the secret as an HttpOnly cookie, which every API request then carries.
  */
 export interface BrowserHost {
   /** Origin, e.g. http://127.0.0.1:41234 */
   origin: string;
-  /** What to open in a browser: the origin with the token in the fragment. */
+  /** What to open in a browser: the origin with a one-time launch code in the fragment. */
   launchUrl: string;
+  /** Another launch URL with a fresh code (the first one is used up once opened). */
+  newLaunchUrl(): string;
+  /** The secret, for a process we start ourselves (Electron's window in development). */
   token: string;
   close(): Promise<void>;
 }
@@ -82,6 +86,15 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
   });
 }
 
+/** The `code` of a JSON body `{"code": "…"}`, or undefined. */
+function launchCodeIn(body: Buffer): unknown {
+  try {
+    return (JSON.parse(body.toString('utf8')) as { code?: unknown } | null)?.code;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The file under staticDir that a URL path names, or undefined (outside, missing, malformed). */
 export function staticFileFor(staticDir: string, pathname: string): string | undefined {
   let decoded: string;
@@ -107,14 +120,10 @@ export async function startBrowserHost(opts: {
   staticDir: string;
   port?: number;
 }): Promise<BrowserHost> {
-  const token = randomBytes(32).toString('base64url');
-  const tokenBytes = Buffer.from(`Bearer ${token}`);
+  const session = createHostSession();
   let origin = '';
 
-  const authorized = (req: IncomingMessage): boolean => {
-    const given = Buffer.from(req.headers.authorization ?? '');
-    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
-  };
+  const authorized = (req: IncomingMessage): boolean => session.authorized(req.headers);
   // Another site in the same browser could reach 127.0.0.1 through DNS rebinding: only our own
   // Host and Origin are served.
   const sameOrigin = (req: IncomingMessage): boolean =>
@@ -146,6 +155,22 @@ export async function startBrowserHost(opts: {
       }
     }
     sendJson(res, 200, await dispatchDesktopCall(opts.api, name, input));
+  }
+
+  /** The page's one-time launch code → the session cookie. */
+  async function handleSession(req: IncomingMessage, res: ServerResponse) {
+    const body = await readBody(req);
+    const cookie = session.exchange(body === 'too_large' ? undefined : launchCodeIn(body));
+    if (!cookie)
+      return hostError(
+        res,
+        401,
+        'bad_launch_code',
+        'launch code missing, used or expired',
+        'Đường dẫn mở ứng dụng đã được dùng hoặc đã hết hạn. Hãy mở lại ứng dụng.',
+      );
+    res.writeHead(204, { ...SECURITY_HEADERS, 'set-cookie': cookie, 'cache-control': 'no-store' });
+    res.end();
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse) {
@@ -202,6 +227,14 @@ export async function startBrowserHost(opts: {
         'foreign Host or Origin',
         'Truy cập bị từ chối.',
       );
+    if (url.pathname === '/api/session' && req.method === 'POST') {
+      handleSession(req, res).catch((err: unknown) => {
+        console.error('browser host session failed', err);
+        if (!res.headersSent)
+          hostError(res, 500, 'internal', 'internal error', 'Đã xảy ra lỗi. Vui lòng thử lại.');
+      });
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       if (!authorized(req))
         return hostError(
@@ -255,10 +288,12 @@ export async function startBrowserHost(opts: {
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
+  const newLaunchUrl = () => `${origin}/#code=${session.issueLaunchCode()}`;
   return {
     origin,
-    launchUrl: `${origin}/#token=${token}`,
-    token,
+    launchUrl: newLaunchUrl(),
+    newLaunchUrl,
+    token: session.secret,
     close: () =>
       new Promise((resolvePromise) => {
         server.closeAllConnections();

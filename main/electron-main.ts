@@ -8,6 +8,7 @@ import { extname, join } from 'node:path';
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   protocol,
   session,
@@ -29,7 +30,7 @@ import {
   IPC_EVENT,
 } from './ipc-channels';
 import { parseStartArgs } from './start-args';
-import { isExternalWebUrl, isRendererUrl } from './url-trust';
+import { externalLinkAction, isLoopbackHostOrigin, isRendererUrl } from './url-trust';
 
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
 const CONTENT_TYPES: Record<string, string> = {
@@ -92,16 +93,38 @@ function lockDown(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),
   );
+  session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (!isRendererUrl(url)) event.preventDefault();
     });
+    contents.on('will-redirect', (event, url) => {
+      if (!isRendererUrl(url)) event.preventDefault();
+    });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (isExternalWebUrl(url)) void shell.openExternal(url);
+      void openOutside(url);
       return { action: 'deny' };
     });
   });
+}
+
+/** A link leaving the app: trusted sites open, other web links after the user agrees. */
+async function openOutside(url: string): Promise<void> {
+  const action = externalLinkAction(url);
+  if (action === 'deny') return;
+  if (action === 'confirm') {
+    const { response } = await dialog.showMessageBox({
+      type: 'question',
+      buttons: ['Mở', 'Hủy'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Mở liên kết bên ngoài ứng dụng?',
+      detail: url,
+    });
+    if (response !== 0) return;
+  }
+  await shell.openExternal(url);
 }
 
 function openWindow(desktop: DesktopConnection): BrowserWindow {
@@ -145,11 +168,13 @@ function openWindow(desktop: DesktopConnection): BrowserWindow {
 async function connectDesktop(): Promise<{ desktop: DesktopConnection; close(): Promise<void> }> {
   const origin = process.env[HOST_ORIGIN_ENV];
   const token = process.env[HOST_TOKEN_ENV];
-  if (origin && token) return { desktop: hostConnection(origin, token), close: async () => {} };
+  // Development only (`npm start`): a packaged app never sends its calls where the environment says.
+  if (!app.isPackaged && origin && token && isLoopbackHostOrigin(origin))
+    return { desktop: hostConnection(origin, token), close: async () => {} };
   const options = parseStartArgs(process.argv.slice(1), { lenient: true });
   const runtime = await startAppRuntime({
     dataDir: options.dataDir,
-    ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
+    ...(options.serverUrl ? { serverUrl: options.serverUrl } : { demo: options.demo }),
     sessionStore: electronSessionStore(join(options.dataDir, 'session.bin')),
   });
   return { desktop: inProcessConnection(runtime.api), close: () => runtime.close() };
@@ -168,5 +193,9 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   console.error('the app failed to start', err);
+  dialog.showErrorBox(
+    'Không khởi động được ứng dụng',
+    `Ứng dụng gặp lỗi khi khởi động:\n${String(err)}`,
+  );
   app.exit(1);
 });

@@ -3,13 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { defaultDataDir, parseStartArgs } from './start-args';
 
 describe('npm start arguments', () => {
-  it('defaults to demo mode, opening a browser, in the home data dir', () => {
-    expect(parseStartArgs([])).toEqual({
+  it('runs the demo only when asked, opening a browser, in the home data dir', () => {
+    expect(parseStartArgs(['--demo'])).toEqual({
       open: true,
+      demo: true,
       dataDir: defaultDataDir(),
       forceBrowser: false,
       help: false,
     });
+    expect(() => parseStartArgs([])).toThrow(/no central server/);
+    expect(parseStartArgs(['--help']).help).toBe(true);
+  });
+
+  it('prefers a central server given with --demo (npm start passes --demo)', () => {
+    const options = parseStartArgs(['--demo', '--server', 'https://api.example.vn']);
+    expect(options).toMatchObject({ demo: false, serverUrl: 'https://api.example.vn' });
+  });
+
+  it('talks to a central server over https, plain http only on this machine', () => {
+    for (const url of ['http://127.0.0.1:8080', 'http://localhost:8080/', 'http://[::1]:8080'])
+      expect(parseStartArgs(['--server', url]).serverUrl).toBe(url.replace(/\/$/, ''));
+    for (const url of ['http://api.example.vn', 'http://10.0.0.5:8080', 'http://127.0.0.1.evil.vn'])
+      expect(() => parseStartArgs(['--server', url]), url).toThrow(/https/);
   });
 
   it('reads every flag', () => {
@@ -27,6 +42,7 @@ describe('npm start arguments', () => {
     ).toEqual({
       open: false,
       serverUrl: 'https://api.example.vn',
+      demo: false,
       dataDir: resolve('tmp/x'),
       port: 8123,
       forceBrowser: true,
@@ -44,7 +60,7 @@ describe('npm start arguments', () => {
   });
 
   it('leniently skips the switches Electron adds', () => {
-    const options = parseStartArgs(['--data-dir', '/d', '--no-sandbox', 'main.cjs'], {
+    const options = parseStartArgs(['--demo', '--data-dir', '/d', '--no-sandbox', 'main.cjs'], {
       lenient: true,
     });
     expect(options).toMatchObject({ dataDir: '/d', open: true });

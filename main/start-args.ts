@@ -3,22 +3,40 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
-export const START_USAGE = `usage: npm start -- [--no-open] [--server URL] [--data-dir DIR] [--port N] [--browser]
+export const START_USAGE = `usage: npm start -- [--no-open] [--server URL | --demo] [--data-dir DIR] [--port N] [--browser]
   --no-open       print the app's URL, open no browser
-  --server URL    use this central server (default: the demo server, in-process, on SQLite)
+  --server URL    the central server: https://…, or http:// on this machine (127.0.0.1, localhost)
+  --demo          without --server: the demo server, in-process, on SQLite (npm start passes it)
   --data-dir DIR  where the cache and the demo database live (default ~/.dangvu-desktop)
   --port N        port of the browser host (default: any free port)
   --browser       the browser host even when Electron is installed`;
 
-const HttpUrl = z
-  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const isLoopback = (url: string): boolean => {
+  try {
+    return LOOPBACK_HOSTS.has(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A central server URL the app may send passwords, PINs' results and signed documents to: https,
+ * or plain http only to this machine (development, tests, the demo).
+ */
+export const CentralServerUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an https:// URL' })
+  .refine((url) => url.startsWith('https:') || isLoopback(url), {
+    error: 'must be an https:// URL (http:// only for 127.0.0.1 or localhost)',
+  })
   .transform((url) => url.replace(/\/+$/, ''));
 const Port = z.coerce.number({ error: 'must be a number from 0 to 65535' }).int().min(0).max(65535);
 
 export const StartOptions = z.object({
   open: z.boolean(),
-  /** Absent: demo mode. */
-  serverUrl: HttpUrl.optional(),
+  serverUrl: CentralServerUrl.optional(),
+  /** The in-process demo server, when no central server is given. */
+  demo: z.boolean(),
   dataDir: z.string().min(1),
   port: Port.optional(),
   forceBrowser: z.boolean(),
@@ -45,6 +63,7 @@ export function parseStartArgs(
     options: {
       'no-open': { type: 'boolean' },
       server: { type: 'string' },
+      demo: { type: 'boolean' },
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       browser: { type: 'boolean' },
@@ -56,6 +75,7 @@ export function parseStartArgs(
   const parsed = StartOptions.safeParse({
     open: !values['no-open'],
     serverUrl: values.server,
+    demo: values.demo === true && values.server === undefined,
     dataDir: resolve(stringOr(values['data-dir'], defaultDataDir())),
     port: values.port,
     forceBrowser: values.browser === true,
@@ -68,5 +88,7 @@ export function parseStartArgs(
     ];
     throw new Error(`${flag ?? 'argument'} ${issue?.message ?? 'is invalid'}`);
   }
+  if (!parsed.data.help && !parsed.data.serverUrl && !parsed.data.demo)
+    throw new Error('no central server: give --server https://… (or --demo for the demo server)');
   return parsed.data;
 }

@@ -1,7 +1,8 @@
 /**
  * `npm start`: builds the user interface when needed and starts the app — in Electron when its
  * binary is installed, else in the browser host (DESIGN.md, Modes), opening Debian's Chromium.
- * Without --server, the demo server runs in-process on the demo ward.
+ * With --demo (which `npm start` passes) and no --server, the demo server runs in-process on the
+ * demo ward.
  */
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../scripts/gen/demo-accounts';
 import { startAppRuntime } from './app-runtime';
@@ -17,7 +18,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 async function startHost(options: StartOptions) {
   const runtime = await startAppRuntime({
     dataDir: options.dataDir,
-    ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
+    ...(options.serverUrl ? { serverUrl: options.serverUrl } : { demo: options.demo }),
   });
   const host = await startBrowserHost({
     api: runtime.api,

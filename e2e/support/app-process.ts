@@ -22,7 +22,7 @@ export async function startApp(opts: {
   env?: NodeJS.ProcessEnv;
 }): Promise<AppProcess> {
   const args = ['main/start.ts', '--no-open', '--browser', '--data-dir', opts.dataDir];
-  if (opts.serverUrl) args.push('--server', opts.serverUrl);
+  args.push(...(opts.serverUrl ? ['--server', opts.serverUrl] : ['--demo']));
   const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,12 +1,12 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_FLAGS } from '../../main/chromium';
+import { CHROMIUM, CHROMIUM_QUIET_FLAGS } from '../../main/chromium';
 
 /** Debian's Chromium through playwright-core, with the app's flags and a fresh profile. */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    // Playwright passes --no-sandbox itself when chromiumSandbox is false.
-    args: CHROMIUM_FLAGS.filter((flag) => flag !== '--no-sandbox'),
+    // Tests run as root: Playwright passes --no-sandbox itself when chromiumSandbox is false.
+    args: CHROMIUM_QUIET_FLAGS,
     chromiumSandbox: false,
     headless: true,
   });

@@ -66,7 +66,7 @@ async function openInElectron(opts: OpenAppOptions): Promise<Session> {
   const binary = usableElectronBinary();
   if (!binary) throw new Error('E2E_ELECTRON=1 but the Electron binary is not usable here');
   const args = [await bundleElectronMain(), '--data-dir', opts.dataDir];
-  if (opts.serverUrl) args.push('--server', opts.serverUrl);
+  args.push(...(opts.serverUrl ? ['--server', opts.serverUrl] : ['--demo']));
   const app = await _electron.launch({
     executablePath: binary,
     args,

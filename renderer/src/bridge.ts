@@ -15,12 +15,12 @@ export type { DesktopBridge };
 
 /**
  * The renderer's only way to the app (DESIGN.md, Modes): Electron's preload (`window.desktop`)
- * when present, else the browser host over loopback HTTP with the per-launch token. Both carry
+ * when present, else the browser host over loopback HTTP with its session cookie. Both carry
  * the same calls; every answer and event is checked against the contract before use.
  */
 export function connectBridge(): DesktopBridge {
   const preload = (window as { desktop?: Transport }).desktop;
-  const transport = preload ?? httpTransport(takeHostToken());
+  const transport = preload ?? httpTransport(openHostSession(takeLaunchCode()));
   const listeners = new Set<(event: DesktopEvent) => void>();
   let stopStream: (() => void) | undefined;
   return {
@@ -85,20 +85,32 @@ function checkAnswer<K extends DesktopCallName>(
   };
 }
 
-const TOKEN_KEY = 'dangvu.hostToken';
+/**
+ * The one-time launch code arrives in the URL fragment (never sent with a request); it is removed
+ * from the address bar and history at once. A reload finds none and relies on the cookie.
+ */
+export function takeLaunchCode(): string | undefined {
+  const match = /(?:^#|&)code=([A-Za-z0-9_-]{20,200})/.exec(window.location.hash);
+  if (!match?.[1]) return undefined;
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  return match[1];
+}
 
 /**
- * The host token arrives in the URL fragment (never sent over the network); it is moved to
- * sessionStorage, so a reload keeps working, and removed from the address bar and history.
+ * Exchanges the launch code for the host's HttpOnly session cookie (the secret itself never
+ * reaches this page). Calls wait for it; a refused code shows up as the host's 401 answers.
  */
-export function takeHostToken(): string {
-  const match = /(?:^#|&)token=([A-Za-z0-9_-]{20,200})/.exec(window.location.hash);
-  if (match?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-    return match[1];
+async function openHostSession(code: string | undefined): Promise<void> {
+  if (!code) return;
+  try {
+    await fetch('./api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+  } catch {
+    // The calls that follow report the host as unreachable.
   }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 interface Transport {
@@ -106,34 +118,35 @@ interface Transport {
   subscribe(listener: (event: unknown) => void): () => void;
 }
 
-function httpTransport(token: string): Transport {
-  const headers = { authorization: `Bearer ${token}` };
+function httpTransport(session: Promise<void>): Transport {
   return {
     async call(name, input) {
+      await session;
       const res = await fetch(`./api/call/${encodeURIComponent(name)}`, {
         method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify(input ?? {}),
       });
       return res.json();
     },
     subscribe(listener) {
-      return followEvents(headers, listener);
+      return followEvents(session, listener);
     },
   };
 }
 
 /**
- * Reads /api/events with fetch and a stream reader (EventSource cannot send the token in a
- * header), reconnecting with a growing pause when the stream breaks.
+ * Reads /api/events with fetch and a stream reader, reconnecting with a growing pause when the
+ * stream breaks.
  */
-function followEvents(headers: Record<string, string>, listener: (event: unknown) => void) {
+function followEvents(session: Promise<void>, listener: (event: unknown) => void) {
   const controller = new AbortController();
   let pause = 500;
   const connect = async () => {
+    await session;
     while (!controller.signal.aborted) {
       try {
-        const res = await fetch('./api/events', { headers, signal: controller.signal });
+        const res = await fetch('./api/events', { signal: controller.signal });
         if (!res.ok || !res.body) throw new Error(`events: HTTP ${res.status}`);
         pause = 500;
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

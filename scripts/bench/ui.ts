@@ -15,7 +15,7 @@ import { openClientDb } from '../../src/db/client-db';
 import { createDesktopService } from '../../src/desktop/desktop-service';
 import { memorySessionStore } from '../../src/sync/session';
 import { startBrowserHost } from '../../main/browser-host';
-import { CHROMIUM, CHROMIUM_FLAGS } from '../../main/chromium';
+import { CHROMIUM, CHROMIUM_QUIET_FLAGS } from '../../main/chromium';
 import { ensureRendererBuilt, RENDERER_DIST } from '../../main/renderer-build';
 import { rootAdmin, serverDbFile, startServerProcess, syncedCacheFile } from './fixture';
 import { initialSync } from './sync-bench';
@@ -95,7 +95,7 @@ export async function benchUi(): Promise<string[]> {
   const server = await startServerProcess(serverFile);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: CHROMIUM_FLAGS.filter((f) => f !== '--no-sandbox'),
+    args: CHROMIUM_QUIET_FLAGS,
     chromiumSandbox: false,
   });
   try {
