@@ -181,6 +181,8 @@ describe('PNG decoding', () => {
   });
 });
 
+const flip = (b: Buffer, at: number) => b.writeUInt8(b.readUInt8(at) ^ 0xff, at);
+
 describe('hostile PNGs', () => {
   it('an interlaced bomb is refused before it is inflated in full', () => {
     const bomb = pngOf([
@@ -203,11 +205,11 @@ describe('hostile PNGs', () => {
     expect(() => decodePng(good.subarray(0, good.length - 20))).toThrow(/runs past the end|PNG/);
     const plain = encodeRgbaPng(2, 1, Buffer.from([0, 1, 2, 3, 4, 5, 6, 7, 8]));
     const badCrc = Buffer.from(plain);
-    badCrc[badCrc.length - 13] ^= 0xff; // the last byte of IDAT's CRC, before the 12-byte IEND
+    flip(badCrc, badCrc.length - 13); // the last byte of IDAT's CRC, before the 12-byte IEND
     expect(() => decodePng(badCrc)).toThrow(/cannot decode PNG/);
     expect(() => decodePng(plain)).not.toThrow();
     const damaged = Buffer.from(good);
-    damaged[33 + 10] ^= 0xff; // inside IDAT's deflate data
+    flip(damaged, 33 + 10); // inside IDAT's deflate data
     expect(() => decodePng(damaged)).toThrow(/PNG/);
     const type5 = pngOf([
       ['IHDR', ihdr(1, 1, 8, 5)],
