@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServerDb } from '../src/db/server-db';
@@ -8,8 +9,9 @@ import { installErrorHandling } from './http/error-handler';
 import { loggerOptions } from './http/logging';
 import { registerOpenApi } from './http/openapi';
 import { routeRegistrar } from './http/register-route';
-import { authRoutes } from './routes/auth';
+import { authRoutes, type AuthOptions } from './routes/auth';
 import { blobRoutesPlugin } from './routes/blobs';
+import { certificateRoutesOf } from './routes/certificates';
 import type { FeesConfig } from './payments/config';
 import { feeRoutes } from './routes/fees';
 import { memberRoutes } from './routes/members';
@@ -18,6 +20,7 @@ import { pushRoutesOf } from './routes/push';
 import { syncRoutes } from './routes/sync';
 import { transferDeps, transferRoutesOf, type TransferOptions } from './routes/transfers';
 import { userRoutes } from './routes/users';
+import { routeAccessCheck } from './scope/route-access';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -31,6 +34,8 @@ export async function buildServer(opts: {
   transfers?: TransferOptions;
   /** Fee settings (gateway, ceiling, rules); default: the FEES_* environment. */
   fees?: FeesConfig;
+  /** Login rate limits and password policy; default: the AUTH_RATE_* / PASSWORD_* environment. */
+  auth?: AuthOptions;
 }): Promise<FastifyInstance> {
   const ctx: ServerContext = {
     db: opts.db.db,
@@ -48,11 +53,14 @@ export async function buildServer(opts: {
   // JSON only: a text body is a client mistake (415), not something to parse.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('caller', null);
+  app.decorate('routeAccess', routeAccessCheck(ctx));
   installErrorHandling(app);
   await registerOpenApi(app);
+  // Only where a route asks for it (login, refresh, gateway callbacks): not a global limit.
+  await app.register(rateLimit, { global: false });
 
   const route = routeRegistrar(app, (request) => authenticate(ctx, request));
-  authRoutes(route, ctx);
+  authRoutes(route, ctx, app, opts.auth);
   orgRoutes(route, ctx);
   memberRoutes(route, ctx);
   userRoutes(route, ctx);
@@ -60,6 +68,7 @@ export async function buildServer(opts: {
   feeRoutes(route, ctx, opts.fees, (stop) => app.addHook('onClose', stop), app.log);
   transferRoutesOf(route, transferDeps(ctx, opts.transfers));
   pushRoutesOf(route, transferDeps(ctx, opts.transfers));
+  certificateRoutesOf(route, ctx, transferDeps(ctx, opts.transfers).trustAnchors);
   await blobRoutesPlugin(
     app,
     (request) => authenticate(ctx, request),

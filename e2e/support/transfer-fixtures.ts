@@ -26,6 +26,7 @@ import { startTestTsa, type TestTsa } from '../../scripts/test/tsa';
 import { buildServer } from '../../server/app';
 import { hashPassword } from '../../server/auth/passwords';
 import { findOrg } from '../../server/repositories/orgs';
+import { insertRegistration } from '../../server/repositories/user-certificates';
 import { findActiveAccount, findLoginAccount } from '../../server/repositories/users';
 import { Session } from '../../src/api/auth';
 import { DossierView } from '../../src/api/transfers';
@@ -93,6 +94,8 @@ export interface OfficerToken {
   label: string;
   pin: string;
   softhsmConf: string;
+  /** The signing certificate, registered to the officer's account before the server starts. */
+  certificate: X509Certificate;
 }
 
 /** A signer certificate in `fullName`'s name for `orgName`, issued by the test intermediate. */
@@ -157,6 +160,7 @@ function officerToken(
     label,
     pin,
     softhsmConf: hsm.conf,
+    certificate: new X509Certificate(cert.certPem),
   };
 }
 
@@ -174,7 +178,12 @@ async function officerOf(db: ServerDb, username: string) {
   const account = login ? await findActiveAccount(db.db, login.id) : null;
   if (!account) throw new Error(`no active account ${username}`);
   const org = await findOrg(db.db, account.user.orgId);
-  return { username, fullName: account.user.fullName, orgName: org?.name ?? 'Test' };
+  return {
+    userId: account.user.id,
+    username,
+    fullName: account.user.fullName,
+    orgName: org?.name ?? 'Test',
+  };
 }
 
 export interface TransferWorld {
@@ -231,6 +240,18 @@ export async function openTransferWorld(opts: TransferWorldOptions): Promise<Tra
   const tokens = new Map(
     officers.map((o) => [o.username, officerToken(pki, join(dir, 'tokens'), o)]),
   );
+  // Each officer registered their token's certificate once, as the token dialog offers it: the
+  // server accepts a signed letter only from a certificate registered to the acting user.
+  const registryDb = await openServerDb(generated.config);
+  try {
+    for (const o of officers) {
+      const certificate = tokens.get(o.username)!.certificate;
+      const registration = { userId: o.userId, certificate, registeredBy: o.userId };
+      await insertRegistration(registryDb.db, registration, new Date());
+    }
+  } finally {
+    await registryDb.close();
+  }
   const server = new CentralServer(generated.config.sqliteFile, [
     new X509Certificate(pki.root.certPem),
   ]);

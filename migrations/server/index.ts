@@ -3,6 +3,8 @@ import * as m0001 from './0001_init';
 import * as m0002 from './0002_fees';
 import * as m0003 from './0003_transfers';
 import * as m0004 from './0004_fees_completion';
+import * as m0005 from './0005_user_certificates';
+import * as m0006 from './0006_login_and_blob_limits';
 
 /** Every server migration in order. Append only. */
 export const serverMigrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const serverMigrations: Record<string, Migration> = {
   '0002_fees': m0002,
   '0003_transfers': m0003,
   '0004_fees_completion': m0004,
+  '0005_user_certificates': m0005,
+  '0006_login_and_blob_limits': m0006,
 };

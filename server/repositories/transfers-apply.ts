@@ -5,7 +5,6 @@ import type { ServerEngine } from '../../src/db/server-db';
 import type { Failure } from '../../src/domain/common/result';
 import {
   transferActionLabelVi,
-  type Attachment,
   type TransferActor,
   type TransferDossier,
 } from '../../src/domain/procedures/transfer-dossier';
@@ -16,8 +15,9 @@ import {
   type TransferEnv,
 } from '../../src/domain/procedures/transfer-machine';
 import type { Caller } from '../auth/caller';
-import { checkSignedLetter } from '../blobs/letter-signature';
-import { blobBytes, blobInfo, referBlobs } from './blobs';
+import { acceptSignedDocument } from '../blobs/letter-signature';
+import { blobBytes, checkAttachments, referBlobs } from './blobs';
+import { expectedFirstLetter } from './expected-letter';
 import type { Db, Trx } from './db';
 import { moveMember } from './members';
 import { followMemberMove } from './users';
@@ -69,29 +69,6 @@ function actorOf(caller: Caller, currentPath: string | null): TransferActor {
   };
 }
 
-/** Every attachment must have been uploaded, with the type and size the form states. */
-export async function checkAttachments(
-  db: Db,
-  attachments: Attachment[],
-): Promise<{ index: number; message: string; messageVi: string } | null> {
-  for (const [index, a] of attachments.entries()) {
-    const info = await blobInfo(db, a.sha256);
-    if (!info)
-      return {
-        index,
-        message: `attachment ${a.sha256} was not uploaded`,
-        messageVi: `Tệp đính kèm "${a.fileName}" chưa được tải lên.`,
-      };
-    if (info.contentType !== a.contentType || info.size !== a.size)
-      return {
-        index,
-        message: `attachment ${a.sha256} is ${info.contentType} of ${info.size} bytes`,
-        messageVi: `Thông tin tệp đính kèm "${a.fileName}" không khớp với tệp đã tải lên.`,
-      };
-  }
-  return null;
-}
-
 function envOf(deps: TransferDeps, paths: Map<string, ReturnType<TransferEnv['pathOf']>>) {
   return { now: deps.now().toISOString(), pathOf: (id: string) => paths.get(id) ?? null };
 }
@@ -107,7 +84,7 @@ export async function submitTransfer(
   member: { id: string; homeOrgId: string },
   body: SubmitTransferRequest,
 ): Promise<SubmitOutcome> {
-  const bad = await checkAttachments(deps.db, body.attachments);
+  const bad = await checkAttachments(deps.db, caller, body.attachments);
   if (bad)
     return {
       ok: false,
@@ -243,13 +220,13 @@ async function decide(
 
   const blobs: string[] = [];
   if (action.type === 'resubmit') {
-    const bad = await checkAttachments(trx, action.attachments);
+    const bad = await checkAttachments(trx, caller, action.attachments);
     if (bad) return result(m, 'invalid', stored.rev, 'bad_attachment', bad.message, bad.messageVi);
     blobs.push(...action.attachments.map((a) => a.sha256));
   }
   if (action.type === 'sign_and_forward') {
-    const refused = await refuseLetter(trx, deps, dossier, action.signedPdfSha256, now);
-    if (refused) return result(m, 'invalid', stored.rev, refused.code, refused.message, refused.messageVi); // prettier-ignore
+    const refused = await refuseLetter(trx, deps, caller, stored, action.signedPdfSha256, now);
+    if (refused) return { ...refused, id: m.id, rev: stored.rev };
     blobs.push(action.signedPdfSha256);
   }
 
@@ -260,27 +237,51 @@ async function decide(
   return result(m, 'applied', rev, null, 'applied', 'Đã cập nhật hồ sơ.');
 }
 
+/**
+ * The signed letter of a sign-and-forward, through the one acceptance rule of signed documents:
+ * the dossier's letter (or, for the first signature, the letter the server generates for it)
+ * plus exactly one new signature by the actor's registered certificate. Null when accepted.
+ */
 async function refuseLetter(
   trx: Trx,
   deps: TransferDeps,
-  dossier: TransferDossier,
+  caller: Caller,
+  stored: StoredDossier,
   sha256: string,
   now: Date,
-): Promise<{ code: string; message: string; messageVi: string } | null> {
+): Promise<Omit<PushResult, 'id' | 'rev'> | null> {
   const pdf = await blobBytes(trx, sha256);
   if (!pdf)
     return {
+      status: 'invalid',
       code: 'letter_missing',
       message: `signed letter ${sha256} was not uploaded`,
       messageVi: 'Tệp giấy giới thiệu đã ký chưa được tải lên máy chủ.',
     };
-  const previous = dossier.letterSha256 ? await blobBytes(trx, dossier.letterSha256) : null;
-  const check = checkSignedLetter(pdf, previous, deps.trustAnchors, now);
-  if (check.ok) return null;
+  const previousSha = stored.dossier.letterSha256;
+  const previous = previousSha ? await blobBytes(trx, previousSha) : null;
+  if (previousSha && !previous)
+    return {
+      status: 'invalid',
+      code: 'letter_missing',
+      message: `the dossier's letter ${previousSha} is missing on the server`,
+      messageVi: 'Máy chủ không còn giấy giới thiệu đã ký trước đó của hồ sơ.',
+    };
+  const verdict = await acceptSignedDocument(trx, {
+    pdf,
+    base: previous
+      ? { kind: 'previous', bytes: previous }
+      : { kind: 'generated', build: (signedAt) => expectedFirstLetter(trx, stored, signedAt) },
+    actorUserId: caller.user.id,
+    trustAnchors: deps.trustAnchors,
+    now,
+  });
+  if (verdict.ok) return null;
   return {
-    code: 'invalid_signature',
-    message: `the signed letter is refused: ${check.reason ?? 'invalid'}`,
-    messageVi: 'Chữ ký số trên giấy giới thiệu không hợp lệ. Vui lòng ký lại.',
+    status: verdict.status,
+    code: verdict.code,
+    message: `the signed letter is refused: ${verdict.message}`,
+    messageVi: verdict.messageVi,
   };
 }
 

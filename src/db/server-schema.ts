@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { CertificatesDatabase } from './server-schema-certificates';
 import type { FeesDatabase } from './server-schema-fees';
 import type { TransfersDatabase } from './server-schema-transfers';
 
@@ -108,6 +109,8 @@ export interface RefreshTokensTable {
   expires_at: string;
   revoked_at: string | null;
   created_at: string;
+  /** Absolute end of the login session, the same for every token of one login (migration 0006). */
+  session_expires_at: string | null;
 }
 
 export interface LoginThrottleTable {
@@ -133,7 +136,7 @@ export interface SyncExitsTable {
   old_path: string;
 }
 
-export interface ServerDatabase extends FeesDatabase, TransfersDatabase {
+export interface ServerDatabase extends FeesDatabase, TransfersDatabase, CertificatesDatabase {
   orgs: OrgsTable;
   org_bank_accounts: OrgBankAccountsTable;
   members: MembersTable;

@@ -1,25 +1,20 @@
-import { PDFDocument, PDFName, PDFString, PDFDict } from '@cantoo/pdf-lib';
 import { z } from 'zod';
 import type { DossierWire } from '../../api/transfers';
-import { LETTER_NUMBER_FIELD } from '../../domain/procedures/transfer-dossier';
-import {
-  buildTransferLetter,
-  type SignatureBox,
-  type TransferLetterInput,
+import type {
+  SignatureBox,
+  TransferLetterInput,
 } from '../../documents/transfer-letter/transfer-letter';
+import { BOXES_INFO_KEY, unsignedLetter } from '../../documents/transfer-letter/letter-boxes';
+import { transferLetterInput } from '../../documents/transfer-letter/letter-input';
 import { PdfString as ReadString } from '../../signing/pdf/pdf-objects';
 import { PdfReader } from '../../signing/pdf/pdf-reader';
 import { fail } from '../service-kit';
 import type { TransferModel } from './transfer-model';
 import { UNKNOWN_ORG_NAME } from './org-names';
 
-// The introduction letter's signature boxes: one per route org, filled level by level. The boxes
-// of a letter are written into its document information dictionary when the letter is made, so
-// every later signer (on any machine, whatever its cache holds) puts its signature in its own box
-// without laying the letter out again from data it may not have.
+// Where each org signs the introduction letter: the boxes the letter carries (see letter-boxes).
 
-/** Key of the document information dictionary holding the boxes as JSON. */
-export const BOXES_INFO_KEY = 'DangvuSignatureBoxes';
+export { BOXES_INFO_KEY, withBoxes } from '../../documents/transfer-letter/letter-boxes';
 
 const Boxes = z.array(
   z.object({
@@ -28,16 +23,6 @@ const Boxes = z.array(
     rect: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   }),
 );
-
-/** Writes the boxes into the letter (before any signature: the file is saved once more). */
-export async function withBoxes(pdf: Buffer, boxes: SignatureBox[]): Promise<Buffer> {
-  const doc = await PDFDocument.load(pdf);
-  const infoRef = doc.context.trailerInfo.Info;
-  const info = infoRef ? doc.context.lookup(infoRef, PDFDict) : undefined;
-  if (!info) throw new Error('the generated letter has no information dictionary');
-  info.set(PDFName.of(BOXES_INFO_KEY), PDFString.of(JSON.stringify(boxes)));
-  return Buffer.from(await doc.save({ useObjectStreams: false }));
-}
 
 /** The boxes a letter carries, or null for a letter made without them. */
 export function boxesOf(pdf: Buffer): SignatureBox[] | null {
@@ -65,13 +50,11 @@ export function boxFor(
   return boxes.find((b) => b.orgId === shown.currentOrgId) ?? boxes[shown.position] ?? null;
 }
 
-/** "Đảng bộ Phường Việt Hưng": the place of the letter is the org's ward, else its province. */
-const placeOf = (org: { ward: string | null; province: string | null } | undefined) =>
-  org?.ward?.trim() || org?.province?.trim() || '';
-
 /**
  * What a new letter says, from the cached dossier, member and org names (the number the check
- * form filled in, else blank for the office; dated today). Refused when the cache lacks the member: a letter must name them.
+ * form filled in, else blank for the office; dated on the signing day). Refused when the cache
+ * lacks the member: a letter must name them. The server rebuilds the same letter from its own
+ * data to check the first signature (see `transferLetterInput`).
  */
 export function letterInput(
   model: TransferModel,
@@ -85,19 +68,15 @@ export function letterInput(
       `member ${shown.memberId} is not in the local cache`,
       'Máy chưa có dữ liệu của đảng viên trong hồ sơ nên chưa lập được giấy giới thiệu. Hãy đồng bộ dữ liệu rồi thử lại.',
     );
-  const orgs = model.repo.orgs([...shown.route.orgIds, shown.fromOrgId]);
-  const from = orgs.get(shown.fromOrgId);
-  const superior = from?.parent_id
-    ? model.repo.orgs([from.parent_id]).get(from.parent_id)
-    : undefined;
-  const destinationId = shown.route.orgIds[shown.route.orgIds.length - 1] ?? '';
-  const nameOf = (id: string) => orgs.get(id)?.name ?? shown.orgNames?.[id] ?? UNKNOWN_ORG_NAME;
-  const letterNumber = shown.checkedData?.[LETTER_NUMBER_FIELD]?.trim();
-  return {
-    variant: shown.variant,
-    ...(letterNumber ? { number: letterNumber } : {}),
-    place: placeOf(orgs.get(shown.currentOrgId) ?? from),
-    date: now,
+  const orgs = model.repo.orgs([...shown.route.orgIds, shown.fromOrgId, shown.currentOrgId]);
+  const orgOf = (id: string) => {
+    const row = orgs.get(id) ?? model.repo.orgs([id]).get(id);
+    return row
+      ? { name: row.name, parentId: row.parent_id, ward: row.ward, province: row.province }
+      : undefined;
+  };
+  return transferLetterInput({
+    dossier: shown,
     member: {
       fullName: member.full_name,
       birthDate: member.birth_date,
@@ -106,15 +85,10 @@ export function letterInput(
       joinedOn: member.joined_on,
       officialOn: member.official_on,
     },
-    from: { name: nameOf(shown.fromOrgId), ...(superior ? { superiorName: superior.name } : {}) },
-    to: { name: nameOf(destinationId) },
-    reason: shown.form.reason,
-    temporary: shown.form.temporary
-      ? { startOn: shown.form.temporary.startOn, endOn: shown.form.temporary.endOn }
-      : null,
-    presentBy: shown.presentBy,
-    route: shown.route.orgIds.map((orgId) => ({ orgId, name: nameOf(orgId) })),
-  };
+    orgOf,
+    nameOf: (id) => orgs.get(id)?.name ?? shown.orgNames?.[id] ?? UNKNOWN_ORG_NAME,
+    date: now,
+  });
 }
 
 /** A new introduction letter for the dossier, carrying its signature boxes. */
@@ -123,6 +97,5 @@ export async function newLetter(
   shown: DossierWire,
   now: Date,
 ): Promise<{ pdf: Buffer; boxes: SignatureBox[] }> {
-  const { pdf, boxes } = await buildTransferLetter(letterInput(model, shown, now));
-  return { pdf: await withBoxes(pdf, boxes), boxes };
+  return unsignedLetter(letterInput(model, shown, now));
 }

@@ -50,6 +50,16 @@ const TITLE = {
   temporary: 'GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG TẠM THỜI',
 } as const satisfies Record<TransferVariant, string>;
 
+/**
+ * The day of an instant in Vietnam (UTC+7, no daylight saving): as a local-time Date whose
+ * getDate()/getMonth() read that day whatever the machine's time zone, and as that day's noon.
+ */
+export function vietnamDay(at: Date): { iso: string; local: Date; noon: Date } {
+  const iso = new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return { iso, local: new Date(y, m - 1, d, 12), noon: new Date(`${iso}T12:00:00+07:00`) };
+}
+
 /** 'YYYY-MM-DD' → 'dd/MM/yyyy' as Vietnamese documents write dates. */
 const vnDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '……/……/………');
 
@@ -64,12 +74,17 @@ export async function buildTransferLetter(
   input: TransferLetterInput,
 ): Promise<{ pdf: Buffer; boxes: SignatureBox[] }> {
   const { pdf, fonts } = await newPartyDocument();
+  // The same input gives the same bytes on any machine (the server rebuilds the letter to check
+  // the first signature): dated on the Vietnamese calendar day, metadata dates fixed to its noon.
+  const day = vietnamDay(input.date);
+  pdf.setCreationDate(day.noon);
+  pdf.setModificationDate(day.noon);
   const header = {
     superiorOrgName: input.from.superiorName,
     issuingOrgName: input.from.name,
     number: input.number ?? '……-GGT/CB',
     place: input.place,
-    date: input.date,
+    date: day.local,
     title: TITLE[input.variant],
   };
   let { page, y } = addPartyPage(pdf, fonts, header);

@@ -1,0 +1,56 @@
+import {
+  LETTER_NUMBER_FIELD,
+  type TransferDossier,
+} from '../../domain/procedures/transfer-dossier';
+import type { TransferLetterInput } from './transfer-letter';
+
+// What a new introduction letter says, from the dossier and the facts about its member and orgs.
+// The desktop builds the letter from its cache and the server rebuilds it from its database to
+// check the first signature (the signed letter must begin with exactly these bytes), so both go
+// through this one function.
+
+export interface LetterOrg {
+  name: string;
+  parentId: string | null;
+  ward: string | null;
+  province: string | null;
+}
+
+export interface LetterFacts {
+  dossier: Pick<
+    TransferDossier,
+    'variant' | 'fromOrgId' | 'route' | 'form' | 'checkedData' | 'presentBy'
+  > & { currentOrgId: string };
+  member: TransferLetterInput['member'];
+  orgOf: (id: string) => LetterOrg | undefined;
+  /** An org's name, also for orgs `orgOf` does not know. */
+  nameOf: (id: string) => string;
+  /** The signing time: the letter is dated on its day in Vietnam. */
+  date: Date;
+}
+
+/** "Đảng bộ Phường Việt Hưng": the place of the letter is the org's ward, else its province. */
+const placeOf = (org: LetterOrg | undefined) => org?.ward?.trim() || org?.province?.trim() || '';
+
+export function transferLetterInput(f: LetterFacts): TransferLetterInput {
+  const d = f.dossier;
+  const from = f.orgOf(d.fromOrgId);
+  const superior = from?.parentId ? f.orgOf(from.parentId) : undefined;
+  const destinationId = d.route.orgIds[d.route.orgIds.length - 1] ?? '';
+  const letterNumber = d.checkedData?.[LETTER_NUMBER_FIELD]?.trim();
+  return {
+    variant: d.variant,
+    ...(letterNumber ? { number: letterNumber } : {}),
+    place: placeOf(f.orgOf(d.currentOrgId) ?? from),
+    date: f.date,
+    member: f.member,
+    from: { name: f.nameOf(d.fromOrgId), ...(superior ? { superiorName: superior.name } : {}) },
+    to: { name: f.nameOf(destinationId) },
+    reason: d.form.reason,
+    temporary: d.form.temporary
+      ? { startOn: d.form.temporary.startOn, endOn: d.form.temporary.endOn }
+      : null,
+    presentBy: d.presentBy,
+    route: d.route.orgIds.map((orgId) => ({ orgId, name: f.nameOf(orgId) })),
+  };
+}
