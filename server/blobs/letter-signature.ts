@@ -208,10 +208,7 @@ export async function acceptSignedDocument(
     if (verdict === 'changed')
       return invalid(
         'changed_after_signing',
-        `signature ${s.fieldName}: disallowed changes after signing: ${s.modifications.changes
-          .filter((c) => c.verdict === 'disallowed')
-          .map((c) => c.detail)
-          .join('; ')}`,
+        `signature ${s.fieldName}: disallowed changes after signing: ${changeDetails(s)}`,
         'Chữ ký số hợp lệ nhưng tài liệu đã bị thay đổi sau khi ký.',
       );
     if (verdict === 'broken')
