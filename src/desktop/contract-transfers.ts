@@ -144,8 +144,18 @@ export const DossierDetail = z.object({
 });
 export type DossierDetail = z.infer<typeof DossierDetail>;
 
+/**
+ * One signature's verdict, worst first: broken (the signature itself fails), changed (valid, but
+ * the document was changed after signing in a way the signer did not allow), revoked (a
+ * certificate of the path was revoked before the signature's proven time), untrusted (sound, but no
+ * path to our trust anchors), valid.
+ */
+export const SignatureVerdict = z.enum(['broken', 'changed', 'revoked', 'untrusted', 'valid']);
+export type SignatureVerdict = z.infer<typeof SignatureVerdict>;
+
 export const SignatureCheck = z.object({
   fieldName: z.string(),
+  verdict: SignatureVerdict,
   signerName: z.string().nullable(),
   /** The signer certificate's organization (O / OU), when present. */
   signerOrg: z.string().nullable(),
@@ -157,6 +167,19 @@ export const SignatureCheck = z.object({
   trusted: z.boolean(),
   /** Only later signatures were added after it. */
   unmodifiedSince: z.boolean(),
+  /** PAdES B-T: who stamped the time and whether we trust them. */
+  timestamp: z
+    .object({ time: z.string().nullable(), tsa: z.string().nullable(), trusted: z.boolean() })
+    .nullable(),
+  /** Where the revocation status came from: embedded in the PDF (B-LT), OCSP or CRL online. */
+  revocation: z.object({
+    status: z.enum(['good', 'revoked', 'unknown', 'not_checked']),
+    source: z.enum(['dss', 'ocsp', 'crl']).nullable(),
+    revokedAt: z.string().nullable(),
+    noteVi: z.string().nullable(),
+  }),
+  /** The changes made after signing that the signer did not allow, one line each (Vietnamese). */
+  changesVi: z.array(z.string()),
   /** Vietnamese one-line verdict for the panel. */
   summaryVi: z.string(),
   problems: z.array(z.string()),

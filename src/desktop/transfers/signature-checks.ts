@@ -1,7 +1,8 @@
 import type { X509Certificate } from 'node:crypto';
 import { verifyPdf, type SignatureReport } from '../../signing/verify/verify-pdf';
-import type { SignatureCheck } from '../contract-transfers';
+import type { SignatureCheck, SignatureVerdict } from '../contract-transfers';
 import { fail } from '../service-kit';
+import { changesVi, revocationOf, timestampOf, verdictOf } from './signature-verdict';
 
 /** "D:20260302090000+00'00'" → ISO 8601, or null when it is not a PDF date. */
 export function pdfDateToIso(d: string | undefined): string | null {
@@ -30,8 +31,8 @@ function problemsVi(r: SignatureReport, anchorsConfigured: boolean): string[] {
   if (!r.coversRevision) out.push('Vùng ký không bao trùm toàn bộ phiên bản tài liệu được ký.');
   else if (!r.digestOk) out.push('Nội dung tài liệu đã bị thay đổi sau khi ký.');
   if (r.coversRevision && r.digestOk && !r.signatureOk) out.push('Giá trị chữ ký số không hợp lệ.');
-  if (r.coversRevision && !r.modifications.allowed)
-    out.push('Tài liệu bị sửa đổi không được phép sau khi ký.');
+  if (r.status === 'changed') out.push('Tài liệu bị sửa đổi không được phép sau khi ký.');
+  if (verdictOf(r, true) === 'revoked') out.push('Chứng thư số đã bị thu hồi trước thời điểm ký.');
   if (r.timestamp && !(r.timestamp.imprintOk && r.timestamp.signatureOk))
     out.push('Dấu thời gian không hợp lệ.');
   if (!anchorsConfigured) out.push('Chưa cấu hình chứng thư gốc để kiểm tra nguồn gốc chữ ký.');
@@ -42,11 +43,18 @@ function problemsVi(r: SignatureReport, anchorsConfigured: boolean): string[] {
   return out;
 }
 
-function summaryVi(intact: boolean, trusted: boolean, anchorsConfigured: boolean): string {
-  if (!intact) return 'Chữ ký không hợp lệ: tài liệu hoặc chữ ký đã bị thay đổi.';
-  if (trusted) return 'Chữ ký hợp lệ.';
-  if (!anchorsConfigured) return 'Chữ ký nguyên vẹn, chưa kiểm tra được nguồn gốc (chưa cấu hình chứng thư gốc).'; // prettier-ignore
-  return 'Chữ ký nguyên vẹn nhưng chứng thư số không được tin cậy.';
+const SUMMARY_VI: Record<SignatureVerdict, string> = {
+  broken: 'Chữ ký không hợp lệ: tài liệu hoặc chữ ký đã bị thay đổi.',
+  changed: 'Chữ ký hợp lệ, nhưng tài liệu đã bị sửa đổi sau khi ký.',
+  revoked: 'Chứng thư số đã bị thu hồi: chữ ký không còn giá trị.',
+  untrusted: 'Chữ ký nguyên vẹn nhưng chứng thư số không được tin cậy.',
+  valid: 'Chữ ký hợp lệ.',
+};
+
+function summaryVi(verdict: SignatureVerdict, anchorsConfigured: boolean): string {
+  if (verdict === 'untrusted' && !anchorsConfigured)
+    return 'Chữ ký nguyên vẹn, chưa kiểm tra được nguồn gốc (chưa cấu hình chứng thư gốc).';
+  return SUMMARY_VI[verdict];
 }
 
 /** Our verifier's verdict on every signature of a PDF, for the signatures panel. */
@@ -68,8 +76,10 @@ export function checkSignatures(
   const configured = anchors.length > 0;
   return reports.map((r) => {
     const trusted = configured && r.chain.trusted && (r.timestamp?.trusted ?? true);
+    const verdict = verdictOf(r, trusted);
     return {
       fieldName: r.fieldName,
+      verdict,
       signerName: r.signer ?? null,
       signerOrg: organizationOf(r.signerSubject),
       signedAt: r.timestamp?.time ?? pdfDateToIso(r.claimedTime),
@@ -77,7 +87,10 @@ export function checkSignatures(
       intact: r.intact,
       trusted,
       unmodifiedSince: r.coversRevision && r.modifications.allowed,
-      summaryVi: summaryVi(r.intact, trusted, configured),
+      timestamp: timestampOf(r),
+      revocation: revocationOf(r),
+      changesVi: changesVi(r),
+      summaryVi: summaryVi(verdict, configured),
       problems: problemsVi(r, configured),
     };
   });
