@@ -5,39 +5,55 @@ import { accountLocked, invalidCredentials, unauthorized } from '../errors';
 import {
   clearLoginFailures,
   consumeRefreshToken,
-  loginLockedUntil,
-  recordLoginFailure,
+  countLoginAttempt,
   revokeRefreshToken,
   storeRefreshToken,
 } from '../repositories/auth-tokens';
 import type { Trx } from '../repositories/db';
-import { findActiveAccount, findLoginAccount } from '../repositories/users';
+import { findActiveAccount, findLoginAccount, upgradePasswordHash } from '../repositories/users';
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from './access-tokens';
-import { hashPassword, verifyPassword } from './passwords';
-import { newRefreshToken, REFRESH_TOKEN_TTL_MS, refreshTokenHash } from './refresh-tokens';
-
-export const LOGIN_POLICY = { maxFailures: 5, lockMs: 15 * 60 * 1000 };
+import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './password-policy';
+import { hashPassword, needsRehash, verifyPassword, type ScryptParams } from './passwords';
+import {
+  newRefreshToken,
+  REFRESH_TOKEN_SESSION_MS,
+  REFRESH_TOKEN_TTL_MS,
+  refreshTokenHash,
+} from './refresh-tokens';
 
 const minutesLeft = (until: Date, now: Date) =>
   Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
 
 /** Compared against when the username has no usable account, so both paths cost one scrypt. */
-let dummyHash: Promise<string> | undefined;
-function verifyAgainstDummy(password: string): Promise<boolean> {
-  dummyHash ??= hashPassword('dummy password that no account has');
-  return dummyHash.then((hash) => verifyPassword(password, hash)).then(() => false);
+const dummyHashes = new Map<string, Promise<string>>();
+function verifyAgainstDummy(password: string, params: ScryptParams): Promise<boolean> {
+  const key = `${params.N}/${params.r}/${params.p}`;
+  let hash = dummyHashes.get(key);
+  if (!hash) {
+    hash = hashPassword('dummy password that no account has', params);
+    dummyHashes.set(key, hash);
+  }
+  return hash.then((h) => verifyPassword(password, h)).then(() => false);
 }
 
-async function issueSession(ctx: ServerContext, trx: Trx, userId: string): Promise<Session | null> {
+async function issueSession(
+  ctx: ServerContext,
+  trx: Trx,
+  userId: string,
+  sessionExpiresAt: Date,
+): Promise<Session | null> {
   const account = await findActiveAccount(trx, userId);
   if (!account) return null;
   const now = ctx.now();
   const refreshToken = newRefreshToken();
+  const sliding = new Date(now.getTime() + REFRESH_TOKEN_TTL_MS);
   await storeRefreshToken(trx, {
     hash: refreshTokenHash(refreshToken),
     userId,
-    expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+    // A token never outlives its login.
+    expiresAt: sliding < sessionExpiresAt ? sliding : sessionExpiresAt,
     createdAt: now,
+    sessionExpiresAt,
   });
   const { user } = account;
   return {
@@ -55,41 +71,60 @@ async function issueSession(ctx: ServerContext, trx: Trx, userId: string): Promi
 }
 
 /**
- * Username/password login. Every failure looks the same from outside (wrong name, wrong password,
- * inactive account), takes one scrypt, and counts towards the name's lockout, known or not.
+ * Username/password login. The attempt is counted before the password is checked, in one
+ * statement, so N parallel attempts for one name check at most `maxFailures` passwords and the
+ * rest are refused without any scrypt. Every failure looks the same from outside (wrong name,
+ * wrong password, inactive account), and counts towards the name's lockout, known or not.
  */
-export async function login(ctx: ServerContext, request: LoginRequest): Promise<Session> {
+export async function login(
+  ctx: ServerContext,
+  request: LoginRequest,
+  policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY,
+): Promise<Session> {
   const now = ctx.now();
   const key = foldForSearch(request.username);
-  const locked = await loginLockedUntil(ctx.db, key, now);
-  if (locked) throw accountLocked(minutesLeft(locked, now));
+  const counted = await countLoginAttempt(ctx.db, key, now, policy.lockout);
+  if (counted.attempt > policy.lockout.maxFailures && counted.lockedUntil)
+    throw accountLocked(minutesLeft(counted.lockedUntil, now));
 
   const account = await findLoginAccount(ctx.db, request.username);
   // Hashing happens outside any transaction: it must not hold the database for ~100 ms.
-  const valid =
-    account?.status === 'active' && account.passwordHash
-      ? await verifyPassword(request.password, account.passwordHash)
-      : await verifyAgainstDummy(request.password);
-  const session =
-    valid && account
-      ? await ctx.db.transaction().execute(async (trx) => {
-          await clearLoginFailures(trx, key);
-          return issueSession(ctx, trx, account.id);
-        })
-      : null;
-  if (session) return session;
-  const lockedUntil = await ctx.db
-    .transaction()
-    .execute((trx) => recordLoginFailure(trx, key, now, LOGIN_POLICY));
-  throw lockedUntil ? accountLocked(minutesLeft(lockedUntil, now)) : invalidCredentials();
+  const storedHash = account?.status === 'active' ? account.passwordHash : null;
+  const valid = storedHash
+    ? await verifyPassword(request.password, storedHash)
+    : await verifyAgainstDummy(request.password, policy.scrypt);
+  if (valid && account && storedHash) {
+    await clearLoginFailures(ctx.db, key);
+    if (needsRehash(storedHash, policy.scrypt))
+      await upgradePasswordHash(
+        ctx.db,
+        account.id,
+        storedHash,
+        await hashPassword(request.password, policy.scrypt),
+      );
+    const session = await ctx.db
+      .transaction()
+      .execute((trx) =>
+        issueSession(ctx, trx, account.id, new Date(now.getTime() + REFRESH_TOKEN_SESSION_MS)),
+      );
+    if (session) return session;
+  }
+  throw counted.lockedUntil
+    ? accountLocked(minutesLeft(counted.lockedUntil, now))
+    : invalidCredentials();
 }
 
-/** A new session for a refresh token, which is spent; a spent or revoked token is refused. */
+/**
+ * A new session for a refresh token, which is spent; a spent or revoked token is refused, and so
+ * is one whose login is older than the absolute session lifetime, however often it was refreshed.
+ */
 export async function refresh(ctx: ServerContext, refreshToken: string): Promise<Session> {
   // The spending (and, on reuse, the revocation of the whole family) commits even when refused.
   const session = await ctx.db.transaction().execute(async (trx) => {
     const spent = await consumeRefreshToken(trx, refreshTokenHash(refreshToken), ctx.now());
-    return spent.status === 'ok' ? issueSession(ctx, trx, spent.userId) : null;
+    return spent.status === 'ok'
+      ? issueSession(ctx, trx, spent.userId, spent.sessionExpiresAt)
+      : null;
   });
   if (!session) throw unauthorized();
   return session;

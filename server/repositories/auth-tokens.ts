@@ -5,7 +5,14 @@ import type { Db, Trx } from './db';
 
 export async function storeRefreshToken(
   trx: Trx,
-  token: { hash: string; userId: string; expiresAt: Date; createdAt: Date },
+  token: {
+    hash: string;
+    userId: string;
+    expiresAt: Date;
+    createdAt: Date;
+    /** The login's absolute end, carried unchanged through every refresh. */
+    sessionExpiresAt: Date;
+  },
 ): Promise<void> {
   await trx
     .insertInto('refresh_tokens')
@@ -15,12 +22,13 @@ export async function storeRefreshToken(
       expires_at: token.expiresAt.toISOString(),
       revoked_at: null,
       created_at: token.createdAt.toISOString(),
+      session_expires_at: token.sessionExpiresAt.toISOString(),
     })
     .execute();
 }
 
 export type ConsumeResult =
-  | { status: 'ok'; userId: string }
+  | { status: 'ok'; userId: string; sessionExpiresAt: Date }
   | { status: 'unknown' | 'expired' }
   /** Already used or revoked: someone replays it, so every token of the user is revoked. */
   | { status: 'reused'; userId: string };
@@ -37,7 +45,11 @@ export async function consumeRefreshToken(
     .where('token_hash', '=', hash)
     .executeTakeFirst();
   if (!row) return { status: 'unknown' };
-  if (row.revoked_at === null && row.expires_at <= now.toISOString()) return { status: 'expired' };
+  // A row without an absolute end predates it and ends with its sliding one.
+  const sessionEnd = row.session_expires_at ?? row.expires_at;
+  const at = now.toISOString();
+  if (row.revoked_at === null && (row.expires_at <= at || sessionEnd <= at))
+    return { status: 'expired' };
   // The conditional update decides between two concurrent uses of the same token.
   const spent = await trx
     .updateTable('refresh_tokens')
@@ -45,7 +57,8 @@ export async function consumeRefreshToken(
     .where('token_hash', '=', hash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  if (Number(spent.numUpdatedRows) === 1) return { status: 'ok', userId: row.user_id };
+  if (Number(spent.numUpdatedRows) === 1)
+    return { status: 'ok', userId: row.user_id, sessionExpiresAt: new Date(sessionEnd) };
   await revokeAllRefreshTokens(trx, row.user_id, now);
   return { status: 'reused', userId: row.user_id };
 }
@@ -68,53 +81,60 @@ export async function revokeAllRefreshTokens(trx: Trx, userId: string, now: Date
     .execute();
 }
 
-/** When the username's lockout ends, or null when it is not locked at `now`. */
-export async function loginLockedUntil(
-  db: Db,
-  usernameKey: string,
-  now: Date,
-): Promise<Date | null> {
-  const row = await db
-    .selectFrom('login_throttle')
-    .select('locked_until')
-    .where('username_key', '=', usernameKey)
-    .executeTakeFirst();
-  if (!row?.locked_until || row.locked_until <= now.toISOString()) return null;
-  return new Date(row.locked_until);
+export interface LoginPolicy {
+  /** Password checks allowed per name before the lock. */
+  maxFailures: number;
+  lockMs: number;
+}
+
+/** One login attempt as counted: its number since the last success or lock, and any lock. */
+export interface CountedAttempt {
+  attempt: number;
+  lockedUntil: Date | null;
 }
 
 /**
- * Counts a failed login; the `maxFailures`-th consecutive one locks the name for `lockMs` and
- * starts the count again. Returns the end of the lock it set, or null.
+ * Counts a login attempt for a name BEFORE its password is checked, in one statement, so that
+ * parallel attempts each get their own number and at most `maxFailures` of them are ever checked.
+ * The `maxFailures`-th attempt sets the lock as it is counted (a success clears it again); the
+ * first attempt after a lock has ended starts a new count.
  */
-export async function recordLoginFailure(
-  trx: Trx,
+export async function countLoginAttempt(
+  db: Db,
   usernameKey: string,
   now: Date,
-  policy: { maxFailures: number; lockMs: number },
-): Promise<Date | null> {
-  await trx
+  policy: LoginPolicy,
+): Promise<CountedAttempt> {
+  const at = now.toISOString();
+  const until = new Date(now.getTime() + policy.lockMs).toISOString();
+  const lockEnded = sql<boolean>`(login_throttle.locked_until is not null and login_throttle.locked_until <= ${at})`;
+  const nextCount = sql<number>`case when ${lockEnded} then 1 else login_throttle.failures + 1 end`;
+  const row = await db
     .insertInto('login_throttle')
-    .values({ username_key: usernameKey, failures: 1, locked_until: null })
+    .values({
+      username_key: usernameKey,
+      failures: 1,
+      locked_until: policy.maxFailures <= 1 ? until : null,
+    })
     .onConflict((oc) =>
-      oc.column('username_key').doUpdateSet({ failures: sql`login_throttle.failures + 1` }),
+      oc.column('username_key').doUpdateSet({
+        failures: nextCount,
+        locked_until: sql<string | null>`case
+          when login_throttle.locked_until is not null and not ${lockEnded}
+            then login_throttle.locked_until
+          when ${nextCount} >= ${policy.maxFailures} then ${until}
+          else null end`,
+      }),
     )
-    .execute();
-  const row = await trx
-    .selectFrom('login_throttle')
-    .select('failures')
-    .where('username_key', '=', usernameKey)
+    .returning(['failures', 'locked_until'])
     .executeTakeFirstOrThrow();
-  if (row.failures < policy.maxFailures) return null;
-  const until = new Date(now.getTime() + policy.lockMs);
-  await trx
-    .updateTable('login_throttle')
-    .set({ failures: 0, locked_until: until.toISOString() })
-    .where('username_key', '=', usernameKey)
-    .execute();
-  return until;
+  return {
+    attempt: Number(row.failures),
+    lockedUntil: row.locked_until ? new Date(row.locked_until) : null,
+  };
 }
 
-export async function clearLoginFailures(trx: Trx, usernameKey: string): Promise<void> {
-  await trx.deleteFrom('login_throttle').where('username_key', '=', usernameKey).execute();
+/** A successful login: the name's count starts again. */
+export async function clearLoginFailures(db: Db, usernameKey: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('username_key', '=', usernameKey).execute();
 }

@@ -188,6 +188,26 @@ export async function findLoginAccount(
   return row ? { id: row.id, status: row.status, passwordHash: row.password_hash } : null;
 }
 
+/**
+ * Stores a stronger hash of the same password after a successful login. Only while the stored
+ * hash is still the one that was checked, so a password changed meanwhile is never overwritten;
+ * not a change of the account, so no rev and no history.
+ */
+export async function upgradePasswordHash(
+  db: Db,
+  userId: string,
+  checkedHash: string,
+  strongerHash: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ password_hash: strongerHash })
+    .where('id', '=', userId)
+    .where('password_hash', '=', checkedHash)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** An active account with its grants and their org paths; null when it may not act. */
 export async function findActiveAccount(
   db: Db,

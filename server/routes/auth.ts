@@ -1,12 +1,46 @@
+import type { FastifyInstance } from 'fastify';
 import { apiRoutes } from '../../src/api/routes';
+import { passwordPolicyFromEnv, type PasswordPolicy } from '../auth/password-policy';
+import {
+  authRateLimitsFromEnv,
+  authRequestLimiter,
+  type AuthRateLimits,
+} from '../auth/rate-limits';
 import { login, logout, refresh } from '../auth/sessions';
 import type { ServerContext } from '../context';
 import type { Register } from '../http/register-route';
 
-export function authRoutes(route: Register, ctx: ServerContext): void {
+export interface AuthOptions {
+  rateLimits: AuthRateLimits;
+  passwords: PasswordPolicy;
+}
+
+/** AUTH_RATE_PER_ADDRESS, AUTH_RATE_OVERALL, PASSWORD_SCRYPT_N. */
+export function authOptionsFromEnv(env: NodeJS.ProcessEnv): AuthOptions {
+  return { rateLimits: authRateLimitsFromEnv(env), passwords: passwordPolicyFromEnv(env) };
+}
+
+/**
+ * Login, refresh and logout. `app` must have @fastify/rate-limit registered: login and refresh
+ * are limited per address and overall before they cost a password check or a database write.
+ */
+export function authRoutes(
+  route: Register,
+  ctx: ServerContext,
+  app: FastifyInstance,
+  options: AuthOptions = authOptionsFromEnv(process.env),
+): void {
+  const loginLimit = authRequestLimiter(app, options.rateLimits);
+  const refreshLimit = authRequestLimiter(app, options.rateLimits);
   route(apiRoutes.health, async () => ({ status: 'ok' as const }));
-  route(apiRoutes.login, ({ body }) => login(ctx, body));
-  route(apiRoutes.refresh, ({ body }) => refresh(ctx, body.refreshToken));
+  route(apiRoutes.login, async ({ body, request }) => {
+    await loginLimit(request);
+    return login(ctx, body, options.passwords);
+  });
+  route(apiRoutes.refresh, async ({ body, request }) => {
+    await refreshLimit(request);
+    return refresh(ctx, body.refreshToken);
+  });
   route(apiRoutes.logout, async ({ body }) => {
     await logout(ctx, body.refreshToken);
     return null;
