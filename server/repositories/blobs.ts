@@ -1,11 +1,30 @@
 import { sql } from 'kysely';
 import type { BlobInfo } from '../../src/api/blobs';
-import type { AttachmentContentType } from '../../src/domain/procedures/transfer-dossier';
+import type { ServerEngine } from '../../src/db/server-db';
+import type {
+  Attachment,
+  AttachmentContentType,
+} from '../../src/domain/procedures/transfer-dossier';
 import type { Scope } from '../scope/scope';
 import type { Db, Trx } from './db';
 import { pathInSubtrees } from './scope-sql';
 
-/** Stores a blob once: a second PUT of the same bytes changes nothing. */
+/** Who asks for a blob: the caller's account, own member record and scope. */
+export interface BlobReader {
+  user: { id: string; memberId: string | null };
+  scope: Scope;
+}
+
+export type PutBlobOutcome =
+  | { ok: true; info: BlobInfo }
+  /** The upload would take the caller's unreferenced uploads past `quotaBytes`. */
+  | { ok: false; usedBytes: number };
+
+/**
+ * Stores a blob once and records `createdBy` as one of its uploaders (a second PUT of the same
+ * bytes changes nothing). No quota: the data generator stores through this; the route goes
+ * through `uploadWithinQuota`.
+ */
 export async function putBlob(
   db: Db,
   blob: BlobInfo & { data: Buffer; createdBy: string },
@@ -23,8 +42,73 @@ export async function putBlob(
     })
     .onConflict((oc) => oc.column('sha256').doNothing())
     .execute();
+  await db
+    .insertInto('blob_uploads')
+    .values({ sha256: blob.sha256, user_id: blob.createdBy, uploaded_at: now.toISOString() })
+    .onConflict((oc) => oc.columns(['sha256', 'user_id']).doNothing())
+    .execute();
 }
 
+/**
+ * An upload through the API: refused when the caller's uploads that no object refers to yet, with
+ * this one, would exceed `quotaBytes`; a repeated upload of the caller's own blob is a no-op. On
+ * PostgreSQL the caller's account row is locked, so parallel uploads of one account are counted
+ * one after the other (SQLite runs one writer at a time anyway).
+ */
+export async function uploadWithinQuota(
+  db: Db,
+  engine: ServerEngine,
+  blob: BlobInfo & { data: Buffer; createdBy: string },
+  now: Date,
+  quotaBytes: number,
+): Promise<PutBlobOutcome> {
+  return db.transaction().execute(async (trx) => {
+    if (engine === 'postgres')
+      await trx
+        .selectFrom('users')
+        .select('id')
+        .where('id', '=', blob.createdBy)
+        .forUpdate()
+        .execute();
+    const info = { sha256: blob.sha256, contentType: blob.contentType, size: blob.size };
+    const mine = await trx
+      .selectFrom('blob_uploads')
+      .select('sha256')
+      .where('sha256', '=', blob.sha256)
+      .where('user_id', '=', blob.createdBy)
+      .executeTakeFirst();
+    if (!mine) {
+      const used = await unreferencedUploadBytes(trx, blob.createdBy);
+      if (used + blob.size > quotaBytes) return { ok: false as const, usedBytes: used };
+      await putBlob(trx, blob, now);
+    }
+    // The stored type wins: the same bytes always sniff the same anyway.
+    return { ok: true as const, info: (await blobInfo(trx, blob.sha256)) ?? info };
+  });
+}
+
+/** Bytes of the account's uploads that no dossier refers to: what its quota counts. */
+export async function unreferencedUploadBytes(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('blob_uploads as u')
+    .innerJoin('blobs as b', 'b.sha256', 'u.sha256')
+    .select(sql<string | number | null>`sum(b.size)`.as('bytes'))
+    .where('u.user_id', '=', userId)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('blob_refs as r')
+            .select(sql`1`.as('one'))
+            .whereRef('r.sha256', '=', 'u.sha256'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(row?.bytes ?? 0);
+}
+
+/** The stored type and size of a blob. Internal: callers' answers go through `readableBlobInfo`. */
 export async function blobInfo(db: Db, sha256: string): Promise<BlobInfo | null> {
   const row = await db
     .selectFrom('blobs')
@@ -50,22 +134,20 @@ export async function blobBytes(db: Db, sha256: string): Promise<Buffer | null> 
 }
 
 /**
- * A caller may read a blob they uploaded, or one a dossier refers to when the dossier's route
- * touches their scope or the dossier is their own.
+ * THE read rule of blobs (DESIGN.md, Authorization): a caller may read a blob they uploaded, or
+ * one a dossier refers to (its attachments, its signed letters) when the dossier is their own or
+ * its route touches a subtree of their scope. False for a blob that does not exist, so callers
+ * answer the same 404 for "missing" and "not yours". Attaching a blob requires the same.
  */
-export async function canReadBlob(
-  db: Db,
-  scope: Scope,
-  memberId: string | null,
-  sha256: string,
-): Promise<boolean> {
-  const own = await db
-    .selectFrom('blobs')
+export async function canReadBlob(db: Db, caller: BlobReader, sha256: string): Promise<boolean> {
+  const uploaded = await db
+    .selectFrom('blob_uploads')
     .select('sha256')
     .where('sha256', '=', sha256)
-    .where('created_by', '=', scope.userId)
+    .where('user_id', '=', caller.user.id)
     .executeTakeFirst();
-  if (own) return true;
+  if (uploaded) return true;
+  const memberId = caller.user.memberId;
   const viaDossier = await db
     .selectFrom('blob_refs as b')
     .innerJoin('transfer_dossiers as d', 'd.id', 'b.dossier_id')
@@ -80,12 +162,21 @@ export async function canReadBlob(
             .innerJoin('orgs as o', 'o.id', 'r.org_id')
             .select(sql`1`.as('one'))
             .whereRef('r.dossier_id', '=', 'd.id')
-            .where(pathInSubtrees(sql.ref('o.path'), scope.subtreePaths)),
+            .where(pathInSubtrees(sql.ref('o.path'), caller.scope.subtreePaths)),
         ),
       ]),
     )
     .executeTakeFirst();
   return viaDossier !== undefined;
+}
+
+/** The blob's type and size when the caller may read it; null alike when missing or not theirs. */
+export async function readableBlobInfo(
+  db: Db,
+  caller: BlobReader,
+  sha256: string,
+): Promise<BlobInfo | null> {
+  return (await canReadBlob(db, caller, sha256)) ? blobInfo(db, sha256) : null;
 }
 
 /** Records that a dossier refers to blobs (its attachments, its signed letters). */
@@ -96,4 +187,70 @@ export async function referBlobs(trx: Trx, dossierId: string, sha256s: string[])
     .values([...new Set(sha256s)].map((sha256) => ({ sha256, dossier_id: dossierId })))
     .onConflict((oc) => oc.columns(['sha256', 'dossier_id']).doNothing())
     .execute();
+}
+
+const notReferenced = sql<boolean>`not exists (select 1 from blob_refs r where r.sha256 = blob_uploads.sha256)`;
+
+/**
+ * The clean-up: forgets uploads older than `uploadedBefore` that no dossier refers to, then
+ * deletes the blobs left with neither an uploader nor a reference. A blob some dossier refers to
+ * is never deleted, however old.
+ */
+export async function deleteUnreferencedUploads(
+  db: Db,
+  uploadedBefore: Date,
+): Promise<{ uploads: number; blobs: number }> {
+  return db.transaction().execute(async (trx) => {
+    const uploads = await trx
+      .deleteFrom('blob_uploads')
+      .where('uploaded_at', '<', uploadedBefore.toISOString())
+      .where(notReferenced)
+      .executeTakeFirst();
+    const blobs = await trx
+      .deleteFrom('blobs')
+      .where((eb) =>
+        eb.and([
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('blob_refs as r')
+                .select(sql`1`.as('one'))
+                .whereRef('r.sha256', '=', 'blobs.sha256'),
+            ),
+          ),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('blob_uploads as u')
+                .select(sql`1`.as('one'))
+                .whereRef('u.sha256', '=', 'blobs.sha256'),
+            ),
+          ),
+        ]),
+      )
+      .executeTakeFirst();
+    return { uploads: Number(uploads.numDeletedRows), blobs: Number(blobs.numDeletedRows) };
+  });
+}
+
+/**
+ * Every attachment must be a blob the caller may read (canReadBlob), with the type and size the
+ * form states. One answer for "missing", "not yours" and "not matching", which never tells the
+ * stored type or size: a hash is not a key to someone else's file.
+ */
+export async function checkAttachments(
+  db: Db,
+  caller: BlobReader,
+  attachments: readonly Pick<Attachment, 'sha256' | 'fileName' | 'contentType' | 'size'>[],
+): Promise<{ index: number; message: string; messageVi: string } | null> {
+  for (const [index, a] of attachments.entries()) {
+    const info = await readableBlobInfo(db, caller, a.sha256);
+    if (!info || info.contentType !== a.contentType || info.size !== a.size)
+      return {
+        index,
+        message: `attachment ${a.sha256} is not an upload of yours with the stated type and size`,
+        messageVi: `Tệp đính kèm "${a.fileName}" chưa được tải lên hoặc không khớp với tệp đã tải lên. Vui lòng tải lại tệp.`,
+      };
+  }
+  return null;
 }

@@ -1,40 +1,70 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import {
-  BLOB_MAX_BYTES_DEFAULT,
-  BLOB_UPLOAD_TYPES,
-  BlobParams,
-  blobRoutes,
-} from '../../src/api/blobs';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { BLOB_UPLOAD_TYPES, BlobParams, blobRoutes } from '../../src/api/blobs';
 import { parseByteRange } from '../blobs/byte-range';
+import { startBlobCleanup } from '../blobs/cleanup';
+import { blobLimitsFromEnv, type BlobLimits } from '../blobs/limits';
 import { sniffContentType } from '../blobs/sniff';
 import type { ServerContext } from '../context';
 import { badRequest, HttpError, notFound, unauthorized } from '../errors';
 import { routeRegistrar, type Authenticate } from '../http/register-route';
-import { blobBytes, blobInfo, canReadBlob, putBlob } from '../repositories/blobs';
+import { blobBytes, readableBlobInfo, uploadWithinQuota } from '../repositories/blobs';
 
-/** The upload limit: BLOB_MAX_BYTES in the environment, else 20 MB. */
-export function blobLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.BLOB_MAX_BYTES);
-  return Number.isInteger(n) && n > 0 ? n : BLOB_MAX_BYTES_DEFAULT;
-}
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+const days = (ms: number) => Math.max(1, Math.round(ms / (24 * 3600 * 1000)));
+
+const blobTooLarge = (maxBytes: number) =>
+  new HttpError(413, {
+    error: 'payload_too_large',
+    message: `a blob may have at most ${maxBytes} bytes`,
+    messageVi: `Tệp vượt quá dung lượng cho phép (${megabytes(maxBytes)}).`,
+    field: 'body',
+  });
+
+const quotaExceeded = (limits: BlobLimits, usedBytes: number, size: number) =>
+  new HttpError(413, {
+    error: 'quota_exceeded',
+    message: `uploads no object refers to would take ${usedBytes + size} of ${limits.quotaBytes} bytes`,
+    messageVi:
+      `Các tệp đã tải lên nhưng chưa gửi kèm hồ sơ vượt quá hạn mức ${megabytes(limits.quotaBytes)}. ` +
+      `Hãy gửi hồ sơ đang soạn, hoặc chờ các tệp không dùng được tự xóa sau ${days(limits.graceMs)} ngày.`,
+    field: 'body',
+  });
 
 /**
  * PUT/GET /v1/blobs/{sha256}. Registered in their own encapsulated context so the raw-bytes body
- * parser and its larger limit apply to these routes only.
+ * parser and its larger limit apply to these routes only. A blob is answered only to a caller
+ * who may read it (canReadBlob): a missing blob and someone else's answer the same 404. Uploads
+ * count against the caller's quota until a dossier refers to them; the clean-up removes the
+ * ones nothing refers to after the grace period.
  */
 export async function blobRoutesPlugin(
   app: FastifyInstance,
   authenticate: Authenticate,
   ctx: ServerContext,
-  maxBytes: number = blobLimitFromEnv(),
+  maxBytes?: number,
+  configured: BlobLimits = blobLimitsFromEnv(process.env),
 ): Promise<void> {
+  const limits = { ...configured, maxBytes: maxBytes ?? configured.maxBytes };
+  const cleanup = startBlobCleanup({
+    db: ctx.db,
+    log: app.log,
+    graceMs: limits.graceMs,
+    everyMs: limits.cleanupEveryMs,
+    now: ctx.now,
+  });
+  app.addHook('onClose', () => cleanup.stop());
+
   await app.register(async (child) => {
     child.addContentTypeParser(
       [...BLOB_UPLOAD_TYPES],
-      { parseAs: 'buffer', bodyLimit: maxBytes },
+      { parseAs: 'buffer', bodyLimit: limits.maxBytes },
       (_request, body, done) => done(null, body),
     );
+    // The size limit in words the user can act on; anything else goes to the app's handler.
+    child.setErrorHandler((err: FastifyError) => {
+      throw err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? blobTooLarge(limits.maxBytes) : err;
+    });
     const route = routeRegistrar(child, authenticate);
 
     route(blobRoutes.putBlob, async ({ params, caller, request }) => {
@@ -57,8 +87,15 @@ export async function blobRoutesPlugin(
           field: 'body',
         });
       const info = { sha256, contentType: sniffed.value, size: data.length };
-      await putBlob(ctx.db, { ...info, data, createdBy: caller.user.id }, ctx.now());
-      return (await blobInfo(ctx.db, sha256)) ?? info;
+      const stored = await uploadWithinQuota(
+        ctx.db,
+        ctx.engine,
+        { ...info, data, createdBy: caller.user.id },
+        ctx.now(),
+        limits.quotaBytes,
+      );
+      if (!stored.ok) throw quotaExceeded(limits, stored.usedBytes, data.length);
+      return stored.info;
     });
 
     // Bytes, not JSON: registered directly, with the same authentication.
@@ -77,10 +114,9 @@ export async function blobRoutesPlugin(
         const params = BlobParams.safeParse(request.params);
         if (!params.success) throw badRequest('sha256', 'not a lowercase hex SHA-256');
         const { sha256 } = params.data;
-        const info = await blobInfo(ctx.db, sha256);
-        if (!info || !(await canReadBlob(ctx.db, caller.scope, caller.user.memberId, sha256)))
-          throw notFound();
-        const bytes = (await blobBytes(ctx.db, sha256))!;
+        const info = await readableBlobInfo(ctx.db, caller, sha256);
+        const bytes = info ? await blobBytes(ctx.db, sha256) : null;
+        if (!info || !bytes) throw notFound();
         reply
           .header('content-type', info.contentType)
           .header('cache-control', 'private, max-age=31536000, immutable')

@@ -67,6 +67,13 @@ export interface BlobsTable {
   created_at: string;
 }
 
+/** Who uploaded a blob and when (migration 0006): uploaders may read it; quota and clean-up. */
+export interface BlobUploadsTable {
+  sha256: string;
+  user_id: string;
+  uploaded_at: string;
+}
+
 /** Which dossiers refer to a blob: the blob is readable wherever the dossier is. */
 export interface BlobRefsTable {
   sha256: string;
@@ -89,5 +96,6 @@ export interface TransfersDatabase {
   temporary_memberships: TemporaryMembershipsTable;
   blobs: BlobsTable;
   blob_refs: BlobRefsTable;
+  blob_uploads: BlobUploadsTable;
   push_mutations: PushMutationsTable;
 }
