@@ -12,6 +12,7 @@ import { createTestPki, type TestPki } from '../../../scripts/test/pki';
 import type { CmsSigner } from '../cms/signed-data';
 import { buildCorpus, makePng, readPdf } from '../test-support/corpus';
 import { decodePng, isRedImage, physicalSizePt, tintRed } from './png';
+import { vietnamIsoTime } from './appearance';
 import { signPdf } from './sign-pdf';
 
 let dir: string;
@@ -26,7 +27,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const softSigner = (): CmsSigner => {
   const key = createPrivateKey(pki.signerRsa.keyPem);
-  return { certificate: pki.signerRsa.certDer, keyType: 'rsa', sign: async (d) => sign('sha256', d, key) }; // prettier-ignore
+  return {
+    certificate: pki.signerRsa.certDer,
+    keyType: 'rsa',
+    sign: async (d) => sign('sha256', d, key),
+  };
 };
 
 /** Renders page 1 at 72 dpi (1 px = 1 pt) as RGB rows, origin top-left. */
@@ -74,12 +79,14 @@ describe('signature appearance', () => {
     const sigX = x + (w - sigW) / 2;
     const samples = (x0: number, x1: number) =>
       Array.from({ length: 20 }, (_, i) => page.at(x0 + ((x1 - x0) * (i + 0.5)) / 20, imgY));
-    expect(samples(sigX + sigW / 3 - 20, sigX + sigW / 3 + 20).filter(isRed).length).toBeGreaterThan(10); // prettier-ignore
+    expect(
+      samples(sigX + sigW / 3 - 20, sigX + sigW / 3 + 20).filter(isRed).length,
+    ).toBeGreaterThan(10);
     expect(samples(sigX + sigW * 0.75, sigX + sigW - 2).filter(isBlue).length).toBeGreaterThan(10);
     expect(samples(sigX + sigW * 0.75, sigX + sigW - 2).filter(isRed).length).toBe(0);
-    // Dark text pixels in the text band.
+    // Dark text pixels in the text band, right of the seal (102 pt wide, centred on x + 89).
     let dark = 0;
-    for (let tx = x + 2; tx < x + 100; tx++)
+    for (let tx = x + 142; tx < x + w; tx++)
       for (let ty = y + 2; ty < y + 28; ty++) if (page.at(tx, ty)[0] < 100) dark++;
     expect(dark).toBeGreaterThan(50);
   });
@@ -106,9 +113,14 @@ describe('signature appearance', () => {
     expect(wide.fromPhys).toBe(false);
     expect(wide.width).toBeCloseTo((36 / 25.4) * 72, 3);
     expect(wide.height).toBeCloseTo((18 / 25.4) * 72, 3);
-    expect(physicalSizePt(decodePng(makePng(50, 50, [0, 0, 0])), 40).width).toBeCloseTo((40 / 25.4) * 72, 3); // prettier-ignore
+    expect(physicalSizePt(decodePng(makePng(50, 50, [0, 0, 0])), 40).width).toBeCloseTo(
+      (40 / 25.4) * 72,
+      3,
+    );
     // An implausible density (a 425 px seal 36 m wide) is ignored.
-    expect(physicalSizePt(decodePng(makePng(425, 425, [0, 0, 0], { pixelsPerMetre: 11 }))).fromPhys).toBe(false); // prettier-ignore
+    expect(
+      physicalSizePt(decodePng(makePng(425, 425, [0, 0, 0], { pixelsPerMetre: 11 }))).fromPhys,
+    ).toBe(false);
   });
 
   /** The seal's `cm` in the new revision's appearance, the widget /Rect and the form /BBox. */
@@ -155,7 +167,8 @@ describe('signature appearance', () => {
       const file = join(dir, `true-size-${mm ?? 'd'}-${png.pixelsPerMetre ?? 0}.pdf`);
       writeFileSync(file, signed);
       const page = render(file);
-      const cx = rect[0] + g.x + g.w / 2, cy = rect[1] + g.y + g.h / 2; // prettier-ignore
+      const cx = rect[0] + g.x + g.w / 2,
+        cy = rect[1] + g.y + g.h / 2;
       // The extent from the first to the last red pixel, not a count: the signer's name and the
       // time (which changes every run) are drawn over the seal and hide some of its pixels.
       const extent = (at: (d: number) => boolean) => {
@@ -168,4 +181,97 @@ describe('signature appearance', () => {
       expect(Math.abs(down - size)).toBeLessThanOrEqual(3); // one edge pixel each side may be anti-aliased
     },
   );
+
+  it.each([
+    ['wide box, text right of the seal', [300, 80, 240, 120], true],
+    ['small box, text under the seal', [60, 300, 180, 60], true],
+    ['letter box without a signature image', [300, 500, 197, 62], false],
+    ['tall box', [60, 560, 200, 200], true],
+  ] as const)(
+    "%s: the seal overlaps the image's left third and never covers the name and time",
+    async (_, rect, withImage) => {
+      const time = new Date('2026-12-07T01:09:08Z');
+      const signed = await signPdf(source, softSigner(), {
+        signerName: 'Nguyễn Thị Hương Đặng',
+        page: 1,
+        rect: [...rect],
+        time,
+        signatureImage: withImage ? makePng(120, 60, [20, 20, 120]) : undefined,
+        sealImage: makePng(80, 80, [200, 30, 30]),
+      });
+      const file = join(dir, `layout-${rect.join('-')}.pdf`);
+      writeFileSync(file, signed);
+      const g = sealGeometry(signed);
+      const seal = {
+        x0: rect[0] + g.x,
+        y0: rect[1] + g.y,
+        x1: rect[0] + g.x + g.w,
+        y1: rect[1] + g.y + g.h,
+      };
+      const words = textBoxes(file).filter((w) => w.y0 > 0);
+      expect(words.map((w) => w.text).join(' ')).toBe(
+        'Nguyễn Thị Hương Đặng 2026-12-07T08:09:08+07:00',
+      );
+      for (const word of words) expect(intersects(word, seal), word.text).toBe(false);
+      // The seal is centred on the right edge of the image's left third.
+      const image = imageBox(signed, rect, withImage);
+      expect(g.x + g.w / 2).toBeCloseTo(image.x + image.w / 3, 1);
+      expect(seal.x0).toBeLessThan(rect[0] + image.x + image.w / 3);
+      expect(seal.x1).toBeGreaterThan(rect[0] + image.x);
+      // The text is inside the widget, so viewers show all of it.
+      const [r0, r1, r2, r3] = g.rect as [number, number, number, number];
+      for (const word of words) {
+        expect(word.x0).toBeGreaterThanOrEqual(r0 - 0.5);
+        expect(word.x1).toBeLessThanOrEqual(r2 + 0.5);
+        expect(word.y0).toBeGreaterThanOrEqual(r1 - 0.5);
+        expect(word.y1).toBeLessThanOrEqual(r3 + 0.5);
+      }
+    },
+  );
+
+  it("the time is ISO 8601 at Vietnam's offset, also across midnight UTC", () => {
+    expect(vietnamIsoTime(new Date('2026-12-07T01:09:08Z'))).toBe('2026-12-07T08:09:08+07:00');
+    expect(vietnamIsoTime(new Date('2026-12-31T17:30:00.999Z'))).toBe('2027-01-01T00:30:00+07:00');
+  });
 });
+
+interface PageBox {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const PAGE_HEIGHT = 841.89;
+
+/** Words of page 1 as poppler extracts them, in PDF coordinates (origin bottom-left). */
+function textBoxes(file: string): PageBox[] {
+  const xml = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', file, '-']).toString();
+  const re =
+    /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+  return [...xml.matchAll(re)]
+    .map((m) => ({
+      text: m[5]!.normalize('NFC'),
+      x0: Number(m[1]),
+      x1: Number(m[3]),
+      y0: PAGE_HEIGHT - Number(m[4]),
+      y1: PAGE_HEIGHT - Number(m[2]),
+    }))
+    .filter((w) => !/DANG|CONG|SAN|VIET|NAM|trang|^-$|^\d$/.test(w.text));
+}
+
+const intersects = (a: Omit<PageBox, 'text'>, b: Omit<PageBox, 'text'>) =>
+  a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** The signature image's box in form space (the whole image band when there is none). */
+function imageBox(signed: Buffer, rect: readonly number[], withImage: boolean) {
+  const added = signed.subarray(source.length).toString('latin1');
+  const cm = /q ([-\d.]+) 0 0 ([-\d.]+) ([-\d.]+) ([-\d.]+) cm \/Sig Do Q/.exec(added);
+  if (withImage) {
+    const [w, h, x, y] = cm!.slice(1).map(Number) as [number, number, number, number];
+    return { x, y, w, h };
+  }
+  expect(cm).toBeNull();
+  return { x: 0, y: 0, w: rect[2]!, h: rect[3]! };
+}

@@ -119,7 +119,7 @@ export async function signPdf(
     width: w,
     height: h,
     signerName: options.signerName,
-    time: time.toISOString(),
+    time,
     signatureImage: options.signatureImage,
     sealImage: options.sealImage,
     sealDefaultDiameterMm: options.sealDefaultDiameterMm,
