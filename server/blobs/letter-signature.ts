@@ -195,14 +195,6 @@ export async function acceptSignedDocument(
       `the new signature ${signature.fieldName} covers ${signature.revisionEnd} of ${pdf.length} bytes`,
       'Chữ ký số mới không bao trùm toàn bộ tệp: tệp đã bị thêm nội dung sau khi ký.',
     );
-  const appended = pdf.subarray(baseBytes.length);
-  if (count(appended, 'startxref') !== 1)
-    return invalid(
-      'several_revisions',
-      'more than one incremental update after the base',
-      `Tài liệu đã ký có nội dung được thêm ngoài chữ ký số. ${RESIGN_VI}`,
-    );
-
   for (const s of report.signatures) {
     const verdict = s.status;
     if (verdict === 'changed')
@@ -225,6 +217,15 @@ export async function acceptSignedDocument(
       `the signed update changes the document: ${disallowed.join('; ')}`,
       'Bản ký đã thay đổi nội dung tài liệu, không chỉ thêm chữ ký số.',
     );
+  // Changes spread over several updates are refused even when each one is allowed.
+  const appended = pdf.subarray(baseBytes.length);
+  if (count(appended, 'startxref') !== 1)
+    return invalid(
+      'several_revisions',
+      'more than one incremental update after the base',
+      `Tài liệu đã ký có nội dung được thêm ngoài chữ ký số. ${RESIGN_VI}`,
+    );
+
   for (const s of report.signatures) {
     if (revoked(s))
       return invalid(
