@@ -9,6 +9,7 @@ import type { CmsSigner } from '../../signing/cms/signed-data';
 import { signPdf } from '../../signing/pdf/sign-pdf';
 import { loadCertificates } from '../../signing/verify/chain';
 import { verifyPdf } from '../../signing/verify/verify-pdf';
+import { presentByFrom } from '../../domain/procedures/transfer-deadlines';
 import { buildTransferLetter, type TransferLetterInput } from './transfer-letter';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -74,8 +75,26 @@ describe('transfer introduction letter', () => {
         }
   });
 
+  it('fills in the presentation deadline it computes when the dossier has none yet', async () => {
+    const { pdf } = await buildTransferLetter({ ...input, presentBy: null });
+    const file = join(dir, 'letter-deadline.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', [file, '-'])
+      .toString()
+      .normalize('NFC')
+      .replace(/\s+/g, ' ');
+    // Monday 2 March 2026 + 30 working days (six full weeks, no holiday): Monday 13 April 2026.
+    expect(presentByFrom('2026-03-02')).toBe('2026-04-13');
+    expect(text).toContain('trước ngày 13/04/2026 (trong vòng 30 ngày làm việc)');
+    expect(text).not.toContain('trước ngày ……');
+  });
+
   it('takes one incremental signature per box, all valid together', async () => {
-    const { pdf, boxes } = await buildTransferLetter({ ...input, variant: 'temporary', temporary: { startOn: '2026-03-10', endOn: '2026-12-31' } }); // prettier-ignore
+    const { pdf, boxes } = await buildTransferLetter({
+      ...input,
+      variant: 'temporary',
+      temporary: { startOn: '2026-03-10', endOn: '2026-12-31' },
+    });
     const key = createPrivateKey(pki.signerEc.keyPem);
     const signer: CmsSigner = {
       certificate: pki.signerEc.certDer,
@@ -85,7 +104,12 @@ describe('transfer introduction letter', () => {
     let letter = pdf;
     for (const box of boxes.slice(0, 2)) {
       const before = letter;
-      letter = await signPdf(letter, signer, { signerName: 'Ngô Văn Minh', page: box.page, rect: box.rect }, { chain: [pki.intermediate.certDer] }); // prettier-ignore
+      letter = await signPdf(
+        letter,
+        signer,
+        { signerName: 'Ngô Văn Minh', page: box.page, rect: box.rect },
+        { chain: [pki.intermediate.certDer] },
+      );
       expect(letter.subarray(0, before.length).equals(before)).toBe(true);
     }
     const report = verifyPdf(letter, { trustAnchors: loadCertificates(pki.root.certPem) });

@@ -1,4 +1,8 @@
 import type { PDFPage } from '@cantoo/pdf-lib';
+import {
+  PRESENT_WITHIN_WORKING_DAYS,
+  presentByFrom,
+} from '../../domain/procedures/transfer-deadlines';
 import type { TransferVariant } from '../../domain/procedures/transfer-route';
 import {
   A4,
@@ -31,7 +35,10 @@ export interface TransferLetterInput {
   to: { name: string };
   reason: string;
   temporary: { startOn: string; endOn: string } | null;
-  /** The date by which the member presents the letter, when known. */
+  /**
+   * The date by which the member presents the letter ('YYYY-MM-DD'); when not known yet, the
+   * letter computes it from its own date with the domain's rule (30 working days).
+   */
   presentBy: string | null;
   /** Every org of the route in order: each signs its own box, level by level. */
   route: { orgId: string; name: string }[];
@@ -64,6 +71,14 @@ export function vietnamDay(at: Date): { iso: string; local: Date; noon: Date } {
 const vnDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '……/……/………');
 
 const BOX = { width: 205, height: 92, gap: 14 } as const;
+
+/**
+ * The presentation deadline printed on the letter: the dossier's when set, else counted from the
+ * letter's date as the transfer procedure counts it (the same UTC calendar day as the machine's).
+ */
+function presentByOf(input: TransferLetterInput): string {
+  return input.presentBy ?? presentByFrom(input.date.toISOString().slice(0, 10));
+}
 
 /**
  * The introduction letter as a PDF, with one empty box per org of the route, like the paper
@@ -112,7 +127,7 @@ export async function buildTransferLetter(
   para(`Lý do: ${input.reason}`);
   para(
     `Đồng chí có trách nhiệm xuất trình giấy giới thiệu này với chi bộ nơi đến ` +
-      `trước ngày ${vnDate(input.presentBy)} (trong vòng 30 ngày làm việc).`,
+      `trước ngày ${vnDate(presentByOf(input))} (trong vòng ${PRESENT_WITHIN_WORKING_DAYS} ngày làm việc).`,
     fonts.italic,
   );
   y -= 10;
