@@ -2,7 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadCertificates } from '../src/signing/verify/chain';
-import { verifyPdf } from '../src/signing/verify/verify-pdf';
+import { verifyPdf, type ModificationChange } from '../src/signing/verify/verify-pdf';
+
+const STATUS_WORD = { intact: 'intact', changed: 'CHANGED after signing', broken: 'BROKEN' } as const;
+const describeChange = (c: ModificationChange) =>
+  `${c.object === null ? '' : `object ${c.object} `}${c.kind}: ${c.detail} [${c.verdict}]`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -20,10 +24,10 @@ try {
   else {
     if (report.signatures.length === 0) console.log('no signatures');
     for (const s of report.signatures) {
-      console.log(`${s.fieldName}: ${s.signer ?? '?'} at ${s.claimedTime ?? '?'} — ${s.intact ? 'intact' : 'BROKEN'}, ${s.chain.trusted ? 'trusted' : 'NOT trusted'}${s.coversWholeFile ? ', covers the whole file' : ''}`); // prettier-ignore
+      console.log(`${s.fieldName}: ${s.signer ?? '?'} at ${s.claimedTime ?? '?'} — ${STATUS_WORD[s.status]}, ${s.chain.trusted ? 'trusted' : 'NOT trusted'}${s.coversWholeFile ? ', covers the whole file' : ''}`); // prettier-ignore
       if (s.timestamp) console.log(`  timestamp ${s.timestamp.time ?? '?'} by ${s.timestamp.tsa ?? '?'} — ${s.timestamp.imprintOk && s.timestamp.signatureOk ? 'intact' : 'BROKEN'}, ${s.timestamp.trusted ? 'trusted' : 'NOT trusted'}`); // prettier-ignore
       for (const e of s.errors) console.log(`  - ${e}`);
-      for (const c of s.modifications.changes) console.log(`  · ${c}`);
+      for (const c of s.modifications.changes) console.log(`  · ${describeChange(c)}`);
     }
   }
   process.exitCode = report.ok ? 0 : 1;

@@ -1,0 +1,80 @@
+/**
+ * The effective object state of a PDF at the end of a revision and at the end of the file: what a
+ * reader sees after following /Prev, hybrid /XRefStm, xref streams and object streams. Two states
+ * are compared object by object; an object whose effective entry points at the same bytes is the
+ * same object, any other is compared by value.
+ */
+import type { PdfValue } from '../../pdf/pdf-objects';
+import { PdfReader, type XrefEntry } from '../../pdf/pdf-reader';
+import { Equivalence, UNREADABLE } from './equivalence';
+
+export interface ObjectChange {
+  num: number;
+  /** undefined: absent, free or null in that state. */
+  before: PdfValue | undefined;
+  after: PdfValue | undefined;
+}
+
+/** The state a reader sees at `end` (a revision's last byte + 1): its own startxref onward. */
+export function revisionState(pdf: Buffer, end: number): PdfReader {
+  return new PdfReader(pdf.subarray(0, end));
+}
+
+/**
+ * The file's chain of sections must reach the signed revision's own section through /Prev, and
+ * every section before it in the chain must lie after the signed bytes. Otherwise the final
+ * document is not a continuation of the signed one. Returns why not, or undefined.
+ */
+export function chainBreak(full: PdfReader, revision: PdfReader): string | undefined {
+  const own = revision.lastXrefOffset;
+  const end = revision.buf.length;
+  for (const s of full.sections) {
+    if (s.offset === own) return undefined;
+    if (s.offset < end) {
+      return `the cross-reference section at ${s.offset}, inside the signed bytes, is reached before the signed revision's own section at ${own}`; // prettier-ignore
+    }
+  }
+  return `the cross-reference chain of the file never reaches the signed revision's section at ${own}`; // prettier-ignore
+}
+
+function sameEntry(a: XrefEntry | undefined, b: XrefEntry | undefined): boolean {
+  if (!a || !b) return (a?.type ?? 0) === 0 && (b?.type ?? 0) === 0;
+  if (a.type === 1 && b.type === 1) return a.offset === b.offset && a.gen === b.gen;
+  if (a.type === 2 && b.type === 2) return a.stream === b.stream && a.index === b.index;
+  return a.type === 0 && b.type === 0;
+}
+
+/** Same bytes in both states: same entry and, inside an object stream, the same object stream. */
+function sameLocation(before: PdfReader, after: PdfReader, num: number): boolean {
+  const a = before.xref.get(num);
+  const b = after.xref.get(num);
+  if (!sameEntry(a, b)) return false;
+  if (a?.type !== 2 || b?.type !== 2) return true;
+  return sameEntry(before.xref.get(a.stream), after.xref.get(b.stream));
+}
+
+const present = (v: PdfValue | undefined) => (v === null ? undefined : v);
+
+/** Every object whose effective value differs between the two states, by value. */
+export function changedObjects(before: PdfReader, after: PdfReader): ObjectChange[] {
+  const eq = new Equivalence(before, after);
+  const nums = new Set([...before.xref.keys(), ...after.xref.keys()]);
+  const out: ObjectChange[] = [];
+  for (const num of [...nums].sort((x, y) => x - y)) {
+    if (num === 0 || sameLocation(before, after, num)) continue;
+    const b = present(readObject(before, num));
+    const a = present(readObject(after, num));
+    if (!eq.equal(b, a)) out.push({ num, before: b, after: a });
+  }
+  return out;
+}
+
+/** An object's value in a state; an unreadable one is a value equal to nothing. */
+export function readObject(reader: PdfReader, num: number): PdfValue | undefined {
+  if (!reader.xref.has(num)) return undefined;
+  try {
+    return reader.getObject(num);
+  } catch {
+    return UNREADABLE;
+  }
+}
