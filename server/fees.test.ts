@@ -333,7 +333,8 @@ describe.each(serverEngines)('party fees on %s', (engine) => {
     };
     const url = `/v1/fees/payments/${p.id}/settle`;
     expect((await api('POST', url, 'dangvien.duc', body)).status).toBe(403);
-    expect((await api('POST', url, 'qt.phucloi', body)).status).toBe(403);
+    // Another ward's payment: out of scope answers as if absent (decision 0016).
+    expect((await api('POST', url, 'qt.phucloi', body)).status).toBe(404);
     expect((await api('POST', url, 'qt.viethung', { ...body, bankReference: '' })).status).toBe(
       400,
     );

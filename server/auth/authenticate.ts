@@ -20,5 +20,8 @@ export async function authenticate(
   if (!userId) return null;
   const account = await findActiveAccount(ctx.db, userId);
   if (!account) return null;
-  return { user: account.user, scope: buildScope(account.user.id, account.grants) };
+  return {
+    user: account.user,
+    scope: buildScope(account.user.id, account.grants, account.user.memberId),
+  };
 }

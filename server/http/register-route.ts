@@ -2,9 +2,18 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { ApiError } from '../../src/api/errors';
+import { isObjectRule } from '../../src/api/access';
 import type { RouteSpec } from '../../src/api/routes';
 import type { Caller } from '../auth/caller';
 import { unauthorized } from '../errors';
+import type { AccessCheck } from '../scope/route-access';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Checks a route's declared access before its handler (installed once by buildServer). */
+    routeAccess: AccessCheck | null;
+  }
+}
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -45,6 +54,10 @@ export function registerRoute<S extends RouteSpec>(
   handler: RouteHandler<S>,
   options: RouteOptions = {},
 ): void {
+  checkDeclaredAccess(spec);
+  const check = spec.auth ? app.routeAccess : null;
+  if (spec.auth && !check)
+    throw new Error(`${spec.method} ${spec.path}: no access check installed`);
   const errorResponses = Object.fromEntries(spec.errors.map((status) => [status, ApiError]));
   app.withTypeProvider<ZodTypeProvider>().route({
     method: spec.method,
@@ -66,10 +79,13 @@ export function registerRoute<S extends RouteSpec>(
               : serializerCompiler(def as Parameters<typeof serializerCompiler>[0]),
         }
       : {}),
-    preHandler: spec.auth
+    // Before validation: who may call comes first, so a refused caller learns nothing of the
+    // request's shape (and the access check reads only the raw path parameters).
+    preValidation: spec.auth
       ? async (request) => {
           const caller = await authenticate(request);
           if (!caller) throw unauthorized();
+          await check!(caller, spec.access, (request.params ?? {}) as Record<string, unknown>);
           request.caller = caller;
         }
       : undefined,
@@ -85,6 +101,26 @@ export function registerRoute<S extends RouteSpec>(
       return reply.code(spec.status).send(result);
     },
   });
+}
+
+/**
+ * Refuses at start-up a route whose access declaration does not fit it: public exactly when no
+ * caller is needed, the object's parameter in the path, and the refusal statuses documented.
+ */
+export function checkDeclaredAccess(spec: RouteSpec): void {
+  const where = `${spec.method} ${spec.path}`;
+  const { access } = spec;
+  if ((access.scope === 'public') === spec.auth)
+    throw new Error(`${where}: 'public' access exactly when the route needs no caller`);
+  const object = 'param' in access && isObjectRule(access.scope);
+  if (object && !spec.path.split('/').includes(`:${access.param}`))
+    throw new Error(`${where}: the access parameter ${access.param} is not in the path`);
+  const refuses403 =
+    access.roles !== 'any' || ['org-subtree', 'statement-line', 'top-org'].includes(access.scope);
+  if (refuses403 && !spec.errors.includes(403))
+    throw new Error(`${where}: its access may refuse with 403; list it in errors`);
+  if (object && !spec.errors.includes(404))
+    throw new Error(`${where}: its access may answer 404; list it in errors`);
 }
 
 /** Binds registerRoute to one app and authenticator, for the route modules. */

@@ -91,12 +91,21 @@ function membersWithPaths(db: Db) {
 const inSubtrees = (roots: readonly string[]) =>
   sql<boolean>`(${pathInSubtrees(sql.ref('h.path'), roots)} or ${pathInSubtrees(sql.ref('r.path'), roots)})`;
 
-/** A live member whose home or residence org the scope covers, else null. */
+/**
+ * What the scope may read of members: registered or residing in a staff subtree, or the caller's
+ * own record (the member role sees nobody else).
+ */
+const visibleTo = (scope: Scope) =>
+  scope.memberId === null
+    ? inSubtrees(scope.subtreePaths)
+    : sql<boolean>`(${inSubtrees(scope.subtreePaths)} or ${sql.ref('m.id')} = ${scope.memberId})`;
+
+/** A live member the scope may read (see visibleTo), else null. */
 export async function findVisibleMember(db: Db, scope: Scope, id: string): Promise<Member | null> {
   const row = await membersWithPaths(db)
     .selectAll('m')
     .where('m.id', '=', id)
-    .where(inSubtrees(scope.subtreePaths))
+    .where(visibleTo(scope))
     .executeTakeFirst();
   return row ? memberFromRow(row) : null;
 }
@@ -115,7 +124,7 @@ export async function listMembers(
   scope: Scope,
   query: Omit<MemberListQuery, 'cursor' | 'orgId'> & { withinPath?: string; after?: MemberPageKey },
 ): Promise<{ items: Member[]; next: MemberPageKey | null }> {
-  let q = membersWithPaths(db).selectAll('m').where(inSubtrees(scope.subtreePaths));
+  let q = membersWithPaths(db).selectAll('m').where(visibleTo(scope));
   if (query.withinPath) q = q.where(inSubtrees([query.withinPath]));
   const text = (query.q ?? '').trim();
   const tokens = searchTokens(text);

@@ -197,7 +197,21 @@ const readMembers: Reader = async (trx, scope, plan, w) => {
           .orderBy('m.rev')
           .limit(w.limit)
           .execute();
-  return rows.map((row) =>
+  // The caller's own record, wherever it is registered (the member role's whole view of members).
+  const self =
+    scope.memberId === null
+      ? []
+      : await trx
+          .selectFrom('members as m')
+          .innerJoin('orgs as h', 'h.id', 'm.home_org_id')
+          .leftJoin('orgs as r', 'r.id', 'm.residence_org_id')
+          .selectAll('m')
+          .where('m.id', '=', scope.memberId)
+          .where(outOfScope('h.path', scope))
+          .where((eb) => eb.or([eb('r.path', 'is', null), outOfScope('r.path', scope)]))
+          .where(revIn('m.rev', 'revScan', w))
+          .execute();
+  return lowest(rows, self, w.limit).map((row) =>
     row.deleted
       ? removed('member', row.id, row.rev)
       : {

@@ -348,14 +348,18 @@ export async function dossierChangesInScope(
     .selectAll('d')
     .where('d.rev', '>', w.afterRev)
     .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('transfer_route_orgs as r')
-          .innerJoin('orgs as o', 'o.id', 'r.org_id')
-          .select(sql`1`.as('one'))
-          .whereRef('r.dossier_id', '=', 'd.id')
-          .where(pathInSubtrees(sql.ref('o.path'), scope.subtreePaths)),
-      ),
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('transfer_route_orgs as r')
+            .innerJoin('orgs as o', 'o.id', 'r.org_id')
+            .select(sql`1`.as('one'))
+            .whereRef('r.dossier_id', '=', 'd.id')
+            .where(pathInSubtrees(sql.ref('o.path'), scope.subtreePaths)),
+        ),
+        // The caller's own dossiers, wherever their route goes (the member's self-scope).
+        ...(scope.memberId === null ? [] : [eb('d.member_id', '=', scope.memberId)]),
+      ]),
     );
   if (w.upTo !== null) q = q.where('d.rev', '<=', w.upTo);
   const rows = await q.orderBy('d.rev').limit(w.limit).execute();

@@ -35,6 +35,36 @@ describe('scope', () => {
     expect(buildScope('other', [a, b]).hash).not.toBe(hash);
   });
 
+  it('gives a member grant no subtree: only the names of its org line, and the own record', () => {
+    const member = buildScope('u', [{ role: 'member', orgId: 'c', path: '/p/w/c/' }], 'm1');
+    expect(member.subtreePaths).toEqual([]);
+    expect(member.ancestorIds).toEqual(['c', 'p', 'w']);
+    expect(member.memberId).toBe('m1');
+    expect(isInScopeSubtree(member, '/p/w/c/')).toBe(false);
+    expect(canSeeOrg(member, 'c', '/p/w/c/')).toBe(true);
+    expect(canSeeOrg(member, 'd', '/p/w/d/')).toBe(false);
+    expect(subtreesOfRole(member, 'member')).toEqual([]);
+
+    // Staff and member grants together: the staff subtree, and the member line outside it.
+    const both = buildScope('u', [
+      { role: 'member', orgId: 'x', path: '/p/v/x/' },
+      { role: 'approver', orgId: 'c', path: '/p/w/c/' },
+    ]);
+    expect(both.subtreePaths).toEqual(['/p/w/c/']);
+    expect(both.ancestorIds).toEqual(['p', 'v', 'w', 'x']);
+    const inside = buildScope('u', [
+      { role: 'member', orgId: 'c', path: '/p/w/c/' },
+      { role: 'admin', orgId: 'w', path: '/p/w/' },
+    ]);
+    expect(inside.ancestorIds).toEqual(['p']);
+  });
+
+  it('changes the hash with the own member record and with the scope model', () => {
+    const g = [{ role: 'member', orgId: 'c', path: '/p/w/c/' }];
+    expect(buildScope('u', g, 'm1').hash).not.toBe(buildScope('u', g, 'm2').hash);
+    expect(buildScope('u', g, 'm1').hash).not.toBe(buildScope('u', g, null).hash);
+  });
+
   it('bounds a subtree so siblings with longer ids stay out', () => {
     const upper = subtreeUpperBound('/p/w/');
     expect(upper).toBe('/p/w0');

@@ -35,6 +35,7 @@ export const blobRoutes = {
     status: 200,
     response: BlobInfo,
     errors: [400, 401, 413, 415],
+    access: { roles: 'any', scope: 'blob' },
   },
   getBlob: {
     method: 'GET',
@@ -46,5 +47,6 @@ export const blobRoutes = {
     status: 200,
     response: z.unknown(),
     errors: [400, 401, 404],
+    access: { roles: 'any', scope: 'blob' },
   },
 } as const satisfies Record<string, RouteSpec>;

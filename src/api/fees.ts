@@ -4,6 +4,7 @@ import { FeeProfile } from '../domain/fees/profile';
 import { FeeRuleVersion } from '../domain/fees/rules';
 import { Id } from '../domain/common/schemas';
 import { BankAccount } from '../domain/org/org';
+import { ACCOUNT_ROLES, CELL_FEE_ROLES, FEE_STAFF_ROLES } from './access';
 import type { RouteSpec } from './routes';
 
 /** The national system's note for a month the cell has not approved yet (amount shown as 0). */
@@ -177,6 +178,7 @@ export const feeRouteSpecs = {
     status: 200,
     response: FeeProfileResponse,
     errors: authed,
+    access: { roles: CELL_FEE_ROLES, scope: 'member', param: 'memberId' },
   }),
   approvalSheet: route({
     method: 'GET',
@@ -189,6 +191,7 @@ export const feeRouteSpecs = {
     status: 200,
     response: ApprovalSheet,
     errors: authed,
+    access: { roles: CELL_FEE_ROLES, scope: 'org-subtree', param: 'cellId' },
   }),
   approve: route({
     method: 'POST',
@@ -201,6 +204,7 @@ export const feeRouteSpecs = {
     status: 200,
     response: ApprovalSheet,
     errors: [...authed, 409],
+    access: { roles: CELL_FEE_ROLES, scope: 'org-subtree', param: 'cellId' },
   }),
   memberDue: route({
     method: 'GET',
@@ -213,6 +217,7 @@ export const feeRouteSpecs = {
     status: 200,
     response: MemberDue,
     errors: authed,
+    access: { roles: 'any', scope: 'member', param: 'memberId' },
   }),
   startPayment: route({
     method: 'POST',
@@ -224,6 +229,7 @@ export const feeRouteSpecs = {
     status: 201,
     response: StartPaymentResponse,
     errors: [...authed, 409, 502, 503],
+    access: { roles: 'any', scope: 'self' },
   }),
   gatewayCallback: route({
     method: 'POST',
@@ -235,6 +241,7 @@ export const feeRouteSpecs = {
     status: 200,
     response: GatewayCallbackAnswer,
     errors: [400],
+    access: { roles: 'any', scope: 'public' },
   }),
   queryPayment: route({
     method: 'POST',
@@ -246,6 +253,7 @@ export const feeRouteSpecs = {
     status: 200,
     response: Payment,
     errors: [...authed, 502, 503],
+    access: { roles: 'any', scope: 'payment', param: 'id' },
   }),
   settleUnknown: route({
     method: 'POST',
@@ -261,6 +269,7 @@ export const feeRouteSpecs = {
       gatewayErrors: z.number().int(),
     }),
     errors: [401, 403, 503],
+    access: { roles: ACCOUNT_ROLES, scope: 'filtered' },
   }),
   transactions: route({
     method: 'GET',
@@ -272,6 +281,7 @@ export const feeRouteSpecs = {
     status: 200,
     response: TransactionsResponse,
     errors: authed,
+    access: { roles: 'any', scope: 'filtered' },
   }),
   settlePayment: route({
     method: 'POST',
@@ -284,6 +294,7 @@ export const feeRouteSpecs = {
     status: 200,
     response: Payment,
     errors: [...authed, 409],
+    access: { roles: ACCOUNT_ROLES, scope: 'payment', param: 'id' },
   }),
 };
 
@@ -340,6 +351,7 @@ export const feeDocumentRouteSpecs = {
     status: 200,
     response: DocumentFile,
     errors: [...authed, 409],
+    access: { roles: 'any', scope: 'payment', param: 'id' },
   }),
   ledger: route({
     method: 'GET',
@@ -353,6 +365,7 @@ export const feeDocumentRouteSpecs = {
     status: 200,
     response: LedgerResponse,
     errors: authed,
+    access: { roles: FEE_STAFF_ROLES, scope: 'org-subtree', param: 'cellId' },
   }),
 };
 
@@ -582,6 +595,7 @@ export const feeAdminRouteSpecs = {
     status: 200,
     response: FeeRulesResponse,
     errors: [401, 403],
+    access: { roles: 'any', scope: 'shared' },
   }),
   appendRule: route({
     method: 'POST',
@@ -593,6 +607,7 @@ export const feeAdminRouteSpecs = {
     status: 201,
     response: FeeRulesResponse,
     errors: [400, 401, 403, 409],
+    access: { roles: ['admin'], scope: 'top-org' },
   }),
   vietqr: route({
     method: 'GET',
@@ -605,6 +620,7 @@ export const feeAdminRouteSpecs = {
     status: 200,
     response: VietQrResponse,
     errors: [...authed, 409],
+    access: { roles: [...CELL_FEE_ROLES, 'member'], scope: 'org', param: 'cellId' },
   }),
   importStatement: route({
     method: 'POST',
@@ -618,6 +634,7 @@ export const feeAdminRouteSpecs = {
     status: 200,
     response: StatementImportResponse,
     errors: [...authed, 409],
+    access: { roles: ACCOUNT_ROLES, scope: 'org-subtree', param: 'orgId' },
   }),
   orgReport: route({
     method: 'GET',
@@ -631,6 +648,7 @@ export const feeAdminRouteSpecs = {
     status: 200,
     response: OrgReportResponse,
     errors: authed,
+    access: { roles: FEE_STAFF_ROLES, scope: 'org-subtree', param: 'orgId' },
   }),
   approveOrgMonth: route({
     method: 'POST',
@@ -644,6 +662,7 @@ export const feeAdminRouteSpecs = {
     status: 200,
     response: OrgApproveResponse,
     errors: authed,
+    access: { roles: [...CELL_FEE_ROLES, 'admin'], scope: 'org-subtree', param: 'orgId' },
   }),
   subordinateBankAccounts: route({
     method: 'GET',
@@ -656,6 +675,7 @@ export const feeAdminRouteSpecs = {
     status: 200,
     response: SubordinateBankAccounts,
     errors: authed,
+    access: { roles: ACCOUNT_ROLES, scope: 'org-subtree', param: 'orgId' },
   }),
   putBankAccount: route({
     method: 'PUT',
@@ -669,6 +689,7 @@ export const feeAdminRouteSpecs = {
     status: 200,
     response: PutBankAccountResponse,
     errors: [...authed, 409],
+    access: { roles: ['admin'], scope: 'org-subtree', param: 'id' },
   }),
 };
 
@@ -753,6 +774,7 @@ export const feeStatementRouteSpecs = {
     status: 200,
     response: StatementLinesResponse,
     errors: authed,
+    access: { roles: ACCOUNT_ROLES, scope: 'org-subtree', param: 'orgId' },
   }),
   matchStatementLine: route({
     method: 'POST',
@@ -766,5 +788,6 @@ export const feeStatementRouteSpecs = {
     status: 200,
     response: MatchStatementLineResponse,
     errors: [...authed, 409],
+    access: { roles: ACCOUNT_ROLES, scope: 'statement-line', param: 'lineId' },
   }),
 };

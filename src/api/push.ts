@@ -3,6 +3,7 @@ import { Id } from '../domain/common/schemas';
 import { Amount, FeeMonth } from '../domain/fees/money';
 import { TransferAction } from '../domain/procedures/transfer-dossier';
 import type { RouteSpec } from './routes';
+import { CELL_FEE_ROLES, type Access } from './access';
 
 /** One outbox entry: an action on a dossier, based on the dossier's rev the user saw. */
 export const DossierMutation = z.object({
@@ -58,6 +59,15 @@ export type PushMutationBody = PushMutation extends infer M
     : never
   : never;
 
+/**
+ * Who may push each mutation type, as data like the routes' access: checked per mutation before
+ * it is applied (a refusal is the result 'forbidden'); the matrix test covers every type.
+ */
+export const pushMutationAccess = {
+  dossier: { roles: 'any', scope: 'dossier', param: 'entityId' },
+  feeApproval: { roles: CELL_FEE_ROLES, scope: 'org-subtree', param: 'entityId' },
+} as const satisfies Record<PushMutation['entity'], Access>;
+
 export const PUSH_MAX_MUTATIONS = 500;
 
 export const PushRequest = z.object({
@@ -94,5 +104,6 @@ export const pushRoutes = {
     status: 200,
     response: PushResponse,
     errors: [400, 401, 413, 415],
+    access: { roles: 'any', scope: 'push' },
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -24,6 +24,7 @@ import {
   UserListResponse,
 } from './users';
 import { Member } from '../domain/people/member';
+import type { Access } from './access';
 
 /** One endpoint of the central API: the server registers it, the client calls it, OpenAPI lists it. */
 export interface RouteSpec {
@@ -42,6 +43,8 @@ export interface RouteSpec {
   response: z.ZodType;
   /** Statuses this route answers with an ApiError body. */
   errors: readonly number[];
+  /** Roles allowed and where the route's object must lie; enforced before the handler runs. */
+  access: Access;
 }
 
 const route = <const S extends RouteSpec>(spec: S): S => spec;
@@ -61,6 +64,7 @@ export const apiRoutes = {
     status: 200,
     response: HealthResponse,
     errors: [],
+    access: { roles: 'any', scope: 'public' },
   }),
   login: route({
     method: 'POST',
@@ -72,6 +76,7 @@ export const apiRoutes = {
     status: 200,
     response: Session,
     errors: [400, 401, 413, 415],
+    access: { roles: 'any', scope: 'public' },
   }),
   refresh: route({
     method: 'POST',
@@ -83,6 +88,7 @@ export const apiRoutes = {
     status: 200,
     response: Session,
     errors: [400, 401, 413, 415],
+    access: { roles: 'any', scope: 'public' },
   }),
   logout: route({
     method: 'POST',
@@ -94,6 +100,7 @@ export const apiRoutes = {
     status: 204,
     response: z.null(),
     errors: [400, 413, 415],
+    access: { roles: 'any', scope: 'public' },
   }),
   me: route({
     method: 'GET',
@@ -104,6 +111,7 @@ export const apiRoutes = {
     status: 200,
     response: MeResponse,
     errors: [401],
+    access: { roles: 'any', scope: 'self' },
   }),
   searchOrgs: route({
     method: 'GET',
@@ -115,6 +123,7 @@ export const apiRoutes = {
     status: 200,
     response: OrgSearchResponse,
     errors: [400, 401],
+    access: { roles: 'any', scope: 'filtered' },
   }),
   getOrg: route({
     method: 'GET',
@@ -126,6 +135,7 @@ export const apiRoutes = {
     status: 200,
     response: OrgDetail,
     errors: authed,
+    access: { roles: 'any', scope: 'org', param: 'id' },
   }),
   orgChildren: route({
     method: 'GET',
@@ -137,6 +147,7 @@ export const apiRoutes = {
     status: 200,
     response: OrgChildrenResponse,
     errors: authed,
+    access: { roles: 'any', scope: 'org', param: 'id' },
   }),
   orgAncestors: route({
     method: 'GET',
@@ -148,6 +159,7 @@ export const apiRoutes = {
     status: 200,
     response: OrgAncestorsResponse,
     errors: authed,
+    access: { roles: 'any', scope: 'org', param: 'id' },
   }),
   listMembers: route({
     method: 'GET',
@@ -159,6 +171,7 @@ export const apiRoutes = {
     status: 200,
     response: MemberListResponse,
     errors: authed,
+    access: { roles: 'any', scope: 'filtered' },
   }),
   getMember: route({
     method: 'GET',
@@ -170,6 +183,7 @@ export const apiRoutes = {
     status: 200,
     response: Member,
     errors: authed,
+    access: { roles: 'any', scope: 'member', param: 'id' },
   }),
   memberTemporaryMemberships: route({
     method: 'GET',
@@ -181,6 +195,7 @@ export const apiRoutes = {
     status: 200,
     response: TemporaryMembershipsResponse,
     errors: authed,
+    access: { roles: 'any', scope: 'member', param: 'id' },
   }),
   listUsers: route({
     method: 'GET',
@@ -192,6 +207,7 @@ export const apiRoutes = {
     status: 200,
     response: UserListResponse,
     errors: [400, 401, 403, 404],
+    access: { roles: ['admin'], scope: 'filtered' },
   }),
   getUser: route({
     method: 'GET',
@@ -203,6 +219,7 @@ export const apiRoutes = {
     status: 200,
     response: UserDetail,
     errors: authed,
+    access: { roles: 'any', scope: 'user', param: 'id' },
   }),
   userHistory: route({
     method: 'GET',
@@ -214,6 +231,7 @@ export const apiRoutes = {
     status: 200,
     response: UserHistoryResponse,
     errors: [400, 401, 403, 404],
+    access: { roles: ['admin'], scope: 'user', param: 'id' },
   }),
   pull: route({
     method: 'GET',
@@ -225,6 +243,7 @@ export const apiRoutes = {
     status: 200,
     response: PullResponse,
     errors: [400, 401, 409],
+    access: { roles: 'any', scope: 'filtered' },
   }),
 } as const;
 

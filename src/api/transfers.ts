@@ -69,6 +69,7 @@ export const transferRoutes = {
     status: 201,
     response: DossierView,
     errors: [400, 401, 403, 409, 413, 415],
+    access: { roles: ['member'], scope: 'self' },
   },
   myTransfers: {
     method: 'GET',
@@ -79,6 +80,7 @@ export const transferRoutes = {
     status: 200,
     response: MyTransfersResponse,
     errors: [401, 403],
+    access: { roles: ['member'], scope: 'self' },
   },
   getTransfer: {
     method: 'GET',
@@ -90,6 +92,7 @@ export const transferRoutes = {
     status: 200,
     response: DossierView,
     errors: [400, 401, 404],
+    access: { roles: 'any', scope: 'dossier', param: 'id' },
   },
 } as const;
 // Not `satisfies RouteSpec`: routes.ts → sync.ts → this file would make a cycle; the server's

@@ -1,0 +1,79 @@
+import { Role } from '../domain/people/user';
+
+/**
+ * Who may call a route, as data (docs/decisions/0016-authorization-model.md). The server checks it
+ * in one place before any handler runs; the authorization matrix test and its table
+ * (docs/authorization-matrix.md) are generated from it.
+ */
+
+/** Every role a grant can carry. */
+export const ALL_ROLES: readonly Role[] = Role.options;
+
+/** Roles that read their org's subtree. The member role reads only its own things (self-scope). */
+export const STAFF_ROLES = ['admin', 'processor', 'approver', 'fee_officer', 'clerk'] as const;
+
+/** Roles that work on a cell's fees: the secretary approves and pays for the cell. */
+export const CELL_FEE_ROLES = ['approver', 'fee_officer'] as const;
+/** Roles whose subtree's fee transactions, ledgers and reports are shown. */
+export const FEE_STAFF_ROLES = ['approver', 'fee_officer', 'admin', 'processor'] as const;
+/** Roles that keep the accounts: statements, manual settling, bank accounts below. */
+export const ACCOUNT_ROLES = ['fee_officer', 'admin'] as const;
+
+/**
+ * Where the object a request names must lie. Objects named by a path parameter (`param`) are
+ * checked before the handler; the others are narrowed by the handler to the caller's read scope.
+ * Out of scope answers 404 where existence must not leak (people, accounts, dossiers, payments,
+ * certificates, blobs) and 403 where it may (orgs: the org tree is published).
+ */
+export const ScopeRules = {
+  public: 'no caller: anyone may call it',
+  self: "the caller's own account and records; the request names nobody else",
+  shared: "data every signed-in user may read (regulations), nobody's personal data",
+  filtered: 'a list or a sync page: the handler answers only what the read scope holds',
+  org: 'the org is in the read scope (staff subtree, its ancestors, the member’s own cell line); else 404',
+  'org-subtree':
+    'the org lies under a grant of one of the route’s roles; else 403 (404 when it does not exist)',
+  'top-org': 'the caller is admin of the root org; else 403',
+  member:
+    'the member is the caller’s own record or lies in a staff subtree (and under a grant of the route’s roles when they are named); else 404',
+  user: 'the account is the caller’s own or lies in a staff subtree (under a grant of the route’s roles when named); else 404',
+  dossier:
+    'the dossier is the caller’s own, is about a member in scope, or its route touches a staff subtree; else 404',
+  payment:
+    'the payment is the caller’s (payer or own item) or its cell lies under a staff grant; else 404; under a grant of the route’s roles when named, else 403',
+  'statement-line':
+    'the line’s account belongs to an org under a grant of the route’s roles; else 403',
+  certificate: 'the registration’s user lies under an admin grant of the caller; else 404',
+  blob: 'uploaded by the caller or referred to by an object in the read scope; else 404 (helper of blobs)',
+  push: 'each mutation type declares its own access (pushMutationAccess), checked per mutation',
+} as const;
+export type ScopeRule = keyof typeof ScopeRules;
+
+/** Rules whose object is a path parameter the server resolves before the handler. */
+export const OBJECT_RULES = [
+  'org',
+  'org-subtree',
+  'member',
+  'user',
+  'dossier',
+  'payment',
+  'statement-line',
+  'certificate',
+] as const satisfies readonly ScopeRule[];
+export type ObjectRule = (typeof OBJECT_RULES)[number];
+
+export type AccessRoles = 'any' | readonly Role[];
+
+/** The access of a route: roles allowed (any grant of one of them) and where its object must lie. */
+export type Access =
+  | { roles: AccessRoles; scope: Exclude<ScopeRule, ObjectRule> }
+  | { roles: AccessRoles; scope: ObjectRule; param: string };
+
+export const isObjectRule = (rule: ScopeRule): rule is ObjectRule =>
+  (OBJECT_RULES as readonly string[]).includes(rule);
+
+/** Whether the grants hold one of the roles (any role at all for 'any'). */
+export function rolesAllow(roles: AccessRoles, granted: readonly string[]): boolean {
+  if (roles === 'any') return true;
+  return granted.some((role) => (roles as readonly string[]).includes(role));
+}
