@@ -6,7 +6,7 @@ import {
   type OrgReportResponse,
 } from '../../src/api/fees';
 import { orgReportPdf, orgReportWorkbook } from '../../src/documents/ledger/org-report-doc';
-import { isXlsx, statementRowsFromXlsx } from '../../src/documents/ledger/statement-xlsx';
+import { readStatementFile } from '../../src/documents/ledger/statement-file';
 import {
   bankAccountFlagLabelVi,
   bankAccountFlags,
@@ -15,11 +15,6 @@ import {
 import { bankOfCitad } from '../../src/domain/fees/bank-bins';
 import { buildOrgReport } from '../../src/domain/fees/org-report';
 import { appendRuleVersion, ruleFor } from '../../src/domain/fees/rules';
-import {
-  decodeStatement,
-  parseStatementCsv,
-  parseStatementRows,
-} from '../../src/domain/fees/statement-match';
 import { vietQrPayload } from '../../src/domain/fees/vietqr';
 import { allocationDirectionLabelVi, BankAccount, validateBankAccounts } from '../../src/domain/org/org'; // prettier-ignore
 import { isCell } from '../../src/domain/org/org-types';
@@ -171,13 +166,8 @@ export function feeAdminRoutes(route: Register, ctx: ServerContext, config: Fees
       throw conflict('the org has no active account of its own', 'Tổ chức đảng chưa có tài khoản thụ hưởng đang sử dụng.'); // prettier-ignore
     const bytes = Buffer.from(body.dataBase64, 'base64');
     const empty = { imported: 0, alreadyImported: 0, matched: [], unmatched: [] };
-    let parsed;
-    if (isXlsx(bytes)) {
-      const rows = await statementRowsFromXlsx(bytes);
-      if (!rows)
-        return { ...empty, accepted: false, problems: [{ lineNo: 1, message: 'not a readable Excel workbook', messageVi: 'Tệp Excel bị hỏng hoặc không đọc được.' }] }; // prettier-ignore
-      parsed = parseStatementRows(rows, { ceiling: config.amountCeiling });
-    } else parsed = parseStatementCsv(decodeStatement(bytes), { ceiling: config.amountCeiling });
+    // Size, zip-bomb and row limits are checked before anything is inflated or parsed.
+    const parsed = await readStatementFile(bytes, { ceiling: config.amountCeiling });
     if (!parsed.ok)
       return {
         ...empty,

@@ -18,9 +18,14 @@ const cellText = (value: ExcelJS.CellValue): string => {
 
 /**
  * The first sheet of a bank's Excel export as rows of cell texts (dates as YYYY-MM-DD), for the
- * same checks as a CSV statement. Null when the file is not a readable workbook.
+ * same checks as a CSV statement. Null when the file is not a readable workbook; 'too_large' when
+ * the sheet spans more rows or columns than allowed (a cell far down makes every row up to it).
+ * Check the ZIP's bounds before calling (readStatementFile does).
  */
-export async function statementRowsFromXlsx(bytes: Uint8Array): Promise<string[][] | null> {
+export async function statementRowsFromXlsx(
+  bytes: Uint8Array,
+  bounds: { maxRows: number; maxColumns: number },
+): Promise<string[][] | 'too_large' | null> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -29,6 +34,7 @@ export async function statementRowsFromXlsx(bytes: Uint8Array): Promise<string[]
   }
   const ws = wb.worksheets[0];
   if (!ws) return null;
+  if (ws.rowCount > bounds.maxRows || ws.columnCount > bounds.maxColumns) return 'too_large';
   const width = ws.getRow(1).cellCount;
   const rows: string[][] = [];
   ws.eachRow({ includeEmpty: true }, (row) => {
