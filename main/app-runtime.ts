@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openClientDb } from '../src/db/client-db';
+import { fileKeyStore, type KeyStore } from '../src/desktop/cache-keys';
+import { openDesktopCache } from '../src/desktop/desktop-cache';
 import { createDesktopService, type DesktopService } from '../src/desktop/desktop-service';
 import { signingOptionsFromEnv } from '../src/desktop/transfers/signing-config';
 import type { SessionStore } from '../src/sync/session';
@@ -24,6 +25,8 @@ export async function startAppRuntime(opts: {
   serverUrl?: string;
   demo?: boolean;
   sessionStore?: SessionStore;
+  /** Seals the cache's data key: safeStorage in Electron; by default a 0600 key file here. */
+  keyStore?: KeyStore;
 }): Promise<AppRuntime> {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   // Read first: a bad signing variable stops the start before anything else is opened.
@@ -33,9 +36,13 @@ export async function startAppRuntime(opts: {
   const demo = opts.serverUrl === undefined ? await startDemoServer(opts.dataDir) : undefined;
   const serverUrl = opts.serverUrl ?? demo?.url ?? '';
   try {
-    const cache = await openClientDb(join(opts.dataDir, 'cache.sqlite'));
+    const { cache, keys } = await openDesktopCache({
+      file: join(opts.dataDir, 'cache.sqlite'),
+      store: opts.keyStore ?? fileKeyStore(join(opts.dataDir, 'cache.key')),
+    });
     const api = createDesktopService({
       cache,
+      cacheKeys: keys,
       serverUrl,
       // The demo's orgs have no registered seal images: they sign with the stand-in seal.
       signing: demo ? { demoSeals: true, ...signing } : signing,

@@ -11,10 +11,12 @@ import {
   dialog,
   ipcMain,
   protocol,
+  safeStorage,
   session,
   shell,
   type IpcMainInvokeEvent,
 } from 'electron';
+import { electronKeyStore, KeyStoreUnavailableError } from '../src/desktop/cache-keys';
 import type { DesktopResult } from '../src/desktop/contract';
 import { startAppRuntime } from './app-runtime';
 import { RENDERER_CSP, staticFileFor } from './browser-host';
@@ -176,6 +178,8 @@ async function connectDesktop(): Promise<{ desktop: DesktopConnection; close(): 
     dataDir: options.dataDir,
     ...(options.serverUrl ? { serverUrl: options.serverUrl } : { demo: options.demo }),
     sessionStore: electronSessionStore(join(options.dataDir, 'session.bin')),
+    // DPAPI on Windows; refuses Linux's basic_text (a fixed key) rather than pretend to encrypt.
+    keyStore: electronKeyStore(safeStorage),
   });
   return { desktop: inProcessConnection(runtime.api), close: () => runtime.close() };
 }
@@ -195,7 +199,9 @@ main().catch((err: unknown) => {
   console.error('the app failed to start', err);
   dialog.showErrorBox(
     'Không khởi động được ứng dụng',
-    `Ứng dụng gặp lỗi khi khởi động:\n${String(err)}`,
+    err instanceof KeyStoreUnavailableError
+      ? err.messageVi
+      : `Ứng dụng gặp lỗi khi khởi động:\n${String(err)}`,
   );
   app.exit(1);
 });

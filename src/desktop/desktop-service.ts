@@ -17,7 +17,8 @@ import {
   type DesktopResult,
 } from './contract';
 import { feeHandlers } from './fees/fee-handlers';
-import { checkOfflineVerifier, makeOfflineVerifier } from './offline-login';
+import type { CachePasswordKeys } from './cache-keys';
+import { checkLegacyOfflineVerifier } from './offline-login';
 import { membersRepo, type MemberListPosition } from './repositories/members';
 import { offlineLoginRepo } from './repositories/offline-login';
 import { orgSearchRepo } from './repositories/org-search';
@@ -36,8 +37,10 @@ import {
 import { transferHandlers } from './transfers/transfer-handlers';
 
 export interface DesktopServiceOptions {
-  /** The opened desktop cache (`openClientDb(file)`). */
+  /** The opened desktop cache (`openDesktopCache(…).cache`, or `openClientDb(file)` in tests). */
   cache: { handle: SqliteHandle };
+  /** The cache key's password wraps (`openDesktopCache(…).keys`); without them, no offline login. */
+  cacheKeys?: CachePasswordKeys;
   /** Central API base URL, e.g. http://127.0.0.1:8080. */
   serverUrl: string;
   /** Keeps the session across restarts; in memory when absent. */
@@ -168,18 +171,30 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     return fail('not_logged_in', 'not logged in', 'Bạn chưa đăng nhập.');
   };
 
-  /** The last online user of this cache may get in with the same password while offline. */
+  /**
+   * The last online user of this cache may get in with the same password while offline: the
+   * password must unwrap the cache's key (docs/decisions/0018); no verifier of it is kept.
+   */
   async function offlineLogin(username: string, password: string): Promise<SessionUser | null> {
+    const keys = options.cacheKeys;
     const known = offlineLogins.read();
-    if (!known || known.user.id !== syncState.read().userId) return null;
+    if (!keys || !known || known.user.id !== syncState.read().userId) return null;
     if (foldForSearch(known.user.username) !== foldForSearch(username)) return null;
-    if (!(await checkOfflineVerifier(password, known.verifier))) {
-      return fail(
+    const wrongPassword = () =>
+      fail(
         'invalid_credentials',
         'wrong password for offline login',
         'Tên đăng nhập hoặc mật khẩu không đúng.',
       );
+    if (keys.has(known.user.id)) {
+      return (await keys.unlock(known.user.id, password)) ? known.user : wrongPassword();
     }
+    // A cache from before the key hierarchy: its verifier lets the user in once, and is replaced
+    // by a wrap of the key.
+    if (!known.verifier) return null;
+    if (!(await checkLegacyOfflineVerifier(password, known.verifier))) return wrongPassword();
+    await keys.enroll(known.user.id, password);
+    offlineLogins.save({ user: known.user });
     return known.user;
   }
   const emitSession = () => emit({ type: 'session-changed', user: currentUser() });
@@ -216,7 +231,9 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
       }
       await session.set(s);
       offlineUser = null;
-      offlineLogins.save({ user: s.user, verifier: await makeOfflineVerifier(input.password) });
+      // The server accepted the password: it may open this cache offline from now on.
+      offlineLogins.save({ user: s.user });
+      await options.cacheKeys?.enroll(s.user.id, input.password);
       emitSession();
       return { user: s.user, offline: false };
     },

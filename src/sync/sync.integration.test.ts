@@ -16,7 +16,10 @@ import {
 } from '../../scripts/test/sync-server';
 import type { Session } from '../api/auth';
 import { openClientDb, type ClientDb } from '../db/client-db';
+import Plain from 'better-sqlite3';
+import { fileKeyStore, type CachePasswordKeys } from '../desktop/cache-keys';
 import type { DesktopEvent } from '../desktop/contract';
+import { openDesktopCache } from '../desktop/desktop-cache';
 import { createDesktopService, type DesktopService } from '../desktop/desktop-service';
 import { memorySessionStore, type SessionStore } from './session';
 
@@ -63,12 +66,20 @@ async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error
 
 describe('sync with the real server', () => {
   let cache: ClientDb;
+  let cacheFile: string;
+  let cacheKeys: CachePasswordKeys;
   let desktop: DesktopService;
   const saved: Session[] = [];
   const events: DesktopEvent[] = [];
 
   beforeAll(async () => {
-    cache = await openClientDb(newCacheFile());
+    // The app's cache: encrypted, its key wrapped by a key file and by the password.
+    cacheFile = newCacheFile();
+    const opened = await openDesktopCache({
+      file: cacheFile,
+      store: fileKeyStore(`${cacheFile}.key`),
+    });
+    ({ cache, keys: cacheKeys } = opened);
     const store: SessionStore = memorySessionStore();
     const recording: SessionStore = {
       ...store,
@@ -79,6 +90,7 @@ describe('sync with the real server', () => {
     };
     desktop = createDesktopService({
       cache,
+      cacheKeys,
       serverUrl: server.url,
       pageSize: 400,
       sessionStore: recording,
@@ -182,7 +194,7 @@ describe('sync with the real server', () => {
   });
 
   it('lets the last online user in offline, and nobody else', async () => {
-    const offline = createDesktopService({ cache, serverUrl: 'http://127.0.0.1:1' });
+    const offline = createDesktopService({ cache, cacheKeys, serverUrl: 'http://127.0.0.1:1' });
     const stranger = await offline.login({ username: 'canbo.xuly', password: DEMO_PASSWORD });
     expect(stranger).toMatchObject({
       ok: false,
@@ -190,7 +202,10 @@ describe('sync with the real server', () => {
     });
     expect((await ok(offline.syncStatus({}))).online).toBe(false);
     const wrong = await offline.login({ username: WARD_ADMIN, password: 'Demo@2025' });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_credentials' } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_credentials', messageVi: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
+    });
     const inside = await ok(offline.login({ username: WARD_ADMIN, password: DEMO_PASSWORD }));
     expect(inside).toMatchObject({ offline: true, user: { username: WARD_ADMIN } });
     expect(await ok(offline.session({}))).toMatchObject({ offline: true });
@@ -200,6 +215,17 @@ describe('sync with the real server', () => {
       ok: false,
       error: { code: 'offline_session' },
     });
+  });
+
+  it('leaves nothing readable on disk: plain SQLite cannot open the synced cache', () => {
+    const plain = new Plain(cacheFile, { readonly: true });
+    try {
+      expect(() => plain.prepare('select count(*) from members').get()).toThrow(
+        'file is not a database',
+      );
+    } finally {
+      plain.close();
+    }
   });
 });
 

@@ -4,8 +4,11 @@ import type { SqliteHandle } from '../../db/sqlite';
 
 const KEY = 'offline_login';
 
-/** Who may open this cache offline, and the verifier of their password. */
-export const OfflineLogin = z.object({ user: SessionUser, verifier: z.string() });
+/**
+ * Who may open this cache offline. `verifier` is only read from caches written before the key
+ * hierarchy (docs/decisions/0018) and is dropped at the next save.
+ */
+export const OfflineLogin = z.object({ user: SessionUser, verifier: z.string().optional() });
 export type OfflineLogin = z.infer<typeof OfflineLogin>;
 
 export function offlineLoginRepo(handle: SqliteHandle) {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { SessionUser } from '../../api/auth';
 import type { OrgWire, UserRoleWire, UserWire } from '../../api/sync';
 import { DossierWire } from '../../api/transfers';
-import { openClientDb, type ClientDb } from '../../db/client-db';
+import type { ClientDb } from '../../db/client-db';
 import type { Role } from '../../domain/people/user';
 import { startTransfer, type RouteOrg, type TransferVariant } from '../../domain/procedures';
 import { createCacheWriter } from '../../sync/repositories/cache-writer';
@@ -15,11 +15,14 @@ import { SYNC_KEYS, syncStateRepo } from '../../sync/repositories/sync-state';
 import { wardFixture, type WardFixture } from '../../sync/test-fixtures/ward-cache';
 import { change, uid, userRoleWire, userWire } from '../../sync/test-fixtures/wire';
 import { createDesktopService, type DesktopService } from '../desktop-service';
-import { makeOfflineVerifier } from '../offline-login';
+import { fileKeyStore } from '../cache-keys';
+import { openDesktopCache } from '../desktop-cache';
 import { offlineLoginRepo } from '../repositories/offline-login';
 import type { DesktopSigningOptions } from '../service-kit';
 
 export const PASSWORD = 'Demo@2026';
+/** The password wrap's cost in tests: the format of the real one, a thousandth of the work. */
+const FAST_KDF = { N: 2 ** 10, r: 8, p: 1 };
 /** Nothing listens there: the service works offline. */
 export const OFFLINE_SERVER = 'http://127.0.0.1:9';
 
@@ -149,7 +152,9 @@ export async function openAs(
   who: Staff,
   signing: DesktopSigningOptions = {},
 ): Promise<OpenedService> {
-  const cache = await openClientDb(join(dir, `cache-${who.user.username}-${Date.now()}.sqlite`));
+  const file = join(dir, `cache-${who.user.username}-${Date.now()}.sqlite`);
+  const store = fileKeyStore(`${file}.key`);
+  const { cache, keys } = await openDesktopCache({ file, store, passwordKdf: FAST_KDF });
   createCacheWriter(cache.handle).applyPage(world.changes, 'c1');
   const user: SessionUser = {
     id: who.user.id,
@@ -161,8 +166,10 @@ export async function openAs(
   const state = syncStateRepo(cache.handle);
   state.set(SYNC_KEYS.userId, user.id);
   state.set(SYNC_KEYS.serverUrl, OFFLINE_SERVER);
-  offlineLoginRepo(cache.handle).save({ user, verifier: await makeOfflineVerifier(PASSWORD) });
-  const api = createDesktopService({ cache, serverUrl: OFFLINE_SERVER, signing });
+  // As after an online login on this machine: the user is known and the password wraps the key.
+  offlineLoginRepo(cache.handle).save({ user });
+  await keys.enroll(user.id, PASSWORD);
+  const api = createDesktopService({ cache, cacheKeys: keys, serverUrl: OFFLINE_SERVER, signing });
   const login = await api.login({ username: user.username, password: PASSWORD });
   if (!login.ok || !login.value.offline) throw new Error('offline login failed');
   return { api, cache, user, close: () => cache.close() };
