@@ -1,0 +1,156 @@
+/**
+ * Verification of a PDF from outside (an attachment, an uploaded letter) in a worker thread with
+ * its own heap limit and a deadline: a hostile file that would exhaust memory or loop ends that
+ * worker, never the app or the server, and is refused as `PdfRejectedError` with a precise reason.
+ * One worker per verification (no pool): a start costs tens of milliseconds, see the decision
+ * record 0005.
+ */
+import { X509Certificate } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type { VerifyDocumentOptions } from './verify-document';
+import type { VerifyReport } from './verify-pdf';
+import type { VerifyJob, VerifyReply } from './verify-worker-protocol';
+
+export const DEFAULT_VERIFY_TIMEOUT_MS = 15_000;
+export const DEFAULT_VERIFY_MAX_MEMORY_MB = 256;
+
+/** The file cannot be verified: damaged, hostile, too big to verify within the limits, too slow. */
+export class PdfRejectedError extends Error {
+  override readonly name = 'PdfRejectedError';
+  readonly code = 'invalid_pdf';
+  readonly messageVi = 'Tệp PDF không hợp lệ hoặc bị hỏng';
+}
+
+type FunctionKeys<T> = {
+  [K in keyof T]-?: NonNullable<T[K]> extends (...args: never[]) => unknown ? K : never;
+}[keyof T];
+
+/** `VerifyDocumentOptions` as data that can cross to a thread: anchors as DER or PEM, time as ISO. */
+export type IsolatedVerifyOptions = Omit<
+  VerifyDocumentOptions,
+  'trustAnchors' | 'now' | FunctionKeys<VerifyDocumentOptions>
+> & {
+  /** DER, PEM (one or more certificates per string), or already parsed certificates. */
+  trustAnchors: readonly (Buffer | Uint8Array | string | X509Certificate)[];
+  now?: Date | string;
+  /** Default 15 000. */
+  timeoutMs?: number;
+  /** Heap of the worker (old generation), default 256. */
+  maxMemoryMb?: number;
+};
+
+function anchorDers(anchors: IsolatedVerifyOptions['trustAnchors']): Uint8Array[] {
+  return anchors.flatMap((a) => {
+    if (a instanceof X509Certificate) return [new Uint8Array(a.raw)];
+    if (typeof a !== 'string') return [new Uint8Array(a)];
+    const pems = a.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    if (pems.length === 0) throw new Error('a trust anchor string holds no PEM certificate');
+    return pems.map((p) => new Uint8Array(new X509Certificate(p).raw));
+  });
+}
+
+function jobOf(pdf: Buffer, options: IsolatedVerifyOptions): VerifyJob {
+  const { trustAnchors, now, timeoutMs: _t, maxMemoryMb: _m, ...extra } = options;
+  const at = now === undefined ? undefined : new Date(now);
+  if (at && Number.isNaN(at.getTime())) throw new Error(`not a date: ${String(now)}`);
+  return {
+    pdf,
+    trustAnchors: anchorDers(trustAnchors),
+    ...(at ? { now: at.toISOString() } : {}),
+    extra,
+  };
+}
+
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
+
+function startWorker(maxMemoryMb: number): Worker {
+  const worker = new Worker(new URL('./verify-worker-entry.mjs', import.meta.url), {
+    resourceLimits: {
+      maxOldGenerationSizeMb: maxMemoryMb,
+      maxYoungGenerationSizeMb: Math.max(4, Math.min(32, Math.floor(maxMemoryMb / 8))),
+      stackSizeMb: 4,
+    },
+  });
+  // An idle spare must neither keep the process alive nor crash it when it fails.
+  worker.unref();
+  worker.on('error', () => {});
+  return worker;
+}
+
+/**
+ * A worker started ahead with the default limits, so a verification does not wait for the
+ * TypeScript loader and the verifier's modules (about a second). Used once, then replaced.
+ */
+let spare: { worker: Worker; exited: boolean } | undefined;
+
+function takeWorker(maxMemoryMb: number): Worker {
+  const ready = spare;
+  spare = undefined;
+  if (ready && !ready.exited && maxMemoryMb === DEFAULT_VERIFY_MAX_MEMORY_MB) return ready.worker;
+  if (ready) void ready.worker.terminate();
+  return startWorker(maxMemoryMb);
+}
+
+/** Starts the spare now (at app or server start) instead of at the first verification. */
+export function prestartVerifyWorker(): void {
+  if (spare) return;
+  const entry = { worker: startWorker(DEFAULT_VERIFY_MAX_MEMORY_MB), exited: false };
+  entry.worker.once('exit', () => {
+    entry.exited = true;
+    if (spare === entry) spare = undefined;
+  });
+  spare = entry;
+}
+
+/**
+ * `verifyDocument` in a worker with `resourceLimits` and a deadline. Resolves with the report;
+ * rejects with `PdfRejectedError` when the file is unreadable, the worker runs out of memory or
+ * time, or verification fails unexpectedly on this file; with a plain Error only for bad options.
+ */
+export function verifyPdfIsolated(
+  pdf: Buffer,
+  options: IsolatedVerifyOptions,
+): Promise<VerifyReport> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS;
+  const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_VERIFY_MAX_MEMORY_MB;
+  let job: VerifyJob;
+  try {
+    job = jobOf(pdf, options);
+  } catch (err) {
+    return Promise.reject(err as Error);
+  }
+  const worker = takeWorker(maxMemoryMb);
+  return new Promise<VerifyReport>((resolve, reject) => {
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.unref();
+      void worker.terminate();
+      // The next verification should not wait for a start: prepare one while this one ends.
+      prestartVerifyWorker();
+      outcome();
+    };
+    const refuse = (reason: string) => finish(() => reject(new PdfRejectedError(reason)));
+    const timer = setTimeout(
+      () => refuse(`verification timed out after ${seconds(timeoutMs)}`),
+      timeoutMs,
+    );
+    worker.on('message', (reply: VerifyReply) => {
+      if (reply.ok) finish(() => resolve(reply.report));
+      else if (reply.kind === 'unreadable') refuse(reply.message);
+      else refuse(`verification failed: ${reply.message}`);
+    });
+    worker.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY')
+        refuse(`verification exceeded ${maxMemoryMb} MB`);
+      else refuse(`verification worker failed: ${err.message}`);
+    });
+    worker.on('exit', (code) =>
+      refuse(`verification worker exited (code ${code}) without a result`),
+    );
+    worker.ref();
+    worker.postMessage(job);
+  });
+}
