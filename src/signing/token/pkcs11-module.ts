@@ -4,6 +4,7 @@
  */
 import pkcs11 from 'pkcs11js';
 import { fromPkcs11, pinWarningVi, signError, type PinStatus, TokenError } from './errors';
+import { acquireSlot } from './slot-lock';
 import { TokenSession } from './token-session';
 import { listCertificatesIn, pinStatusOf, trimPad, type TokenCertificate } from './token-objects';
 
@@ -155,26 +156,56 @@ export class Pkcs11Module {
       throw fromPkcs11(err, 'C_OpenSession');
     }
     try {
+      this.loginWithOwnPin(session, pin);
+    } catch (err) {
+      let after: PinStatus | undefined;
+      try {
+        after = this.describe(slot).pinStatus;
+      } catch {
+        after = undefined;
+      }
+      try {
+        this.p.C_CloseSession(session);
+      } catch {
+        // the token may be gone; the login error is what matters
+      }
+      throw fromPkcs11(err, 'C_Login', after);
+    }
+    return new TokenSession(this.p, slot, session, pin);
+  }
+
+  /**
+   * C_Login with this request's PIN. The login state is shared by every session of the process:
+   * CKR_USER_ALREADY_LOGGED_IN means someone else's login, never that this PIN is right, so the
+   * token is logged out and this PIN presented again (callers hold the slot, see slot-lock.ts).
+   */
+  private loginWithOwnPin(session: Buffer, pin: string | undefined): void {
+    try {
       this.p.C_Login(session, pkcs11.CKU_USER, pin);
+      return;
     } catch (err) {
       const alreadyIn =
         err instanceof pkcs11.Pkcs11Error && err.code === pkcs11.CKR_USER_ALREADY_LOGGED_IN;
-      if (!alreadyIn) {
-        let after: PinStatus | undefined;
-        try {
-          after = this.describe(slot).pinStatus;
-        } catch {
-          after = undefined;
-        }
-        try {
-          this.p.C_CloseSession(session);
-        } catch {
-          // the token may be gone; the login error is what matters
-        }
-        throw fromPkcs11(err, 'C_Login', after);
-      }
+      if (!alreadyIn) throw err;
     }
-    return new TokenSession(this.p, slot, session, pin);
+    this.p.C_Logout(session);
+    this.p.C_Login(session, pkcs11.CKU_USER, pin);
+  }
+
+  /**
+   * `login` once the slot is free of other requests of this process (one login at a time per
+   * slot); the slot is released when the session closes.
+   */
+  async loginExclusive(slot: Buffer, pin: string | undefined): Promise<TokenSession> {
+    const release = await acquireSlot(`${this.path}#${slot.toString('hex')}`);
+    try {
+      const session = this.login(slot, pin);
+      session.onClose(release);
+      return session;
+    } catch (err) {
+      release();
+      throw err;
+    }
   }
 
   close(): void {

@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { describeCertificate } from './certificate';
 import { TokenError } from './errors';
+import { acquireSlot } from './slot-lock';
 import type { TokenDescription } from './pkcs11-module';
 import type { TokenCertificate } from './token-objects';
 import type { SignerOptions, TokenSigner } from './token-session';
@@ -18,8 +19,13 @@ export class RemoteTokenModule {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>(); // prettier-ignore
   private failure: Error | undefined;
+  /** Slots held by this module's open sessions, released when they close. */
+  private readonly held = new Set<() => void>();
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(
+    private readonly worker: Worker,
+    private readonly path: string,
+  ) {
     worker.on('message', (reply: WorkerReply) => {
       const p = this.pending.get(reply.id);
       if (!p) return;
@@ -43,7 +49,7 @@ export class RemoteTokenModule {
 
   static async open(path: string): Promise<RemoteTokenModule> {
     const worker = new Worker(new URL('./token-worker-entry.mjs', import.meta.url));
-    const m = new RemoteTokenModule(worker);
+    const m = new RemoteTokenModule(worker, path);
     try {
       await m.call({ op: 'open', path });
     } catch (err) {
@@ -77,9 +83,24 @@ export class RemoteTokenModule {
     return certs.map((c) => ({ id: c.id, label: c.label, info: describeCertificate(Buffer.from(c.der)) })); // prettier-ignore
   }
 
+  /**
+   * Logs in once the slot is free of every other request of this process (each worker has its own
+   * module handle, but the token's login state is the process's): this PIN is the one checked.
+   */
   async login(slot: Buffer, pin: string | undefined): Promise<RemoteTokenSession> {
-    const id = await this.call<number>({ op: 'login', slot: slot.toString('hex'), pin });
-    return new RemoteTokenSession(this, id);
+    const free = await acquireSlot(`${this.path}#${slot.toString('hex')}`);
+    const release = () => {
+      this.held.delete(release);
+      free();
+    };
+    this.held.add(release);
+    try {
+      const id = await this.call<number>({ op: 'login', slot: slot.toString('hex'), pin });
+      return new RemoteTokenSession(this, id, release);
+    } catch (err) {
+      release();
+      throw err;
+    }
   }
 
   async close(): Promise<void> {
@@ -88,6 +109,8 @@ export class RemoteTokenModule {
     } finally {
       this.failure ??= new TokenError('SIGN_SESSION_CLOSED', 'Phiên ký đã kết thúc, hãy nhập lại mã PIN.', 'module closed'); // prettier-ignore
       await this.worker.terminate();
+      // The worker closed (logged out) its sessions, or died with them.
+      for (const release of [...this.held]) release();
     }
   }
 }
@@ -96,6 +119,7 @@ export class RemoteTokenSession {
   constructor(
     private readonly module: RemoteTokenModule,
     private readonly id: number,
+    private readonly release: () => void,
   ) {}
 
   async signer(options: SignerOptions = {}): Promise<TokenSigner> {
@@ -118,7 +142,12 @@ export class RemoteTokenSession {
     };
   }
 
-  close(): Promise<void> {
-    return this.module.call({ op: 'closeSession', session: this.id });
+  /** Logs out and closes the session in the worker, then frees the slot for the next request. */
+  async close(): Promise<void> {
+    try {
+      await this.module.call({ op: 'closeSession', session: this.id });
+    } finally {
+      this.release();
+    }
   }
 }

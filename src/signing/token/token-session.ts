@@ -50,6 +50,7 @@ export class TokenSession {
   #pin: string | undefined;
   #open = true;
   #queue: Promise<unknown> = Promise.resolve();
+  #onClose: (() => void)[] = [];
   private readonly mechanisms: Set<number>;
 
   constructor(
@@ -121,6 +122,13 @@ export class TokenSession {
     return this.makeSigner(cert, key, options.rsaMechanism ?? 'auto');
   }
 
+  /** Called once when the session closes (the slot lock is released then). */
+  onClose(listener: () => void): void {
+    if (this.#open) this.#onClose.push(listener);
+    else listener();
+  }
+
+  /** Logs out (the login is the process's, not only this session's) and closes the session. */
   close(): void {
     if (!this.#open) return;
     this.#open = false;
@@ -135,6 +143,7 @@ export class TokenSession {
     } catch {
       // same
     }
+    for (const listener of this.#onClose.splice(0)) listener();
   }
 
   private assertOpen(): void {
