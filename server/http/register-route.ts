@@ -79,9 +79,9 @@ export function registerRoute<S extends RouteSpec>(
               : serializerCompiler(def as Parameters<typeof serializerCompiler>[0]),
         }
       : {}),
-    // Before validation: who may call comes first, so a refused caller learns nothing of the
-    // request's shape (and the access check reads only the raw path parameters).
-    preValidation: spec.auth
+    // After validation: the access check resolves the parsed path parameters (a malformed id is
+    // a 400, not an object to look up).
+    preHandler: spec.auth
       ? async (request) => {
           const caller = await authenticate(request);
           if (!caller) throw unauthorized();

@@ -18,6 +18,7 @@ import {
 import { pushMutationAccess, pushRoutes } from '../../src/api/push';
 import { apiRoutes, type RouteSpec } from '../../src/api/routes';
 import { transferRoutes } from '../../src/api/transfers';
+import { DEFAULT_FEE_RULES } from '../../src/domain/fees/rules';
 import type { Role } from '../../src/domain/people/user';
 
 /** Every route group the server registers, by `METHOD /path`. */
@@ -372,8 +373,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /v1/fees/rules': { success: 'ok', in: () => get('/v1/fees/rules') },
   'POST /v1/fees/rules': {
     success: 'pass',
-    why: 'the body is no valid rule version: 400 once authorized',
-    in: () => json('POST', '/v1/fees/rules', { id: 'x' }),
+    why: 'a copy of the first built-in version: refused as taken (409) once authorized',
+    in: () => json('POST', '/v1/fees/rules', DEFAULT_FEE_RULES[0]),
   },
   'GET /v1/fees/cells/:cellId/vietqr': {
     success: 'pass',
