@@ -21,6 +21,8 @@ import type { ServerContext } from '../context';
 import { badRequest, forbidden, HttpError, notFound } from '../errors';
 import type { Register } from '../http/register-route';
 import { applyGatewayResult } from '../payments/apply';
+import { callbackGuard } from '../payments/callback-guard';
+import { callbackBase } from '../payments/callback-url';
 import { feesConfigFromEnv, type FeesConfig, type GatewayConfig } from '../payments/config';
 import { createGatewayPayment, GatewayError } from '../payments/gateway-client';
 import { verifySignature } from '../payments/protocol';
@@ -190,7 +192,8 @@ export function feeRoutes(
   }
 
   const callbackUrl = (request: FastifyRequest) =>
-    `${config.publicUrl ?? `${request.protocol}://${request.host}`}${s.gatewayCallback.path}`;
+    `${callbackBase(config.publicUrl, request.server)}${s.gatewayCallback.path}`;
+  const callbacks = callbackGuard(config.badCallbacksPerMinute);
 
   route(s.startPayment, async ({ body, caller, request }) => {
     const gateway = requireGateway();
@@ -319,20 +322,11 @@ export function feeRoutes(
   route(s.gatewayCallback, async ({ body, request }) => {
     const gateway = requireGateway();
     const now = ctx.now();
+    // Bad signatures are counted and limited per address, never stored (one row each would let
+    // anyone fill the payment log).
+    await callbacks.admit(request);
     if (body.merchantId !== gateway.merchantId || !verifySignature(gateway.secret, body)) {
-      await logPaymentEvent(ctx.db, {
-        paymentId: null,
-        reference: body.reference,
-        source: 'callback',
-        outcome: 'bad_signature',
-        detail: body,
-        actorUserId: null,
-        at: now,
-      });
-      request.log.warn(
-        { fees: { reference: body.reference } },
-        'gateway callback with a bad signature',
-      );
+      await callbacks.badSignature(request, body.reference);
       return { code: '97' as const, message: 'Invalid signature' };
     }
     const { outcome } = await applyGatewayResult(ctx.db, request.log, 'callback', body, now);
