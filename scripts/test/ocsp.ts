@@ -4,6 +4,7 @@
  * CRLs made by `openssl ca -gencrl` on each request (so a revocation shows at once).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { createTestPki, type TestPki } from './pki';
@@ -90,16 +91,27 @@ export interface TestCrlServer {
 
 export async function startCrlServer(): Promise<TestCrlServer> {
   let pki: TestPki | undefined;
+  // Made again only when the CA database changed: `openssl ca -gencrl` is slow on a busy machine.
+  const made = new Map<string, { index: string; der: Buffer }>();
+  const crlOf = (p: TestPki, issuer: 'root' | 'intermediate') => {
+    const index = readFileSync(p.indexFile, 'utf8');
+    const hit = made.get(issuer);
+    if (hit && hit.index === index) return hit.der;
+    const der = p.crl(issuer === 'root' ? p.root : p.intermediate);
+    made.set(issuer, { index, der });
+    return der;
+  };
   let requests = 0;
   const server: Server = createServer((req, res) => {
     requests++;
-    const issuer = /^\/(root|intermediate)\.crl$/.exec(req.url ?? '')?.[1];
+    const issuer = /^\/(root|intermediate)\.crl$/.exec(req.url ?? '')?.[1] as
+      'root' | 'intermediate' | undefined;
     if (!pki || req.method !== 'GET' || !issuer) {
       res.writeHead(404).end();
       return;
     }
     try {
-      const der = pki.crl(issuer === 'root' ? pki.root : pki.intermediate);
+      const der = crlOf(pki, issuer);
       res.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(der);
     } catch (err) {
       res.writeHead(500).end(String(err));

@@ -6,12 +6,12 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { createHash } from 'node:crypto';
-import type { RevocationChecker} from '../revocation/checker';
+import type { RevocationChecker } from '../revocation/checker';
 import { defaultRevocationChecker } from '../revocation/checker';
 import { chainEvidenceOf } from '../verify/chain-evidence';
 import { verifyPdf } from '../verify/verify-pdf';
 import { IncrementalUpdate } from './incremental-writer';
-import type { PdfRef} from './pdf-objects';
+import type { PdfRef } from './pdf-objects';
 import { name, PdfDict, PdfStream, type PdfValue } from './pdf-objects';
 import { PdfReader } from './pdf-reader';
 
@@ -81,7 +81,7 @@ const unique = (items: Buffer[]) => {
 };
 
 /** Appends the DSS arrays, keeping what an earlier DSS held, and a VRI entry for this signature. */
-function appendDss(pdf: Buffer, content: DssContent, vri: string): Buffer {
+export function appendDss(pdf: Buffer, content: DssContent, vri: string): Buffer {
   const reader = new PdfReader(pdf);
   const update = new IncrementalUpdate(reader);
   const catalog = reader.dict(reader.catalogRef)!.clone();
