@@ -87,6 +87,20 @@ describe('transfer introduction letter', () => {
     expect(presentByFrom('2026-03-02')).toBe('2026-04-13');
     expect(text).toContain('trước ngày 13/04/2026 (trong vòng 30 ngày làm việc)');
     expect(text).not.toContain('trước ngày ……');
+
+    // 03:00 on 2 March in Vietnam is still 1 March in UTC: counted from the letter's own day.
+    const early = await buildTransferLetter({
+      ...input,
+      presentBy: null,
+      date: new Date('2026-03-01T20:00:00Z'),
+    });
+    writeFileSync(file, early.pdf);
+    const earlyText = execFileSync('pdftotext', [file, '-'])
+      .toString()
+      .normalize('NFC')
+      .replace(/\s+/g, ' ');
+    expect(earlyText).toContain('ngày 02 tháng 03 năm 2026');
+    expect(earlyText).toContain('trước ngày 13/04/2026');
   });
 
   it('takes one incremental signature per box, all valid together', async () => {

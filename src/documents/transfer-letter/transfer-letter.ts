@@ -73,11 +73,11 @@ const vnDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/')
 const BOX = { width: 205, height: 92, gap: 14 } as const;
 
 /**
- * The presentation deadline printed on the letter: the dossier's when set, else counted from the
- * letter's date as the transfer procedure counts it (the same UTC calendar day as the machine's).
+ * The presentation deadline printed on the letter: the dossier's when set, else counted with the
+ * procedure's rule (30 working days) from the day the letter is dated, in Vietnam.
  */
 function presentByOf(input: TransferLetterInput): string {
-  return input.presentBy ?? presentByFrom(input.date.toISOString().slice(0, 10));
+  return input.presentBy ?? presentByFrom(vietnamDay(input.date).iso);
 }
 
 /**
