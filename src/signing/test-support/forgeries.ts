@@ -120,6 +120,49 @@ export function bypassSignedSection(pdf: Buffer): Buffer {
   return Buffer.concat([pdf, Buffer.from(`${table}trailer\n${serialize(trailer)}\nstartxref\n${at}\n%%EOF\n`, 'latin1')]); // prettier-ignore
 }
 
+/**
+ * Before signing: the page's content stream gets an indirect /Length and data with "endstream"
+ * inside, so that a shorter /Length in another object also ends at an `endstream` keyword.
+ */
+export function withIndirectLength(pdf: Buffer): {
+  pdf: Buffer;
+  lengthNum: number;
+  shorter: number;
+} {
+  // prettier-ignore
+  const { reader, contentNum } = targetPage(pdf);
+  const lengthNum = reader.size;
+  const kept = 'q 0 0 1 rg 60 400 100 100 re f Q';
+  const data = `${kept}\nendstream\nBT /F1 24 Tf 80 550 Td (Ban goc) Tj ET`;
+  const body = `<</Length ${lengthNum} 0 R>>\nstream\n${data}\nendstream`;
+  const objects = [
+    { num: contentNum, body },
+    { num: lengthNum, body: String(data.length) },
+  ];
+  return { pdf: appendRevision(pdf, objects), lengthNum, shorter: kept.length };
+}
+
+/** An object redefined as a bare number (e.g. a stream's indirect /Length). */
+export function redefineNumber(pdf: Buffer, num: number, value: number): Buffer {
+  return appendRevision(pdf, [{ num, body: String(value) }]);
+}
+
+/**
+ * A chain of `depth` dictionaries from `first` on, each referring to the next twice, hung on the
+ * catalog under /PieceInfo: compared naively across two numberings it takes 2^depth steps.
+ */
+export function hangGraph(pdf: Buffer, first: number, depth: number): Buffer {
+  const reader = new PdfReader(pdf);
+  const objects: RawObject[] = [];
+  for (let i = 0; i < depth; i++) {
+    const next = i + 1 < depth ? `${first + i + 1} 0 R` : 'null';
+    objects.push({ num: first + i, body: `<</A ${next} /B ${next} /Level ${i}>>` });
+  }
+  const catalog = reader.dict(reader.catalogRef)!.clone().set('PieceInfo', new PdfRef(first, 0));
+  objects.push(rewrite(reader.catalogRef.num, catalog, reader.catalogRef.gen));
+  return appendRevision(pdf, objects);
+}
+
 /** Rewrites an existing object (or adds one) with a value. */
 const rewrite = (num: number, v: PdfValue, gen = 0): RawObject => ({
   num,

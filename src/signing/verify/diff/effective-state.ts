@@ -55,18 +55,36 @@ function sameLocation(before: PdfReader, after: PdfReader, num: number): boolean
 
 const present = (v: PdfValue | undefined) => (v === null ? undefined : v);
 
-/** Every object whose effective value differs between the two states, by value. */
+/**
+ * Every object whose effective value differs between the two states, by value. Objects at the
+ * same location are the same bytes, unless a bare number changed: it may be a stream's indirect
+ * /Length (an object stream's too), so then every object is compared.
+ */
 export function changedObjects(before: PdfReader, after: PdfReader): ObjectChange[] {
   const eq = new Equivalence(before, after);
-  const nums = new Set([...before.xref.keys(), ...after.xref.keys()]);
-  const out: ObjectChange[] = [];
-  for (const num of [...nums].sort((x, y) => x - y)) {
-    if (num === 0 || sameLocation(before, after, num)) continue;
+  const nums = [...new Set([...before.xref.keys(), ...after.xref.keys()])].sort((x, y) => x - y);
+  const compare = (num: number): ObjectChange | undefined => {
     const b = present(readObject(before, num));
     const a = present(readObject(after, num));
-    if (!eq.equal(b, a)) out.push({ num, before: b, after: a });
+    return eq.equal(b, a) ? undefined : { num, before: b, after: a };
+  };
+  const out: ObjectChange[] = [];
+  const skipped: number[] = [];
+  for (const num of nums) {
+    if (num === 0) continue;
+    if (sameLocation(before, after, num)) skipped.push(num);
+    else {
+      const change = compare(num);
+      if (change) out.push(change);
+    }
   }
-  return out;
+  const lengthChanged = out.some((c) => typeof c.before === 'number' || typeof c.after === 'number'); // prettier-ignore
+  if (!lengthChanged) return out;
+  for (const num of skipped) {
+    const change = compare(num);
+    if (change) out.push(change);
+  }
+  return out.sort((x, y) => x.num - y.num);
 }
 
 /** An object's value in a state; an unreadable one is a value equal to nothing. */

@@ -8,19 +8,28 @@ import { PdfDict, PdfName, PdfRaw, PdfRef, PdfStream, PdfString, type PdfValue }
 import type { PdfReader } from '../../pdf/pdf-reader';
 
 const MAX_DEPTH = 64;
+/** References followed in one comparison (outline /Next chains, page trees renumbered). */
+const MAX_REF_DEPTH = 1000;
+/** Comparison steps one analysis may take: past it, values count as different (never as equal). */
+const MAX_STEPS = 2_000_000;
 
 /** The keys of a stream's dictionary that describe its encoding, not its content. */
 const ENCODING_KEYS = new Set(['Length', 'Filter', 'DecodeParms', 'DL']);
 
 export class Equivalence {
+  /** Pairs of different object numbers being or already compared (shared subgraphs, cycles). */
+  private readonly pairs = new Map<string, boolean>();
+  private steps = 0;
+  private refDepth = 0;
+
   constructor(
     private readonly a: PdfReader,
     private readonly b: PdfReader,
   ) {}
 
   equal(x: PdfValue | undefined, y: PdfValue | undefined, depth = 0): boolean {
-    if (depth > MAX_DEPTH) return false;
-    if (x instanceof PdfRef && y instanceof PdfRef && x.num === y.num) return true;
+    if (depth > MAX_DEPTH || ++this.steps > MAX_STEPS) return false;
+    if (x instanceof PdfRef && y instanceof PdfRef) return this.refs(x, y);
     if (x instanceof PdfRef) return this.equal(safeResolve(this.a, x), y, depth + 1);
     if (y instanceof PdfRef) return this.equal(x, safeResolve(this.b, y), depth + 1);
     // An absent value and null mean the same (PDF 32000-1 §7.3.9).
@@ -36,6 +45,24 @@ export class Equivalence {
     if (x instanceof PdfStream) return y instanceof PdfStream && this.sameStream(x, y, depth);
     if (x instanceof PdfDict) return y instanceof PdfDict && this.sameDict(x, y, new Set(), depth);
     return false;
+  }
+
+  /** Same number: equal here (that object is compared on its own); else by value, once per pair. */
+  private refs(x: PdfRef, y: PdfRef): boolean {
+    if (x.num === y.num) return true;
+    const key = `${x.num} ${y.num}`;
+    const known = this.pairs.get(key);
+    if (known !== undefined) return known;
+    if (this.refDepth >= MAX_REF_DEPTH) return false;
+    this.pairs.set(key, true); // a cycle back to this pair adds no difference of its own
+    this.refDepth++;
+    try {
+      const same = this.equal(safeResolve(this.a, x), safeResolve(this.b, y), 0);
+      this.pairs.set(key, same);
+      return same;
+    } finally {
+      this.refDepth--;
+    }
   }
 
   /** Dictionaries equal but for the keys in `except`. */

@@ -31,8 +31,8 @@ export interface Permissions {
 /**
  * DocMDP (PDF 32000-1 §12.8.2.2): P=1 no changes, P=2 form filling and signing, P=3 also
  * annotations. Form filling and annotations are not yet allowed at any level (stricter than the
- * standard, never looser). DSS and document timestamps stay allowed at every level, as PDF 2.0
- * and PAdES allow for long-term validation.
+ * standard, never looser). The DSS stays allowed at every level, for PAdES long-term validation.
+ * Document timestamps are signature fields: allowed where new signatures are, once verified.
  */
 export const PERMISSIONS: Record<'approval' | 1 | 2 | 3, Permissions> = {
   approval: { newSignatures: true },

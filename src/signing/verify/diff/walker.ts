@@ -17,7 +17,8 @@ export interface Reach {
   referrers: Set<number | null>;
 }
 
-const MAX_VALUE_DEPTH = 64;
+/** Deeper than the parser's own nesting limit: no reference is left unwalked. */
+const MAX_VALUE_DEPTH = 256;
 
 export function reachability(reader: PdfReader, stopPoints: Set<number>): Map<number, Reach> {
   const out = new Map<number, Reach>();
