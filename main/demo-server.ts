@@ -32,7 +32,8 @@ export async function startDemoServer(dataDir: string): Promise<DemoServer> {
   const stateFile = join(dataDir, 'demo-server.json');
   const remembered = readState(stateFile);
   // A gateway named in the environment (FEES_GATEWAY_*) wins; otherwise the demo runs its own.
-  const configured = feesConfigFromEnv(process.env);
+  // The demo gateway calls back on loopback: no public URL needed (required everywhere else).
+  const configured = feesConfigFromEnv(process.env, { demo: true });
   const gateway = configured.gateway ? null : await startDemoGateway();
   const fees = gateway
     ? {
