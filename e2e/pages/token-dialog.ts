@@ -57,6 +57,27 @@ export class TokenDialog {
       : null;
   }
 
+  /**
+   * Whether the server knows the chosen certificate as the user's: 'registered', 'not_registered',
+   * 'revoked', or 'unknown' (offline), once the dialog has asked.
+   */
+  async registrationStatus(): Promise<string> {
+    await this.waitUntilShown();
+    const notice = this.root.locator(
+      '[data-testid="token-registration"]:not([data-status="loading"])',
+    );
+    await notice.waitFor();
+    return (await notice.getAttribute('data-status')) ?? 'unknown';
+  }
+
+  /** "Đăng ký chứng thư số" for the chosen certificate; resolves when the server answered. */
+  async registerCertificate(): Promise<void> {
+    await this.root.getByTestId('token-register').click();
+    await this.root
+      .locator('[data-testid="token-registration"][data-status="registered"]')
+      .waitFor();
+  }
+
   /** The current content of the PIN field (it is cleared after every attempt). */
   pinValue(): Promise<string> {
     return this.pin.inputValue();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CertificateRegistration } from '../api/certificates';
 import { DossierWire } from '../api/transfers';
 import {
   AttachmentContentType,
@@ -215,6 +216,20 @@ export type TokenInfo = z.infer<typeof TokenInfo>;
 
 const DossierInput = z.object({ dossierId: Id });
 
+/** A certificate on a plugged-in token. */
+const TokenCertificateInput = z.object({
+  slotId: z.string().min(1).max(64),
+  certificateId: z.string().regex(/^[0-9a-f]{1,256}$/i),
+});
+
+export const TokenRegistrationStatus = z.object({
+  /** registered: signs for this user; not_registered: may be registered; revoked: signs no more. */
+  status: z.enum(['registered', 'not_registered', 'revoked']),
+  fingerprintSha256: z.string(),
+  messageVi: z.string(),
+});
+export type TokenRegistrationStatus = z.infer<typeof TokenRegistrationStatus>;
+
 export const transferCalls = {
   /** "Xử lý hồ sơ » <variant> » nơi chuyển đi / nơi chuyển đến": dossiers touching the user's orgs. */
   listDossiers: {
@@ -286,5 +301,22 @@ export const transferCalls = {
   pushNow: {
     input: z.object({}).strict(),
     output: z.object({ applied: Count, notApplied: Count, remaining: Count }),
+  },
+  /**
+   * Whether the server knows the token certificate as the user's (online only): the server takes
+   * a signature only from a certificate registered to the signer.
+   */
+  tokenCertificateRegistration: { input: TokenCertificateInput, output: TokenRegistrationStatus },
+  /** "Đăng ký chứng thư số": registers the token certificate (and its CA chain) to the user. */
+  registerTokenCertificate: { input: TokenCertificateInput, output: TokenRegistrationStatus },
+  /** Admin: the registrations of the users in the admin's scope (the full screen comes later). */
+  listCertificateRegistrations: {
+    input: z.object({ status: z.enum(['active', 'all']).default('active') }),
+    output: z.object({ items: z.array(CertificateRegistration) }),
+  },
+  /** Admin: "Thu hồi" a registration (recorded in the user's history). */
+  revokeCertificateRegistration: {
+    input: z.object({ id: Id, reason: z.string().trim().min(3).max(500) }),
+    output: CertificateRegistration,
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

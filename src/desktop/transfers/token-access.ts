@@ -135,3 +135,25 @@ export async function withTokenSigner<T>(
     }
   });
 }
+
+/**
+ * A token certificate and the CA certificates the token holds (DER), read without the PIN
+ * (certificates are public objects): what registering the certificate sends to the server.
+ */
+export async function readTokenCertificate(
+  signing: DesktopSigningOptions,
+  req: { slotId: string; certificateId: string },
+): Promise<{ der: Buffer; caCertificates: Buffer[] }> {
+  return withModule(signing, async (module) => {
+    const certs = await module.listCertificates(Buffer.from(req.slotId, 'hex'));
+    const keyId = req.certificateId.toLowerCase();
+    const cert = certs.find((c) => c.id === keyId);
+    if (!cert)
+      throw new TokenError(
+        'SIGN_NO_CERTIFICATE',
+        SIGN_ERRORS.SIGN_NO_CERTIFICATE,
+        `no certificate ${keyId} in slot ${req.slotId}`,
+      );
+    return { der: cert.info.der, caCertificates: caCertificatesOn(certs, keyId) };
+  });
+}

@@ -10,6 +10,12 @@ import { listDossiers } from './dossier-list';
 import { signAndForward, trustAnchorsOf } from './letter-signing';
 import { checkSignatures } from './signature-checks';
 import { listTokens } from './token-access';
+import {
+  listCertificateRegistrations,
+  registerTokenCertificate,
+  revokeCertificateRegistration,
+  tokenCertificateRegistration,
+} from './certificate-registry';
 import { transferModel, type TransferModel } from './transfer-model';
 
 const notLoggedIn = () => fail('not_logged_in', 'not logged in', 'Bạn chưa đăng nhập.');
@@ -52,7 +58,7 @@ export function transferHandlers(ctx: ServiceContext): HandlersFor<keyof typeof 
       const blob = await readBlobBytes(ctx, sha256);
       if (blob.contentType !== 'application/pdf')
         return fail('not_pdf', `blob ${sha256} is ${blob.contentType}`, 'Tệp không phải PDF nên không có chữ ký số.'); // prettier-ignore
-      return { signatures: checkSignatures(blob.bytes, trustAnchorsOf(ctx), now()) };
+      return { signatures: await checkSignatures(blob.bytes, trustAnchorsOf(ctx), now()) };
     },
     checkDossier: ({ dossierId, data, nextOrgId }) =>
       queueAction(ctx, model(), dossierId, { type: 'check', data, nextOrgId }, now()),
@@ -64,6 +70,11 @@ export function transferHandlers(ctx: ServiceContext): HandlersFor<keyof typeof 
       queueAction(ctx, model(), dossierId, { type: 'reject', reason }, now()),
     listTokens: () => listTokens(ctx.signing, now()),
     signAndForwardDossier: (input) => signAndForward(ctx, model(), input, now()),
+    tokenCertificateRegistration: (ref) => tokenCertificateRegistration(ctx, ref),
+    registerTokenCertificate: (ref) => registerTokenCertificate(ctx, ref),
+    listCertificateRegistrations: ({ status }) => listCertificateRegistrations(ctx, status),
+    revokeCertificateRegistration: ({ id, reason }) =>
+      revokeCertificateRegistration(ctx, id, reason),
     listOutbox: () => {
       const user = ctx.currentUser();
       const items = outboxRepo(ctx.handle).list();

@@ -3,6 +3,7 @@ import { Alert, Button, Empty, Input, Modal, Radio, Skeleton, Space, Tag, Typogr
 import type { InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { DesktopError, TokenInfo } from '../../../../src/desktop/contract';
+import { CertificateRegistrationNotice } from './certificate-registration';
 import { callDesktop, DesktopCallError, useBridge, useDesktopQuery } from '../../desktop-context';
 import { formatDate } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -226,6 +227,12 @@ export function TokenDialog({
               </div>
             ))}
           </Radio.Group>
+        )}
+        {choice && !locked && (
+          <CertificateRegistrationNotice
+            slotId={choice.slotId}
+            certificateId={choice.certificateId}
+          />
         )}
         {list.length > 0 && (
           <div style={{ marginTop: 12 }}>

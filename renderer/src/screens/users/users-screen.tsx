@@ -17,6 +17,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { indexColumn, ListTable } from '../../ui/list-table';
 import { StatusTag } from '../../ui/status-tag';
 import { useViewportHeight } from '../../ui/use-viewport-height';
+import { CertificateRegistrations } from './certificate-registrations';
 import { UserFilters, type UserFilterValues } from './user-filters';
 
 const LIMIT = 2000;
@@ -121,6 +122,7 @@ export function UsersScreen() {
         locale={{ emptyText: 'Không có tài khoản phù hợp' }}
       />
       <UserDetailDialog user={open} onClose={() => setOpen(undefined)} />
+      <CertificateRegistrations />
     </Card>
   );
 }
