@@ -60,6 +60,16 @@ function publicUrlFromEnv(env: NodeJS.ProcessEnv, gateway: boolean, demo: boolea
 /** Often enough that "money left my account" cases clear within minutes, rare enough to be cheap. */
 const DEFAULT_SETTLE_EVERY_MS = 10 * 60 * 1000;
 
+/** FEES_AMOUNT_CEILING alone, for whoever needs only the ceiling (offline approvals). */
+export function amountCeilingFromEnv(env: NodeJS.ProcessEnv): number {
+  const ceiling = Number(env.FEES_AMOUNT_CEILING ?? DEFAULT_AMOUNT_CEILING);
+  if (!Number.isSafeInteger(ceiling) || ceiling <= 0)
+    throw new Error(
+      `FEES_AMOUNT_CEILING must be a positive whole number, got ${env.FEES_AMOUNT_CEILING}`,
+    );
+  return ceiling;
+}
+
 /**
  * FEES_GATEWAY_URL, FEES_GATEWAY_MERCHANT, FEES_GATEWAY_SECRET, FEES_PUBLIC_URL (required with a
  * gateway, except in the demo and under tests), FEES_AMOUNT_CEILING, FEES_SETTLE_INTERVAL_MS (the
@@ -72,11 +82,7 @@ export function feesConfigFromEnv(
 ): FeesConfig {
   const url = env.FEES_GATEWAY_URL;
   const secret = env.FEES_GATEWAY_SECRET;
-  const ceiling = Number(env.FEES_AMOUNT_CEILING ?? DEFAULT_AMOUNT_CEILING);
-  if (!Number.isSafeInteger(ceiling) || ceiling <= 0)
-    throw new Error(
-      `FEES_AMOUNT_CEILING must be a positive whole number, got ${env.FEES_AMOUNT_CEILING}`,
-    );
+  const ceiling = amountCeilingFromEnv(env);
   const every = env.FEES_SETTLE_INTERVAL_MS;
   const settleEveryMs =
     every === undefined ? (env.NODE_ENV === 'test' ? 0 : DEFAULT_SETTLE_EVERY_MS) : Number(every);

@@ -7,7 +7,7 @@ import {
 } from '../../src/api/push';
 import type { Caller } from '../auth/caller';
 import type { Register } from '../http/register-route';
-import { feesConfigFromEnv } from '../payments/config';
+import { amountCeilingFromEnv } from '../payments/config';
 import { applyFeeApproval } from '../repositories/fees-approvals-apply';
 import { applyMutation, type TransferDeps } from '../repositories/transfers-apply';
 
@@ -36,7 +36,7 @@ function refusedByRole(caller: Caller, m: PushMutation): PushResult | null {
 
 /** POST /v1/sync/push: the outbox in order, each mutation in its own transaction, exactly once. */
 export function pushRoutesOf(route: Register, deps: TransferDeps): void {
-  const ceiling = feesConfigFromEnv(process.env).amountCeiling;
+  const ceiling = amountCeilingFromEnv(process.env);
   route(pushRoutes.push, async ({ body, caller }) => {
     const results = [];
     // In order: a later mutation may depend on an earlier one of the same outbox.
