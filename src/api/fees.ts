@@ -240,7 +240,7 @@ export const feeRouteSpecs = {
     body: GatewayCallback,
     status: 200,
     response: GatewayCallbackAnswer,
-    errors: [400],
+    errors: [400, 429],
     access: { roles: 'any', scope: 'public' },
   }),
   queryPayment: route({

@@ -75,7 +75,7 @@ export const apiRoutes = {
     body: LoginRequest,
     status: 200,
     response: Session,
-    errors: [400, 401, 413, 415],
+    errors: [400, 401, 413, 415, 429],
     access: { roles: 'any', scope: 'public' },
   }),
   refresh: route({
@@ -87,7 +87,7 @@ export const apiRoutes = {
     body: RefreshRequest,
     status: 200,
     response: Session,
-    errors: [400, 401, 413, 415],
+    errors: [400, 401, 413, 415, 429],
     access: { roles: 'any', scope: 'public' },
   }),
   logout: route({
