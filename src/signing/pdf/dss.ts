@@ -6,8 +6,7 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { createHash } from 'node:crypto';
-import type { RevocationChecker } from '../revocation/checker';
-import { defaultRevocationChecker } from '../revocation/checker';
+import { defaultRevocationChecker, RevocationChecker } from '../revocation/checker';
 import { chainEvidenceOf } from '../verify/chain-evidence';
 import { verifyPdf } from '../verify/verify-pdf';
 import { IncrementalUpdate } from './incremental-writer';
@@ -59,6 +58,8 @@ export interface LtvOptions {
   /** Roots (and any CA certificates) the signer's and TSA's paths are built to. */
   trustAnchors: X509Certificate[];
   checker?: RevocationChecker;
+  /** Per OCSP/CRL request, when no `checker` is given (default 5 s). */
+  timeoutMs?: number;
   now?: Date;
 }
 
@@ -131,7 +132,11 @@ export async function addLtv(signedPdf: Buffer, options: LtvOptions): Promise<Lt
   const evidence = last && chainEvidenceOf(last);
   if (!last || !evidence) return unchanged(['no signature covering the whole file']);
   if (!last.chain.trusted) return unchanged([`signer path not trusted: ${last.chain.error ?? ''}`]);
-  const checker = options.checker ?? defaultRevocationChecker;
+  const checker =
+    options.checker ??
+    (options.timeoutMs
+      ? new RevocationChecker({ timeoutMs: options.timeoutMs })
+      : defaultRevocationChecker);
   const paths = [evidence.signerPath, ...(evidence.tsaPath ? [evidence.tsaPath] : [])];
   const results = (
     await Promise.all(paths.map((p) => checker.checkPath(p, { at: now, online: true })))
@@ -149,4 +154,26 @@ export async function addLtv(signedPdf: Buffer, options: LtvOptions): Promise<Lt
   const pdf = appendDss(signedPdf, content, vriKey(signedPdf, last.byteRange));
   const complete = results.every((r) => r.status !== 'unknown');
   return { pdf, added: true, complete, problems };
+}
+
+/**
+ * B-LT when the CA's responders answer, otherwise the signed file as it is (B-T/B-B): signing
+ * never fails for revocation data. What was missing is logged.
+ */
+export async function withLtvWhenReachable(
+  signedPdf: Buffer,
+  options: LtvOptions,
+  log: (message: string) => void = console.warn,
+): Promise<Buffer> {
+  try {
+    const result = await addLtv(signedPdf, options);
+    if (!result.added || !result.complete)
+      log(
+        `signature kept ${result.added ? 'partly ' : 'without '}B-LT: ${result.problems.join('; ')}`,
+      );
+    return result.pdf;
+  } catch (err) {
+    log(`signature kept without B-LT: ${(err as Error).message}`);
+    return signedPdf;
+  }
 }
