@@ -5,21 +5,32 @@
  *     and written; C is the time inside C_SignInit/C_Sign measured in the same run, B = A − C.
  *   bench sign.large size_mb=5 ms=T baseline_read_sha256_ms=R
  *     one signature on a 5 MB PDF (read, sign, write), against reading + hashing the same file.
+ *   bench sign.lt n=15 bt_ms=A lt_cold_ms=B ratio_cold=B/A lt_warm_ms=C ratio_warm=C/A
+ *     PAdES B-T (signature + RFC 3161 token from a loopback TSA) against B-LT (the same plus the
+ *     DSS: OCSP for signer and TSA, CRL for the intermediate, from a real `openssl ocsp` and CRL
+ *     server on loopback); cold: a new revocation cache per document, warm: one shared cache.
  * PKI, token and documents are made in a temp dir and removed afterwards.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createPrivateKey, randomBytes, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { signBatch } from '../../src/signing/batch/batch-sign';
-import { signPdfFile } from '../../src/signing/pdf/sign-pdf';
+import type { CmsSigner } from '../../src/signing/cms/signed-data';
+import { addLtv } from '../../src/signing/pdf/dss';
+import { signPdf, signPdfFile } from '../../src/signing/pdf/sign-pdf';
+import { RevocationChecker } from '../../src/signing/revocation/checker';
+import { rfc3161Timestamper } from '../../src/signing/tsa/tsa-client';
+import { loadCertificates } from '../../src/signing/verify/chain';
 import { cmsSignerOf } from '../../src/signing/token/cms-signer';
 import { Pkcs11Module } from '../../src/signing/token/pkcs11-module';
 import { makePng } from '../../src/signing/test-support/corpus';
 import { createTestPki } from '../test/pki';
+import { startRevocationTestbed } from '../test/ocsp';
 import { createSoftHsm, SOFTHSM_MODULE, useSoftHsm } from '../test/softhsm';
+import { startTestTsa } from '../test/tsa';
 import { ms } from './stats';
 
 const BATCH = 200;
@@ -42,6 +53,63 @@ async function largePdf(mb: number): Promise<Buffer> {
   doc.addPage([595.28, 841.89]);
   doc.context.register(doc.context.stream(randomBytes(mb * 1024 * 1024)));
   return Buffer.from(await doc.save());
+}
+
+const LT_RUNS = 15;
+
+/** B-LT against B-T signing of the one-page form, in the same run (see the header). */
+export async function benchSignLt(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'dangvu-bench-lt-'));
+  const bed = await startRevocationTestbed(join(dir, 'pki'));
+  const tsa = await startTestTsa(join(dir, 'tsa'), bed.pki);
+  try {
+    const { pki } = bed;
+    const key = createPrivateKey(pki.signerRsa.keyPem);
+    const signer: CmsSigner = {
+      certificate: pki.signerRsa.certDer,
+      keyType: 'rsa',
+      sign: async (d) => sign('sha256', d, key),
+    };
+    const form = await onePageForm();
+    const cms = { chain: [pki.intermediate.certDer], timestamp: rfc3161Timestamper(tsa.url) };
+    const trustAnchors = loadCertificates(pki.root.certPem);
+    const bt = () => signPdf(form, signer, { signerName: 'Nguyễn Văn An' }, cms);
+    const lt = async (checker: RevocationChecker) => {
+      const result = await addLtv(await bt(), { trustAnchors, checker });
+      if (!result.added || !result.complete)
+        throw new Error(`B-LT incomplete: ${result.problems.join('; ')}`);
+    };
+    const time = async (run: () => Promise<unknown>) => {
+      const t = performance.now();
+      await run();
+      return performance.now() - t;
+    };
+    const warmChecker = new RevocationChecker();
+    await lt(warmChecker); // warm-up (and fills the shared cache)
+    const btMs: number[] = [];
+    const coldMs: number[] = [];
+    const warmMs: number[] = [];
+    for (let i = 0; i < LT_RUNS; i++) {
+      btMs.push(await time(bt));
+      coldMs.push(await time(() => lt(new RevocationChecker())));
+      warmMs.push(await time(() => lt(warmChecker)));
+    }
+    const base = median(btMs);
+    const ratio = (v: number[]) => (median(v) / base).toFixed(2);
+    const figures = [
+      `n=${LT_RUNS}`,
+      `bt_ms=${ms(base)}`,
+      `lt_cold_ms=${ms(median(coldMs))}`,
+      `ratio_cold=${ratio(coldMs)}`,
+      `lt_warm_ms=${ms(median(warmMs))}`,
+      `ratio_warm=${ratio(warmMs)}`,
+    ];
+    return `bench sign.lt ${figures.join(' ')}`;
+  } finally {
+    await tsa.close();
+    await bed.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function benchSign(): Promise<string[]> {
@@ -93,6 +161,7 @@ export async function benchSign(): Promise<string[]> {
     return [
       `bench sign.batch n=${BATCH} ms_per_doc=${ms(perDoc)} overhead_ms_per_doc=${ms(perDoc - rawSign)} raw_sign_ms_per_doc=${ms(rawSign)} goal_overhead_ms=15`,
       `bench sign.large size_mb=${sizeMb.toFixed(0)} ms=${ms(median(signing))} baseline_read_sha256_ms=${ms(median(baseline))} runs=${LARGE_RUNS} goal_ms=150`,
+      await benchSignLt(),
     ];
   } finally {
     module?.close();
