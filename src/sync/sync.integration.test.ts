@@ -15,13 +15,15 @@ import {
   type ScopeIds,
 } from '../../scripts/test/sync-server';
 import type { Session } from '../api/auth';
-import { openClientDb, type ClientDb } from '../db/client-db';
+import type { ClientDb } from '../db/client-db';
+import { isPlainSqliteFile } from '../db/sqlcipher';
 import Plain from 'better-sqlite3';
 import { fileKeyStore, type CachePasswordKeys } from '../desktop/cache-keys';
 import type { DesktopEvent } from '../desktop/contract';
 import { openDesktopCache } from '../desktop/desktop-cache';
 import { createDesktopService, type DesktopService } from '../desktop/desktop-service';
 import { memorySessionStore, type SessionStore } from './session';
+import { openTestCache } from './test-fixtures/encrypted-cache';
 
 // The real server on loopback with the generated ward (SQLite), and real cache files.
 
@@ -277,7 +279,8 @@ describe('crash during sync', () => {
     const second = await runChild(crashed, 30);
     expect(second).toMatchObject({ signal: 'SIGKILL', finished: false });
     // Killed runs keep only whole pages: the cache resumes, never restarts.
-    const partial = await openClientDb(crashed);
+    expect(isPlainSqliteFile(crashed)).toBe(false);
+    const { cache: partial } = await openTestCache(crashed);
     const resumedFrom = partial.handle
       .prepare(`select value from sync_state where key = 'cursor'`)
       .pluck()
@@ -289,8 +292,8 @@ describe('crash during sync', () => {
     expect(last).toMatchObject({ code: 0, finished: true });
     expect(last.pages).toBeLessThan(full.pages);
 
-    const a = await openClientDb(reference);
-    const b = await openClientDb(crashed);
+    const { cache: a } = await openTestCache(reference);
+    const { cache: b } = await openTestCache(crashed);
     try {
       expect(dumpCache(b.handle)).toEqual(dumpCache(a.handle));
     } finally {

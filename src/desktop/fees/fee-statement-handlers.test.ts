@@ -9,7 +9,7 @@ import {
   type LoopbackServer,
 } from '../../../scripts/test/sync-server';
 import { DEFAULT_FEE_RULES } from '../../domain/fees/rules';
-import { openClientDb, type ClientDb } from '../../db/client-db';
+import type { ClientDb } from '../../db/client-db';
 import { memorySessionStore } from '../../sync/session';
 import {
   desktopCalls,
@@ -17,6 +17,8 @@ import {
   type DesktopCallName,
   type DesktopResult,
 } from '../contract';
+import { openTestCache } from '../../sync/test-fixtures/encrypted-cache';
+import type { CachePasswordKeys } from '../cache-keys';
 import { createDesktopService, type DesktopService } from '../desktop-service';
 
 // The statement, rule and bank-account calls of the desktop service against the real server
@@ -31,7 +33,10 @@ let serverDb: Awaited<ReturnType<typeof generatedServerDb>>;
 let server: LoopbackServer;
 const dir = mkdtempSync(join(tmpdir(), 'fee-statements-desktop-'));
 let cache: ClientDb;
+let cacheKeys: CachePasswordKeys;
 let api: DesktopService;
+/** The app's cache: encrypted, so the offline login below unwraps its key with the password. */
+const openCache = () => openTestCache(join(dir, 'cache.sqlite'));
 
 async function loginAs(username: string) {
   await api.logout({});
@@ -42,8 +47,13 @@ async function loginAs(username: string) {
 beforeAll(async () => {
   serverDb = await generatedServerDb('ward', 1);
   server = await startLoopbackServer(serverDb.config);
-  cache = await openClientDb(join(dir, 'cache.sqlite'));
-  api = createDesktopService({ cache, serverUrl: server.url, sessionStore: memorySessionStore() });
+  ({ cache, keys: cacheKeys } = await openCache());
+  api = createDesktopService({
+    cache,
+    cacheKeys,
+    serverUrl: server.url,
+    sessionStore: memorySessionStore(),
+  });
   await loginAs('ketoan.phuong');
 }, 120_000);
 
@@ -265,10 +275,11 @@ describe('bank statements, fee rules and bank accounts on the desktop', () => {
   it('offline: accounts and lines from the cache, imports and matches refused with a reason', async () => {
     value('feeStatementLines', await api.feeStatementLines({ orgId: cellId, status: 'unmatched' }));
     await cache.close();
-    cache = await openClientDb(join(dir, 'cache.sqlite'));
+    ({ cache, keys: cacheKeys } = await openCache());
     const sessions = memorySessionStore();
     api = createDesktopService({
       cache,
+      cacheKeys,
       serverUrl: 'http://127.0.0.1:9',
       sessionStore: sessions,
       timeoutMs: 1000,

@@ -12,17 +12,14 @@ import type { Role } from '../../domain/people/user';
 import { startTransfer, type RouteOrg, type TransferVariant } from '../../domain/procedures';
 import { createCacheWriter } from '../../sync/repositories/cache-writer';
 import { SYNC_KEYS, syncStateRepo } from '../../sync/repositories/sync-state';
+import { openTestCache } from '../../sync/test-fixtures/encrypted-cache';
 import { wardFixture, type WardFixture } from '../../sync/test-fixtures/ward-cache';
 import { change, uid, userRoleWire, userWire } from '../../sync/test-fixtures/wire';
 import { createDesktopService, type DesktopService } from '../desktop-service';
-import { fileKeyStore } from '../cache-keys';
-import { openDesktopCache } from '../desktop-cache';
 import { offlineLoginRepo } from '../repositories/offline-login';
 import type { DesktopSigningOptions } from '../service-kit';
 
 export const PASSWORD = 'Demo@2026';
-/** The password wrap's cost in tests: the format of the real one, a thousandth of the work. */
-const FAST_KDF = { N: 2 ** 10, r: 8, p: 1 };
 /** Nothing listens there: the service works offline. */
 export const OFFLINE_SERVER = 'http://127.0.0.1:9';
 
@@ -153,8 +150,7 @@ export async function openAs(
   signing: DesktopSigningOptions = {},
 ): Promise<OpenedService> {
   const file = join(dir, `cache-${who.user.username}-${Date.now()}.sqlite`);
-  const store = fileKeyStore(`${file}.key`);
-  const { cache, keys } = await openDesktopCache({ file, store, passwordKdf: FAST_KDF });
+  const { cache, keys } = await openTestCache(file);
   createCacheWriter(cache.handle).applyPage(world.changes, 'c1');
   const user: SessionUser = {
     id: who.user.id,

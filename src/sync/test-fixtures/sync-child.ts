@@ -4,8 +4,9 @@
  *   tsx src/sync/test-fixtures/sync-child.ts <serverUrl> <cacheFile> <username> <pageSize>
  * The password comes in SYNC_PASSWORD (never on a command line).
  */
-import { openClientDb } from '../../db/client-db';
+import { openDesktopCache } from '../../desktop/desktop-cache';
 import { createDesktopService } from '../../desktop/desktop-service';
+import { testCacheStore, TEST_PASSWORD_KDF } from './encrypted-cache';
 
 const [serverUrl, cacheFile, username, pageSize] = process.argv.slice(2);
 const password = process.env.SYNC_PASSWORD;
@@ -14,8 +15,18 @@ if (!serverUrl || !cacheFile || !username || !pageSize || !password) {
   process.exit(2);
 }
 
-const cache = await openClientDb(cacheFile);
-const desktop = createDesktopService({ cache, serverUrl, pageSize: Number(pageSize) });
+// Encrypted as in the app: the crash test is about the cache the app really writes.
+const { cache, keys } = await openDesktopCache({
+  file: cacheFile,
+  store: testCacheStore(cacheFile),
+  passwordKdf: TEST_PASSWORD_KDF,
+});
+const desktop = createDesktopService({
+  cache,
+  cacheKeys: keys,
+  serverUrl,
+  pageSize: Number(pageSize),
+});
 desktop.subscribe((event) => process.stdout.write(`${JSON.stringify(event)}\n`));
 const login = await desktop.login({ username, password });
 if (!login.ok) throw new Error(`login failed: ${login.error.message}`);
