@@ -1,71 +1,12 @@
-import { createDeflateRaw, deflateRawSync } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readStatementFile, STATEMENT_LIMITS } from './statement-file';
 import { checkZipBounds } from './zip-bounds';
+import { deflatedZeros, zipOf } from './zip-test-kit';
 
 const MB = 1024 * 1024;
 const HEADER = ['Ngày giao dịch', 'Số tiền', 'Nội dung', 'Số tham chiếu'];
-
-interface ZipEntry {
-  name: string;
-  /** What goes into the file (deflated unless `stored`). */
-  data: Buffer;
-  /** The uncompressed size the headers declare: the truth, or a lie. */
-  declaredSize: number;
-  stored?: boolean;
-}
-
-/** A ZIP written by hand, so a test can make its headers say what it likes. */
-function zipOf(entries: ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.stored ? 0 : 8, 8);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.declaredSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.stored ? 0 : 8, 10);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.declaredSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.data);
-    centrals.push(central, name);
-    offset += local.length + name.length + e.data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
-/** `mb` megabytes of zeros, deflated as a stream (never held inflated in memory). */
-async function deflatedZeros(mb: number): Promise<Buffer> {
-  const deflate = createDeflateRaw({ level: 9 });
-  const chunks: Buffer[] = [];
-  deflate.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => deflate.on('end', resolve));
-  const zeros = Buffer.alloc(MB);
-  for (let i = 0; i < mb; i++)
-    if (!deflate.write(zeros)) await new Promise((r) => deflate.once('drain', r));
-  deflate.end();
-  await done;
-  return Buffer.concat(chunks);
-}
 
 async function workbookOf(rows: (string | number)[][], farCell?: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
