@@ -1,5 +1,8 @@
-import { openClientDb } from '../../src/db/client-db';
+import { rmSync } from 'node:fs';
+import { openClientDb, type ClientDb } from '../../src/db/client-db';
 import type { SqliteHandle } from '../../src/db/sqlite';
+import { fileKeyStore, type CachePasswordKeys } from '../../src/desktop/cache-keys';
+import { keysFileOf, openDesktopCache } from '../../src/desktop/desktop-cache';
 import { createDesktopService } from '../../src/desktop/desktop-service';
 import { beginBulkWrites } from '../../src/sync/repositories/cache-writer';
 import { DEFAULT_PAGE_SIZE } from '../../src/sync/sync-engine';
@@ -16,16 +19,37 @@ export interface SyncFigure {
 
 /**
  * The initial pull of the root admin's whole scope into an empty cache, through the desktop layer
- * (login, then syncNow), with the server in its own process. Leaves the synced cache for the
- * query benchmarks.
+ * (login, then syncNow), with the server in its own process. `encrypted` opens the cache as the app
+ * does (SQLCipher, key sealed by a key file; docs/decisions/0018) in a file of its own, removed
+ * after; the plain run leaves its cache for the query benchmarks.
  */
-export async function initialSync(serverFile: string): Promise<SyncFigure> {
+export async function initialSync(
+  serverFile: string,
+  opts: { encrypted?: boolean } = {},
+): Promise<SyncFigure> {
   const server = await startServerProcess(serverFile);
-  const cacheFile = syncedCacheFile(serverFile);
-  removeSqlite(cacheFile);
-  const cache = await openClientDb(cacheFile);
+  const plainFile = syncedCacheFile(serverFile);
+  const cacheFile = opts.encrypted ? `${plainFile}.encrypted` : plainFile;
+  const encryptionFiles = [`${cacheFile}.key`, keysFileOf(cacheFile)];
+  const removeAll = () => {
+    removeSqlite(cacheFile);
+    for (const f of encryptionFiles) rmSync(f, { force: true });
+  };
+  removeAll();
+  let cache: ClientDb;
+  let cacheKeys: CachePasswordKeys | undefined;
+  if (opts.encrypted) {
+    const store = fileKeyStore(`${cacheFile}.key`);
+    ({ cache, keys: cacheKeys } = await openDesktopCache({ file: cacheFile, store }));
+  } else {
+    cache = await openClientDb(cacheFile);
+  }
   try {
-    const desktop = createDesktopService({ cache, serverUrl: server.url });
+    const desktop = createDesktopService({
+      cache,
+      ...(cacheKeys ? { cacheKeys } : {}),
+      serverUrl: server.url,
+    });
     const login = await desktop.login(await rootAdmin(serverFile));
     if (!login.ok) throw new Error(`login: ${login.error.message}`);
     const started = performance.now();
@@ -36,6 +60,7 @@ export async function initialSync(serverFile: string): Promise<SyncFigure> {
   } finally {
     await cache.close();
     await server.close();
+    if (opts.encrypted) removeAll();
   }
 }
 
@@ -111,9 +136,16 @@ function writeAll(
   })();
 }
 
-export function syncLine(name: string, figure: SyncFigure, raw: SyncFigure): string {
+/** With `plain`, the figure is the encrypted sync and `cipher_ratio` its cost over the plain one. */
+export function syncLine(
+  name: string,
+  figure: SyncFigure,
+  raw: SyncFigure,
+  plain?: SyncFigure,
+): string {
   const perS = Math.round((figure.rows / figure.ms) * 1000);
-  return `bench ${name} rows=${figure.rows} ms=${Math.round(figure.ms)} rows_per_s=${perS} ratio_vs_raw=${(figure.ms / raw.ms).toFixed(2)}`;
+  const cipher = plain ? ` cipher_ratio=${(figure.ms / plain.ms).toFixed(2)}` : '';
+  return `bench ${name} rows=${figure.rows} ms=${Math.round(figure.ms)} rows_per_s=${perS} ratio_vs_raw=${(figure.ms / raw.ms).toFixed(2)}${cipher}`;
 }
 
 export function rawLine(name: string, raw: SyncFigure): string {
