@@ -69,7 +69,15 @@ const VerifyJson = z.object({
       digestOk: z.boolean(),
       coversWholeFile: z.boolean(),
       hasTimestamp: z.boolean(),
-      timestamp: z.object({ time: z.string(), tsa: z.string(), imprintOk: z.boolean(), signatureOk: z.boolean(), trusted: z.boolean() }).optional(), // prettier-ignore
+      timestamp: z
+        .object({
+          time: z.string(),
+          tsa: z.string(),
+          imprintOk: z.boolean(),
+          signatureOk: z.boolean(),
+          trusted: z.boolean(),
+        })
+        .optional(),
       chain: z.object({ trusted: z.boolean(), path: z.array(z.string()) }),
       errors: z.array(z.string()),
     }),
@@ -103,14 +111,43 @@ describe('command-line tools', () => {
     expect(wrongPin.stderr).toContain('[CKR_PIN_INCORRECT]');
     expect(wrongPin.stderr + wrongPin.stdout).not.toContain('9999');
     expect(existsSync(out)).toBe(false);
-    const badTsa = await cli('sign.ts', [...base, '--tsa', 'ftp://127.0.0.1/x'], { PKCS11_PIN: '4321' }); // prettier-ignore
+    const badTsa = await cli('sign.ts', [...base, '--tsa', 'ftp://127.0.0.1/x'], {
+      PKCS11_PIN: '4321',
+    });
     expect(badTsa.code).toBe(2);
   });
 
   it('sign --tsa makes a B-T signature; verify --json reports it; a tampered copy fails', async () => {
     const out = join(dir, 'signed.pdf');
     const before = tsa.requests;
-    const r = await cli('sign.ts', ['--module', SOFTHSM_MODULE, '--token', 'Chi bo', '--in', source, '--out', out, '--image', join(dir, 'sig.png'), '--seal', join(dir, 'seal.png'), '--reason', 'Phê duyệt', '--chain', join(dir, 'chain.pem'), '--tsa', tsa.url, '--page', '1', '--rect', '300,80,200,90'], { PKCS11_PIN: '4321' }); // prettier-ignore
+    const r = await cli(
+      'sign.ts',
+      [
+        '--module',
+        SOFTHSM_MODULE,
+        '--token',
+        'Chi bo',
+        '--in',
+        source,
+        '--out',
+        out,
+        '--image',
+        join(dir, 'sig.png'),
+        '--seal',
+        join(dir, 'seal.png'),
+        '--reason',
+        'Phê duyệt',
+        '--chain',
+        join(dir, 'chain.pem'),
+        '--tsa',
+        tsa.url,
+        '--page',
+        '1',
+        '--rect',
+        '300,80,200,90',
+      ],
+      { PKCS11_PIN: '4321' },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Trần Thị Bình');
@@ -121,7 +158,16 @@ describe('command-line tools', () => {
     const report = VerifyJson.parse(JSON.parse(v.stdout));
     expect(report.ok).toBe(true);
     expect(report.signatures).toHaveLength(1);
-    expect(report.signatures[0]).toMatchObject({ fieldName: 'Sig1', signer: 'Trần Thị Bình', intact: true, coversWholeFile: true, hasTimestamp: true, timestamp: { tsa: 'Test TSA', imprintOk: true, signatureOk: true, trusted: true }, chain: { trusted: true }, errors: [] }); // prettier-ignore
+    expect(report.signatures[0]).toMatchObject({
+      fieldName: 'Sig1',
+      signer: 'Trần Thị Bình',
+      intact: true,
+      coversWholeFile: true,
+      hasTimestamp: true,
+      timestamp: { tsa: 'Test TSA', imprintOk: true, signatureOk: true, trusted: true },
+      chain: { trusted: true },
+      errors: [],
+    });
 
     const untrusted = await cli('verify.ts', [out]);
     expect(untrusted.code).toBe(1);

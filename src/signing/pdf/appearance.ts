@@ -144,7 +144,12 @@ export function buildAppearance(update: IncrementalUpdate, input: AppearanceInpu
   if (input.signatureImage) {
     const img = addImage(update, input.signatureImage);
     const s = fit(img.width, img.height, imgBox.w, imgBox.h);
-    sigArea = { x: imgBox.x + (imgBox.w - s.w) / 2, y: imgBox.y + (imgBox.h - s.h) / 2, w: s.w, h: s.h }; // prettier-ignore
+    sigArea = {
+      x: imgBox.x + (imgBox.w - s.w) / 2,
+      y: imgBox.y + (imgBox.h - s.h) / 2,
+      w: s.w,
+      h: s.h,
+    };
     xobjects.set('Sig', img.ref);
     ops.push(`q ${f(s.w)} 0 0 ${f(s.h)} ${f(sigArea.x)} ${f(sigArea.y)} cm /Sig Do Q`);
   }

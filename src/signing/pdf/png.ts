@@ -169,13 +169,21 @@ function imageStream(width: number, height: number, gray: boolean, samples: Buff
 /** The seal's red (DESIGN.md: the organisation's seal image is red). */
 export const SEAL_RED: readonly [number, number, number] = [218, 37, 29];
 
+/** Pixel i's red, green and blue (grey repeated). */
+function rgbAt(d: DecodedPng, i: number): [number, number, number] {
+  if (d.gray) {
+    const v = d.color[i]!;
+    return [v, v, v];
+  }
+  return [d.color[i * 3]!, d.color[i * 3 + 1]!, d.color[i * 3 + 2]!];
+}
+
 /** Visible, non-white pixels: what the eye reads as the image's ink. */
 function inkPixels(d: DecodedPng): number[] {
-  const cc = d.gray ? 1 : 3;
   const out: number[] = [];
   for (let i = 0; i < d.width * d.height; i++) {
     if (d.alpha && d.alpha[i]! < 64) continue;
-    const r = d.color[i * cc]!, g = d.color[i * cc + (cc === 3 ? 1 : 0)]!, b = d.color[i * cc + (cc === 3 ? 2 : 0)]!; // prettier-ignore
+    const [r, g, b] = rgbAt(d, i);
     if (Math.min(r, g, b) < 200) out.push(i);
   }
   return out;
@@ -188,7 +196,7 @@ export function isRedImage(d: DecodedPng): boolean {
   if (ink.length === 0) return true;
   let red = 0;
   for (const i of ink) {
-    const [r, g, b] = [d.color[i * 3]!, d.color[i * 3 + 1]!, d.color[i * 3 + 2]!];
+    const [r, g, b] = rgbAt(d, i);
     if (r > 120 && r > g * 1.6 && r > b * 1.6) red++;
   }
   return red / ink.length >= 0.6;
@@ -197,10 +205,9 @@ export function isRedImage(d: DecodedPng): boolean {
 /** Recolours an image in seal red: darker ink becomes deeper red, white stays white; alpha kept. */
 export function tintRed(d: DecodedPng): DecodedPng {
   const n = d.width * d.height;
-  const cc = d.gray ? 1 : 3;
   const color = Buffer.alloc(n * 3);
   for (let i = 0; i < n; i++) {
-    const r = d.color[i * cc]!, g = d.color[i * cc + (cc === 3 ? 1 : 0)]!, b = d.color[i * cc + (cc === 3 ? 2 : 0)]!; // prettier-ignore
+    const [r, g, b] = rgbAt(d, i);
     const ink = 1 - (0.299 * r + 0.587 * g + 0.114 * b) / 255;
     for (let c = 0; c < 3; c++) color[i * 3 + c] = Math.round(255 - ink * (255 - SEAL_RED[c]!));
   }
