@@ -4,11 +4,11 @@ import { forbidden, notFound } from '../errors';
 import type { Register } from '../http/register-route';
 import { findOrg, findVisibleOrg, orgSummary } from '../repositories/orgs';
 import { findUserInSubtrees, listUsers, userHistory } from '../repositories/users';
-import { subtreesOfRole, type Scope } from '../scope/scope';
+import { subtreesOfRoles, type Scope } from '../scope/scope';
 
-/** Where the caller is admin; the user screens need at least one such subtree. */
+/** Where the caller holds the user screens' declared roles (admin); at least one is needed. */
 function adminSubtrees(scope: Scope): string[] {
-  const roots = subtreesOfRole(scope, 'admin');
+  const roots = subtreesOfRoles(scope, apiRoutes.listUsers.access.roles);
   if (roots.length === 0) throw forbidden();
   return roots;
 }

@@ -29,23 +29,25 @@ export const ScopeRules = {
   public: 'no caller: anyone may call it',
   self: "the caller's own account and records; the request names nobody else",
   shared: "data every signed-in user may read (regulations), nobody's personal data",
-  filtered: 'a list or a sync page: the handler answers only what the read scope holds',
-  org: 'the org is in the read scope (staff subtree, its ancestors, the member’s own cell line); else 404',
+  filtered:
+    'a list or a sync page: roles first (403), then the handler answers only what the read scope holds (an org filter outside it: 404)',
+  org: 'the org is in the read scope (staff subtrees, their ancestors, the member’s own cell and the orgs above it), else 404; then the roles (403)',
   'org-subtree':
-    'the org lies under a grant of one of the route’s roles; else 403 (404 when it does not exist)',
-  'top-org': 'the caller is admin of the root org; else 403',
+    'the org exists (else 404); the roles (403); the org lies under a grant of one of them (else 403: orgs are published)',
+  'top-org': 'the roles (403), held at the root org (else 403)',
   member:
-    'the member is the caller’s own record or lies in a staff subtree (and under a grant of the route’s roles when they are named); else 404',
-  user: 'the account is the caller’s own or lies in a staff subtree (under a grant of the route’s roles when named); else 404',
+    'the member is the caller’s own record or is registered or living in a staff subtree, else 404; then the roles (403) and, when named, the member’s cell under a grant of them (403)',
+  user: 'the account is the caller’s own or sits in a staff subtree, else 404; then the roles (403) and, when named, the account under a grant of them (403)',
   dossier:
-    'the dossier is the caller’s own, is about a member in scope, or its route touches a staff subtree; else 404',
+    'the dossier is the caller’s own, is about a member in scope, or its route touches a staff subtree, else 404; then the roles (403)',
   payment:
-    'the payment is the caller’s (payer or own item) or its cell lies under a staff grant; else 404; under a grant of the route’s roles when named, else 403',
+    'the payment is the caller’s (payer or own item) or its cell lies under a fee staff grant (approver, fee officer, admin, processor), else 404; then the roles (403) and, when named, its cell under a grant of them (403)',
   'statement-line':
-    'the line’s account belongs to an org under a grant of the route’s roles; else 403',
-  certificate: 'the registration’s user lies under an admin grant of the caller; else 404',
-  blob: 'uploaded by the caller or referred to by an object in the read scope; else 404 (helper of blobs)',
-  push: 'each mutation type declares its own access (pushMutationAccess), checked per mutation',
+    'the line exists (else 404); the roles (403); its account’s org under a grant of them (else 403)',
+  certificate:
+    'the registration is the caller’s own or its user sits in a staff subtree, else 404; then the roles (403); an admin who does not reach it gets 404',
+  blob: 'uploaded by the caller or referred to by an object in the read scope, else 404 (checked by the blob routes)',
+  push: 'each mutation type declares its own access (pushMutationAccess): roles checked per mutation, its object where it is applied; every refusal is the result forbidden',
 } as const;
 export type ScopeRule = keyof typeof ScopeRules;
 
