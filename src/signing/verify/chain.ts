@@ -78,8 +78,9 @@ function endEntityProblem(
   purpose: CertificatePurpose,
 ): string | undefined {
   const who = `signer certificate '${subjectOf(c)}'`;
-  if (!ext.keyUsage) return `${who} has no keyUsage extension`;
-  if (!ext.keyUsage.digitalSignature && !ext.keyUsage.nonRepudiation)
+  // RFC 3161/6960 require only the EKU of a TSA or OCSP responder; a document signer must say.
+  if (!ext.keyUsage && purpose === 'document') return `${who} has no keyUsage extension`;
+  if (ext.keyUsage && !ext.keyUsage.digitalSignature && !ext.keyUsage.nonRepudiation)
     return `${who} keyUsage allows neither digitalSignature nor nonRepudiation`;
   if (ext.extKeyUsage && !ext.extKeyUsage.some((oid) => PURPOSE_EKUS[purpose].has(oid)))
     return `${who} extendedKeyUsage (${ext.extKeyUsage.join(', ')}) does not allow ${purpose} signing`; // prettier-ignore
