@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -123,6 +124,7 @@ const contents = (cache: Pick<ClientDb, 'handle'>) => ({
   needingUpload: blobCacheRepo(cache.handle).needingUpload(),
 });
 
+/** Plain better-sqlite3 and the `sqlite3` shell, as a thief of the laptop would try. */
 function plainSqliteCannotRead() {
   const plain = new Plain(file, { readonly: true });
   try {
@@ -132,6 +134,12 @@ function plainSqliteCannotRead() {
   } finally {
     plain.close();
   }
+  const shell = spawnSync('sqlite3', ['-readonly', file, 'select count(*) from members'], {
+    encoding: 'utf8',
+  });
+  expect(shell.error).toBeUndefined();
+  expect(shell.status).not.toBe(0);
+  expect(shell.stderr).toContain('file is not a database');
 }
 
 /**

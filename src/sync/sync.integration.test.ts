@@ -300,5 +300,5 @@ describe('crash during sync', () => {
       await a.close();
       await b.close();
     }
-  });
+  }, 180_000); // four child processes, each starting tsx and logging in (scrypt N=2^17)
 });
