@@ -147,7 +147,7 @@ describe('sign embeds the chain from the token', () => {
       expect(verified.stdout).not.toContain('NOT trusted');
       expect(verified.code, verified.stdout + verified.stderr).toBe(0);
     },
-    60_000,
+    120_000,
   );
 
   it('a token without the intermediate: the trust file supplies it; without either, no trust', async () => {
@@ -180,7 +180,7 @@ describe('sign embeds the chain from the token', () => {
     const v = await cli('verify.ts', [without, '--trust', join(dir, 'root-only.pem')]);
     expect(v.code).toBe(1);
     expect(v.stdout).toContain('NOT trusted');
-  }, 60_000);
+  }, 120_000);
 
   it('an unreadable SIGNING_TRUST_ANCHORS stops before the token is touched', async () => {
     const out = join(dir, 'never.pdf');
