@@ -178,7 +178,10 @@ async function openWorld(engine: ServerEngine, postgresUrl: string) {
     return JSON.parse(res.text) as Record<string, unknown> & { id: string };
   };
 
-  const submit = (who: string, destinationOrgId: string) =>
+  const attachment = await pdfNamed('Đơn xin chuyển sinh hoạt đảng');
+  const ownAttachment = sha256(attachment);
+  await json({ method: 'PUT', url: `/v1/blobs/${ownAttachment}`, bytes: { data: attachment, contentType: 'application/pdf' } }, 'member'); // prettier-ignore
+  const submit = (who: string, destinationOrgId: string, attachments: object[] = []) =>
     json(
       {
         method: 'POST',
@@ -193,12 +196,13 @@ async function openWorld(engine: ServerEngine, postgresUrl: string) {
             newAddress: 'Số 5 ngõ 12',
             temporary: null,
           },
-          attachments: [],
+          attachments,
         },
       },
       who,
     );
-  const ownDossier = (await submit('member', ids.cell2)).id;
+  const attached = { sha256: ownAttachment, fileName: 'don.pdf', contentType: 'application/pdf', size: attachment.length }; // prettier-ignore
+  const ownDossier = (await submit('member', ids.cell2, [attached])).id;
   const cellmateDossier = (await submit('cellmate', ids.cell3)).id;
   const otherDossier = (await submit('outsider', otherCell2)).id;
 
@@ -263,6 +267,7 @@ async function openWorld(engine: ServerEngine, postgresUrl: string) {
       cellCertificate: await insertRegistration(server.db, { userId: ids.secretary, certificate: selfSigned('cell'), registeredBy: ids.secretary }, NOW), // prettier-ignore
       otherCertificate: await insertRegistration(server.db, { userId: ids.otherAdmin, certificate: selfSigned('other'), registeredBy: ids.otherAdmin }, NOW), // prettier-ignore
       otherBlob: blobOf.outsider!,
+      ownAttachment,
     },
     blobOf,
     newBlobFor: (key) => newBlobs[key] ?? { sha256: sha256(anonymousBlob), data: anonymousBlob },

@@ -138,6 +138,8 @@ export interface World {
     cellCertificate: string;
     otherCertificate: string;
     otherBlob: string;
+    /** Uploaded by the member actor and attached to his dossier. */
+    ownAttachment: string;
   };
   /** The blob each actor uploaded itself. */
   blobOf: Record<string, string>;
@@ -254,8 +256,9 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'GET /v1/blobs/:sha256': {
     success: 'ok',
-    why: 'in: a blob the caller uploaded (uploader-or-referenced, checked by the blob routes)',
-    in: (w, a) => get(`/v1/blobs/${w.blobOf[a.key] ?? w.ids.otherBlob}`),
+    why: 'in: for staff an attachment of a dossier in scope, for the member his own upload',
+    in: (w, a) =>
+      get(`/v1/blobs/${pick(a, w.ids.ownAttachment, w.blobOf[a.key] ?? w.ids.otherBlob)}`),
     out: (w) => get(`/v1/blobs/${w.ids.otherBlob}`),
   },
   'POST /v1/transfers': {
