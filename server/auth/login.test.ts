@@ -211,6 +211,25 @@ describe.each(serverEngines)('login limits and rehash on %s', (engine) => {
     }
   });
 
+  it('queues password checks; a login refused as busy is not counted against its name', async () => {
+    const t = await serverWith(engine, { ...generous, checks: { running: 1, waiting: 0 } });
+    try {
+      const answers = await Promise.all(
+        ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((name) => t.login(name, 'x')),
+      );
+      const busy = answers.filter((a) => a.statusCode === 503);
+      expect(busy.length).toBeGreaterThan(0);
+      expect(busy[0]!.json()).toMatchObject({
+        error: 'busy',
+        messageVi: 'Máy chủ đang bận xử lý đăng nhập. Vui lòng thử lại sau ít giây.',
+      });
+      const counted = await t.db.db.selectFrom('login_throttle').select('username_key').execute();
+      expect(counted).toHaveLength(answers.length - busy.length);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('rehashes a weaker stored hash after a successful login, never after a failed one', async () => {
     const stronger = { N: 2 ** 11, r: 8, p: 1 };
     const t = await serverWith(engine, {

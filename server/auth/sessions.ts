@@ -12,6 +12,7 @@ import {
 import type { Trx } from '../repositories/db';
 import { findActiveAccount, findLoginAccount, upgradePasswordHash } from '../repositories/users';
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from './access-tokens';
+import type { CheckQueue } from './check-queue';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './password-policy';
 import { hashPassword, needsRehash, verifyPassword, type ScryptParams } from './passwords';
 import {
@@ -80,27 +81,20 @@ export async function login(
   ctx: ServerContext,
   request: LoginRequest,
   policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY,
+  queue: CheckQueue = unlimited,
 ): Promise<Session> {
-  const now = ctx.now();
-  const key = foldForSearch(request.username);
-  const counted = await countLoginAttempt(ctx.db, key, now, policy.lockout);
-  if (counted.attempt > policy.lockout.maxFailures && counted.lockedUntil)
-    throw accountLocked(minutesLeft(counted.lockedUntil, now));
-
-  const account = await findLoginAccount(ctx.db, request.username);
-  // Hashing happens outside any transaction: it must not hold the database for ~100 ms.
-  const storedHash = account?.status === 'active' ? account.passwordHash : null;
-  const valid = storedHash
-    ? await verifyPassword(request.password, storedHash)
-    : await verifyAgainstDummy(request.password, policy.scrypt);
-  if (valid && account && storedHash) {
+  // The attempt is counted only once it holds a checking slot: a login refused as "busy" costs
+  // its name nothing.
+  const checked = await queue.run(() => checkPassword(ctx, request, policy));
+  const { now, key, account, storedHash, counted } = checked;
+  if (checked.valid && account && storedHash) {
     await clearLoginFailures(ctx.db, key);
     if (needsRehash(storedHash, policy.scrypt))
       await upgradePasswordHash(
         ctx.db,
         account.id,
         storedHash,
-        await hashPassword(request.password, policy.scrypt),
+        await queue.run(() => hashPassword(request.password, policy.scrypt)),
       );
     const session = await ctx.db
       .transaction()
@@ -112,6 +106,24 @@ export async function login(
   throw counted.lockedUntil
     ? accountLocked(minutesLeft(counted.lockedUntil, now))
     : invalidCredentials();
+}
+
+const unlimited: CheckQueue = { run: (task) => task() };
+
+/** Counts the attempt, then (unless over the lockout) checks the password: one scrypt at most. */
+async function checkPassword(ctx: ServerContext, request: LoginRequest, policy: PasswordPolicy) {
+  const now = ctx.now();
+  const key = foldForSearch(request.username);
+  const counted = await countLoginAttempt(ctx.db, key, now, policy.lockout);
+  if (counted.attempt > policy.lockout.maxFailures && counted.lockedUntil)
+    throw accountLocked(minutesLeft(counted.lockedUntil, now));
+  const account = await findLoginAccount(ctx.db, request.username);
+  // Hashing happens outside any transaction: it must not hold the database for ~100 ms.
+  const storedHash = account?.status === 'active' ? account.passwordHash : null;
+  const valid = storedHash
+    ? await verifyPassword(request.password, storedHash)
+    : await verifyAgainstDummy(request.password, policy.scrypt);
+  return { now, key, counted, account, storedHash, valid };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { apiRoutes } from '../../src/api/routes';
+import { checkQueue, DEFAULT_CHECK_QUEUE, type CheckQueueLimits } from '../auth/check-queue';
 import { passwordPolicyFromEnv, type PasswordPolicy } from '../auth/password-policy';
 import {
   authRateLimitsFromEnv,
@@ -13,6 +14,8 @@ import type { Register } from '../http/register-route';
 export interface AuthOptions {
   rateLimits: AuthRateLimits;
   passwords: PasswordPolicy;
+  /** Password checks at once and waiting; default 2 and 64. */
+  checks?: CheckQueueLimits;
 }
 
 /** AUTH_RATE_PER_ADDRESS, AUTH_RATE_OVERALL, PASSWORD_SCRYPT_N. */
@@ -32,10 +35,11 @@ export function authRoutes(
 ): void {
   const loginLimit = authRequestLimiter(app, options.rateLimits);
   const refreshLimit = authRequestLimiter(app, options.rateLimits);
+  const checks = checkQueue(options.checks ?? DEFAULT_CHECK_QUEUE);
   route(apiRoutes.health, async () => ({ status: 'ok' as const }));
   route(apiRoutes.login, async ({ body, request }) => {
     await loginLimit(request);
-    return login(ctx, body, options.passwords);
+    return login(ctx, body, options.passwords, checks);
   });
   route(apiRoutes.refresh, async ({ body, request }) => {
     await refreshLimit(request);

@@ -75,7 +75,7 @@ export const apiRoutes = {
     body: LoginRequest,
     status: 200,
     response: Session,
-    errors: [400, 401, 413, 415, 429],
+    errors: [400, 401, 413, 415, 429, 503],
     access: { roles: 'any', scope: 'public' },
   }),
   refresh: route({
