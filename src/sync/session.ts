@@ -28,6 +28,13 @@ export function memorySessionStore(): SessionStore {
  * The logged-in session and its refresh. Concurrent 401s share one refresh; a refused refresh
  * ends the session (the user must log in again).
  */
+/**
+ * A refresh answer that ends the session. Offline, or told to slow down (429: the token was not
+ * spent), the session is kept for later; any other client error means the token is refused.
+ */
+const refusesSession = (err: unknown): boolean =>
+  err instanceof ApiClientError && err.status >= 400 && err.status < 500 && err.status !== 429;
+
 export class SessionHolder {
   private session: Session | undefined;
   private refreshing: Promise<boolean> | undefined;
@@ -68,9 +75,7 @@ export class SessionHolder {
       await this.set(await api.refresh(refreshToken));
       return true;
     } catch (err) {
-      // Offline: keep the session for later. Refused: it is over.
-      if (err instanceof ApiClientError && err.status >= 400 && err.status < 500)
-        await this.clear();
+      if (refusesSession(err)) await this.clear();
       return false;
     }
   }
