@@ -198,6 +198,8 @@ export const TokenCertificateInfo = z.object({
   validTo: z.string(),
   /** Usable now (validity period and key usage). */
   usable: z.boolean(),
+  /** SHA-256 of the DER: how the server's certificate registry knows it. */
+  fingerprintSha256: z.string(),
   problemVi: z.string().nullable(),
 });
 export type TokenCertificateInfo = z.infer<typeof TokenCertificateInfo>;
@@ -306,7 +308,10 @@ export const transferCalls = {
    * Whether the server knows the token certificate as the user's (online only): the server takes
    * a signature only from a certificate registered to the signer.
    */
-  tokenCertificateRegistration: { input: TokenCertificateInput, output: TokenRegistrationStatus },
+  tokenCertificateRegistration: {
+    input: z.object({ fingerprintSha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    output: TokenRegistrationStatus,
+  },
   /** "Đăng ký chứng thư số": registers the token certificate (and its CA chain) to the user. */
   registerTokenCertificate: { input: TokenCertificateInput, output: TokenRegistrationStatus },
   /** Admin: the registrations of the users in the admin's scope (the full screen comes later). */

@@ -63,12 +63,12 @@ type TokenCertificateRef = { slotId: string; certificateId: string };
 const myRegistrations = async (ctx: ServiceContext) =>
   (await ctx.tracked(ctx.api.request(certificateRoutes.myCertificates))).items;
 
+/** Asked with the fingerprint listTokens gave: no second token read, only the server. */
 export async function tokenCertificateRegistration(
   ctx: ServiceContext,
-  ref: TokenCertificateRef,
+  fingerprintSha256: string,
 ): Promise<TokenRegistrationStatus> {
-  const { der } = await readTokenCertificate(ctx.signing, ref);
-  return online(ctx, async () => statusOf(fingerprintOf(der), await myRegistrations(ctx)));
+  return online(ctx, async () => statusOf(fingerprintSha256, await myRegistrations(ctx)));
 }
 
 const pem = (der: Buffer) => new X509Certificate(der).toString();

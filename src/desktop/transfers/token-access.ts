@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { caCertificatesOn } from '../../signing/token/ca-chain';
 import { assertUsableForSigning } from '../../signing/token/certificate';
 import { pinWarningVi, SIGN_ERRORS, TokenError } from '../../signing/token/errors';
@@ -90,6 +91,7 @@ export async function listTokens(
             validTo: c.info.notAfter.toISOString(),
             usable: problemVi === null,
             problemVi,
+            fingerprintSha256: createHash('sha256').update(c.info.der).digest('hex'),
           };
         }),
       });

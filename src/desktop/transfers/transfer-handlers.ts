@@ -70,7 +70,8 @@ export function transferHandlers(ctx: ServiceContext): HandlersFor<keyof typeof 
       queueAction(ctx, model(), dossierId, { type: 'reject', reason }, now()),
     listTokens: () => listTokens(ctx.signing, now()),
     signAndForwardDossier: (input) => signAndForward(ctx, model(), input, now()),
-    tokenCertificateRegistration: (ref) => tokenCertificateRegistration(ctx, ref),
+    tokenCertificateRegistration: ({ fingerprintSha256 }) =>
+      tokenCertificateRegistration(ctx, fingerprintSha256),
     registerTokenCertificate: (ref) => registerTokenCertificate(ctx, ref),
     listCertificateRegistrations: ({ status }) => listCertificateRegistrations(ctx, status),
     revokeCertificateRegistration: ({ id, reason }) =>

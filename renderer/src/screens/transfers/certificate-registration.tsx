@@ -13,12 +13,14 @@ import { ErrorAlert } from '../../ui/error-alert';
 export function CertificateRegistrationNotice({
   slotId,
   certificateId,
+  fingerprintSha256,
 }: {
   slotId: string;
   certificateId: string;
+  fingerprintSha256: string;
 }) {
   const bridge = useBridge();
-  const status = useDesktopQuery('tokenCertificateRegistration', { slotId, certificateId });
+  const status = useDesktopQuery('tokenCertificateRegistration', { fingerprintSha256 });
   const [registering, setRegistering] = useState(false);
   const [error, setError] = useState<DesktopError>();
 

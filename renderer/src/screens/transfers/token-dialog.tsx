@@ -65,6 +65,7 @@ export function TokenDialog({
   const choice = picked && isUsable(list, picked) ? picked : firstUsable(list);
   const token = list.find((t) => t.slotId === choice?.slotId);
   const locked = token?.pinStatus === 'locked';
+  const chosenCert = token?.certificates.find((c) => c.id === choice?.certificateId);
 
   useEffect(() => {
     if (!open) {
@@ -228,10 +229,11 @@ export function TokenDialog({
             ))}
           </Radio.Group>
         )}
-        {choice && !locked && (
+        {chosenCert && !locked && (
           <CertificateRegistrationNotice
-            slotId={choice.slotId}
-            certificateId={choice.certificateId}
+            slotId={token!.slotId}
+            certificateId={chosenCert.id}
+            fingerprintSha256={chosenCert.fingerprintSha256}
           />
         )}
         {list.length > 0 && (
