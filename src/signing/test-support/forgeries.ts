@@ -6,7 +6,15 @@
 import { createHash } from 'node:crypto';
 import { buildCadesDetached, type CmsSigner } from '../cms/signed-data';
 import { IncrementalUpdate } from '../pdf/incremental-writer';
-import { name, PdfDict, PdfRaw, PdfRef, PdfString, type PdfValue, serialize } from '../pdf/pdf-objects'; // prettier-ignore
+import {
+  name,
+  PdfDict,
+  PdfRaw,
+  PdfRef,
+  PdfString,
+  type PdfValue,
+  serialize,
+} from '../pdf/pdf-objects';
 import { PdfReader, type XrefEntry } from '../pdf/pdf-reader';
 
 export interface RawObject {
@@ -67,7 +75,7 @@ export function appendRevision(
     });
     const index = rows.map(([num]) => `${num} 1`).join(' ');
     const stmOffset = at;
-    const head = `${xrefNum} 0 obj\n<</Type /XRef /Size ${trailer.Size} /W [1 4 2] /Index [${index}] /Length ${data.length}>>\nstream\n`; // prettier-ignore
+    const head = `${xrefNum} 0 obj\n<</Type /XRef /Size ${trailer.Size} /W [1 4 2] /Index [${index}] /Length ${data.length}>>\nstream\n`;
     const tail = '\nendstream\nendobj\n';
     parts.push(head + data.toString('latin1') + tail);
     at += Buffer.byteLength(head, 'latin1') + data.length + tail.length;
@@ -101,7 +109,10 @@ const FORGED_CONTENT = 'q 1 0 0 rg 60 500 300 120 re f Q BT /F1 24 Tf 80 550 Td 
 export function redefineContentInXRefStm(pdf: Buffer): { pdf: Buffer; object: number } {
   const { contentNum } = targetPage(pdf);
   const body = rawStream('', FORGED_CONTENT);
-  return { pdf: appendRevision(pdf, [{ num: contentNum, body }], { style: 'hidden-in-xrefstm' }), object: contentNum }; // prettier-ignore
+  return {
+    pdf: appendRevision(pdf, [{ num: contentNum, body }], { style: 'hidden-in-xrefstm' }),
+    object: contentNum,
+  };
 }
 
 /**
@@ -111,13 +122,20 @@ export function redefineContentInXRefStm(pdf: Buffer): { pdf: Buffer; object: nu
 export function bypassSignedSection(pdf: Buffer): Buffer {
   const reader = new PdfReader(pdf);
   const [signed, older] = reader.sections;
-  if (!signed || !older || signed.kind !== 'table') throw new Error('needs a table after an earlier section'); // prettier-ignore
-  const rows = [...signed.entries].filter((r): r is [number, Extract<XrefEntry, { type: 1 }>] => r[1].type === 1); // prettier-ignore
+  if (!signed || !older || signed.kind !== 'table')
+    throw new Error('needs a table after an earlier section');
+  const rows = [...signed.entries].filter(
+    (r): r is [number, Extract<XrefEntry, { type: 1 }>] => r[1].type === 1,
+  );
   let table = 'xref\n';
-  for (const [num, e] of rows) table += `${num} 1\n${String(e.offset).padStart(10, '0')} ${String(e.gen).padStart(5, '0')} n\r\n`; // prettier-ignore
+  for (const [num, e] of rows)
+    table += `${num} 1\n${String(e.offset).padStart(10, '0')} ${String(e.gen).padStart(5, '0')} n\r\n`;
   const trailer = signed.trailer.clone().set('Prev', older.offset);
   const at = pdf.length;
-  return Buffer.concat([pdf, Buffer.from(`${table}trailer\n${serialize(trailer)}\nstartxref\n${at}\n%%EOF\n`, 'latin1')]); // prettier-ignore
+  return Buffer.concat([
+    pdf,
+    Buffer.from(`${table}trailer\n${serialize(trailer)}\nstartxref\n${at}\n%%EOF\n`, 'latin1'),
+  ]);
 }
 
 /**
@@ -129,7 +147,6 @@ export function withIndirectLength(pdf: Buffer): {
   lengthNum: number;
   shorter: number;
 } {
-  // prettier-ignore
   const { reader, contentNum } = targetPage(pdf);
   const lengthNum = reader.size;
   const kept = 'q 0 0 1 rg 60 400 100 100 re f Q';
@@ -170,7 +187,10 @@ const rewrite = (num: number, v: PdfValue, gen = 0): RawObject => ({
   body: serialize(v),
 });
 
-/** The update that adds `widgetNum` to the page's /Annots (array object or page) and, optionally, to the AcroForm's /Fields. */ // prettier-ignore
+/**
+ * The objects that add `annot` to the page's /Annots (the array object or the page) and,
+ * optionally, to the AcroForm's /Fields.
+ */
 function attach(reader: PdfReader, pageRef: PdfRef, annot: PdfRef, asField: boolean): RawObject[] {
   const out: RawObject[] = [];
   const page = reader.dict(pageRef)!;
@@ -182,7 +202,10 @@ function attach(reader: PdfReader, pageRef: PdfRef, annot: PdfRef, asField: bool
     const catalogRef = reader.catalogRef;
     const acroVal = reader.dict(catalogRef)!.get('AcroForm');
     const acro = reader.dict(acroVal)!.clone();
-    const fields = [...((reader.resolve(acro.get('Fields')) as PdfValue[] | undefined) ?? []), annot]; // prettier-ignore
+    const fields = [
+      ...((reader.resolve(acro.get('Fields')) as PdfValue[] | undefined) ?? []),
+      annot,
+    ];
     acro.set('Fields', fields);
     if (acroVal instanceof PdfRef) out.push(rewrite(acroVal.num, acro));
     else out.push(rewrite(catalogRef.num, reader.dict(catalogRef)!.clone().set('AcroForm', acro)));
@@ -200,8 +223,17 @@ export function unsignedWidgetOverlay(pdf: Buffer): { pdf: Buffer; widget: numbe
   const widget = ap + 1;
   const font = '<</Font <</Helv <</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>>>>>';
   const objects: RawObject[] = [
-    { num: ap, body: rawStream(`/Type /XObject /Subtype /Form /BBox [0 0 340 120] /Resources ${font}`, OVERLAY) }, // prettier-ignore
-    { num: widget, body: `<</Type /Annot /Subtype /Widget /FT /Sig /T (Sig9) /F 4 /Rect [40 40 380 160] /P ${ref.num} 0 R /AP <</N ${ap} 0 R>>>>` }, // prettier-ignore
+    {
+      num: ap,
+      body: rawStream(
+        `/Type /XObject /Subtype /Form /BBox [0 0 340 120] /Resources ${font}`,
+        OVERLAY,
+      ),
+    },
+    {
+      num: widget,
+      body: `<</Type /Annot /Subtype /Widget /FT /Sig /T (Sig9) /F 4 /Rect [40 40 380 160] /P ${ref.num} 0 R /AP <</N ${ap} 0 R>>>>`,
+    },
     ...attach(reader, ref, new PdfRef(widget, 0), true),
   ];
   return { pdf: appendRevision(pdf, objects), widget };
@@ -212,7 +244,10 @@ export function addFreeText(pdf: Buffer): { pdf: Buffer; annotation: number } {
   const { reader, ref } = targetPage(pdf);
   const num = reader.size;
   const objects: RawObject[] = [
-    { num, body: `<</Type /Annot /Subtype /FreeText /Rect [60 600 360 640] /Contents (Da duyet) /DA (/Helv 14 Tf 1 0 0 rg) /P ${ref.num} 0 R>>` }, // prettier-ignore
+    {
+      num,
+      body: `<</Type /Annot /Subtype /FreeText /Rect [60 600 360 640] /Contents (Da duyet) /DA (/Helv 14 Tf 1 0 0 rg) /P ${ref.num} 0 R>>`,
+    },
     ...attach(reader, ref, new PdfRef(num, 0), false),
   ];
   return { pdf: appendRevision(pdf, objects), annotation: num };
@@ -259,11 +294,13 @@ export function setCatalogEntry(
   key: string,
   value: PdfValue,
 ): { pdf: Buffer; object: number } {
-  // prettier-ignore
   const reader = new PdfReader(pdf);
   const catalogRef = reader.catalogRef;
   const catalog = reader.dict(catalogRef)!.clone().set(key, value);
-  return { pdf: appendRevision(pdf, [rewrite(catalogRef.num, catalog, catalogRef.gen)]), object: catalogRef.num }; // prettier-ignore
+  return {
+    pdf: appendRevision(pdf, [rewrite(catalogRef.num, catalog, catalogRef.gen)]),
+    object: catalogRef.num,
+  };
 }
 
 /** A text string's value: UTF-16BE with a byte order mark, or PDFDocEncoding (as Latin-1). */
@@ -278,10 +315,11 @@ export function changeFieldValue(
   fieldName: string,
   value: string,
 ): { pdf: Buffer; object: number } {
-  // prettier-ignore
   const reader = new PdfReader(pdf);
   const acro = reader.dict(reader.dict(reader.catalogRef)!.get('AcroForm'))!;
-  const fields = (reader.resolve(acro.get('Fields')) as PdfValue[]).filter((f): f is PdfRef => f instanceof PdfRef); // prettier-ignore
+  const fields = (reader.resolve(acro.get('Fields')) as PdfValue[]).filter(
+    (f): f is PdfRef => f instanceof PdfRef,
+  );
   const field = fields.find((f) => {
     const t = reader.dict(f)?.get('T');
     return t instanceof PdfString && textOf(t) === fieldName;
@@ -325,39 +363,83 @@ export function respell(pdf: Buffer): Buffer {
   const box = page.get('MediaBox');
   const objects: RawObject[] = [
     { num: catalogRef.num, body: respellValue(reader.dict(catalogRef)!) },
-    { num: ref.num, body: respellValue(box ? page.clone().set('MediaBox', new PdfRef(boxNum, 0)) : page) }, // prettier-ignore
+    {
+      num: ref.num,
+      body: respellValue(box ? page.clone().set('MediaBox', new PdfRef(boxNum, 0)) : page),
+    },
   ];
   if (box) objects.push({ num: boxNum, body: respellValue(reader.resolve(box)!) });
   const acroVal = reader.dict(catalogRef)!.get('AcroForm');
-  if (acroVal instanceof PdfRef) objects.push({ num: acroVal.num, body: respellValue(reader.dict(acroVal)!) }); // prettier-ignore
+  if (acroVal instanceof PdfRef)
+    objects.push({ num: acroVal.num, body: respellValue(reader.dict(acroVal)!) });
   return appendRevision(pdf, objects);
 }
 
-/**
- * A certification signature (DocMDP /P) with an invisible widget, made as our signer does
- * (incremental update, /ByteRange around /Contents, CAdES detached).
- */
-export async function certifyPdf(pdf: Buffer, signer: CmsSigner, p: 1 | 2 | 3): Promise<Buffer> {
-  const reader = new PdfReader(pdf);
-  const update = new IncrementalUpdate(reader);
-  const pageRef = reader.pageRefs()[0]!;
-  const placeholder = '[0 9999999999 9999999999 9999999999]';
-  const size = 8192;
+/** An unsigned signature field (no /V, no appearance) on the first page, as forms carry them. */
+export function addEmptySignatureField(pdf: Buffer, title: string): { pdf: Buffer; field: number } {
+  const { reader, ref } = targetPage(pdf);
+  const field = reader.size;
+  const widget = `<</Type /Annot /Subtype /Widget /FT /Sig /T (${title}) /F 4 /Rect [300 60 500 140] /P ${ref.num} 0 R>>`;
+  const objects = [
+    { num: field, body: widget },
+    ...attach(reader, ref, new PdfRef(field, 0), true),
+  ];
+  return { pdf: appendRevision(pdf, objects), field };
+}
+
+export interface HandSignOptions {
+  /** Certification: DocMDP /P. */
+  docMdp?: 1 | 2 | 3;
+  /** Sign this existing unsigned field (its /V set) instead of adding a widget. */
+  field?: number;
+  /** Entries also changed in that field, as a tool that does too much would. */
+  alsoSet?: Record<string, PdfValue>;
+}
+
+const PLACEHOLDER = '[0 9999999999 9999999999 9999999999]';
+const CONTENTS_SIZE = 8192;
+
+function docMdpReference(p: 1 | 2 | 3): PdfDict {
   const params = new PdfDict([
     ['Type', name('TransformParams')],
     ['P', p],
     ['V', name('1.2')],
   ]);
-  const sigRef = update.add(
-    new PdfDict([
-      ['Type', name('Sig')],
-      ['Filter', name('Adobe.PPKLite')],
-      ['SubFilter', name('ETSI.CAdES.detached')],
-      ['ByteRange', new PdfRaw(placeholder)],
-      ['Contents', new PdfRaw(`<${'0'.repeat(size * 2)}>`)],
-      ['Reference', [new PdfDict([['Type', name('SigRef')], ['TransformMethod', name('DocMDP')], ['TransformParams', params]])]], // prettier-ignore
-    ]),
-  );
+  return new PdfDict([
+    ['Type', name('SigRef')],
+    ['TransformMethod', name('DocMDP')],
+    ['TransformParams', params],
+  ]);
+}
+
+/**
+ * A signature made by hand as our signer does (incremental update, /ByteRange around /Contents,
+ * CAdES detached): a certification signature with an invisible widget, or an existing field signed.
+ */
+export async function signByHand(
+  pdf: Buffer,
+  signer: CmsSigner,
+  options: HandSignOptions,
+): Promise<Buffer> {
+  const reader = new PdfReader(pdf);
+  const update = new IncrementalUpdate(reader);
+  const pageRef = reader.pageRefs()[0]!;
+  const sigDict = new PdfDict([
+    ['Type', name('Sig')],
+    ['Filter', name('Adobe.PPKLite')],
+    ['SubFilter', name('ETSI.CAdES.detached')],
+    ['ByteRange', new PdfRaw(PLACEHOLDER)],
+    ['Contents', new PdfRaw(`<${'0'.repeat(CONTENTS_SIZE * 2)}>`)],
+  ]);
+  if (options.docMdp) sigDict.set('Reference', [docMdpReference(options.docMdp)]);
+  const sigRef = update.add(sigDict);
+  if (options.field !== undefined) {
+    const fieldRef = new PdfRef(options.field, reader.genOf(options.field));
+    const field = reader.dict(fieldRef)!.clone().set('V', sigRef);
+    for (const [k, v] of Object.entries(options.alsoSet ?? {})) field.set(k, v);
+    update.update(fieldRef, field);
+    return finishSignature(pdf, update, signer);
+  }
   const widgetRef = update.add(
     new PdfDict([
       ['Type', name('Annot')],
@@ -374,18 +456,33 @@ export async function certifyPdf(pdf: Buffer, signer: CmsSigner, p: 1 | 2 | 3): 
   const acro = (reader.dict(catalog.get('AcroForm')) ?? new PdfDict()).clone();
   const fields = (reader.resolve(acro.get('Fields')) as PdfValue[] | undefined) ?? [];
   acro.set('Fields', [...fields, widgetRef]).set('SigFlags', 3);
-  catalog.set('AcroForm', update.add(acro)).set('Perms', new PdfDict([['DocMDP', sigRef]]));
+  catalog.set('AcroForm', update.add(acro));
+  if (options.docMdp) catalog.set('Perms', new PdfDict([['DocMDP', sigRef]]));
   update.update(reader.catalogRef, catalog);
   const page = reader.dict(pageRef)!;
   const annots = (reader.resolve(page.get('Annots')) as PdfValue[] | undefined) ?? [];
   update.update(pageRef, page.clone().set('Annots', [...annots, widgetRef]));
+  return finishSignature(pdf, update, signer);
+}
+
+/** Writes the byte range and the CMS over it into the placeholders. */
+async function finishSignature(
+  pdf: Buffer,
+  update: IncrementalUpdate,
+  signer: CmsSigner,
+): Promise<Buffer> {
+  const placeholder = PLACEHOLDER;
+  const size = CONTENTS_SIZE;
   const out = Buffer.concat([pdf, update.build()]);
   const brAt = out.indexOf(placeholder, pdf.length, 'latin1');
   const contentsAt = out.indexOf(`<${'0'.repeat(64)}`, brAt, 'latin1');
   const contentsEnd = contentsAt + size * 2 + 2;
   const byteRange = [0, contentsAt, contentsEnd, out.length - contentsEnd];
   out.write(`[${byteRange.join(' ')}]`.padEnd(placeholder.length, ' '), brAt, 'latin1');
-  const digest = createHash('sha256').update(out.subarray(0, contentsAt)).update(out.subarray(contentsEnd)).digest(); // prettier-ignore
+  const digest = createHash('sha256')
+    .update(out.subarray(0, contentsAt))
+    .update(out.subarray(contentsEnd))
+    .digest();
   const cms = await buildCadesDetached(digest, signer, {});
   out.write(cms.toString('hex'), contentsAt + 1, 'latin1');
   return out;

@@ -33,9 +33,30 @@ export function createNssSigner(
   const password = 'nss-test';
   const certFile = join(dir, `${nick}.chain.pem`);
   writeFileSync(certFile, chain.map((c) => c.certPem).join(''));
-  execFileSync('openssl', ['pkcs12', '-export', '-inkey', signer.keyFile, '-in', signer.certFile, '-certfile', certFile, '-name', nick, '-passout', `pass:${password}`, '-out', p12], { stdio: 'pipe' }); // prettier-ignore
+  execFileSync(
+    'openssl',
+    [
+      'pkcs12',
+      '-export',
+      '-inkey',
+      signer.keyFile,
+      '-in',
+      signer.certFile,
+      '-certfile',
+      certFile,
+      '-name',
+      nick,
+      '-passout',
+      `pass:${password}`,
+      '-out',
+      p12,
+    ],
+    { stdio: 'pipe' },
+  );
   // The database itself has an empty password (createNssDb); -K gives it for the import.
-  execFileSync('pk12util', ['-i', p12, '-d', `sql:${dir}`, '-W', password, '-K', ''], { stdio: 'pipe' }); // prettier-ignore
+  execFileSync('pk12util', ['-i', p12, '-d', `sql:${dir}`, '-W', password, '-K', ''], {
+    stdio: 'pipe',
+  });
   return { dir, nick, password: '' };
 }
 
@@ -46,7 +67,15 @@ export async function pdfsigAddSignature(
   output: string,
   options: { reason?: string; fieldName?: string; etsi?: boolean } = {},
 ): Promise<void> {
-  const args = ['-nssdir', `sql:${signer.dir}`, '-add-signature', '-nick', signer.nick, '-digest', 'SHA256']; // prettier-ignore
+  const args = [
+    '-nssdir',
+    `sql:${signer.dir}`,
+    '-add-signature',
+    '-nick',
+    signer.nick,
+    '-digest',
+    'SHA256',
+  ];
   if (signer.password) args.push('-nss-pwd', signer.password);
   if (options.reason) args.push('-reason', options.reason);
   if (options.fieldName) args.push('-new-signature-field-name', options.fieldName);

@@ -10,7 +10,7 @@ import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPki, type TestPki } from '../../../scripts/test/pki';
 import { createSoftHsm, SOFTHSM_MODULE, useSoftHsm } from '../../../scripts/test/softhsm';
-import { name, PdfDict, PdfString } from '../pdf/pdf-objects';
+import { name, PdfDict, PdfString, type PdfValue } from '../pdf/pdf-objects';
 import { PdfReader } from '../pdf/pdf-reader';
 import { signPdf } from '../pdf/sign-pdf';
 import * as forge from '../test-support/forgeries';
@@ -42,7 +42,6 @@ const withToken = async <T>(
   pin: string,
   f: (s: ReturnType<Pkcs11Module['login']>) => Promise<T>,
 ) => {
-  // prettier-ignore
   const session = module.login(module.findSlot(label), pin);
   try {
     return await f(session);
@@ -54,7 +53,12 @@ const withToken = async <T>(
 function sign(pdf: Buffer, label = 'Chi bo', pin = '1111'): Promise<Buffer> {
   return withToken(label, pin, (session) => {
     const signer = session.signer();
-    return signPdf(pdf, cmsSignerOf(signer), { signerName: signer.certificate.commonName, rect: [300, 60, 200, 80] }, { chain: [pki.intermediate.certDer] }); // prettier-ignore
+    return signPdf(
+      pdf,
+      cmsSignerOf(signer),
+      { signerName: signer.certificate.commonName, rect: [300, 60, 200, 80] },
+      { chain: [pki.intermediate.certDer] },
+    );
   });
 }
 
@@ -94,11 +98,15 @@ describe('difference analysis against forged updates', () => {
     const forged = forge.redefineContentInXRefStm(signed);
     // The forgery works: a reader of the final state sees the new content.
     const content = new PdfReader(forged.pdf).getObject(forged.object);
-    expect(content && 'data' in (content as object) ? String((content as { data: Buffer }).data) : '').toContain('Da duyet'); // prettier-ignore
+    expect(
+      content && 'data' in (content as object) ? String((content as { data: Buffer }).data) : '',
+    ).toContain('Da duyet');
     const [s] = verify(forged.pdf);
     expect(['changed', 'broken']).toContain(s!.status);
     expect(s!.intact).toBe(false);
-    expect(disallowed(s!)).toContainEqual(expect.objectContaining({ object: forged.object, kind: 'page content' })); // prettier-ignore
+    expect(disallowed(s!)).toContainEqual(
+      expect.objectContaining({ object: forged.object, kind: 'page content' }),
+    );
   });
 
   it('a changed indirect /Length that re-cuts a stream at the same offset: the stream named', async () => {
@@ -119,7 +127,9 @@ describe('difference analysis against forged updates', () => {
     const [s] = verify(forged);
     expect(s!.digestOk).toBe(true);
     expect(s!.intact).toBe(false);
-    expect(disallowed(s!)).toContainEqual(expect.objectContaining({ object: null, kind: 'revision chain' })); // prettier-ignore
+    expect(disallowed(s!)).toContainEqual(
+      expect.objectContaining({ object: null, kind: 'revision chain' }),
+    );
   });
 
   it('an unsigned signature widget painting over the page: changed, the widget named', () => {
@@ -127,16 +137,57 @@ describe('difference analysis against forged updates', () => {
     const [s] = verify(forged.pdf);
     expect(s!.status).toBe('changed');
     expect(s!.digestOk && s!.signatureOk).toBe(true);
-    expect(disallowed(s!)).toContainEqual(expect.objectContaining({ object: forged.widget, kind: 'signature widget' })); // prettier-ignore
-    expect(disallowed(s!).map((c) => c.kind)).toEqual(expect.arrayContaining(['page annotations', 'form fields'])); // prettier-ignore
+    expect(disallowed(s!)).toContainEqual(
+      expect.objectContaining({ object: forged.widget, kind: 'signature widget' }),
+    );
+    expect(disallowed(s!).map((c) => c.kind)).toEqual(
+      expect.arrayContaining(['page annotations', 'form fields']),
+    );
   });
 
   it.each([
-    ['page /Contents', () => { const f = forge.appendPageContent(signed); return { pdf: f.pdf, object: f.page, kind: 'page' }; }], // prettier-ignore
-    ['page /Resources', () => { const f = forge.changePageResources(signed); return { pdf: f.pdf, object: f.object, kind: undefined }; }], // prettier-ignore
-    ['a free-text annotation', () => { const f = forge.addFreeText(signed); return { pdf: f.pdf, object: f.annotation, kind: 'annotation (FreeText)' }; }], // prettier-ignore
-    ['a form field value', () => { const f = forge.changeFieldValue(signed, 'HoTen', 'Le Van Gia'); return { pdf: f.pdf, object: f.object, kind: 'form field' }; }], // prettier-ignore
-    ['the catalog /OpenAction', () => { const f = forge.setCatalogEntry(signed, 'OpenAction', new PdfDict([['S', name('JavaScript')], ['JS', PdfString.text("app.alert('x')")]])); return { pdf: f.pdf, object: f.object, kind: 'catalog' }; }], // prettier-ignore
+    [
+      'page /Contents',
+      () => {
+        const f = forge.appendPageContent(signed);
+        return { pdf: f.pdf, object: f.page, kind: 'page' };
+      },
+    ],
+    [
+      'page /Resources',
+      () => {
+        const f = forge.changePageResources(signed);
+        return { pdf: f.pdf, object: f.object, kind: undefined };
+      },
+    ],
+    [
+      'a free-text annotation',
+      () => {
+        const f = forge.addFreeText(signed);
+        return { pdf: f.pdf, object: f.annotation, kind: 'annotation (FreeText)' };
+      },
+    ],
+    [
+      'a form field value',
+      () => {
+        const f = forge.changeFieldValue(signed, 'HoTen', 'Le Van Gia');
+        return { pdf: f.pdf, object: f.object, kind: 'form field' };
+      },
+    ],
+    [
+      'the catalog /OpenAction',
+      () => {
+        const f = forge.setCatalogEntry(
+          signed,
+          'OpenAction',
+          new PdfDict([
+            ['S', name('JavaScript')],
+            ['JS', PdfString.text("app.alert('x')")],
+          ]),
+        );
+        return { pdf: f.pdf, object: f.object, kind: 'catalog' };
+      },
+    ],
   ])('%s changed after signing: changed, the object named', (_, make) => {
     const { pdf, object, kind } = make();
     const [s] = verify(pdf);
@@ -170,7 +221,9 @@ describe('difference analysis against forged updates', () => {
     const forged = forge.changeInfo(signed, 'Tieu de khac');
     const [s] = verify(forged.pdf);
     expect(s!.status).toBe('intact');
-    expect(s!.modifications.changes).toEqual([expect.objectContaining({ object: forged.object, verdict: 'harmless' })]); // prettier-ignore
+    expect(s!.modifications.changes).toEqual([
+      expect.objectContaining({ object: forged.object, verdict: 'harmless' }),
+    ]);
   });
 
   it('a second signature by our signer after the first is allowed', async () => {
@@ -182,7 +235,10 @@ describe('difference analysis against forged updates', () => {
   });
 
   it('DocMDP P=1: a second signature changes the certified document; P=2 allows it', async () => {
-    const certify = (p: 1 | 2) => withToken('Chi bo', '1111', (session) => forge.certifyPdf(letter, cmsSignerOf(session.signer()), p)); // prettier-ignore
+    const certify = (p: 1 | 2) =>
+      withToken('Chi bo', '1111', (session) =>
+        forge.signByHand(letter, cmsSignerOf(session.signer()), { docMdp: p }),
+      );
     for (const p of [1, 2] as const) {
       const certified = await certify(p);
       expect(verify(certified)[0]!.status).toBe('intact');
@@ -192,5 +248,24 @@ describe('difference analysis against forged updates', () => {
       expect(cert!.status).toBe(p === 1 ? 'changed' : 'intact');
       expect(second!.status).toBe('intact');
     }
+  });
+
+  it('an unsigned field signed later is allowed; the same with its /Rect moved is a change', async () => {
+    const form = forge.addEmptySignatureField(letter, 'KyDuyet');
+    const base = await sign(form.pdf);
+    const fill = (alsoSet?: Record<string, PdfValue>) =>
+      withToken('Dang uy', '2222', (session) =>
+        forge.signByHand(base, cmsSignerOf(session.signer()), { field: form.field, alsoSet }),
+      );
+    // The empty field came first in /Fields, so its signature is listed first.
+    const [filledField, first] = verify(await fill());
+    expect([first!.fieldName, first!.status]).toEqual(['Sig1', 'intact']);
+    expect([filledField!.fieldName, filledField!.status]).toEqual(['KyDuyet', 'intact']);
+    const fieldChange = { object: form.field, verdict: 'allowed' };
+    expect(first!.modifications.changes).toContainEqual(expect.objectContaining(fieldChange));
+    const [, movedFirst] = verify(await fill({ Rect: [0, 0, 595, 842] }));
+    expect(movedFirst!.status).toBe('changed');
+    const named = { object: form.field, kind: 'signature widget' };
+    expect(disallowed(movedFirst!)).toContainEqual(expect.objectContaining(named));
   });
 });

@@ -29,7 +29,9 @@ async function makeLetter(pages: number): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let i = 1; i <= pages; i++) {
-    doc.addPage([595.28, 841.89]).drawText(`GIAY GIOI THIEU - trang ${i}`, { x: 60, y: 760, size: 16, font }); // prettier-ignore
+    doc
+      .addPage([595.28, 841.89])
+      .drawText(`GIAY GIOI THIEU - trang ${i}`, { x: 60, y: 760, size: 16, font });
   }
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
@@ -38,7 +40,12 @@ async function ours(pdf: Buffer, page?: number, label = 'Dang uy'): Promise<Buff
   const session = module.login(module.findSlot(label), '2222');
   try {
     const signer = session.signer();
-    return await signPdf(pdf, cmsSignerOf(signer), { signerName: signer.certificate.commonName, page, rect: [320, 60, 200, 80] }, { chain: [pki.intermediate.certDer] }); // prettier-ignore
+    return await signPdf(
+      pdf,
+      cmsSignerOf(signer),
+      { signerName: signer.certificate.commonName, page, rect: [320, 60, 200, 80] },
+      { chain: [pki.intermediate.certDer] },
+    );
   } finally {
     session.close();
   }
@@ -61,7 +68,9 @@ async function bothVerdicts(pdf: Buffer) {
   return {
     ok: report.ok,
     ours: report.signatures.map((s) => [s.signer, s.status, s.chain.trusted]),
-    disallowed: report.signatures.flatMap((s) => s.modifications.changes.filter((c) => c.verdict === 'disallowed')), // prettier-ignore
+    disallowed: report.signatures.flatMap((s) =>
+      s.modifications.changes.filter((c) => c.verdict === 'disallowed'),
+    ),
     poppler: poppler.map((s) => [s.commonName, s.validation, s.certificate]),
   };
 }
@@ -118,7 +127,11 @@ describe('countersigning with poppler pdfsig', () => {
   it('a three-page letter signed on page 2 by us, then pdfsig, then another of ours on page 3', async () => {
     const pdf = await ours(await theirs(await ours(await makeLetter(3), 2)), 3, 'Phuong');
     const v = await bothVerdicts(pdf);
-    expect(v.ours).toEqual([[BINH, 'intact', true], [AN, 'intact', true], [CUONG, 'intact', true]]); // prettier-ignore
+    expect(v.ours).toEqual([
+      [BINH, 'intact', true],
+      [AN, 'intact', true],
+      [CUONG, 'intact', true],
+    ]);
     expect(v.ok).toBe(true);
     expect(v.poppler).toEqual([valid(BINH), valid(AN), valid(CUONG)]);
   });

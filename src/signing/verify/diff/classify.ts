@@ -4,7 +4,13 @@
  */
 import { PdfDict, PdfRef, PdfStream, type PdfValue, isName } from '../../pdf/pdf-objects';
 import type { PdfReader } from '../../pdf/pdf-reader';
-import { changedObjects, chainBreak, readObject, revisionState, type ObjectChange } from './effective-state'; // prettier-ignore
+import {
+  changedObjects,
+  chainBreak,
+  readObject,
+  revisionState,
+  type ObjectChange,
+} from './effective-state';
 import { Equivalence, safeResolve } from './equivalence';
 import {
   ACROFORM_KEYS,
@@ -33,7 +39,7 @@ export class RevisionStates {
   }
 }
 
-/** The revision end of a signature dictionary whose signature verified (byte range, digest, CMS). */
+/** The revision end of a signature dictionary whose signature verified (range, digest, CMS). */
 export type VerifiedSignatures = (sig: PdfDict) => number | undefined;
 
 interface Stops {
@@ -90,7 +96,9 @@ function signatureStops(
       const later = states.at(signedAt);
       const kids = refsOf(safeResolve(full, field.get('Kids')));
       const parts = [ref, ...kids];
-      const asSigned = parts.every((p) => eq(later).equal(readObject(later, p.num), readObject(full, p.num))); // prettier-ignore
+      const asSigned = parts.every((p) =>
+        eq(later).equal(readObject(later, p.num), readObject(full, p.num)),
+      );
       if ((newField || wasUnsigned) && asSigned) {
         for (const p of parts) {
           stops.nums.add(p.num);
@@ -105,7 +113,7 @@ function signatureStops(
   return stops;
 }
 
-/** DocMDP /P of a certification signature in the state (catalog /Perms, or any signature's /Reference). */
+/** DocMDP /P of a certification signature in the state (catalog /Perms, a signature's /Reference). */
 export function docMdpOf(reader: PdfReader): 1 | 2 | 3 | undefined {
   const catalog = dictOf(reader, reader.trailer.get('Root'));
   const candidates: PdfDict[] = [];
@@ -196,13 +204,14 @@ class Analysis {
     bVal: PdfValue | undefined,
     aVal: PdfValue | undefined,
   ): void {
-    // prettier-ignore
     this.handle(aVal);
     const num = aVal instanceof PdfRef ? aVal.num : holder;
     const b = arrayOf(this.before, bVal);
     const a = arrayOf(this.after, aVal);
     const had = new Set(refsOf(b).map((r) => r.num));
-    const gained = a.filter((x) => x instanceof PdfRef && !had.has(x.num) && this.stops.nums.has(x.num)); // prettier-ignore
+    const gained = a.filter(
+      (x) => x instanceof PdfRef && !had.has(x.num) && this.stops.nums.has(x.num),
+    );
     const rest = a.filter((x) => !gained.includes(x));
     for (const g of gained as PdfRef[]) {
       const verdict = this.permissions.newSignatures ? 'allowed' : 'disallowed';
@@ -212,7 +221,7 @@ class Analysis {
     const others = rest.filter((x) => !(x instanceof PdfRef) || !had.has(x.num));
     const detail =
       others.length > 0
-        ? `${kind} gained ${others.map((x) => (x instanceof PdfRef ? `object ${x.num}` : 'a direct object')).join(', ')}, not a signature verified later` // prettier-ignore
+        ? `${kind} gained ${others.map(describeEntry).join(', ')}, not a signature verified later`
         : `${kind} lost or reordered entries`;
     this.add(num, kind, 'disallowed', detail);
   }
@@ -223,7 +232,6 @@ class Analysis {
     bVal: PdfValue | undefined,
     aVal: PdfValue | undefined,
   ): void {
-    // prettier-ignore
     if (aVal instanceof PdfRef) this.formResources.add(aVal.num);
     const num = aVal instanceof PdfRef ? aVal.num : holder;
     const b = dictOf(this.before, bVal);
@@ -238,7 +246,13 @@ class Analysis {
       if (bCat === undefined) grew = true;
       else if (bd && ad) {
         for (const [k, v] of bd.map) {
-          if (!this.eq.equal(v, ad.get(k))) this.add(num, 'form resources', 'disallowed', `AcroForm /DR /${key} /${k} changed or removed`); // prettier-ignore
+          if (!this.eq.equal(v, ad.get(k)))
+            this.add(
+              num,
+              'form resources',
+              'disallowed',
+              `AcroForm /DR /${key} /${k} changed or removed`,
+            );
         }
         if ([...ad.map.keys()].some((k) => !bd.map.has(k))) grew = true;
       } else if (!this.eq.equal(bCat, aCat)) {
@@ -255,7 +269,12 @@ class Analysis {
     const b = safePages(this.before);
     const a = safePages(this.after);
     if (b.map((r) => r.num).join() !== a.map((r) => r.num).join()) {
-      this.add(null, 'page tree', 'disallowed', `pages changed: [${b.map((r) => r.num)}] became [${a.map((r) => r.num)}]`); // prettier-ignore
+      this.add(
+        null,
+        'page tree',
+        'disallowed',
+        `pages changed: [${b.map((r) => r.num)}] became [${a.map((r) => r.num)}]`,
+      );
     }
     for (const ref of a) {
       if (!b.some((r) => r.num === ref.num)) continue;
@@ -281,7 +300,6 @@ class Analysis {
     changed: Set<number>,
     seen = new Set<number>(),
   ): boolean {
-    // prettier-ignore
     if (seen.has(num)) return false;
     seen.add(num);
     const referrers = [...(reach.get(num)?.referrers ?? [])];
@@ -320,26 +338,43 @@ class Analysis {
     }
     if (before === undefined) {
       const verdicts = [...realms].map((r) => realmVerdict(r, this.permissions));
-      const verdict = verdicts.includes('disallowed') ? 'disallowed' : verdicts.includes('allowed') ? 'allowed' : 'harmless'; // prettier-ignore
+      const verdict = verdicts.includes('disallowed')
+        ? 'disallowed'
+        : verdicts.includes('allowed')
+          ? 'allowed'
+          : 'harmless';
       this.add(num, kind, verdict, `${kind} added, reachable from: ${from}`);
       return;
     }
     if ([...realms].every((r) => CHANGEABLE_REALMS.includes(r))) {
       const verdicts = [...realms].map((r) => realmVerdict(r, this.permissions));
-      this.add(num, kind, verdicts.includes('allowed') ? 'allowed' : 'harmless', `${kind} changed (${from})`); // prettier-ignore
+      this.add(
+        num,
+        kind,
+        verdicts.includes('allowed') ? 'allowed' : 'harmless',
+        `${kind} changed (${from})`,
+      );
       return;
     }
     if (this.stops.filled.has(num) && before instanceof PdfDict && after instanceof PdfDict) {
       const keys = this.eq.differingKeys(before, after);
       if (keys.every((k) => FILLED_SIGNATURE_FIELD_KEYS.includes(k))) {
         const verdict = this.permissions.newSignatures ? 'allowed' : 'disallowed';
-        this.add(num, kind, verdict, `${kind} signed later (${keys.map((k) => `/${k}`).join(' ')})`); // prettier-ignore
+        this.add(
+          num,
+          kind,
+          verdict,
+          `${kind} signed later (${keys.map((k) => `/${k}`).join(' ')})`,
+        );
         return;
       }
     }
     this.add(num, kind, 'disallowed', `${kind} changed after signing, reachable from: ${from}`);
   }
 }
+
+const describeEntry = (x: PdfValue) =>
+  x instanceof PdfRef ? `object ${x.num}` : 'a direct object';
 
 /** Whether a value refers to object `num` (directly, not through other objects). */
 function mentions(v: PdfValue | undefined, num: number, depth: number): boolean {
@@ -373,7 +408,10 @@ export function analyseModifications(
     before = states.at(end);
   } catch (err) {
     const detail = `the signed revision cannot be read: ${(err as Error).message}`;
-    return { allowed: false, changes: [{ object: null, kind: 'revision', verdict: 'disallowed', detail }] }; // prettier-ignore
+    return {
+      allowed: false,
+      changes: [{ object: null, kind: 'revision', verdict: 'disallowed', detail }],
+    };
   }
   const docMdp = docMdpOf(before);
   const permissions = PERMISSIONS[docMdp ?? 'approval'];
@@ -395,7 +433,10 @@ export function analyseModifications(
     }
   }
   const changes = analysis.changes;
-  const report: ModificationReport = { allowed: !changes.some((c) => c.verdict === 'disallowed'), changes }; // prettier-ignore
+  const report: ModificationReport = {
+    allowed: !changes.some((c) => c.verdict === 'disallowed'),
+    changes,
+  };
   if (docMdp !== undefined) report.docMdp = docMdp;
   return report;
 }

@@ -31,10 +31,13 @@ export function chainBreak(full: PdfReader, revision: PdfReader): string | undef
   for (const s of full.sections) {
     if (s.offset === own) return undefined;
     if (s.offset < end) {
-      return `the cross-reference section at ${s.offset}, inside the signed bytes, is reached before the signed revision's own section at ${own}`; // prettier-ignore
+      return (
+        `the cross-reference section at ${s.offset}, inside the signed bytes, is reached ` +
+        `before the signed revision's own section at ${own}`
+      );
     }
   }
-  return `the cross-reference chain of the file never reaches the signed revision's section at ${own}`; // prettier-ignore
+  return `the file's cross-reference chain never reaches the signed revision's section at ${own}`;
 }
 
 function sameEntry(a: XrefEntry | undefined, b: XrefEntry | undefined): boolean {
@@ -78,7 +81,9 @@ export function changedObjects(before: PdfReader, after: PdfReader): ObjectChang
       if (change) out.push(change);
     }
   }
-  const lengthChanged = out.some((c) => typeof c.before === 'number' || typeof c.after === 'number'); // prettier-ignore
+  const lengthChanged = out.some(
+    (c) => typeof c.before === 'number' || typeof c.after === 'number',
+  );
   if (!lengthChanged) return out;
   for (const num of skipped) {
     const change = compare(num);

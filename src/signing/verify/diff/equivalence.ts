@@ -4,7 +4,15 @@
  * indirect one holding the same value make no difference. Two references to the same object
  * number are equal here: that object is compared on its own.
  */
-import { PdfDict, PdfName, PdfRaw, PdfRef, PdfStream, PdfString, type PdfValue } from '../../pdf/pdf-objects'; // prettier-ignore
+import {
+  PdfDict,
+  PdfName,
+  PdfRaw,
+  PdfRef,
+  PdfStream,
+  PdfString,
+  type PdfValue,
+} from '../../pdf/pdf-objects';
 import type { PdfReader } from '../../pdf/pdf-reader';
 
 const MAX_DEPTH = 64;
@@ -40,7 +48,11 @@ export class Equivalence {
     if (x instanceof PdfString) return y instanceof PdfString && x.bytes.equals(y.bytes);
     if (x instanceof PdfRaw) return y instanceof PdfRaw && x !== UNREADABLE && x.text === y.text;
     if (Array.isArray(x)) {
-      return Array.isArray(y) && x.length === y.length && x.every((v, i) => this.equal(v, y[i], depth + 1)); // prettier-ignore
+      return (
+        Array.isArray(y) &&
+        x.length === y.length &&
+        x.every((v, i) => this.equal(v, y[i], depth + 1))
+      );
     }
     if (x instanceof PdfStream) return y instanceof PdfStream && this.sameStream(x, y, depth);
     if (x instanceof PdfDict) return y instanceof PdfDict && this.sameDict(x, y, new Set(), depth);

@@ -60,7 +60,7 @@ export function realmVerdict(realm: Realm, permissions: Permissions): ChangeVerd
   }
 }
 
-/** Pre-existing objects that changed are allowed only when every realm they are in is one of these. */
+/** A pre-existing object that changed is allowed only when all its realms are among these. */
 export const CHANGEABLE_REALMS: readonly Realm[] = ['dss', 'info', 'metadata'];
 
 /**
@@ -70,7 +70,8 @@ export const CHANGEABLE_REALMS: readonly Realm[] = ['dss', 'info', 'metadata'];
  * - harmless: listed, never a reason to refuse;
  * - structural rules (compared on their own): acroForm, fields, annots, grows.
  */
-export type KeyRule = 'signatures' | 'ltv' | 'harmless' | 'acroForm' | 'fields' | 'annots' | 'grows'; // prettier-ignore
+export type KeyRule =
+  'signatures' | 'ltv' | 'harmless' | 'acroForm' | 'fields' | 'annots' | 'grows';
 
 export const CATALOG_KEYS: Readonly<Record<string, KeyRule>> = {
   AcroForm: 'acroForm',

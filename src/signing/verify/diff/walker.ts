@@ -26,12 +26,19 @@ export function reachability(reader: PdfReader, stopPoints: Set<number>): Map<nu
   const catalog = safeDict(reader, reader.trailer.get('Root'));
   const acroForm = catalog && safeDict(reader, catalog.get('AcroForm'));
   const holderOf = (d: PdfDict): RealmHolder | undefined =>
-    d === reader.trailer ? 'trailer' : d === catalog ? 'catalog' : d === acroForm ? 'acroForm' : undefined; // prettier-ignore
+    d === reader.trailer
+      ? 'trailer'
+      : d === catalog
+        ? 'catalog'
+        : d === acroForm
+          ? 'acroForm'
+          : undefined;
 
   const reach = (ref: PdfRef, realm: Realm, from: number | null, key: string) => {
     const r = stopPoints.has(ref.num) ? 'signature' : realm;
     let entry = out.get(ref.num);
-    if (!entry) out.set(ref.num, (entry = { realms: new Set(), via: { from, key }, referrers: new Set() })); // prettier-ignore
+    if (!entry)
+      out.set(ref.num, (entry = { realms: new Set(), via: { from, key }, referrers: new Set() }));
     entry.referrers.add(from);
     if (entry.realms.has(r)) return;
     entry.realms.add(r);
@@ -44,7 +51,6 @@ export function reachability(reader: PdfReader, stopPoints: Set<number>): Map<nu
     key: string,
     depth: number,
   ) => {
-    // prettier-ignore
     if (depth > MAX_VALUE_DEPTH) return;
     if (v instanceof PdfRef) reach(v, realm, from, key);
     else if (Array.isArray(v)) for (const x of v) walk(x, realm, from, key, depth + 1);
@@ -119,7 +125,7 @@ const KIND_BY_KEY: Readonly<Record<string, string>> = {
   A: 'action',
 };
 
-/** A short name for what an object is: from its own /Type, /Subtype, /FT, or the key reaching it. */
+/** A short name for what an object is: its /Type, /Subtype, /FT, or the key reaching it. */
 export function kindOf(value: PdfValue | undefined, via: Reach['via'] | undefined): string {
   const d = value instanceof PdfStream ? value.dict : value instanceof PdfDict ? value : undefined;
   const subtype = d?.get('Subtype');
