@@ -12,7 +12,10 @@ import { checkTimestampToken } from '../tsa/timestamp-token';
 import type { RevocationReport } from '../revocation/types';
 import { buildChain } from './chain';
 import { chainTime, recordChainEvidence } from './chain-evidence';
-import { modificationsAfter, type ModificationReport } from './modifications';
+import { analyseModifications, RevisionStates, type VerifiedSignatures } from './diff/classify';
+import type { ModificationReport } from './diff/types';
+
+export type { ModificationChange, ModificationReport } from './diff/types';
 
 export interface SignatureReport {
   fieldName: string;
@@ -43,7 +46,12 @@ export interface SignatureReport {
   /** Filled by `verifyDocument` (DSS, OCSP, CRL); `verifyPdf` alone says not_checked. */
   revocation: RevocationReport;
   modifications: ModificationReport;
-  /** Intact: byte range, digest, signature and later changes all fine. */
+  /**
+   * intact: byte range, digest, signature, timestamp and later changes all fine; changed: all
+   * fine but a disallowed change was made after signing; broken: the signature itself fails.
+   */
+  status: 'intact' | 'changed' | 'broken';
+  /** status === 'intact'. */
   intact: boolean;
   errors: string[];
 }
@@ -95,10 +103,70 @@ function revisionEndsAt(buf: Buffer, end: number): boolean {
   return /%%EOF\s*$/.test(tail);
 }
 
+interface CheckedSignature {
+  report: SignatureReport;
+  sig: PdfDict;
+  /** Byte range, digest, CMS signature and timestamp fine. */
+  sound: boolean;
+}
+
+/** The analysis, or a disallowed change naming why it could not be made. */
+function analyseSafely(
+  states: RevisionStates,
+  end: number,
+  verified: VerifiedSignatures,
+): ModificationReport {
+  try {
+    return analyseModifications(states, end, verified);
+  } catch (err) {
+    const detail = `changes after signing cannot be analysed: ${(err as Error).message}`;
+    const change = { object: null, kind: 'file', verdict: 'disallowed' as const, detail };
+    return { allowed: false, changes: [change] };
+  }
+}
+
+/** Second pass: what changed after each signature, knowing which later signatures verified. */
+function judgeChanges(reader: PdfReader, checked: CheckedSignature[]): void {
+  const ends = new Map<PdfDict, number>();
+  for (const { report, sig } of checked) {
+    if (report.coversRevision && report.digestOk && report.signatureOk)
+      ends.set(sig, report.revisionEnd);
+  }
+  const verified: VerifiedSignatures = (sig) => ends.get(sig);
+  const states = new RevisionStates(reader);
+  for (const { report, sound } of checked) {
+    if (report.coversRevision) {
+      report.modifications = analyseSafely(states, report.revisionEnd, verified);
+      if (!report.modifications.allowed) report.errors.push('disallowed changes after signing');
+    }
+    report.status = !sound ? 'broken' : report.modifications.allowed ? 'intact' : 'changed';
+    report.intact = report.status === 'intact';
+  }
+}
+
+/**
+ * What changed after the revision ending at `end` (e.g. an unsigned base the file extends),
+ * judged with the signatures `report` found verified in the same file.
+ */
+export function modificationsSince(
+  pdf: Buffer,
+  end: number,
+  report: VerifyReport,
+): ModificationReport {
+  const sound = report.signatures.filter((s) => s.coversRevision && s.digestOk && s.signatureOk);
+  const verified: VerifiedSignatures = (sig) => {
+    const br = sig.get('ByteRange');
+    const key = Array.isArray(br) ? br.join() : '';
+    return sound.find((s) => s.byteRange.join() === key)?.revisionEnd;
+  };
+  return analyseModifications(new RevisionStates(new PdfReader(pdf)), end, verified);
+}
+
 export function verifyPdf(pdf: Buffer, options: VerifyOptions): VerifyReport {
   const reader = new PdfReader(pdf);
   const now = options.now ?? new Date();
   const signatures: SignatureReport[] = [];
+  const checked: CheckedSignature[] = [];
   for (const { name, sig } of signatureFields(reader)) {
     const errors: string[] = [];
     const br = reader.resolve(sig.get('ByteRange'));
@@ -127,6 +195,7 @@ export function verifyPdf(pdf: Buffer, options: VerifyOptions): VerifyReport {
       chain: { trusted: false, path: [], timeProven: false },
       revocation: { status: 'not_checked' },
       modifications: { allowed: false, changes: [] },
+      status: 'broken',
       intact: false,
       errors,
     };
@@ -188,18 +257,14 @@ export function verifyPdf(pdf: Buffer, options: VerifyOptions): VerifyReport {
         provenTime: at.proven && tsSound ? at.at : undefined,
       });
       if (!report.chain.trusted) errors.push(`not trusted: ${report.chain.error ?? ''}`);
-      if (coversRevision) {
-        report.modifications = report.coversWholeFile
-          ? { allowed: true, changes: [] }
-          : modificationsAfter(new PdfReader(pdf.subarray(0, revisionEnd)), reader);
-        if (!report.modifications.allowed) errors.push('disallowed changes after signing');
-      }
     } catch (err) {
       errors.push(`cannot verify: ${(err as Error).message}`);
     }
     const timestampSound = !report.timestamp || (report.timestamp.imprintOk && report.timestamp.signatureOk); // prettier-ignore
-    report.intact = coversRevision && report.digestOk && report.signatureOk && report.modifications.allowed && timestampSound; // prettier-ignore
+    const sound = coversRevision && report.digestOk && report.signatureOk && timestampSound;
+    checked.push({ report, sig, sound });
   }
+  judgeChanges(reader, checked);
   const trusted = (s: SignatureReport) => s.chain.trusted && (s.timestamp?.trusted ?? true);
   return { signatures, ok: signatures.length > 0 && signatures.every((s) => s.intact && trusted(s)) }; // prettier-ignore
 }
