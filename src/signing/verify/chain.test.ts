@@ -100,6 +100,24 @@ describe('RFC 5280 path rules', () => {
     }
   });
 
+  it('a TSA needs only its EKU; a document signer with the same certificate is refused', () => {
+    const tsaOnly = pki.issue('tsa-no-ku', 'TSA Without KU', {
+      extensions: 'basicConstraints = critical,CA:false\nextendedKeyUsage = critical,timeStamping',
+    });
+    const anchors = [x509(pki.root)];
+    const at = new Date();
+    const asTsa = buildChain(x509(tsaOnly), [x509(pki.intermediate)], anchors, at, {
+      purpose: 'timestamp',
+    });
+    expect(asTsa.trusted).toBe(true);
+    expect(chainOf(tsaOnly, [pki.intermediate]).error).toMatch(/has no keyUsage extension/);
+    expect(
+      buildChain(x509(pki.signerRsa), [x509(pki.intermediate)], anchors, at, {
+        purpose: 'timestamp',
+      }).error,
+    ).toMatch(/does not allow timestamp signing/);
+  });
+
   it('an unknown critical extension fails the path; the same extension non-critical does not', () => {
     const critical = pki.issue('crit-unknown', 'Critical Unknown', {
       extensions: `${SIGNER}\n1.3.6.1.4.1.99999.7 = critical,ASN1:NULL`,

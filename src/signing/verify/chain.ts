@@ -82,8 +82,10 @@ function endEntityProblem(
   if (!ext.keyUsage && purpose === 'document') return `${who} has no keyUsage extension`;
   if (ext.keyUsage && !ext.keyUsage.digitalSignature && !ext.keyUsage.nonRepudiation)
     return `${who} keyUsage allows neither digitalSignature nor nonRepudiation`;
-  if (ext.extKeyUsage && !ext.extKeyUsage.some((oid) => PURPOSE_EKUS[purpose].has(oid)))
-    return `${who} extendedKeyUsage (${ext.extKeyUsage.join(', ')}) does not allow ${purpose} signing`; // prettier-ignore
+  // A document signer's EKU is optional; a TSA or OCSP responder must carry its own.
+  const ekus = ext.extKeyUsage ?? (purpose === 'document' ? undefined : []);
+  if (ekus && !ekus.some((oid) => PURPOSE_EKUS[purpose].has(oid)))
+    return `${who} extendedKeyUsage (${ekus.join(', ') || 'none'}) does not allow ${purpose} signing`;
   return undefined;
 }
 

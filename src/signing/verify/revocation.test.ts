@@ -13,7 +13,7 @@ import { startRevocationTestbed, type RevocationTestbed } from '../../../scripts
 import { createNssDb, type IssuedCert, type TestPki } from '../../../scripts/test/pki';
 import { startTestTsa, type TestTsa } from '../../../scripts/test/tsa';
 import type { CmsSigner } from '../cms/signed-data';
-import { addLtv, appendDss, readDss, vriKey } from '../pdf/dss';
+import { addLtv, appendDss, readDss, vriKey, withLtvWhenReachable } from '../pdf/dss';
 import { PdfReader } from '../pdf/pdf-reader';
 import { signPdf } from '../pdf/sign-pdf';
 import { RevocationChecker } from '../revocation/checker';
@@ -74,7 +74,10 @@ describe('revocation in the verifier', () => {
     const report = await verify(await signWith(pki.signerEc));
     expect(report.ok).toBe(true);
     const r = report.signatures[0]!.revocation;
-    expect(r, JSON.stringify(report.signatures[0]!.revocation)).toMatchObject({ status: 'good', source: 'ocsp' });
+    expect(r, JSON.stringify(report.signatures[0]!.revocation)).toMatchObject({
+      status: 'good',
+      source: 'ocsp',
+    });
     expect(r.certificates?.map((c) => [c.status, c.source])).toEqual([
       ['good', 'ocsp'],
       ['good', 'crl'],
@@ -242,3 +245,27 @@ function findByteRange(pdf: Buffer): number[] {
   const m = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(pdf.toString('latin1'));
   return m ? m.slice(1).map(Number) : [];
 }
+
+describe('signing never fails for revocation data', () => {
+  it('withLtvWhenReachable: B-LT when the CA answers, the signed file and a log line otherwise', async () => {
+    const logs: string[] = [];
+    const signed = await signWith(pki.signerEc);
+    const lt = await withLtvWhenReachable(
+      signed,
+      { trustAnchors: anchors(), checker: checker() },
+      (m) => logs.push(m),
+    );
+    expect(lt.length).toBeGreaterThan(signed.length);
+    expect(readDss(new PdfReader(lt)).ocsps.length).toBe(1);
+    expect(logs).toEqual([]);
+    const noAnchors = await withLtvWhenReachable(signed, { trustAnchors: [] }, (m) => logs.push(m));
+    expect(noAnchors).toBe(signed);
+    expect(logs.join('\n')).toMatch(/without B-LT: signer path not trusted/);
+    const garbage = await withLtvWhenReachable(
+      Buffer.from('%PDF-1.7 broken'),
+      { trustAnchors: anchors() },
+      (m) => logs.push(m),
+    );
+    expect(garbage.toString()).toBe('%PDF-1.7 broken');
+  });
+});
