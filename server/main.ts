@@ -1,6 +1,8 @@
 import { openServerDb, type ServerDbConfig } from '../src/db/server-db';
 import { buildServer } from './app';
+import type { OidcServerConfig } from './auth/oidc';
 import type { FeesConfig } from './payments/config';
+import { authOptionsFromEnv } from './routes/auth';
 
 /** Opens the database, builds the API and listens; `close` stops both. */
 export async function startServer(opts: {
@@ -11,6 +13,8 @@ export async function startServer(opts: {
   /** Shared HMAC key of the access tokens; random per process when absent. */
   tokenSecret?: Buffer;
   fees?: FeesConfig;
+  /** The OpenID provider to accept ID tokens of (else OIDC_* from the environment). */
+  oidc?: OidcServerConfig;
 }): Promise<{ url: string; close(): Promise<void> }> {
   const db = await openServerDb(opts.dbConfig);
   let app;
@@ -20,6 +24,7 @@ export async function startServer(opts: {
       logger: opts.logger ?? false,
       tokenSecret: opts.tokenSecret,
       ...(opts.fees ? { fees: opts.fees } : {}),
+      ...(opts.oidc ? { auth: { ...authOptionsFromEnv(process.env), oidc: opts.oidc } } : {}),
     });
     await app.listen({ port: opts.port, host: opts.host ?? '127.0.0.1' });
   } catch (err) {

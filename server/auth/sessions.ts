@@ -72,6 +72,15 @@ async function issueSession(
 }
 
 /**
+ * A new session for an account whose holder proved who he is elsewhere (an OpenID provider's ID
+ * token, server/auth/oidc.ts); null when the account may not act.
+ */
+export function issueVerifiedSession(ctx: ServerContext, userId: string): Promise<Session | null> {
+  const sessionExpiresAt = new Date(ctx.now().getTime() + REFRESH_TOKEN_SESSION_MS);
+  return ctx.db.transaction().execute((trx) => issueSession(ctx, trx, userId, sessionExpiresAt));
+}
+
+/**
  * Username/password login. The attempt is counted before the password is checked, in one
  * statement, so N parallel attempts for one name check at most `maxFailures` passwords and the
  * rest are refused without any scrypt. Every failure looks the same from outside (wrong name,

@@ -7,6 +7,16 @@ export const LoginRequest = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
+/**
+ * Sign-in with an ID token from the configured OpenID provider (VNeID in production), which the
+ * desktop got by the authorization code flow with PKCE; `nonce` is the one it sent in that flow.
+ */
+export const OidcLoginRequest = z.object({
+  idToken: z.string().min(20).max(16_000),
+  nonce: z.string().min(16).max(200),
+});
+export type OidcLoginRequest = z.infer<typeof OidcLoginRequest>;
+
 export const RefreshRequest = z.object({ refreshToken: z.string().min(20).max(200) });
 export type RefreshRequest = z.infer<typeof RefreshRequest>;
 

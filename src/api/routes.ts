@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LoginRequest, RefreshRequest, Session } from './auth';
+import { LoginRequest, OidcLoginRequest, RefreshRequest, Session } from './auth';
 import {
   MemberIdParams,
   MemberListQuery,
@@ -75,6 +75,19 @@ export const apiRoutes = {
     body: LoginRequest,
     status: 200,
     response: Session,
+    errors: [400, 401, 403, 413, 415, 429, 503],
+    access: { roles: 'any', scope: 'public' },
+  }),
+  oidcLogin: route({
+    method: 'POST',
+    path: '/v1/auth/oidc',
+    summary: 'Log in with an ID token of the configured OpenID provider (VNeID)',
+    tag: 'auth',
+    auth: false,
+    body: OidcLoginRequest,
+    status: 200,
+    response: Session,
+    // 503: no provider configured, or its keys cannot be fetched.
     errors: [400, 401, 413, 415, 429, 503],
     access: { roles: 'any', scope: 'public' },
   }),
