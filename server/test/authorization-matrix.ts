@@ -189,11 +189,6 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     why: 'no OpenID provider is configured in the test: 503',
     in: () => json('POST', '/v1/auth/oidc', { idToken: 'x'.repeat(40), nonce: 'n'.repeat(20) }),
   },
-  'POST /v1/auth/oidc': {
-    success: 'pass',
-    why: 'no OpenID provider is configured here: 503 (server/auth/oidc.test.ts signs in through one)',
-    in: () => json('POST', '/v1/auth/oidc', { idToken: 'x'.repeat(40), nonce: 'n'.repeat(24) }),
-  },
   'POST /v1/auth/refresh': {
     success: 'ok',
     in: async (w) =>
