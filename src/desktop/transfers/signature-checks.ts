@@ -1,5 +1,6 @@
 import type { X509Certificate } from 'node:crypto';
-import { verifyPdf, type SignatureReport } from '../../signing/verify/verify-pdf';
+import { PdfRejectedError, verifyPdfIsolated } from '../../signing/verify/verify-isolated';
+import type { SignatureReport } from '../../signing/verify/verify-pdf';
 import type { SignatureCheck, SignatureVerdict } from '../contract-transfers';
 import { fail } from '../service-kit';
 import { changesVi, revocationOf, timestampOf, verdictOf } from './signature-verdict';
@@ -58,19 +59,21 @@ function summaryVi(verdict: SignatureVerdict, anchorsConfigured: boolean): strin
 }
 
 /** Our verifier's verdict on every signature of a PDF, for the signatures panel. */
-export function checkSignatures(
+export async function checkSignatures(
   pdf: Buffer,
   anchors: X509Certificate[],
   now: Date,
-): SignatureCheck[] {
+): Promise<SignatureCheck[]> {
   let reports: SignatureReport[];
   try {
-    reports = verifyPdf(pdf, { trustAnchors: anchors, now }).signatures;
+    // A member's upload may be hostile: verified in a worker that may fail, never this process.
+    reports = (await verifyPdfIsolated(pdf, { trustAnchors: anchors, now })).signatures;
   } catch (err) {
+    if (!(err instanceof PdfRejectedError)) throw err;
     return fail(
       'invalid_pdf',
-      `cannot read the PDF: ${(err as Error).message}`,
-      'Tệp PDF bị hỏng hoặc không đọc được, không kiểm tra được chữ ký.',
+      `cannot read the PDF: ${err.message}`,
+      'Tệp PDF không hợp lệ hoặc bị hỏng, không kiểm tra được chữ ký.',
     );
   }
   const configured = anchors.length > 0;

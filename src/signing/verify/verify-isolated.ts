@@ -2,8 +2,7 @@
  * Verification of a PDF from outside (an attachment, an uploaded letter) in a worker thread with
  * its own heap limit and a deadline: a hostile file that would exhaust memory or loop ends that
  * worker, never the app or the server, and is refused as `PdfRejectedError` with a precise reason.
- * One worker per verification (no pool): a start costs tens of milliseconds, see the decision
- * record 0005.
+ * No pool: one thread is kept ready (see `idle`); concurrent verifications start more.
  */
 import { X509Certificate } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
@@ -49,11 +48,12 @@ function anchorDers(anchors: IsolatedVerifyOptions['trustAnchors']): Uint8Array[
   });
 }
 
-function jobOf(pdf: Buffer, options: IsolatedVerifyOptions): VerifyJob {
+function jobOf(pdf: Buffer, options: IsolatedVerifyOptions, id: number): VerifyJob {
   const { trustAnchors, now, timeoutMs: _t, maxMemoryMb: _m, ...extra } = options;
   const at = now === undefined ? undefined : new Date(now);
   if (at && Number.isNaN(at.getTime())) throw new Error(`not a date: ${String(now)}`);
   return {
+    id,
     pdf,
     trustAnchors: anchorDers(trustAnchors),
     ...(at ? { now: at.toISOString() } : {}),
@@ -63,7 +63,14 @@ function jobOf(pdf: Buffer, options: IsolatedVerifyOptions): VerifyJob {
 
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
 
-function startWorker(maxMemoryMb: number): Worker {
+/** A verification thread; `exited` once it ended (terminated, out of memory, crashed). */
+interface VerifyThread {
+  worker: Worker;
+  maxMemoryMb: number;
+  exited: boolean;
+}
+
+function startThread(maxMemoryMb: number): VerifyThread {
   const worker = new Worker(new URL('./verify-worker-entry.mjs', import.meta.url), {
     resourceLimits: {
       maxOldGenerationSizeMb: maxMemoryMb,
@@ -71,36 +78,48 @@ function startWorker(maxMemoryMb: number): Worker {
       stackSizeMb: 4,
     },
   });
-  // An idle spare must neither keep the process alive nor crash it when it fails.
+  const thread: VerifyThread = { worker, maxMemoryMb, exited: false };
+  // An idle thread must neither keep the process alive nor crash it when it fails.
   worker.unref();
   worker.on('error', () => {});
-  return worker;
+  worker.once('exit', () => {
+    thread.exited = true;
+    if (idle === thread) idle = undefined;
+  });
+  return thread;
 }
 
 /**
- * A worker started ahead with the default limits, so a verification does not wait for the
- * TypeScript loader and the verifier's modules (about a second). Used once, then replaced.
+ * One thread kept ready with the default limits, so a verification does not wait for the
+ * TypeScript loader and the verifier's modules (about a second on a loaded machine): started
+ * ahead, and kept after a verification that ended with a report. A thread that refused a file
+ * (out of memory, out of time, unreadable) is ended and replaced.
  */
-let spare: { worker: Worker; exited: boolean } | undefined;
+let idle: VerifyThread | undefined;
 
-function takeWorker(maxMemoryMb: number): Worker {
-  const ready = spare;
-  spare = undefined;
-  if (ready && !ready.exited && maxMemoryMb === DEFAULT_VERIFY_MAX_MEMORY_MB) return ready.worker;
-  if (ready) void ready.worker.terminate();
-  return startWorker(maxMemoryMb);
+function takeThread(maxMemoryMb: number): VerifyThread {
+  const ready = idle;
+  idle = undefined;
+  if (ready && !ready.exited && ready.maxMemoryMb === maxMemoryMb) return ready;
+  if (ready) idle = ready;
+  return startThread(maxMemoryMb);
 }
 
-/** Starts the spare now (at app or server start) instead of at the first verification. */
+function release(thread: VerifyThread, healthy: boolean): void {
+  thread.worker.unref();
+  const keep =
+    healthy && !thread.exited && !idle && thread.maxMemoryMb === DEFAULT_VERIFY_MAX_MEMORY_MB;
+  if (keep) idle = thread;
+  else void thread.worker.terminate();
+  prestartVerifyWorker();
+}
+
+/** Starts the ready thread now (at app or server start) instead of at the first verification. */
 export function prestartVerifyWorker(): void {
-  if (spare) return;
-  const entry = { worker: startWorker(DEFAULT_VERIFY_MAX_MEMORY_MB), exited: false };
-  entry.worker.once('exit', () => {
-    entry.exited = true;
-    if (spare === entry) spare = undefined;
-  });
-  spare = entry;
+  if (!idle) idle = startThread(DEFAULT_VERIFY_MAX_MEMORY_MB);
 }
+
+let nextJobId = 1;
 
 /**
  * `verifyDocument` in a worker with `resourceLimits` and a deadline. Resolves with the report;
@@ -115,41 +134,41 @@ export function verifyPdfIsolated(
   const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_VERIFY_MAX_MEMORY_MB;
   let job: VerifyJob;
   try {
-    job = jobOf(pdf, options);
+    job = jobOf(pdf, options, nextJobId++);
   } catch (err) {
     return Promise.reject(err as Error);
   }
-  const worker = takeWorker(maxMemoryMb);
+  const thread = takeThread(maxMemoryMb);
+  const { worker } = thread;
   return new Promise<VerifyReport>((resolve, reject) => {
     let settled = false;
-    const finish = (outcome: () => void) => {
+    const finish = (healthy: boolean, outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      worker.unref();
-      void worker.terminate();
-      // The next verification should not wait for a start: prepare one while this one ends.
-      prestartVerifyWorker();
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      release(thread, healthy);
       outcome();
     };
-    const refuse = (reason: string) => finish(() => reject(new PdfRejectedError(reason)));
+    const refuse = (reason: string) => finish(false, () => reject(new PdfRejectedError(reason)));
     const timer = setTimeout(
       () => refuse(`verification timed out after ${seconds(timeoutMs)}`),
       timeoutMs,
     );
-    worker.on('message', (reply: VerifyReply) => {
-      if (reply.ok) finish(() => resolve(reply.report));
+    const onMessage = (reply: VerifyReply) => {
+      if (reply.id !== job.id) return;
+      if (reply.ok) finish(true, () => resolve(reply.report));
       else if (reply.kind === 'unreadable') refuse(reply.message);
       else refuse(`verification failed: ${reply.message}`);
-    });
-    worker.on('error', (err: Error & { code?: string }) => {
+    };
+    const onError = (err: Error & { code?: string }) => {
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY')
         refuse(`verification exceeded ${maxMemoryMb} MB`);
       else refuse(`verification worker failed: ${err.message}`);
-    });
-    worker.on('exit', (code) =>
-      refuse(`verification worker exited (code ${code}) without a result`),
-    );
+    };
+    const onExit = (code: number) =>
+      refuse(`verification worker exited (code ${code}) without a result`);
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     worker.ref();
     worker.postMessage(job);
   });

@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import type { VerifyReport } from './verify-pdf';
 
-/** What the worker is started with (`workerData`): checked on arrival, it crossed a thread. */
+/** One verification asked of the worker: checked on arrival, it crossed a thread. */
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes expected');
 
 export const VerifyJob = z.object({
+  id: z.number().int(),
   pdf: bytes,
   /** DER of each trust anchor. */
   trustAnchors: z.array(bytes),
@@ -16,7 +17,8 @@ export const VerifyJob = z.object({
 });
 export type VerifyJob = z.infer<typeof VerifyJob>;
 
-export type VerifyReply =
+export type VerifyReply = { id: number } & (
   | { ok: true; report: VerifyReport }
   /** `unreadable`: the file is damaged or hostile (the reader refused it); `failed`: anything else. */
-  | { ok: false; kind: 'unreadable' | 'failed'; message: string };
+  | { ok: false; kind: 'unreadable' | 'failed'; message: string }
+);

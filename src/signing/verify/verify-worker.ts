@@ -1,8 +1,7 @@
 /**
- * The worker side of `verifyPdfIsolated`: one verification per thread. It loads the verifier
- * while idle (a spare started ahead), then takes one `VerifyJob` message and answers one
- * `VerifyReply`. A hostile file can exhaust only this thread's heap
- * (bounded by `resourceLimits`) or time (the caller terminates it).
+ * The worker side of `verifyPdfIsolated`. It loads the verifier as it starts (ahead of need),
+ * then answers each `VerifyJob` message with one `VerifyReply`. A hostile file can exhaust only
+ * this thread's heap (bounded by `resourceLimits`) or time (the caller terminates it).
  */
 import { X509Certificate } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
@@ -20,21 +19,24 @@ async function run(job: VerifyJob): Promise<VerifyReply> {
       trustAnchors: job.trustAnchors.map((der) => new X509Certificate(toBuffer(der))),
       ...(job.now ? { now: new Date(job.now) } : {}),
     } as VerifyDocumentOptions;
-    return { ok: true, report: await verifyDocument(toBuffer(job.pdf), options) };
+    return { id: job.id, ok: true, report: await verifyDocument(toBuffer(job.pdf), options) };
   } catch (err) {
     const unreadable = err instanceof PdfReadError || err instanceof PdfSyntaxError;
     const e = err as Error;
     const message = `${e.name}: ${e.message}`;
-    return { ok: false, kind: unreadable ? 'unreadable' : 'failed', message };
+    return { id: job.id, ok: false, kind: unreadable ? 'unreadable' : 'failed', message };
   }
 }
 
-// One job per worker: the caller terminates it after the reply, so no state outlives a file.
-parentPort!.once('message', (message: unknown) => {
+// One job at a time (the caller sends the next only after the reply); a thread that refused a
+// file is ended by the caller, one that reported is kept for the next file.
+parentPort!.on('message', (message: unknown) => {
   const parsed = VerifyJob.safeParse(message);
+  const id = (message as { id?: unknown }).id;
   const reply = parsed.success
     ? run(parsed.data)
     : Promise.resolve<VerifyReply>({
+        id: typeof id === 'number' ? id : -1,
         ok: false,
         kind: 'failed',
         message: `bad job: ${parsed.error.message}`,
