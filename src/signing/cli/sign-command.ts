@@ -2,12 +2,15 @@
  * `npm run -s sign`: signs one PDF on a PKCS#11 token, as an incremental PAdES signature. The
  * signature carries the CA certificates between the signer and the root, taken from the token
  * and completed from SIGNING_TRUST_ANCHORS and `--chain` files, so a verifier holding only the
- * root can build the path. The PIN comes from PKCS11_PIN, never from the command line.
+ * root can build the path. With trust anchors configured and the CA's OCSP responders or CRLs
+ * reachable, revocation data for the whole path is appended in a DSS (PAdES B-LT; `--no-lt`
+ * skips it). The PIN comes from PKCS11_PIN, never from the command line.
  */
 import type { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { addLtv } from '../pdf/dss';
 import { signPdfFile, type PdfSignOptions } from '../pdf/sign-pdf';
 import { caCertificatesOn, embeddedChain } from '../token/ca-chain';
 import { cmsSignerOf } from '../token/cms-signer';
@@ -19,8 +22,8 @@ import { loadCertificates } from '../verify/chain';
 export const SIGN_USAGE =
   'usage: sign --module LIB --token LABEL --in IN.pdf --out OUT.pdf [--key ID_HEX] ' +
   '[--image SIG.png] [--seal SEAL.png] [--reason TEXT] [--location TEXT] [--tsa URL] [--page N] ' +
-  '[--rect x,y,w,h] [--chain CA.pem ...]   (PIN in PKCS11_PIN; intermediates also from ' +
-  'SIGNING_TRUST_ANCHORS)';
+  '[--rect x,y,w,h] [--chain CA.pem ...] [--no-lt]   (PIN in PKCS11_PIN; intermediates and ' +
+  'the roots for B-LT from SIGNING_TRUST_ANCHORS)';
 
 const Args = z.object({
   module: z.string().min(1),
@@ -43,6 +46,7 @@ const Args = z.object({
     .transform((s) => s.split(',').map(Number) as [number, number, number, number])
     .optional(),
   chain: z.array(z.string()).optional(),
+  'no-lt': z.boolean().optional(),
 });
 type SignArgs = z.output<typeof Args>;
 
@@ -61,6 +65,7 @@ const OPTIONS = {
   page: text,
   rect: text,
   chain: { type: 'string', multiple: true },
+  'no-lt': { type: 'boolean' },
 } as const;
 
 export interface CommandIo {
@@ -117,6 +122,21 @@ function appearanceOf(a: SignArgs, signerName: string): PdfSignOptions {
   };
 }
 
+/**
+ * B-LT: the revocation data of the new signature's path appended in a DSS, written over the output
+ * through a temporary file. Signing has succeeded already, so a missing answer is only reported.
+ */
+async function addLongTermData(out: string, anchors: X509Certificate[], io: CommandIo) {
+  const result = await addLtv(readFileSync(out), { trustAnchors: anchors });
+  if (result.added) {
+    writeFileSync(`${out}.lt-tmp`, result.pdf);
+    renameSync(`${out}.lt-tmp`, out);
+  }
+  const level = !result.added ? 'not added' : result.complete ? 'added' : 'partly added';
+  const why = result.problems.length > 0 ? `: ${result.problems.join('; ')}` : '';
+  io.out(`B-LT revocation data ${level}${why}`);
+}
+
 async function sign(a: SignArgs, pin: string, configured: X509Certificate[], io: CommandIo) {
   const module = Pkcs11Module.open(a.module);
   try {
@@ -133,6 +153,7 @@ async function sign(a: SignArgs, pin: string, configured: X509Certificate[], io:
       io.out(
         `signed ${a.out} as ${signer.certificate.commonName} (${chain.length} CA certificates embedded)`,
       );
+      if (!a['no-lt'] && configured.length > 0) await addLongTermData(a.out, configured, io);
     } finally {
       session.close();
     }
