@@ -4,6 +4,7 @@ import { fileKeyStore, type KeyStore } from '../src/desktop/cache-keys';
 import { openDesktopCache } from '../src/desktop/desktop-cache';
 import { createDesktopService, type DesktopService } from '../src/desktop/desktop-service';
 import { signingOptionsFromEnv } from '../src/desktop/transfers/signing-config';
+import type { OidcClientConfig } from '../src/desktop/oidc-login';
 import type { SessionStore } from '../src/sync/session';
 import { startDemoServer } from './demo-server';
 
@@ -27,13 +28,16 @@ export async function startAppRuntime(opts: {
   sessionStore?: SessionStore;
   /** Seals the cache's data key: safeStorage in Electron; by default a 0600 key file here. */
   keyStore?: KeyStore;
+  /** Sign-in with this OpenID provider; the demo server accepts its ID tokens (citizen_id). */
+  oidc?: OidcClientConfig;
 }): Promise<AppRuntime> {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   // Read first: a bad signing variable stops the start before anything else is opened.
   const signing = signingOptionsFromEnv(process.env);
   if (opts.serverUrl === undefined && !opts.demo)
     throw new Error('no central server configured (--server https://…, or --demo)');
-  const demo = opts.serverUrl === undefined ? await startDemoServer(opts.dataDir) : undefined;
+  const demo =
+    opts.serverUrl === undefined ? await startDemoServer(opts.dataDir, opts.oidc) : undefined;
   const serverUrl = opts.serverUrl ?? demo?.url ?? '';
   try {
     const { cache, keys } = await openDesktopCache({
@@ -47,6 +51,7 @@ export async function startAppRuntime(opts: {
       // The demo's orgs have no registered seal images: they sign with the stand-in seal.
       signing: demo ? { demoSeals: true, ...signing } : signing,
       ...(opts.sessionStore ? { sessionStore: opts.sessionStore } : {}),
+      ...(opts.oidc ? { oidc: opts.oidc } : {}),
     });
     await api.restoreSession();
     return {

@@ -10,6 +10,7 @@ import { generate } from '../scripts/gen/generate';
 import { hashPassword } from '../server/auth/passwords';
 import { startServer } from '../server/main';
 import { feesConfigFromEnv } from '../server/payments/config';
+import type { OidcClientConfig } from '../src/desktop/oidc-login';
 
 export interface DemoServer {
   url: string;
@@ -26,7 +27,11 @@ const DemoState = z.object({ port: z.number().int().min(1).max(65535) });
  * process so party fees can be paid. It keeps its port from one launch to the next, because the
  * cache belongs to a server URL: a new port would mean a new, empty cache.
  */
-export async function startDemoServer(dataDir: string): Promise<DemoServer> {
+export async function startDemoServer(
+  dataDir: string,
+  /** The app's OpenID provider: the demo accepts its ID tokens (citizen id in `citizen_id`). */
+  oidc?: OidcClientConfig,
+): Promise<DemoServer> {
   const sqliteFile = join(dataDir, 'demo-server.sqlite');
   const seeded = await seedIfEmpty(sqliteFile);
   const stateFile = join(dataDir, 'demo-server.json');
@@ -41,14 +46,22 @@ export async function startDemoServer(dataDir: string): Promise<DemoServer> {
         gateway: { url: gateway.url, secret: gateway.secret, merchantId: gateway.merchantId },
       }
     : configured;
+  const auth = oidc
+    ? { oidc: { issuer: oidc.issuer, clientId: oidc.clientId, citizenIdClaim: 'citizen_id' } }
+    : {};
   let server;
   try {
     try {
-      server = await startServer({ port: remembered ?? 0, dbConfig: { sqliteFile }, fees });
+      server = await startServer({
+        port: remembered ?? 0,
+        dbConfig: { sqliteFile },
+        fees,
+        ...auth,
+      });
     } catch (err) {
       if (remembered === undefined || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE')
         throw err;
-      server = await startServer({ port: 0, dbConfig: { sqliteFile }, fees });
+      server = await startServer({ port: 0, dbConfig: { sqliteFile }, fees, ...auth });
     }
   } catch (err) {
     await gateway?.stop();

@@ -32,7 +32,16 @@ import {
   IPC_EVENT,
 } from './ipc-channels';
 import { parseStartArgs } from './start-args';
-import { externalLinkAction, isLoopbackHostOrigin, isRendererUrl } from './url-trust';
+import {
+  externalLinkAction,
+  isLoopbackHostOrigin,
+  isRendererUrl,
+  TRUSTED_EXTERNAL_HOSTS,
+  trustedHostsWithIssuer,
+} from './url-trust';
+
+/** Hosts whose links open without asking; the OpenID provider's is added at start. */
+let trustedHosts: readonly string[] = TRUSTED_EXTERNAL_HOSTS;
 
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
 const CONTENT_TYPES: Record<string, string> = {
@@ -113,7 +122,7 @@ function lockDown(): void {
 
 /** A link leaving the app: trusted sites open, other web links after the user agrees. */
 async function openOutside(url: string): Promise<void> {
-  const action = externalLinkAction(url);
+  const action = externalLinkAction(url, trustedHosts);
   if (action === 'deny') return;
   if (action === 'confirm') {
     const { response } = await dialog.showMessageBox({
@@ -180,7 +189,9 @@ async function connectDesktop(): Promise<{ desktop: DesktopConnection; close(): 
     sessionStore: electronSessionStore(join(options.dataDir, 'session.bin')),
     // DPAPI on Windows; refuses Linux's basic_text (a fixed key) rather than pretend to encrypt.
     keyStore: electronKeyStore(safeStorage),
+    ...(options.oidc ? { oidc: options.oidc } : {}),
   });
+  trustedHosts = trustedHostsWithIssuer(options.oidc?.issuer);
   return { desktop: inProcessConnection(runtime.api), close: () => runtime.close() };
 }
 

@@ -66,3 +66,18 @@ describe('npm start arguments', () => {
     expect(options).toMatchObject({ dataDir: '/d', open: true });
   });
 });
+
+describe('OpenID provider arguments', () => {
+  it('reads the issuer and client id, and refuses a plain-http issuer off this machine', () => {
+    const options = parseStartArgs(['--demo', '--oidc-issuer', 'https://id.example.vn']);
+    expect(options.oidc).toEqual({
+      issuer: 'https://id.example.vn',
+      clientId: 'dangvu-desktop',
+      scope: 'openid',
+    });
+    expect(parseStartArgs(['--demo']).oidc).toBeUndefined();
+    expect(() => parseStartArgs(['--demo', '--oidc-issuer', 'http://id.example.vn'])).toThrow(
+      /--oidc/,
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { OidcClientConfig } from '../src/desktop/oidc-login';
 
 export const START_USAGE = `usage: npm start -- [--no-open] [--server URL | --demo] [--data-dir DIR] [--port N] [--browser]
   --no-open       print the app's URL, open no browser
@@ -9,7 +10,11 @@ export const START_USAGE = `usage: npm start -- [--no-open] [--server URL | --de
   --demo          without --server: the demo server, in-process, on SQLite (npm start passes it)
   --data-dir DIR  where the cache and the demo database live (default ~/.dangvu-desktop)
   --port N        port of the browser host (default: any free port)
-  --browser       the browser host even when Electron is installed`;
+  --browser       the browser host even when Electron is installed
+  --oidc-issuer URL     the OpenID provider to offer sign-in with (VNeID); with --demo, the demo
+                        server accepts its ID tokens too
+  --oidc-client-id ID   this app's client id there (default dangvu-desktop)
+  --oidc-scope SCOPES   the scopes to ask for (default "openid")`;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const isLoopback = (url: string): boolean => {
@@ -41,6 +46,8 @@ export const StartOptions = z.object({
   port: Port.optional(),
   forceBrowser: z.boolean(),
   help: z.boolean(),
+  /** Sign-in with an OpenID provider (docs/decisions/0020). */
+  oidc: OidcClientConfig.optional(),
 });
 export type StartOptions = z.infer<typeof StartOptions>;
 
@@ -67,6 +74,9 @@ export function parseStartArgs(
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       browser: { type: 'boolean' },
+      'oidc-issuer': { type: 'string' },
+      'oidc-client-id': { type: 'string' },
+      'oidc-scope': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: !lenient,
@@ -80,11 +90,19 @@ export function parseStartArgs(
     port: values.port,
     forceBrowser: values.browser === true,
     help: values.help === true,
+    oidc:
+      typeof values['oidc-issuer'] === 'string'
+        ? {
+            issuer: values['oidc-issuer'],
+            clientId: stringOr(values['oidc-client-id'], 'dangvu-desktop'),
+            scope: stringOr(values['oidc-scope'], 'openid'),
+          }
+        : undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const flag = { serverUrl: '--server', port: '--port', dataDir: '--data-dir' }[
-      String(issue?.path[0]) as 'serverUrl' | 'port' | 'dataDir'
+    const flag = { serverUrl: '--server', port: '--port', dataDir: '--data-dir', oidc: '--oidc-*' }[
+      String(issue?.path[0]) as 'serverUrl' | 'port' | 'dataDir' | 'oidc'
     ];
     throw new Error(`${flag ?? 'argument'} ${issue?.message ?? 'is invalid'}`);
   }

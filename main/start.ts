@@ -19,6 +19,7 @@ async function startHost(options: StartOptions) {
   const runtime = await startAppRuntime({
     dataDir: options.dataDir,
     ...(options.serverUrl ? { serverUrl: options.serverUrl } : { demo: options.demo }),
+    ...(options.oidc ? { oidc: options.oidc } : {}),
   });
   const host = await startBrowserHost({
     api: runtime.api,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isExternalWebUrl, isRendererUrl } from './url-trust';
+import {
+  externalLinkAction,
+  isExternalWebUrl,
+  isRendererUrl,
+  trustedHostsWithIssuer,
+} from './url-trust';
 
 describe('IPC sender check', () => {
   it('trusts only our renderer origin', () => {
@@ -36,5 +41,16 @@ describe('external links', () => {
     ]) {
       expect(isExternalWebUrl(url), url).toBe(false);
     }
+  });
+});
+
+describe('the OpenID provider', () => {
+  it('opens the configured https issuer without asking, an http one only after asking', () => {
+    const hosts = trustedHostsWithIssuer('https://sso.dinhdanh.example.vn/realms/x');
+    expect(externalLinkAction('https://sso.dinhdanh.example.vn/auth?x=1', hosts)).toBe('open');
+    expect(externalLinkAction('https://evil.example/auth', hosts)).toBe('confirm');
+    const plain = trustedHostsWithIssuer('http://127.0.0.1:4000');
+    expect(externalLinkAction('http://127.0.0.1:4000/auth', plain)).toBe('confirm');
+    expect(trustedHostsWithIssuer(undefined)).not.toContain('127.0.0.1');
   });
 });

@@ -34,6 +34,16 @@ export function isExternalWebUrl(url: string): boolean {
 export const TRUSTED_EXTERNAL_HOSTS = ['dichvucong.dcs.vn', 'vneid.gov.vn'];
 
 /**
+ * The trusted list plus the configured OpenID provider's host (https only), so its sign-in page
+ * opens in the system browser without a question (docs/decisions/0020).
+ */
+export function trustedHostsWithIssuer(issuer: string | undefined): readonly string[] {
+  const u = issuer === undefined ? undefined : parse(issuer);
+  if (u?.protocol !== 'https:') return TRUSTED_EXTERNAL_HOSTS;
+  return [...TRUSTED_EXTERNAL_HOSTS, u.hostname];
+}
+
+/**
  * What to do with a link leaving the app: https to a trusted host (or one of its subdomains)
  * opens in the system browser; any other web link only after the user confirms; anything else
  * (file:, smb:, javascript:, custom schemes) never.

@@ -20,9 +20,11 @@ export async function startApp(opts: {
   serverUrl?: string;
   /** Added to the app's environment (token module, trust anchors, TSA for signing). */
   env?: NodeJS.ProcessEnv;
+  /** More `npm start` arguments (e.g. --oidc-issuer URL). */
+  args?: readonly string[];
 }): Promise<AppProcess> {
   const args = ['main/start.ts', '--no-open', '--browser', '--data-dir', opts.dataDir];
-  args.push(...(opts.serverUrl ? ['--server', opts.serverUrl] : ['--demo']));
+  args.push(...(opts.serverUrl ? ['--server', opts.serverUrl] : ['--demo']), ...(opts.args ?? []));
   const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -37,6 +37,8 @@ export interface OpenAppOptions {
   serverUrl?: string;
   /** Added to the app's environment: PKCS11_MODULE, SOFTHSM2_CONF, SIGNING_TRUST_ANCHORS, … */
   env?: NodeJS.ProcessEnv;
+  /** More `npm start` arguments (e.g. --oidc-issuer URL). */
+  args?: readonly string[];
 }
 
 export async function openApp(opts: OpenAppOptions): Promise<Session> {
@@ -66,7 +68,7 @@ async function openInElectron(opts: OpenAppOptions): Promise<Session> {
   const binary = usableElectronBinary();
   if (!binary) throw new Error('E2E_ELECTRON=1 but the Electron binary is not usable here');
   const args = [await bundleElectronMain(), '--data-dir', opts.dataDir];
-  args.push(...(opts.serverUrl ? ['--server', opts.serverUrl] : ['--demo']));
+  args.push(...(opts.serverUrl ? ['--server', opts.serverUrl] : ['--demo']), ...(opts.args ?? []));
   const app = await _electron.launch({
     executablePath: binary,
     args,

@@ -154,6 +154,13 @@ export const desktopCalls = {
   login: { input: LoginRequest, output: z.object({ user: SessionUser, offline: z.boolean() }) },
   logout: { input: Empty, output: Empty },
   session: { input: Empty, output: SessionState },
+  /** Whether sign-in with the OpenID provider (VNeID) is configured for this app. */
+  oidcStatus: { input: Empty, output: z.object({ configured: z.boolean() }) },
+  /**
+   * Starts a sign-in with the OpenID provider (docs/decisions/0020): the URL to open in the
+   * browser. It ends with `session-changed` (signed in) or `oidc-login-failed`.
+   */
+  startOidcLogin: { input: Empty, output: z.object({ authorizationUrl: z.url() }) },
   /** Pulls the user's scope; progress arrives as `sync-progress` events. */
   syncNow: { input: Empty, output: SyncSummary },
   syncStatus: { input: Empty, output: SyncStatus },
@@ -243,6 +250,8 @@ export const DesktopEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync-finished'), summary: SyncSummary }),
   z.object({ type: z.literal('sync-failed'), error: DesktopError }),
   z.object({ type: z.literal('session-changed'), user: SessionUser.nullable() }),
+  /** A sign-in with the OpenID provider ended without a session. */
+  z.object({ type: z.literal('oidc-login-failed'), error: DesktopError }),
   z.object({ type: z.literal('online-changed'), online: z.boolean() }),
   /** The outbox changed (queued, sent, answered, discarded). */
   z.object({

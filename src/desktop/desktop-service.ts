@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiClientError, CLIENT_ERROR, type ApiClient } from '../api/client';
+import { apiRoutes } from '../api/routes';
 import type { SqliteHandle } from '../db/sqlite';
 import type { SessionUser } from '../api/auth';
 import { foldForSearch, searchTokens } from '../domain/text/fold';
@@ -19,6 +20,7 @@ import {
 import { feeHandlers } from './fees/fee-handlers';
 import type { CachePasswordKeys } from './cache-keys';
 import { checkLegacyOfflineVerifier } from './offline-login';
+import { beginOidcLogin, type OidcClientConfig, type OidcLoginAttempt } from './oidc-login';
 import { membersRepo, type MemberListPosition } from './repositories/members';
 import { offlineLoginRepo } from './repositories/offline-login';
 import { orgSearchRepo } from './repositories/org-search';
@@ -49,6 +51,8 @@ export interface DesktopServiceOptions {
   pageSize?: number;
   timeoutMs?: number;
   signing?: DesktopSigningOptions;
+  /** The OpenID provider (VNeID) to offer sign-in with; none: password login only. */
+  oidc?: OidcClientConfig;
 }
 
 export interface DesktopService extends DesktopApi {
@@ -89,6 +93,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
   let online: boolean | null = null;
   let progress: SyncProgress | null = null;
   let lastError: DesktopError | null = null;
+  let oidcAttempt: OidcLoginAttempt | null = null;
 
   const emit = (event: DesktopEvent) => {
     for (const listener of listeners) {
@@ -233,7 +238,10 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
       offlineUser = null;
       // The server accepted the password: it may open this cache offline from now on.
       offlineLogins.save({ user: s.user });
-      await options.cacheKeys?.enroll(s.user.id, input.password);
+      await options.cacheKeys?.enroll(s.user.id, input.password).catch((err: unknown) => {
+        // The login stands; only the offline login with this password will be refused.
+        console.error('wrapping the cache key with the password failed', err);
+      });
       emitSession();
       return { user: s.user, offline: false };
     },
@@ -249,6 +257,35 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
       return {};
     },
     session: () => ({ user: currentUser(), offline: !session.current && offlineUser !== null }),
+    oidcStatus: () => ({ configured: options.oidc !== undefined }),
+    async startOidcLogin() {
+      const config =
+        options.oidc ??
+        fail(
+          'oidc_not_configured',
+          'no OpenID provider configured',
+          'Ứng dụng chưa được cấu hình đăng nhập bằng VNeID.',
+        );
+      // One sign-in at a time: a new click replaces the one left waiting in another tab.
+      oidcAttempt?.cancel();
+      const attempt = await beginOidcLogin(config, async ({ idToken, nonce }) => {
+        const s = await tracked(api.request(apiRoutes.oidcLogin, { body: { idToken, nonce } }));
+        await session.set(s);
+        offlineUser = null;
+        // No password: offline, this user reopens through the remembered session only (0020).
+        offlineLogins.save({ user: s.user });
+        emitSession();
+      });
+      oidcAttempt = attempt;
+      attempt.done.then(
+        () => undefined,
+        (err: unknown) => {
+          const error = toDesktopError(err);
+          if (error.code !== 'oidc_cancelled') emit({ type: 'oidc-login-failed', error });
+        },
+      );
+      return { authorizationUrl: attempt.authorizationUrl };
+    },
     async syncNow() {
       const user = requireServerSession();
       try {

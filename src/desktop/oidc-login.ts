@@ -269,6 +269,8 @@ export async function beginOidcLogin(
     nonce,
     code_challenge: challenge,
     code_challenge_method: 'S256',
+    // An office machine's browser may hold someone else's provider session: always ask.
+    prompt: 'login',
   };
   for (const [name, value] of Object.entries(query)) authorizationUrl.searchParams.set(name, value);
 

@@ -2,8 +2,9 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import type { DesktopError, SessionUser } from '../../../../src/desktop/contract';
-import { useBridge, useDesktopQuery } from '../../desktop-context';
+import { useBridge, useDesktopEvents, useDesktopQuery } from '../../desktop-context';
 import { PartyEmblem } from '../layout/party-emblem';
+import { OidcSignIn } from './oidc-sign-in';
 
 interface Credentials {
   username: string;
@@ -15,6 +16,9 @@ const HINTS: Record<string, string> = {
   unreachable:
     'Kiểm tra kết nối mạng hoặc địa chỉ máy chủ rồi thử lại. Chỉ tài khoản đã đăng nhập và đồng bộ dữ liệu trên máy này mới làm việc ngoại tuyến được.',
   account_locked: 'Liên hệ quản trị đơn vị nếu cần mở khóa sớm.',
+  oidc_unknown_identity:
+    'Quản trị đơn vị cần ghi đúng số định danh cá nhân (CCCD) của bạn vào tài khoản trước khi đăng nhập bằng VNeID.',
+  password_login_disabled: 'Dùng nút "Đăng nhập bằng VNeID" bên dưới.',
 };
 
 /** "Đăng nhập", with the labels of the national system. */
@@ -27,6 +31,25 @@ export function LoginScreen({
   const status = useDesktopQuery('syncStatus', {});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DesktopError>();
+  /** The VNeID sign-in waiting for the browser, with the address to open again if need be. */
+  const [oidcUrl, setOidcUrl] = useState<string>();
+  useDesktopEvents((event) => {
+    if (event.type !== 'oidc-login-failed') return;
+    setOidcUrl(undefined);
+    setError(event.error);
+  });
+
+  async function startOidc() {
+    setError(undefined);
+    const result = await bridge.call('startOidcLogin', {});
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setOidcUrl(result.value.authorizationUrl);
+    // The browser host opens it as a new window; Electron hands it to the system browser.
+    window.open(result.value.authorizationUrl, '_blank', 'noopener,noreferrer');
+  }
 
   async function submit(values: Credentials) {
     setBusy(true);
@@ -50,7 +73,12 @@ export function LoginScreen({
         <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
           Đăng nhập
         </Typography.Title>
-        <Form<Credentials> layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+        <Form<Credentials>
+          layout="vertical"
+          onFinish={submit}
+          requiredMark={false}
+          disabled={busy || oidcUrl !== undefined}
+        >
           <Form.Item
             label="Tên đăng nhập"
             name="username"
@@ -90,6 +118,11 @@ export function LoginScreen({
             Đăng nhập
           </Button>
         </Form>
+        <OidcSignIn
+          waitingUrl={oidcUrl}
+          onStart={startOidc}
+          onCancel={() => setOidcUrl(undefined)}
+        />
         {status.data && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
             Máy chủ: <span className="wrap-anywhere">{status.data.serverUrl}</span>

@@ -1,0 +1,216 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshServerDatabase } from '../../scripts/test/databases';
+import {
+  driveProviderLogin,
+  startTestOidcProvider,
+  TEST_OIDC_CLIENT_ID,
+  type TestOidcProvider,
+} from '../../scripts/test/oidc-provider';
+import { buildServer } from '../../server/app';
+import { LOGIN_LOCKOUT } from '../../server/auth/password-policy';
+import { DEFAULT_AUTH_RATE_LIMITS } from '../../server/auth/rate-limits';
+import { ids, seedFixture, TEST_SCRYPT } from '../../server/test/fixture';
+import { openClientDb, type ClientDb } from '../db/client-db';
+import { openServerDb, type ServerDb } from '../db/server-db';
+import type { DesktopEvent } from './contract';
+import { createDesktopService, type DesktopService } from './desktop-service';
+import { beginOidcLogin, type OidcClientConfig } from './oidc-login';
+
+const SECRETARY_CCCD = '001070000203';
+const NOBODY_CCCD = '001099999999';
+
+let provider: TestOidcProvider;
+let serverDb: ServerDb;
+let dropServer: () => Promise<void>;
+let server: FastifyInstance;
+let serverUrl: string;
+let config: OidcClientConfig;
+const dir = mkdtempSync(join(tmpdir(), 'oidc-desktop-'));
+
+beforeAll(async () => {
+  provider = await startTestOidcProvider([
+    { login: 'bithu', citizenId: SECRETARY_CCCD },
+    { login: 'nguoila', citizenId: NOBODY_CCCD },
+  ]);
+  config = { issuer: provider.issuer, clientId: TEST_OIDC_CLIENT_ID, scope: 'openid' };
+  const fresh = await freshServerDatabase('sqlite', '');
+  dropServer = fresh.drop;
+  serverDb = await openServerDb(fresh.config);
+  await seedFixture(serverDb.db);
+  server = await buildServer({
+    db: serverDb,
+    logger: false,
+    auth: {
+      rateLimits: DEFAULT_AUTH_RATE_LIMITS,
+      passwords: { lockout: LOGIN_LOCKOUT, scrypt: TEST_SCRYPT },
+      oidc: {
+        issuer: provider.issuer,
+        clientId: TEST_OIDC_CLIENT_ID,
+        citizenIdClaim: 'citizen_id',
+      },
+    },
+  });
+  serverUrl = await server.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await server?.close();
+  await serverDb?.close();
+  await dropServer?.();
+  await provider?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Whether anything still listens at the URL's port. */
+const listening = (url: string) =>
+  fetch(url).then(
+    () => true,
+    () => false,
+  );
+
+describe('beginOidcLogin (RFC 8252 loopback, PKCE)', () => {
+  it('asks for the code with S256 PKCE, state and nonce, back to 127.0.0.1 on a random port', async () => {
+    const attempt = await beginOidcLogin(config, async () => undefined);
+    try {
+      const url = new URL(attempt.authorizationUrl);
+      const q = url.searchParams;
+      expect(url.origin).toBe(provider.issuer);
+      expect(q.get('response_type')).toBe('code');
+      expect(q.get('code_challenge_method')).toBe('S256');
+      expect(q.get('prompt')).toBe('login');
+      expect(q.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+      expect(q.get('state')).toMatch(/^[\w-]{32}$/);
+      expect(q.get('nonce')).toMatch(/^[\w-]{32}$/);
+      expect(q.get('redirect_uri')).toBe(attempt.redirectUri);
+      expect(attempt.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+    } finally {
+      attempt.cancel();
+    }
+    await expect(attempt.done).rejects.toMatchObject({ error: { code: 'oidc_cancelled' } });
+    expect(await listening(attempt.redirectUri)).toBe(false);
+  });
+
+  it('refuses a callback with another state, then takes the real one once and closes', async () => {
+    const tokens: string[] = [];
+    const attempt = await beginOidcLogin(config, async ({ idToken }) => {
+      tokens.push(idToken);
+    });
+    const callback = await driveProviderLogin(attempt.authorizationUrl, 'bithu');
+    const code = new URL(callback).searchParams.get('code')!;
+
+    // A page of another site (or another local user) guessing at the listener.
+    const forged = await fetch(`${attempt.redirectUri}?code=${code}&state=not-our-state`);
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain('Yêu cầu đăng nhập không hợp lệ');
+    expect(tokens).toHaveLength(0);
+
+    const real = await fetch(callback);
+    expect(real.status).toBe(200);
+    expect(await real.text()).toContain('Đăng nhập thành công, hãy quay lại ứng dụng');
+    await attempt.done;
+    expect(tokens).toHaveLength(1);
+
+    // The listener is gone: the same callback again reaches nothing.
+    expect(await listening(callback)).toBe(false);
+    expect(tokens).toHaveLength(1);
+  });
+
+  it('fails when the provider says the user refused, and tells the browser in Vietnamese', async () => {
+    const attempt = await beginOidcLogin(config, async () => undefined);
+    const state = new URL(attempt.authorizationUrl).searchParams.get('state')!;
+    const res = await fetch(`${attempt.redirectUri}?error=access_denied&state=${state}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Bạn đã từ chối hoặc hủy đăng nhập bằng VNeID.');
+    await expect(attempt.done).rejects.toMatchObject({ error: { code: 'oidc_denied' } });
+    expect(await listening(attempt.redirectUri)).toBe(false);
+  });
+
+  it('fails when the code was not issued for this verifier (a code of another login)', async () => {
+    const first = await beginOidcLogin(config, async () => undefined);
+    const stolen = new URL(await driveProviderLogin(first.authorizationUrl, 'bithu'));
+    first.cancel();
+    const second = await beginOidcLogin(config, async () => undefined);
+    const state = new URL(second.authorizationUrl).searchParams.get('state')!;
+    const res = await fetch(
+      `${second.redirectUri}?code=${stolen.searchParams.get('code')}&state=${state}`,
+    );
+    expect(res.status).toBe(400);
+    await expect(second.done).rejects.toMatchObject({ error: { code: 'oidc_token_failed' } });
+  });
+
+  it('refuses a provider whose discovery names another issuer', async () => {
+    const wrong = { ...config, issuer: `${provider.issuer}/` };
+    await expect(beginOidcLogin(wrong, async () => undefined)).rejects.toMatchObject({
+      error: { code: 'oidc_bad_provider' },
+    });
+  });
+
+  it('gives up after its time, closing the listener', async () => {
+    const attempt = await beginOidcLogin(config, async () => undefined, { timeoutMs: 50 });
+    await expect(attempt.done).rejects.toMatchObject({ error: { code: 'oidc_timeout' } });
+    expect(await listening(attempt.redirectUri)).toBe(false);
+  });
+});
+
+describe('the desktop service', () => {
+  let cache: ClientDb;
+  let api: DesktopService;
+  const events: DesktopEvent[] = [];
+
+  beforeAll(async () => {
+    cache = await openClientDb(join(dir, 'cache.sqlite'));
+    api = createDesktopService({ cache, serverUrl, oidc: config });
+    api.subscribe((e) => events.push(e));
+  });
+  afterAll(async () => {
+    await cache?.close();
+  });
+
+  const waitFor = async (type: DesktopEvent['type']) => {
+    for (let i = 0; i < 200 && !events.some((e) => e.type === type); i++)
+      await new Promise((r) => setTimeout(r, 25));
+    return events.find((e) => e.type === type);
+  };
+
+  it('says OIDC is configured, and is not without a provider', async () => {
+    expect(await api.oidcStatus({})).toEqual({ ok: true, value: { configured: true } });
+    const plain = createDesktopService({ cache, serverUrl });
+    expect(await plain.oidcStatus({})).toEqual({ ok: true, value: { configured: false } });
+    const refused = await plain.startOidcLogin({});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'oidc_not_configured' } });
+  });
+
+  it('reports an identity no account has as a failed sign-in, in Vietnamese', async () => {
+    events.length = 0;
+    const started = await api.startOidcLogin({});
+    if (!started.ok) throw new Error(started.error.message);
+    const callback = await driveProviderLogin(started.value.authorizationUrl, 'nguoila');
+    const page = await fetch(callback);
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('chưa được liên kết');
+    const failed = await waitFor('oidc-login-failed');
+    expect(failed).toMatchObject({ error: { code: 'oidc_unknown_identity' } });
+    expect((await api.session({})).ok && (await api.session({}))).toMatchObject({
+      value: { user: null },
+    });
+  });
+
+  it('signs in through the provider: the session is the mapped account, announced by event', async () => {
+    events.length = 0;
+    const started = await api.startOidcLogin({});
+    if (!started.ok) throw new Error(started.error.message);
+    const callback = await driveProviderLogin(started.value.authorizationUrl, 'bithu');
+    expect((await fetch(callback)).status).toBe(200);
+    const changed = await waitFor('session-changed');
+    expect(changed).toMatchObject({ user: { id: ids.secretary, username: 'bithu.tdp1' } });
+    expect(await api.session({})).toMatchObject({
+      ok: true,
+      value: { user: { id: ids.secretary }, offline: false },
+    });
+    // The session is a real one of the server: a sync runs under it.
+    expect((await api.syncNow({})).ok).toBe(true);
+  });
+});
