@@ -6,8 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deflateSync } from 'node:zlib';
 import { createTestPki, type TestPki } from '../../../scripts/test/pki';
 import type { CmsSigner } from '../cms/signed-data';
+import { streamBody, tableFile, xrefStreamFile } from '../test-support/hostile-pdfs';
+import { MAX_DECODED_BYTES_PER_FILE, MAX_INFLATED_BYTES } from './flate';
 import { PdfReader } from './pdf-reader';
 import { signPdf, signPdfFile } from './sign-pdf';
 
@@ -74,5 +77,64 @@ describe('bad input', () => {
 
   it('a signature larger than the reserved room is refused, not truncated', async () => {
     await expect(signPdf(good, signer, { ...opts, contentsSize: 200 })).rejects.toThrow(/larger than the reserved/); // prettier-ignore
+  });
+
+  it('an xref table without its trailer keyword is refused, not read forever', () => {
+    const plain = tableFile([{ num: 1, body: '<< /Type /Catalog >>' }], () => '/Root 1 0 R');
+    const cut = Buffer.from(plain.toString('latin1').replace('trailer\n', ''), 'latin1');
+    const t0 = performance.now();
+    expect(() => new PdfReader(cut)).toThrow(/damaged xref table/);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
+  it('decoding stops at the budget of the whole file, not only of each stream', () => {
+    const perStream = MAX_INFLATED_BYTES - 1024 * 1024;
+    const streams = Math.ceil(MAX_DECODED_BYTES_PER_FILE / perStream);
+    const bomb = deflateSync(Buffer.alloc(perStream), { level: 9 });
+    // Object k lives in object stream 10 + k; each decodes to just under the per-stream bound.
+    const objStms = Array.from({ length: streams }, (_, k) => ({
+      num: 10 + k,
+      body: streamBody('<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>', bomb),
+    }));
+    const rows = [
+      { type: 1 as const, num: 1 },
+      ...objStms.map((o, k) => ({ type: 2 as const, num: 2 + k, stream: o.num, index: 0 })),
+      ...objStms.map((o) => ({ type: 1 as const, num: o.num })),
+    ];
+    const pdf = xrefStreamFile(
+      [{ num: 1, body: '<< /Type /Catalog >>' }, ...objStms],
+      rows,
+      10 + streams,
+    );
+    const reader = new PdfReader(pdf);
+    const errors = objStms.map((_, k) => {
+      try {
+        reader.getObject(2 + k);
+        return 'read';
+      } catch (err) {
+        return (err as Error).message;
+      }
+    });
+    expect(errors.slice(0, -1).every((e) => /damaged object stream/.test(e))).toBe(true);
+    expect(errors.at(-1)).toBe('decoded streams exceed 256 MB in all');
+  });
+
+  it('a PNG predictor with impossible /Columns is refused', () => {
+    const rows = Buffer.alloc(3 * 7);
+    const dict =
+      '<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns -1 >> >>';
+    const pdf = xrefStreamFile(
+      [
+        { num: 1, body: '<< /Type /Catalog >>' },
+        { num: 3, body: streamBody(dict, deflateSync(rows)) },
+      ],
+      [
+        { type: 1, num: 1 },
+        { type: 2, num: 2, stream: 3, index: 0 },
+        { type: 1, num: 3 },
+      ],
+      4,
+    );
+    expect(() => new PdfReader(pdf).getObject(2)).toThrow(/bad \/Columns/);
   });
 });

@@ -1,0 +1,149 @@
+/**
+ * Mutations of real signed letters and the property the synchronous verifier must keep on them:
+ * it throws only the reader's own errors (PdfReadError, PdfSyntaxError) or returns a report, and
+ * says `ok` only when the signed bytes are untouched. Shared by the suite's fuzz test and
+ * `npm run fuzz -- verify`. Test support only.
+ */
+import type { X509Certificate } from 'node:crypto';
+import fc from 'fast-check';
+import { PdfSyntaxError } from '../pdf/pdf-objects';
+import { PdfReadError } from '../pdf/pdf-reader';
+import { verifyPdf } from '../verify/verify-pdf';
+
+export type Mutation =
+  | { kind: 'flip'; at: number[]; xor: number[] }
+  | { kind: 'truncate'; keep: number }
+  | { kind: 'splice'; from: number; length: number; at: number; remove: number }
+  | { kind: 'forgedTrailer'; prev: number; startxref: number; root: number; size: number }
+  | { kind: 'startxref'; value: number }
+  | { kind: 'trailerNumber'; key: 'Prev' | 'Size' | 'Root' | 'XRefStm'; value: number }
+  | { kind: 'duplicateSection' };
+
+const position = fc.nat({ max: 2 ** 31 - 1 });
+const offsetLike = fc.oneof(fc.nat({ max: 200_000 }), fc.constantFrom(0, 1, 2 ** 31, 2 ** 53));
+
+export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({
+    kind: fc.constant('flip' as const),
+    at: fc.array(position, { minLength: 1, maxLength: 8 }),
+    xor: fc.array(fc.integer({ min: 1, max: 255 }), { minLength: 1, maxLength: 8 }),
+  }),
+  fc.record({ kind: fc.constant('truncate' as const), keep: position }),
+  fc.record({
+    kind: fc.constant('splice' as const),
+    from: position,
+    length: fc.nat({ max: 4096 }),
+    at: position,
+    remove: fc.nat({ max: 4096 }),
+  }),
+  fc.record({
+    kind: fc.constant('forgedTrailer' as const),
+    prev: offsetLike,
+    startxref: offsetLike,
+    root: fc.nat({ max: 64 }),
+    size: fc.oneof(fc.nat({ max: 100 }), fc.constant(2 ** 40)),
+  }),
+  fc.record({ kind: fc.constant('startxref' as const), value: offsetLike }),
+  fc.record({
+    kind: fc.constant('trailerNumber' as const),
+    key: fc.constantFrom('Prev' as const, 'Size' as const, 'Root' as const, 'XRefStm' as const),
+    value: offsetLike,
+  }),
+  fc.record({ kind: fc.constant('duplicateSection' as const) }),
+);
+
+const latin1 = (b: Buffer) => b.toString('latin1');
+
+/** End of the last `%%EOF` marker (the signed file's end), or the file length. */
+function lastEofEnd(pdf: Buffer): number {
+  const at = pdf.lastIndexOf('%%EOF');
+  return at < 0 ? pdf.length : at + 5;
+}
+
+/** The bytes of the last incremental update: after the previous %%EOF up to the last one. */
+function lastSection(pdf: Buffer): Buffer {
+  const end = lastEofEnd(pdf);
+  const before = pdf.lastIndexOf('%%EOF', end - 6);
+  return pdf.subarray(before < 0 ? 0 : before + 5, end);
+}
+
+/** The mutated file: `donor` is another signed letter (for splices). */
+export function applyMutation(pdf: Buffer, donor: Buffer, m: Mutation): Buffer {
+  const n = pdf.length;
+  switch (m.kind) {
+    case 'flip': {
+      const out = Buffer.from(pdf);
+      m.at.forEach((p, i) => (out[p % n]! ^= m.xor[i % m.xor.length]!));
+      return out;
+    }
+    case 'truncate':
+      return pdf.subarray(0, m.keep % n);
+    case 'splice': {
+      const from = m.from % donor.length;
+      const piece = donor.subarray(from, from + m.length);
+      const at = m.at % (n + 1);
+      return Buffer.concat([pdf.subarray(0, at), piece, pdf.subarray(Math.min(n, at + m.remove))]);
+    }
+    case 'forgedTrailer': {
+      const xrefAt = n + 1;
+      const update =
+        `\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size ${m.size} /Root ${m.root} 0 R ` +
+        `/Prev ${m.prev} >>\nstartxref\n${m.startxref % 3 === 0 ? xrefAt : m.startxref}\n%%EOF\n`;
+      return Buffer.concat([pdf, Buffer.from(update, 'latin1')]);
+    }
+    case 'startxref':
+      return Buffer.from(
+        latin1(pdf).replace(/startxref\s+\d+(?![\s\S]*startxref)/, `startxref\n${m.value}`),
+        'latin1',
+      );
+    case 'trailerNumber': {
+      const re = new RegExp(`/${m.key}\\s+\\d+(?![\\s\\S]*/${m.key}\\s)`);
+      return Buffer.from(latin1(pdf).replace(re, `/${m.key} ${m.value}`), 'latin1');
+    }
+    case 'duplicateSection':
+      return Buffer.concat([pdf, lastSection(pdf)]);
+  }
+}
+
+/**
+ * Whether `ok: true` is acceptable for the mutated file: it starts with the whole signed original
+ * (what follows is an appended update, judged by the difference analysis), or with a signed
+ * revision of it followed by bytes holding no `%%EOF` (no revision: no reader uses them).
+ */
+export function okIsAcceptable(original: Buffer, mutated: Buffer, revisionEnds: number[]): boolean {
+  const startsWith = (end: number) =>
+    mutated.length >= end && mutated.subarray(0, end).equals(original.subarray(0, end));
+  if (startsWith(lastEofEnd(original))) return true;
+  return revisionEnds.some((end) => startsWith(end) && mutated.indexOf('%%EOF', end) < 0);
+}
+
+export interface FuzzCase {
+  original: Buffer;
+  donor: Buffer;
+  anchors: X509Certificate[];
+  now: Date;
+  /** End of each signed revision of the original (from its report). */
+  revisionEnds: number[];
+}
+
+export type Outcome = 'report-ok' | 'report-not-ok' | 'refused';
+
+/**
+ * The property on one mutation; throws (failing the run) with the reason on a violation and
+ * returns what happened otherwise.
+ */
+export function checkMutation(c: FuzzCase, m: Mutation): Outcome {
+  const mutated = applyMutation(c.original, c.donor, m);
+  let ok: boolean;
+  try {
+    ok = verifyPdf(mutated, { trustAnchors: c.anchors, now: c.now }).ok;
+  } catch (err) {
+    if (err instanceof PdfReadError || err instanceof PdfSyntaxError) return 'refused';
+    throw new Error(`verifyPdf threw ${(err as Error).name}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+  if (ok && !okIsAcceptable(c.original, mutated, c.revisionEnds))
+    throw new Error('verifyPdf says ok for a file changed inside its signed revisions');
+  return ok ? 'report-ok' : 'report-not-ok';
+}
