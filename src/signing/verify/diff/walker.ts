@@ -53,8 +53,11 @@ export function reachability(reader: PdfReader, stopPoints: Set<number>): Map<nu
   ) => {
     if (depth > MAX_VALUE_DEPTH) return;
     if (v instanceof PdfRef) reach(v, realm, from, key);
-    else if (Array.isArray(v)) for (const x of v) walk(x, realm, from, key, depth + 1);
-    else if (v instanceof PdfStream) walkDict(v.dict, realm, from, depth + 1);
+    else if (Array.isArray(v)) {
+      // Numbers make up most long arrays (glyph widths): only objects can hold references.
+      for (const x of v)
+        if (typeof x === 'object' && x !== null) walk(x, realm, from, key, depth + 1);
+    } else if (v instanceof PdfStream) walkDict(v.dict, realm, from, depth + 1);
     else if (v instanceof PdfDict) walkDict(v, realm, from, depth + 1);
   };
   const walkDict = (d: PdfDict, realm: Realm, from: number | null, depth: number) => {
