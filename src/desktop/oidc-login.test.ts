@@ -14,9 +14,11 @@ import { buildServer } from '../../server/app';
 import { LOGIN_LOCKOUT } from '../../server/auth/password-policy';
 import { DEFAULT_AUTH_RATE_LIMITS } from '../../server/auth/rate-limits';
 import { ids, seedFixture, TEST_SCRYPT } from '../../server/test/fixture';
-import { openClientDb, type ClientDb } from '../db/client-db';
 import { openServerDb, type ServerDb } from '../db/server-db';
 import type { DesktopEvent } from './contract';
+import { memorySessionStore } from '../sync/session';
+import { fileKeyStore } from './cache-keys';
+import { openDesktopCache, type DesktopCache } from './desktop-cache';
 import { createDesktopService, type DesktopService } from './desktop-service';
 import { beginOidcLogin, type OidcClientConfig } from './oidc-login';
 
@@ -156,17 +158,33 @@ describe('beginOidcLogin (RFC 8252 loopback, PKCE)', () => {
 });
 
 describe('the desktop service', () => {
-  let cache: ClientDb;
+  let opened: DesktopCache;
+  let cache: DesktopCache['cache'];
+  let cacheKeys: DesktopCache['keys'];
   let api: DesktopService;
   const events: DesktopEvent[] = [];
+  /** Stands for Electron's safeStorage-sealed session file. */
+  const remembered = memorySessionStore();
 
   beforeAll(async () => {
-    cache = await openClientDb(join(dir, 'cache.sqlite'));
-    api = createDesktopService({ cache, serverUrl, oidc: config });
+    // The app's encrypted cache, its key sealed by the 0600 key file (the browser host's store).
+    opened = await openDesktopCache({
+      file: join(dir, 'cache.sqlite'),
+      store: fileKeyStore(join(dir, 'cache.key')),
+    });
+    cache = opened.cache;
+    cacheKeys = opened.keys;
+    api = createDesktopService({
+      cache,
+      cacheKeys,
+      serverUrl,
+      oidc: config,
+      sessionStore: remembered,
+    });
     api.subscribe((e) => events.push(e));
   });
   afterAll(async () => {
-    await cache?.close();
+    await opened?.cache.close();
   });
 
   const waitFor = async (type: DesktopEvent['type']) => {
@@ -212,5 +230,29 @@ describe('the desktop service', () => {
     });
     // The session is a real one of the server: a sync runs under it.
     expect((await api.syncNow({})).ok).toBe(true);
+  });
+
+  it('offline, the OIDC user reopens through the remembered session only: no password gets him in', async () => {
+    // The central server is unreachable now (a closed port), on the same cache.
+    const dead = 'http://127.0.0.1:9';
+    const restarted = createDesktopService({
+      cache,
+      cacheKeys,
+      serverUrl: dead,
+      sessionStore: remembered,
+    });
+    await restarted.restoreSession();
+    expect(await restarted.session({})).toMatchObject({
+      ok: true,
+      value: { user: { id: ids.secretary } },
+    });
+    // Without the remembered session (the browser host after a restart), he has no way in:
+    // there is no password wrap of the cache key for him to unlock.
+    expect(cacheKeys.has(ids.secretary)).toBe(false);
+    const forgotten = createDesktopService({ cache, cacheKeys, serverUrl: dead });
+    await forgotten.restoreSession();
+    const guessed = await forgotten.login({ username: 'bithu.tdp1', password: 'đoán bừa 123' });
+    expect(guessed).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+    expect(await forgotten.session({})).toMatchObject({ ok: true, value: { user: null } });
   });
 });
