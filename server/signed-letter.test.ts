@@ -19,7 +19,9 @@ import { IncrementalUpdate } from '../src/signing/pdf/incremental-writer';
 import type { PdfRef } from '../src/signing/pdf/pdf-objects';
 import { PdfDict, PdfStream } from '../src/signing/pdf/pdf-objects';
 import { PdfReader } from '../src/signing/pdf/pdf-reader';
+import { appendDss, vriKey } from '../src/signing/pdf/dss';
 import { signPdf } from '../src/signing/pdf/sign-pdf';
+import { verifyPdf } from '../src/signing/verify/verify-pdf';
 import { loadCertificates } from '../src/signing/verify/chain';
 import { expectedFirstLetter } from './repositories/expected-letter';
 import { openTransferServer, type TransferTestServer } from './repositories/transfers-test-kit';
@@ -246,6 +248,16 @@ describe.each(serverEngines)('signed letter acceptance on %s', (engine) => {
     await registered(secretary, pki.signerEc);
     const signed = await signWith(await letter(), pki.signerEc, t.clock.now);
     await refused(secretary, withNewPageText(signed), { status: 'invalid', code: 'not_covering' });
+  });
+
+  it('accepts PAdES B-LT data (a DSS) appended after the new signature, nothing else', async () => {
+    await registered(secretary, pki.signerEc);
+    const signed = await signWith(await letter(), pki.signerEc, t.clock.now);
+    const [sig] = verifyPdf(signed, { trustAnchors: [] }).signatures;
+    const dss = { certs: [pki.intermediate.certDer], ocsps: [], crls: [] };
+    const withLtv = appendDss(signed, dss, vriKey(signed, sig!.byteRange));
+    const r = await pushSigned(secretary, withLtv);
+    expect(r, r.message).toMatchObject({ status: 'applied' });
   });
 
   it('refuses a first signature over a letter changed before signing', async () => {

@@ -74,6 +74,17 @@ const changeDetails = (s: SignatureReport) =>
     .map((c) => c.detail)
     .join('; ');
 
+/**
+ * After the new signature, only PAdES B-LT validation data was appended (a DSS with the CA's
+ * OCSP responses and CRLs, as the app adds when the CA answers): the policy allows it.
+ */
+const onlyLtvAfter = (s: SignatureReport) =>
+  s.status === 'intact' &&
+  s.modifications.changes.length > 0 &&
+  s.modifications.changes.every(
+    (c) => c.verdict !== 'disallowed' && /\bDSS\b|\bdss\b/.test(`${c.kind} ${c.detail}`),
+  );
+
 const trusted = (s: SignatureReport) => s.chain.trusted && (s.timestamp?.trusted ?? true);
 const revoked = (s: SignatureReport) => s.revocation.status === 'revoked';
 
@@ -189,7 +200,7 @@ export async function acceptSignedDocument(
   }
   if (signature.revisionEnd <= baseBytes.length)
     return invalid('no_new_signature', 'the new signature lies inside the base', UNREADABLE_VI);
-  if (!signature.coversWholeFile)
+  if (!signature.coversWholeFile && !onlyLtvAfter(signature))
     return invalid(
       'not_covering',
       `the new signature ${signature.fieldName} covers ${signature.revisionEnd} of ${pdf.length} bytes`,
@@ -218,7 +229,7 @@ export async function acceptSignedDocument(
       'Bản ký đã thay đổi nội dung tài liệu, không chỉ thêm chữ ký số.',
     );
   // Changes spread over several updates are refused even when each one is allowed.
-  const appended = pdf.subarray(baseBytes.length);
+  const appended = pdf.subarray(baseBytes.length, signature.revisionEnd);
   if (count(appended, 'startxref') !== 1)
     return invalid(
       'several_revisions',
