@@ -7,7 +7,8 @@ import { embeddedChain } from '../../signing/token/ca-chain';
 import { cmsSignerOf } from '../../signing/token/cms-signer';
 import { rfc3161Timestamper, TimestampError } from '../../signing/tsa/tsa-client';
 import { loadCertificates } from '../../signing/verify/chain';
-import { verifyPdf } from '../../signing/verify/verify-pdf';
+import { PdfRejectedError, verifyPdfIsolated } from '../../signing/verify/verify-isolated';
+import type { VerifyReport } from '../../signing/verify/verify-pdf';
 import { blobCacheRepo, sha256Of } from '../../sync/repositories/blob-cache';
 import type { transferCalls } from '../contract-transfers';
 import { fail, type ServiceContext } from '../service-kit';
@@ -45,9 +46,32 @@ async function letterToSign(
   return blob.bytes;
 }
 
+/** Verified in a worker: the letter came from the server, and may be hostile. */
+async function verifyLetter(
+  pdf: Buffer,
+  anchors: X509Certificate[],
+  now: Date,
+): Promise<VerifyReport> {
+  try {
+    return await verifyPdfIsolated(pdf, { trustAnchors: anchors, now });
+  } catch (err) {
+    if (!(err instanceof PdfRejectedError)) throw err;
+    return fail(
+      'invalid_pdf',
+      `the letter cannot be verified: ${err.message}`,
+      'Tệp PDF không hợp lệ hoặc bị hỏng: không kiểm tra được giấy giới thiệu, hồ sơ chưa được chuyển.',
+    );
+  }
+}
+
 /** Refuses a produced letter whose signatures do not all verify (nothing bad is ever queued). */
-function assertSignedLetter(signed: Buffer, before: number, anchors: X509Certificate[], now: Date) {
-  const report = verifyPdf(signed, { trustAnchors: anchors, now });
+async function assertSignedLetter(
+  signed: Buffer,
+  before: number,
+  anchors: X509Certificate[],
+  now: Date,
+) {
+  const report = await verifyLetter(signed, anchors, now);
   const broken = report.signatures.find((s) => !s.intact);
   const untrusted =
     anchors.length > 0
@@ -88,7 +112,7 @@ export async function signAndForward(
     now,
   );
   const letter = await letterToSign(ctx, model, shown, now);
-  const before = verifyPdf(letter, { trustAnchors: [], now }).signatures.length;
+  const before = (await verifyLetter(letter, [], now)).signatures.length;
   const box = boxFor(boxesOf(letter), shown);
   const anchors = trustAnchorsOf(ctx);
   const place = model.repo.orgs([shown.currentOrgId]).get(shown.currentOrgId);
@@ -130,7 +154,7 @@ export async function signAndForward(
       }
     },
   );
-  assertSignedLetter(signed, before, anchors, now);
+  await assertSignedLetter(signed, before, anchors, now);
 
   const letterSha256 = sha256Of(signed);
   blobCacheRepo(ctx.handle).put({
