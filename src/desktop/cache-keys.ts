@@ -9,6 +9,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SCRYPT_PARAMS, deriveKey, validScryptParams } from '../auth/passwords';
 import { CACHE_KEY_BYTES } from '../db/sqlcipher';
@@ -92,6 +93,15 @@ export function writeFileAtomic(file: string, data: Buffer | string): void {
     closeSync(fd);
   }
   renameSync(temporary, file);
+  // The rename itself must last (POSIX); Windows cannot open a directory to fsync it.
+  if (process.platform !== 'win32') {
+    const dir = openSync(dirname(file), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  }
 }
 
 // --- The browser host's store: a 0600 key file in the data directory ------------------------
