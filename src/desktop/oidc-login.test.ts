@@ -120,6 +120,21 @@ describe('beginOidcLogin (RFC 8252 loopback, PKCE)', () => {
     expect(tokens).toHaveLength(1);
   });
 
+  it('answers a second callback that arrives while the first is handled with 409', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const attempt = await beginOidcLogin(config, () => held);
+    const callback = await driveProviderLogin(attempt.authorizationUrl, 'bithu');
+    // Whichever reaches the listener first is handled (and held); the other must not start again.
+    const both = [fetch(callback), fetch(callback)];
+    const refused = await Promise.race(both);
+    expect(refused.status).toBe(409);
+    release();
+    const statuses = (await Promise.all(both)).map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409]);
+    await attempt.done;
+  });
+
   it('fails when the provider says the user refused, and tells the browser in Vietnamese', async () => {
     const attempt = await beginOidcLogin(config, async () => undefined);
     const state = new URL(attempt.authorizationUrl).searchParams.get('state')!;
