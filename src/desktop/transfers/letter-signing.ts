@@ -2,6 +2,7 @@ import type { X509Certificate } from 'node:crypto';
 import type { z } from 'zod';
 import type { DossierWire } from '../../api/transfers';
 import type { CmsOptions } from '../../signing/cms/signed-data';
+import { withLtvWhenReachable } from '../../signing/pdf/dss';
 import { signPdf } from '../../signing/pdf/sign-pdf';
 import { embeddedChain } from '../../signing/token/ca-chain';
 import { cmsSignerOf } from '../../signing/token/cms-signer';
@@ -120,7 +121,7 @@ export async function signAndForward(
     ? sealImageFor(ctx.signing, { id: place.id, code: place.code, hasSeal: place.has_seal === 1 })
     : undefined;
 
-  const signed = await withTokenSigner(
+  const signedBt = await withTokenSigner(
     ctx.signing,
     { slotId: input.slotId, certificateId: input.certificateId, pin: input.pin, now },
     async ({ signer, caCertificates }) => {
@@ -154,6 +155,8 @@ export async function signAndForward(
       }
     },
   );
+  // PAdES B-LT (OCSP/CRL in a DSS) when the CA answers; B-T/B-B as signed otherwise.
+  const signed = await withLtvWhenReachable(signedBt, { trustAnchors: anchors, timeoutMs: 3_000 });
   await assertSignedLetter(signed, before, anchors, now);
 
   const letterSha256 = sha256Of(signed);
