@@ -117,6 +117,12 @@ export function okIsAcceptable(original: Buffer, mutated: Buffer, revisionEnds: 
   return revisionEnds.some((end) => startsWith(end) && mutated.indexOf('%%EOF', end) < 0);
 }
 
+function firstDifference(a: Buffer, b: Buffer): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return n;
+}
+
 export interface FuzzCase {
   original: Buffer;
   donor: Buffer;
@@ -143,7 +149,12 @@ export function checkMutation(c: FuzzCase, m: Mutation): Outcome {
       cause: err,
     });
   }
-  if (ok && !okIsAcceptable(c.original, mutated, c.revisionEnds))
-    throw new Error('verifyPdf says ok for a file changed inside its signed revisions');
+  if (ok && !okIsAcceptable(c.original, mutated, c.revisionEnds)) {
+    const at = firstDifference(c.original, mutated);
+    const around = JSON.stringify(c.original.toString('latin1', Math.max(0, at - 12), at + 12));
+    throw new Error(
+      `verifyPdf says ok for a file changed inside its signed revisions (first change at byte ${at}, ${around})`,
+    );
+  }
   return ok ? 'report-ok' : 'report-not-ok';
 }
