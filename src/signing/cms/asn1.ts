@@ -19,6 +19,13 @@ export function parseDer(der: Buffer, parseAllBytes = true): Asn1 {
   });
 }
 
+/** Parses one BER/DER element at the start of `bytes`; also returns how many bytes it took. */
+export function parseLeading(bytes: Buffer): { node: Asn1; length: number } {
+  const buffer = forge.util.createBuffer(bytes.toString('binary'));
+  const node = fromDer(buffer, { decodeBitStrings: false, parseAllBytes: false, strict: true });
+  return { node, length: bytes.length - buffer.length() };
+}
+
 export function toDer(node: Asn1): Buffer {
   return Buffer.from(asn1.toDer(node).getBytes(), 'binary');
 }

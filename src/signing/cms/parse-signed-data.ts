@@ -1,5 +1,16 @@
 /** Reads a detached CMS SignedData (as found in a PDF's /Contents) enough to verify it. */
-import { type Asn1, asn1, bytesOf, children, oidOf, OID, parseDer, set, toDer } from './asn1';
+import {
+  type Asn1,
+  asn1,
+  bytesOf,
+  children,
+  oidOf,
+  OID,
+  parseDer,
+  parseLeading,
+  set,
+  toDer,
+} from './asn1';
 
 export interface ParsedSignerInfo {
   issuerDer: Buffer;
@@ -25,6 +36,28 @@ export interface ParsedSignedData {
   content?: Buffer;
   certificates: Buffer[];
   signerInfo: ParsedSignerInfo;
+}
+
+/** An element with universal tag 0: padding swallowed by a stretched length, never real data. */
+function holdsPadding(node: Asn1, depth = 0): boolean {
+  if (depth > 64) return true;
+  if (node.tagClass === asn1.Class.UNIVERSAL && node.type === 0) return true;
+  return children(node).some((child) => holdsPadding(child, depth + 1));
+}
+
+/**
+ * A PDF signature's /Contents: one CMS ContentInfo (DER, or BER as NSS writes it), then zero
+ * padding up to the reserved room, and nothing else: a changed tag, a length stretched over the
+ * padding or a non-zero byte after the structure makes it no signature at all.
+ */
+export function parsePaddedSignedData(contents: Buffer): ParsedSignedData {
+  const { node, length } = parseLeading(contents);
+  if (node.tagClass !== asn1.Class.UNIVERSAL || node.type !== asn1.Type.SEQUENCE)
+    throw new Error('the signature is not a SEQUENCE');
+  if (holdsPadding(node)) throw new Error('the signature holds padding inside its structure');
+  if (contents.subarray(length).some((b) => b !== 0))
+    throw new Error('non-zero bytes after the signature in /Contents');
+  return parseSignedData(toDer(node));
 }
 
 export function parseSignedData(der: Buffer): ParsedSignedData {

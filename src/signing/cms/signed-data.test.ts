@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPki, type TestPki } from '../../../scripts/test/pki';
 import { children, OID, oidOf, parseDer } from './asn1';
-import { parseSignedData } from './parse-signed-data';
+import { parsePaddedSignedData, parseSignedData } from './parse-signed-data';
 import { buildCadesDetached } from './signed-data';
 
 let dir: string;
@@ -56,4 +56,37 @@ describe('CAdES detached SignedData', () => {
       expect(() => execFileSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', f('sig.der'), '-content', f('other'), '-CAfile', f('chain.pem'), '-purpose', 'any', '-out', '/dev/null'], { stdio: 'pipe' })).toThrow(); // prettier-ignore
     },
   );
+});
+
+describe('a signature in /Contents', () => {
+  async function padded(): Promise<{ der: Buffer; contents: Buffer }> {
+    const key = createPrivateKey(pki.signerRsa.keyPem);
+    const der = await buildCadesDetached(createHash('sha256').update('x').digest(), {
+      certificate: pki.signerRsa.certDer,
+      keyType: 'rsa',
+      sign: async (data) => sign('sha256', data, key),
+    });
+    return { der, contents: Buffer.concat([der, Buffer.alloc(512)]) };
+  }
+
+  it('is the CMS followed by zero padding', async () => {
+    const { der, contents } = await padded();
+    expect(parsePaddedSignedData(contents).signerInfo.signature).toEqual(
+      parseSignedData(der).signerInfo.signature,
+    );
+  });
+
+  it('is refused with a byte in the padding, a stretched length or another outer tag', async () => {
+    const { der, contents } = await padded();
+    const inPadding = Buffer.from(contents);
+    inPadding[der.length + 100] = 1;
+    expect(() => parsePaddedSignedData(inPadding)).toThrow(/non-zero bytes/);
+    // 30 82 HH LL: the outer length made to swallow 16 bytes of padding.
+    const stretched = Buffer.from(contents);
+    stretched.writeUInt16BE(der.readUInt16BE(2) + 16, 2);
+    expect(() => parsePaddedSignedData(stretched)).toThrow();
+    const asSet = Buffer.from(contents);
+    asSet[0] = 0x31;
+    expect(() => parsePaddedSignedData(asSet)).toThrow(/not a SEQUENCE/);
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { createHash, verify as cryptoVerify, X509Certificate } from 'node:crypto';
 import { OID } from '../cms/asn1';
-import { parseSignedData } from '../cms/parse-signed-data';
+import { parsePaddedSignedData } from '../cms/parse-signed-data';
 import { PdfDict, PdfRef, PdfString, type PdfValue, isName } from '../pdf/pdf-objects';
 import { nameOf, PdfReader } from '../pdf/pdf-reader';
 import { checkTimestampToken } from '../tsa/timestamp-token';
@@ -204,7 +204,7 @@ export function verifyPdf(pdf: Buffer, options: VerifyOptions): VerifyReport {
     try {
       // The hex between the brackets in the file is what was signed around; use it, not the parse.
       const cmsDer = Buffer.from(pdf.toString('latin1', a1 + 1, b0 - 1).replace(/\s/g, ''), 'hex');
-      const cms = parseSignedData(cmsDer);
+      const cms = parsePaddedSignedData(cmsDer);
       const si = cms.signerInfo;
       const certs = cms.certificates.map((c) => new X509Certificate(c));
       const signer = certs.find((c) => {
