@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPki, type TestPki } from '../../../scripts/test/pki';
 import { buildCorpus, readPdf } from '../test-support/corpus';
 import type { IncrementalUpdate } from './incremental-writer';
-import type { PdfDict, PdfStream} from './pdf-objects';
+import type { PdfDict, PdfStream } from './pdf-objects';
 import { name, PdfRef, type PdfValue } from './pdf-objects';
 import { signPdf } from './sign-pdf';
 import { AppearanceFont } from './unicode-font';
