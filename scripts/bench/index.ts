@@ -1,7 +1,7 @@
 /**
  * Benchmarks (DESIGN.md, testing): one line per figure.
  *   npm run bench                          every figure, province tier
- *   npm run bench -- sync search tree     the figures whose names start with these (also ui, sign, push)
+ *   npm run bench -- sync search tree     the figures whose names start with these (also ui, sign, verify, push)
  *   npm run bench -- --tier ward --seed 1  another tier or seed (sync, search, tree)
  * The tier is generated once into a server SQLite file under the OS temp dir and reused.
  */
@@ -42,6 +42,7 @@ const figures = {
   tree: [`tree.${tier}`, `tree.${tier}.children`, `tree.${tier}.ancestors`, `tree.${tier}.subtree`],
   ui: ['ui.first_paint', 'ui.province_children'],
   sign: ['sign.batch', 'sign.large'],
+  verify: ['verify.letter', 'verify.scan20mb'],
   push: ['push.sqlite', 'push.postgres'],
   fees: [`fees.approve.${tier}`, `fees.approve.${tier}.postgres`, 'fees.ledger.ward'],
 };
@@ -114,6 +115,7 @@ if (selected('sync') || selected('search') || selected('tree')) {
 const external: Partial<Record<keyof typeof figures, () => Promise<string[]>>> = {
   ui: async () => (await import('./ui')).benchUi(),
   sign: async () => (await import('./sign')).benchSign(),
+  verify: async () => (await import('./verify-bench')).benchVerify(),
   push: async () => (await import('./push-bench')).benchPush(),
   fees: async () => (await import('./fees-bench')).benchFees(tier, seed),
 };

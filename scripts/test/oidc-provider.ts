@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload } from 'jose';
 import Provider from 'oidc-provider';
+import { beginOidcLogin, type OidcResult } from '../../src/desktop/oidc-login';
 
 export const TEST_OIDC_CLIENT_ID = 'dangvu-desktop';
 /** Another application registered at the same provider: its tokens are not for us. */
@@ -164,4 +165,28 @@ export async function driveProviderLogin(authorizationUrl: string, login: string
     request = { url: form.action, body: form.fields };
   }
   throw new Error('the provider never redirected back to the app');
+}
+
+/**
+ * An ID token made by the real flow, for the server's tests: the desktop's PKCE login, the
+ * provider's pages walked as `login`, the callback delivered to the desktop's listener.
+ */
+export async function idTokenByDesktopFlow(
+  provider: TestOidcProvider,
+  login: string,
+  clientId = TEST_OIDC_CLIENT_ID,
+): Promise<OidcResult> {
+  let result: OidcResult | undefined;
+  const attempt = await beginOidcLogin(
+    { issuer: provider.issuer, clientId, scope: 'openid' },
+    async (r) => {
+      result = r;
+    },
+  );
+  const callback = await driveProviderLogin(attempt.authorizationUrl, login);
+  const answer = await fetch(callback);
+  if (answer.status !== 200) throw new Error(`the desktop's callback answered ${answer.status}`);
+  await attempt.done;
+  if (!result) throw new Error('the desktop finished the login without a result');
+  return result;
 }

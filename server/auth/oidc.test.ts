@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshServerDatabase } from '../../scripts/test/databases';
 import {
   CITIZEN_ID_CLAIM,
-  driveProviderLogin,
+  idTokenByDesktopFlow,
   OTHER_OIDC_CLIENT_ID,
   startTestOidcProvider,
   TEST_OIDC_CLIENT_ID,
@@ -12,7 +12,6 @@ import {
 } from '../../scripts/test/oidc-provider';
 import { Session } from '../../src/api/auth';
 import { openServerDb, type ServerDb } from '../../src/db/server-db';
-import { beginOidcLogin, type OidcResult } from '../../src/desktop/oidc-login';
 import { buildServer } from '../app';
 import type { AuthOptions } from '../routes/auth';
 import { ids, seedFixture, TEST_SCRYPT, PASSWORD } from '../test/fixture';
@@ -71,23 +70,9 @@ afterAll(async () => {
 const postOidc = (body: OidcResult, server = app) =>
   server.inject({ method: 'POST', url: '/v1/auth/oidc', payload: body });
 
-/**
- * An ID token made by the real flow: the desktop's PKCE login, the provider's pages walked as
- * `login`, the callback delivered to the desktop's listener.
- */
-async function idTokenFor(login: string, clientId = TEST_OIDC_CLIENT_ID): Promise<OidcResult> {
-  let result: OidcResult | undefined;
-  const attempt = await beginOidcLogin(
-    { issuer: provider.issuer, clientId, scope: 'openid' },
-    async (r) => {
-      result = r;
-    },
-  );
-  const callback = await driveProviderLogin(attempt.authorizationUrl, login);
-  expect((await fetch(callback)).status).toBe(200);
-  await attempt.done;
-  return result!;
-}
+type OidcResult = Awaited<ReturnType<typeof idTokenByDesktopFlow>>;
+const idTokenFor = (login: string, clientId = TEST_OIDC_CLIENT_ID) =>
+  idTokenByDesktopFlow(provider, login, clientId);
 
 const claimsFor = (overrides: JWTPayload): JWTPayload => {
   const now = Math.floor(clock.now.getTime() / 1000);

@@ -1,20 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshServerDatabase } from '../../scripts/test/databases';
 import {
   driveProviderLogin,
   startTestOidcProvider,
   TEST_OIDC_CLIENT_ID,
   type TestOidcProvider,
 } from '../../scripts/test/oidc-provider';
-import { buildServer } from '../../server/app';
-import { LOGIN_LOCKOUT } from '../../server/auth/password-policy';
-import { DEFAULT_AUTH_RATE_LIMITS } from '../../server/auth/rate-limits';
-import { ids, seedFixture, TEST_SCRYPT } from '../../server/test/fixture';
-import { openServerDb, type ServerDb } from '../db/server-db';
+import {
+  fixtureIds as ids,
+  startOidcTestServer,
+  type OidcTestServer,
+} from '../../scripts/test/oidc-server';
 import type { DesktopEvent } from './contract';
 import { memorySessionStore } from '../sync/session';
 import { fileKeyStore } from './cache-keys';
@@ -26,9 +24,7 @@ const SECRETARY_CCCD = '001070000203';
 const NOBODY_CCCD = '001099999999';
 
 let provider: TestOidcProvider;
-let serverDb: ServerDb;
-let dropServer: () => Promise<void>;
-let server: FastifyInstance;
+let server: OidcTestServer;
 let serverUrl: string;
 let config: OidcClientConfig;
 const dir = mkdtempSync(join(tmpdir(), 'oidc-desktop-'));
@@ -39,29 +35,11 @@ beforeAll(async () => {
     { login: 'nguoila', citizenId: NOBODY_CCCD },
   ]);
   config = { issuer: provider.issuer, clientId: TEST_OIDC_CLIENT_ID, scope: 'openid' };
-  const fresh = await freshServerDatabase('sqlite', '');
-  dropServer = fresh.drop;
-  serverDb = await openServerDb(fresh.config);
-  await seedFixture(serverDb.db);
-  server = await buildServer({
-    db: serverDb,
-    logger: false,
-    auth: {
-      rateLimits: DEFAULT_AUTH_RATE_LIMITS,
-      passwords: { lockout: LOGIN_LOCKOUT, scrypt: TEST_SCRYPT },
-      oidc: {
-        issuer: provider.issuer,
-        clientId: TEST_OIDC_CLIENT_ID,
-        citizenIdClaim: 'citizen_id',
-      },
-    },
-  });
-  serverUrl = await server.listen({ port: 0, host: '127.0.0.1' });
+  server = await startOidcTestServer(provider);
+  serverUrl = server.url;
 });
 afterAll(async () => {
   await server?.close();
-  await serverDb?.close();
-  await dropServer?.();
   await provider?.close();
   rmSync(dir, { recursive: true, force: true });
 });
