@@ -156,6 +156,22 @@ export interface SafeStorageLike {
 const WEAK_LINUX_BACKENDS = new Set(['basic_text', 'unknown']);
 
 /**
+ * Why safeStorage would not really protect a secret here (English, for logs), or undefined when
+ * it does: no OS encryption, or a Linux backend with a fixed key.
+ */
+export function safeStorageWeakness(
+  safeStorage: SafeStorageLike,
+  platform: NodeJS.Platform = process.platform,
+): string | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return 'safeStorage: OS encryption is not available';
+  if (platform !== 'linux') return undefined;
+  const backend = safeStorage.getSelectedStorageBackend?.() ?? 'unknown';
+  return WEAK_LINUX_BACKENDS.has(backend)
+    ? `safeStorage backend ${backend} has no secret key`
+    : undefined;
+}
+
+/**
  * DPAPI on Windows, the Keychain on macOS, a keyring on Linux; never `basic_text`, whose key is a
  * constant in Chromium's source.
  */
@@ -163,13 +179,8 @@ export function electronKeyStore(
   safeStorage: SafeStorageLike,
   platform: NodeJS.Platform = process.platform,
 ): KeyStore {
-  if (!safeStorage.isEncryptionAvailable())
-    throw new KeyStoreUnavailableError('safeStorage: OS encryption is not available');
-  if (platform === 'linux') {
-    const backend = safeStorage.getSelectedStorageBackend?.() ?? 'unknown';
-    if (WEAK_LINUX_BACKENDS.has(backend))
-      throw new KeyStoreUnavailableError(`safeStorage backend ${backend} has no secret key`);
-  }
+  const weakness = safeStorageWeakness(safeStorage, platform);
+  if (weakness) throw new KeyStoreUnavailableError(weakness);
   return {
     kind: 'electron-safe-storage',
     seal: (secret) =>
