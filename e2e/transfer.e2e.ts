@@ -48,7 +48,11 @@ interface Officer {
 }
 
 beforeAll(async () => {
-  world = await openTransferWorld({ officers: [SENDING, WARD, RECEIVING] });
+  // The receiving cell's secretary registers her certificate from the token dialog when she signs.
+  world = await openTransferWorld({
+    officers: [SENDING, WARD, RECEIVING],
+    registerInApp: [RECEIVING],
+  });
 });
 
 // A failed step leaves a picture of every officer's window, for the person reading the failure.
@@ -217,6 +221,12 @@ describe('official transfer: offline review and signing, three orgs, three token
     const completed = await b.transfers.signAndForward({
       certificate: token(RECEIVING).signerName,
       pin: token(RECEIVING).pin,
+      beforePin: async () => {
+        // Her first signature: the server does not know her token yet; she registers it here.
+        expect(await b.transfers.tokenDialog.registrationStatus()).toBe('not_registered');
+        await b.transfers.tokenDialog.registerCertificate();
+        await screenshot(b.session.page, '36b-certificate-registered');
+      },
     });
     expect(completed).toMatchObject({ kind: 'sent' });
     await b.shell.waitForOutboxEmpty();

@@ -170,6 +170,8 @@ export interface TransferWorldOptions {
    * key of the demo ('thcs2') for that org's first approver.
    */
   officers: string[];
+  /** Officers who register their certificate in the token dialog themselves (not beforehand). */
+  registerInApp?: string[];
 }
 
 /** The officer's name and the org of their account, for the certificate's subject. */
@@ -244,7 +246,7 @@ export async function openTransferWorld(opts: TransferWorldOptions): Promise<Tra
   // server accepts a signed letter only from a certificate registered to the acting user.
   const registryDb = await openServerDb(generated.config);
   try {
-    for (const o of officers) {
+    for (const o of officers.filter((o) => !opts.registerInApp?.includes(o.username))) {
       const certificate = tokens.get(o.username)!.certificate;
       const registration = { userId: o.userId, certificate, registeredBy: o.userId };
       await insertRegistration(registryDb.db, registration, new Date());
