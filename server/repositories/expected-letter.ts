@@ -1,5 +1,6 @@
 import { unsignedLetter } from '../../src/documents/transfer-letter/letter-boxes';
 import {
+  letterMemberOf,
   transferLetterInput,
   type LetterOrg,
 } from '../../src/documents/transfer-letter/letter-input';
@@ -44,14 +45,7 @@ export async function expectedFirstLetter(
   const orgs = await letterOrgs(db, [...d.route.orgIds, d.fromOrgId, stored.currentOrgId]);
   const input = transferLetterInput({
     dossier: { ...d, currentOrgId: stored.currentOrgId },
-    member: {
-      fullName: member.full_name,
-      birthDate: member.birth_date,
-      cardNo: member.card_no,
-      profileNo: member.profile_no,
-      joinedOn: member.joined_on,
-      officialOn: member.official_on,
-    },
+    member: letterMemberOf(member),
     orgOf: (id) => orgs.get(id),
     nameOf: (id) => orgs.get(id)?.name ?? id,
     date: signedAt,

@@ -5,7 +5,7 @@ import type {
   TransferLetterInput,
 } from '../../documents/transfer-letter/transfer-letter';
 import { BOXES_INFO_KEY, unsignedLetter } from '../../documents/transfer-letter/letter-boxes';
-import { transferLetterInput } from '../../documents/transfer-letter/letter-input';
+import { letterMemberOf, transferLetterInput } from '../../documents/transfer-letter/letter-input';
 import { PdfString as ReadString } from '../../signing/pdf/pdf-objects';
 import { PdfReader } from '../../signing/pdf/pdf-reader';
 import { fail } from '../service-kit';
@@ -77,14 +77,7 @@ export function letterInput(
   };
   return transferLetterInput({
     dossier: shown,
-    member: {
-      fullName: member.full_name,
-      birthDate: member.birth_date,
-      cardNo: member.card_no,
-      profileNo: member.profile_no,
-      joinedOn: member.joined_on,
-      officialOn: member.official_on,
-    },
+    member: letterMemberOf(member),
     orgOf,
     nameOf: (id) => orgs.get(id)?.name ?? shown.orgNames?.[id] ?? UNKNOWN_ORG_NAME,
     date: now,

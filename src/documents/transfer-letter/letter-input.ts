@@ -16,6 +16,25 @@ export interface LetterOrg {
   province: string | null;
 }
 
+/** A member as both databases store it (the server's members table and the desktop's cache). */
+export interface LetterMemberRow {
+  full_name: string;
+  birth_date: string;
+  card_no: string | null;
+  profile_no: string | null;
+  joined_on: string | null;
+  official_on: string | null;
+}
+
+export const letterMemberOf = (m: LetterMemberRow): TransferLetterInput['member'] => ({
+  fullName: m.full_name,
+  birthDate: m.birth_date,
+  cardNo: m.card_no,
+  profileNo: m.profile_no,
+  joinedOn: m.joined_on,
+  officialOn: m.official_on,
+});
+
 export interface LetterFacts {
   dossier: Pick<
     TransferDossier,
