@@ -70,7 +70,12 @@ export function vietnamDay(at: Date): { iso: string; local: Date; noon: Date } {
 /** 'YYYY-MM-DD' → 'dd/MM/yyyy' as Vietnamese documents write dates. */
 const vnDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '……/……/………');
 
-const BOX = { width: 205, height: 92, gap: 14 } as const;
+/**
+ * A box holds its caption and, under it, a signature with the org's seal at true size (a usual
+ * Vietnamese seal is 36 mm ≈ 102 pt across): tall enough that the seal covers neither the caption
+ * nor the next row.
+ */
+const BOX = { width: 205, height: 140, gap: 14 } as const;
 
 /**
  * The presentation deadline printed on the letter: the dossier's when set, else counted with the
