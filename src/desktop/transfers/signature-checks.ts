@@ -17,6 +17,10 @@ export function pdfDateToIso(d: string | undefined): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
+/** A document timestamp's card is titled as such, with the TSA that made it. */
+const documentTimestampTitle = (r: SignatureReport) =>
+  `Dấu thời gian tài liệu${r.signer ? ` (${r.signer})` : ''}`;
+
 /** O and OU of a subject "C=VN, O=…, OU=…, CN=…". */
 function organizationOf(subject: string | undefined): string | null {
   if (!subject) return null;
@@ -83,7 +87,7 @@ export async function checkSignatures(
     return {
       fieldName: r.fieldName,
       verdict,
-      signerName: r.signer ?? null,
+      signerName: r.kind === 'document-timestamp' ? documentTimestampTitle(r) : (r.signer ?? null),
       signerOrg: organizationOf(r.signerSubject),
       signedAt: r.timestamp?.time ?? pdfDateToIso(r.claimedTime),
       timestamped: r.hasTimestamp,

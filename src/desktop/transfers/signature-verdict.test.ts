@@ -5,6 +5,7 @@ import { changesVi, revocationOf, verdictOf } from './signature-verdict';
 /** A sound, intact, good signature; each test breaks one thing. */
 const report = (over: Partial<SignatureReport> = {}): SignatureReport => ({
   fieldName: 'Sig1',
+  kind: 'signature',
   byteRange: [0, 10, 20, 10],
   revisionEnd: 30,
   coversRevision: true,

@@ -51,13 +51,18 @@ function holdsPadding(node: Asn1, depth = 0): boolean {
  * padding or a non-zero byte after the structure makes it no signature at all.
  */
 export function parsePaddedSignedData(contents: Buffer): ParsedSignedData {
+  return parseSignedData(unpadContents(contents));
+}
+
+/** The DER of the one CMS structure in a padded /Contents, held to the rules above. */
+export function unpadContents(contents: Buffer): Buffer {
   const { node, length } = parseLeading(contents);
   if (node.tagClass !== asn1.Class.UNIVERSAL || node.type !== asn1.Type.SEQUENCE)
     throw new Error('the signature is not a SEQUENCE');
   if (holdsPadding(node)) throw new Error('the signature holds padding inside its structure');
   if (contents.subarray(length).some((b) => b !== 0))
     throw new Error('non-zero bytes after the signature in /Contents');
-  return parseSignedData(toDer(node));
+  return toDer(node);
 }
 
 export function parseSignedData(der: Buffer): ParsedSignedData {

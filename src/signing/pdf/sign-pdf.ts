@@ -141,41 +141,117 @@ export async function signPdf(
     ]),
   );
 
-  fields.push(widgetRef);
-  acroForm.set('Fields', fields).set('SigFlags', 3);
+  attachField(reader, update, { catalog, acroVal, acroForm, fields, pageRef, pageDict, widgetRef });
+  return fillPlaceholders(pdf, update.build(), contentsSize, async (signed) => {
+    const digest = createHash('sha256').update(signed[0]!).update(signed[1]!).digest();
+    return buildCadesDetached(digest, signer, cms);
+  });
+}
+
+interface FieldPlace {
+  catalog: PdfDict;
+  acroVal: PdfValue | undefined;
+  acroForm: PdfDict;
+  /** The AcroForm's fields before this one. */
+  fields: PdfValue[];
+  pageRef: PdfRef;
+  pageDict: PdfDict;
+  widgetRef: PdfRef;
+}
+
+/** The bookkeeping that reaches a new signature field: AcroForm /Fields and the page's /Annots. */
+function attachField(reader: PdfReader, update: IncrementalUpdate, place: FieldPlace): void {
+  const { catalog, acroVal, acroForm, pageRef, pageDict, widgetRef } = place;
+  acroForm.set('Fields', [...place.fields, widgetRef]).set('SigFlags', 3);
   if (acroVal instanceof PdfRef) update.update(acroVal, acroForm);
   else {
     catalog.set('AcroForm', update.add(acroForm));
-    update.update(catalogRef, catalog);
+    update.update(reader.catalogRef, catalog);
   }
-
   // Page /Annots: an inline array is extended on a copy of the page; a referenced array in place.
   const annotsVal = pageDict.get('Annots');
   const annots = reader.resolve(annotsVal);
   const newAnnots = [...(Array.isArray(annots) ? annots : []), widgetRef];
   if (annotsVal instanceof PdfRef && Array.isArray(annots)) update.update(annotsVal, newAnnots);
   else update.update(pageRef, pageDict.clone().set('Annots', newAnnots));
+}
 
-  const appended = update.build();
+/**
+ * Appends the update, writes the real /ByteRange and puts what `contentsOf` makes of the two
+ * signed parts into the reserved /Contents room.
+ */
+async function fillPlaceholders(
+  pdf: Buffer,
+  appended: Buffer,
+  contentsSize: number,
+  contentsOf: (signed: [Buffer, Buffer]) => Promise<Buffer>,
+): Promise<Buffer> {
   const out = Buffer.concat([pdf, appended]);
   const brAt = out.indexOf(BYTE_RANGE_PLACEHOLDER, pdf.length, 'latin1');
-  const contentsAt = out.indexOf(`/Contents <${'0'.repeat(16)}`, brAt, 'latin1') + '/Contents '.length; // prettier-ignore
-  if (brAt < 0 || contentsAt < brAt) throw new Error('signature placeholders not found');
+  const contentsTag = out.indexOf(`/Contents <${'0'.repeat(16)}`, brAt, 'latin1');
+  const contentsAt = contentsTag + '/Contents '.length;
+  if (brAt < 0 || contentsTag < brAt) throw new Error('signature placeholders not found');
   const contentsEnd = contentsAt + contentsSize * 2 + 2;
   const byteRange = [0, contentsAt, contentsEnd, out.length - contentsEnd];
   const brText = `[${byteRange.join(' ')}]`.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' ');
   out.write(brText, brAt, 'latin1');
-
-  const digest = createHash('sha256')
-    .update(out.subarray(0, contentsAt))
-    .update(out.subarray(contentsEnd))
-    .digest();
-  const cmsDer = await buildCadesDetached(digest, signer, cms);
-  if (cmsDer.length > contentsSize) {
-    throw new PdfSignError(`signature (${cmsDer.length} bytes) larger than the reserved ${contentsSize}`); // prettier-ignore
-  }
-  out.write(cmsDer.toString('hex'), contentsAt + 1, 'latin1');
+  const der = await contentsOf([out.subarray(0, contentsAt), out.subarray(contentsEnd)]);
+  if (der.length > contentsSize)
+    throw new PdfSignError(
+      `signature (${der.length} bytes) larger than the reserved ${contentsSize}`,
+    );
+  out.write(der.toString('hex'), contentsAt + 1, 'latin1');
   return out;
+}
+
+/**
+ * A document timestamp (PAdES B-LTA, PDF 2.0 /DocTimeStamp) over the whole file as it is: an
+ * invisible signature field whose /Contents is the TSA's RFC 3161 token on the byte range.
+ * `timestamper` hashes what it is given (as `rfc3161Timestamper` does).
+ */
+export async function addDocumentTimestamp(
+  pdf: Buffer,
+  timestamper: (stamped: Buffer) => Promise<Buffer>,
+  contentsSize = 12_000,
+): Promise<Buffer> {
+  const reader = new PdfReader(pdf);
+  const update = new IncrementalUpdate(reader);
+  const pageRef = reader.pageRefs()[0]!;
+  const pageDict = reader.dict(pageRef);
+  if (!pageDict) throw new PdfSignError('damaged page object');
+  const catalog = reader.dict(reader.catalogRef)!.clone();
+  const acroVal = catalog.get('AcroForm');
+  const acroForm = (reader.dict(acroVal) ?? new PdfDict()).clone();
+  const existing = reader.resolve(acroForm.get('Fields'));
+  const fields = Array.isArray(existing) ? [...existing] : [];
+  const used = fieldNames(reader, fields);
+  let n = 1;
+  while (used.has(`DocTimeStamp${n}`)) n++;
+  const sigRef = update.add(
+    new PdfDict([
+      ['Type', name('DocTimeStamp')],
+      ['Filter', name('Adobe.PPKLite')],
+      ['SubFilter', name('ETSI.RFC3161')],
+      ['ByteRange', new PdfRaw(BYTE_RANGE_PLACEHOLDER)],
+      ['Contents', new PdfRaw(`<${'0'.repeat(contentsSize * 2)}>`)],
+    ]),
+  );
+  const widgetRef = update.add(
+    new PdfDict([
+      ['Type', name('Annot')],
+      ['Subtype', name('Widget')],
+      ['FT', name('Sig')],
+      ['T', PdfString.text(`DocTimeStamp${n}`)],
+      ['V', sigRef],
+      ['F', 132],
+      ['P', pageRef],
+      ['Rect', [0, 0, 0, 0]],
+    ]),
+  );
+  attachField(reader, update, { catalog, acroVal, acroForm, fields, pageRef, pageDict, widgetRef });
+  return fillPlaceholders(pdf, update.build(), contentsSize, (signed) =>
+    timestamper(Buffer.concat(signed)),
+  );
 }
 
 /** Signs a file: nothing appears at `outPath` unless signing fully succeeded. Returns the bytes written. */

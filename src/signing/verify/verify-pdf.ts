@@ -5,7 +5,7 @@
  */
 import { createHash, verify as cryptoVerify, X509Certificate } from 'node:crypto';
 import { OID } from '../cms/asn1';
-import { parsePaddedSignedData } from '../cms/parse-signed-data';
+import { parsePaddedSignedData, unpadContents } from '../cms/parse-signed-data';
 import { PdfDict, PdfRef, PdfString, type PdfValue, isName } from '../pdf/pdf-objects';
 import { nameOf, PdfReader } from '../pdf/pdf-reader';
 import { checkTimestampToken } from '../tsa/timestamp-token';
@@ -19,6 +19,8 @@ export type { ModificationChange, ModificationReport } from './diff/types';
 
 export interface SignatureReport {
   fieldName: string;
+  /** A signature of a person, or a document timestamp (signer: the TSA). */
+  kind: 'signature' | 'document-timestamp';
   signer?: string;
   signerSubject?: string;
   /** /M as written by the signer (claimed, not proven). */
@@ -96,6 +98,37 @@ function signatureFields(reader: PdfReader): { name: string; sig: PdfDict }[] {
   };
   walk(acro?.get('Fields'), '', 0);
   return out;
+}
+
+/**
+ * A document timestamp (PDF 2.0, PAdES B-LTA: SubFilter ETSI.RFC3161): /Contents is an RFC 3161
+ * token whose imprint is SHA-256 of the byte range. Reported like a signature, the TSA as signer.
+ */
+function verifyDocumentTimestamp(
+  report: SignatureReport,
+  contents: Buffer,
+  signed: Buffer,
+  options: VerifyOptions,
+): void {
+  const ts = checkTimestampToken(unpadContents(contents), signed, options.trustAnchors);
+  report.kind = 'document-timestamp';
+  report.signer = ts.tsa;
+  report.hasTimestamp = true;
+  report.digestOk = ts.imprintOk;
+  report.signatureOk = ts.signatureOk;
+  report.errors.push(...ts.errors);
+  const { certificates, ...chain } = ts.chain;
+  report.chain = chain;
+  report.timestamp = {
+    time: ts.time,
+    tsa: ts.tsa,
+    imprintOk: ts.imprintOk,
+    signatureOk: ts.signatureOk,
+    trusted: ts.chain.trusted,
+  };
+  const time = ts.time ? new Date(ts.time) : undefined;
+  recordChainEvidence(report, { signerPath: certificates, provenTime: time });
+  if (!chain.trusted) report.errors.push(`timestamp not trusted: ${chain.error ?? ''}`);
 }
 
 function revisionEndsAt(buf: Buffer, end: number): boolean {
@@ -183,6 +216,7 @@ export function verifyPdf(pdf: Buffer, options: VerifyOptions): VerifyReport {
       errors.push('byte range does not cover the whole revision except /Contents');
     const report: SignatureReport = {
       fieldName: name,
+      kind: 'signature',
       claimedTime: text(sig.get('M')),
       subFilter: nameOf(sig.get('SubFilter')),
       byteRange,
@@ -204,6 +238,13 @@ export function verifyPdf(pdf: Buffer, options: VerifyOptions): VerifyReport {
     try {
       // The hex between the brackets in the file is what was signed around; use it, not the parse.
       const cmsDer = Buffer.from(pdf.toString('latin1', a1 + 1, b0 - 1).replace(/\s/g, ''), 'hex');
+      if (report.subFilter === 'ETSI.RFC3161') {
+        const signed = Buffer.concat([pdf.subarray(a0, a0 + a1), pdf.subarray(b0, b0 + b1)]);
+        verifyDocumentTimestamp(report, cmsDer, signed, options);
+        const sound = coversRevision && report.digestOk && report.signatureOk;
+        checked.push({ report, sig, sound });
+        continue;
+      }
       const cms = parsePaddedSignedData(cmsDer);
       const si = cms.signerInfo;
       const certs = cms.certificates.map((c) => new X509Certificate(c));
