@@ -74,7 +74,12 @@ const otherCell2 = uuid(810);
 const otherAccount = uuid(811);
 
 const org = orgs.find((o) => o.id === ids.otherCell)!;
-const OTHER_CELL_2 = Org.parse({ ...org, id: otherCell2, code: '2256203', name: 'Chi bộ Tổ dân phố số 10' }); // prettier-ignore
+const OTHER_CELL_2 = Org.parse({
+  ...org,
+  id: otherCell2,
+  code: '2256203',
+  name: 'Chi bộ Tổ dân phố số 10',
+});
 const OTHER_ACCOUNT = BankAccount.parse({
   id: otherAccount,
   orgId: ids.otherWard,
@@ -89,8 +94,21 @@ const OTHER_ACCOUNT = BankAccount.parse({
 function selfSigned(cn: string): X509Certificate {
   const pem = execFileSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-     '-keyout', '/dev/null', '-subj', `/CN=${cn}`, '-days', '30'], // prettier-ignore
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      '/dev/null',
+      '-subj',
+      `/CN=${cn}`,
+      '-days',
+      '30',
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
   );
   return new X509Certificate(pem);
@@ -180,7 +198,14 @@ async function openWorld(engine: ServerEngine, postgresUrl: string) {
 
   const attachment = await pdfNamed('Đơn xin chuyển sinh hoạt đảng');
   const ownAttachment = sha256(attachment);
-  await json({ method: 'PUT', url: `/v1/blobs/${ownAttachment}`, bytes: { data: attachment, contentType: 'application/pdf' } }, 'member'); // prettier-ignore
+  await json(
+    {
+      method: 'PUT',
+      url: `/v1/blobs/${ownAttachment}`,
+      bytes: { data: attachment, contentType: 'application/pdf' },
+    },
+    'member',
+  );
   const submit = (who: string, destinationOrgId: string, attachments: object[] = []) =>
     json(
       {
@@ -201,7 +226,12 @@ async function openWorld(engine: ServerEngine, postgresUrl: string) {
       },
       who,
     );
-  const attached = { sha256: ownAttachment, fileName: 'don.pdf', contentType: 'application/pdf', size: attachment.length }; // prettier-ignore
+  const attached = {
+    sha256: ownAttachment,
+    fileName: 'don.pdf',
+    contentType: 'application/pdf',
+    size: attachment.length,
+  };
   const ownDossier = (await submit('member', ids.cell2, [attached])).id;
   const cellmateDossier = (await submit('cellmate', ids.cell3)).id;
   const otherDossier = (await submit('outsider', otherCell2)).id;
@@ -210,7 +240,10 @@ async function openWorld(engine: ServerEngine, postgresUrl: string) {
   for (const key of [...Object.keys(tokens)]) {
     const data = await pdfNamed(`own ${key}`);
     const sha = sha256(data);
-    await json({ method: 'PUT', url: `/v1/blobs/${sha}`, bytes: { data, contentType: 'application/pdf' } }, key); // prettier-ignore
+    await json(
+      { method: 'PUT', url: `/v1/blobs/${sha}`, bytes: { data, contentType: 'application/pdf' } },
+      key,
+    );
     blobOf[key] = sha;
   }
   const newBlobs: Record<string, { sha256: string; data: Buffer }> = {};
@@ -231,7 +264,12 @@ async function openWorld(engine: ServerEngine, postgresUrl: string) {
       server.db,
       row,
       settled
-        ? { status: 'success', via: 'statement', by: p.payerUserId, bankReference: `FT${id.slice(0, 6)}` } // prettier-ignore
+        ? {
+            status: 'success',
+            via: 'statement',
+            by: p.payerUserId,
+            bankReference: `FT${id.slice(0, 6)}`,
+          }
         : undefined,
     );
     if (!done.ok) throw new Error('payment seed');
@@ -256,16 +294,47 @@ async function openWorld(engine: ServerEngine, postgresUrl: string) {
       ownDossier,
       cellmateDossier,
       otherDossier,
-      ownPayment: await payment({ ...wardPay, payerUserId: accounts.member.id, items: item(m1, '2026-01') }, true), // prettier-ignore
-      cellmatePayment: await payment({ ...wardPay, payerUserId: accounts.cellmate.id, items: item(m2, '2026-01') }, true), // prettier-ignore
-      otherPayment: await payment({ ...otherPay, payerUserId: accounts.outsider.id, items: item(ids.outsider, '2026-01') }, true), // prettier-ignore
-      ownUnknownPayment: await payment({ ...wardPay, payerUserId: accounts.member.id, items: item(m1, '2026-02') }, false), // prettier-ignore
-      otherUnknownPayment: await payment({ ...otherPay, payerUserId: accounts.outsider.id, items: item(ids.outsider, '2026-02') }, false), // prettier-ignore
+      ownPayment: await payment(
+        { ...wardPay, payerUserId: accounts.member.id, items: item(m1, '2026-01') },
+        true,
+      ),
+      cellmatePayment: await payment(
+        { ...wardPay, payerUserId: accounts.cellmate.id, items: item(m2, '2026-01') },
+        true,
+      ),
+      otherPayment: await payment(
+        { ...otherPay, payerUserId: accounts.outsider.id, items: item(ids.outsider, '2026-01') },
+        true,
+      ),
+      ownUnknownPayment: await payment(
+        { ...wardPay, payerUserId: accounts.member.id, items: item(m1, '2026-02') },
+        false,
+      ),
+      otherUnknownPayment: await payment(
+        { ...otherPay, payerUserId: accounts.outsider.id, items: item(ids.outsider, '2026-02') },
+        false,
+      ),
       wardLine: statementLineId(ids.account, 'FTWARD1'),
       otherLine: statementLineId(otherAccount, 'FTOTHER1'),
-      ownCertificate: await insertRegistration(server.db, { userId: accounts.member.id, certificate: selfSigned('own'), registeredBy: accounts.member.id }, NOW), // prettier-ignore
-      cellCertificate: await insertRegistration(server.db, { userId: ids.secretary, certificate: selfSigned('cell'), registeredBy: ids.secretary }, NOW), // prettier-ignore
-      otherCertificate: await insertRegistration(server.db, { userId: ids.otherAdmin, certificate: selfSigned('other'), registeredBy: ids.otherAdmin }, NOW), // prettier-ignore
+      ownCertificate: await insertRegistration(
+        server.db,
+        {
+          userId: accounts.member.id,
+          certificate: selfSigned('own'),
+          registeredBy: accounts.member.id,
+        },
+        NOW,
+      ),
+      cellCertificate: await insertRegistration(
+        server.db,
+        { userId: ids.secretary, certificate: selfSigned('cell'), registeredBy: ids.secretary },
+        NOW,
+      ),
+      otherCertificate: await insertRegistration(
+        server.db,
+        { userId: ids.otherAdmin, certificate: selfSigned('other'), registeredBy: ids.otherAdmin },
+        NOW,
+      ),
       otherBlob: blobOf.outsider!,
       ownAttachment,
     },
@@ -282,8 +351,20 @@ async function openWorld(engine: ServerEngine, postgresUrl: string) {
     description: 'Ung ho quy',
     bankReference,
   });
-  await importStatementLines(server.db, { id: ids.account }, [line('FTWARD1')], { userId: accounts.admin.id }, NOW); // prettier-ignore
-  await importStatementLines(server.db, { id: otherAccount }, [line('FTOTHER1')], { userId: ids.otherAdmin }, NOW); // prettier-ignore
+  await importStatementLines(
+    server.db,
+    { id: ids.account },
+    [line('FTWARD1')],
+    { userId: accounts.admin.id },
+    NOW,
+  );
+  await importStatementLines(
+    server.db,
+    { id: otherAccount },
+    [line('FTOTHER1')],
+    { userId: ids.otherAdmin },
+    NOW,
+  );
 
   return {
     app,
@@ -355,7 +436,9 @@ describe.each(serverEngines)('authorization matrix on %s', (engine) => {
       const res = await w.call(req, w.tokens[row.actor.key]);
       const got = answerOf(res.status, res.text, row.key.startsWith('push '));
       if (!matches(row.expected, got))
-        wrong.push(`${row.key} as ${row.actor.key} (${row.kase}): expected ${row.expected}, got ${got} ${res.text.slice(0, 160)}`); // prettier-ignore
+        wrong.push(
+          `${row.key} as ${row.actor.key} (${row.kase}): expected ${row.expected}, got ${got} ${res.text.slice(0, 160)}`,
+        );
     }
     expect(wrong).toEqual([]);
   });
@@ -365,14 +448,19 @@ describe.each(serverEngines)('authorization matrix on %s', (engine) => {
     let cursor: string | undefined;
     for (;;) {
       const q = new URLSearchParams({ limit: '5000', ...(cursor ? { cursor } : {}) });
-      const page = PullResponse.parse(await w.json({ method: 'GET', url: `/v1/sync/pull?${q}` }, who)); // prettier-ignore
+      const page = PullResponse.parse(
+        await w.json({ method: 'GET', url: `/v1/sync/pull?${q}` }, who),
+      );
       changes.push(...page.changes);
       cursor = page.nextCursor;
       if (!page.hasMore) return { changes, cursor };
     }
   };
   const idsOf = (changes: PullChange[], entity: string) =>
-    changes.filter((c) => c.entity === entity && c.op === 'upsert').map((c) => c.id).sort(); // prettier-ignore
+    changes
+      .filter((c) => c.entity === entity && c.op === 'upsert')
+      .map((c) => c.id)
+      .sort();
 
   it('shows a member himself only: his record, account, grants, dossiers; org names', async () => {
     const list = await w.json({ method: 'GET', url: '/v1/members' }, 'member');
@@ -381,8 +469,9 @@ describe.each(serverEngines)('authorization matrix on %s', (engine) => {
     expect(idsOf(changes, 'member')).toEqual([m1]);
     expect(idsOf(changes, 'user')).toEqual([accounts.member.id]);
     const roles = changes.filter((c) => c.entity === 'userRole' && c.op === 'upsert');
-    expect(roles.map((c) => (c.op === 'upsert' ? (c.data as { userId: string }).userId : '')))
-      .toEqual([accounts.member.id]); // prettier-ignore
+    expect(
+      roles.map((c) => (c.op === 'upsert' ? (c.data as { userId: string }).userId : '')),
+    ).toEqual([accounts.member.id]);
     expect(idsOf(changes, 'bankAccount')).toEqual([]);
     // His dossiers only (the matrix may have submitted another one of his).
     const dossiers = changes.filter((c) => c.entity === 'dossier' && c.op === 'upsert');
@@ -416,7 +505,10 @@ describe.each(serverEngines)('authorization matrix on %s', (engine) => {
       .execute((trx) =>
         grantRole(trx, accounts.member.id, { role: 'clerk', orgId: ids.cell1 }, NOW),
       );
-    const res = await w.call({ method: 'GET', url: `/v1/sync/pull?cursor=${cursor}` }, w.tokens.member); // prettier-ignore
+    const res = await w.call(
+      { method: 'GET', url: `/v1/sync/pull?cursor=${cursor}` },
+      w.tokens.member,
+    );
     expect(res.status).toBe(409);
     const { changes } = await pullAll('member');
     expect(idsOf(changes, 'member')).toEqual([m1, m2]);

@@ -56,9 +56,19 @@ export const ACTORS: readonly Actor[] = [
   { key: 'admin', roles: ['admin'], group: 'staff', describeVi: 'admin of the ward' },
   { key: 'processor', roles: ['processor'], group: 'staff', describeVi: 'processor at the ward' },
   { key: 'approver', roles: ['approver'], group: 'staff', describeVi: 'approver at the ward' },
-  { key: 'fee_officer', roles: ['fee_officer'], group: 'staff', describeVi: 'fee officer at the ward' }, // prettier-ignore
+  {
+    key: 'fee_officer',
+    roles: ['fee_officer'],
+    group: 'staff',
+    describeVi: 'fee officer at the ward',
+  },
   { key: 'clerk', roles: ['clerk'], group: 'staff', describeVi: 'clerk at the ward' },
-  { key: 'member', roles: ['member'], group: 'member', describeVi: 'member of cell 1, nothing else' }, // prettier-ignore
+  {
+    key: 'member',
+    roles: ['member'],
+    group: 'member',
+    describeVi: 'member of cell 1, nothing else',
+  },
   { key: 'top-admin', roles: ['admin'], group: 'top', describeVi: 'admin of the root org' },
 ];
 
@@ -228,7 +238,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /v1/members/:id/temporary-memberships': {
     success: 'ok',
     in: (w, a) => get(`/v1/members/${pick(a, w.ids.cellmate, w.ids.self)}/temporary-memberships`),
-    out: (w, a) => get(`/v1/members/${pick(a, w.ids.outsider, w.ids.cellmate)}/temporary-memberships`), // prettier-ignore
+    out: (w, a) =>
+      get(`/v1/members/${pick(a, w.ids.outsider, w.ids.cellmate)}/temporary-memberships`),
   },
   'GET /v1/users': {
     success: 'ok',
@@ -304,9 +315,17 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     success: 'pass',
     why: 'revoked by the first admin (200), already revoked for the next (409)',
     in: (w, a) =>
-      json('POST', `/v1/certificates/${pick(a, w.ids.cellCertificate, w.ids.ownCertificate)}/revoke`, { reason: 'Mất thiết bị ký số' }), // prettier-ignore
+      json(
+        'POST',
+        `/v1/certificates/${pick(a, w.ids.cellCertificate, w.ids.ownCertificate)}/revoke`,
+        { reason: 'Mất thiết bị ký số' },
+      ),
     out: (w, a) =>
-      json('POST', `/v1/certificates/${pick(a, w.ids.otherCertificate, w.ids.cellCertificate)}/revoke`, { reason: 'Mất thiết bị ký số' }), // prettier-ignore
+      json(
+        'POST',
+        `/v1/certificates/${pick(a, w.ids.otherCertificate, w.ids.cellCertificate)}/revoke`,
+        { reason: 'Mất thiết bị ký số' },
+      ),
   },
   'PUT /v1/fees/profiles/:memberId': {
     success: 'ok',
@@ -322,13 +341,16 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /v1/fees/cells/:cellId/approvals': {
     success: 'pass',
     why: 'approving again what is approved or paid may be refused (409)',
-    in: (w) => json('POST', `/v1/fees/cells/${w.ids.cell1}/approvals`, { month: '2026-03', all: true }), // prettier-ignore
-    out: (w) => json('POST', `/v1/fees/cells/${w.ids.otherCell}/approvals`, { month: '2026-03', all: true }), // prettier-ignore
+    in: (w) =>
+      json('POST', `/v1/fees/cells/${w.ids.cell1}/approvals`, { month: '2026-03', all: true }),
+    out: (w) =>
+      json('POST', `/v1/fees/cells/${w.ids.otherCell}/approvals`, { month: '2026-03', all: true }),
   },
   'GET /v1/fees/members/:memberId/due': {
     success: 'ok',
     in: (w, a) => get(`/v1/fees/members/${pick(a, w.ids.cellmate, w.ids.self)}/due?month=${MONTH}`),
-    out: (w, a) => get(`/v1/fees/members/${pick(a, w.ids.outsider, w.ids.cellmate)}/due?month=${MONTH}`), // prettier-ignore
+    out: (w, a) =>
+      get(`/v1/fees/members/${pick(a, w.ids.outsider, w.ids.cellmate)}/due?month=${MONTH}`),
   },
   'POST /v1/fees/payments': {
     success: 'pass',
@@ -353,8 +375,18 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /v1/fees/payments/:id/query': {
     success: 'pass',
     why: NO_GATEWAY,
-    in: (w, a) => json('POST', `/v1/fees/payments/${pick(a, w.ids.cellmatePayment, w.ids.ownPayment)}/query`, undefined), // prettier-ignore
-    out: (w, a) => json('POST', `/v1/fees/payments/${pick(a, w.ids.otherPayment, w.ids.cellmatePayment)}/query`, undefined), // prettier-ignore
+    in: (w, a) =>
+      json(
+        'POST',
+        `/v1/fees/payments/${pick(a, w.ids.cellmatePayment, w.ids.ownPayment)}/query`,
+        undefined,
+      ),
+    out: (w, a) =>
+      json(
+        'POST',
+        `/v1/fees/payments/${pick(a, w.ids.otherPayment, w.ids.cellmatePayment)}/query`,
+        undefined,
+      ),
   },
   'POST /v1/fees/payments/settle-unknown': {
     success: 'pass',
@@ -370,8 +402,10 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'GET /v1/fees/payments/:id/receipt': {
     success: 'ok',
-    in: (w, a) => get(`/v1/fees/payments/${pick(a, w.ids.cellmatePayment, w.ids.ownPayment)}/receipt`), // prettier-ignore
-    out: (w, a) => get(`/v1/fees/payments/${pick(a, w.ids.otherPayment, w.ids.cellmatePayment)}/receipt`), // prettier-ignore
+    in: (w, a) =>
+      get(`/v1/fees/payments/${pick(a, w.ids.cellmatePayment, w.ids.ownPayment)}/receipt`),
+    out: (w, a) =>
+      get(`/v1/fees/payments/${pick(a, w.ids.otherPayment, w.ids.cellmatePayment)}/receipt`),
   },
   'GET /v1/fees/cells/:cellId/ledger': {
     success: 'ok',
@@ -388,7 +422,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     success: 'pass',
     why: 'nothing approved to pay (409) once authorized',
     in: (w) => get(`/v1/fees/cells/${w.ids.cell1}/vietqr?month=2026-05`),
-    out: (w, a) => get(`/v1/fees/cells/${pick(a, w.ids.otherCell, w.ids.cell2)}/vietqr?month=2026-05`), // prettier-ignore
+    out: (w, a) =>
+      get(`/v1/fees/cells/${pick(a, w.ids.otherCell, w.ids.cell2)}/vietqr?month=2026-05`),
   },
   'POST /v1/fees/orgs/:orgId/statements': {
     success: 'pass',
@@ -426,8 +461,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /v1/fees/statement-lines/:lineId/match': {
     success: 'pass',
     why: 'the payment named is not one the line can prove (409) once authorized',
-    in: (w) => json('POST', `/v1/fees/statement-lines/${w.ids.wardLine}/match`, { paymentId: w.ids.cellmatePayment }), // prettier-ignore
-    out: (w) => json('POST', `/v1/fees/statement-lines/${w.ids.otherLine}/match`, { paymentId: w.ids.otherPayment }), // prettier-ignore
+    in: (w) =>
+      json('POST', `/v1/fees/statement-lines/${w.ids.wardLine}/match`, {
+        paymentId: w.ids.cellmatePayment,
+      }),
+    out: (w) =>
+      json('POST', `/v1/fees/statement-lines/${w.ids.otherLine}/match`, {
+        paymentId: w.ids.otherPayment,
+      }),
   },
 };
 
@@ -523,10 +564,10 @@ export function matrixRows(): MatrixRow[] {
         const answer = expectedAnswer(access, actor, kase, c.success);
         return key.startsWith('push ') && answer === '404' ? '403' : answer;
       };
-      rows.push({ key, access, actor, kase: 'in', expected: expected('in'), build: c.in }); // prettier-ignore
+      rows.push({ key, access, actor, kase: 'in', expected: expected('in'), build: c.in });
       // The root's admin has nothing out of scope; the anonymous caller is refused anyway.
       if (c.out && actor.group !== 'top')
-        rows.push({ key, access, actor, kase: 'out', expected: expected('out'), build: c.out }); // prettier-ignore
+        rows.push({ key, access, actor, kase: 'out', expected: expected('out'), build: c.out });
     }
   return rows;
 }

@@ -100,13 +100,13 @@ function caProblem(
   if (ext.keyUsage && !ext.keyUsage.keyCertSign) return `${who} keyUsage lacks keyCertSign`;
   const pathLen = ext.basicConstraints.pathLen;
   if (pathLen !== undefined && intermediatesBelow > pathLen)
-    return `${who} pathLenConstraint ${pathLen} exceeded: ${intermediatesBelow} CA certificates below it`; // prettier-ignore
+    return `${who} pathLenConstraint ${pathLen} exceeded: ${intermediatesBelow} CA certificates below it`;
   return undefined;
 }
 
 function unknownCritical(c: X509Certificate, ext: CertificateExtensions): string | undefined {
   if (ext.unknownCritical.length === 0) return undefined;
-  return `certificate '${subjectOf(c)}' has unrecognised critical extension ${ext.unknownCritical.join(', ')}`; // prettier-ignore
+  return `certificate '${subjectOf(c)}' has unrecognised critical extension ${ext.unknownCritical.join(', ')}`;
 }
 
 /** Checks a built path (signer first, anchor last) against the RFC 5280 rules above. */
@@ -119,7 +119,9 @@ function pathProblem(
   for (const [i, c] of path.entries()) {
     const isAnchor = i === path.length - 1 && i > 0;
     if (!validAt(c, at))
-      return isAnchor ? 'trust anchor expired' : `certificate outside its validity: ${subjectOf(c)}`; // prettier-ignore
+      return isAnchor
+        ? 'trust anchor expired'
+        : `certificate outside its validity: ${subjectOf(c)}`;
     const ext = certificateExtensions(c);
     const problem =
       (isAnchor ? undefined : unknownCritical(c, ext)) ??
