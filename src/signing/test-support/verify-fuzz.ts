@@ -111,10 +111,24 @@ export function applyMutation(pdf: Buffer, donor: Buffer, m: Mutation): Buffer {
  * revision of it followed by bytes holding no `%%EOF` (no revision: no reader uses them).
  */
 export function okIsAcceptable(original: Buffer, mutated: Buffer, revisionEnds: number[]): boolean {
+  if (sameUpToHexCase(original, mutated)) return true;
   const startsWith = (end: number) =>
     mutated.length >= end && mutated.subarray(0, end).equals(original.subarray(0, end));
   if (startsWith(lastEofEnd(original))) return true;
   return revisionEnds.some((end) => startsWith(end) && mutated.indexOf('%%EOF', end) < 0);
+}
+
+const isHexLetter = (c: number) => (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+
+/** Only hex digits changed case (as in /Contents): the same bytes to every PDF reader. */
+function sameUpToHexCase(a: Buffer, b: Buffer): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (!isHexLetter(a[i]!) || !isHexLetter(b[i]!) || (a[i]! | 0x20) !== (b[i]! | 0x20))
+      return false;
+  }
+  return true;
 }
 
 function firstDifference(a: Buffer, b: Buffer): number {
