@@ -35,7 +35,7 @@ import {
   type DesktopSigningOptions,
   type HandlersFor,
   type ServiceContext,
-} from './service-kit';
+} from './service-context';
 import { transferHandlers } from './transfers/transfer-handlers';
 
 export interface DesktopServiceOptions {

@@ -7,7 +7,7 @@ import {
   feeStatementRouteSpecs,
 } from '../../api/fees';
 import type { RouteSpec } from '../../api/routes';
-import type { ServiceContext } from '../service-kit';
+import type { ServiceContext } from '../service-context';
 
 /** The fee routes of the central API, with the session's token; outcomes update `online`. */
 export function feeApi(ctx: Pick<ServiceContext, 'api' | 'tracked'>) {

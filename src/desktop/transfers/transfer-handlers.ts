@@ -2,7 +2,7 @@ import { transferVariantLabelVi } from '../../domain/procedures';
 import { blobCacheRepo } from '../../sync/repositories/blob-cache';
 import { outboxRepo, type OutboxItem } from '../../sync/repositories/outbox';
 import type { transferCalls } from '../contract-transfers';
-import { fail, type HandlersFor, type ServiceContext } from '../service-kit';
+import { fail, type HandlersFor, type ServiceContext } from '../service-context';
 import { readBlob, readBlobBytes } from './blob-access';
 import { discardEntry, queueAction } from './dossier-actions';
 import { dossierDetail, toOutboxEntry } from './dossier-detail';
