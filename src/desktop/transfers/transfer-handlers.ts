@@ -57,7 +57,11 @@ export function transferHandlers(ctx: ServiceContext): HandlersFor<keyof typeof 
     async verifyPdfSignatures({ sha256 }) {
       const blob = await readBlobBytes(ctx, sha256);
       if (blob.contentType !== 'application/pdf')
-        return fail('not_pdf', `blob ${sha256} is ${blob.contentType}`, 'Tệp không phải PDF nên không có chữ ký số.'); // prettier-ignore
+        return fail(
+          'not_pdf',
+          `blob ${sha256} is ${blob.contentType}`,
+          'Tệp không phải PDF nên không có chữ ký số.',
+        );
       return { signatures: await checkSignatures(blob.bytes, trustAnchorsOf(ctx), now()) };
     },
     checkDossier: ({ dossierId, data, nextOrgId }) =>
