@@ -15,7 +15,7 @@ import { findOrg } from '../repositories/orgs';
  * come from the central access table (src/api/access.ts), as the routes declare them.
  */
 
-/** What every fee route module is given by `feeRoutes`. */
+/** What every fee route module is given by `feeRoutesPlugin`. */
 export interface FeeRouteDeps {
   ctx: ServerContext;
   config: FeesConfig;

@@ -1,8 +1,8 @@
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context';
-import type { Register } from '../http/register-route';
+import { routeRegistrar, type Authenticate, type Register } from '../http/register-route';
 import { feesConfigFromEnv, type FeesConfig } from '../payments/config';
-import { startSettleScheduler, type SettleScheduler } from '../payments/scheduler';
+import { startSettleScheduler } from '../payments/scheduler';
 import type { FeeRouteDeps } from './fees-access';
 import { feeApprovalRoutes } from './fees-approvals';
 import { feeBankAccountRoutes } from './fees-bank-accounts';
@@ -24,28 +24,29 @@ const FEE_ROUTE_MODULES: readonly ((route: Register, deps: FeeRouteDeps) => void
 ];
 
 /**
- * Fee routes; the gateway and limits come from the environment unless given (tests). With a
- * gateway and a settling interval, the settling run starts here; `onClose` gets its stop.
+ * The fee routes, each topic a Fastify plugin of its own. The gateway and limits come from the
+ * environment unless given (tests). With a gateway and a settling interval, the settling run
+ * starts here and stops when the server closes.
  */
-export function feeRoutes(
-  route: Register,
+export async function feeRoutesPlugin(
+  app: FastifyInstance,
+  authenticate: Authenticate,
   ctx: ServerContext,
   config: FeesConfig = feesConfigFromEnv(process.env),
-  onClose?: (stop: () => Promise<void>) => void,
-  log?: FastifyBaseLogger,
-): { scheduler: SettleScheduler | null } {
+): Promise<void> {
   const scheduler =
-    config.gateway && config.settleEveryMs > 0 && log
+    config.gateway && config.settleEveryMs > 0
       ? startSettleScheduler({
           db: ctx.db,
-          log,
+          log: app.log,
           gateway: config.gateway,
           settleWithinMs: config.settleWithinMs,
           everyMs: config.settleEveryMs,
           now: ctx.now,
         })
       : null;
-  if (scheduler) onClose?.(() => scheduler.stop());
-  for (const register of FEE_ROUTE_MODULES) register(route, { ctx, config, scheduler });
-  return { scheduler };
+  if (scheduler) app.addHook('onClose', () => scheduler.stop());
+  const deps: FeeRouteDeps = { ctx, config, scheduler };
+  for (const routes of FEE_ROUTE_MODULES)
+    await app.register(async (topic) => routes(routeRegistrar(topic, authenticate), deps));
 }
