@@ -5,6 +5,7 @@ import {
   UNAPPROVED_NOTE_VI,
   type Payment,
   type StatementLineRow,
+  type UnmatchedReason,
 } from '../../src/api/fees';
 import { readStatementFile } from '../../src/documents/ledger/statement-file';
 import { badRequest, forbidden, HttpError, notFound } from '../errors';
@@ -37,8 +38,7 @@ export const UNMATCHED_REASON_VI = {
   amount_differs: 'Số tiền khác với số tiền của mã thanh toán',
   already_matched: 'Mã thanh toán đã khớp với một dòng khác',
   already_paid: 'Đảng viên đã nộp hoặc đang có giao dịch cho tháng này',
-} as const;
-type UnmatchedReason = keyof typeof UNMATCHED_REASON_VI;
+} as const satisfies Record<UnmatchedReason, string>;
 
 const reasonOf = (reason: string | null): UnmatchedReason | null =>
   reason && reason in UNMATCHED_REASON_VI ? (reason as UnmatchedReason) : null;

@@ -27,6 +27,15 @@ const StatementLineView = z.object({
   description: z.string(),
   bankReference: z.string(),
 });
+/** Why the import left a line for a person to match. */
+export const UnmatchedReason = z.enum([
+  'no_reference',
+  'amount_differs',
+  'already_matched',
+  'already_paid',
+]);
+export type UnmatchedReason = z.infer<typeof UnmatchedReason>;
+
 export const StatementImportResponse = z.object({
   /** False: nothing was imported; `problems` says why, line by line. */
   accepted: z.boolean(),
@@ -39,7 +48,7 @@ export const StatementImportResponse = z.object({
   /** Left for a person to match, with the reason. */
   unmatched: z.array(
     StatementLineView.extend({
-      reason: z.enum(['no_reference', 'amount_differs', 'already_matched', 'already_paid']),
+      reason: UnmatchedReason,
       reasonVi: z.string(),
       /** For matching the line by hand (POST /v1/fees/statement-lines/:lineId/match). */
       lineId: z.string().optional(),
@@ -47,6 +56,7 @@ export const StatementImportResponse = z.object({
   ),
 });
 export type StatementImportResponse = z.infer<typeof StatementImportResponse>;
+
 /** An imported statement line: its account and bank reference, opaque to clients. */
 export const StatementLineIdParams = z.object({
   lineId: z
@@ -59,12 +69,6 @@ export const StatementLinesQuery = z.object({
   status: z.enum(['unmatched', 'matched']).default('unmatched'),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
-export const UnmatchedReason = z.enum([
-  'no_reference',
-  'amount_differs',
-  'already_matched',
-  'already_paid',
-]);
 export const StatementLineRow = z.object({
   lineId: z.string(),
   bankAccountId: z.string(),
