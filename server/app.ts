@@ -13,7 +13,7 @@ import { authRoutes, type AuthOptions } from './routes/auth';
 import { blobRoutesPlugin } from './routes/blobs';
 import { certificateRoutesOf } from './routes/certificates';
 import type { FeesConfig } from './payments/config';
-import { feeRoutes } from './routes/fees';
+import { feeRoutesPlugin } from './routes/fees';
 import { memberRoutes } from './routes/members';
 import { orgRoutes } from './routes/orgs';
 import { pushRoutesOf } from './routes/push';
@@ -65,7 +65,7 @@ export async function buildServer(opts: {
   memberRoutes(route, ctx);
   userRoutes(route, ctx);
   syncRoutes(route, ctx);
-  feeRoutes(route, ctx, opts.fees, (stop) => app.addHook('onClose', stop), app.log);
+  await feeRoutesPlugin(app, (request) => authenticate(ctx, request), ctx, opts.fees);
   transferRoutesOf(route, transferDeps(ctx, opts.transfers));
   pushRoutesOf(route, transferDeps(ctx, opts.transfers));
   certificateRoutesOf(route, ctx, transferDeps(ctx, opts.transfers).trustAnchors);

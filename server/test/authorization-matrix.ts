@@ -9,12 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { FEE_STAFF_ROLES, rolesAllow, ScopeRules, type Access } from '../../src/api/access';
 import { blobRoutes } from '../../src/api/blobs';
 import { certificateRoutes } from '../../src/api/certificates';
-import {
-  feeAdminRouteSpecs,
-  feeDocumentRouteSpecs,
-  feeRouteSpecs,
-  feeStatementRouteSpecs,
-} from '../../src/api/fees';
+import { feeRouteSpecs } from '../../src/api/fees';
 import { pushMutationAccess, pushRoutes } from '../../src/api/push';
 import { apiRoutes, type RouteSpec } from '../../src/api/routes';
 import { transferRoutes } from '../../src/api/transfers';
@@ -30,9 +25,6 @@ export function routeTable(): Record<string, RouteSpec> {
     transferRoutes,
     certificateRoutes,
     feeRouteSpecs,
-    feeDocumentRouteSpecs,
-    feeAdminRouteSpecs,
-    feeStatementRouteSpecs,
   ];
   return Object.fromEntries(
     groups.flatMap((g) => Object.values(g)).map((spec) => [routeKey(spec), spec]),

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { decodeJwt } from 'jose';
 import { z } from 'zod';
-import { DesktopFailure, fail, toDesktopError } from './service-kit';
+import { DesktopFailure, fail, toDesktopError } from './service-context';
 
 /**
  * Sign-in with an OpenID provider (VNeID in production) as a native app does it (RFC 8252): the

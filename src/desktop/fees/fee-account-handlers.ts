@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { ACCOUNT_ROLES } from '../../api/access';
 import { bankAccountFlagLabelVi } from '../../domain/fees/bank-account-check';
 import type { OrgType } from '../../domain/org/org-types';
 import type { FeeBankAccountRow, feeCalls } from '../contract-fees';
-import type { HandlersFor } from '../service-kit';
+import type { HandlersFor } from '../service-context';
 import { accountFlags, orgAccountFlags } from './bank-account-flags';
-import { isOffline, type FeeKit } from './fee-kit';
+import { isOffline, type FeeHandlerSupport } from './fee-handler-support';
 
-/** Roles that cross-check the bank accounts of the orgs below. */
-const ACCOUNT_ROLES = ['admin', 'fee_officer'];
 /** Orgs that collect fees and so hold a beneficiary account. */
 const COLLECTING: ReadonlySet<string> = new Set<OrgType>([
   'province_committee',
@@ -38,13 +37,15 @@ const withoutAccount = (
  * (the superior's admin cross-checks; admins above an org add or change its accounts), as the
  * cache holds them offline.
  */
-export function feeAccountHandlers(kit: FeeKit): HandlersFor<AccountCalls & keyof typeof feeCalls> {
-  const { api, cache, user, grantPaths, covers, online, noNet, ctx } = kit;
+export function feeAccountHandlers(
+  support: FeeHandlerSupport,
+): HandlersFor<AccountCalls & keyof typeof feeCalls> {
+  const { api, cache, user, grantPaths, covers, online, noNet, ctx } = support;
 
   /** The orgs of the user's account roles, without those inside another one's subtree. */
   function roots(): { orgId: string; path: string }[] {
     const granted = user()
-      .roles.filter((g) => ACCOUNT_ROLES.includes(g.role))
+      .roles.filter((g) => (ACCOUNT_ROLES as readonly string[]).includes(g.role))
       .map((g) => ({ orgId: g.orgId, path: cache.pathOf(g.orgId) }))
       .filter((r): r is { orgId: string; path: string } => r.path !== null);
     return granted.filter(

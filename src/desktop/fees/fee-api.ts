@@ -1,22 +1,14 @@
 import type { z } from 'zod';
 import type { RouteRequest } from '../../api/client';
-import {
-  feeAdminRouteSpecs,
-  feeDocumentRouteSpecs,
-  feeRouteSpecs,
-  feeStatementRouteSpecs,
-} from '../../api/fees';
+import { feeRouteSpecs } from '../../api/fees';
 import type { RouteSpec } from '../../api/routes';
-import type { ServiceContext } from '../service-kit';
+import type { ServiceContext } from '../service-context';
 
 /** The fee routes of the central API, with the session's token; outcomes update `online`. */
 export function feeApi(ctx: Pick<ServiceContext, 'api' | 'tracked'>) {
   const tracked = <S extends RouteSpec>(spec: S, req?: RouteRequest) =>
     ctx.tracked(ctx.api.request(spec, req));
   const s = feeRouteSpecs;
-  const d = feeDocumentRouteSpecs;
-  const a = feeAdminRouteSpecs;
-  const st = feeStatementRouteSpecs;
   type Body<S extends RouteSpec> = S['body'] extends z.ZodType ? z.input<S['body']> : never;
   /** Queries as the schema gives them (its coerced fields are numbers), defaults optional. */
   type Query<S extends RouteSpec> = S['querystring'] extends z.ZodType
@@ -33,28 +25,28 @@ export function feeApi(ctx: Pick<ServiceContext, 'api' | 'tracked'>) {
     queryPayment: (id: string) => tracked(s.queryPayment, { params: { id } }),
     settlePayment: (id: string, body: Body<typeof s.settlePayment>) =>
       tracked(s.settlePayment, { params: { id }, body }),
-    receipt: (id: string) => tracked(d.receipt, { params: { id } }),
-    ledger: (cellId: string, query: Query<typeof d.ledger>) =>
-      tracked(d.ledger, { params: { cellId }, query }),
+    receipt: (id: string) => tracked(s.receipt, { params: { id } }),
+    ledger: (cellId: string, query: Query<typeof s.ledger>) =>
+      tracked(s.ledger, { params: { cellId }, query }),
     orgReport: (orgId: string, query: { year: number; format: 'json' | 'xlsx' | 'pdf' }) =>
-      tracked(a.orgReport, { params: { orgId }, query }),
+      tracked(s.orgReport, { params: { orgId }, query }),
     vietQr: (cellId: string, month: string, memberIds?: readonly string[]) =>
-      tracked(a.vietqr, {
+      tracked(s.vietqr, {
         params: { cellId },
         query: { month, ...(memberIds ? { memberIds: memberIds.join(',') } : {}) },
       }),
-    rules: () => tracked(a.rules),
-    appendRule: (body: Body<typeof a.appendRule>) => tracked(a.appendRule, { body }),
-    importStatement: (orgId: string, body: Body<typeof a.importStatement>) =>
-      tracked(a.importStatement, { params: { orgId }, body }),
+    rules: () => tracked(s.rules),
+    appendRule: (body: Body<typeof s.appendRule>) => tracked(s.appendRule, { body }),
+    importStatement: (orgId: string, body: Body<typeof s.importStatement>) =>
+      tracked(s.importStatement, { params: { orgId }, body }),
     statementLines: (orgId: string, status: 'unmatched' | 'matched') =>
-      tracked(st.statementLines, { params: { orgId }, query: { status, limit: 1000 } }),
-    matchStatementLine: (lineId: string, body: Body<typeof st.matchStatementLine>) =>
-      tracked(st.matchStatementLine, { params: { lineId }, body }),
+      tracked(s.statementLines, { params: { orgId }, query: { status, limit: 1000 } }),
+    matchStatementLine: (lineId: string, body: Body<typeof s.matchStatementLine>) =>
+      tracked(s.matchStatementLine, { params: { lineId }, body }),
     subordinateBankAccounts: (orgId: string) =>
-      tracked(a.subordinateBankAccounts, { params: { orgId } }),
-    putBankAccount: (orgId: string, accountId: string, body: Body<typeof a.putBankAccount>) =>
-      tracked(a.putBankAccount, { params: { id: orgId, accountId }, body }),
+      tracked(s.subordinateBankAccounts, { params: { orgId } }),
+    putBankAccount: (orgId: string, accountId: string, body: Body<typeof s.putBankAccount>) =>
+      tracked(s.putBankAccount, { params: { id: orgId, accountId }, body }),
   };
 }
 export type FeeApi = ReturnType<typeof feeApi>;

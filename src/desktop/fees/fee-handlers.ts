@@ -1,3 +1,4 @@
+import { ACCOUNT_ROLES, CELL_FEE_ROLES, FEE_STAFF_ROLES } from '../../api/access';
 import {
   ApprovalSheet as sheetSchema,
   LedgerResponse as ledgerSchema,
@@ -14,22 +15,16 @@ import {
   type feeCalls,
 } from '../contract-fees';
 import { orgNameOrder } from '../repositories/org-tree';
-import { fail, type HandlersFor, type ServiceContext } from '../service-kit';
+import { fail, type HandlersFor, type ServiceContext } from '../service-context';
 import { feeAccountHandlers } from './fee-account-handlers';
-import { feeKit, isOffline } from './fee-kit';
+import { feeHandlerSupport, isOffline } from './fee-handler-support';
 import { feeApprovalOutbox } from './fee-outbox';
 import { feeStatementHandlers } from './fee-statement-handlers';
 
-/** Roles that approve a cell's month and pay for it (the server's CELL_FEE_ROLES). */
-const APPROVE_ROLES = ['approver', 'fee_officer'];
-/** Roles that settle an unknown payment by hand. */
-const SETTLE_ROLES = ['fee_officer', 'admin'];
-/** Roles that see a subtree's fee screens (transactions, ledger). */
-const STAFF_ROLES = ['approver', 'fee_officer', 'admin', 'processor'];
 /** Handlers of the party-fee calls. */
 export function feeHandlers(ctx: ServiceContext): HandlersFor<keyof typeof feeCalls> {
-  const kit = feeKit(ctx);
-  const { api, cache, user, grantPaths, covers, kept, online, named, namedOne, noNet } = kit;
+  const support = feeHandlerSupport(ctx);
+  const { api, cache, user, grantPaths, covers, kept, online, named, namedOne, noNet } = support;
   const outbox = feeApprovalOutbox(ctx.handle);
 
   /** The sheet with the approvals still waiting in the outbox. */
@@ -50,9 +45,10 @@ export function feeHandlers(ctx: ServiceContext): HandlersFor<keyof typeof feeCa
 
   return {
     feeCells() {
-      const staff = grantPaths(STAFF_ROLES);
-      const approve = grantPaths(APPROVE_ROLES);
-      const settle = grantPaths(SETTLE_ROLES);
+      // The same roles as the server's access table (src/api/access.ts).
+      const staff = grantPaths(FEE_STAFF_ROLES);
+      const approve = grantPaths(CELL_FEE_ROLES);
+      const settle = grantPaths(ACCOUNT_ROLES);
       const seen = new Map<string, FeeCell>();
       const orgs = new Map<string, FeeOrg>();
       for (const root of staff) {
@@ -187,7 +183,7 @@ export function feeHandlers(ctx: ServiceContext): HandlersFor<keyof typeof feeCa
     feeVietQr: ({ cellId, month, memberIds }) =>
       online(noNet('tạo mã VietQR'), () => api.vietQr(cellId, month, memberIds)),
 
-    ...feeAccountHandlers(kit),
-    ...feeStatementHandlers(kit),
+    ...feeAccountHandlers(support),
+    ...feeStatementHandlers(support),
   };
 }

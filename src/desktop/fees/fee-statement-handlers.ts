@@ -1,14 +1,12 @@
+import { ACCOUNT_ROLES } from '../../api/access';
 import {
   FeeRulesResponse as rulesSchema,
   StatementLinesResponse as linesSchema,
   type FeeRulesResponse,
 } from '../../api/fees';
 import type { FeeDataSource, FeeStatementOrg, feeCalls } from '../contract-fees';
-import type { HandlersFor } from '../service-kit';
-import type { FeeKit } from './fee-kit';
-
-/** Roles that import statements and match their lines (the server's ACCOUNT_ROLES). */
-const ACCOUNT_ROLES = ['fee_officer', 'admin'];
+import type { HandlersFor } from '../service-context';
+import type { FeeHandlerSupport } from './fee-handler-support';
 
 type StatementCalls =
   | 'feeStatementOrgs'
@@ -23,9 +21,9 @@ type StatementCalls =
  * mức đóng đảng phí" (the rule versions; the top org's admin appends a correction).
  */
 export function feeStatementHandlers(
-  kit: FeeKit,
+  support: FeeHandlerSupport,
 ): HandlersFor<StatementCalls & keyof typeof feeCalls> {
-  const { api, cache, user, grantPaths, kept, online, namedOne, noNet } = kit;
+  const { api, cache, user, grantPaths, kept, online, namedOne, noNet } = support;
 
   /** Admin of the root of the tree: the only one whose corrections the server takes. */
   const isTopAdmin = () =>

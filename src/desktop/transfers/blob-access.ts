@@ -1,6 +1,6 @@
 import { AttachmentContentType } from '../../domain/procedures';
 import { blobCacheRepo, type CachedBlob } from '../../sync/repositories/blob-cache';
-import { fail, type ServiceContext } from '../service-kit';
+import { fail, type ServiceContext } from '../service-context';
 
 const NOT_DOWNLOADED = {
   code: 'not_cached',

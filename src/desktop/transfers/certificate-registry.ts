@@ -3,7 +3,7 @@ import { ApiClientError, CLIENT_ERROR } from '../../api/client';
 import { certificateRoutes, type CertificateRegistration } from '../../api/certificates';
 import { chainFor } from '../../signing/token/ca-chain';
 import type { TokenRegistrationStatus } from '../contract-transfers';
-import { DesktopFailure, fail, type ServiceContext } from '../service-kit';
+import { DesktopFailure, fail, type ServiceContext } from '../service-context';
 import { trustAnchorsOf } from './letter-signing';
 import { readTokenCertificate } from './token-access';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TransferAction } from '../../domain/procedures';
-import { fail, type ServiceContext } from '../service-kit';
+import { fail, type ServiceContext } from '../service-context';
 import { isQueued, type TransferModel } from './transfer-model';
 
 /** Tells the UI that the outbox and the dossiers it overlays changed. */

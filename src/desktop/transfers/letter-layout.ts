@@ -8,7 +8,7 @@ import { BOXES_INFO_KEY, unsignedLetter } from '../../documents/transfer-letter/
 import { letterMemberOf, transferLetterInput } from '../../documents/transfer-letter/letter-input';
 import { PdfString as ReadString } from '../../signing/pdf/pdf-objects';
 import { PdfReader } from '../../signing/pdf/pdf-reader';
-import { fail } from '../service-kit';
+import { fail } from '../service-context';
 import type { TransferModel } from './transfer-model';
 import { UNKNOWN_ORG_NAME } from './org-names';
 

@@ -12,7 +12,7 @@ import { PdfRejectedError, verifyPdfIsolated } from '../../signing/verify/verify
 import type { VerifyReport } from '../../signing/verify/verify-pdf';
 import { blobCacheRepo, sha256Of } from '../../sync/repositories/blob-cache';
 import type { transferCalls } from '../contract-transfers';
-import { fail, type ServiceContext } from '../service-kit';
+import { fail, type ServiceContext } from '../service-context';
 import { readBlobBytes } from './blob-access';
 import { announceOutbox, decide, enqueue, sendSoon, settled } from './dossier-actions';
 import { boxesOf, boxFor, newLetter } from './letter-layout';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoSealPng } from '../../signing/pdf/demo-seal';
-import type { DesktopSigningOptions } from '../service-kit';
+import type { DesktopSigningOptions } from '../service-context';
 
 /**
  * The seal image an org signs with: its registered PNG (`<id>.png`, else `<code>.png` in the seal

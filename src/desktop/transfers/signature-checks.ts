@@ -2,7 +2,7 @@ import type { X509Certificate } from 'node:crypto';
 import { PdfRejectedError, verifyPdfIsolated } from '../../signing/verify/verify-isolated';
 import type { SignatureReport } from '../../signing/verify/verify-pdf';
 import type { SignatureCheck, SignatureVerdict } from '../contract-transfers';
-import { fail } from '../service-kit';
+import { fail } from '../service-context';
 import { changesVi, revocationOf, timestampOf, verdictOf } from './signature-verdict';
 
 /** "D:20260302090000+00'00'" → ISO 8601, or null when it is not a PDF date. */

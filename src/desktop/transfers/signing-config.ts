@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { TsaUrl } from '../../signing/tsa/tsa-client';
 import { loadCertificates } from '../../signing/verify/chain';
-import type { DesktopSigningOptions } from '../service-kit';
+import type { DesktopSigningOptions } from '../service-context';
 
 /**
  * The app's signing set-up from the environment: PKCS11_MODULE (the token's PKCS#11 library;

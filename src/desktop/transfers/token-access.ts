@@ -7,7 +7,7 @@ import { RemoteTokenModule } from '../../signing/token/remote-token';
 import type { TokenSigner } from '../../signing/token/token-session';
 import { TimestampError } from '../../signing/tsa/tsa-client';
 import type { TokenInfo } from '../contract-transfers';
-import { DesktopFailure, type DesktopSigningOptions } from '../service-kit';
+import { DesktopFailure, type DesktopSigningOptions } from '../service-context';
 
 // The token dialog's side of the desktop service. Every PKCS#11 call runs in the token worker
 // thread (RemoteTokenModule), so a slow vendor module never stalls the process serving the UI.

@@ -2,7 +2,7 @@ import { transferVariantLabelVi } from '../../domain/procedures';
 import { blobCacheRepo } from '../../sync/repositories/blob-cache';
 import { outboxRepo, type OutboxItem } from '../../sync/repositories/outbox';
 import type { transferCalls } from '../contract-transfers';
-import { fail, type HandlersFor, type ServiceContext } from '../service-kit';
+import { fail, type HandlersFor, type ServiceContext } from '../service-context';
 import { readBlob, readBlobBytes } from './blob-access';
 import { discardEntry, queueAction } from './dossier-actions';
 import { dossierDetail, toOutboxEntry } from './dossier-detail';
@@ -57,7 +57,11 @@ export function transferHandlers(ctx: ServiceContext): HandlersFor<keyof typeof 
     async verifyPdfSignatures({ sha256 }) {
       const blob = await readBlobBytes(ctx, sha256);
       if (blob.contentType !== 'application/pdf')
-        return fail('not_pdf', `blob ${sha256} is ${blob.contentType}`, 'Tệp không phải PDF nên không có chữ ký số.'); // prettier-ignore
+        return fail(
+          'not_pdf',
+          `blob ${sha256} is ${blob.contentType}`,
+          'Tệp không phải PDF nên không có chữ ký số.',
+        );
       return { signatures: await checkSignatures(blob.bytes, trustAnchorsOf(ctx), now()) };
     },
     checkDossier: ({ dossierId, data, nextOrgId }) =>

@@ -16,7 +16,7 @@ import type { SqliteHandle } from '../../db/sqlite';
 import { outboxRepo, type OutboxItem } from '../../sync/repositories/outbox';
 import { foldForSearch } from '../../domain/text/fold';
 import { dossiersRepo, type DossiersRepo, type MemberInfoRow } from '../repositories/dossiers';
-import { fail } from '../service-kit';
+import { fail } from '../service-context';
 
 /** A cached dossier: the server's state as last pulled, and its rev. */
 export interface CachedDossier {

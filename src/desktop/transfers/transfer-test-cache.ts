@@ -17,7 +17,7 @@ import { wardFixture, type WardFixture } from '../../sync/test-fixtures/ward-cac
 import { change, uid, userRoleWire, userWire } from '../../sync/test-fixtures/wire';
 import { createDesktopService, type DesktopService } from '../desktop-service';
 import { offlineLoginRepo } from '../repositories/offline-login';
-import type { DesktopSigningOptions } from '../service-kit';
+import type { DesktopSigningOptions } from '../service-context';
 
 export const PASSWORD = 'Demo@2026';
 /** Nothing listens there: the service works offline. */

@@ -3,7 +3,7 @@ import { ApiClientError, CLIENT_ERROR } from '../../api/client';
 import type { SessionUser } from '../../api/auth';
 import type { Payment } from '../../api/fees';
 import type { FeeDataSource, FeePayment } from '../contract-fees';
-import { DesktopFailure, fail, type ServiceContext } from '../service-kit';
+import { DesktopFailure, fail, type ServiceContext } from '../service-context';
 import { feeApi } from './fee-api';
 import { feeCacheRepo } from './fee-cache.repo';
 
@@ -13,7 +13,7 @@ export const isOffline = (err: unknown) =>
   (err instanceof DesktopFailure && err.error.code === 'offline_session');
 
 /** What every group of fee handlers uses: the fee routes, the cache, the user's grants. */
-export function feeKit(ctx: ServiceContext) {
+export function feeHandlerSupport(ctx: ServiceContext) {
   const api = feeApi(ctx);
   const cache = feeCacheRepo(ctx.handle);
 
@@ -86,4 +86,4 @@ export function feeKit(ctx: ServiceContext) {
 
   return { ctx, api, cache, user, grantPaths, covers, kept, online, named, namedOne, noNet };
 }
-export type FeeKit = ReturnType<typeof feeKit>;
+export type FeeHandlerSupport = ReturnType<typeof feeHandlerSupport>;

@@ -1,0 +1,94 @@
+import type { DesktopCallName } from './contract';
+import type { feeCalls } from './contract-fees';
+import type { transferCalls } from './contract-transfers';
+import type { MemberCall } from './member-handlers';
+import type { OrgCall } from './org-handlers';
+import type { HandlersFor } from './service-context';
+import type { SessionCall } from './session-handlers';
+import type { SyncCall } from './sync-handlers';
+import type { UserCall } from './user-handlers';
+
+/** The handler groups, one per procedure or topic. */
+export interface HandlerGroups {
+  session: HandlersFor<SessionCall>;
+  sync: HandlersFor<SyncCall>;
+  orgs: HandlersFor<OrgCall>;
+  members: HandlersFor<MemberCall>;
+  users: HandlersFor<UserCall>;
+  transfers: HandlersFor<keyof typeof transferCalls>;
+  fees: HandlersFor<keyof typeof feeCalls>;
+}
+
+/**
+ * The one table of the desktop service: every call of the contract and the group that handles
+ * it. A call missing here, or a name the contract does not have, does not compile.
+ */
+export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallName> {
+  const { session, sync, orgs, members, users, transfers, fees } = groups;
+  return {
+    login: session.login,
+    logout: session.logout,
+    session: session.session,
+    oidcStatus: session.oidcStatus,
+    startOidcLogin: session.startOidcLogin,
+
+    syncNow: sync.syncNow,
+    syncStatus: sync.syncStatus,
+    checkConnection: sync.checkConnection,
+
+    orgChildren: orgs.orgChildren,
+    orgAncestors: orgs.orgAncestors,
+    orgSubtree: orgs.orgSubtree,
+    orgSubtreeIds: orgs.orgSubtreeIds,
+    orgDetail: orgs.orgDetail,
+    searchOrgs: orgs.searchOrgs,
+    findOrgs: orgs.findOrgs,
+
+    searchMembers: members.searchMembers,
+    orgMembers: members.orgMembers,
+    memberDetail: members.memberDetail,
+
+    listUsers: users.listUsers,
+
+    listDossiers: transfers.listDossiers,
+    dossierDetail: transfers.dossierDetail,
+    readBlob: transfers.readBlob,
+    verifyPdfSignatures: transfers.verifyPdfSignatures,
+    checkDossier: transfers.checkDossier,
+    forwardDossier: transfers.forwardDossier,
+    returnDossier: transfers.returnDossier,
+    rejectDossier: transfers.rejectDossier,
+    listTokens: transfers.listTokens,
+    signAndForwardDossier: transfers.signAndForwardDossier,
+    listOutbox: transfers.listOutbox,
+    discardOutboxEntry: transfers.discardOutboxEntry,
+    pushNow: transfers.pushNow,
+    tokenCertificateRegistration: transfers.tokenCertificateRegistration,
+    registerTokenCertificate: transfers.registerTokenCertificate,
+    listCertificateRegistrations: transfers.listCertificateRegistrations,
+    revokeCertificateRegistration: transfers.revokeCertificateRegistration,
+
+    feeCells: fees.feeCells,
+    feeApprovalSheet: fees.feeApprovalSheet,
+    approveFees: fees.approveFees,
+    startFeePayment: fees.startFeePayment,
+    feePayment: fees.feePayment,
+    feeTransactions: fees.feeTransactions,
+    queryFeePayment: fees.queryFeePayment,
+    settleFeePayment: fees.settleFeePayment,
+    feeReceipt: fees.feeReceipt,
+    feeLedger: fees.feeLedger,
+    exportFeeLedger: fees.exportFeeLedger,
+    feeOrgReport: fees.feeOrgReport,
+    exportFeeOrgReport: fees.exportFeeOrgReport,
+    feeVietQr: fees.feeVietQr,
+    feeBankAccounts: fees.feeBankAccounts,
+    saveFeeBankAccount: fees.saveFeeBankAccount,
+    feeStatementOrgs: fees.feeStatementOrgs,
+    importFeeStatement: fees.importFeeStatement,
+    feeStatementLines: fees.feeStatementLines,
+    matchFeeStatementLine: fees.matchFeeStatementLine,
+    feeRuleVersions: fees.feeRuleVersions,
+    correctFeeRule: fees.correctFeeRule,
+  };
+}
