@@ -69,7 +69,8 @@ export interface ApiClient {
   refresh(refreshToken: string): Promise<Session>;
   /** Revokes the refresh token on the server. */
   logout(refreshToken: string): Promise<void>;
-  health(): Promise<HealthResponse>;
+  /** A short `timeoutMs` suits a heartbeat: a server that does not answer quickly counts as gone. */
+  health(options?: { timeoutMs?: number }): Promise<HealthResponse>;
   pull(query: PullQuery): Promise<PullResponse>;
   /** Sends outbox entries; each is applied at most once, whatever the retries. */
   push(req: PushRequest): Promise<PushResponse>;
@@ -139,6 +140,8 @@ type Request = {
   headers?: Record<string, string>;
   /** Blob downloads answer bytes, not JSON. */
   binary?: boolean;
+  /** Overrides the client's timeout for this request. */
+  timeoutMs?: number;
 };
 
 type Answer = { status: number; data: unknown; headers: Record<string, unknown> };
@@ -176,6 +179,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       data: req.body,
       headers: { ...req.headers },
       ...(req.binary ? { responseType: 'arraybuffer' } : {}),
+      ...(req.timeoutMs !== undefined ? { timeout: req.timeoutMs } : {}),
     };
     if (spec.auth) {
       const token = options.getAccessToken();
@@ -248,7 +252,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     logout: async (refreshToken) => {
       await call(apiRoutes.logout, { body: { refreshToken } });
     },
-    health: () => call(apiRoutes.health),
+    health: (options) => call(apiRoutes.health, { timeoutMs: options?.timeoutMs }),
     pull: (query) => {
       const query_: Record<string, string | number> = { limit: query.limit };
       if (query.cursor !== undefined) query_.cursor = query.cursor;

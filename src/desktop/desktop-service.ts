@@ -3,6 +3,7 @@ import type { SqliteHandle } from '../db/sqlite';
 import { connectApi, SessionHolder, type SessionStore } from '../sync/session';
 import { SyncEngine } from '../sync/sync-engine';
 import type { CachePasswordKeys } from './cache-keys';
+import { startHeartbeat } from './connectivity';
 import {
   desktopCalls,
   type DesktopApi,
@@ -47,11 +48,18 @@ export interface DesktopServiceOptions {
   signing?: DesktopSigningOptions;
   /** The OpenID provider (VNeID) to offer sign-in with; none: password login only. */
   oidc?: OidcClientConfig;
+  /**
+   * Asks the server whether it is there every this many ms, so the online status changes without
+   * the user (the app uses 2 s; tests that do not look at connectivity leave it off).
+   */
+  heartbeatMs?: number;
 }
 
 export interface DesktopService extends DesktopApi {
   /** Loads the remembered session; call once at start-up. */
   restoreSession(): Promise<void>;
+  /** Stops background work (the heartbeat) before the cache is closed. */
+  close(): void;
 }
 
 /**
@@ -95,10 +103,14 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
       setOnline(true);
       return value;
     } catch (err) {
-      if (err instanceof ApiClientError) setOnline(err.code !== CLIENT_ERROR.unreachable);
+      if (err instanceof ApiClientError) setOnline(answered(err));
       throw err;
     }
   }
+
+  /** An error answer still means the server is there; only no answer at all means offline. */
+  const answered = (err: unknown) =>
+    err instanceof ApiClientError && err.code !== CLIENT_ERROR.unreachable;
 
   const api: ApiClient = connectApi(serverUrl, session, options.timeoutMs);
   const engine = new SyncEngine({
@@ -137,6 +149,16 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
       }
     });
   });
+
+  const heartbeat =
+    options.heartbeatMs === undefined
+      ? undefined
+      : startHeartbeat({
+          intervalMs: options.heartbeatMs,
+          // Shorter than the interval: a server that stopped answering is noticed within seconds.
+          probe: () => api.health({ timeoutMs: options.heartbeatMs }).then(() => true, answered),
+          onResult: setOnline,
+        });
 
   const currentUser = () => session.current?.user ?? offline.user;
   const requireServerSession = () => {
@@ -211,6 +233,9 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     },
     restoreSession: async () => {
       await session.restore();
+    },
+    close() {
+      heartbeat?.stop();
     },
   };
 }
