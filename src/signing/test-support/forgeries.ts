@@ -15,7 +15,8 @@ import {
   type PdfValue,
   serialize,
 } from '../pdf/pdf-objects';
-import { PdfReader, type XrefEntry } from '../pdf/pdf-reader';
+import { PdfReader } from '../pdf/pdf-reader';
+import type { XrefEntry } from '../pdf/pdf-xref';
 
 export interface RawObject {
   num: number;
