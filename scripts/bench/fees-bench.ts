@@ -52,7 +52,8 @@ export async function benchFees(tier: Tier, seed: number): Promise<string[]> {
     const rules = await loadFeeRules(db);
     const ward = await demoWard(db);
     const year = Number(MONTH.slice(0, 4));
-    const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`); // prettier-ignore
+    const monthOfYear = (m: number) => `${year}-${String(m).padStart(2, '0')}`;
+    const months = Array.from({ length: 12 }, (_, i) => monthOfYear(i + 1));
     const ledgerRuns: number[] = [];
     const rawRuns: number[] = [];
     for (let i = 0; i < 5; i++) {

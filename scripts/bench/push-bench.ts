@@ -84,11 +84,12 @@ async function timePush(server: PushTestServer, mutations: number): Promise<numb
 async function timeRawInserts(server: PushTestServer, rows: number): Promise<number> {
   const { db } = server.t.server;
   const ids = Array.from({ length: rows }, () => randomUUID());
-  const userId = (await db
+  const secretary = await db
     .selectFrom('users')
     .select('id')
     .where('username', '=', 'bithu.tdp1')
-    .executeTakeFirstOrThrow()).id; // prettier-ignore
+    .executeTakeFirstOrThrow();
+  const userId = secretary.id;
   const now = new Date().toISOString();
   const started = performance.now();
   for (const id of ids) {

@@ -142,5 +142,10 @@ export function isTokenGone(err: unknown): err is TokenError {
 
 /** The user-facing "token removed" error, keeping the module's exact code in the log message. */
 export function tokenRemoved(cause: TokenError): TokenError {
-  return new TokenError('SIGN_TOKEN_REMOVED', SIGN_ERRORS.SIGN_TOKEN_REMOVED, `${cause.message} (${cause.code})`, cause.rv); // prettier-ignore
+  return new TokenError(
+    'SIGN_TOKEN_REMOVED',
+    SIGN_ERRORS.SIGN_TOKEN_REMOVED,
+    `${cause.message} (${cause.code})`,
+    cause.rv,
+  );
 }
