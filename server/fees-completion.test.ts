@@ -1,3 +1,9 @@
+/**
+ * The fee features that complete the procedure: rule versions, held and settled payments,
+ * VietQR, bank statements, the org report, bank accounts, approvals queued offline. One file over
+ * 400 lines: the cases run in order on one server, each starting from the state the previous one
+ * left.
+ */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
