@@ -1,7 +1,8 @@
 /**
  * Benchmarks (DESIGN.md, testing): one line per figure.
  *   npm run bench                          every figure, province tier
- *   npm run bench -- sync search tree     the figures whose names start with these (also ui, sign, verify, push)
+ *   npm run bench -- sync search tree     the figures whose names start with these
+ *                                          (also ui, sign, verify, push)
  *   npm run bench -- --tier ward --seed 1  another tier or seed (sync, search, tree)
  * The tier is generated once into a server SQLite file under the OS temp dir and reused.
  */

@@ -155,7 +155,9 @@ function writeAll(
   })();
 }
 
-/** With `plain`, the figure is the encrypted sync and `cipher_ratio` its cost over the plain one. */
+/**
+ * With `plain`, the figure is the encrypted sync and `cipher_ratio` its cost over the plain one.
+ */
 export function syncLine(
   name: string,
   figure: SyncFigure,

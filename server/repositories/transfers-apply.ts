@@ -77,7 +77,9 @@ export type SubmitOutcome =
   | { ok: true; stored: StoredDossier; created: boolean }
   | (Failure<TransferCode | 'bad_attachment' | 'id_taken'> & { field?: string });
 
-/** A member submits a form: the dossier starts at their cell. A retry with the same id is a no-op. */
+/**
+ * A member submits a form: the dossier starts at their cell. A retry with the same id is a no-op.
+ */
 export async function submitTransfer(
   deps: TransferDeps,
   caller: Caller,

@@ -52,7 +52,9 @@ export interface BatchResult {
   tokenMs: number;
 }
 
-/** `Pkcs11Module` (token calls but C_Sign in this thread) or `RemoteTokenModule` (all in a worker). */
+/**
+ * `Pkcs11Module` (token calls but C_Sign in this thread) or `RemoteTokenModule` (all in a worker).
+ */
 export interface BatchTokenModule {
   login(slot: Buffer, pin: string | undefined): BatchSession | Promise<BatchSession>;
 }

@@ -1,4 +1,6 @@
-/** Batch signing on real SoftHSM tokens: one login, progress, a token deleted mid-batch, a bad file. */
+/**
+ * Batch signing on real SoftHSM tokens: one login, progress, a token deleted mid-batch, a bad file.
+ */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -255,7 +255,10 @@ export async function addDocumentTimestamp(
   );
 }
 
-/** Signs a file: nothing appears at `outPath` unless signing fully succeeded. Returns the bytes written. */
+/**
+ * Signs a file: nothing appears at `outPath` unless signing fully succeeded. Returns the bytes
+ * written.
+ */
 export async function signPdfFile(
   inPath: string,
   outPath: string,

@@ -92,7 +92,9 @@ function qpdf(f: (name: string) => string, producer: string, name: string, optio
   return { producer, file: f(name), make } satisfies Producer;
 }
 
-/** Builds the producers' files under `dir` (all, or only those named); producers run concurrently. */
+/**
+ * Builds the producers' files under `dir` (all, or only those named); producers run concurrently.
+ */
 export async function buildCorpus(dir: string, only?: string[]): Promise<CorpusFile[]> {
   mkdirSync(dir, { recursive: true });
   const f = (name: string) => join(dir, name);

@@ -92,7 +92,9 @@ function pinHint(status: PinStatus | undefined): string {
   return '';
 }
 
-/** A pkcs11js error (or anything thrown) as a TokenError; `pinStatus` refines wrong-PIN messages. */
+/**
+ * A pkcs11js error (or anything thrown) as a TokenError; `pinStatus` refines wrong-PIN messages.
+ */
 export function fromPkcs11(err: unknown, context: string, pinStatus?: PinStatus): TokenError {
   if (err instanceof TokenError) return err;
   if (err instanceof pkcs11.Pkcs11Error) {

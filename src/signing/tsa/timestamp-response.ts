@@ -1,8 +1,13 @@
-/** RFC 3161 TimeStampResp: PKIStatusInfo and, when granted, the TimeStampToken (DER ContentInfo). */
+/**
+ * RFC 3161 TimeStampResp: PKIStatusInfo and, when granted, the TimeStampToken (DER ContentInfo).
+ */
 import { asn1, bytesOf, children, parseDer, toDer, type Asn1 } from '../cms/asn1';
 
 export interface TimeStampResponse {
-  /** 0 granted, 1 grantedWithMods, 2 rejection, 3 waiting, 4 revocationWarning, 5 revocationNotification. */
+  /**
+   * 0 granted, 1 grantedWithMods, 2 rejection, 3 waiting, 4 revocationWarning, 5
+   * revocationNotification.
+   */
   status: number;
   statusText?: string;
   /** PKIFailureInfo bits set, by name (RFC 3161 §2.4.2). */
