@@ -106,7 +106,7 @@ const PUNCTUATION_CODE = new Map<string, string>([
   ['\u2019', '+'],
 ]);
 const OTHER_SYMBOL_PREFIX = ','; // after the punctuation above, before digits
-const OTHER_LETTER_PREFIX = '~'; // after every Vietnamese letter, like other scripts in the collation
+const OTHER_LETTER_PREFIX = '~'; // after every Vietnamese letter, as other scripts collate
 
 const BREVE = '\u0306';
 const CIRCUMFLEX = '\u0302';
