@@ -31,7 +31,7 @@ import { createTestPki } from '../test/pki';
 import { startRevocationTestbed } from '../test/ocsp';
 import { createSoftHsm, SOFTHSM_MODULE, useSoftHsm } from '../test/softhsm';
 import { startTestTsa } from '../test/tsa';
-import { ms } from './stats';
+import { figureLine, ms } from './stats';
 
 const BATCH = 200;
 const WARMUP = 10;
@@ -188,8 +188,20 @@ export async function benchSign(): Promise<string[]> {
       session.close();
     }
     return [
-      `bench sign.batch n=${BATCH} ms_per_doc=${ms(perDoc)} overhead_ms_per_doc=${ms(perDoc - rawSign)} raw_sign_ms_per_doc=${ms(rawSign)} goal_overhead_ms=15`,
-      `bench sign.large size_mb=${sizeMb.toFixed(0)} ms=${ms(median(signing))} baseline_read_sha256_ms=${ms(median(baseline))} runs=${LARGE_RUNS} goal_ms=150`,
+      figureLine('sign.batch', {
+        n: BATCH,
+        ms_per_doc: ms(perDoc),
+        overhead_ms_per_doc: ms(perDoc - rawSign),
+        raw_sign_ms_per_doc: ms(rawSign),
+        goal_overhead_ms: 15,
+      }),
+      figureLine('sign.large', {
+        size_mb: sizeMb.toFixed(0),
+        ms: ms(median(signing)),
+        baseline_read_sha256_ms: ms(median(baseline)),
+        runs: LARGE_RUNS,
+        goal_ms: 150,
+      }),
       await benchSignLt(),
     ];
   } finally {
