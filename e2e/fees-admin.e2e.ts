@@ -25,6 +25,8 @@ const now = new Date();
 const TODAY = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 const MONTH = TODAY.slice(0, 7);
 const HEADER = 'Ngày,Số tiền,Nội dung,Số tham chiếu';
+/** The part of a rule version the journey reads back. */
+type RuleVersion = { id: string; categories: Record<string, { basisPoints?: number }> };
 
 const dataDir = freshDataDir();
 let s: Session;
@@ -108,7 +110,9 @@ describe('fee administration', () => {
       `31/02/${TODAY.slice(0, 4)},60000,CHUYEN TIEN DANG PHI,FT26CK0004`,
     ].join('\n');
     expect(await fees.importStatement('sao-ke-loi.csv', broken)).toBe(false);
-    expect(await fees.problems()).toEqual([{ lineNo: 3, messageVi: 'Ngày giao dịch không hợp lệ' }]); // prettier-ignore
+    expect(await fees.problems()).toEqual([
+      { lineNo: 3, messageVi: 'Ngày giao dịch không hợp lệ' },
+    ]);
     expect(await fees.statementResult.innerText()).toContain('chưa nhập dòng nào');
     await screenshot(s.page, '50-statement-refused');
     const officer = await apiAs(serverUrl, 'ketoan.phuong');
@@ -152,7 +156,11 @@ describe('fee administration', () => {
     );
     // The message sits at the top of the tall form: the dialog brings it into view.
     await expect.poll(() => modal.locator('.ant-alert-error').isVisible()).toBe(true);
-    expect(await modal.locator('.ant-alert-error').evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true); // prettier-ignore
+    const inView = await modal.locator('.ant-alert-error').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    expect(inView).toBe(true);
     await screenshot(s.page, '51-rule-correction-refused');
     // A negative rate is refused too (not turned into 0 % behind the user's back).
     await fees.fillRule(modal, 'rule-rate-salaried', '-1');
@@ -174,7 +182,10 @@ describe('fee administration', () => {
       'Đảng viên hưởng lương hưu\t0,6% thu nhập làm căn cứ',
     );
     await screenshot(s.page, '51-rule-corrected');
-    const rules = await wardAdmin.call<{ items: { version: { id: string; categories: Record<string, { basisPoints?: number }> } }[] }>('GET', '/v1/fees/rules'); // prettier-ignore
+    const rules = await wardAdmin.call<{ items: { version: RuleVersion }[] }>(
+      'GET',
+      '/v1/fees/rules',
+    );
     const added = rules.items.find((i) => i.version.id === '01-QD-TW-dc1')?.version;
     expect(added?.categories.pensioner?.basisPoints).toBe(60);
     expect(added?.categories.salaried?.basisPoints).toBe(100);
@@ -191,13 +202,18 @@ describe('fee administration', () => {
     const admin = await apiAs(serverUrl, 'quantri.phuong');
     const wardId = admin.user.roles[0]?.orgId ?? '';
     const { items } = await admin.call<{
-      items: { orgName: string; accounts: { accountNo: string; isActive: boolean; holder: string }[] }[]; // prettier-ignore
+      items: {
+        orgName: string;
+        accounts: { accountNo: string; isActive: boolean; holder: string }[];
+      }[];
     }>('GET', `/v1/fees/orgs/${wardId}/bank-accounts`);
     expect(await fees.accountRow(items[0]?.accounts[0]?.accountNo ?? '-').innerText()).toContain(
       DEMO_WARD_NAME,
     );
     // An org below with a second, unused account: the one edited here.
-    const org = items.find((o) => o.orgName !== DEMO_CELL_NAME && o.accounts.some((a) => !a.isActive)); // prettier-ignore
+    const org = items.find(
+      (o) => o.orgName !== DEMO_CELL_NAME && o.accounts.some((a) => !a.isActive),
+    );
     const spare = org?.accounts.find((a) => !a.isActive);
     if (!org || !spare) throw new Error('no org below with an unused account in the demo');
     await screenshot(s.page, '52-bank-accounts');

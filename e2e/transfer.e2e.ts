@@ -26,10 +26,10 @@ import {
   type TransferWorld,
 } from './support/transfer-fixtures';
 
-// The transfer procedures end to end (issue 5): members submit through the API, officers act in
-// the app (browser host + Chromium) against a central server on loopback, sign with their own
-// SoftHSM2 token, and the server applies what the apps push. The route in the demo ward between
-// two residential cells is the shortest real one: sending cell → ward (hands over) → receiving cell.
+// The transfer procedures end to end (issue 5): members submit through the API, officers act in the
+// app (browser host + Chromium) against a central server on loopback, sign with their own SoftHSM2
+// token, and the server applies what the apps push. The route in the demo ward between two
+// residential cells is the shortest real one: sending cell → ward (hands over) → receiving cell.
 
 const SENDING = 'bithu.chibo1';
 const WARD = 'bithu.phuong';

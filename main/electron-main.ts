@@ -179,7 +179,8 @@ function openWindow(desktop: DesktopConnection): BrowserWindow {
 async function connectDesktop(): Promise<{ desktop: DesktopConnection; close(): Promise<void> }> {
   const origin = process.env[HOST_ORIGIN_ENV];
   const token = process.env[HOST_TOKEN_ENV];
-  // Development only (`npm start`): a packaged app never sends its calls where the environment says.
+  // Development only (`npm start`): a packaged app never sends its calls where the environment
+  // says.
   if (!app.isPackaged && origin && token && isLoopbackHostOrigin(origin))
     return { desktop: hostConnection(origin, token), close: async () => {} };
   const options = parseStartArgs(process.argv.slice(1), { lenient: true });

@@ -1,4 +1,7 @@
-/** IPC channel names shared by the Electron main process and the preload (no imports: the preload bundle stays tiny). */
+/**
+ * IPC channel names shared by the Electron main process and the preload (no imports: the preload
+ * bundle stays tiny).
+ */
 export const IPC_CALL = 'desktop:call';
 export const IPC_EVENT = 'desktop:event';
 

@@ -90,7 +90,8 @@ export async function runDemoMember(argv: string[], env = process.env): Promise<
     ).items.map(summary);
   if (command === 'status') {
     if (!values.id) throw new DemoError('status needs --id');
-    return summary(DossierView.parse(await call(server, 'GET', `/v1/transfers/${values.id}`, { token }))); // prettier-ignore
+    const dossier = await call(server, 'GET', `/v1/transfers/${values.id}`, { token });
+    return summary(DossierView.parse(dossier));
   }
   if (command !== 'submit-transfer') throw new DemoError(USAGE);
   if (!values.to) throw new DemoError('submit-transfer needs --to <destination cell id>');
@@ -118,7 +119,8 @@ export async function runDemoMember(argv: string[], env = process.env): Promise<
     },
     attachments,
   });
-  return summary(DossierView.parse(await call(server, 'POST', '/v1/transfers', { token, json: request }))); // prettier-ignore
+  const submitted = await call(server, 'POST', '/v1/transfers', { token, json: request });
+  return summary(DossierView.parse(submitted));
 }
 
 const summary = (d: DossierView) => ({

@@ -73,9 +73,8 @@ async function main() {
       console.log(`gen ${table.padEnd(18)} ${String(count).padStart(9)} rows`);
     }
     console.log(`gen revs ${summary.firstRev ?? '-'}..${summary.lastRev ?? '-'}`);
-    console.log(
-      `gen demo accounts (password ${DEMO_PASSWORD}): ${summary.demoAccounts.map((a) => `${a.username} (${a.role})`).join(', ')}`,
-    );
+    const demoAccounts = summary.demoAccounts.map((a) => `${a.username} (${a.role})`).join(', ');
+    console.log(`gen demo accounts (password ${DEMO_PASSWORD}): ${demoAccounts}`);
     console.log(`gen done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await server.close();

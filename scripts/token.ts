@@ -25,7 +25,10 @@ try {
       }
       for (const c of certs) {
         const i = c.info;
-        console.log(`    cert id=${c.id} subject="${i.subject}" issuer="${i.issuer}" valid=${i.notBefore.toISOString()}..${i.notAfter.toISOString()} keyUsage=${i.keyUsage?.join(',') ?? 'any'}`); // prettier-ignore
+        const names = `subject="${i.subject}" issuer="${i.issuer}"`;
+        const valid = `${i.notBefore.toISOString()}..${i.notAfter.toISOString()}`;
+        const keyUsage = i.keyUsage?.join(',') ?? 'any';
+        console.log(`    cert id=${c.id} ${names} valid=${valid} keyUsage=${keyUsage}`);
       }
     }
     m.close();

@@ -1,3 +1,8 @@
+/**
+ * Every route × role × object in and out of scope, against the declared authorization matrix.
+ * One file over 400 lines: most of it is the world the matrix runs in (openWorld), built for this
+ * test only; it stays next to the cases it serves rather than as a kit in a production folder.
+ */
 import { createHash, randomUUID, X509Certificate } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

@@ -215,7 +215,8 @@ describe.each(serverEngines)('approving a month for every cell under an org on %
     const noRule = await approveOrg('ketoan.phuong', ward.id, { month: '2010-12', all: true });
     expect(noRule.status).toBe(400);
     expect(noRule.body.messageVi).toBeTruthy();
-    expect((await approveOrg('ketoan.phuong', ward.id, { month: '2026-13', all: true })).status).toBe(400); // prettier-ignore
+    const noSuchMonth = { month: '2026-13', all: true };
+    expect((await approveOrg('ketoan.phuong', ward.id, noSuchMonth)).status).toBe(400);
     expect((await approveOrg('ketoan.phuong', ward.id, { month, all: false })).status).toBe(400);
     expect(await rowsOf('2010-12')).toEqual([]);
     expect(await rowsOf(month)).toEqual(inCell);

@@ -29,8 +29,16 @@ describe.each(serverEngines)("the cell's fee ledger as PDF on %s", (engine) => {
     for (const name of ['bithu.tdp1', 'qt.viethung', 'qt.phucloi'])
       tokens[name] = await t.tokenFor(name);
     const profile = { base: null, fixedAmount: null, voluntaryExtra: 0, exemption: null };
-    await call('PUT', `/v1/fees/profiles/${m1}`, { ...profile, category: 'salaried', base: 8_500_000 }); // prettier-ignore
-    await call('PUT', `/v1/fees/profiles/${m2}`, { ...profile, category: 'pensioner', base: 6_000_000 }); // prettier-ignore
+    await call('PUT', `/v1/fees/profiles/${m1}`, {
+      ...profile,
+      category: 'salaried',
+      base: 8_500_000,
+    });
+    await call('PUT', `/v1/fees/profiles/${m2}`, {
+      ...profile,
+      category: 'pensioner',
+      base: 6_000_000,
+    });
     // m1 is approved for three months and m2 for two; nobody has paid yet.
     for (const [month, members] of [
       ['2026-02', [m1, m2]],

@@ -22,8 +22,21 @@ async function openServer(engine: (typeof serverEngines)[number]) {
   const t = await openTestServer(engine, inject('postgresUrl'));
   const passwordHash = await hashPassword(PASSWORD, TEST_SCRYPT);
   const users = [
-    { id: memberUserId, username: 'dangvien.duc', fullName: 'Nguyễn Văn Đức', citizenId: '001085000011', roles: [{ role: 'member', orgId: ids.cell1 }], memberId: m1 }, // prettier-ignore
-    { id: feeOfficerId, username: 'ketoan.viethung', fullName: 'Bùi Thị Thu', citizenId: '001190000312', roles: [{ role: 'fee_officer', orgId: ids.ward }] }, // prettier-ignore
+    {
+      id: memberUserId,
+      username: 'dangvien.duc',
+      fullName: 'Nguyễn Văn Đức',
+      citizenId: '001085000011',
+      roles: [{ role: 'member', orgId: ids.cell1 }],
+      memberId: m1,
+    },
+    {
+      id: feeOfficerId,
+      username: 'ketoan.viethung',
+      fullName: 'Bùi Thị Thu',
+      citizenId: '001190000312',
+      roles: [{ role: 'fee_officer', orgId: ids.ward }],
+    },
   ] as const;
   for (const u of users)
     await t.server.db.transaction().execute((trx) =>
@@ -67,19 +80,35 @@ async function openServer(engine: (typeof serverEngines)[number]) {
 describe.each(serverEngines)('matching statement lines by hand on %s', (engine) => {
   let s: Awaited<ReturnType<typeof openServer>>;
   const lineOf = async (bankReference: string, status = 'unmatched') => {
-    const list = await s.api('GET', `/v1/fees/orgs/${ids.ward}/statement-lines?status=${status}`, 'ketoan.viethung'); // prettier-ignore
+    const list = await s.api(
+      'GET',
+      `/v1/fees/orgs/${ids.ward}/statement-lines?status=${status}`,
+      'ketoan.viethung',
+    );
     expect(list.status).toBe(200);
     return list.body.items.find((l: Json) => l.bankReference === bankReference) as Json | undefined;
   };
   const match = (lineId: string, body: object, who = 'ketoan.viethung') =>
     s.api('POST', `/v1/fees/statement-lines/${lineId}/match`, who, body);
-  const transactions = async (month: string) =>
-    (await s.api('GET', `/v1/fees/transactions?month=${month}`, 'qt.viethung')).body.items as Json[]; // prettier-ignore
+  /** A match of cell 1's members for a month, February unless told. */
+  const cell1Month = (memberIds: string[], month = '2026-02') => ({
+    cellId: ids.cell1,
+    month,
+    memberIds,
+  });
+  const transactions = async (month: string) => {
+    const list = await s.api('GET', `/v1/fees/transactions?month=${month}`, 'qt.viethung');
+    return list.body.items as Json[];
+  };
 
   beforeAll(async () => {
     s = await openServer(engine);
     for (const month of ['2026-02', '2026-03', '2026-04']) {
-      const approved = await s.api('POST', `/v1/fees/cells/${ids.cell1}/approvals`, 'bithu.tdp1', { month, all: true, items: [] }); // prettier-ignore
+      const approved = await s.api('POST', `/v1/fees/cells/${ids.cell1}/approvals`, 'bithu.tdp1', {
+        month,
+        all: true,
+        items: [],
+      });
       expect(approved.status).toBe(200);
     }
     const header = 'Ngày,Số tiền,Nội dung,Số tham chiếu';
@@ -101,7 +130,10 @@ describe.each(serverEngines)('matching statement lines by hand on %s', (engine) 
       },
     );
     expect(imported.body).toMatchObject({ accepted: true, imported: 5, matched: [] });
-    expect(imported.body.unmatched[0]).toMatchObject({ bankReference: 'FT101', reason: 'no_reference' }); // prettier-ignore
+    expect(imported.body.unmatched[0]).toMatchObject({
+      bankReference: 'FT101',
+      reason: 'no_reference',
+    });
     expect(imported.body.unmatched[0].lineId).toBe((await lineOf('FT101'))?.lineId);
   });
   afterAll(() => s?.t.close());
@@ -109,7 +141,8 @@ describe.each(serverEngines)('matching statement lines by hand on %s', (engine) 
   it('lists the lines left for a person to the fee officer and the admin of the org only', async () => {
     const url = `/v1/fees/orgs/${ids.ward}/statement-lines`;
     const list = await s.api('GET', url, 'qt.viethung');
-    expect(list.body.items.map((l: Json) => l.bankReference).sort()).toEqual(['FT101', 'FT102', 'FT103', 'FT104', 'FT105']); // prettier-ignore
+    const references = list.body.items.map((l: Json) => l.bankReference).sort();
+    expect(references).toEqual(['FT101', 'FT102', 'FT103', 'FT104', 'FT105']);
     expect(list.body.items[0]).toMatchObject({
       status: 'unmatched',
       accountNo: '0011004567890',
@@ -125,43 +158,71 @@ describe.each(serverEngines)('matching statement lines by hand on %s', (engine) 
 
   it("refuses a wrong amount, a cell outside the account and others' months, writing nothing", async () => {
     const line = (await lineOf('FT101'))!;
-    const onlyM1 = await match(line.lineId, { cellId: ids.cell1, month: '2026-02', memberIds: [m1] }); // prettier-ignore
+    const onlyM1 = await match(line.lineId, cell1Month([m1]));
     expect(onlyM1.status).toBe(409);
-    expect(onlyM1.body).toMatchObject({ error: 'amount_differs', messageVi: 'Số tiền của dòng sao kê (115.000 đồng) khác số tiền phải nộp (85.000 đồng).' }); // prettier-ignore
-    const other = await match(line.lineId, { cellId: ids.otherCell, month: '2026-02', memberIds: [ids.members[4]] }); // prettier-ignore
+    expect(onlyM1.body).toMatchObject({
+      error: 'amount_differs',
+      messageVi: 'Số tiền của dòng sao kê (115.000 đồng) khác số tiền phải nộp (85.000 đồng).',
+    });
+    const other = await match(line.lineId, {
+      cellId: ids.otherCell,
+      month: '2026-02',
+      memberIds: [ids.members[4]],
+    });
     expect(other.status).toBe(409);
-    expect(other.body.messageVi).toBe('Chi bộ Tổ dân phố số 9 không nộp đảng phí vào tài khoản của sao kê này.'); // prettier-ignore
-    const notInCell = await match(line.lineId, { cellId: ids.cell1, month: '2026-02', memberIds: [m1, ids.members[2]] }); // prettier-ignore
+    expect(other.body.messageVi).toBe(
+      'Chi bộ Tổ dân phố số 9 không nộp đảng phí vào tài khoản của sao kê này.',
+    );
+    const notInCell = await match(line.lineId, {
+      cellId: ids.cell1,
+      month: '2026-02',
+      memberIds: [m1, ids.members[2]],
+    });
     expect(notInCell.body.messageVi).toBe('Đảng viên không thuộc chi bộ.');
-    const unapproved = await match(line.lineId, { cellId: ids.cell1, month: '2026-05', memberIds: [m1, m2] }); // prettier-ignore
+    const unapproved = await match(line.lineId, cell1Month([m1, m2], '2026-05'));
     expect(unapproved.body.messageVi).toContain('chưa được phê duyệt');
     // Only the officers of the account's org match; a member of another org not at all.
-    expect((await match(line.lineId, { cellId: ids.cell1, month: '2026-02', memberIds: [m1, m2] }, 'bithu.tdp1')).status).toBe(403); // prettier-ignore
-    expect((await match(line.lineId, { cellId: ids.cell1, month: '2026-02', memberIds: [m1, m2] }, 'qt.phucloi')).status).toBe(403); // prettier-ignore
+    expect((await match(line.lineId, cell1Month([m1, m2]), 'bithu.tdp1')).status).toBe(403);
+    expect((await match(line.lineId, cell1Month([m1, m2]), 'qt.phucloi')).status).toBe(403);
     expect((await match('not*an*id', { paymentId: ids.account })).status).toBe(400);
-    expect((await match(Buffer.from(`${ids.account}\nFT999`).toString('base64url'), { paymentId: ids.account })).status).toBe(404); // prettier-ignore
-    expect((await match(line.lineId, { paymentId: ids.account, cellId: ids.cell1 })).status).toBe(400); // prettier-ignore
+    const noSuchLine = Buffer.from(`${ids.account}\nFT999`).toString('base64url');
+    expect((await match(noSuchLine, { paymentId: ids.account })).status).toBe(404);
+    const paymentAndCell = { paymentId: ids.account, cellId: ids.cell1 };
+    expect((await match(line.lineId, paymentAndCell)).status).toBe(400);
     expect(await lineOf('FT101')).toMatchObject({ status: 'unmatched', paymentId: null });
     expect(await transactions('2026-02')).toEqual([]);
   });
 
   it("matches a line to members' approved month once: a successful payment, audited", async () => {
     const line = (await lineOf('FT101'))!;
-    const done = await match(line.lineId, { cellId: ids.cell1, month: '2026-02', memberIds: [m1, m2] }); // prettier-ignore
+    const done = await match(line.lineId, cell1Month([m1, m2]));
     expect(done.status).toBe(200);
-    expect(done.body.payment).toMatchObject({ status: 'success', channel: 'statement', amount: 115_000, bankReference: 'FT101', kind: 'cell' }); // prettier-ignore
-    expect(done.body.line).toMatchObject({ status: 'matched', paymentId: done.body.payment.id, matchedByName: 'Bùi Thị Thu', reason: 'no_reference' }); // prettier-ignore
+    expect(done.body.payment).toMatchObject({
+      status: 'success',
+      channel: 'statement',
+      amount: 115_000,
+      bankReference: 'FT101',
+      kind: 'cell',
+    });
+    expect(done.body.line).toMatchObject({
+      status: 'matched',
+      paymentId: done.body.payment.id,
+      matchedByName: 'Bùi Thị Thu',
+      reason: 'no_reference',
+    });
     expect(done.body.line.matchedAt).toBeTruthy();
     expect(await lineOf('FT101', 'matched')).toMatchObject({ paymentId: done.body.payment.id });
-    const again = await match(line.lineId, { cellId: ids.cell1, month: '2026-02', memberIds: [m1, m2] }); // prettier-ignore
+    const again = await match(line.lineId, cell1Month([m1, m2]));
     expect(again.status).toBe(409);
     expect(again.body.messageVi).toBe('Dòng sao kê này đã được đối soát.');
     // The months are paid now: no other line pays them again.
-    const paid = await match((await lineOf('FT105'))!.lineId, { cellId: ids.cell1, month: '2026-02', memberIds: [m2] }); // prettier-ignore
+    const paid = await match((await lineOf('FT105'))!.lineId, cell1Month([m2]));
     expect(paid.status).toBe(409);
     expect(paid.body.messageVi).toMatch(/đã nộp đảng phí tháng 02\/2026/);
     const tx = await transactions('2026-02');
-    expect(tx.map((p) => [p.id, p.status, p.bankReference])).toEqual([[done.body.payment.id, 'success', 'FT101']]); // prettier-ignore
+    expect(tx.map((p) => [p.id, p.status, p.bankReference])).toEqual([
+      [done.body.payment.id, 'success', 'FT101'],
+    ]);
   });
 
   it('proves an unknown payment with a line of its amount; the payment is settled once', async () => {
@@ -174,10 +235,18 @@ describe.each(serverEngines)('matching statement lines by hand on %s', (engine) 
     expect(started.body).toMatchObject({ status: 'unknown', amount: 85_000 });
     const paymentId = started.body.id as string;
     const wrong = await match((await lineOf('FT103'))!.lineId, { paymentId });
-    expect(wrong.body).toMatchObject({ error: 'amount_differs', messageVi: 'Số tiền của dòng sao kê (50.000 đồng) khác số tiền phải nộp (85.000 đồng).' }); // prettier-ignore
+    expect(wrong.body).toMatchObject({
+      error: 'amount_differs',
+      messageVi: 'Số tiền của dòng sao kê (50.000 đồng) khác số tiền phải nộp (85.000 đồng).',
+    });
     const proven = await match((await lineOf('FT102'))!.lineId, { paymentId });
     expect(proven.status).toBe(200);
-    expect(proven.body.payment).toMatchObject({ id: paymentId, status: 'success', settledVia: 'manual', bankReference: 'FT102' }); // prettier-ignore
+    expect(proven.body.payment).toMatchObject({
+      id: paymentId,
+      status: 'success',
+      settledVia: 'manual',
+      bankReference: 'FT102',
+    });
     const twice = await match((await lineOf('FT104'))!.lineId, { paymentId });
     expect(twice.status).toBe(409);
     expect(twice.body.messageVi).toBe(
@@ -185,12 +254,14 @@ describe.each(serverEngines)('matching statement lines by hand on %s', (engine) 
     );
     expect(await lineOf('FT104')).toMatchObject({ status: 'unmatched' });
     const tx = await transactions('2026-03');
-    expect(tx.map((p) => [p.id, p.status, p.settledVia])).toEqual([[paymentId, 'success', 'manual']]); // prettier-ignore
+    expect(tx.map((p) => [p.id, p.status, p.settledVia])).toEqual([
+      [paymentId, 'success', 'manual'],
+    ]);
   });
 
   it('applies one of two simultaneous matches of a line', async () => {
     const line = (await lineOf('FT105'))!;
-    const body = { cellId: ids.cell1, month: '2026-04', memberIds: [m2] };
+    const body = cell1Month([m2], '2026-04');
     const answers = await Promise.all([match(line.lineId, body), match(line.lineId, body)]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     const tx = await transactions('2026-04');

@@ -1,3 +1,8 @@
+/**
+ * Party fees end to end on each engine: profiles, approvals, payments through the gateway,
+ * callbacks and status queries, receipts, the ledger. One file over 400 lines: the cases run in
+ * order on one server, each starting from the state the previous one left.
+ */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -34,7 +34,12 @@ beforeAll(async () => {
   const doc = await PDFDocument.create();
   doc.addPage();
   letter = Buffer.from(await doc.save({ useObjectStreams: false }));
-  signed = await signPdf(letter, signer, { signerName: 'Ngô Văn Minh' }, { chain: [pki.intermediate.certDer] }); // prettier-ignore
+  signed = await signPdf(
+    letter,
+    signer,
+    { signerName: 'Ngô Văn Minh' },
+    { chain: [pki.intermediate.certDer] },
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -79,7 +79,14 @@ describe.each(serverEngines)('transfers on %s', (engine) => {
       id: randomUUID(),
       variant: 'official' as const,
       form: form(ids.otherCell),
-      attachments: [{ sha256: sha, fileName: 'Đơn xin chuyển.pdf', contentType: 'application/pdf' as const, size: pdf.length }], // prettier-ignore
+      attachments: [
+        {
+          sha256: sha,
+          fileName: 'Đơn xin chuyển.pdf',
+          contentType: 'application/pdf' as const,
+          size: pdf.length,
+        },
+      ],
     };
     const d = await t.submit(member, body);
     expect(d).toMatchObject({
@@ -125,11 +132,23 @@ describe.each(serverEngines)('transfers on %s', (engine) => {
       const token = await t.tokenFor(username);
       const { rev } = await t.dossier(token, id);
       const checked = await t.push(token, [
-        { id: randomUUID(), entity: 'dossier', entityId: id, baseRev: rev, action: { type: 'check', data: { note: 'Đủ hồ sơ' }, nextOrgId: null } }, // prettier-ignore
+        {
+          id: randomUUID(),
+          entity: 'dossier',
+          entityId: id,
+          baseRev: rev,
+          action: { type: 'check', data: { note: 'Đủ hồ sơ' }, nextOrgId: null },
+        },
       ]);
       expect(checked[0]).toMatchObject({ status: 'applied' });
       const approved = await t.push(token, [
-        { id: randomUUID(), entity: 'dossier', entityId: id, baseRev: checked[0]!.rev!, action: i === actors.length - 1 ? last : { type: 'forward' } }, // prettier-ignore
+        {
+          id: randomUUID(),
+          entity: 'dossier',
+          entityId: id,
+          baseRev: checked[0]!.rev!,
+          action: i === actors.length - 1 ? last : { type: 'forward' },
+        },
       ]);
       expect(approved[0], username).toMatchObject({ status: 'applied' });
     }
@@ -198,15 +217,17 @@ describe.each(serverEngines)('transfers on %s', (engine) => {
     await walk(d.id, ['bithu.tdp1', 'xuly.viethung', 'bithu.tdp2']);
     expect((await t.dossier(member, d.id)).status).toBe('completed');
     const admin = await t.tokenFor('qt.viethung');
-    const stays = await t.request('GET', `/v1/members/${ids.members[0]}/temporary-memberships`, admin); // prettier-ignore
+    const staysOf = (token: string) =>
+      t.request('GET', `/v1/members/${ids.members[0]}/temporary-memberships`, token);
+    const stays = await staysOf(admin);
     expect(stays.statusCode).toBe(200);
     expect(stays.json().items).toEqual([
       { orgId: ids.cell2, dossierId: d.id, startOn: '2026-01-10', endOn: '2026-09-30' },
     ]);
     // The member reads their own stay too; someone outside the scope does not learn it exists.
-    const own = await t.request('GET', `/v1/members/${ids.members[0]}/temporary-memberships`, member); // prettier-ignore
+    const own = await staysOf(member);
     expect(own.json().items).toHaveLength(1);
-    const stranger = await t.request('GET', `/v1/members/${ids.members[0]}/temporary-memberships`, await t.tokenFor('bithu.tdp9')); // prettier-ignore
+    const stranger = await staysOf(await t.tokenFor('bithu.tdp9'));
     expect(stranger.statusCode).toBe(404);
     const res = await t.request('GET', `/v1/members/${ids.members[0]}`, admin);
     expect(res.json().homeOrgId).toBe(ids.cell1);

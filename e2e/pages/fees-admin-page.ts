@@ -13,6 +13,9 @@ const exactly = (text: string) =>
  * "Đối soát sao kê ngân hàng", "Quy định mức đóng đảng phí" and "Tài khoản ngân hàng": the fee
  * officer's and the admins' screens of "Thủ tục thu nộp đảng phí".
  */
+/** The bank account form's inputs, by test id. */
+type AccountField = 'account-no' | 'account-holder' | 'account-bank' | 'account-citad';
+
 export class FeesAdminPage {
   readonly statementLines: Locator;
   readonly statementResult: Locator;
@@ -224,10 +227,7 @@ export class FeesAdminPage {
     return stillModal(this.page, this.page.getByTestId('account-dialog'));
   }
 
-  async fillAccount(
-    modal: Locator,
-    fields: Partial<Record<'account-no' | 'account-holder' | 'account-bank' | 'account-citad', string>>, // prettier-ignore
-  ): Promise<void> {
+  async fillAccount(modal: Locator, fields: Partial<Record<AccountField, string>>): Promise<void> {
     for (const [testId, text] of Object.entries(fields)) await modal.getByTestId(testId).fill(text);
   }
 

@@ -1,3 +1,7 @@
+/**
+ * The transfers screen as the journeys drive it: the list, the open dossier and its actions.
+ * One file over 400 lines: one screen, one page object, as the user sees it.
+ */
 import type { Locator, Page } from 'playwright-core';
 import { dossierSideLabelVi, type DossierSide } from '../../src/desktop/contract';
 import {
@@ -32,7 +36,9 @@ export interface RouteStepView {
 export interface HistoryView {
   /** dd/MM/yyyy HH:mm:ss */
   at: string;
-  /** The action's type code (submit, check, forward, sign_and_forward, return, reject, complete). */
+  /**
+   * The action's type code (submit, check, forward, sign_and_forward, return, reject, complete).
+   */
   type: string;
   /** "Kiểm tra — Chi bộ …" etc.: the whole text of the entry. */
   text: string;

@@ -23,7 +23,7 @@ import {
   rawWardSelect,
   tierRootAdmin,
 } from './fees-bench.repo';
-import { ms, timed } from './stats';
+import { figureLine, ms, timed } from './stats';
 
 const MONTH = '2026-10';
 
@@ -52,7 +52,8 @@ export async function benchFees(tier: Tier, seed: number): Promise<string[]> {
     const rules = await loadFeeRules(db);
     const ward = await demoWard(db);
     const year = Number(MONTH.slice(0, 4));
-    const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`); // prettier-ignore
+    const monthOfYear = (m: number) => `${year}-${String(m).padStart(2, '0')}`;
+    const months = Array.from({ length: 12 }, (_, i) => monthOfYear(i + 1));
     const ledgerRuns: number[] = [];
     const rawRuns: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -67,7 +68,11 @@ export async function benchFees(tier: Tier, seed: number): Promise<string[]> {
     const best = (t: number[]) => Math.min(...t);
     return [
       ...lines,
-      `bench fees.ledger.ward ms=${ms(best(ledgerRuns))} ratio=${(best(ledgerRuns) / best(rawRuns)).toFixed(2)} raw_ms=${ms(best(rawRuns))}`,
+      figureLine('fees.ledger.ward', {
+        ms: ms(best(ledgerRuns)),
+        ratio: (best(ledgerRuns) / best(rawRuns)).toFixed(2),
+        raw_ms: ms(best(rawRuns)),
+      }),
     ];
   } finally {
     await server.close();
@@ -133,10 +138,18 @@ async function approveFigure(server: ServerDb, name: string): Promise<string> {
     if (logged) {
       const { readMs, planMs, writeMs } = logged;
       console.error(
-        `# ${name}: read_ms=${ms(readMs)} plan_ms=${ms(planMs)} write_ms=${ms(writeMs)} commit_and_rest_ms=${ms(approveMs - readMs - planMs - writeMs)}`,
+        `# ${name}: read_ms=${ms(readMs)} plan_ms=${ms(planMs)} write_ms=${ms(writeMs)}`,
+        `commit_and_rest_ms=${ms(approveMs - readMs - planMs - writeMs)}`,
       );
     }
-    return `bench ${name} members=${answer.members} approved=${answer.approved} cells=${answer.cells} ms=${ms(approveMs)} ratio=${(approveMs / rawMs).toFixed(2)} raw_ms=${ms(rawMs)}`;
+    return figureLine(name, {
+      members: answer.members,
+      approved: answer.approved,
+      cells: answer.cells,
+      ms: ms(approveMs),
+      ratio: (approveMs / rawMs).toFixed(2),
+      raw_ms: ms(rawMs),
+    });
   } finally {
     await app.close();
   }

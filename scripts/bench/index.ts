@@ -1,7 +1,8 @@
 /**
  * Benchmarks (DESIGN.md, testing): one line per figure.
  *   npm run bench                          every figure, province tier
- *   npm run bench -- sync search tree     the figures whose names start with these (also ui, sign, verify, push)
+ *   npm run bench -- sync search tree     the figures whose names start with these
+ *                                          (also ui, sign, verify, push)
  *   npm run bench -- --tier ward --seed 1  another tier or seed (sync, search, tree)
  * The tier is generated once into a server SQLite file under the OS temp dir and reused.
  */
@@ -12,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { openClientDb } from '../../src/db/client-db';
 import { BENCH_DIR, serverDbFile, syncedCacheFile, type Tier } from './fixture';
 import { benchLikeSearch, benchSearch, benchTree, p, searchCases } from './query-bench';
-import { ms } from './stats';
+import { figureLine, ms } from './stats';
 import { encryptedAndPlainSync, initialSync, rawInsert, rawLine, syncLine } from './sync-bench';
 
 const { values, positionals } = parseArgs({
@@ -55,7 +56,12 @@ const print = (name: string, line: string) => {
 const distribution = (name: string, t: number[]) =>
   print(
     name,
-    `bench ${name} n=${t.length} p50_ms=${ms(p(t, 0.5))} p95_ms=${ms(p(t, 0.95))} max_ms=${ms(Math.max(...t))}`,
+    figureLine(name, {
+      n: t.length,
+      p50_ms: ms(p(t, 0.5)),
+      p95_ms: ms(p(t, 0.95)),
+      max_ms: ms(Math.max(...t)),
+    }),
   );
 
 console.error(
@@ -91,7 +97,11 @@ if (selected('sync') || selected('search') || selected('tree')) {
       const ratio = p(ours.all, 0.95) / p(like.all, 0.95);
       print(
         `search.${tier}`,
-        `bench search.${tier} p50_ms=${ms(p(ours.all, 0.5))} p95_ms=${ms(p(ours.all, 0.95))} ratio_vs_like=${ratio.toFixed(3)}`,
+        figureLine(`search.${tier}`, {
+          p50_ms: ms(p(ours.all, 0.5)),
+          p95_ms: ms(p(ours.all, 0.95)),
+          ratio_vs_like: ratio.toFixed(3),
+        }),
       );
       print(
         `search.${tier}.like`,

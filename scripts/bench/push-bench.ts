@@ -13,6 +13,7 @@ import {
   startPushServer,
   type PushTestServer,
 } from '../test/push-server';
+import { figureLine } from './stats';
 
 /** Mutations pushed per engine: check + forward of n/2 dossiers (each counts as one). */
 const MUTATIONS = 1000;
@@ -34,7 +35,12 @@ export async function benchPush(): Promise<string[]> {
         const push = await timePush(server, MUTATIONS);
         const raw = await timeRawInserts(server, MUTATIONS);
         lines.push(
-          `bench push.${engine} n=${MUTATIONS} ms_per_mutation=${(push / MUTATIONS).toFixed(2)} raw_ms_per_row=${(raw / MUTATIONS).toFixed(2)} ratio_vs_raw=${(push / raw).toFixed(2)}`,
+          figureLine(`push.${engine}`, {
+            n: MUTATIONS,
+            ms_per_mutation: (push / MUTATIONS).toFixed(2),
+            raw_ms_per_row: (raw / MUTATIONS).toFixed(2),
+            ratio_vs_raw: (push / raw).toFixed(2),
+          }),
         );
       } finally {
         await server.close();
@@ -84,11 +90,12 @@ async function timePush(server: PushTestServer, mutations: number): Promise<numb
 async function timeRawInserts(server: PushTestServer, rows: number): Promise<number> {
   const { db } = server.t.server;
   const ids = Array.from({ length: rows }, () => randomUUID());
-  const userId = (await db
+  const secretary = await db
     .selectFrom('users')
     .select('id')
     .where('username', '=', 'bithu.tdp1')
-    .executeTakeFirstOrThrow()).id; // prettier-ignore
+    .executeTakeFirstOrThrow();
+  const userId = secretary.id;
   const now = new Date().toISOString();
   const started = performance.now();
   for (const id of ids) {

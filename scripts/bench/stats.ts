@@ -14,3 +14,9 @@ export async function timed(fn: () => unknown): Promise<number> {
   await fn();
   return performance.now() - started;
 }
+
+/** A figure as the bench prints it: `bench <name> key=value …`, fields in the order given. */
+export function figureLine(name: string, fields: Record<string, string | number>): string {
+  const pairs = Object.entries(fields).map(([key, value]) => `${key}=${value}`);
+  return [`bench ${name}`, ...pairs].join(' ');
+}

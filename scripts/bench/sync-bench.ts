@@ -7,7 +7,7 @@ import { createDesktopService } from '../../src/desktop/desktop-service';
 import { beginBulkWrites } from '../../src/sync/repositories/cache-writer';
 import { DEFAULT_PAGE_SIZE } from '../../src/sync/sync-engine';
 import { removeSqlite, rootAdmin, startServerProcess, syncedCacheFile } from './fixture';
-import { ms } from './stats';
+import { figureLine, ms } from './stats';
 
 const SERVER_TABLES = ['orgs', 'org_bank_accounts', 'members', 'users', 'user_roles'] as const;
 
@@ -155,7 +155,9 @@ function writeAll(
   })();
 }
 
-/** With `plain`, the figure is the encrypted sync and `cipher_ratio` its cost over the plain one. */
+/**
+ * With `plain`, the figure is the encrypted sync and `cipher_ratio` its cost over the plain one.
+ */
 export function syncLine(
   name: string,
   figure: SyncFigure,
@@ -164,7 +166,13 @@ export function syncLine(
 ): string {
   const perS = Math.round((figure.rows / figure.ms) * 1000);
   const cipher = plain ? ` cipher_ratio=${(figure.ms / plain.ms).toFixed(2)}` : '';
-  return `bench ${name} rows=${figure.rows} ms=${Math.round(figure.ms)} rows_per_s=${perS} ratio_vs_raw=${(figure.ms / raw.ms).toFixed(2)}${cipher}`;
+  const line = figureLine(name, {
+    rows: figure.rows,
+    ms: Math.round(figure.ms),
+    rows_per_s: perS,
+    ratio_vs_raw: (figure.ms / raw.ms).toFixed(2),
+  });
+  return `${line}${cipher}`;
 }
 
 export function rawLine(name: string, raw: SyncFigure): string {

@@ -18,6 +18,7 @@ import { startBrowserHost } from '../../main/browser-host';
 import { CHROMIUM, CHROMIUM_QUIET_FLAGS } from '../../main/chromium';
 import { ensureRendererBuilt, RENDERER_DIST } from '../../main/renderer-build';
 import { rootAdmin, serverDbFile, startServerProcess, syncedCacheFile } from './fixture';
+import { figureLine } from './stats';
 import { initialSync } from './sync-bench';
 
 const RUNS = 7;
@@ -114,7 +115,12 @@ export async function benchUi(): Promise<string[]> {
     const children = median(app.map((r) => r.children));
     const base = median(baseline);
     return [
-      `bench ui.first_paint_ms=${paint.toFixed(0)} baseline_static_ms=${base.toFixed(0)} ratio=${(paint / base).toFixed(1)} runs=${RUNS} goal_ms=1500`,
+      figureLine(`ui.first_paint_ms=${paint.toFixed(0)}`, {
+        baseline_static_ms: base.toFixed(0),
+        ratio: (paint / base).toFixed(1),
+        runs: RUNS,
+        goal_ms: 1500,
+      }),
       `bench ui.province_children_ms=${children.toFixed(0)} rows=${app[0]?.rows ?? 0}`,
     ];
   } finally {

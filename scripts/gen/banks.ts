@@ -51,7 +51,9 @@ function account(
   };
 }
 
-/** One or two accounts of an org, exactly one of them active (the other an older one kept on file). */
+/**
+ * One or two accounts of an org, exactly one of them active (the other an older one kept on file).
+ */
 export function bankAccountsFor(
   rng: Rng,
   orgName: string,

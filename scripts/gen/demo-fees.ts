@@ -60,6 +60,17 @@ export async function startDemoGateway(
 const DEMO_MONTHS = Array.from({ length: 10 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
 
 /**
+ * Most payments succeed, a few fail, and some of the last month's are still unknown for the
+ * settling run to find. The draws happen in this order so that a seed gives the same demo.
+ */
+function demoOutcome(month: string, rng: Rng): 'unknown' | 'failed' | 'success' {
+  if (month === '2026-09' && rng.chance(0.3)) return 'unknown';
+  return rng.chance(0.08) ? 'failed' : 'success';
+}
+
+const anHourBefore = (d: Date) => new Date(d.getTime() - 3_600_000);
+
+/**
  * Demo fee history for the demo ward: every cell's months approved up to September (October left
  * for the user to approve), payments mostly successful with receipts, a few failed, a few still
  * unknown (the "money left my account" case), and some members behind by 3 months or more.
@@ -85,16 +96,26 @@ export async function seedDemoFees(
       const planned = lines.flatMap((l) => {
         const fee = l.profile ? computeMonthlyFee(l.profile, month, rules) : null;
         return fee?.ok
-          ? [{ memberId: l.memberId, computedAmount: fee.value.amount, amount: fee.value.amount, adjustReason: null, ruleVersion: fee.value.ruleVersionId }] // prettier-ignore
+          ? [
+              {
+                memberId: l.memberId,
+                computedAmount: fee.value.amount,
+                amount: fee.value.amount,
+                adjustReason: null,
+                ruleVersion: fee.value.ruleVersionId,
+              },
+            ]
           : [];
       });
       const at = new Date(`${month}-05T02:00:00Z`);
       await saveApprovals(db, cell.id, month, planned, cell.approverUserId, at);
       approvals += planned.length;
-      if (month === DEMO_MONTHS[0]) for (const p of planned) if (rng.chance(0.05)) behind.add(p.memberId); // prettier-ignore
+      if (month === DEMO_MONTHS[0]) {
+        for (const p of planned) if (rng.chance(0.05)) behind.add(p.memberId);
+      }
       const payable = planned.filter((p) => p.amount > 0 && !behind.has(p.memberId));
       if (payable.length === 0) continue;
-      const outcome = month === '2026-09' && rng.chance(0.3) ? 'unknown' : rng.chance(0.08) ? 'failed' : 'success'; // prettier-ignore
+      const outcome = demoOutcome(month, rng);
       const id = randomUUID();
       const reference = `DP${month.slice(2, 4)}${month.slice(5)}${rng.digits(12)}`;
       const paidAt = new Date(`${month}-12T03:00:00Z`);
@@ -106,7 +127,7 @@ export async function seedDemoFees(
         kind: 'cell',
         bankAccountId: account.id,
         amount: payable.reduce((s, p) => s + p.amount, 0),
-        createdAt: (outcome === 'unknown' ? new Date(now.getTime() - 3_600_000) : paidAt).toISOString(), // prettier-ignore
+        createdAt: (outcome === 'unknown' ? anHourBefore(now) : paidAt).toISOString(),
         items: payable.map((p) => ({ memberId: p.memberId, month, amount: p.amount })),
       });
       if (!inserted.ok) continue;

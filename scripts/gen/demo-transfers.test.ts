@@ -138,13 +138,18 @@ describe.each(serverEngines)('demo transfers on the generated ward (%s)', (engin
         }),
       );
       const to = summary.members.find((m) => m.username === 'dangvien1.chibo2')!.cellId;
-      const common = ['--server', url, '--username', from.username, '--password', DEMO_PASSWORD];
-      const submitted = await runDemoMember(['submit-transfer', ...common, '--to', to, '--attach', file]); // prettier-ignore
+      /** The demo-member command `command`, logged in as `username`. */
+      const demoMember = (command: string, username: string, ...rest: string[]) => {
+        const login = ['--server', url, '--username', username, '--password', DEMO_PASSWORD];
+        return runDemoMember([command, ...login, ...rest]);
+      };
+      const destination = ['--to', to, '--attach', file];
+      const submitted = await demoMember('submit-transfer', from.username, ...destination);
       expect(submitted).toMatchObject({ statusVi: 'Chờ kiểm tra', currentOrgId: from.cellId });
       const members = summary.members.filter((m) => m.dossierId !== null);
       const returned = summary.dossiers.find((d) => d.status === 'returned')!;
       const owner = members.find((m) => m.dossierId === returned.id)!;
-      const status = await runDemoMember(['status', '--server', url, '--username', owner.username, '--password', DEMO_PASSWORD, '--id', returned.id]); // prettier-ignore
+      const status = await demoMember('status', owner.username, '--id', returned.id);
       expect(status).toMatchObject({ statusVi: 'Trả lại đảng viên' });
     } finally {
       await app.close();

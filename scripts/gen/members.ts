@@ -108,7 +108,9 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
   else map.set(key, [value]);
 }
 
-/** Residential cells a member of `cell` may live in: the ward's, or the province's outside wards. */
+/**
+ * Residential cells a member of `cell` may live in: the ward's, or the province's outside wards.
+ */
 class ResidenceIndex {
   private readonly byWard = new Map<string, string[]>();
   private readonly byProvince = new Map<string, string[]>();

@@ -47,12 +47,16 @@ export interface OrgSpec {
   mayBeInactive?: boolean;
   /** …or this one for sure. */
   dissolved?: boolean;
-  /** A ward or commune committee: residence cells of members below it are picked among its cells. */
+  /**
+   * A ward or commune committee: residence cells of members below it are picked among its cells.
+   */
   isWard?: boolean;
   demoKey?: string;
 }
 
-/** Members of a committee's staff: positions (secretary, deputy, 2 committee members) and accounts. */
+/**
+ * Members of a committee's staff: positions (secretary, deputy, 2 committee members) and accounts.
+ */
 export const COMMITTEE_STAFF_SIZE = 8;
 /** Position holders of a cell itself: secretary, deputy, up to 2 committee members. */
 export const CELL_POSITION_HOLDERS = 4;

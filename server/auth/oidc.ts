@@ -33,7 +33,9 @@ export function oidcConfigFromEnv(env: NodeJS.ProcessEnv): OidcServerConfig | un
   });
 }
 
-/** Signature algorithms we accept; `none`, HMAC (a key the client also knows) and the rest never. */
+/**
+ * Signature algorithms we accept; `none`, HMAC (a key the client also knows) and the rest never.
+ */
 export const OIDC_ALGORITHMS = ['RS256', 'ES256'];
 const CLOCK_TOLERANCE_SECONDS = 60;
 /** An ID token is used right after it is issued: an older one is a replay or a stale tab. */

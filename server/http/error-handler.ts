@@ -47,7 +47,10 @@ function frameworkError(err: FastifyError): [number, ApiError] | null {
   }
 }
 
-/** Every failure leaves as an ApiError; unexpected ones are logged and told apart from client errors. */
+/**
+ * Every failure leaves as an ApiError; unexpected ones are logged and told apart from client
+ * errors.
+ */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof HttpError) return reply.code(err.status).send(err.body);

@@ -20,7 +20,9 @@ export interface FeesConfig {
   badCallbacksPerMinute: number;
   amountCeiling: number;
   rules: FeeRuleTable;
-  /** Unknown payments are failed after this long without a final answer (the national rule: 2 days). */
+  /**
+   * Unknown payments are failed after this long without a final answer (the national rule: 2 days).
+   */
   settleWithinMs: number;
   /** How often the server asks the gateway about unknown payments by itself; 0 = never. */
   settleEveryMs: number;
@@ -57,7 +59,9 @@ function publicUrlFromEnv(env: NodeJS.ProcessEnv, gateway: boolean, demo: boolea
     throw new Error(`FEES_PUBLIC_URL must have no query or fragment, got ${raw}`);
   return url.toString().replace(/\/+$/, '');
 }
-/** Often enough that "money left my account" cases clear within minutes, rare enough to be cheap. */
+/**
+ * Often enough that "money left my account" cases clear within minutes, rare enough to be cheap.
+ */
 const DEFAULT_SETTLE_EVERY_MS = 10 * 60 * 1000;
 
 /** FEES_AMOUNT_CEILING alone, for whoever needs only the ceiling (offline approvals). */

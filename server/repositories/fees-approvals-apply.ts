@@ -66,7 +66,6 @@ export async function applyFeeApproval(
           (g) => CELL_FEE_ROLES.includes(g.role) && cell.path.startsWith(g.path),
         )
       )
-        // prettier-ignore
         return answer(
           'forbidden',
           'out_of_scope',

@@ -48,7 +48,8 @@ export async function saveBankAccount(
       .select(['org_id'])
       .where('id', '=', account.id)
       .executeTakeFirst();
-    if (existing && existing.org_id !== account.orgId) return { ok: false as const, code: 'other_org' as const }; // prettier-ignore
+    if (existing && existing.org_id !== account.orgId)
+      return { ok: false as const, code: 'other_org' as const };
     const at = now.toISOString();
     if (account.isActive) {
       const others = await trx

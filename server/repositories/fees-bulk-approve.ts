@@ -106,7 +106,9 @@ async function approveCells(
   const at = job.now.toISOString();
   // In primary-key order: the key index fills page by page instead of at random places, which
   // made SQLite's writes about 1.5× faster (docs/performance.md, party fees).
-  const planned = plan.value.sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0)); // prettier-ignore
+  const planned = plan.value.sort((a, b) =>
+    a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0,
+  );
   clock('planMs');
   for (let i = 0; i < planned.length; i += ROWS_PER_INSERT) {
     const values = planned.slice(i, i + ROWS_PER_INSERT).map((p) => ({

@@ -277,7 +277,9 @@ export interface PaymentEvent {
 }
 
 let eventCounter = 0;
-/** Sortable by time of writing (wall clock, then a per-process counter): the trail reads in order. */
+/**
+ * Sortable by time of writing (wall clock, then a per-process counter): the trail reads in order.
+ */
 const eventId = () =>
   `${Date.now().toString(36).padStart(9, '0')}${(eventCounter++ % 1e6).toString(36).padStart(4, '0')}-${randomUUID()}`;
 

@@ -89,7 +89,11 @@ export async function importStatementLines(
       amount: Number(r.amount),
     }));
     const match = matchStatement(fresh, expected);
-    const result: StatementImport = { alreadyImported: lines.length - fresh.length, matched: [], unmatched: [] }; // prettier-ignore
+    const result: StatementImport = {
+      alreadyImported: lines.length - fresh.length,
+      matched: [],
+      unmatched: [],
+    };
     for (const u of match.unmatched) result.unmatched.push({ line: u.line, reason: u.reason });
     for (const { line, payment } of match.matched) {
       const request = open.find((r) => r.reference === payment.reference);
@@ -132,8 +136,18 @@ export async function importStatementLines(
       result.matched.push({ line, paymentId, reference: request.reference });
     }
     const rows = [
-      ...result.matched.map((m) => ({ line: m.line, status: 'matched', reason: null, paymentId: m.paymentId })), // prettier-ignore
-      ...result.unmatched.map((u) => ({ line: u.line, status: 'unmatched', reason: u.reason, paymentId: null })), // prettier-ignore
+      ...result.matched.map((m) => ({
+        line: m.line,
+        status: 'matched',
+        reason: null,
+        paymentId: m.paymentId,
+      })),
+      ...result.unmatched.map((u) => ({
+        line: u.line,
+        status: 'unmatched',
+        reason: u.reason,
+        paymentId: null,
+      })),
     ];
     for (let i = 0; i < rows.length; i += 200)
       await trx

@@ -77,7 +77,9 @@ export type SubmitOutcome =
   | { ok: true; stored: StoredDossier; created: boolean }
   | (Failure<TransferCode | 'bad_attachment' | 'id_taken'> & { field?: string });
 
-/** A member submits a form: the dossier starts at their cell. A retry with the same id is a no-op. */
+/**
+ * A member submits a form: the dossier starts at their cell. A retry with the same id is a no-op.
+ */
 export async function submitTransfer(
   deps: TransferDeps,
   caller: Caller,
@@ -189,13 +191,17 @@ async function decide(
       ? `${first.actorName}${first.orgName ? ` (${first.orgName})` : ''}`
       : 'người khác';
     const what = first ? transferActionLabelVi[first.type].toLowerCase() : 'cập nhật';
+    const since = first
+      ? `${first.actorName} did ${first.type} at ${first.at}`
+      : `now at rev ${stored.rev}`;
+    const when = first ? ` lúc ${timeVi(first.at)}` : '';
     return result(
       m,
       'conflict',
       stored.rev,
       'stale',
-      `the dossier moved on since rev ${m.baseRev}: ${first ? `${first.actorName} did ${first.type} at ${first.at}` : `now at rev ${stored.rev}`}`,
-      `Hồ sơ đã được ${who} ${what}${first ? ` lúc ${timeVi(first.at)}` : ''} trước bạn. Vui lòng đồng bộ lại và xem trạng thái mới của hồ sơ.`,
+      `the dossier moved on since rev ${m.baseRev}: ${since}`,
+      `Hồ sơ đã được ${who} ${what}${when} trước bạn. Vui lòng đồng bộ lại và xem trạng thái mới của hồ sơ.`,
     );
   }
   const action = m.action;

@@ -1,3 +1,7 @@
+/**
+ * The users table and its role grants: reads for login and lists, writes with their history.
+ * One file over 400 lines: one table, one topic; its queries share the row mapping and columns.
+ */
 import { randomUUID } from 'node:crypto';
 import type { Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
@@ -60,7 +64,9 @@ async function detailsOf(db: Db, rows: UserRow[]): Promise<UserDetail[]> {
   }));
 }
 
-/** A new account with its role grants; `passwordHash` from hashPassword (null: no password login). */
+/**
+ * A new account with its role grants; `passwordHash` from hashPassword (null: no password login).
+ */
 export async function insertUser(
   trx: Trx,
   input: { user: User; passwordHash: string | null; memberId?: string | null; createdBy?: string },

@@ -129,7 +129,8 @@ describe('api client', () => {
     // Noise does not compress: a ≈ 360 KB PNG, six 64 KB ranges.
     const side = 300;
     const rows = Buffer.alloc((side * 4 + 1) * side);
-    for (let i = 0; i < rows.length; i++) rows[i] = i % (side * 4 + 1) === 0 ? 0 : (i * 2654435761) >>> 24; // prettier-ignore
+    for (let i = 0; i < rows.length; i++)
+      rows[i] = i % (side * 4 + 1) === 0 ? 0 : (i * 2654435761) >>> 24;
     const png = encodeRgbaPng(side, side, rows);
     const sha256 = sha256Of(png);
     const auth: { token?: string } = {};
@@ -142,7 +143,11 @@ describe('api client', () => {
     const proxy = await startFaultProxy(server.url, `/v1/blobs/${sha256}`);
     try {
       const chunkBytes = 64 * 1024;
-      const viaProxy = createApiClient({ baseUrl: proxy.url, getAccessToken: () => auth.token, blobChunkBytes: chunkBytes }); // prettier-ignore
+      const viaProxy = createApiClient({
+        baseUrl: proxy.url,
+        getAccessToken: () => auth.token,
+        blobChunkBytes: chunkBytes,
+      });
       const ranges = Math.ceil(png.length / chunkBytes);
       const whole = await viaProxy.getBlob(sha256);
       expect(whole.contentType).toBe('image/png');

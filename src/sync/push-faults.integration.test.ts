@@ -48,7 +48,12 @@ describe.each(serverEngines)('push under faults on %s', (engine) => {
     dossier = await server.t.submit(
       member,
       officialToCell2([
-        { sha256: attachmentSha, fileName: 'don.pdf', contentType: 'application/pdf', size: scan.length }, // prettier-ignore
+        {
+          sha256: attachmentSha,
+          fileName: 'don.pdf',
+          contentType: 'application/pdf',
+          size: scan.length,
+        },
       ]),
     );
   });

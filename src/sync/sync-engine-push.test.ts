@@ -34,7 +34,12 @@ const check = (entityId: string, baseRev: number): DossierMutationBody => ({
 });
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`);
 const unreachable = () =>
-  new ApiClientError({ status: 0, code: 'unreachable', message: 'down', messageVi: 'Mất kết nối.' }); // prettier-ignore
+  new ApiClientError({
+    status: 0,
+    code: 'unreachable',
+    message: 'down',
+    messageVi: 'Mất kết nối.',
+  });
 
 type Decide = (m: PushRequest['mutations'][number]) => Omit<PushResult, 'id'>;
 const applied: Decide = (m) => ({
@@ -76,7 +81,12 @@ function scriptedApi(pages: PullChange[][] = []) {
       log.push(`get ${sha256.slice(0, 6)}`);
       const bytes = state.served.get(sha256);
       if (!bytes)
-        throw new ApiClientError({ status: 404, code: 'not_found', message: 'no', messageVi: 'Không thấy.' }); // prettier-ignore
+        throw new ApiClientError({
+          status: 404,
+          code: 'not_found',
+          message: 'no',
+          messageVi: 'Không thấy.',
+        });
       return { contentType: 'application/pdf', bytes };
     },
   };
@@ -91,7 +101,12 @@ describe('sync engine push', () => {
     const server = scriptedApi();
     const engine = new SyncEngine({ handle: cache.handle, api: server.api, pushBatchSize: 2 });
     const letter = pdf('signed here');
-    engine.blobs.put({ sha256: sha256Of(letter), contentType: 'application/pdf', bytes: letter, needsUpload: true }); // prettier-ignore
+    engine.blobs.put({
+      sha256: sha256Of(letter),
+      contentType: 'application/pdf',
+      bytes: letter,
+      needsUpload: true,
+    });
     for (let n = 1; n <= 3; n++)
       engine.outbox.enqueue({ id: mutationId(n), mutation: check(uid(500_000 + n), n) });
     const changes: OutboxChanged[] = [];
@@ -114,11 +129,20 @@ describe('sync engine push', () => {
     const server = scriptedApi();
     server.state.decide = (m) =>
       m.entityId === dossierA
-        ? { status: 'conflict', rev: 50, code: 'stale', message: 'stale', messageVi: 'Hồ sơ đã được Ngô Văn Minh kiểm tra trước bạn.' } // prettier-ignore
+        ? {
+            status: 'conflict',
+            rev: 50,
+            code: 'stale',
+            message: 'stale',
+            messageVi: 'Hồ sơ đã được Ngô Văn Minh kiểm tra trước bạn.',
+          }
         : applied(m);
     const engine = new SyncEngine({ handle: cache.handle, api: server.api });
     engine.outbox.enqueue({ id: mutationId(1), mutation: check(dossierA, 7) });
-    engine.outbox.enqueue({ id: mutationId(2), mutation: { ...check(dossierA, 7), action: { type: 'forward' } } }); // prettier-ignore
+    engine.outbox.enqueue({
+      id: mutationId(2),
+      mutation: { ...check(dossierA, 7), action: { type: 'forward' } },
+    });
     engine.outbox.enqueue({ id: mutationId(3), mutation: check(dossierB, 9) });
     let empties = 0;
     engine.on('outbox-empty', () => (empties += 1));
@@ -243,7 +267,11 @@ describe('sync engine push', () => {
     });
     const server = scriptedApi([
       [root, cell, otherRoot, otherCell].map((o) => change.org(o)),
-      [change.user(user), change.userRole(grant), ...[waitingHere, elsewhere, done, missing].map((d) => change.dossier(d))], // prettier-ignore
+      [
+        change.user(user),
+        change.userRole(grant),
+        ...[waitingHere, elsewhere, done, missing].map((d) => change.dossier(d)),
+      ],
     ]);
     for (const n of [1, 2, 3, 4]) server.state.served.set(sha256Of(blob(n)), blob(n));
     const engine = new SyncEngine({ handle: cache.handle, api: server.api });

@@ -254,8 +254,14 @@ describe('party fees on the desktop', () => {
     );
     expect(text).toContain(ledger.rows[0]?.fullName);
 
-    const pdf = value('exportFeeLedger', await api.exportFeeLedger({ cellId, year: 2026, upTo: 3, format: 'pdf' })); // prettier-ignore
-    expect(pdf).toMatchObject({ fileName: expect.stringMatching(/\.pdf$/), contentType: 'application/pdf' }); // prettier-ignore
+    const pdf = value(
+      'exportFeeLedger',
+      await api.exportFeeLedger({ cellId, year: 2026, upTo: 3, format: 'pdf' }),
+    );
+    expect(pdf).toMatchObject({
+      fileName: expect.stringMatching(/\.pdf$/),
+      contentType: 'application/pdf',
+    });
     const pdfFile = join(dir, 'ledger.pdf');
     writeFileSync(pdfFile, Buffer.from(pdf.dataBase64, 'base64'));
     const pdfText = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
@@ -302,7 +308,9 @@ describe('party fees on the desktop', () => {
       kind: 'feeApproval',
       actionType: 'approve',
     });
-    expect(entry?.label).toMatch(new RegExp(`^Phê duyệt đảng phí tháng ${NEXT.slice(5)}/${NEXT.slice(0, 4)} — Chi bộ`)); // prettier-ignore
+    expect(entry?.label).toMatch(
+      new RegExp(`^Phê duyệt đảng phí tháng ${NEXT.slice(5)}/${NEXT.slice(0, 4)} — Chi bộ`),
+    );
 
     const pay = failure(await api.startFeePayment({ cellId, month: NEXT }));
     expect(pay.messageVi).toBe(PAYMENT_NEEDS_CONNECTION_VI);

@@ -198,7 +198,11 @@ describe('bank statements, fee rules and bank accounts on the desktop', () => {
       }),
     );
     expect(done.line).toMatchObject({ status: 'matched', matchedByName: 'Phạm Thị Lan' });
-    expect(done.payment).toMatchObject({ status: 'success', channel: 'statement', cellName: DEMO_CELL_NAME }); // prettier-ignore
+    expect(done.payment).toMatchObject({
+      status: 'success',
+      channel: 'statement',
+      cellName: DEMO_CELL_NAME,
+    });
     expect(done.payment.items.every((i) => i.fullName !== i.memberId)).toBe(true);
     const left = value(
       'feeStatementLines',
@@ -269,7 +273,11 @@ describe('bank statements, fee rules and bank accounts on the desktop', () => {
     const cellAfter = after.items.filter((r) => r.orgId === cellId);
     expect(cellAfter.map((r) => [r.accountNo, r.isActive])[0]).toEqual(['1234567890123', true]);
     expect(cellAfter.filter((r) => r.isActive)).toHaveLength(1);
-    expect(cellAfter.map((r) => r.accountNo).sort()).toEqual(['1234567890123', '4203479508803', '8827626582247']); // prettier-ignore
+    expect(cellAfter.map((r) => r.accountNo).sort()).toEqual([
+      '1234567890123',
+      '4203479508803',
+      '8827626582247',
+    ]);
   });
 
   it('offline: accounts and lines from the cache, imports and matches refused with a reason', async () => {

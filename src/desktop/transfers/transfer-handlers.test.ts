@@ -16,6 +16,7 @@ import {
   type DesktopEvent,
   type DesktopResult,
 } from '../contract';
+import type { DesktopService } from '../desktop-service';
 import {
   openAs,
   submitted,
@@ -38,7 +39,12 @@ beforeAll(async () => {
     submitted(ward, 1, 0, ward.cells[4]!, {
       submittedAt: '2026-03-02T08:00:00.000Z',
       attachments: [
-        { sha256: sha256Of(pdfBytes), fileName: 'don.pdf', contentType: 'application/pdf', size: pdfBytes.length }, // prettier-ignore
+        {
+          sha256: sha256Of(pdfBytes),
+          fileName: 'don.pdf',
+          contentType: 'application/pdf',
+          size: pdfBytes.length,
+        },
       ],
     }),
     // cell 2 → ward → cell 7, newer.
@@ -69,6 +75,13 @@ function failure(result: DesktopResult<unknown>) {
   return result.error;
 }
 
+/** One list of dossiers, checked against the contract. */
+async function listOf(api: DesktopService, query: Parameters<DesktopService['listDossiers']>[0]) {
+  return value('listDossiers', await api.listDossiers(query));
+}
+const OFFICIAL_OUT = { variant: 'official', side: 'outgoing' } as const;
+const OFFICIAL_IN = { variant: 'official', side: 'incoming' } as const;
+
 const d1 = () => world.dossiers[0]!;
 const d2 = () => world.dossiers[1]!;
 const d3 = () => world.dossiers[2]!;
@@ -76,7 +89,7 @@ const d3 = () => world.dossiers[2]!;
 describe('lists "nơi chuyển đi / nơi chuyển đến"', () => {
   it('a cell secretary sees the dossiers leaving the cell, not those arriving elsewhere', async () => {
     const { api } = await as('cell1Secretary');
-    const out = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'outgoing' })); // prettier-ignore
+    const out = await listOf(api, OFFICIAL_OUT);
     expect(out.items.map((i) => i.id)).toEqual([d1().id]);
     expect(out.items[0]).toMatchObject({
       status: 'pending_check',
@@ -89,17 +102,20 @@ describe('lists "nơi chuyển đi / nơi chuyển đến"', () => {
       needsAttention: false,
       overdue: false,
     });
-    const incoming = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'incoming' })); // prettier-ignore
+    const incoming = await listOf(api, OFFICIAL_IN);
     expect(incoming.items).toEqual([]);
-    const temporary = value('listDossiers', await api.listDossiers({ variant: 'temporary', side: 'outgoing' })); // prettier-ignore
+    const temporary = await listOf(api, { variant: 'temporary', side: 'outgoing' });
     expect(temporary.items.map((i) => i.id)).toEqual([d3().id]);
   });
 
   it('orgs outside the cached scope are named as the dossier came with them', async () => {
     const { api, cache } = await as('cell1Secretary');
     // The cell's own cache holds its subtree and ancestors only: not the destination cell.
-    createCacheWriter(cache.handle).applyPage([change.delete('org', world.ward.cells[4]!.id)], 'c2'); // prettier-ignore
-    const out = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'outgoing' })); // prettier-ignore
+    createCacheWriter(cache.handle).applyPage(
+      [change.delete('org', world.ward.cells[4]!.id)],
+      'c2',
+    );
+    const out = await listOf(api, OFFICIAL_OUT);
     expect(out.items[0]!.destinationOrg.name).toBe('Chi bộ Tổ dân phố số 5');
     const detail = value('dossierDetail', await api.dossierDetail({ dossierId: d1().id }));
     expect(detail.route.map((r) => [r.name, r.type])).toEqual([
@@ -111,25 +127,30 @@ describe('lists "nơi chuyển đi / nơi chuyển đến"', () => {
 
   it('the receiving cell sees it as incoming, not waiting for it yet', async () => {
     const { api } = await as('cell5Secretary');
-    const incoming = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'incoming' })); // prettier-ignore
+    const incoming = await listOf(api, OFFICIAL_IN);
     expect(incoming.items.map((i) => [i.id, i.awaitingMe])).toEqual([[d1().id, false]]);
-    const outgoing = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'outgoing' })); // prettier-ignore
+    const outgoing = await listOf(api, OFFICIAL_OUT);
     expect(outgoing.items).toEqual([]);
   });
 
   it('the ward sees every dossier of its cells, newest first; filters by name, id, waiting', async () => {
     const { api } = await as('wardProcessor');
-    const all = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'outgoing' })); // prettier-ignore
+    const all = await listOf(api, OFFICIAL_OUT);
     expect(all.items.map((i) => i.id)).toEqual([d2().id, d1().id]);
     expect(all.items.every((i) => i.awaitingMe)).toBe(true);
     const member = world.ward.members[0]!;
-    const surname = member.fullName.split(' ')[0]!.normalize('NFD').replace(/\p{M}/gu, '').replace(/Đ/g, 'D').toLowerCase(); // prettier-ignore
-    const byName = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'outgoing', q: `${surname} ${member.fullName.split(' ').at(-1)}` })); // prettier-ignore
+    // Typed as people do: the surname without its marks, the given name with them.
+    const words = member.fullName.split(' ');
+    const surname = words[0]!.normalize('NFD').replace(/\p{M}/gu, '').replace(/Đ/g, 'D');
+    const byName = await listOf(api, {
+      ...OFFICIAL_OUT,
+      q: `${surname.toLowerCase()} ${words.at(-1)}`,
+    });
     expect(byName.items.map((i) => i.id)).toContain(d1().id);
     expect(byName.items.map((i) => i.id)).not.toContain(d2().id);
-    const byId = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'outgoing', q: member.citizenId.slice(0, 9) })); // prettier-ignore
+    const byId = await listOf(api, { ...OFFICIAL_OUT, q: member.citizenId.slice(0, 9) });
     expect(byId.items.map((i) => i.id)).toEqual([d1().id]);
-    const limited = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'outgoing', limit: 1 })); // prettier-ignore
+    const limited = await listOf(api, { ...OFFICIAL_OUT, limit: 1 });
     expect(limited).toMatchObject({ truncated: true, items: [{ id: d2().id }] });
   });
 });
@@ -139,7 +160,10 @@ describe('actions queue in the outbox and show at once', () => {
     const { api } = await as('wardProcessor');
     const events: DesktopEvent['type'][] = [];
     api.subscribe((e) => events.push(e.type));
-    const { outboxId } = value('checkDossier', await api.checkDossier({ dossierId: d1().id, data: { letterNumber: '12-GGT/CB' } })); // prettier-ignore
+    const { outboxId } = value(
+      'checkDossier',
+      await api.checkDossier({ dossierId: d1().id, data: { letterNumber: '12-GGT/CB' } }),
+    );
     expect(events).toEqual(expect.arrayContaining(['outbox-changed', 'dossiers-changed']));
 
     let detail = value('dossierDetail', await api.dossierDetail({ dossierId: d1().id }));
@@ -152,28 +176,52 @@ describe('actions queue in the outbox and show at once', () => {
     expect(detail.pending).toMatchObject([
       { id: outboxId, actionType: 'check', status: 'pending' },
     ]);
-    expect(detail.allowed).toEqual({ check: true, forward: true, signAndForward: false, return: true, reject: true }); // prettier-ignore
-    expect(detail.proposedNextOrg).toEqual({ id: world.ward.root.id, name: 'Đảng bộ Phường Việt Hưng' }); // prettier-ignore
+    expect(detail.allowed).toEqual({
+      check: true,
+      forward: true,
+      signAndForward: false,
+      return: true,
+      reject: true,
+    });
+    expect(detail.proposedNextOrg).toEqual({
+      id: world.ward.root.id,
+      name: 'Đảng bộ Phường Việt Hưng',
+    });
     expect(detail.route.map((s) => [s.name, s.side, s.state])).toEqual([
       ['Chi bộ Tổ dân phố số 1', 'from', 'current'],
       ['Đảng bộ Phường Việt Hưng', 'from', 'later'],
       ['Chi bộ Tổ dân phố số 5', 'to', 'later'],
     ]);
-    expect(detail.attachments).toEqual([expect.objectContaining({ fileName: 'don.pdf', cached: false })]); // prettier-ignore
+    expect(detail.attachments).toEqual([
+      expect.objectContaining({ fileName: 'don.pdf', cached: false }),
+    ]);
 
     value('forwardDossier', await api.forwardDossier({ dossierId: d1().id }));
     detail = value('dossierDetail', await api.dossierDetail({ dossierId: d1().id }));
-    expect(detail.shown).toMatchObject({ status: 'pending_check', position: 1, currentOrgId: world.ward.root.id }); // prettier-ignore
+    expect(detail.shown).toMatchObject({
+      status: 'pending_check',
+      position: 1,
+      currentOrgId: world.ward.root.id,
+    });
     expect(detail.currentOrg.name).toBe('Đảng bộ Phường Việt Hưng');
     expect(detail.history.map((h) => h.label)).toEqual(['Nộp hồ sơ', 'Kiểm tra', 'Chuyển tiếp']);
-    expect(detail.history[1]).toMatchObject({ actorName: 'Lê Minh Tuấn', org: { name: 'Chi bộ Tổ dân phố số 1' }, nextOrg: { name: 'Đảng bộ Phường Việt Hưng' } }); // prettier-ignore
+    expect(detail.history[1]).toMatchObject({
+      actorName: 'Lê Minh Tuấn',
+      org: { name: 'Chi bộ Tổ dân phố số 1' },
+      nextOrg: { name: 'Đảng bộ Phường Việt Hưng' },
+    });
 
     // Both rest on the rev the user saw: the outbox rebases the second once the first applies.
     const outbox = value('listOutbox', await api.listOutbox({}));
     expect(outbox.items.map((i) => i.actionType)).toEqual(['check', 'forward']);
-    expect(outbox.items[0]!.label).toBe(`${world.ward.members[0]!.fullName} — Chuyển sinh hoạt đảng chính thức`); // prettier-ignore
-    const list = value('listDossiers', await api.listDossiers({ variant: 'official', side: 'outgoing' })); // prettier-ignore
-    expect(list.items.find((i) => i.id === d1().id)).toMatchObject({ pendingActions: 2, currentOrg: { name: 'Đảng bộ Phường Việt Hưng' } }); // prettier-ignore
+    expect(outbox.items[0]!.label).toBe(
+      `${world.ward.members[0]!.fullName} — Chuyển sinh hoạt đảng chính thức`,
+    );
+    const list = await listOf(api, OFFICIAL_OUT);
+    expect(list.items.find((i) => i.id === d1().id)).toMatchObject({
+      pendingActions: 2,
+      currentOrg: { name: 'Đảng bộ Phường Việt Hưng' },
+    });
 
     // Dropping the check drops the forward decided on top of it.
     value('discardOutboxEntry', await api.discardOutboxEntry({ id: outboxId }));
@@ -187,9 +235,15 @@ describe('actions queue in the outbox and show at once', () => {
     const { api } = await as('wardProcessor');
     const blank = failure(await api.returnDossier({ dossierId: d2().id, reason: '  ' }));
     expect(blank).toMatchObject({ code: 'invalid_input', field: 'reason' });
-    value('returnDossier', await api.returnDossier({ dossierId: d2().id, reason: 'Thiếu quyết định chuyển công tác' })); // prettier-ignore
+    value(
+      'returnDossier',
+      await api.returnDossier({ dossierId: d2().id, reason: 'Thiếu quyết định chuyển công tác' }),
+    );
     const detail = value('dossierDetail', await api.dossierDetail({ dossierId: d2().id }));
-    expect(detail.shown).toMatchObject({ status: 'returned', reason: 'Thiếu quyết định chuyển công tác' }); // prettier-ignore
+    expect(detail.shown).toMatchObject({
+      status: 'returned',
+      reason: 'Thiếu quyết định chuyển công tác',
+    });
     // Returned to the member: nothing left for staff to do.
     expect(Object.values(detail.allowed).some(Boolean)).toBe(false);
   });
@@ -199,20 +253,39 @@ describe('the machine refuses on the desktop what the server would refuse', () =
   it('only processors or approvers of the org holding the dossier act on it', async () => {
     const { api } = await as('cell1Secretary');
     const err = failure(await api.checkDossier({ dossierId: d2().id }));
-    expect(err).toMatchObject({ code: 'not_processor', messageVi: expect.stringContaining('Chỉ cán bộ xử lý') }); // prettier-ignore
+    expect(err).toMatchObject({
+      code: 'not_processor',
+      messageVi: expect.stringContaining('Chỉ cán bộ xử lý'),
+    });
     expect(value('listOutbox', await api.listOutbox({})).items).toEqual([]);
   });
 
   it('approve before check, a next org off the tree, signing without the approver role', async () => {
     const { api } = await as('wardProcessor');
-    expect(failure(await api.forwardDossier({ dossierId: d3().id }))).toMatchObject({ code: 'not_checked' }); // prettier-ignore
-    const offRoute = failure(await api.checkDossier({ dossierId: d3().id, nextOrgId: world.ward.cells[6]!.id })); // prettier-ignore
-    expect(offRoute).toMatchObject({ code: 'invalid_next_org', messageVi: expect.stringMatching(/không hợp lệ/) }); // prettier-ignore
+    expect(failure(await api.forwardDossier({ dossierId: d3().id }))).toMatchObject({
+      code: 'not_checked',
+    });
+    const offRoute = failure(
+      await api.checkDossier({ dossierId: d3().id, nextOrgId: world.ward.cells[6]!.id }),
+    );
+    expect(offRoute).toMatchObject({
+      code: 'invalid_next_org',
+      messageVi: expect.stringMatching(/không hợp lệ/),
+    });
     value('checkDossier', await api.checkDossier({ dossierId: d3().id }));
     // Refused before the token is touched: no module is configured here.
-    const sign = failure(await api.signAndForwardDossier({ dossierId: d3().id, slotId: '00', certificateId: '01', pin: '123456' })); // prettier-ignore
+    const sign = failure(
+      await api.signAndForwardDossier({
+        dossierId: d3().id,
+        slotId: '00',
+        certificateId: '01',
+        pin: '123456',
+      }),
+    );
     expect(sign).toMatchObject({ code: 'not_approver' });
-    expect(failure(await api.dossierDetail({ dossierId: '00000000-0000-4000-8000-00000000dead' }))).toMatchObject({ code: 'not_found' }); // prettier-ignore
+    expect(
+      failure(await api.dossierDetail({ dossierId: '00000000-0000-4000-8000-00000000dead' })),
+    ).toMatchObject({ code: 'not_found' });
   });
 });
 
@@ -221,18 +294,35 @@ describe('files', () => {
     const { api, cache } = await as('cell1Secretary');
     const sha = sha256Of(pdfBytes);
     const missing = failure(await api.readBlob({ sha256: sha }));
-    expect(missing).toMatchObject({ code: 'not_cached', messageVi: expect.stringContaining('chưa được tải về') }); // prettier-ignore
-    blobCacheRepo(cache.handle).put({ sha256: sha, contentType: 'application/pdf', bytes: pdfBytes, needsUpload: false }); // prettier-ignore
+    expect(missing).toMatchObject({
+      code: 'not_cached',
+      messageVi: expect.stringContaining('chưa được tải về'),
+    });
+    blobCacheRepo(cache.handle).put({
+      sha256: sha,
+      contentType: 'application/pdf',
+      bytes: pdfBytes,
+      needsUpload: false,
+    });
     const read = value('readBlob', await api.readBlob({ sha256: sha }));
     expect(Buffer.from(read.base64, 'base64').equals(pdfBytes)).toBe(true);
     expect(read).toMatchObject({ contentType: 'application/pdf', size: pdfBytes.length });
     const detail = value('dossierDetail', await api.dossierDetail({ dossierId: d1().id }));
     expect(detail.attachments[0]!.cached).toBe(true);
     // An unsigned PDF has no signatures to show.
-    expect(value('verifyPdfSignatures', await api.verifyPdfSignatures({ sha256: sha })).signatures).toEqual([]); // prettier-ignore
+    expect(
+      value('verifyPdfSignatures', await api.verifyPdfSignatures({ sha256: sha })).signatures,
+    ).toEqual([]);
     // A damaged PDF is refused with a message, not a crash.
     const broken = Buffer.from('%PDF-1.7\nnot really\n', 'latin1');
-    blobCacheRepo(cache.handle).put({ sha256: sha256Of(broken), contentType: 'application/pdf', bytes: broken, needsUpload: false }); // prettier-ignore
-    expect(failure(await api.verifyPdfSignatures({ sha256: sha256Of(broken) }))).toMatchObject({ code: 'invalid_pdf' }); // prettier-ignore
+    blobCacheRepo(cache.handle).put({
+      sha256: sha256Of(broken),
+      contentType: 'application/pdf',
+      bytes: broken,
+      needsUpload: false,
+    });
+    expect(failure(await api.verifyPdfSignatures({ sha256: sha256Of(broken) }))).toMatchObject({
+      code: 'invalid_pdf',
+    });
   });
 });

@@ -11,6 +11,12 @@ const month = (m: number) => `${year}-${String(m).padStart(2, '0')}`;
 const monthsOf = (count: number, amount: number) =>
   new Map(Array.from({ length: count }, (_, i) => [month(i + 1), amount] as [string, number]));
 
+/** Hoa pays the pensioner's 30,000 a month, the others 85,000. */
+const feeOf = (memberId: string) => (memberId === 'b' ? 30_000 : 85_000);
+const PAID_MONTHS: Record<string, number> = { a: 1, b: 12 };
+const paidMonthsOf = (memberId: string) => PAID_MONTHS[memberId] ?? 11;
+const paidOf = (memberId: string) => monthsOf(paidMonthsOf(memberId), feeOf(memberId));
+
 /** Đức has paid January only; Hoa everything; the others one month less than due. */
 function ledgerOf(extraMembers: number) {
   const members = [
@@ -25,13 +31,8 @@ function ledgerOf(extraMembers: number) {
     year,
     upToMonth: 12,
     members,
-    due: new Map(members.map((m) => [m.memberId, monthsOf(12, m.memberId === 'b' ? 30_000 : 85_000)])), // prettier-ignore
-    paid: new Map(
-      members.map((m) => [
-        m.memberId,
-        m.memberId === 'a' ? monthsOf(1, 85_000) : monthsOf(m.memberId === 'b' ? 12 : 11, m.memberId === 'b' ? 30_000 : 85_000), // prettier-ignore
-      ]),
-    ),
+    due: new Map(members.map((m) => [m.memberId, monthsOf(12, feeOf(m.memberId))])),
+    paid: new Map(members.map((m) => [m.memberId, paidOf(m.memberId)])),
   });
 }
 
@@ -75,7 +76,9 @@ describe('cell fee ledger as PDF', () => {
     expect(text).toMatch(/Phải nộp\s+(85\.000\s+){12}1\.020\.000/);
     expect(text).toMatch(/Còn nợ\s+0\s+(85\.000\s+){11}935\.000/);
     expect(text).toMatch(/Tổng cộng\s+Phải nộp\s+(115\.000\s+){12}1\.380\.000/);
-    expect(text).toMatch(/Còn nợ\s+0\s+(85\.000\s+){11}935\.000\s*\n(?:.*\n)*?.*1 \(Nguyễn Văn Đức\)/); // prettier-ignore
+    expect(text).toMatch(
+      /Còn nợ\s+0\s+(85\.000\s+){11}935\.000\s*\n(?:.*\n)*?.*1 \(Nguyễn Văn Đức\)/,
+    );
     expect(text).not.toContain('Chưa nộp 0 tháng');
     // Rasterized for a look (and to prove the file renders): ledger-1.png in `dir`.
     execFileSync('pdftoppm', ['-png', '-r', '60', file, join(dir, 'ledger')]);

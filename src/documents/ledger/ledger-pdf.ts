@@ -173,9 +173,10 @@ export async function ledgerPdf(input: LedgerPdfInput): Promise<Uint8Array> {
   closeTable();
 
   const flagged = input.rows.filter((r) => r.flagged);
+  const flaggedNames = flagged.length ? ` (${flagged.map((r) => r.fullName).join(', ')})` : '';
   const notes = [
     `Số đảng viên: ${input.rows.length}. Đã nộp ${money(sum('paid'))} đồng trên tổng số phải nộp ${money(sum('due'))} đồng; còn nợ ${money(sum('outstanding'))} đồng.`,
-    `(*) Đảng viên chưa nộp đảng phí từ ${UNPAID_MONTHS_FLAG} tháng trở lên trong năm: ${flagged.length}${flagged.length ? ` (${flagged.map((r) => r.fullName).join(', ')})` : ''}.`,
+    `(*) Đảng viên chưa nộp đảng phí từ ${UNPAID_MONTHS_FLAG} tháng trở lên trong năm: ${flagged.length}${flaggedNames}.`,
   ];
   const signatureHeight = 80;
   const width = tableRight - MARGIN.left;

@@ -9,12 +9,38 @@ export interface OrgReportDoc {
   date: Date;
   /** "tháng 01/2026" or "năm 2026". */
   periodVi: string;
-  cells: { code: string; name: string; members: number; due: number; paid: number; outstanding: number; flaggedMembers: number }[]; // prettier-ignore
+  cells: {
+    code: string;
+    name: string;
+    members: number;
+    due: number;
+    paid: number;
+    outstanding: number;
+    flaggedMembers: number;
+  }[];
   totals: { due: number; paid: number; outstanding: number };
-  split: { ruleVersionId: string; directionVi: string; collected: number; parts: { name: string; amount: number }[] }[]; // prettier-ignore
+  split: {
+    ruleVersionId: string;
+    directionVi: string;
+    collected: number;
+    parts: { name: string; amount: number }[];
+  }[];
 }
 
 const MONEY = '#,##0';
+const CELLS_HEADER = [
+  'STT',
+  'Mã',
+  'Chi bộ',
+  'Số đảng viên',
+  'Phải nộp',
+  'Đã nộp',
+  'Còn nợ',
+  'ĐV nợ ≥ 3 tháng',
+];
+const bold = (row: ExcelJS.Row) => {
+  row.font = { bold: true };
+};
 const money = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 
 /** The report as an Excel workbook: the cells' sheet and the split sheet. */
@@ -23,20 +49,18 @@ export async function orgReportWorkbook(r: OrgReportDoc): Promise<Buffer> {
   const ws = wb.addWorksheet('Thu nộp đảng phí');
   ws.addRow([`BÁO CÁO THU, NỘP ĐẢNG PHÍ ${r.periodVi.toUpperCase()} — ${r.orgName.toUpperCase()}`]);
   ws.getRow(1).font = { bold: true, size: 13 };
-  ws.addRow(['STT', 'Mã', 'Chi bộ', 'Số đảng viên', 'Phải nộp', 'Đã nộp', 'Còn nợ', 'ĐV nợ ≥ 3 tháng']).font = { bold: true }; // prettier-ignore
+  bold(ws.addRow(CELLS_HEADER));
   r.cells.forEach((c, i) =>
     ws.addRow([i + 1, c.code, c.name, c.members, c.due, c.paid, c.outstanding, c.flaggedMembers]),
   );
-  ws.addRow(['', '', 'Tổng cộng', '', r.totals.due, r.totals.paid, r.totals.outstanding]).font = {
-    bold: true,
-  };
+  bold(ws.addRow(['', '', 'Tổng cộng', '', r.totals.due, r.totals.paid, r.totals.outstanding]));
   ws.getColumn(3).width = 36;
   for (const c of [5, 6, 7]) ws.getColumn(c).numFmt = MONEY;
   const split = wb.addWorksheet('Phân bổ');
-  split.addRow(['Phiên bản quy định', 'Phân bổ', 'Cấp', 'Số tiền']).font = { bold: true };
+  bold(split.addRow(['Phiên bản quy định', 'Phân bổ', 'Cấp', 'Số tiền']));
   for (const s of r.split) {
     for (const p of s.parts) split.addRow([s.ruleVersionId, s.directionVi, p.name, p.amount]);
-    split.addRow([s.ruleVersionId, s.directionVi, 'Tổng số đã thu', s.collected]).font = { bold: true }; // prettier-ignore
+    bold(split.addRow([s.ruleVersionId, s.directionVi, 'Tổng số đã thu', s.collected]));
   }
   split.getColumn(3).width = 40;
   split.getColumn(4).numFmt = MONEY;
@@ -56,7 +80,7 @@ export async function orgReportPdf(r: OrgReportDoc): Promise<Uint8Array> {
     subtitle: r.periodVi,
   });
   const size = 10;
-  const cols = [MARGIN.left, MARGIN.left + 28, MARGIN.left + 250, MARGIN.left + 330, MARGIN.left + 410]; // prettier-ignore
+  const cols = [0, 28, 250, 330, 410].map((x) => MARGIN.left + x);
   const right = (text: string, x: number, font = fonts.regular) =>
     page.drawText(text, { x: x - font.widthOfTextAtSize(text, size), y, size, font, color: BLACK });
   const row = (cells: [string, string, string, string, string], font = fonts.regular) => {
@@ -76,10 +100,16 @@ export async function orgReportPdf(r: OrgReportDoc): Promise<Uint8Array> {
   r.cells.forEach((c, i) =>
     row([String(i + 1), c.name, money(c.due), money(c.paid), money(c.outstanding)]),
   );
-  row(['', 'Tổng cộng', money(r.totals.due), money(r.totals.paid), money(r.totals.outstanding)], fonts.bold); // prettier-ignore
+  row(
+    ['', 'Tổng cộng', money(r.totals.due), money(r.totals.paid), money(r.totals.outstanding)],
+    fonts.bold,
+  );
   y -= 12;
   for (const s of r.split) {
-    row(['', `Phân bổ (${s.ruleVersionId}, ${s.directionVi})`, '', '', money(s.collected)], fonts.bold); // prettier-ignore
+    row(
+      ['', `Phân bổ (${s.ruleVersionId}, ${s.directionVi})`, '', '', money(s.collected)],
+      fonts.bold,
+    );
     for (const p of s.parts) row(['', p.name, '', '', money(p.amount)]);
   }
   return pdf.save();

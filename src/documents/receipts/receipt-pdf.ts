@@ -56,9 +56,8 @@ export async function receiptPdf(r: ReceiptData): Promise<Uint8Array> {
   };
   line(`Người nộp: ${r.payerName}`);
   line(r.kind === 'cell' ? `Nộp đảng phí cho chi bộ: ${r.cellName}` : `Chi bộ: ${r.cellName}`);
-  line(
-    `Mã giao dịch: ${r.paymentReference}${r.bankReference ? ` — Số tham chiếu ngân hàng: ${r.bankReference}` : ''}`,
-  );
+  const bankReference = r.bankReference ? ` — Số tham chiếu ngân hàng: ${r.bankReference}` : '';
+  line(`Mã giao dịch: ${r.paymentReference}${bankReference}`);
   y -= 6;
   line(
     'STT   Họ và tên đảng viên                                   Tháng            Số tiền',

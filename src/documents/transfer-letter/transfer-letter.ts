@@ -124,9 +124,11 @@ export async function buildTransferLetter(
     `Số thẻ đảng viên: ${m.cardNo ?? '……………'}; số lý lịch: ${m.profileNo ?? '……………'}; ` +
       `vào Đảng ngày ${vnDate(m.joinedOn)}, chính thức ngày ${vnDate(m.officialOn)}.`,
   );
+  const stay = input.temporary;
   para(
-    input.temporary
-      ? `Được chuyển sinh hoạt đảng tạm thời đến ${input.to.name} từ ngày ${vnDate(input.temporary.startOn)} đến ngày ${vnDate(input.temporary.endOn)}.`
+    stay
+      ? `Được chuyển sinh hoạt đảng tạm thời đến ${input.to.name} ` +
+          `từ ngày ${vnDate(stay.startOn)} đến ngày ${vnDate(stay.endOn)}.`
       : `Được chuyển sinh hoạt đảng chính thức đến ${input.to.name}.`,
   );
   para(`Lý do: ${input.reason}`);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Ids are UUID-shaped strings; any version is accepted because deterministic test data makes its own. */
+/**
+ * Ids are UUID-shaped strings; any version is accepted because deterministic test data makes its
+ * own.
+ */
 export const Id = z.guid();
 
 /** A calendar date 'YYYY-MM-DD' that exists (no 2023-02-29). */

@@ -63,6 +63,14 @@ export function isCommuneOrWardCommittee(org: Pick<ReportOrg, 'name' | 'type'>):
   );
 }
 
+/** Paid amounts of one cell under one rule version, before they are split up the tree. */
+interface PaidGroup {
+  cellId: string;
+  rule: string;
+  direction: AllocationDirection;
+  amount: number;
+}
+
 /**
  * Builds the report. `orgs` holds the subtree and every ancestor of it (the split goes to the
  * top); `cellIds` the cells of the subtree; `months` the period; the due and paid rows cover the
@@ -132,7 +140,7 @@ export function buildOrgReport(input: {
 
   // The split: paid amounts grouped by cell, rule version and direction, each group split along
   // the cell's chain to the top, parts summed per rule version, direction and org.
-  const groups = new Map<string, { cellId: string; rule: string; direction: AllocationDirection; amount: number }>(); // prettier-ignore
+  const groups = new Map<string, PaidGroup>();
   let unsplit = 0;
   for (const p of input.paid) {
     if (!inPeriod.has(p.month)) continue;
@@ -162,7 +170,12 @@ export function buildOrgReport(input: {
       continue;
     }
     const k = `${g.rule}|${g.direction}`;
-    const s = splits.get(k) ?? { ruleVersionId: g.rule, direction: g.direction, collected: 0, parts: [] }; // prettier-ignore
+    const s = splits.get(k) ?? {
+      ruleVersionId: g.rule,
+      direction: g.direction,
+      collected: 0,
+      parts: [],
+    };
     s.collected += g.amount;
     for (const part of parts.value) {
       const existing = s.parts.find((x) => x.orgId === part.orgId);

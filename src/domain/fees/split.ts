@@ -28,11 +28,11 @@ export function shareLevelOf(org: ChainOrg): ShareLevel {
 }
 
 /**
- * Splits collected fees between the levels of `chain` under one rule version (`ruleFor` the month): each level keeps its share of what reached
- * it and passes the rest up; the top keeps what reaches it. Each part is the exact share rounded
- * down, and the rounding remainder goes to the level that holds the money first — the collecting
- * org when allocating bottom-up, the top when allocating top-down — so parts always sum to the
- * amount exactly.
+ * Splits collected fees between the levels of `chain` under one rule version (`ruleFor` the month):
+ * each level keeps its share of what reached it and passes the rest up; the top keeps what reaches
+ * it. Each part is the exact share rounded down, and the rounding remainder goes to the level that
+ * holds the money first — the collecting org when allocating bottom-up, the top when allocating
+ * top-down — so parts always sum to the amount exactly.
  */
 export function splitAmount(
   amount: number,

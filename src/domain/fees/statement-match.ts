@@ -31,7 +31,9 @@ const COLUMN_NAMES: Record<keyof Omit<StatementLine, 'lineNo'>, readonly string[
 };
 type Column = keyof typeof COLUMN_NAMES;
 
-/** Splits one CSV record (RFC 4180 quotes; no newlines inside fields). Null if quotes are broken. */
+/**
+ * Splits one CSV record (RFC 4180 quotes; no newlines inside fields). Null if quotes are broken.
+ */
 export function splitCsvLine(line: string): string[] | null {
   const out: string[] = [];
   let field = '';

@@ -78,7 +78,9 @@ export const orgFieldLabelVi = {
 
 export type OrgRuleCode = 'org_is_its_own_parent' | CellSubtypeCode | ParentPresenceCode;
 
-/** The rules across an org's own fields: subtype only on affiliated cells, parents on all but roots. */
+/**
+ * The rules across an org's own fields: subtype only on affiliated cells, parents on all but roots.
+ */
 export function validateOrg(org: Org): Result<Org, OrgRuleCode> {
   if (org.parentId !== null && org.parentId === org.id) {
     return fail(

@@ -15,7 +15,10 @@ export const roleLabelVi = {
   member: 'Đảng viên',
 } as const satisfies Record<Role, string>;
 
-/** A role at an org; it applies to the org's whole subtree (Quản trị cấp 1 is admin at the province). */
+/**
+ * A role at an org; it applies to the org's whole subtree (Quản trị cấp 1 is admin at the
+ * province).
+ */
 export const RoleGrant = z.object({ role: Role, orgId: Id });
 export type RoleGrant = z.infer<typeof RoleGrant>;
 
@@ -27,7 +30,10 @@ export const userStatusLabelVi = {
   deleted: 'Đã xóa',
 } as const satisfies Record<UserStatus, string>;
 
-/** A staff or member account ("Quản lý người dùng" in the admin guide); phone and role are required there. */
+/**
+ * A staff or member account ("Quản lý người dùng" in the admin guide); phone and role are required
+ * there.
+ */
 export const User = z.object({
   id: Id,
   username: NonBlankText(100),

@@ -56,7 +56,10 @@ export const TransferForm = z.object({
 });
 export type TransferForm = z.infer<typeof TransferForm>;
 
-/** The check form's field holding the number printed on the introduction letter ("Số giấy giới thiệu"). */
+/**
+ * The check form's field holding the number printed on the introduction letter ("Số giấy giới
+ * thiệu").
+ */
 export const LETTER_NUMBER_FIELD = 'letterNumber';
 
 export const TransferDossier = z.object({

@@ -13,7 +13,10 @@ function words(fullName: string): string[] {
     .filter((word) => word !== '');
 }
 
-/** First word is the family name, last word the given name, the rest the middle; one word is a given name. */
+/**
+ * First word is the family name, last word the given name, the rest the middle; one word is a given
+ * name.
+ */
 export function splitVietnameseName(fullName: string): VietnameseNameParts {
   const all = words(fullName);
   if (all.length === 0) return { family: '', middle: '', given: '' };
@@ -25,7 +28,9 @@ export function splitVietnameseName(fullName: string): VietnameseNameParts {
   };
 }
 
-/** The parts in comparison order. The eth (Ð) stands for Đ: old font-encoding conversions left it. */
+/**
+ * The parts in comparison order. The eth (Ð) stands for Đ: old font-encoding conversions left it.
+ */
 function partsInOrder(fullName: string): [string, string, string] {
   const { family, middle, given } = splitVietnameseName(
     fullName.replace(/Ð/g, 'Đ').replace(/ð/g, 'đ'),
@@ -88,7 +93,10 @@ const LETTER_CODE = new Map<string, string>(
 const PART_END = '!';
 const LEVEL_SEPARATOR = '!';
 
-/** Characters other than letters and digits that occur in names, in 'vi' collation order, all below digits. */
+/**
+ * Characters other than letters and digits that occur in names, in 'vi' collation order, all below
+ * digits.
+ */
 const PUNCTUATION_CODE = new Map<string, string>([
   [' ', '#'],
   ['-', '$'],
@@ -98,12 +106,14 @@ const PUNCTUATION_CODE = new Map<string, string>([
   ['\u2019', '+'],
 ]);
 const OTHER_SYMBOL_PREFIX = ','; // after the punctuation above, before digits
-const OTHER_LETTER_PREFIX = '~'; // after every Vietnamese letter, like other scripts in the collation
+const OTHER_LETTER_PREFIX = '~'; // after every Vietnamese letter, as other scripts collate
 
 const BREVE = '\u0306';
 const CIRCUMFLEX = '\u0302';
 const HORN = '\u031B';
-/** Marks that make a letter of the alphabet (ă â ê ô ơ ư): part of the primary letter, not a tone. */
+/**
+ * Marks that make a letter of the alphabet (ă â ê ô ơ ư): part of the primary letter, not a tone.
+ */
 const LETTER_MARKS: ReadonlyArray<[base: string, mark: string, letter: string]> = [
   ['a', BREVE, 'ă'],
   ['a', CIRCUMFLEX, 'â'],
@@ -126,7 +136,9 @@ const hex6 = (codePoint: number): string => codePoint.toString(16).toUpperCase()
 
 type Weights = { primary: string; secondary: string; tertiary: string };
 
-/** Weights of one base character with the combining marks that follow it (in any canonical order). */
+/**
+ * Weights of one base character with the combining marks that follow it (in any canonical order).
+ */
 function weigh(base: string, marks: string[]): Weights {
   const lower = base.toLowerCase();
   const tertiary = lower !== base ? '1' : '0';

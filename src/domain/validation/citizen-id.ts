@@ -118,7 +118,9 @@ export function validateCitizenId(
   return ok({ id, provinceCode, sex, birthYear, serial: id.slice(6) });
 }
 
-/** A stored citizen id: 12 digits, well-formed (consistency with the person is checked by Member). */
+/**
+ * A stored citizen id: 12 digits, well-formed (consistency with the person is checked by Member).
+ */
 export const CitizenId = z.string().superRefine(
   validatedString(
     (s) => validateCitizenId(s),

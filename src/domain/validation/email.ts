@@ -20,7 +20,10 @@ const TOP_LEVEL = /^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
 const invalid = (code: EmailCode, message: string) =>
   fail(code, message, 'Địa chỉ email không hợp lệ (ví dụ đúng: ten@donvi.gov.vn)');
 
-/** An email address, trimmed, with its domain lowercased (domains are case-insensitive, local parts may not be). */
+/**
+ * An email address, trimmed, with its domain lowercased (domains are case-insensitive, local parts
+ * may not be).
+ */
 export function validateEmail(email: string): Result<string, EmailCode> {
   const trimmed = email.trim();
   if (trimmed === '') return fail('email_empty', 'email is empty', 'Chưa nhập địa chỉ email');

@@ -34,9 +34,10 @@ export function validateVietnameseMobile(phone: string): Result<string, MobilePh
   }
   if (!/^\+?\d+$/.test(compact)) {
     const bad = describeFirstMatch(phone, /[^\d\s.\-()+]/);
+    const found = bad === '' ? 'found a + that does not lead the number' : `found ${bad}`;
     return fail(
       'phone_invalid_characters',
-      `phone number may contain only digits, spaces, dots, dashes, parentheses and a leading +; ${bad === '' ? 'found a + that does not lead the number' : `found ${bad}`}`,
+      `phone number may contain only digits, spaces, dots, dashes, parentheses and a leading +; ${found}`,
       'Số điện thoại chỉ gồm chữ số (có thể có dấu cách, dấu chấm, gạch ngang hoặc +84 ở đầu)',
     );
   }

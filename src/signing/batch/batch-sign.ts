@@ -52,7 +52,9 @@ export interface BatchResult {
   tokenMs: number;
 }
 
-/** `Pkcs11Module` (token calls but C_Sign in this thread) or `RemoteTokenModule` (all in a worker). */
+/**
+ * `Pkcs11Module` (token calls but C_Sign in this thread) or `RemoteTokenModule` (all in a worker).
+ */
 export interface BatchTokenModule {
   login(slot: Buffer, pin: string | undefined): BatchSession | Promise<BatchSession>;
 }
@@ -76,6 +78,14 @@ export interface BatchRequest {
 
 const PDF_INVALID_VI = 'Tệp PDF bị hỏng hoặc không đọc được, văn bản này chưa được ký.';
 const FILE_ERROR_VI = 'Không đọc hoặc ghi được tệp, văn bản này chưa được ký.';
+
+/** The documents after a token removal are not tried: the same removal, said of each. */
+const notAttempted = () =>
+  new TokenError(
+    'SIGN_TOKEN_REMOVED',
+    SIGN_ERRORS.SIGN_TOKEN_REMOVED,
+    'not attempted: the token was removed earlier in the batch',
+  );
 
 function describeFailure(err: unknown): Pick<UnsignedDocument, 'code' | 'messageVi' | 'message'> {
   if (err instanceof TokenError || err instanceof TimestampError)
@@ -128,18 +138,24 @@ export async function signBatch(req: BatchRequest): Promise<BatchResult> {
     for (let index = 0; index < total; index++) {
       const doc = req.documents[index]!;
       if (removed) {
-        await fail(index, new TokenError('SIGN_TOKEN_REMOVED', SIGN_ERRORS.SIGN_TOKEN_REMOVED, 'not attempted: the token was removed earlier in the batch')); // prettier-ignore
+        await fail(index, notAttempted());
         continue;
       }
       await emit({ type: 'signing', index, total, inPath: doc.inPath });
       try {
-        const bytes = await signPdfFile(doc.inPath, doc.outPath, cmsSigner, {
+        const appearance = {
           ...req.appearance,
           signerName: signer.certificate.commonName,
           page: doc.page,
           rect: doc.rect,
-        }, req.cms); // prettier-ignore
-        const entry = Object.freeze({ index, inPath: doc.inPath, outPath: doc.outPath, sha256: createHash('sha256').update(bytes).digest('hex') }); // prettier-ignore
+        };
+        const bytes = await signPdfFile(doc.inPath, doc.outPath, cmsSigner, appearance, req.cms);
+        const entry = Object.freeze({
+          index,
+          inPath: doc.inPath,
+          outPath: doc.outPath,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+        });
         signed.push(entry);
         await emit({ type: 'signed', total, ...entry });
       } catch (err) {
@@ -155,5 +171,10 @@ export async function signBatch(req: BatchRequest): Promise<BatchResult> {
       // a removed token cannot close its session; the result is what matters
     }
   }
-  return Object.freeze({ signed: Object.freeze(signed), notSigned: Object.freeze(notSigned), tokenRemoved: removed, tokenMs }); // prettier-ignore
+  return Object.freeze({
+    signed: Object.freeze(signed),
+    notSigned: Object.freeze(notSigned),
+    tokenRemoved: removed,
+    tokenMs,
+  });
 }

@@ -1,4 +1,6 @@
-/** Batch signing on real SoftHSM tokens: one login, progress, a token deleted mid-batch, a bad file. */
+/**
+ * Batch signing on real SoftHSM tokens: one login, progress, a token deleted mid-batch, a bad file.
+ */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPki, type TestPki } from '../../../scripts/test/pki';
-import { createSoftHsm, type SoftHsm, SOFTHSM_MODULE, useSoftHsm } from '../../../scripts/test/softhsm'; // prettier-ignore
+import {
+  createSoftHsm,
+  type SoftHsm,
+  SOFTHSM_MODULE,
+  useSoftHsm,
+} from '../../../scripts/test/softhsm';
 import { buildCorpus } from '../test-support/corpus';
 import { SIGN_ERRORS } from '../token/errors';
 import { Pkcs11Module } from '../token/pkcs11-module';
@@ -37,7 +44,10 @@ afterAll(() => {
 });
 
 const docs = (name: string, n: number) =>
-  Array.from({ length: n }, (_, i) => ({ inPath: source, outPath: join(dir, `${name}-${i + 1}.pdf`) })); // prettier-ignore
+  Array.from({ length: n }, (_, i) => ({
+    inPath: source,
+    outPath: join(dir, `${name}-${i + 1}.pdf`),
+  }));
 const trusted = (file: string) =>
   verifyPdf(readFileSync(file), { trustAnchors: loadCertificates(pki.root.certPem) }).ok;
 
@@ -54,20 +64,39 @@ describe('signBatch', () => {
       onProgress: (e) => {
         events.push(e);
         if (e.type === 'signed' && e.index === 1) {
-          execFileSync('softhsm2-util', ['--delete-token', '--token', 'Removable'], { env: hsm.env, stdio: 'pipe' }); // prettier-ignore
+          execFileSync('softhsm2-util', ['--delete-token', '--token', 'Removable'], {
+            env: hsm.env,
+            stdio: 'pipe',
+          });
         }
       },
     });
     expect(result.tokenRemoved).toBe(true);
-    expect(result.signed.map((d) => [d.index, d.outPath])).toEqual([[0, documents[0]!.outPath], [1, documents[1]!.outPath]]); // prettier-ignore
-    expect(result.notSigned.map((d) => [d.index, d.code])).toEqual([[2, 'SIGN_TOKEN_REMOVED'], [3, 'SIGN_TOKEN_REMOVED'], [4, 'SIGN_TOKEN_REMOVED']]); // prettier-ignore
+    expect(result.signed.map((d) => [d.index, d.outPath])).toEqual([
+      [0, documents[0]!.outPath],
+      [1, documents[1]!.outPath],
+    ]);
+    expect(result.notSigned.map((d) => [d.index, d.code])).toEqual([
+      [2, 'SIGN_TOKEN_REMOVED'],
+      [3, 'SIGN_TOKEN_REMOVED'],
+      [4, 'SIGN_TOKEN_REMOVED'],
+    ]);
     expect(result.notSigned.every((d) => d.messageVi === SIGN_ERRORS.SIGN_TOKEN_REMOVED)).toBe(
       true,
     );
     expect(result.notSigned[0]!.message).toMatch(/CKR_/); // the module's exact code, for the log
     expect(result.signed.every((d) => trusted(d.outPath))).toBe(true);
     expect(documents.slice(2).some((d) => existsSync(d.outPath))).toBe(false);
-    expect(events.map((e) => `${e.type}:${e.index}`)).toEqual(['signing:0', 'signed:0', 'signing:1', 'signed:1', 'signing:2', 'failed:2', 'failed:3', 'failed:4']); // prettier-ignore
+    expect(events.map((e) => `${e.type}:${e.index}`)).toEqual([
+      'signing:0',
+      'signed:0',
+      'signing:1',
+      'signed:1',
+      'signing:2',
+      'failed:2',
+      'failed:3',
+      'failed:4',
+    ]);
     expect(Object.isFrozen(result.signed[0])).toBe(true);
   });
 
@@ -77,10 +106,19 @@ describe('signBatch', () => {
     const documents = docs('mixed', 4);
     documents[1] = { inPath: bad, outPath: join(dir, 'mixed-broken.pdf') };
     documents[2] = { inPath: join(dir, 'missing.pdf'), outPath: join(dir, 'mixed-missing.pdf') };
-    const result = await signBatch({ module, slot: module.findSlot('Steady'), pin: '2222', documents, cms: { chain: [pki.intermediate.certDer] } }); // prettier-ignore
+    const result = await signBatch({
+      module,
+      slot: module.findSlot('Steady'),
+      pin: '2222',
+      documents,
+      cms: { chain: [pki.intermediate.certDer] },
+    });
     expect(result.tokenRemoved).toBe(false);
     expect(result.signed.map((d) => d.index)).toEqual([0, 3]);
-    expect(result.notSigned.map((d) => [d.index, d.code])).toEqual([[1, 'PDF_INVALID'], [2, 'FILE_ERROR']]); // prettier-ignore
+    expect(result.notSigned.map((d) => [d.index, d.code])).toEqual([
+      [1, 'PDF_INVALID'],
+      [2, 'FILE_ERROR'],
+    ]);
     expect(result.notSigned[0]!.messageVi).toContain('PDF');
     expect(existsSync(join(dir, 'mixed-broken.pdf'))).toBe(false);
     for (const d of result.signed) {
@@ -93,7 +131,12 @@ describe('signBatch', () => {
 
   it('a wrong PIN signs nothing and says so for every document', async () => {
     const documents = docs('wrongpin', 2);
-    const result = await signBatch({ module, slot: module.findSlot('Steady'), pin: '0000', documents }); // prettier-ignore
+    const result = await signBatch({
+      module,
+      slot: module.findSlot('Steady'),
+      pin: '0000',
+      documents,
+    });
     expect(result.signed).toEqual([]);
     expect(result.notSigned.map((d) => d.code)).toEqual(['CKR_PIN_INCORRECT', 'CKR_PIN_INCORRECT']);
     expect(documents.some((d) => existsSync(d.outPath))).toBe(false);

@@ -41,7 +41,8 @@ export const octets = (b: Buffer): Asn1 =>
 export const int = (n: number): Asn1 =>
   asn1.create(Class.UNIVERSAL, Type.INTEGER, false, asn1.integerToDer(n).getBytes());
 /** [n] context-specific, constructed (EXPLICIT, or IMPLICIT of a constructed type). */
-export const ctx = (n: number, items: Asn1[]): Asn1 => asn1.create(Class.CONTEXT_SPECIFIC, n, true, items); // prettier-ignore
+export const ctx = (n: number, items: Asn1[]): Asn1 =>
+  asn1.create(Class.CONTEXT_SPECIFIC, n, true, items);
 
 export const children = (node: Asn1 | undefined): Asn1[] =>
   Array.isArray(node?.value) ? (node.value as Asn1[]) : [];

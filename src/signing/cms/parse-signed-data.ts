@@ -83,7 +83,8 @@ export function parseSignedData(der: Buffer): ParsedSignedData {
   for (const node of sd.slice(3)) {
     if (node.tagClass === asn1.Class.CONTEXT_SPECIFIC && node.type === 0) {
       for (const c of children(node)) certificates.push(toDer(c));
-    } else if (node.tagClass === asn1.Class.UNIVERSAL && node.type === asn1.Type.SET) signerInfos = node; // prettier-ignore
+    } else if (node.tagClass === asn1.Class.UNIVERSAL && node.type === asn1.Type.SET)
+      signerInfos = node;
   }
   const si = children(children(signerInfos)[0]);
   if (si.length < 5) throw new Error('CMS without a SignerInfo');

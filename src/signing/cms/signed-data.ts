@@ -78,9 +78,18 @@ export async function buildCadesDetached(
   const signature = await signer.sign(signedAttributesDer(attrs));
   const { issuer, serial } = issuerAndSerial(signer.certificate);
   const sigAlg =
-    signer.keyType === 'rsa' ? seq([oid(OID.rsaEncryption), nul()]) : seq([oid(OID.ecdsaWithSha256)]); // prettier-ignore
+    signer.keyType === 'rsa'
+      ? seq([oid(OID.rsaEncryption), nul()])
+      : seq([oid(OID.ecdsaWithSha256)]);
   const implicitAttrs = ctx(0, children(attrs));
-  const signerInfo: Asn1[] = [int(1), seq([issuer, serial]), sha256Alg(), implicitAttrs, sigAlg, octets(signature)]; // prettier-ignore
+  const signerInfo: Asn1[] = [
+    int(1),
+    seq([issuer, serial]),
+    sha256Alg(),
+    implicitAttrs,
+    sigAlg,
+    octets(signature),
+  ];
   if (options.timestamp) {
     const token = await options.timestamp(signature);
     signerInfo.push(ctx(1, [seq([oid(OID.timeStampToken), set([parseDer(token)])])]));

@@ -73,7 +73,8 @@ describe('signature appearance', () => {
 
     const page = render(file);
     const [x, y, w, h] = rect;
-    // Image area is above the text band (28 pt); signature image 2:1 centred, seal on its first third.
+    // Image area is above the text band (28 pt); signature image 2:1 centred, seal on its first
+    // third.
     const imgY = y + 28 + (h - 28) / 2;
     const sigW = Math.min(w, (h - 28) * 2);
     const sigX = x + (w - sigW) / 2;
@@ -177,8 +178,9 @@ describe('signature appearance', () => {
       };
       const across = extent((d) => isRed(page.at(cx + d, cy)));
       const down = extent((d) => isRed(page.at(cx, cy + d)));
-      expect(Math.abs(across - size)).toBeLessThanOrEqual(3); // one edge pixel each side may be anti-aliased
-      expect(Math.abs(down - size)).toBeLessThanOrEqual(3); // one edge pixel each side may be anti-aliased
+      // One edge pixel each side may be anti-aliased.
+      expect(Math.abs(across - size)).toBeLessThanOrEqual(3);
+      expect(Math.abs(down - size)).toBeLessThanOrEqual(3);
     },
   );
 

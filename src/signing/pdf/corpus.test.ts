@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNssDb, createTestPki, type TestPki } from '../../../scripts/test/pki';
 import { createSoftHsm, SOFTHSM_MODULE, useSoftHsm } from '../../../scripts/test/softhsm';
-import { buildCorpus, type CorpusFile, flipSignedByte, makePng, pdfsig, readPdf } from '../test-support/corpus'; // prettier-ignore
+import {
+  buildCorpus,
+  type CorpusFile,
+  flipSignedByte,
+  makePng,
+  pdfsig,
+  readPdf,
+} from '../test-support/corpus';
 import { cmsSignerOf } from '../token/cms-signer';
 import { Pkcs11Module } from '../token/pkcs11-module';
 import { loadCertificates } from '../verify/chain';
@@ -47,7 +54,6 @@ async function signWith(
   pin: string,
   extra: { seal?: boolean; page?: number },
 ) {
-  // prettier-ignore
   const session = module.login(module.findSlot(label), pin);
   try {
     const signer = session.signer();
@@ -119,7 +125,6 @@ describe('signing the producer corpus twice', () => {
   });
 
   it('an untrusted root: pdfsig and our verifier both refuse trust, signatures stay intact', async () => {
-    // prettier-ignore
     const signed = await signWith(readPdf(corpus[0]!.file), 'Chi bo', '1111', {});
     const other = createTestPki(join(dir, 'other-pki'));
     const ours = verifyPdf(signed, { trustAnchors: loadCertificates(other.root.certPem) });

@@ -47,7 +47,9 @@ export function readDss(reader: PdfReader): DssContent {
   };
 }
 
-/** VRI key: upper-case hex SHA-1 of the signature's /Contents bytes (ETSI EN 319 142-1 §5.4.2.3). */
+/**
+ * VRI key: upper-case hex SHA-1 of the signature's /Contents bytes (ETSI EN 319 142-1 §5.4.2.3).
+ */
 export function vriKey(pdf: Buffer, byteRange: number[]): string {
   const [, a1 = 0, b0 = 0] = byteRange;
   const contents = Buffer.from(pdf.toString('latin1', a1 + 1, b0 - 1).replace(/\s/g, ''), 'hex');

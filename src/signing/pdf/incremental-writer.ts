@@ -65,7 +65,11 @@ export class IncrementalUpdate {
         data.writeUInt32BE(e.offset, i * 7 + 1);
         data.writeUInt16BE(e.gen, i * 7 + 5);
       });
-      trailer.set('Type', name('XRef')).set('Size', this.next).set('W', [1, 4, 2]).set('Index', index); // prettier-ignore
+      trailer
+        .set('Type', name('XRef'))
+        .set('Size', this.next)
+        .set('W', [1, 4, 2])
+        .set('Index', index);
       parts.push(serializeObject(xrefRef, new PdfStream(trailer, data)));
     } else {
       trailer.set('Size', this.next);
@@ -73,7 +77,7 @@ export class IncrementalUpdate {
       let table = 'xref\n';
       for (const g of groups) {
         table += `${g[0]![0]} ${g.length}\n`;
-        for (const [, e] of g) table += `${String(e.offset).padStart(10, '0')} ${String(e.gen).padStart(5, '0')} n\r\n`; // prettier-ignore
+        for (const [, e] of g) table += xrefTableLine(e.offset, e.gen);
       }
       parts.push(Buffer.from(`${table}trailer\n${serialize(trailer)}\n`, 'latin1'));
     }
@@ -92,4 +96,9 @@ export class IncrementalUpdate {
     const index = groups.flatMap((g) => [g[0]![0], g.length]);
     return { groups, index, rows: sorted };
   }
+}
+
+/** One in-use entry of an xref table: exactly 20 bytes, as PDF 32000-1 7.5.4 requires. */
+function xrefTableLine(offset: number, gen: number): string {
+  return `${String(offset).padStart(10, '0')} ${String(gen).padStart(5, '0')} n\r\n`;
 }

@@ -15,7 +15,10 @@ export class PdfString {
     // ASCII stays PDFDocEncoding; anything else goes UTF-16BE with BOM (PDF 32000 §7.9.2.2).
     return /^[\x20-\x7e]*$/.test(s)
       ? new PdfString(Buffer.from(s, 'latin1'))
-      : new PdfString(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, 'utf16le').swap16()]), true); // prettier-ignore
+      : new PdfString(
+          Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, 'utf16le').swap16()]),
+          true,
+        );
   }
 }
 export class PdfRef {
@@ -137,7 +140,8 @@ export class PdfLexer {
 
   expect(keyword: string): void {
     const w = this.word();
-    if (w !== keyword) throw new PdfSyntaxError(`expected ${keyword} at ${this.pos}, found "${w.slice(0, 20)}"`); // prettier-ignore
+    if (w !== keyword)
+      throw new PdfSyntaxError(`expected ${keyword} at ${this.pos}, found "${w.slice(0, 20)}"`);
   }
 
   /** Any object; `N G R` references are recognised. Streams are not handled here. */
@@ -174,7 +178,8 @@ export class PdfLexer {
     if (w === 'true') return true;
     if (w === 'false') return false;
     if (w === 'null') return null;
-    if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(w)) throw new PdfSyntaxError(`unexpected token "${w.slice(0, 20)}"`); // prettier-ignore
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(w))
+      throw new PdfSyntaxError(`unexpected token "${w.slice(0, 20)}"`);
     const n = Number(w);
     if (/^\d+$/.test(w)) {
       // Look ahead for "G R".
@@ -192,7 +197,9 @@ export class PdfLexer {
     const b = this.buf;
     while (this.pos < b.length && !WS.has(b[this.pos]!) && !DELIM.has(b[this.pos]!)) this.pos++;
     const raw = b.toString('latin1', start, this.pos);
-    return new PdfName(raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))); // prettier-ignore
+    return new PdfName(
+      raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    );
   }
 
   private dict(depth: number): PdfDict {
@@ -209,7 +216,8 @@ export class PdfLexer {
       if (d.map.size >= MAX_DICT_ENTRIES)
         throw new PdfSyntaxError(`dictionary larger than ${MAX_DICT_ENTRIES} entries`);
       const key = this.value(depth + 1);
-      if (!(key instanceof PdfName)) throw new PdfSyntaxError(`dictionary key is not a name at ${this.pos}`); // prettier-ignore
+      if (!(key instanceof PdfName))
+        throw new PdfSyntaxError(`dictionary key is not a name at ${this.pos}`);
       d.set(key.name, this.value(depth + 1));
     }
   }
@@ -238,7 +246,9 @@ export class PdfLexer {
         if (ESCAPES[n] !== undefined) out.push(ESCAPES[n]);
         else if (n >= 0x30 && n <= 0x37) {
           let v = n - 0x30;
-          for (let k = 0; k < 2 && (b[this.pos] ?? 0) >= 0x30 && (b[this.pos] ?? 0) <= 0x37; k++) v = v * 8 + (b[this.pos++]! - 0x30); // prettier-ignore
+          // Up to two more octal digits: \ddd.
+          for (let k = 0; k < 2 && isOctalDigit(b[this.pos]); k++)
+            v = v * 8 + (b[this.pos++]! - 0x30);
           out.push(v & 0xff);
         } else if (n === 0x0d) {
           if (b[this.pos] === 0x0a) this.pos++;
@@ -263,7 +273,15 @@ function formatNumber(n: number): string {
 }
 
 function escapeName(name: string): string {
-  return name.replace(/[^!-~]|[#()<>[\]{}/%]/g, (c) => `#${c.charCodeAt(0).toString(16).padStart(2, '0')}`); // prettier-ignore
+  return name.replace(
+    /[^!-~]|[#()<>[\]{}/%]/g,
+    (c) => `#${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
+function serializeDict(d: PdfDict): string {
+  const entries = [...d.map].map(([k, x]) => `/${escapeName(k)} ${serialize(x)}`);
+  return `<<${entries.join(' ')}>>`;
 }
 
 /** PDF syntax for a value (streams: dictionary only; see `serializeObject`). */
@@ -276,7 +294,7 @@ export function serialize(v: PdfValue): string {
   if (v instanceof PdfRef) return `${v.num} ${v.gen} R`;
   if (v instanceof PdfRaw) return v.text;
   if (Array.isArray(v)) return `[${v.map(serialize).join(' ')}]`;
-  if (v instanceof PdfDict) return `<<${[...v.map].map(([k, x]) => `/${escapeName(k)} ${serialize(x)}`).join(' ')}>>`; // prettier-ignore
+  if (v instanceof PdfDict) return serializeDict(v);
   if (v instanceof PdfStream) return serialize(v.dict);
   throw new Error('unknown PDF value');
 }
@@ -297,3 +315,7 @@ export function serializeObject(ref: PdfRef, v: PdfValue): Buffer {
 
 export const name = (n: string) => new PdfName(n);
 export const isName = (v: PdfValue | undefined, n: string) => v instanceof PdfName && v.name === n;
+
+function isOctalDigit(byte: number | undefined): boolean {
+  return byte !== undefined && byte >= 0x30 && byte <= 0x37;
+}

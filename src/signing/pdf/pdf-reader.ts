@@ -16,33 +16,19 @@ import {
   isWhite,
   serialize,
 } from './pdf-objects';
-
-export type XrefEntry =
-  | { type: 1; offset: number; gen: number }
-  | { type: 2; stream: number; index: number }
-  | { type: 0 };
-
-export interface XrefSection {
-  offset: number;
-  kind: 'table' | 'stream';
-  trailer: PdfDict;
-  entries: Map<number, XrefEntry>;
-}
+import { PdfReadError, PdfReferenceLoopError } from './pdf-read-error';
+import {
+  digits,
+  isCount,
+  readXrefStreamEntries,
+  readXrefTable,
+  type XrefEntry,
+  type XrefSection,
+} from './pdf-xref';
 
 const MAX_SECTIONS = 4096;
-/** PDF 32000-1 Annex C.2: the largest object number a conforming file uses. */
-export const MAX_OBJECT_NUMBER = 8_388_607;
 /** Objects being read at once (a /Length in another object, in an object stream, …). */
 const MAX_LOAD_DEPTH = 16;
-
-export class PdfReadError extends Error {
-  override readonly name = 'PdfReadError';
-}
-/** A reference that resolves through itself: refused, never read around. */
-export class PdfReferenceLoopError extends PdfReadError {}
-
-const digits = (w: string) => (/^\d{1,15}$/.test(w) ? Number(w) : NaN);
-const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
 export class PdfReader {
   /** Newest first. */
@@ -62,7 +48,8 @@ export class PdfReader {
       if (err instanceof PdfReadError) throw err;
       throw new PdfReadError(`damaged cross-reference data: ${(err as Error).message}`);
     }
-    if (this.trailer.get('Encrypt') !== undefined) throw new PdfReadError('encrypted PDF files cannot be signed'); // prettier-ignore
+    if (this.trailer.get('Encrypt') !== undefined)
+      throw new PdfReadError('encrypted PDF files cannot be signed');
   }
 
   get trailer(): PdfDict {
@@ -103,14 +90,16 @@ export class PdfReader {
       if (seen.has(offset) || seen.size >= MAX_SECTIONS)
         throw new PdfReadError('cross-reference sections loop');
       seen.add(offset);
-      if (offset <= 0 || offset >= this.buf.length) throw new PdfReadError(`cross-reference offset ${offset} out of the file`); // prettier-ignore
+      if (offset <= 0 || offset >= this.buf.length)
+        throw new PdfReadError(`cross-reference offset ${offset} out of the file`);
       const section = this.readSection(offset);
       this.sections.push(section);
       for (const [num, e] of section.entries) if (!this.xref.has(num)) this.xref.set(num, e);
       // Hybrid files: a table's trailer may point at an xref stream with hidden entries.
       const stm = section.trailer.get('XRefStm');
       if (section.kind === 'table' && typeof stm === 'number' && !seen.has(stm)) {
-        for (const [num, e] of this.readSection(stm).entries) if (!this.xref.has(num)) this.xref.set(num, e); // prettier-ignore
+        for (const [num, e] of this.readSection(stm).entries)
+          if (!this.xref.has(num)) this.xref.set(num, e);
       }
       const prev = section.trailer.get('Prev');
       offset = typeof prev === 'number' ? prev : undefined;
@@ -119,104 +108,13 @@ export class PdfReader {
 
   private readSection(offset: number): XrefSection {
     const lx = new PdfLexer(this.buf, offset);
-    if (lx.peekWord() === 'xref') return this.readTable(lx, offset);
+    if (lx.peekWord() === 'xref') return readXrefTable(lx, offset, this.buf.length);
     const { value } = this.parseIndirectAt(offset);
     if (!(value instanceof PdfStream) || !isName(value.dict.get('Type'), 'XRef')) {
       throw new PdfReadError(`no cross-reference section at offset ${offset}`);
     }
-    return { offset, kind: 'stream', trailer: value.dict, entries: this.xrefStreamEntries(value) };
-  }
-
-  private readTable(lx: PdfLexer, offset: number): XrefSection {
-    lx.expect('xref');
-    const entries = new Map<number, XrefEntry>();
-    for (;;) {
-      const w = lx.peekWord();
-      if (w === 'trailer') break;
-      const start = digits(lx.word());
-      const count = digits(lx.word());
-      if (!isCount(start) || !isCount(count))
-        throw new PdfReadError(`damaged xref table at ${lx.pos}`);
-      this.checkObjectNumbers(start, count);
-      // An entry takes at least "0 0 n" and a separator: the count must fit in the bytes left.
-      const left = this.buf.length - lx.pos;
-      if (count * 6 > left)
-        throw new PdfReadError(`xref subsection of ${count} entries cannot fit in ${left} bytes`);
-      for (let i = 0; i < count; i++) {
-        const off = digits(lx.word());
-        const gen = digits(lx.word());
-        const kind = lx.word();
-        if ((kind !== 'n' && kind !== 'f') || !isCount(off) || !isCount(gen))
-          throw new PdfReadError('damaged xref table entry');
-        // Object 0 of a subsection starting at 1 is a known producer bug; trust the numbers given.
-        if (!entries.has(start + i)) entries.set(start + i, kind === 'n' ? { type: 1, offset: off, gen } : { type: 0 }); // prettier-ignore
-      }
-    }
-    lx.expect('trailer');
-    const trailer = lx.value();
-    if (!(trailer instanceof PdfDict)) throw new PdfReadError('damaged trailer');
-    return { offset, kind: 'table', trailer, entries };
-  }
-
-  /** Object numbers start … start+count-1 must stay within the PDF limit. */
-  private checkObjectNumbers(start: number, count: number): void {
-    if (start + count - 1 > MAX_OBJECT_NUMBER)
-      throw new PdfReadError(
-        `object numbers up to ${start + count - 1} exceed ${MAX_OBJECT_NUMBER}`,
-      );
-  }
-
-  private xrefStreamEntries(stream: PdfStream): Map<number, XrefEntry> {
-    const d = stream.dict;
-    const w = d.get('W');
-    if (!Array.isArray(w) || w.length !== 3 || !w.every((x) => isCount(x) && x <= 8)) {
-      throw new PdfReadError('damaged xref stream /W: three integers from 0 to 8 expected');
-    }
-    const [w0, w1, w2] = w as [number, number, number];
-    const rowLen = w0 + w1 + w2;
-    // Zero-width rows would let a tiny stream declare any number of entries.
-    if (w1 === 0) throw new PdfReadError('xref stream /W gives its offset field zero width');
-    const index = this.xrefStreamIndex(d);
-    const rows = index.reduce((n, [, count]) => n + count, 0);
-    const data = this.decodeStream(stream);
-    if (rows * rowLen > data.length) {
-      throw new PdfReadError(
-        `xref stream declares ${rows} entries of ${rowLen} bytes but holds ${data.length} bytes`,
-      );
-    }
-    const entries = new Map<number, XrefEntry>();
-    let pos = 0;
-    const read = (n: number) => {
-      let v = 0;
-      for (let i = 0; i < n; i++) v = v * 256 + data[pos++]!;
-      return v;
-    };
-    for (const [start, count] of index) {
-      for (let i = 0; i < count; i++) {
-        const type = w0 === 0 ? 1 : read(w0);
-        const f2 = read(w1);
-        const f3 = read(w2);
-        const e: XrefEntry = type === 1 ? { type: 1, offset: f2, gen: f3 } : type === 2 ? { type: 2, stream: f2, index: f3 } : { type: 0 }; // prettier-ignore
-        if (!entries.has(start + i)) entries.set(start + i, e);
-      }
-    }
-    return entries;
-  }
-
-  /** /Index as [start, count] pairs (default [0 /Size]), within the object number limit. */
-  private xrefStreamIndex(d: PdfDict): [number, number][] {
-    const index = d.get('Index') ?? [0, d.get('Size') ?? null];
-    if (!Array.isArray(index) || index.length % 2 !== 0 || !index.every(isCount)) {
-      throw new PdfReadError('damaged xref stream /Index or /Size');
-    }
-    const pairs: [number, number][] = [];
-    for (let k = 0; k < index.length; k += 2) {
-      const start = index[k] as number;
-      const count = index[k + 1] as number;
-      this.checkObjectNumbers(start, count);
-      pairs.push([start, count]);
-    }
-    return pairs;
+    const entries = readXrefStreamEntries(value, (stream) => this.decodeStream(stream));
+    return { offset, kind: 'stream', trailer: value.dict, entries };
   }
 
   /**
@@ -273,7 +171,8 @@ export class PdfReader {
     const num = Number(lx.word());
     const gen = Number(lx.word());
     lx.expect('obj');
-    if (!Number.isInteger(num) || !Number.isInteger(gen)) throw new PdfSyntaxError(`no object at ${offset}`); // prettier-ignore
+    if (!Number.isInteger(num) || !Number.isInteger(gen))
+      throw new PdfSyntaxError(`no object at ${offset}`);
     const value = lx.value();
     const ref = new PdfRef(num, gen);
     if (value instanceof PdfDict && lx.peekWord() === 'stream') {

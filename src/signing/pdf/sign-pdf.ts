@@ -41,8 +41,8 @@ const BYTE_RANGE_PLACEHOLDER = '[0 9999999999 9999999999 9999999999]';
 
 /** D:YYYYMMDDHHmmSS+HH'mm' in UTC. */
 export function pdfDate(d: Date): string {
-  const iso = d.toISOString();
-  return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}+00'00'`; // prettier-ignore
+  const digits = d.toISOString().slice(0, 19).replace(/[-T:]/g, '');
+  return `D:${digits}+00'00'`;
 }
 
 /** Field names (/T) already used, walking /Kids. */
@@ -84,7 +84,8 @@ export async function signPdf(
   if (!pageDict) throw new PdfSignError('damaged page object');
 
   const box = reader.pageAttribute(pageRef, 'CropBox') ?? reader.pageAttribute(pageRef, 'MediaBox');
-  const [bx0, by0, bx1] = Array.isArray(box) && box.every((n) => typeof n === 'number') ? (box as number[]) : [0, 0, 595]; // prettier-ignore
+  const [bx0, by0, bx1] =
+    Array.isArray(box) && box.every((n) => typeof n === 'number') ? (box as number[]) : [0, 0, 595];
   const rect = options.rect ?? [(bx1 ?? 595) - 200, (by0 ?? 0) + 40, 180, 80];
   void bx0;
   const [x, y, w, h] = rect;
@@ -254,7 +255,10 @@ export async function addDocumentTimestamp(
   );
 }
 
-/** Signs a file: nothing appears at `outPath` unless signing fully succeeded. Returns the bytes written. */
+/**
+ * Signs a file: nothing appears at `outPath` unless signing fully succeeded. Returns the bytes
+ * written.
+ */
 export async function signPdfFile(
   inPath: string,
   outPath: string,

@@ -29,31 +29,95 @@ async function pdfLib(objectStreams: boolean): Promise<Buffer> {
 const HTML = `<!doctype html><meta charset="utf-8"><title>Giấy giới thiệu</title>
 <h1>ĐẢNG CỘNG SẢN VIỆT NAM</h1><p>Giấy giới thiệu sinh hoạt đảng — Nguyễn Văn An</p>`;
 
-/** Builds the producers' files under `dir` (all, or only those named); producers run concurrently. */
+const POSTSCRIPT = [
+  '%!PS',
+  '/Helvetica findfont 14 scalefont setfont 72 720 moveto (Ghostscript test page) show showpage',
+  '',
+].join('\n');
+
+const LETTER_TEXT = 'ĐẢNG CỘNG SẢN VIỆT NAM\nGiấy giới thiệu sinh hoạt đảng — Nguyễn Văn An\n';
+
+interface Producer extends CorpusFile {
+  make: () => Promise<unknown>;
+}
+
+/** Chromium prints page.html headless, with a throwaway profile and no header or footer. */
+function chromium(f: (name: string) => string): Producer {
+  const args = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--user-data-dir=${f('chromium-profile')}`,
+    '--no-pdf-header-footer',
+    `--print-to-pdf=${f('chromium.pdf')}`,
+    `file://${f('page.html')}`,
+  ];
+  return {
+    producer: 'chromium',
+    file: f('chromium.pdf'),
+    make: () => run('chromium', args, { timeout: 60_000 }),
+  };
+}
+
+function ghostscript(f: (name: string) => string): Producer {
+  const output = `-sOutputFile=${f('ghostscript.pdf')}`;
+  const args = ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', output, f('page.ps')];
+  return {
+    producer: 'ghostscript',
+    file: f('ghostscript.pdf'),
+    make: () => run('gs', args, { timeout: 30_000 }),
+  };
+}
+
+/** LibreOffice converts a text file, with its own profile so a desktop session is not touched. */
+function libreoffice(dir: string, f: (name: string) => string): Producer {
+  const profile = `-env:UserInstallation=file://${f('libreoffice-profile')}`;
+  const args = ['--headless', '--norestore', profile, '--convert-to', 'pdf', '--outdir', dir];
+  return {
+    producer: 'libreoffice',
+    file: f('libreoffice.pdf'),
+    make: async () => {
+      writeFileSync(f('libreoffice.txt'), LETTER_TEXT);
+      await run('soffice', [...args, f('libreoffice.txt')], { timeout: 90_000 });
+    },
+  };
+}
+
+/** qpdf rewrites pdf-lib's file with one `option` (object streams, linearization). */
+function qpdf(f: (name: string) => string, producer: string, name: string, option: string) {
+  const make = () => run('qpdf', [option, f('pdflib.pdf'), f(name)]);
+  return { producer, file: f(name), make } satisfies Producer;
+}
+
+/**
+ * Builds the producers' files under `dir` (all, or only those named); producers run concurrently.
+ */
 export async function buildCorpus(dir: string, only?: string[]): Promise<CorpusFile[]> {
   mkdirSync(dir, { recursive: true });
   const f = (name: string) => join(dir, name);
   writeFileSync(f('pdflib.pdf'), await pdfLib(false));
   writeFileSync(f('page.html'), HTML);
-  const ps = `%!PS\n/Helvetica findfont 14 scalefont setfont 72 720 moveto (Ghostscript test page) show showpage\n`; // prettier-ignore
-  writeFileSync(f('page.ps'), ps);
-  const profile = f('chromium-profile');
-  const producers: { producer: string; file: string; make: () => Promise<unknown> }[] = [
+  writeFileSync(f('page.ps'), POSTSCRIPT);
+  const producers: Producer[] = [
     { producer: 'pdf-lib', file: f('pdflib.pdf'), make: async () => undefined },
-    { producer: 'pdf-lib object streams', file: f('pdflib-objstm.pdf'), make: async () => writeFileSync(f('pdflib-objstm.pdf'), await pdfLib(true)) }, // prettier-ignore
-    { producer: 'chromium', file: f('chromium.pdf'), make: () => run('chromium', [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`,
-      '--no-pdf-header-footer', `--print-to-pdf=${f('chromium.pdf')}`, `file://${f('page.html')}`,
-    ], { timeout: 60_000 }) }, // prettier-ignore
-    { producer: 'ghostscript', file: f('ghostscript.pdf'), make: () => run('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pdfwrite', `-sOutputFile=${f('ghostscript.pdf')}`, f('page.ps')], { timeout: 30_000 }) }, // prettier-ignore
-    { producer: 'libreoffice', file: f('libreoffice.pdf'), make: async () => {
-      writeFileSync(f('libreoffice.txt'), 'ĐẢNG CỘNG SẢN VIỆT NAM\nGiấy giới thiệu sinh hoạt đảng — Nguyễn Văn An\n');
-      await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${f('libreoffice-profile')}`, '--convert-to', 'pdf', '--outdir', dir, f('libreoffice.txt')], { timeout: 90_000 });
-    } }, // prettier-ignore
-    { producer: 'cairo', file: f('cairo.pdf'), make: () => run('pdftocairo', ['-pdf', f('pdflib.pdf'), f('cairo.pdf')], { timeout: 30_000 }) }, // prettier-ignore
-    { producer: 'qpdf xref stream', file: f('qpdf-xref-stream.pdf'), make: () => run('qpdf', ['--object-streams=generate', f('pdflib.pdf'), f('qpdf-xref-stream.pdf')]) }, // prettier-ignore
-    { producer: 'qpdf linearized', file: f('qpdf-linearized.pdf'), make: () => run('qpdf', ['--linearize', f('pdflib.pdf'), f('qpdf-linearized.pdf')]) }, // prettier-ignore
+    {
+      producer: 'pdf-lib object streams',
+      file: f('pdflib-objstm.pdf'),
+      make: async () => writeFileSync(f('pdflib-objstm.pdf'), await pdfLib(true)),
+    },
+    chromium(f),
+    ghostscript(f),
+    libreoffice(dir, f),
+    {
+      producer: 'cairo',
+      file: f('cairo.pdf'),
+      make: () => run('pdftocairo', ['-pdf', f('pdflib.pdf'), f('cairo.pdf')], { timeout: 30_000 }),
+    },
+    qpdf(f, 'qpdf xref stream', 'qpdf-xref-stream.pdf', '--object-streams=generate'),
+    qpdf(f, 'qpdf linearized', 'qpdf-linearized.pdf', '--linearize'),
   ];
   const chosen = producers.filter((p) => !only || only.includes(p.producer));
   await Promise.all(chosen.map((p) => p.make()));

@@ -60,7 +60,10 @@ export function createNssSigner(
   return { dir, nick, password: '' };
 }
 
-/** `pdfsig -add-signature`: a new signature field signed with the NSS key (adbe.pkcs7.detached, or ETSI with `etsi`). */
+/**
+ * `pdfsig -add-signature`: a new signature field signed with the NSS key (adbe.pkcs7.detached, or
+ * ETSI with `etsi`).
+ */
 export async function pdfsigAddSignature(
   signer: NssSigner,
   input: string,

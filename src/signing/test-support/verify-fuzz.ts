@@ -7,7 +7,7 @@
 import type { X509Certificate } from 'node:crypto';
 import fc from 'fast-check';
 import { PdfSyntaxError } from '../pdf/pdf-objects';
-import { PdfReadError } from '../pdf/pdf-reader';
+import { PdfReadError } from '../pdf/pdf-read-error';
 import { verifyPdf } from '../verify/verify-pdf';
 
 export type Mutation =

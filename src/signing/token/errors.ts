@@ -92,7 +92,9 @@ function pinHint(status: PinStatus | undefined): string {
   return '';
 }
 
-/** A pkcs11js error (or anything thrown) as a TokenError; `pinStatus` refines wrong-PIN messages. */
+/**
+ * A pkcs11js error (or anything thrown) as a TokenError; `pinStatus` refines wrong-PIN messages.
+ */
 export function fromPkcs11(err: unknown, context: string, pinStatus?: PinStatus): TokenError {
   if (err instanceof TokenError) return err;
   if (err instanceof pkcs11.Pkcs11Error) {
@@ -142,5 +144,10 @@ export function isTokenGone(err: unknown): err is TokenError {
 
 /** The user-facing "token removed" error, keeping the module's exact code in the log message. */
 export function tokenRemoved(cause: TokenError): TokenError {
-  return new TokenError('SIGN_TOKEN_REMOVED', SIGN_ERRORS.SIGN_TOKEN_REMOVED, `${cause.message} (${cause.code})`, cause.rv); // prettier-ignore
+  return new TokenError(
+    'SIGN_TOKEN_REMOVED',
+    SIGN_ERRORS.SIGN_TOKEN_REMOVED,
+    `${cause.message} (${cause.code})`,
+    cause.rv,
+  );
 }

@@ -22,7 +22,14 @@ beforeAll(() => {
   pki = createTestPki(join(dir, 'pki'));
   useSoftHsm(
     createSoftHsm(join(dir, 'hsm'), [
-      { label: 'RSA', pin: '1234', keys: [{ id: '01', cert: pki.signerRsa }, { id: '02', cert: pki.expired }] }, // prettier-ignore
+      {
+        label: 'RSA',
+        pin: '1234',
+        keys: [
+          { id: '01', cert: pki.signerRsa },
+          { id: '02', cert: pki.expired },
+        ],
+      },
       { label: 'EC', pin: '5678', keys: [{ id: 'a1', cert: pki.signerEc }] },
     ]),
   );
@@ -39,7 +46,10 @@ describe('RemoteTokenModule (PKCS#11 in a worker thread)', () => {
     expect(labels.sort()).toEqual(['EC', 'RSA']);
     const slot = await remote.findSlot('RSA');
     const certs = await remote.listCertificates(slot);
-    expect(certs.map((c) => [c.id, c.info.commonName])).toEqual([['01', 'Nguyễn Văn An'], ['02', 'Phạm Hết Hạn']]); // prettier-ignore
+    expect(certs.map((c) => [c.id, c.info.commonName])).toEqual([
+      ['01', 'Nguyễn Văn An'],
+      ['02', 'Phạm Hết Hạn'],
+    ]);
     expect(certs[0]!.info.notAfter).toBeInstanceOf(Date);
     const session = await remote.login(slot, '1234');
     try {
@@ -50,7 +60,10 @@ describe('RemoteTokenModule (PKCS#11 in a worker thread)', () => {
       const key = new X509Certificate(signer.certificate.der).publicKey;
       expect(createVerify('sha256').update(data).verify(key, sig)).toBe(true);
       expect(signer.tokenMs).toBeGreaterThan(0);
-      await expect(session.signer({ keyId: '02' })).rejects.toMatchObject({ code: 'SIGN_CERT_EXPIRED', messageVi: expect.stringContaining('hết hạn') }); // prettier-ignore
+      await expect(session.signer({ keyId: '02' })).rejects.toMatchObject({
+        code: 'SIGN_CERT_EXPIRED',
+        messageVi: expect.stringContaining('hết hạn'),
+      });
     } finally {
       await session.close();
     }
@@ -80,10 +93,18 @@ describe('RemoteTokenModule (PKCS#11 in a worker thread)', () => {
   it('signBatch runs through the worker as well', async () => {
     const source = (await buildCorpus(join(dir, 'corpus'), ['pdf-lib']))[0]!.file;
     const documents = [1, 2, 3].map((i) => ({ inPath: source, outPath: join(dir, `w${i}.pdf`) }));
-    const result = await signBatch({ module: remote, slot: await remote.findSlot('EC'), pin: '5678', documents, cms: { chain: [pki.intermediate.certDer] } }); // prettier-ignore
+    const result = await signBatch({
+      module: remote,
+      slot: await remote.findSlot('EC'),
+      pin: '5678',
+      documents,
+      cms: { chain: [pki.intermediate.certDer] },
+    });
     expect(result.signed.map((d) => d.index)).toEqual([0, 1, 2]);
     for (const d of result.signed) {
-      expect(verifyPdf(readFileSync(d.outPath), { trustAnchors: loadCertificates(pki.root.certPem) }).ok).toBe(true); // prettier-ignore
+      expect(
+        verifyPdf(readFileSync(d.outPath), { trustAnchors: loadCertificates(pki.root.certPem) }).ok,
+      ).toBe(true);
     }
   });
 

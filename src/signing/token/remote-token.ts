@@ -15,9 +15,24 @@ import type { WorkerReply, WorkerRequest } from './token-worker-protocol';
 
 type Request = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
+interface PendingCall {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+}
+
+/** The worker's answer to `signer`: the key's certificate and how it signs. */
+interface SignerReply {
+  id: number;
+  der: Uint8Array;
+  keyId: string;
+  keyType: 'rsa' | 'ec';
+  mechanism: TokenSigner['mechanism'];
+  alwaysAuthenticate: boolean;
+}
+
 export class RemoteTokenModule {
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>(); // prettier-ignore
+  private readonly pending = new Map<number, PendingCall>();
   private failure: Error | undefined;
   /** Slots held by this module's open sessions, released when they close. */
   private readonly held = new Set<() => void>();
@@ -34,11 +49,19 @@ export class RemoteTokenModule {
       if (reply.ok) p.resolve(reply.value);
       else {
         const e = reply.error;
-        p.reject(e.code && e.messageVi ? new TokenError(e.code, e.messageVi, e.message, e.rv) : new Error(e.message)); // prettier-ignore
+        p.reject(
+          e.code && e.messageVi
+            ? new TokenError(e.code, e.messageVi, e.message, e.rv)
+            : new Error(e.message),
+        );
       }
     });
     const fail = (err: Error) => {
-      this.failure ??= new TokenError('SIGN_NATIVE_ERROR', 'Thư viện USB ký số đã dừng bất thường. Hãy thử lại.', `token worker: ${err.message}`); // prettier-ignore
+      this.failure ??= new TokenError(
+        'SIGN_NATIVE_ERROR',
+        'Thư viện USB ký số đã dừng bất thường. Hãy thử lại.',
+        `token worker: ${err.message}`,
+      );
       for (const p of this.pending.values()) p.reject(this.failure);
       this.pending.clear();
     };
@@ -79,8 +102,15 @@ export class RemoteTokenModule {
   }
 
   async listCertificates(slot: Buffer): Promise<TokenCertificate[]> {
-    const certs = await this.call<{ id: string; label: string; der: Uint8Array }[]>({ op: 'listCertificates', slot: slot.toString('hex') }); // prettier-ignore
-    return certs.map((c) => ({ id: c.id, label: c.label, info: describeCertificate(Buffer.from(c.der)) })); // prettier-ignore
+    const certs = await this.call<{ id: string; label: string; der: Uint8Array }[]>({
+      op: 'listCertificates',
+      slot: slot.toString('hex'),
+    });
+    return certs.map((c) => ({
+      id: c.id,
+      label: c.label,
+      info: describeCertificate(Buffer.from(c.der)),
+    }));
   }
 
   /**
@@ -107,7 +137,11 @@ export class RemoteTokenModule {
     try {
       if (!this.failure) await this.call({ op: 'close' });
     } finally {
-      this.failure ??= new TokenError('SIGN_SESSION_CLOSED', 'Phiên ký đã kết thúc, hãy nhập lại mã PIN.', 'module closed'); // prettier-ignore
+      this.failure ??= new TokenError(
+        'SIGN_SESSION_CLOSED',
+        'Phiên ký đã kết thúc, hãy nhập lại mã PIN.',
+        'module closed',
+      );
       await this.worker.terminate();
       // The worker closed (logged out) its sessions, or died with them.
       for (const release of [...this.held]) release();
@@ -123,7 +157,7 @@ export class RemoteTokenSession {
   ) {}
 
   async signer(options: SignerOptions = {}): Promise<TokenSigner> {
-    const r = await this.module.call<{ id: number; der: Uint8Array; keyId: string; keyType: 'rsa' | 'ec'; mechanism: TokenSigner['mechanism']; alwaysAuthenticate: boolean }>({ op: 'signer', session: this.id, options }); // prettier-ignore
+    const r = await this.module.call<SignerReply>({ op: 'signer', session: this.id, options });
     let tokenMs = 0;
     return {
       certificate: describeCertificate(Buffer.from(r.der)),
@@ -132,7 +166,11 @@ export class RemoteTokenSession {
       mechanism: r.mechanism,
       alwaysAuthenticate: r.alwaysAuthenticate,
       sign: async (data) => {
-        const out = await this.module.call<{ signature: Uint8Array; tokenMs: number }>({ op: 'sign', signer: r.id, data }); // prettier-ignore
+        const out = await this.module.call<{ signature: Uint8Array; tokenMs: number }>({
+          op: 'sign',
+          signer: r.id,
+          data,
+        });
         tokenMs = out.tokenMs;
         return Buffer.from(out.signature);
       },

@@ -7,7 +7,11 @@ export type WorkerRequest = { id: number } & (
   | { op: 'findSlot'; label?: string }
   | { op: 'listCertificates'; slot: string }
   | { op: 'login'; slot: string; pin: string | undefined }
-  | { op: 'signer'; session: number; options: { keyId?: string; now?: Date; rsaMechanism?: RsaMechanismChoice } } // prettier-ignore
+  | {
+      op: 'signer';
+      session: number;
+      options: { keyId?: string; now?: Date; rsaMechanism?: RsaMechanismChoice };
+    }
   | { op: 'sign'; signer: number; data: Uint8Array }
   | { op: 'closeSession'; session: number }
   | { op: 'close' }

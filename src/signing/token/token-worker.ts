@@ -16,7 +16,12 @@ const signers = new Map<number, { signer: TokenSigner; session: number }>();
 let nextId = 1;
 
 const need = <T>(v: T | undefined, what: string): T => {
-  if (v === undefined) throw new TokenError('SIGN_SESSION_CLOSED', 'Phiên ký đã kết thúc, hãy nhập lại mã PIN.', `${what} unknown or closed`); // prettier-ignore
+  if (v === undefined)
+    throw new TokenError(
+      'SIGN_SESSION_CLOSED',
+      'Phiên ký đã kết thúc, hãy nhập lại mã PIN.',
+      `${what} unknown or closed`,
+    );
   return v;
 };
 const slotOf = (hex: string) => Buffer.from(hex, 'hex');
@@ -31,7 +36,9 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case 'findSlot':
       return need(module, 'module').findSlot(req.label).toString('hex');
     case 'listCertificates':
-      return need(module, 'module').listCertificates(slotOf(req.slot)).map((c) => ({ id: c.id, label: c.label, der: c.info.der })); // prettier-ignore
+      return need(module, 'module')
+        .listCertificates(slotOf(req.slot))
+        .map((c) => ({ id: c.id, label: c.label, der: c.info.der }));
     case 'login': {
       const session = need(module, 'module').login(slotOf(req.slot), req.pin);
       const id = nextId++;
@@ -76,7 +83,17 @@ parentPort!.on('message', (req: WorkerRequest) => {
       reply = { id: req.id, ok: true, value: await handle(req) };
     } catch (err) {
       const e = err as Partial<TokenError>;
-      reply = { id: req.id, ok: false, error: { name: e.name ?? 'Error', message: e.message ?? String(err), code: e.code, messageVi: e.messageVi, rv: e.rv } }; // prettier-ignore
+      reply = {
+        id: req.id,
+        ok: false,
+        error: {
+          name: e.name ?? 'Error',
+          message: e.message ?? String(err),
+          code: e.code,
+          messageVi: e.messageVi,
+          rv: e.rv,
+        },
+      };
     }
     parentPort!.postMessage(reply);
   });

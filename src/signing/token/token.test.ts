@@ -32,7 +32,11 @@ beforeAll(() => {
         ],
       },
       { label: 'EC', pin: '654321', keys: [{ id: 'a1', cert: pki.signerEc }] },
-      { label: 'AlwaysAuth', pin: '777777', keys: [{ id: '0b', cert: pki.signerAlwaysAuth, alwaysAuthenticate: true }] }, // prettier-ignore
+      {
+        label: 'AlwaysAuth',
+        pin: '777777',
+        keys: [{ id: '0b', cert: pki.signerAlwaysAuth, alwaysAuthenticate: true }],
+      },
       { label: 'WrongPin', pin: '000000', keys: [{ id: '01', cert: pki.signerEc }] },
     ]),
   );
@@ -49,7 +53,6 @@ const verifies = (certDer: Buffer, data: Buffer, sig: Buffer) =>
 
 describe('module and listing', () => {
   it('opening the module a second time in the process tolerates CKR_CRYPTOKI_ALREADY_INITIALIZED', () => {
-    // prettier-ignore
     const again = Pkcs11Module.open(SOFTHSM_MODULE);
     expect(again.listTokens().map((t) => t.label)).toContain('EC');
     again.close(); // must not finalise the module the first instance still uses
@@ -75,12 +78,25 @@ describe('module and listing', () => {
   });
 
   it('an unknown token label is a clear error', () => {
-    expect(() => module.findSlot('Nope')).toThrow(expect.objectContaining({ code: 'SIGN_TOKEN_NOT_FOUND' })); // prettier-ignore
+    expect(() => module.findSlot('Nope')).toThrow(
+      expect.objectContaining({ code: 'SIGN_TOKEN_NOT_FOUND' }),
+    );
   });
 
   it('known vendor modules are data, probed by path', () => {
-    expect(KNOWN_MODULES.map((m) => m.vendor)).toEqual(expect.arrayContaining(['VNPT-CA', 'Viettel-CA', 'BKAV-CA', 'FPT-CA', 'VGCA / Bit4id', 'SafeNet / Thales'])); // prettier-ignore
-    const found = findInstalledModules('win32', (p) => p.endsWith('\\System32\\vnpt-ca_v34.dll'), { SystemRoot: 'C:\\Windows' }); // prettier-ignore
+    expect(KNOWN_MODULES.map((m) => m.vendor)).toEqual(
+      expect.arrayContaining([
+        'VNPT-CA',
+        'Viettel-CA',
+        'BKAV-CA',
+        'FPT-CA',
+        'VGCA / Bit4id',
+        'SafeNet / Thales',
+      ]),
+    );
+    const found = findInstalledModules('win32', (p) => p.endsWith('\\System32\\vnpt-ca_v34.dll'), {
+      SystemRoot: 'C:\\Windows',
+    });
     expect(found).toEqual([{ vendor: 'VNPT-CA', path: 'C:\\Windows\\System32\\vnpt-ca_v34.dll' }]);
   });
 });
@@ -89,7 +105,6 @@ describe('signing with RSA and ECDSA', () => {
   it.each(['sha256-rsa-pkcs', 'rsa-pkcs'] as const)(
     'RSA through %s verifies with the certificate',
     async (mech) => {
-      // prettier-ignore
       const session = module.login(module.findSlot('Mixed'), '123456');
       try {
         const signer = session.signer({ keyId: '01', rsaMechanism: mech });
@@ -175,7 +190,6 @@ describe('refusals', () => {
 
 describe('PIN handling', () => {
   it('a wrong PIN fails once with CKR_PIN_INCORRECT, is not retried, and the flags then say count low', () => {
-    // prettier-ignore
     const slot = module.findSlot('WrongPin');
     expect(module.describe(slot).pinStatus).toBe('ok');
     let err: TokenError | undefined;
@@ -195,16 +209,35 @@ describe('PIN handling', () => {
   it('a locked token (flags read before login) is refused without trying the PIN', () => {
     // SoftHSM2 2.6 never sets CKF_USER_PIN_LOCKED, so the decision is tested on the flags.
     const base = module.describe(module.findSlot('EC'));
-    const locked = { ...base, flags: base.flags | pkcs11.CKF_USER_PIN_LOCKED, pinStatus: 'locked' as const }; // prettier-ignore
-    expect(() => assertCanTryPin(locked, '654321')).toThrow(expect.objectContaining({ code: 'CKR_PIN_LOCKED', messageVi: expect.stringContaining('bị khoá') })); // prettier-ignore
+    const locked = {
+      ...base,
+      flags: base.flags | pkcs11.CKF_USER_PIN_LOCKED,
+      pinStatus: 'locked' as const,
+    };
+    expect(() => assertCanTryPin(locked, '654321')).toThrow(
+      expect.objectContaining({
+        code: 'CKR_PIN_LOCKED',
+        messageVi: expect.stringContaining('bị khoá'),
+      }),
+    );
     expect(() => assertCanTryPin(base, '654321')).not.toThrow();
-    const final = fromPkcs11(new pkcs11.Pkcs11Error('CKR_PIN_INCORRECT', pkcs11.CKR_PIN_INCORRECT, 'C_Login'), 'C_Login', 'final_try'); // prettier-ignore
+    const final = fromPkcs11(
+      new pkcs11.Pkcs11Error('CKR_PIN_INCORRECT', pkcs11.CKR_PIN_INCORRECT, 'C_Login'),
+      'C_Login',
+      'final_try',
+    );
     expect(final.messageVi).toContain('MỘT lần thử');
   });
 
   it('every CKR code maps to a code name for the log and a Vietnamese message', () => {
-    const removed = fromPkcs11(new pkcs11.Pkcs11Error('x', pkcs11.CKR_DEVICE_REMOVED, 'C_Sign'), 'C_Sign'); // prettier-ignore
-    expect([removed.code, removed.messageVi]).toEqual(['CKR_DEVICE_REMOVED', 'USB ký số đã bị rút ra trong khi ký.']); // prettier-ignore
+    const removed = fromPkcs11(
+      new pkcs11.Pkcs11Error('x', pkcs11.CKR_DEVICE_REMOVED, 'C_Sign'),
+      'C_Sign',
+    );
+    expect([removed.code, removed.messageVi]).toEqual([
+      'CKR_DEVICE_REMOVED',
+      'USB ký số đã bị rút ra trong khi ký.',
+    ]);
     const odd = fromPkcs11(
       new pkcs11.Pkcs11Error('x', pkcs11.CKR_DATA_LEN_RANGE, 'C_Sign'),
       'C_Sign',
@@ -214,7 +247,6 @@ describe('PIN handling', () => {
   });
 
   it('a key with CKA_ALWAYS_AUTHENTICATE needs the context-specific login, which the signer does', async () => {
-    // prettier-ignore
     const session = module.login(module.findSlot('AlwaysAuth'), '777777');
     try {
       const signer = session.signer();

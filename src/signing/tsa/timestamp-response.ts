@@ -1,8 +1,13 @@
-/** RFC 3161 TimeStampResp: PKIStatusInfo and, when granted, the TimeStampToken (DER ContentInfo). */
-import { asn1, bytesOf, children, parseDer, toDer } from '../cms/asn1';
+/**
+ * RFC 3161 TimeStampResp: PKIStatusInfo and, when granted, the TimeStampToken (DER ContentInfo).
+ */
+import { asn1, bytesOf, children, parseDer, toDer, type Asn1 } from '../cms/asn1';
 
 export interface TimeStampResponse {
-  /** 0 granted, 1 grantedWithMods, 2 rejection, 3 waiting, 4 revocationWarning, 5 revocationNotification. */
+  /**
+   * 0 granted, 1 grantedWithMods, 2 rejection, 3 waiting, 4 revocationWarning, 5
+   * revocationNotification.
+   */
   status: number;
   statusText?: string;
   /** PKIFailureInfo bits set, by name (RFC 3161 §2.4.2). */
@@ -25,6 +30,13 @@ function integer(bytes: Buffer): number {
   return bytes.length > 0 && bytes.length <= 4 ? bytes.readIntBE(0, bytes.length) : -1;
 }
 
+/** PKIFreeText: UTF8Strings, joined. */
+function freeText(node: Asn1): string {
+  return children(node)
+    .map((n) => Buffer.from(n.value as string, 'binary').toString('utf8'))
+    .join('; ');
+}
+
 export function parseTimeStampResponse(der: Buffer): TimeStampResponse {
   const [statusInfo, token] = children(parseDer(der));
   const [status, ...more] = children(statusInfo);
@@ -41,7 +53,7 @@ export function parseTimeStampResponse(der: Buffer): TimeStampResponse {
   }
   return {
     status: integer(bytesOf(status)),
-    statusText: text ? children(text).map((n) => Buffer.from(n.value as string, 'binary').toString('utf8')).join('; ') : undefined, // prettier-ignore
+    statusText: text ? freeText(text) : undefined,
     failInfo,
     token: token ? toDer(token) : undefined,
   };

@@ -25,7 +25,9 @@ export function parseTstInfo(der: Buffer): TstInfo {
   if (!version || !genTime || genTime.type !== asn1.Type.GENERALIZEDTIME)
     throw new Error('TSTInfo malformed');
   const [alg, digest] = children(imprint);
-  const nonce = rest.find((n) => n.tagClass === asn1.Class.UNIVERSAL && n.type === asn1.Type.INTEGER); // prettier-ignore
+  const nonce = rest.find(
+    (n) => n.tagClass === asn1.Class.UNIVERSAL && n.type === asn1.Type.INTEGER,
+  );
   return {
     policy: oidOf(policy),
     serial: bytesOf(serial),
@@ -76,7 +78,9 @@ export function checkTimestampToken(
 
     const si = token.signerInfo;
     const certs = token.certificates.map((c) => new X509Certificate(c));
-    const tsaCert = certs.find((c) => strip(Buffer.from(c.serialNumber, 'hex')).equals(strip(si.serial))); // prettier-ignore
+    const tsaCert = certs.find((c) =>
+      strip(Buffer.from(c.serialNumber, 'hex')).equals(strip(si.serial)),
+    );
     if (!tsaCert) throw new Error('TSA certificate not in the token');
     out.tsa = /(?:^|\n)CN=([^\n]*)/.exec(tsaCert.subject)?.[1];
     const digestOk =

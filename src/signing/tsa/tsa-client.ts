@@ -72,7 +72,10 @@ export function rfc3161Timestamper(
     try {
       const resp = parseTimeStampResponse(body);
       if (resp.status !== 0 && resp.status !== 1) {
-        throw new TimestampError('TSA_REJECTED', `status ${resp.status} ${resp.failInfo.join(',')} ${resp.statusText ?? ''}`.trim()); // prettier-ignore
+        throw new TimestampError(
+          'TSA_REJECTED',
+          `status ${resp.status} ${resp.failInfo.join(',')} ${resp.statusText ?? ''}`.trim(),
+        );
       }
       if (!resp.token) throw new Error('granted without a token');
       token = resp.token;

@@ -56,7 +56,11 @@ describe('RFC 3161 client', () => {
     writeFileSync(join(dir, 'token.der'), token);
     writeFileSync(join(dir, 'stamped'), signatureValue);
     writeFileSync(join(dir, 'ca.pem'), pki.root.certPem + pki.intermediate.certPem);
-    const out = execFileSync('openssl', ['ts', '-verify', '-token_in', '-in', join(dir, 'token.der'), '-data', join(dir, 'stamped'), '-CAfile', join(dir, 'ca.pem')], { stdio: 'pipe' }); // prettier-ignore
+    const tokenIn = ['-token_in', '-in', join(dir, 'token.der')];
+    const dataIn = ['-data', join(dir, 'stamped'), '-CAfile', join(dir, 'ca.pem')];
+    const out = execFileSync('openssl', ['ts', '-verify', ...tokenIn, ...dataIn], {
+      stdio: 'pipe',
+    });
     expect(out.toString()).toContain('Verification: OK');
   });
 
@@ -72,8 +76,13 @@ describe('RFC 3161 client', () => {
     });
     others.push(rejecting, lying);
     const sv = randomBytes(64);
-    await expect(rfc3161Timestamper(rejecting.url)(sv)).rejects.toMatchObject({ code: 'TSA_REJECTED', message: expect.stringContaining('badAlg') }); // prettier-ignore
-    await expect(rfc3161Timestamper(lying.url)(sv)).rejects.toMatchObject({ code: 'TSA_BAD_RESPONSE' }); // prettier-ignore
+    await expect(rfc3161Timestamper(rejecting.url)(sv)).rejects.toMatchObject({
+      code: 'TSA_REJECTED',
+      message: expect.stringContaining('badAlg'),
+    });
+    await expect(rfc3161Timestamper(lying.url)(sv)).rejects.toMatchObject({
+      code: 'TSA_BAD_RESPONSE',
+    });
     const closed = `http://127.0.0.1:1/tsa`;
     const err = await rfc3161Timestamper(closed, { timeoutMs: 2000 })(sv).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TimestampError);
@@ -87,23 +96,42 @@ describe('PAdES B-T', () => {
   it('the token is an unsigned attribute; pdfsig says valid, our verifier reports the TSA time', async () => {
     const corpus = await buildCorpus(join(dir, 'corpus'), ['pdf-lib']);
     const key = createPrivateKey(pki.signerRsa.keyPem);
-    const signer: CmsSigner = { certificate: pki.signerRsa.certDer, keyType: 'rsa', sign: async (d) => sign('sha256', d, key) }; // prettier-ignore
+    const signer: CmsSigner = {
+      certificate: pki.signerRsa.certDer,
+      keyType: 'rsa',
+      sign: async (d) => sign('sha256', d, key),
+    };
     const claimed = new Date();
-    const signed = await signPdf(readPdf(corpus[0]!.file), signer, { signerName: pki.signerRsa.commonName, time: claimed }, { chain: [pki.intermediate.certDer], timestamp: rfc3161Timestamper(tsa.url) }); // prettier-ignore
+    const signed = await signPdf(
+      readPdf(corpus[0]!.file),
+      signer,
+      { signerName: pki.signerRsa.commonName, time: claimed },
+      { chain: [pki.intermediate.certDer], timestamp: rfc3161Timestamper(tsa.url) },
+    );
     const file = join(dir, 'bt.pdf');
     writeFileSync(file, signed);
     const [sig] = await pdfsig(file, createNssDb(join(dir, 'nss'), pki.root));
-    expect([sig!.validation, sig!.certificate]).toEqual(['Signature is Valid.', 'Certificate is Trusted.']); // prettier-ignore
+    expect([sig!.validation, sig!.certificate]).toEqual([
+      'Signature is Valid.',
+      'Certificate is Trusted.',
+    ]);
 
     const report = verifyPdf(signed, { trustAnchors: anchors() });
     expect(report.ok).toBe(true);
     const s = report.signatures[0]!;
     expect(s.hasTimestamp).toBe(true);
-    expect(s.timestamp).toMatchObject({ tsa: 'Test TSA', imprintOk: true, signatureOk: true, trusted: true }); // prettier-ignore
+    expect(s.timestamp).toMatchObject({
+      tsa: 'Test TSA',
+      imprintOk: true,
+      signatureOk: true,
+      trusted: true,
+    });
     expect(Math.abs(Date.parse(s.timestamp!.time!) - claimed.getTime())).toBeLessThan(5000);
 
     // The token sits in /Contents, outside the byte range: a changed token must still be caught.
-    const cms = parseSignedData(Buffer.from(signed.toString('latin1', s.byteRange[1]! + 1, s.byteRange[2]! - 1), 'hex')); // prettier-ignore
+    const cms = parseSignedData(
+      Buffer.from(signed.toString('latin1', s.byteRange[1]! + 1, s.byteRange[2]! - 1), 'hex'),
+    );
     const tokenHex = cms.signerInfo.timeStampToken!.toString('hex');
     const at = signed.indexOf(tokenHex, 0, 'latin1') + tokenHex.length - 20;
     const tampered = Buffer.from(signed);

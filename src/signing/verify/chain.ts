@@ -56,7 +56,10 @@ const EKU = {
   msLifetimeSigning: '1.3.6.1.4.1.311.10.3.13',
 } as const;
 
-/** Extended key usages that allow signing documents (anyExtendedKeyUsage included, RFC 5280 §4.2.1.12). */
+/**
+ * Extended key usages that allow signing documents (anyExtendedKeyUsage included, RFC 5280
+ * §4.2.1.12).
+ */
 const DOCUMENT_EKUS: ReadonlySet<string> = new Set([
   EKU.any,
   EKU.emailProtection,

@@ -14,6 +14,7 @@ import { name, PdfDict, PdfString, type PdfValue } from '../pdf/pdf-objects';
 import { PdfReader } from '../pdf/pdf-reader';
 import { signPdf } from '../pdf/sign-pdf';
 import * as forge from '../test-support/forgeries';
+import { signByHand } from '../test-support/hand-signer';
 import { cmsSignerOf } from '../token/cms-signer';
 import { Pkcs11Module } from '../token/pkcs11-module';
 import { loadCertificates } from './chain';
@@ -237,7 +238,7 @@ describe('difference analysis against forged updates', () => {
   it('DocMDP P=1: a second signature changes the certified document; P=2 allows it', async () => {
     const certify = (p: 1 | 2) =>
       withToken('Chi bo', '1111', (session) =>
-        forge.signByHand(letter, cmsSignerOf(session.signer()), { docMdp: p }),
+        signByHand(letter, cmsSignerOf(session.signer()), { docMdp: p }),
       );
     for (const p of [1, 2] as const) {
       const certified = await certify(p);
@@ -255,7 +256,7 @@ describe('difference analysis against forged updates', () => {
     const base = await sign(form.pdf);
     const fill = (alsoSet?: Record<string, PdfValue>) =>
       withToken('Dang uy', '2222', (session) =>
-        forge.signByHand(base, cmsSignerOf(session.signer()), { field: form.field, alsoSet }),
+        signByHand(base, cmsSignerOf(session.signer()), { field: form.field, alsoSet }),
       );
     // The empty field came first in /Fields, so its signature is listed first.
     const [filledField, first] = verify(await fill());

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPki, type TestPki } from '../../../scripts/test/pki';
 import { PdfSyntaxError } from '../pdf/pdf-objects';
-import { PdfReadError } from '../pdf/pdf-reader';
+import { PdfReadError } from '../pdf/pdf-read-error';
 import { heapHungry, hostilePdfs, signedLetter } from '../test-support/hostile-pdfs';
 import { PdfRejectedError, prestartVerifyWorker, verifyPdfIsolated } from './verify-isolated';
 import { verifyPdf, type VerifyReport } from './verify-pdf';

@@ -59,7 +59,9 @@ async function theirs(pdf: Buffer): Promise<Buffer> {
   return readFileSync(output);
 }
 
-/** Both verifiers on the file: ours (status, trusted per signature) and pdfsig's validation lines. */
+/**
+ * Both verifiers on the file: ours (status, trusted per signature) and pdfsig's validation lines.
+ */
 async function bothVerdicts(pdf: Buffer) {
   const file = join(dir, `check-${++n}.pdf`);
   writeFileSync(file, pdf);

@@ -85,10 +85,11 @@ function judge(results: CertificateRevocation[], provenTime: Date | undefined, n
   const before = (r: CertificateRevocation) =>
     provenTime !== undefined && r.revokedAt !== undefined && provenTime < r.revokedAt;
   const fatal = revoked.filter((r) => !before(r));
-  const errors = fatal.map(
-    (r) =>
-      `certificate revoked: ${subjectOf(r.certificate)} at ${r.revokedAt?.toISOString() ?? '?'}${r.reason ? ` (${r.reason})` : ''}`,
-  );
+  const errors = fatal.map((r) => {
+    const at = r.revokedAt?.toISOString() ?? '?';
+    const reason = r.reason ? ` (${r.reason})` : '';
+    return `certificate revoked: ${subjectOf(r.certificate)} at ${at}${reason}`;
+  });
   if (fatal[0]) {
     const at = fatal[0].revokedAt ? ` lúc ${vietnamTime(fatal[0].revokedAt)}` : '';
     revocation.note = `${REVOKED_VI}${at}.`;

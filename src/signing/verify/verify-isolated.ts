@@ -27,7 +27,9 @@ type FunctionKeys<T> = {
   [K in keyof T]-?: NonNullable<T[K]> extends (...args: never[]) => unknown ? K : never;
 }[keyof T];
 
-/** `VerifyDocumentOptions` as data that can cross to a thread: anchors as DER or PEM, time as ISO. */
+/**
+ * `VerifyDocumentOptions` as data that can cross to a thread: anchors as DER or PEM, time as ISO.
+ */
 export type IsolatedVerifyOptions = Omit<
   VerifyDocumentOptions,
   'trustAnchors' | 'now' | FunctionKeys<VerifyDocumentOptions>

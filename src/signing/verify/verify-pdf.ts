@@ -203,14 +203,21 @@ export function verifyPdf(pdf: Buffer, options: VerifyOptions): VerifyReport {
   for (const { name, sig } of signatureFields(reader)) {
     const errors: string[] = [];
     const br = reader.resolve(sig.get('ByteRange'));
-    const byteRange = Array.isArray(br) && br.every((n) => typeof n === 'number') ? (br as number[]) : []; // prettier-ignore
+    const byteRange =
+      Array.isArray(br) && br.every((n) => typeof n === 'number') ? (br as number[]) : [];
     const [a0 = -1, a1 = -1, b0 = -1, b1 = -1] = byteRange;
     const revisionEnd = b0 + b1;
     const contents = reader.resolve(sig.get('Contents'));
     const rangeShapeOk =
-      byteRange.length === 4 && a0 === 0 && a1 > 0 && b0 > a1 && b1 >= 0 && revisionEnd <= pdf.length &&
-      pdf[a1] === 0x3c && pdf[b0 - 1] === 0x3e &&
-      /^[0-9a-fA-F\s]*$/.test(pdf.toString('latin1', a1 + 1, b0 - 1)); // prettier-ignore
+      byteRange.length === 4 &&
+      a0 === 0 &&
+      a1 > 0 &&
+      b0 > a1 &&
+      b1 >= 0 &&
+      revisionEnd <= pdf.length &&
+      pdf[a1] === 0x3c &&
+      pdf[b0 - 1] === 0x3e &&
+      /^[0-9a-fA-F\s]*$/.test(pdf.toString('latin1', a1 + 1, b0 - 1));
     const coversRevision = rangeShapeOk && revisionEndsAt(pdf, revisionEnd);
     if (!coversRevision)
       errors.push('byte range does not cover the whole revision except /Contents');
@@ -261,11 +268,18 @@ export function verifyPdf(pdf: Buffer, options: VerifyOptions): VerifyReport {
       if (si.timeStampToken) {
         const ts = checkTimestampToken(si.timeStampToken, si.signature, options.trustAnchors);
         tsaPath = ts.chain.certificates;
-        report.timestamp = { time: ts.time, tsa: ts.tsa, imprintOk: ts.imprintOk, signatureOk: ts.signatureOk, trusted: ts.chain.trusted }; // prettier-ignore
+        report.timestamp = {
+          time: ts.time,
+          tsa: ts.tsa,
+          imprintOk: ts.imprintOk,
+          signatureOk: ts.signatureOk,
+          trusted: ts.chain.trusted,
+        };
         errors.push(...ts.errors);
         if (!ts.chain.trusted) errors.push(`timestamp not trusted: ${ts.chain.error ?? ''}`);
       }
-      if (si.digestAlgorithm !== OID.sha256) errors.push(`digest algorithm ${si.digestAlgorithm} not supported`); // prettier-ignore
+      if (si.digestAlgorithm !== OID.sha256)
+        errors.push(`digest algorithm ${si.digestAlgorithm} not supported`);
       const digest = createHash('sha256')
         .update(pdf.subarray(a0, a0 + a1))
         .update(pdf.subarray(b0, b0 + b1))
@@ -301,11 +315,15 @@ export function verifyPdf(pdf: Buffer, options: VerifyOptions): VerifyReport {
     } catch (err) {
       errors.push(`cannot verify: ${(err as Error).message}`);
     }
-    const timestampSound = !report.timestamp || (report.timestamp.imprintOk && report.timestamp.signatureOk); // prettier-ignore
+    const timestampSound =
+      !report.timestamp || (report.timestamp.imprintOk && report.timestamp.signatureOk);
     const sound = coversRevision && report.digestOk && report.signatureOk && timestampSound;
     checked.push({ report, sig, sound });
   }
   judgeChanges(reader, checked);
   const trusted = (s: SignatureReport) => s.chain.trusted && (s.timestamp?.trusted ?? true);
-  return { signatures, ok: signatures.length > 0 && signatures.every((s) => s.intact && trusted(s)) }; // prettier-ignore
+  return {
+    signatures,
+    ok: signatures.length > 0 && signatures.every((s) => s.intact && trusted(s)),
+  };
 }

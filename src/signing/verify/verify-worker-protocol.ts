@@ -19,6 +19,8 @@ export type VerifyJob = z.infer<typeof VerifyJob>;
 
 export type VerifyReply = { id: number } & (
   | { ok: true; report: VerifyReport }
-  /** `unreadable`: the file is damaged or hostile (the reader refused it); `failed`: anything else. */
+  /**
+   * `unreadable`: the file is damaged or hostile (the reader refused it); `failed`: anything else.
+   */
   | { ok: false; kind: 'unreadable' | 'failed'; message: string }
 );

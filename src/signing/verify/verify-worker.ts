@@ -6,7 +6,7 @@
 import { X509Certificate } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { PdfSyntaxError } from '../pdf/pdf-objects';
-import { PdfReadError } from '../pdf/pdf-reader';
+import { PdfReadError } from '../pdf/pdf-read-error';
 import { verifyDocument, type VerifyDocumentOptions } from './verify-document';
 import { VerifyJob, type VerifyReply } from './verify-worker-protocol';
 

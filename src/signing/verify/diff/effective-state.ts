@@ -5,7 +5,8 @@
  * same object, any other is compared by value.
  */
 import type { PdfValue } from '../../pdf/pdf-objects';
-import { PdfReader, type XrefEntry } from '../../pdf/pdf-reader';
+import { PdfReader } from '../../pdf/pdf-reader';
+import type { XrefEntry } from '../../pdf/pdf-xref';
 import { Equivalence, UNREADABLE } from './equivalence';
 
 export interface ObjectChange {
