@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../scripts/test/databases';
+import { serverEngines } from '../scripts/test-support/databases';
 import { Session } from '../src/api/auth';
 import { ApiError } from '../src/api/errors';
 import { apiRoutes } from '../src/api/routes';
-import { ids, PASSWORD } from './test/fixture';
-import { openTestServer, type TestServer } from './test/harness';
+import { ids, PASSWORD } from './test-support/fixture';
+import { openTestServer, type TestServer } from './test-support/harness';
 
 const json = (res: { body: string }) => JSON.parse(res.body) as Record<string, unknown>;
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freshServerDatabase, serverEngines } from '../scripts/test/databases';
+import { freshServerDatabase, serverEngines } from '../scripts/test-support/databases';
 import { PushMutation, PushResponse, pushMutationAccess } from '../src/api/push';
 import { PullResponse, type PullChange } from '../src/api/sync';
 import { openServerDb, type ServerDb, type ServerEngine } from '../src/db/server-db';
@@ -31,8 +31,8 @@ import {
   type Answer,
   type MatrixRequest,
   type World,
-} from './test/authorization-matrix';
-import { ids, orgs, PASSWORD, seedFixture, TEST_SCRYPT } from './test/fixture';
+} from './test-support/authorization-matrix';
+import { ids, orgs, PASSWORD, seedFixture, TEST_SCRYPT } from './test-support/fixture';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const NOW = new Date('2026-01-05T08:00:00Z');

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_WARD_NAME } from '../scripts/gen/demo-accounts';
 import { generate } from '../scripts/gen/generate';
-import { freshServerDatabase, serverEngines } from '../scripts/test/databases';
+import { freshServerDatabase, serverEngines } from '../scripts/test-support/databases';
 import { openServerDb, type ServerDb } from '../src/db/server-db';
 import { DEFAULT_AMOUNT_CEILING } from '../src/domain/fees/money';
 import { ruleFor } from '../src/domain/fees/rules';
@@ -13,7 +13,7 @@ import { upsertFeeProfile } from './repositories/fees';
 import { approveOrgMonth } from './repositories/fees-bulk-approve';
 import { loadFeeRules } from './repositories/fees-rules';
 import { subtreeUpperBound } from './scope/scope';
-import { TEST_SCRYPT } from './test/fixture';
+import { TEST_SCRYPT } from './test-support/fixture';
 
 /** Answers are read loosely: the assertions check their shape. */
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../scripts/test/databases';
+import { serverEngines } from '../scripts/test-support/databases';
 import { readVietQr } from '../src/domain/fees/vietqr';
 import { DEFAULT_FEE_RULES } from '../src/domain/fees/rules';
 import { User } from '../src/domain/people/user';
 import { hashPassword } from './auth/passwords';
 import { insertUser } from './repositories/users';
-import { ids, PASSWORD, TEST_SCRYPT } from './test/fixture';
-import { jsonApi, useDemoFeeGateway } from './test/fee-fixture';
-import { openTestServer } from './test/harness';
+import { ids, PASSWORD, TEST_SCRYPT } from './test-support/fixture';
+import { jsonApi, useDemoFeeGateway } from './test-support/fee-gateway';
+import { openTestServer } from './test-support/harness';
 
 /** Answers are read loosely: the assertions check their shape. */
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

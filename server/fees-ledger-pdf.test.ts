@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../scripts/test/databases';
+import { serverEngines } from '../scripts/test-support/databases';
 import type { DocumentFile } from '../src/api/fees';
-import { ids } from './test/fixture';
-import { openTestServer, type TestServer } from './test/harness';
+import { ids } from './test-support/fixture';
+import { openTestServer, type TestServer } from './test-support/harness';
 
 const [m1, m2] = ids.members;
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../scripts/test/databases';
+import { serverEngines } from '../scripts/test-support/databases';
 import { User } from '../src/domain/people/user';
 import { hashPassword } from './auth/passwords';
 import { insertUser } from './repositories/users';
-import { ids, PASSWORD, TEST_SCRYPT } from './test/fixture';
-import { jsonApi, useDemoFeeGateway } from './test/fee-fixture';
-import { openTestServer } from './test/harness';
+import { ids, PASSWORD, TEST_SCRYPT } from './test-support/fixture';
+import { jsonApi, useDemoFeeGateway } from './test-support/fee-gateway';
+import { openTestServer } from './test-support/harness';
 
 // Statement lines the import left for a person, matched by hand: to a recorded payment or to
 // members' approved month; each line once, each member-month once, refusals change nothing.

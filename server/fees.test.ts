@@ -5,16 +5,16 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../scripts/test/databases';
+import { serverEngines } from '../scripts/test-support/databases';
 import { UNAPPROVED_NOTE_VI, type ApprovalSheet, type Payment } from '../src/api/fees';
 import { User } from '../src/domain/people/user';
 import { hashPassword } from './auth/passwords';
 import { signed } from './payments/protocol';
 import { paymentEvents } from './repositories/fees-payments';
 import { insertUser } from './repositories/users';
-import { ids, PASSWORD, TEST_SCRYPT } from './test/fixture';
-import { jsonApi } from './test/fee-fixture';
-import { openTestServer, type TestServer } from './test/harness';
+import { ids, PASSWORD, TEST_SCRYPT } from './test-support/fixture';
+import { jsonApi } from './test-support/fee-gateway';
+import { openTestServer, type TestServer } from './test-support/harness';
 
 /** Answers are read loosely: their shape is what the assertions check. */
 type Answer = Record<string, unknown> &

@@ -3,11 +3,11 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import axios from 'axios';
 import { describe, expect, inject, it } from 'vitest';
-import { freshServerDatabase, serverEngines } from '../scripts/test/databases';
+import { freshServerDatabase, serverEngines } from '../scripts/test-support/databases';
 import { Session } from '../src/api/auth';
 import { openServerDb } from '../src/db/server-db';
 import { startServer } from './main';
-import { PASSWORD, seedFixture } from './test/fixture';
+import { PASSWORD, seedFixture } from './test-support/fixture';
 
 describe.each(serverEngines)('the server on a real socket, %s', (engine) => {
   it('listens on 127.0.0.1, logs in over HTTP and closes', async () => {

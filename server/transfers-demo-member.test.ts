@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { runDemoMember } from '../scripts/demo-member';
-import { openTransferServer, type TransferTestServer } from './repositories/transfers-test-kit';
-import { ids, PASSWORD } from './test/fixture';
+import { openTransferServer, type TransferTestServer } from './test-support/transfers';
+import { ids, PASSWORD } from './test-support/fixture';
 
 describe('npm run demo:member (sqlite, real HTTP on loopback)', () => {
   let t: TransferTestServer;

@@ -19,10 +19,15 @@ import {
 } from '../../scripts/gen/demo-transfers';
 import { staffWithRoleAt, type DemoOrgRow } from '../../scripts/gen/demo-transfers.repo';
 import { runDemoMember } from '../../scripts/demo-member';
-import { createNssDb, createTestPki, type IssuedCert, type TestPki } from '../../scripts/test/pki';
-import { createSoftHsm, SOFTHSM_MODULE } from '../../scripts/test/softhsm';
-import { generatedServerDb } from '../../scripts/test/sync-server';
-import { startTestTsa, type TestTsa } from '../../scripts/test/tsa';
+import {
+  createNssDb,
+  createTestPki,
+  type IssuedCert,
+  type TestPki,
+} from '../../scripts/test-support/pki';
+import { createSoftHsm, SOFTHSM_MODULE } from '../../scripts/test-support/softhsm';
+import { generatedServerDb } from '../../scripts/test-support/sync-server';
+import { startTestTsa, type TestTsa } from '../../scripts/test-support/tsa';
 import { buildServer } from '../../server/app';
 import { hashPassword } from '../../server/auth/passwords';
 import { findOrg } from '../../server/repositories/orgs';

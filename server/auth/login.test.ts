@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freshServerDatabase, serverEngines } from '../../scripts/test/databases';
+import { freshServerDatabase, serverEngines } from '../../scripts/test-support/databases';
 import { Session } from '../../src/api/auth';
 import { hashParams, scryptDerivations } from '../../src/auth/passwords';
 import { openServerDb, type ServerDb } from '../../src/db/server-db';
 import { buildServer } from '../app';
 import type { AuthOptions } from '../routes/auth';
-import { ids, PASSWORD, seedFixture, TEST_SCRYPT } from '../test/fixture';
+import { ids, PASSWORD, seedFixture, TEST_SCRYPT } from '../test-support/fixture';
 import { LOGIN_LOCKOUT } from './password-policy';
 import { DEFAULT_AUTH_RATE_LIMITS } from './rate-limits';
 import { REFRESH_TOKEN_SESSION_MS, REFRESH_TOKEN_TTL_MS } from './refresh-tokens';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { generateKeyPair, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshServerDatabase } from '../../scripts/test/databases';
+import { freshServerDatabase } from '../../scripts/test-support/databases';
 import {
   CITIZEN_ID_CLAIM,
   idTokenByDesktopFlow,
@@ -9,16 +9,16 @@ import {
   startTestOidcProvider,
   TEST_OIDC_CLIENT_ID,
   type TestOidcProvider,
-} from '../../scripts/test/oidc-provider';
+} from '../../scripts/test-support/oidc-provider';
 import { Session } from '../../src/api/auth';
 import { openServerDb, type ServerDb } from '../../src/db/server-db';
 import { buildServer } from '../app';
 import type { AuthOptions } from '../routes/auth';
-import { ids, seedFixture, TEST_SCRYPT, PASSWORD } from '../test/fixture';
+import { ids, seedFixture, TEST_SCRYPT, PASSWORD } from '../test-support/fixture';
 import { LOGIN_LOCKOUT } from './password-policy';
 import { DEFAULT_AUTH_RATE_LIMITS } from './rate-limits';
 
-// Citizen ids of the fixture's accounts (server/test/fixture.ts).
+// Citizen ids of the fixture's accounts (server/test-support/fixture.ts).
 const SECRETARY_CCCD = '001070000203';
 const INACTIVE_CCCD = '001078000204';
 const NOBODY_CCCD = '001099999999';

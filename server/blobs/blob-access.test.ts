@@ -1,15 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../../scripts/test/databases';
+import { serverEngines } from '../../scripts/test-support/databases';
 import type { ServerEngine } from '../../src/db/server-db';
 import { User } from '../../src/domain/people/user';
 import { hashPassword } from '../auth/passwords';
 import { canReadBlob } from '../repositories/blobs';
-import { openTransferServer, type TransferTestServer } from '../repositories/transfers-test-kit';
+import { openTransferServer, type TransferTestServer } from '../test-support/transfers';
 import { findActiveAccount, insertUser } from '../repositories/users';
 import { buildScope } from '../scope/scope';
-import { ids, PASSWORD, TEST_SCRYPT } from '../test/fixture';
+import { ids, PASSWORD, TEST_SCRYPT } from '../test-support/fixture';
 import { startBlobCleanup } from './cleanup';
 
 /** A distinct one-page PDF per label: distinct bytes, distinct blobs. */

@@ -10,7 +10,7 @@ import {
   generatedServerDb,
   startLoopbackServer,
   type LoopbackServer,
-} from '../../../scripts/test/sync-server';
+} from '../../../scripts/test-support/sync-server';
 import { openClientDb, type ClientDb } from '../../db/client-db';
 import { memorySessionStore, type SessionStore } from '../../sync/session';
 import {

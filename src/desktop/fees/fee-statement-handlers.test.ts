@@ -7,7 +7,7 @@ import {
   generatedServerDb,
   startLoopbackServer,
   type LoopbackServer,
-} from '../../../scripts/test/sync-server';
+} from '../../../scripts/test-support/sync-server';
 import { DEFAULT_FEE_RULES } from '../../domain/fees/rules';
 import type { ClientDb } from '../../db/client-db';
 import { memorySessionStore } from '../../sync/session';
@@ -17,7 +17,7 @@ import {
   type DesktopCallName,
   type DesktopResult,
 } from '../contract';
-import { openTestCache } from '../../sync/test-fixtures/encrypted-cache';
+import { openTestCache } from '../../sync/test-support/encrypted-cache';
 import type { CachePasswordKeys } from '../cache-keys';
 import { createDesktopService, type DesktopService } from '../desktop-service';
 

@@ -4,15 +4,15 @@
  */
 import { createHash, type X509Certificate } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { freshServerDatabase } from '../../scripts/test/databases';
+import { freshServerDatabase } from '../../scripts/test-support/databases';
 import { PushResponse, type PushMutation } from '../../src/api/push';
 import { DossierView, type SubmitTransferRequest } from '../../src/api/transfers';
 import { openServerDb, type ServerDb, type ServerEngine } from '../../src/db/server-db';
 import { User } from '../../src/domain/people/user';
 import { buildServer } from '../app';
 import { hashPassword } from '../auth/passwords';
-import { ids, PASSWORD, seedFixture, TEST_SCRYPT } from '../test/fixture';
-import { insertUser } from './users';
+import { ids, PASSWORD, seedFixture, TEST_SCRYPT } from './fixture';
+import { insertUser } from '../repositories/users';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 

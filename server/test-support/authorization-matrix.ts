@@ -599,7 +599,7 @@ export function renderMatrixMarkdown(): string {
     '# Authorization matrix',
     '',
     'Generated from the access declarations of the route table (`src/api/access.ts`, the `access`',
-    'field of every route and `pushMutationAccess`) by `server/test/authorization-matrix.ts`;',
+    'field of every route and `pushMutationAccess`) by `server/test-support/authorization-matrix.ts`;',
     '`npx tsx scripts/authorization-matrix.ts` rewrites it and `server/authorization-matrix.test.ts`',
     'fails when it differs. The same test makes every request below against a real server, on',
     'SQLite and on PostgreSQL. Decision record: `docs/decisions/0016-authorization-model.md`.',

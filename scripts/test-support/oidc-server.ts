@@ -8,7 +8,7 @@ import { openServerDb } from '../../src/db/server-db';
 import { buildServer } from '../../server/app';
 import { LOGIN_LOCKOUT } from '../../server/auth/password-policy';
 import { DEFAULT_AUTH_RATE_LIMITS } from '../../server/auth/rate-limits';
-import { ids, seedFixture, TEST_SCRYPT } from '../../server/test/fixture';
+import { ids, seedFixture, TEST_SCRYPT } from '../../server/test-support/fixture';
 import { CITIZEN_ID_CLAIM, TEST_OIDC_CLIENT_ID, type TestOidcProvider } from './oidc-provider';
 
 export { ids as fixtureIds };

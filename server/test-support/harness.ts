@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { freshServerDatabase } from '../../scripts/test/databases';
+import { freshServerDatabase } from '../../scripts/test-support/databases';
 import { openServerDb, type ServerDb, type ServerEngine } from '../../src/db/server-db';
 import { buildServer } from '../app';
 import { PASSWORD, seedFixture } from './fixture';

@@ -5,8 +5,8 @@ import {
   openTransferServer,
   staff,
   type TransferTestServer,
-} from '../../server/repositories/transfers-test-kit';
-import { ids, PASSWORD } from '../../server/test/fixture';
+} from '../../server/test-support/transfers';
+import { ids, PASSWORD } from '../../server/test-support/fixture';
 
 // The transfers test server (seeded fixture, staff along its routes) listening on loopback, for
 // client push tests and the push benchmark, with what they count on the server side.
