@@ -31,7 +31,7 @@ const setMode = (mode: string, lateMs?: number) =>
   });
 
 async function openServer(engine: (typeof serverEngines)[number]) {
-  const t = await openTestServer(engine, inject('postgresUrl'));
+  const t = await openTestServer({ engine, postgresUrl: inject('postgresUrl') });
   const passwordHash = await hashPassword(PASSWORD, TEST_SCRYPT);
   const mk = (
     id: string,
@@ -65,7 +65,7 @@ async function openServer(engine: (typeof serverEngines)[number]) {
     );
   await mk(memberUserId, 'dangvien.duc', '001085000001', [{ role: 'member', orgId: ids.cell1 }], m1); // prettier-ignore
   await mk(feeOfficerId, 'ketoan.viethung', '001190000302', [{ role: 'fee_officer', orgId: ids.ward }]); // prettier-ignore
-  const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = t.url;
   const tokens: Record<string, string> = {};
   for (const name of [
     'bithu.tdp1',

@@ -24,7 +24,7 @@ describe.each(serverEngines)("the cell's fee ledger as PDF on %s", (engine) => {
   };
 
   beforeAll(async () => {
-    t = await openTestServer(engine, inject('postgresUrl'));
+    t = await openTestServer({ engine, postgresUrl: inject('postgresUrl') });
     t.clock.now = new Date('2026-04-20T09:00:00Z');
     for (const name of ['bithu.tdp1', 'qt.viethung', 'qt.phucloi'])
       tokens[name] = await t.tokenFor(name);

@@ -10,7 +10,7 @@ describe.each(serverEngines)('statement import limits on %s', (engine) => {
   let t: TestServer;
   let token = '';
   beforeAll(async () => {
-    t = await openTestServer(engine, inject('postgresUrl'));
+    t = await openTestServer({ engine, postgresUrl: inject('postgresUrl') });
     token = await t.tokenFor('qt.viethung');
   });
   afterAll(() => t?.close());

@@ -19,7 +19,7 @@ const feeOfficerId = '00000000-0000-4000-8000-000000000312';
 const gateway = useDemoFeeGateway('statement-match-secret');
 
 async function openServer(engine: (typeof serverEngines)[number]) {
-  const t = await openTestServer(engine, inject('postgresUrl'));
+  const t = await openTestServer({ engine, postgresUrl: inject('postgresUrl') });
   const passwordHash = await hashPassword(PASSWORD, TEST_SCRYPT);
   const users = [
     { id: memberUserId, username: 'dangvien.duc', fullName: 'Nguyễn Văn Đức', citizenId: '001085000011', roles: [{ role: 'member', orgId: ids.cell1 }], memberId: m1 }, // prettier-ignore
@@ -44,7 +44,7 @@ async function openServer(engine: (typeof serverEngines)[number]) {
         new Date('2026-01-01T00:00:00Z'),
       ),
     );
-  const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = t.url;
   const tokens: Record<string, string> = {};
   for (const name of ['bithu.tdp1', 'dangvien.duc', 'qt.viethung', 'qt.phucloi', 'ketoan.viethung'])
     tokens[name] = await t.tokenFor(name);

@@ -78,7 +78,7 @@ describe.each(serverEngines)('party fees on %s', (engine) => {
   let failedPaymentId = '';
 
   beforeAll(async () => {
-    t = await openTestServer(engine, inject('postgresUrl'));
+    t = await openTestServer({ engine, postgresUrl: inject('postgresUrl') });
     const passwordHash = await hashPassword(PASSWORD, TEST_SCRYPT);
     const user = User.parse({
       id: memberUserId,
@@ -97,7 +97,7 @@ describe.each(serverEngines)('party fees on %s', (engine) => {
       .execute((trx) =>
         insertUser(trx, { user, passwordHash, memberId: m1 }, new Date('2026-01-01T00:00:00Z')),
       );
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = t.url;
     for (const name of ['bithu.tdp1', 'dangvien.duc', 'qt.viethung', 'qt.phucloi'])
       tokens[name] = await t.tokenFor(name);
   });

@@ -52,7 +52,9 @@ describe.each(serverEngines)('sync push on %s', (engine) => {
   let dossierId: string;
   let rev: number;
   beforeEach(async () => {
-    t = await openTransferServer(engine, inject('postgresUrl'), {
+    t = await openTransferServer({
+      engine,
+      postgresUrl: inject('postgresUrl'),
       trustAnchors: loadCertificates(pki.root.certPem),
     });
     const d = await t.submit(await t.tokenFor('dv.duc'), {

@@ -86,7 +86,9 @@ describe.each(serverEngines)('signed letter acceptance on %s', (engine) => {
   let secretary: string;
 
   beforeEach(async () => {
-    t = await openTransferServer(engine, inject('postgresUrl'), {
+    t = await openTransferServer({
+      engine,
+      postgresUrl: inject('postgresUrl'),
       trustAnchors: loadCertificates(pki.root.certPem),
     });
     // The test PKI's certificates are valid from the real today on.
@@ -292,7 +294,9 @@ describe.each(serverEngines)('signed letter acceptance on %s', (engine) => {
 describe.each(serverEngines)('certificate registry on %s', (engine) => {
   let t: TransferTestServer;
   beforeEach(async () => {
-    t = await openTransferServer(engine, inject('postgresUrl'), {
+    t = await openTransferServer({
+      engine,
+      postgresUrl: inject('postgresUrl'),
       trustAnchors: loadCertificates(pki.root.certPem),
     });
     t.clock.now = new Date();

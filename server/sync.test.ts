@@ -18,7 +18,7 @@ const key = (c: PullChange) => `${c.op} ${c.entity} ${c.id}`;
 describe.each(serverEngines)('sync pull on %s', (engine) => {
   let t: TestServer;
   beforeEach(async () => {
-    t = await openTestServer(engine, inject('postgresUrl'));
+    t = await openTestServer({ engine, postgresUrl: inject('postgresUrl') });
   });
   afterEach(() => t?.close());
 

@@ -32,7 +32,11 @@ export const form = (
 describe.each(serverEngines)('transfers on %s', (engine) => {
   let t: TransferTestServer;
   beforeEach(async () => {
-    t = await openTransferServer(engine, inject('postgresUrl'), { blobMaxBytes: 64 * 1024 });
+    t = await openTransferServer({
+      engine,
+      postgresUrl: inject('postgresUrl'),
+      blobMaxBytes: 64 * 1024,
+    });
   });
   afterEach(() => t?.close());
 

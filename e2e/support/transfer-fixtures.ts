@@ -25,6 +25,7 @@ import {
   type IssuedCert,
   type TestPki,
 } from '../../scripts/test-support/pki';
+import { loginAs } from '../../scripts/test-support/login';
 import { createSoftHsm, SOFTHSM_MODULE } from '../../scripts/test-support/softhsm';
 import { generatedServerDb } from '../../scripts/test-support/sync-server';
 import { startTestTsa, type TestTsa } from '../../scripts/test-support/tsa';
@@ -33,12 +34,10 @@ import { hashPassword } from '../../server/auth/passwords';
 import { findOrg } from '../../server/repositories/orgs';
 import { insertRegistration } from '../../server/repositories/user-certificates';
 import { findActiveAccount, findLoginAccount } from '../../server/repositories/users';
-import { Session } from '../../src/api/auth';
-import { DossierView } from '../../src/api/transfers';
+import { apiRoutes } from '../../src/api/routes';
+import { transferRoutes } from '../../src/api/transfers';
 import { pdfsig, type PdfsigSignature } from '../../src/signing/test-support/corpus';
 import { openServerDb, type ServerDb } from '../../src/db/server-db';
-import { Member } from '../../src/domain/people/member';
-import { TemporaryMembershipsResponse } from '../../src/api/members';
 import type { TransferVariant } from '../../src/domain/procedures/transfer-route';
 
 /** Cheap scrypt for the generated accounts: logins in the journeys cost no time. */
@@ -332,28 +331,17 @@ export async function submitAsMember(
   return { id: out.id, fileName };
 }
 
-/** Reads the API as `username` (a member or an officer), as a third-party client would. */
+/** Reads the API as `username` (a member or an officer), through the typed client. */
 export async function apiAs(world: TransferWorld, username: string) {
-  const base = world.server.url;
-  const login = await fetch(`${base}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
-  const { accessToken } = Session.parse(await login.json());
-  const get = async (path: string) => {
-    const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${accessToken}` } }); // prettier-ignore
-    if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
-    return res;
-  };
+  const { client } = await loginAs(world.server.url, username, DEMO_PASSWORD);
+  const byId = (id: string) => ({ params: { id } });
   return {
-    dossier: async (id: string) => DossierView.parse(await (await get(`/v1/transfers/${id}`)).json()), // prettier-ignore
-    member: async (id: string) => Member.parse(await (await get(`/v1/members/${id}`)).json()),
+    dossier: (id: string) => client.request(transferRoutes.getTransfer, byId(id)),
+    member: (id: string) => client.request(apiRoutes.getMember, byId(id)),
     /** Where completed temporary transfers put the member. */
     temporaryMemberships: async (id: string) =>
-      TemporaryMembershipsResponse.parse(await (await get(`/v1/members/${id}/temporary-memberships`)).json()).items, // prettier-ignore
-    blob: async (sha256: string) => Buffer.from(await (await get(`/v1/blobs/${sha256}`)).arrayBuffer()), // prettier-ignore
+      (await client.request(apiRoutes.memberTemporaryMemberships, byId(id))).items,
+    blob: async (sha256: string) => (await client.getBlob(sha256)).bytes,
   };
 }
 

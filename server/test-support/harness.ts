@@ -1,52 +1,67 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { freshServerDatabase } from '../../scripts/test-support/databases';
+import { loginAs, type LoggedIn } from '../../scripts/test-support/login';
 import { openServerDb, type ServerDb, type ServerEngine } from '../../src/db/server-db';
 import { buildServer } from '../app';
+import type { Db } from '../repositories/db';
 import { PASSWORD, seedFixture } from './fixture';
 
-/** A seeded database and the API on it, with a clock tests can move. */
+type ServerOptions = Parameters<typeof buildServer>[0];
+
+export interface TestServerOptions {
+  engine: ServerEngine;
+  /** The cluster of the global setup (`inject('postgresUrl')`); unused on SQLite. */
+  postgresUrl: string;
+  /** Writes the database's rows; the fixture (`seedFixture`) when left out. */
+  seed?: (db: Db) => Promise<void>;
+  /** The password of the seeded accounts, for the login helpers (the fixture's by default). */
+  password?: string;
+  /** Where the server's clock starts; tests move it through `clock.now`. */
+  startsAt?: Date;
+  /** The rest of the server's configuration: transfers (trust anchors), fees, auth, logger. */
+  server?: Omit<ServerOptions, 'db' | 'now'>;
+}
+
+/** A seeded database and the API on it, listening on loopback, with a clock tests can move. */
 export interface TestServer {
   app: FastifyInstance;
   server: ServerDb;
   clock: { now: Date };
+  /** e.g. http://127.0.0.1:41234, for HTTP clients; `app.inject` works as well. */
+  url: string;
+  /** Logs in through the typed client: the session and a client sending its token. */
+  loginAs(username: string): Promise<LoggedIn>;
   /** Logs in and returns the access token. */
   tokenFor(username: string): Promise<string>;
   get(url: string, token?: string): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
-export async function openTestServer(
-  engine: ServerEngine,
-  postgresUrl: string,
-  options: { logger?: object } = {},
-): Promise<TestServer> {
-  const fresh = await freshServerDatabase(engine, postgresUrl);
+/** The one way tests start the reference server: every server test file goes through here. */
+export async function openTestServer(options: TestServerOptions): Promise<TestServer> {
+  const fresh = await freshServerDatabase(options.engine, options.postgresUrl);
   const server = await openServerDb(fresh.config);
-  await seedFixture(server.db);
-  const clock = { now: new Date('2026-01-05T09:00:00Z') };
+  await (options.seed ?? seedFixture)(server.db);
+  const clock = { now: options.startsAt ?? new Date('2026-01-05T09:00:00Z') };
   const app = await buildServer({
+    logger: false,
+    ...options.server,
     db: server,
-    logger: options.logger ?? false,
     now: () => clock.now,
   });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const password = options.password ?? PASSWORD;
   return {
     app,
     server,
     clock,
-    async tokenFor(username) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/v1/auth/login',
-        payload: { username, password: PASSWORD },
-      });
-      if (res.statusCode !== 200)
-        throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-      return (res.json() as { accessToken: string }).accessToken;
-    },
-    get: (url, token) =>
+    url,
+    loginAs: (username) => loginAs(url, username, password),
+    tokenFor: async (username) => (await loginAs(url, username, password)).session.accessToken,
+    get: (path, token) =>
       app.inject({
         method: 'GET',
-        url,
+        url: path,
         headers: token ? { authorization: `Bearer ${token}` } : {},
       }),
     async close() {

@@ -1,18 +1,18 @@
 /**
- * Test support for the transfer suites: a seeded server with signing trust anchors, extra staff
- * along the fixture's routes, a member account, and push/upload helpers. Tests only.
+ * Test support for the transfer suites: the test server of `openTestServer` with signing trust
+ * anchors, extra staff along the fixture's routes, a member account, and push/upload helpers.
  */
 import { createHash, type X509Certificate } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { freshServerDatabase } from '../../scripts/test-support/databases';
+import type { LightMyRequestResponse } from 'fastify';
 import { PushResponse, type PushMutation } from '../../src/api/push';
 import { DossierView, type SubmitTransferRequest } from '../../src/api/transfers';
-import { openServerDb, type ServerDb, type ServerEngine } from '../../src/db/server-db';
+import type { ServerEngine } from '../../src/db/server-db';
 import { User } from '../../src/domain/people/user';
-import { buildServer } from '../app';
 import { hashPassword } from '../auth/passwords';
-import { ids, PASSWORD, seedFixture, TEST_SCRYPT } from './fixture';
+import type { Db } from '../repositories/db';
 import { insertUser } from '../repositories/users';
+import { ids, PASSWORD, seedFixture, TEST_SCRYPT } from './fixture';
+import { openTestServer, type TestServer } from './harness';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -48,11 +48,49 @@ const account = (
     roles,
   });
 
-export interface TransferTestServer {
-  app: FastifyInstance;
-  server: ServerDb;
-  clock: { now: Date };
-  tokenFor(username: string): Promise<string>;
+/** The fixture's accounts plus `staff`, all with the fixture's password. */
+export async function seedFixtureWithStaff(db: Db): Promise<void> {
+  await seedFixture(db);
+  const now = new Date('2026-01-05T08:00:00Z');
+  const passwordHash = await hashPassword(PASSWORD, TEST_SCRYPT);
+  const cell1Approver = [{ role: 'approver' as const, orgId: ids.cell1 }];
+  await db.transaction().execute(async (trx) => {
+    const add = (user: User, memberId: string | null = null) =>
+      insertUser(trx, { user, passwordHash, memberId }, now);
+    await add(
+      account(staff.member.id, 'dv.duc', 'Nguyễn Văn Đức', 301, ids.cell1, [
+        { role: 'member', orgId: ids.cell1 },
+      ]),
+      staff.member.memberId,
+    );
+    await add(
+      account(staff.deputy.id, 'phobithu.tdp1', 'Đinh Thị Hạnh', 302, ids.cell1, cell1Approver),
+    );
+    await add(
+      account(staff.provinceProcessor.id, 'xuly.thanhpho', 'Cao Văn Quang', 303, ids.province, [
+        { role: 'processor', orgId: ids.province },
+      ]),
+    );
+    await add(
+      account(staff.otherWardProcessor.id, 'xuly.phucloi', 'Mai Thị Rạng', 304, ids.otherWard, [
+        { role: 'processor', orgId: ids.otherWard },
+      ]),
+    );
+    await add(
+      account(staff.otherCellApprover.id, 'bithu.tdp9', 'Lưu Văn Sơn', 305, ids.otherCell, [
+        { role: 'approver', orgId: ids.otherCell },
+      ]),
+    );
+    await add(
+      account(staff.cell2Approver.id, 'bithu.tdp2', 'Kiều Thị Tâm', 306, ids.cell2, [
+        { role: 'approver', orgId: ids.cell2 },
+      ]),
+    );
+  });
+}
+
+/** The test server of `openTestServer` with the transfer staff, and the transfer calls. */
+export interface TransferTestServer extends TestServer {
   request(
     method: 'GET' | 'POST' | 'PUT',
     url: string,
@@ -63,65 +101,35 @@ export interface TransferTestServer {
   submit(token: string, body: SubmitTransferRequest): Promise<DossierView>;
   dossier(token: string, id: string): Promise<DossierView>;
   push(token: string, mutations: PushMutation[]): Promise<PushResponse['results']>;
-  close(): Promise<void>;
 }
 
-export async function openTransferServer(
-  engine: ServerEngine,
-  postgresUrl: string,
-  opts: { trustAnchors?: X509Certificate[]; blobMaxBytes?: number } = {},
-): Promise<TransferTestServer> {
-  const fresh = await freshServerDatabase(engine, postgresUrl);
-  const server = await openServerDb(fresh.config);
-  await seedFixture(server.db);
-  const now = new Date('2026-01-05T08:00:00Z');
-  const passwordHash = await hashPassword(PASSWORD, TEST_SCRYPT);
-  await server.db.transaction().execute(async (trx) => {
-    const add = (user: User, memberId: string | null = null) =>
-      insertUser(trx, { user, passwordHash, memberId }, now);
-    await add(
-      account(staff.member.id, 'dv.duc', 'Nguyễn Văn Đức', 301, ids.cell1, [
-        { role: 'member', orgId: ids.cell1 },
-      ]),
-      staff.member.memberId,
-    );
-    await add(account(staff.deputy.id, 'phobithu.tdp1', 'Đinh Thị Hạnh', 302, ids.cell1, [{ role: 'approver', orgId: ids.cell1 }])); // prettier-ignore
-    await add(account(staff.provinceProcessor.id, 'xuly.thanhpho', 'Cao Văn Quang', 303, ids.province, [{ role: 'processor', orgId: ids.province }])); // prettier-ignore
-    await add(account(staff.otherWardProcessor.id, 'xuly.phucloi', 'Mai Thị Rạng', 304, ids.otherWard, [{ role: 'processor', orgId: ids.otherWard }])); // prettier-ignore
-    await add(account(staff.otherCellApprover.id, 'bithu.tdp9', 'Lưu Văn Sơn', 305, ids.otherCell, [{ role: 'approver', orgId: ids.otherCell }])); // prettier-ignore
-    await add(account(staff.cell2Approver.id, 'bithu.tdp2', 'Kiều Thị Tâm', 306, ids.cell2, [{ role: 'approver', orgId: ids.cell2 }])); // prettier-ignore
-  });
-  const clock = { now: new Date('2026-01-05T09:00:00Z') };
-  const app = await buildServer({
-    db: server,
-    logger: false,
-    now: () => clock.now,
-    transfers: { trustAnchors: opts.trustAnchors ?? [], blobMaxBytes: opts.blobMaxBytes },
+export async function openTransferServer(options: {
+  engine: ServerEngine;
+  postgresUrl: string;
+  trustAnchors?: X509Certificate[];
+  blobMaxBytes?: number;
+}): Promise<TransferTestServer> {
+  const t = await openTestServer({
+    engine: options.engine,
+    postgresUrl: options.postgresUrl,
+    seed: seedFixtureWithStaff,
+    server: {
+      transfers: { trustAnchors: options.trustAnchors ?? [], blobMaxBytes: options.blobMaxBytes },
+    },
   });
   const request: TransferTestServer['request'] = (method, url, token, body) =>
-    app.inject({
+    t.app.inject({
       method,
       url,
       headers: { authorization: `Bearer ${token}` },
       ...(body === undefined ? {} : { payload: body as object }),
     });
-  const t: TransferTestServer = {
-    app,
-    server,
-    clock,
-    async tokenFor(username) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/v1/auth/login',
-        payload: { username, password: PASSWORD },
-      });
-      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.body}`);
-      return (res.json() as { accessToken: string }).accessToken;
-    },
+  return {
+    ...t,
     request,
     async upload(token, bytes) {
       const sha = createHash('sha256').update(bytes).digest('hex');
-      const res = await app.inject({
+      const res = await t.app.inject({
         method: 'PUT',
         url: `/v1/blobs/${sha}`,
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
@@ -145,11 +153,5 @@ export async function openTransferServer(
       if (res.statusCode !== 200) throw new Error(`push: ${res.statusCode} ${res.body}`);
       return PushResponse.parse(res.json()).results;
     },
-    async close() {
-      await app.close();
-      await server.close();
-      await fresh.drop();
-    },
   };
-  return t;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CELL_NAME, DEMO_PASSWORD, DEMO_WARD_NAME } from '../../../scripts/gen/demo-accounts';
+import { loginAs as apiLoginAs } from '../../../scripts/test-support/login';
 import {
   generatedServerDb,
   startLoopbackServer,
@@ -77,12 +78,8 @@ function failure(result: DesktopResult<unknown>) {
 
 /** The secretary sets profiles and approves the month over HTTP (another screen's work). */
 async function approvedMonth(cellId: string): Promise<{ memberId: string; amount: number }[]> {
-  const login = await fetch(`${server.url}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bithu.chibo1', password: DEMO_PASSWORD }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
+  const { session } = await apiLoginAs(server.url, 'bithu.chibo1', DEMO_PASSWORD);
+  const { accessToken } = session;
   const call = async (method: string, url: string, body: unknown) => {
     const res = await fetch(`${server.url}${url}`, {
       method,
