@@ -18,6 +18,8 @@ export interface TestServerOptions {
   password?: string;
   /** Where the server's clock starts; tests move it through `clock.now`. */
   startsAt?: Date;
+  /** The server reads the wall clock instead, for what is issued now (ID tokens); no `clock`. */
+  wallClock?: boolean;
   /** The rest of the server's configuration: transfers (trust anchors), fees, auth, logger. */
   server?: Omit<ServerOptions, 'db' | 'now'>;
 }
@@ -47,7 +49,7 @@ export async function openTestServer(options: TestServerOptions): Promise<TestSe
     logger: false,
     ...options.server,
     db: server,
-    now: () => clock.now,
+    now: options.wallClock ? () => new Date() : () => clock.now,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const password = options.password ?? PASSWORD;
