@@ -117,10 +117,16 @@ function issueOfficerCert(
   const csr = join(dir, `${key}.csr`);
   const certFile = join(dir, `${key}.cert.pem`);
   const openssl = (args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
-  openssl(['req', '-new', '-key', keyFile, '-utf8', '-subj', `/C=VN/O=${orgName}/CN=${fullName}`, '-out', csr]); // prettier-ignore
+  const subject = `/C=VN/O=${orgName}/CN=${fullName}`;
+  openssl(['req', '-new', '-key', keyFile, '-utf8', '-subj', subject, '-out', csr]);
   const day = 86_400_000;
   const asn1 = (d: Date) => d.toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
-  openssl(['ca', '-batch', '-notext', '-utf8', '-config', join(dir, 'ca.cnf'), '-cert', pki.intermediate.certFile, '-keyfile', pki.intermediate.keyFile, '-extensions', 'signer_ext', '-startdate', asn1(new Date(Date.now() - day)), '-enddate', asn1(new Date(Date.now() + 365 * day)), '-in', csr, '-out', certFile]); // prettier-ignore
+  const issuer = ['-cert', pki.intermediate.certFile, '-keyfile', pki.intermediate.keyFile];
+  const from = asn1(new Date(Date.now() - day));
+  const until = asn1(new Date(Date.now() + 365 * day));
+  const config = ['-config', join(dir, 'ca.cnf'), '-extensions', 'signer_ext'];
+  const ca = ['ca', '-batch', '-notext', '-utf8', ...config, ...issuer];
+  openssl([...ca, '-startdate', from, '-enddate', until, '-in', csr, '-out', certFile]);
   const certPem = readFileSync(certFile, 'utf8');
   return {
     name: key,
@@ -152,11 +158,12 @@ function officerToken(
   const hsm = createSoftHsm(hsmDir, [{ label, pin, keys: [{ id: '01', cert }] }]);
   const caFile = join(hsmDir, 'intermediate.der');
   writeFileSync(caFile, pki.intermediate.certDer);
-  execFileSync(
-    'pkcs11-tool',
-    ['--module', SOFTHSM_MODULE, '--token-label', label, '--login', '--pin', pin, '--write-object', caFile, '--type', 'cert', '--id', '0a', '--label', 'Test Intermediate CA'], // prettier-ignore
-    { env: hsm.env, stdio: 'pipe' },
-  );
+  const token = ['--module', SOFTHSM_MODULE, '--token-label', label, '--login', '--pin', pin];
+  const object = ['--type', 'cert', '--id', '0a', '--label', 'Test Intermediate CA'];
+  execFileSync('pkcs11-tool', [...token, '--write-object', caFile, ...object], {
+    env: hsm.env,
+    stdio: 'pipe',
+  });
   return {
     username: officer.username,
     signerName: officer.fullName,
