@@ -10,7 +10,7 @@ export default defineConfig({
       'main/**/*.test.ts',
       'renderer/**/*.test.ts',
     ],
-    globalSetup: ['./scripts/test/global-setup.ts'],
+    globalSetup: ['./scripts/test-support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgWire } from '../src/api/sync';
-import { change, memberWire, orgWire, uid } from '../src/sync/test-fixtures/wire';
+import { change, memberWire, orgWire, uid } from '../src/sync/test-support/wire';
 import { AppShell } from './pages/app-shell';
 import { MembersPage } from './pages/members-page';
 import { OrgsPage } from './pages/orgs-page';

@@ -5,7 +5,7 @@ import {
   startTestOidcProvider,
   TEST_OIDC_CLIENT_ID,
   type TestOidcProvider,
-} from '../scripts/test/oidc-provider';
+} from '../scripts/test-support/oidc-provider';
 import { AppShell } from './pages/app-shell';
 import { LoginPage } from './pages/login-page';
 import { VneidLogin } from './pages/vneid-login';

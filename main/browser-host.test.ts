@@ -7,7 +7,7 @@ import { openClientDb, type ClientDb } from '../src/db/client-db';
 import { DesktopEvent } from '../src/desktop/contract';
 import { createDesktopService } from '../src/desktop/desktop-service';
 import { createCacheWriter } from '../src/sync/repositories/cache-writer';
-import { wardFixture } from '../src/sync/test-fixtures/ward-cache';
+import { wardFixture } from '../src/sync/test-support/ward-cache';
 import { launchChromium } from '../e2e/support/browser';
 import { MAX_BODY, RENDERER_CSP, startBrowserHost, type BrowserHost } from './browser-host';
 import { writeLaunchPage } from './chromium';

@@ -1,10 +1,11 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { DesktopApi } from '../src/desktop/contract';
 import { dispatchDesktopCall } from './desktop-dispatch';
 import { createHostSession } from './host-session';
+import { staticContentType } from './static-content-types';
 
 /**
  * The browser host (DESIGN.md, Modes): the same DesktopApi as Electron's IPC, served on 127.0.0.1
@@ -27,16 +28,6 @@ export interface BrowserHost {
 export const MAX_BODY = 1024 * 1024;
 /** A body this far over the limit is not worth draining: the connection is cut instead. */
 const MAX_DRAIN = 16 * MAX_BODY;
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 /** The renderer's CSP: only our own origin, no inline scripts, no framing. */
 export const RENDERER_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -200,7 +191,7 @@ export async function startBrowserHost(opts: {
     }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': staticContentType(file),
       'content-security-policy': RENDERER_CSP,
       'x-frame-options': 'DENY',
       // Vite names assets by content hash: they never change under the same name.

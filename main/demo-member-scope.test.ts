@@ -6,6 +6,7 @@ import { MemberListResponse } from '../src/api/members';
 import { PullResponse, type PullChange } from '../src/api/sync';
 import { MeResponse } from '../src/api/users';
 import { DEMO_PASSWORD } from '../scripts/gen/demo-accounts';
+import { loginAs } from '../scripts/test-support/login';
 import { startDemoServer, type DemoServer } from './demo-server';
 
 /**
@@ -24,15 +25,8 @@ describe('a member account on the demo server', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function tokenOf(username: string): Promise<string> {
-    const res = await fetch(`${demo.url}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { accessToken: string }).accessToken;
-  }
+  const tokenOf = async (username: string) =>
+    (await loginAs(demo.url, username, DEMO_PASSWORD)).session.accessToken;
   const get = async (token: string, path: string): Promise<unknown> => {
     const res = await fetch(`${demo.url}${path}`, {
       headers: { authorization: `Bearer ${token}` },

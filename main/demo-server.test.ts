@@ -3,19 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../scripts/gen/demo-accounts';
+import { loginAs } from '../scripts/test-support/login';
 import { startDemoServer } from './demo-server';
 
-async function logIn(url: string, username: string) {
-  const res = await fetch(`${url}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  return (await res.json()) as {
-    accessToken: string;
-    user: { roles: { role: string; orgId: string }[] };
-  };
-}
+const logIn = async (url: string, username: string) =>
+  (await loginAs(url, username, DEMO_PASSWORD)).session;
 
 describe('demo server', () => {
   it('seeds the demo ward once, keeps its port, and accepts the demo accounts', async () => {
@@ -29,12 +21,7 @@ describe('demo server', () => {
       expect(JSON.parse(readFileSync(join(dataDir, 'demo-server.json'), 'utf8'))).toEqual({
         port: Number(port),
       });
-      const login = await fetch(`${first.url}/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'quantri.phuong', password: DEMO_PASSWORD }),
-      });
-      expect(login.status).toBe(200);
+      expect((await logIn(first.url, 'quantri.phuong')).user.username).toBe('quantri.phuong');
 
       // Party fees work out of the box: demo history, and payments through the sandbox gateway.
       const { accessToken: token, user } = await logIn(first.url, 'bithu.chibo1');

@@ -6,7 +6,7 @@ import { openClientDb, type ClientDb } from '../src/db/client-db';
 import type { DesktopEvent } from '../src/desktop/contract';
 import { createDesktopService, type DesktopService } from '../src/desktop/desktop-service';
 import { createCacheWriter } from '../src/sync/repositories/cache-writer';
-import { wardFixture } from '../src/sync/test-fixtures/ward-cache';
+import { wardFixture } from '../src/sync/test-support/ward-cache';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { hostConnection, inProcessConnection } from './desktop-connection';
 

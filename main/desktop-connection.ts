@@ -1,6 +1,6 @@
 import type { DesktopApi, DesktopEvent, DesktopResult } from '../src/desktop/contract';
 import { DesktopEvent as DesktopEventSchema } from '../src/desktop/contract';
-import { createSseParser } from '../renderer/src/sse';
+import { followEventStream } from '../src/desktop/contract-event-stream';
 import { dispatchDesktopCall } from './desktop-dispatch';
 
 /**
@@ -46,29 +46,16 @@ export function hostConnection(origin: string, token: string): DesktopConnection
       }
     },
     subscribe(listener) {
-      const controller = new AbortController();
-      void (async () => {
-        while (!controller.signal.aborted) {
-          try {
-            const res = await fetch(`${origin}/api/events`, { headers, signal: controller.signal });
-            if (!res.ok || !res.body) throw new Error(`events: HTTP ${res.status}`);
-            const feed = createSseParser((data) => {
-              const event = DesktopEventSchema.safeParse(JSON.parse(data));
-              if (event.success) listener(event.data);
-            });
-            const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-            for (;;) {
-              const { value, done } = await reader.read();
-              if (done) break;
-              feed(value);
-            }
-          } catch {
-            if (controller.signal.aborted) return;
-          }
-          await new Promise((resolve) => setTimeout(resolve, 1000));
-        }
-      })();
-      return () => controller.abort();
+      return followEventStream({
+        url: `${origin}/api/events`,
+        headers,
+        onEvent: (data) => {
+          const event = DesktopEventSchema.safeParse(data);
+          if (event.success) listener(event.data);
+        },
+        // The host is on this machine: try again every second, however long it is away.
+        retry: { firstMs: 1000, maxMs: 1000 },
+      });
     },
   };
 }

@@ -4,7 +4,7 @@
  * renderer frame only. Thin on purpose: everything testable lives in src/desktop and main/*.ts.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import {
   app,
   BrowserWindow,
@@ -32,6 +32,7 @@ import {
   IPC_EVENT,
 } from './ipc-channels';
 import { parseStartArgs } from './start-args';
+import { staticContentType } from './static-content-types';
 import {
   externalLinkAction,
   isLoopbackHostOrigin,
@@ -44,14 +45,6 @@ import {
 let trustedHosts: readonly string[] = TRUSTED_EXTERNAL_HOSTS;
 
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 protocol.registerSchemesAsPrivileged([
   {
@@ -87,7 +80,7 @@ async function serveRenderer(request: Request): Promise<Response> {
   if (!file) return new Response('Not found', { status: 404 });
   return new Response(await readFile(file), {
     headers: {
-      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': staticContentType(file),
       'content-security-policy': RENDERER_CSP,
       'x-content-type-options': 'nosniff',
     },

@@ -4,7 +4,7 @@
  * file differs from what this writes.
  */
 import { writeFileSync } from 'node:fs';
-import { renderMatrixMarkdown } from '../server/test/authorization-matrix';
+import { renderMatrixMarkdown } from '../server/test-support/authorization-matrix';
 
 const target = new URL('../docs/authorization-matrix.md', import.meta.url);
 writeFileSync(target, renderMatrixMarkdown());

@@ -14,10 +14,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BlobInfo } from '../src/api/blobs';
-import { ApiError } from '../src/api/errors';
-import { Session } from '../src/api/auth';
-import { DossierView, MyTransfersResponse, SubmitTransferRequest } from '../src/api/transfers';
+import { ApiClientError, createApiClient } from '../src/api/client';
+import { SubmitTransferRequest, transferRoutes, type DossierView } from '../src/api/transfers';
 import { transferStatusLabelVi } from '../src/domain/procedures/transfer-dossier';
 
 const USAGE =
@@ -25,31 +23,14 @@ const USAGE =
 
 class DemoError extends Error {}
 
-async function call(
-  server: string,
-  method: string,
-  path: string,
-  opts: { token?: string; json?: unknown; bytes?: Buffer } = {},
-): Promise<unknown> {
-  const headers: Record<string, string> = {};
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  let body: string | Uint8Array<ArrayBuffer> | undefined;
-  if (opts.json !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(opts.json);
-  } else if (opts.bytes) {
-    headers['content-type'] = 'application/octet-stream';
-    body = new Uint8Array(opts.bytes);
+/** An API failure, in the server's words. */
+async function answerOf<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (err) {
+    if (err instanceof ApiClientError) throw new DemoError(`${err.messageVi} (${err.message})`);
+    throw err;
   }
-  const res = await fetch(`${server.replace(/\/+$/, '')}${path}`, { method, headers, body });
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = ApiError.safeParse(data);
-    throw new DemoError(
-      err.success ? `${err.data.messageVi} (${err.data.message})` : `HTTP ${res.status}`,
-    );
-  }
-  return data;
 }
 
 /** Runs one command; returns what it prints. Exported for the tests. */
@@ -77,21 +58,16 @@ export async function runDemoMember(argv: string[], env = process.env): Promise<
   const password = values.password ?? env.DEMO_MEMBER_PASSWORD;
   if (!command || !values.username || !password) throw new DemoError(USAGE);
   const server = values.server!;
-  const session = Session.parse(
-    await call(server, 'POST', '/v1/auth/login', {
-      json: { username: values.username, password },
-    }),
-  );
-  const token = session.accessToken;
+  const anonymous = createApiClient({ baseUrl: server, getAccessToken: () => undefined });
+  const session = await answerOf(anonymous.login({ username: values.username, password }));
+  const api = createApiClient({ baseUrl: server, getAccessToken: () => session.accessToken });
 
   if (command === 'list')
-    return MyTransfersResponse.parse(
-      await call(server, 'GET', '/v1/me/transfers', { token }),
-    ).items.map(summary);
+    return (await answerOf(api.request(transferRoutes.myTransfers))).items.map(summary);
   if (command === 'status') {
     if (!values.id) throw new DemoError('status needs --id');
-    const dossier = await call(server, 'GET', `/v1/transfers/${values.id}`, { token });
-    return summary(DossierView.parse(dossier));
+    const params = { id: values.id };
+    return summary(await answerOf(api.request(transferRoutes.getTransfer, { params })));
   }
   if (command !== 'submit-transfer') throw new DemoError(USAGE);
   if (!values.to) throw new DemoError('submit-transfer needs --to <destination cell id>');
@@ -100,7 +76,7 @@ export async function runDemoMember(argv: string[], env = process.env): Promise<
   for (const file of values.attach ?? []) {
     const bytes = readFileSync(file);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const info = BlobInfo.parse(await call(server, 'PUT', `/v1/blobs/${sha256}`, { token, bytes }));
+    const info = await answerOf(api.putBlob(sha256, bytes));
     attachments.push({ ...info, fileName: basename(file) });
   }
   const today = new Date().toISOString().slice(0, 10);
@@ -119,8 +95,7 @@ export async function runDemoMember(argv: string[], env = process.env): Promise<
     },
     attachments,
   });
-  const submitted = await call(server, 'POST', '/v1/transfers', { token, json: request });
-  return summary(DossierView.parse(submitted));
+  return summary(await answerOf(api.request(transferRoutes.submitTransfer, { body: request })));
 }
 
 const summary = (d: DossierView) => ({

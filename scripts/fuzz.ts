@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { signedLetter } from '../src/signing/test-support/hostile-pdfs';
 import { checkMutation, mutationArb, type FuzzCase } from '../src/signing/test-support/verify-fuzz';
 import { verifyPdf } from '../src/signing/verify/verify-pdf';
-import { createTestPki } from './test/pki';
+import { createTestPki } from './test-support/pki';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

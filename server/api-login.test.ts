@@ -3,18 +3,18 @@
  * checks. The rest of the API is in api.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../scripts/test/databases';
+import { serverEngines } from '../scripts/test-support/databases';
 import { Session } from '../src/api/auth';
 import { ApiError } from '../src/api/errors';
-import { ids, PASSWORD } from './test/fixture';
-import { openTestServer, type TestServer } from './test/harness';
+import { ids, PASSWORD } from './test-support/fixture';
+import { openTestServer, type TestServer } from './test-support/harness';
 
 const json = (res: { body: string }) => JSON.parse(res.body) as Record<string, unknown>;
 
 describe.each(serverEngines)('central API login on %s', (engine) => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await openTestServer(engine, inject('postgresUrl'));
+    t = await openTestServer({ engine, postgresUrl: inject('postgresUrl') });
   });
   afterAll(() => t?.close());
 

@@ -1,17 +1,18 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../scripts/test/databases';
+import { serverEngines } from '../scripts/test-support/databases';
+import { Session } from '../src/api/auth';
 import { ApiError } from '../src/api/errors';
 import { apiRoutes } from '../src/api/routes';
-import { ids, PASSWORD } from './test/fixture';
-import { openTestServer, type TestServer } from './test/harness';
+import { ids, PASSWORD } from './test-support/fixture';
+import { openTestServer, type TestServer } from './test-support/harness';
 
 const json = (res: { body: string }) => JSON.parse(res.body) as Record<string, unknown>;
 
 describe.each(serverEngines)('central API on %s', (engine) => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await openTestServer(engine, inject('postgresUrl'));
+    t = await openTestServer({ engine, postgresUrl: inject('postgresUrl') });
   });
   afterAll(() => t?.close());
 
@@ -274,14 +275,13 @@ describe('request logs', () => {
         done();
       },
     });
-    const t = await openTestServer('sqlite', inject('postgresUrl'), { logger: { stream } });
+    const t = await openTestServer({
+      engine: 'sqlite',
+      postgresUrl: inject('postgresUrl'),
+      server: { logger: { stream } },
+    });
     try {
-      const login = await t.app.inject({
-        method: 'POST',
-        url: '/v1/auth/login',
-        payload: { username: 'qt.viethung', password: PASSWORD },
-      });
-      const token = (login.json() as { accessToken: string }).accessToken;
+      const token = await t.tokenFor('qt.viethung');
       await t.get('/v1/members?q=Nguy%E1%BB%85n%20V%C4%83n%20%C4%90%E1%BB%A9c', token);
       await t.get(`/v1/members/${ids.members[0]}`, token);
       await t.get('/v1/users/x', token);

@@ -7,17 +7,16 @@ import { createHash, randomUUID, X509Certificate } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { PDFDocument } from '@cantoo/pdf-lib';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freshServerDatabase, serverEngines } from '../scripts/test/databases';
+import { serverEngines } from '../scripts/test-support/databases';
 import { PushMutation, PushResponse, pushMutationAccess } from '../src/api/push';
 import { PullResponse, type PullChange } from '../src/api/sync';
-import { openServerDb, type ServerDb, type ServerEngine } from '../src/db/server-db';
+import type { ServerEngine } from '../src/db/server-db';
 import { Org } from '../src/domain/org/org';
 import { BankAccount } from '../src/domain/org/org';
 import { User, type Role } from '../src/domain/people/user';
-import { buildServer } from './app';
 import { hashPassword } from './auth/passwords';
+import type { Db } from './repositories/db';
 import { feesConfigFromEnv } from './payments/config';
 import { insertPayment, type NewPayment } from './repositories/fees-payments';
 import { statementLineId } from './repositories/fees-statement-match';
@@ -36,8 +35,9 @@ import {
   type Answer,
   type MatrixRequest,
   type World,
-} from './test/authorization-matrix';
-import { ids, orgs, PASSWORD, seedFixture, TEST_SCRYPT } from './test/fixture';
+} from './test-support/authorization-matrix';
+import { ids, orgs, PASSWORD, seedFixture, TEST_SCRYPT } from './test-support/fixture';
+import { openTestServer } from './test-support/harness';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const NOW = new Date('2026-01-05T08:00:00Z');
@@ -127,13 +127,11 @@ async function pdfNamed(title: string): Promise<Buffer> {
 }
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-/** The world on one engine: the fixture, the accounts, dossiers, payments, lines, blobs. */
-async function openWorld(engine: ServerEngine, postgresUrl: string) {
-  const fresh = await freshServerDatabase(engine, postgresUrl);
-  const server: ServerDb = await openServerDb(fresh.config);
-  await seedFixture(server.db);
+/** The fixture, another cell with its bank account, and one account per matrix actor. */
+async function seedWorld(db: Db) {
+  await seedFixture(db);
   const passwordHash = await hashPassword(PASSWORD, TEST_SCRYPT);
-  await server.db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     await insertOrg(trx, OTHER_CELL_2, NOW);
     await insertBankAccount(trx, OTHER_ACCOUNT, NOW);
     let serial = 800;
@@ -154,24 +152,19 @@ async function openWorld(engine: ServerEngine, postgresUrl: string) {
       await insertUser(trx, { user, passwordHash, memberId }, NOW);
     }
   });
-  const app: FastifyInstance = await buildServer({
-    db: server,
-    logger: false,
-    now: () => new Date('2026-01-05T09:00:00Z'),
-    fees: { ...feesConfigFromEnv({}), gateway: null },
-    transfers: { trustAnchors: [] },
-  });
-  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+}
 
-  async function login(username: string) {
-    const res = await fetch(`${base}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
-    return (await res.json()) as { accessToken: string; refreshToken: string };
-  }
+/** The world on one engine: the fixture, the accounts, dossiers, payments, lines, blobs. */
+async function openWorld(engine: ServerEngine, postgresUrl: string) {
+  const t = await openTestServer({
+    engine,
+    postgresUrl,
+    seed: seedWorld,
+    server: { fees: { ...feesConfigFromEnv({}), gateway: null }, transfers: { trustAnchors: [] } },
+  });
+  const { app, server, url: base } = t;
+
+  const login = async (username: string) => (await t.loginAs(username)).session;
   const tokens: Record<string, string> = {};
   for (const actor of ACTORS) {
     if (actor.group === 'none') continue;
@@ -378,11 +371,7 @@ async function openWorld(engine: ServerEngine, postgresUrl: string) {
     tokens,
     call,
     json,
-    async close() {
-      await app.close();
-      await server.close();
-      await fresh.drop();
-    },
+    close: t.close,
   };
 }
 

@@ -2,18 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_WARD_NAME } from '../scripts/gen/demo-accounts';
 import { generate } from '../scripts/gen/generate';
-import { freshServerDatabase, serverEngines } from '../scripts/test/databases';
-import { openServerDb, type ServerDb } from '../src/db/server-db';
+import { serverEngines } from '../scripts/test-support/databases';
+import type { ServerDb } from '../src/db/server-db';
 import { DEFAULT_AMOUNT_CEILING } from '../src/domain/fees/money';
 import { ruleFor } from '../src/domain/fees/rules';
 import { isCell, OrgType } from '../src/domain/org/org-types';
-import { buildServer } from './app';
 import { hashPassword } from './auth/passwords';
 import { upsertFeeProfile } from './repositories/fees';
 import { approveOrgMonth } from './repositories/fees-bulk-approve';
 import { loadFeeRules } from './repositories/fees-rules';
 import { subtreeUpperBound } from './scope/scope';
-import { TEST_SCRYPT } from './test/fixture';
+import { TEST_SCRYPT } from './test-support/fixture';
+import { openTestServer } from './test-support/harness';
 
 /** Answers are read loosely: the assertions check their shape. */
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -23,30 +23,26 @@ const NOW = new Date('2026-11-02T08:00:00.000Z');
 describe.each(serverEngines)('approving a month for every cell under an org on %s', (engine) => {
   let server: ServerDb;
   let app: FastifyInstance;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
   const tokens: Record<string, string> = {};
   let ward: { id: string; path: string };
   let cellIds: string[] = [];
   let chibo1: { cellId: string; userId: string };
 
   beforeAll(async () => {
-    const fresh = await freshServerDatabase(engine, inject('postgresUrl'));
-    drop = fresh.drop;
-    server = await openServerDb(fresh.config);
-    await generate(server.db, {
-      tier: 'ward',
-      seed: 1,
-      passwordHash: await hashPassword(DEMO_PASSWORD, TEST_SCRYPT),
+    const t = await openTestServer({
+      engine,
+      postgresUrl: inject('postgresUrl'),
+      password: DEMO_PASSWORD,
+      startsAt: NOW,
+      seed: async (db) => {
+        const passwordHash = await hashPassword(DEMO_PASSWORD, TEST_SCRYPT);
+        await generate(db, { tier: 'ward', seed: 1, passwordHash });
+      },
     });
-    app = await buildServer({ db: server, logger: false, now: () => NOW });
-    for (const username of ['ketoan.phuong', 'quantri.phuong', 'bithu.chibo1', 'canbo.xuly']) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/v1/auth/login',
-        payload: { username, password: DEMO_PASSWORD },
-      });
-      tokens[username] = (res.json() as { accessToken: string }).accessToken;
-    }
+    ({ app, server, close } = t);
+    for (const username of ['ketoan.phuong', 'quantri.phuong', 'bithu.chibo1', 'canbo.xuly'])
+      tokens[username] = await t.tokenFor(username);
     ward = await server.db
       .selectFrom('orgs')
       .select(['id', 'path'])
@@ -84,11 +80,7 @@ describe.each(serverEngines)('approving a month for every cell under an org on %
       NOW,
     );
   }, 120_000);
-  afterAll(async () => {
-    await app?.close();
-    await server?.close();
-    await drop?.();
-  });
+  afterAll(() => close?.());
 
   async function post(who: string, url: string, body: unknown) {
     const res = await app.inject({

@@ -11,15 +11,15 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../scripts/test/databases';
+import { serverEngines } from '../scripts/test-support/databases';
 import { readVietQr } from '../src/domain/fees/vietqr';
 import { DEFAULT_FEE_RULES } from '../src/domain/fees/rules';
 import { User } from '../src/domain/people/user';
 import { hashPassword } from './auth/passwords';
 import { insertUser } from './repositories/users';
-import { ids, PASSWORD, TEST_SCRYPT } from './test/fixture';
-import { jsonApi, useDemoFeeGateway } from './test/fee-fixture';
-import { openTestServer } from './test/harness';
+import { ids, PASSWORD, TEST_SCRYPT } from './test-support/fixture';
+import { jsonApi, useDemoFeeGateway } from './test-support/fee-gateway';
+import { openTestServer } from './test-support/harness';
 
 /** Answers are read loosely: the assertions check their shape. */
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -37,7 +37,7 @@ const setMode = (mode: string, lateMs?: number) =>
   });
 
 async function openServer(engine: (typeof serverEngines)[number]) {
-  const t = await openTestServer(engine, inject('postgresUrl'));
+  const t = await openTestServer({ engine, postgresUrl: inject('postgresUrl') });
   const passwordHash = await hashPassword(PASSWORD, TEST_SCRYPT);
   const mk = (
     id: string,
@@ -78,7 +78,7 @@ async function openServer(engine: (typeof serverEngines)[number]) {
   await mk(feeOfficerId, 'ketoan.viethung', '001190000302', [
     { role: 'fee_officer', orgId: ids.ward },
   ]);
-  const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = t.url;
   const tokens: Record<string, string> = {};
   for (const name of [
     'bithu.tdp1',

@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../scripts/test/databases';
+import { serverEngines } from '../scripts/test-support/databases';
 import type { DocumentFile } from '../src/api/fees';
-import { ids } from './test/fixture';
-import { openTestServer, type TestServer } from './test/harness';
+import { ids } from './test-support/fixture';
+import { openTestServer, type TestServer } from './test-support/harness';
 
 const [m1, m2] = ids.members;
 
@@ -24,7 +24,7 @@ describe.each(serverEngines)("the cell's fee ledger as PDF on %s", (engine) => {
   };
 
   beforeAll(async () => {
-    t = await openTestServer(engine, inject('postgresUrl'));
+    t = await openTestServer({ engine, postgresUrl: inject('postgresUrl') });
     t.clock.now = new Date('2026-04-20T09:00:00Z');
     for (const name of ['bithu.tdp1', 'qt.viethung', 'qt.phucloi'])
       tokens[name] = await t.tokenFor(name);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../scripts/test/databases';
-import { deflatedZeros, zipOf } from '../src/documents/ledger/zip-test-kit';
-import { ids } from './test/fixture';
-import { openTestServer, type TestServer } from './test/harness';
+import { serverEngines } from '../scripts/test-support/databases';
+import { deflatedZeros, zipOf } from '../src/documents/ledger/test-support/zip';
+import { ids } from './test-support/fixture';
+import { openTestServer, type TestServer } from './test-support/harness';
 
 const MB = 1024 * 1024;
 
@@ -10,7 +10,7 @@ describe.each(serverEngines)('statement import limits on %s', (engine) => {
   let t: TestServer;
   let token = '';
   beforeAll(async () => {
-    t = await openTestServer(engine, inject('postgresUrl'));
+    t = await openTestServer({ engine, postgresUrl: inject('postgresUrl') });
     token = await t.tokenFor('qt.viethung');
   });
   afterAll(() => t?.close());

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../scripts/test/databases';
+import { serverEngines } from '../scripts/test-support/databases';
 import { User } from '../src/domain/people/user';
 import { hashPassword } from './auth/passwords';
 import { insertUser } from './repositories/users';
-import { ids, PASSWORD, TEST_SCRYPT } from './test/fixture';
-import { jsonApi, useDemoFeeGateway } from './test/fee-fixture';
-import { openTestServer } from './test/harness';
+import { ids, PASSWORD, TEST_SCRYPT } from './test-support/fixture';
+import { jsonApi, useDemoFeeGateway } from './test-support/fee-gateway';
+import { openTestServer } from './test-support/harness';
 
 // Statement lines the import left for a person, matched by hand: to a recorded payment or to
 // members' approved month; each line once, each member-month once, refusals change nothing.
@@ -19,7 +19,7 @@ const feeOfficerId = '00000000-0000-4000-8000-000000000312';
 const gateway = useDemoFeeGateway('statement-match-secret');
 
 async function openServer(engine: (typeof serverEngines)[number]) {
-  const t = await openTestServer(engine, inject('postgresUrl'));
+  const t = await openTestServer({ engine, postgresUrl: inject('postgresUrl') });
   const passwordHash = await hashPassword(PASSWORD, TEST_SCRYPT);
   const users = [
     {
@@ -57,7 +57,7 @@ async function openServer(engine: (typeof serverEngines)[number]) {
         new Date('2026-01-01T00:00:00Z'),
       ),
     );
-  const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = t.url;
   const tokens: Record<string, string> = {};
   for (const name of ['bithu.tdp1', 'dangvien.duc', 'qt.viethung', 'qt.phucloi', 'ketoan.viethung'])
     tokens[name] = await t.tokenFor(name);

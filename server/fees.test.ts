@@ -10,16 +10,16 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../scripts/test/databases';
+import { serverEngines } from '../scripts/test-support/databases';
 import { UNAPPROVED_NOTE_VI, type ApprovalSheet, type Payment } from '../src/api/fees';
 import { User } from '../src/domain/people/user';
 import { hashPassword } from './auth/passwords';
 import { signed } from './payments/protocol';
 import { paymentEvents } from './repositories/fees-payments';
 import { insertUser } from './repositories/users';
-import { ids, PASSWORD, TEST_SCRYPT } from './test/fixture';
-import { jsonApi } from './test/fee-fixture';
-import { openTestServer, type TestServer } from './test/harness';
+import { ids, PASSWORD, TEST_SCRYPT } from './test-support/fixture';
+import { jsonApi } from './test-support/fee-gateway';
+import { openTestServer, type TestServer } from './test-support/harness';
 
 /** Answers are read loosely: their shape is what the assertions check. */
 type Answer = Record<string, unknown> &
@@ -83,7 +83,7 @@ describe.each(serverEngines)('party fees on %s', (engine) => {
   let failedPaymentId = '';
 
   beforeAll(async () => {
-    t = await openTestServer(engine, inject('postgresUrl'));
+    t = await openTestServer({ engine, postgresUrl: inject('postgresUrl') });
     const passwordHash = await hashPassword(PASSWORD, TEST_SCRYPT);
     const user = User.parse({
       id: memberUserId,
@@ -102,7 +102,7 @@ describe.each(serverEngines)('party fees on %s', (engine) => {
       .execute((trx) =>
         insertUser(trx, { user, passwordHash, memberId: m1 }, new Date('2026-01-01T00:00:00Z')),
       );
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = t.url;
     for (const name of ['bithu.tdp1', 'dangvien.duc', 'qt.viethung', 'qt.phucloi'])
       tokens[name] = await t.tokenFor(name);
   });

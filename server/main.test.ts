@@ -3,11 +3,11 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import axios from 'axios';
 import { describe, expect, inject, it } from 'vitest';
-import { freshServerDatabase, serverEngines } from '../scripts/test/databases';
-import { Session } from '../src/api/auth';
+import { freshServerDatabase, serverEngines } from '../scripts/test-support/databases';
+import { loginAs } from '../scripts/test-support/login';
 import { openServerDb } from '../src/db/server-db';
 import { startServer } from './main';
-import { PASSWORD, seedFixture } from './test/fixture';
+import { PASSWORD, seedFixture } from './test-support/fixture';
 
 describe.each(serverEngines)('the server on a real socket, %s', (engine) => {
   it('listens on 127.0.0.1, logs in over HTTP and closes', async () => {
@@ -20,12 +20,7 @@ describe.each(serverEngines)('the server on a real socket, %s', (engine) => {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const http = axios.create({ baseURL: server.url, validateStatus: () => true });
       expect((await http.get('/v1/health')).data).toEqual({ status: 'ok' });
-      const login = await http.post('/v1/auth/login', {
-        username: 'qt.viethung',
-        password: PASSWORD,
-      });
-      expect(login.status).toBe(200);
-      const session = Session.parse(login.data);
+      const { session } = await loginAs(server.url, 'qt.viethung', PASSWORD);
       const me = await http.get('/v1/me', {
         headers: { Authorization: `Bearer ${session.accessToken}` },
       });

@@ -5,17 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createTestPki, type TestPki } from '../scripts/test/pki';
-import { serverEngines } from '../scripts/test/databases';
+import { createTestPki, type TestPki } from '../scripts/test-support/pki';
+import { serverEngines } from '../scripts/test-support/databases';
 import type { PushMutation } from '../src/api/push';
 import type { TransferAction } from '../src/domain/procedures/transfer-dossier';
 import { loadCertificates } from '../src/signing/verify/chain';
 import { signPdf } from '../src/signing/pdf/sign-pdf';
 import type { CmsSigner } from '../src/signing/cms/signed-data';
-import { openTransferServer, type TransferTestServer } from './repositories/transfers-test-kit';
+import { openTransferServer, type TransferTestServer } from './test-support/transfers';
 import { expectedFirstLetter } from './repositories/expected-letter';
 import { findDossier } from './repositories/transfers';
-import { ids } from './test/fixture';
+import { ids } from './test-support/fixture';
 
 let dir: string;
 let pki: TestPki;
@@ -57,7 +57,9 @@ describe.each(serverEngines)('sync push on %s', (engine) => {
   let dossierId: string;
   let rev: number;
   beforeEach(async () => {
-    t = await openTransferServer(engine, inject('postgresUrl'), {
+    t = await openTransferServer({
+      engine,
+      postgresUrl: inject('postgresUrl'),
       trustAnchors: loadCertificates(pki.root.certPem),
     });
     const d = await t.submit(await t.tokenFor('dv.duc'), {

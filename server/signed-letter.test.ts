@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../scripts/test/databases';
-import { createTestPki, type IssuedCert, type TestPki } from '../scripts/test/pki';
+import { serverEngines } from '../scripts/test-support/databases';
+import { createTestPki, type IssuedCert, type TestPki } from '../scripts/test-support/pki';
 import type { PushMutation, PushResult } from '../src/api/push';
 import type { CertificateRegistration } from '../src/api/certificates';
 import type { TransferAction } from '../src/domain/procedures/transfer-dossier';
@@ -24,9 +24,9 @@ import { signPdf } from '../src/signing/pdf/sign-pdf';
 import { verifyPdf } from '../src/signing/verify/verify-pdf';
 import { loadCertificates } from '../src/signing/verify/chain';
 import { expectedFirstLetter } from './repositories/expected-letter';
-import { openTransferServer, type TransferTestServer } from './repositories/transfers-test-kit';
+import { openTransferServer, type TransferTestServer } from './test-support/transfers';
 import { findDossier } from './repositories/transfers';
-import { ids } from './test/fixture';
+import { ids } from './test-support/fixture';
 
 let dir: string;
 let pki: TestPki;
@@ -86,7 +86,9 @@ describe.each(serverEngines)('signed letter acceptance on %s', (engine) => {
   let secretary: string;
 
   beforeEach(async () => {
-    t = await openTransferServer(engine, inject('postgresUrl'), {
+    t = await openTransferServer({
+      engine,
+      postgresUrl: inject('postgresUrl'),
       trustAnchors: loadCertificates(pki.root.certPem),
     });
     // The test PKI's certificates are valid from the real today on.
@@ -292,7 +294,9 @@ describe.each(serverEngines)('signed letter acceptance on %s', (engine) => {
 describe.each(serverEngines)('certificate registry on %s', (engine) => {
   let t: TransferTestServer;
   beforeEach(async () => {
-    t = await openTransferServer(engine, inject('postgresUrl'), {
+    t = await openTransferServer({
+      engine,
+      postgresUrl: inject('postgresUrl'),
       trustAnchors: loadCertificates(pki.root.certPem),
     });
     t.clock.now = new Date();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../scripts/test/databases';
+import { serverEngines } from '../scripts/test-support/databases';
 import { ApiError } from '../src/api/errors';
 import { PullResponse, type PullChange } from '../src/api/sync';
 import { Member } from '../src/domain/people/member';
@@ -10,15 +10,15 @@ import { grantRole, revokeRole, updateUser } from './repositories/users';
 import { buildScope } from './scope/scope';
 import { pullChanges, type PullPlan } from './repositories/sync-pull';
 import { findActiveAccount } from './repositories/users';
-import { ids, members } from './test/fixture';
-import { openTestServer, type TestServer } from './test/harness';
+import { ids, members } from './test-support/fixture';
+import { openTestServer, type TestServer } from './test-support/harness';
 
 const key = (c: PullChange) => `${c.op} ${c.entity} ${c.id}`;
 
 describe.each(serverEngines)('sync pull on %s', (engine) => {
   let t: TestServer;
   beforeEach(async () => {
-    t = await openTestServer(engine, inject('postgresUrl'));
+    t = await openTestServer({ engine, postgresUrl: inject('postgresUrl') });
   });
   afterEach(() => t?.close());
 

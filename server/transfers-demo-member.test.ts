@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { runDemoMember } from '../scripts/demo-member';
-import { openTransferServer, type TransferTestServer } from './repositories/transfers-test-kit';
-import { ids, PASSWORD } from './test/fixture';
+import { openTransferServer, type TransferTestServer } from './test-support/transfers';
+import { ids, PASSWORD } from './test-support/fixture';
 
 describe('npm run demo:member (sqlite, real HTTP on loopback)', () => {
   let t: TransferTestServer;
   let dir: string;
   beforeEach(async () => {
-    t = await openTransferServer('sqlite', inject('postgresUrl'));
+    t = await openTransferServer({ engine: 'sqlite', postgresUrl: inject('postgresUrl') });
     dir = mkdtempSync(join(tmpdir(), 'demo-member-'));
   });
   afterEach(async () => {
@@ -20,7 +20,7 @@ describe('npm run demo:member (sqlite, real HTTP on loopback)', () => {
   });
 
   it('submits a transfer with an attachment and reads its status back', async () => {
-    const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = t.url;
     const doc = await PDFDocument.create();
     doc.addPage();
     const file = join(dir, 'Đơn xin chuyển.pdf');

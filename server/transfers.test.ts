@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../scripts/test/databases';
+import { serverEngines } from '../scripts/test-support/databases';
 import { PullResponse } from '../src/api/sync';
 import type { SubmitTransferRequest } from '../src/api/transfers';
 import type { TransferAction } from '../src/domain/procedures/transfer-dossier';
 import { findVisibleMember } from './repositories/members';
-import {
-  openTransferServer,
-  staff,
-  type TransferTestServer,
-} from './repositories/transfers-test-kit';
+import { openTransferServer, staff, type TransferTestServer } from './test-support/transfers';
 import { buildScope } from './scope/scope';
-import { ids } from './test/fixture';
+import { ids } from './test-support/fixture';
 
 let pdf: Buffer;
 beforeAll(async () => {
@@ -36,7 +32,11 @@ export const form = (
 describe.each(serverEngines)('transfers on %s', (engine) => {
   let t: TransferTestServer;
   beforeEach(async () => {
-    t = await openTransferServer(engine, inject('postgresUrl'), { blobMaxBytes: 64 * 1024 });
+    t = await openTransferServer({
+      engine,
+      postgresUrl: inject('postgresUrl'),
+      blobMaxBytes: 64 * 1024,
+    });
   });
   afterEach(() => t?.close());
 

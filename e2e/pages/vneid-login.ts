@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 /**
  * "Đăng nhập bằng VNeID" on the login screen, and the provider's pages in the window it opens.
- * The test provider (scripts/test/oidc-provider.ts) shows oidc-provider's own login and consent
+ * The test provider (scripts/test-support/oidc-provider.ts) shows oidc-provider's own login and consent
  * forms; VNeID's are its own, so only this class knows their fields.
  */
 export class VneidLogin {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { REPO_ROOT } from '../../main/renderer-build';
 import { DEMO_PASSWORD } from '../../scripts/gen/demo-accounts';
+import { loginAs } from '../../scripts/test-support/login';
 
 // The party-fee journeys' surroundings: the sandbox payment gateway as its own process (as in
 // the demo), the server's gateway settings, and fee profiles set through the central API for
@@ -60,16 +61,7 @@ export async function startSandboxGateway(): Promise<SandboxGateway> {
 
 /** The central API as a user of the demo data, for what the app does not do itself. */
 export async function apiAs(serverUrl: string, username: string) {
-  const login = await fetch(`${serverUrl}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`login ${username}: HTTP ${login.status}`);
-  const session = (await login.json()) as {
-    accessToken: string;
-    user: { id: string; fullName: string; roles: { role: string; orgId: string }[] };
-  };
+  const { session } = await loginAs(serverUrl, username, DEMO_PASSWORD);
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${serverUrl}${path}`, {
       method,

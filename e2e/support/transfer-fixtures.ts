@@ -19,21 +19,25 @@ import {
 } from '../../scripts/gen/demo-transfers';
 import { staffWithRoleAt, type DemoOrgRow } from '../../scripts/gen/demo-transfers.repo';
 import { runDemoMember } from '../../scripts/demo-member';
-import { createNssDb, createTestPki, type IssuedCert, type TestPki } from '../../scripts/test/pki';
-import { createSoftHsm, SOFTHSM_MODULE } from '../../scripts/test/softhsm';
-import { generatedServerDb } from '../../scripts/test/sync-server';
-import { startTestTsa, type TestTsa } from '../../scripts/test/tsa';
+import {
+  createNssDb,
+  createTestPki,
+  type IssuedCert,
+  type TestPki,
+} from '../../scripts/test-support/pki';
+import { loginAs } from '../../scripts/test-support/login';
+import { createSoftHsm, SOFTHSM_MODULE } from '../../scripts/test-support/softhsm';
+import { generatedServerDb } from '../../scripts/test-support/sync-server';
+import { startTestTsa, type TestTsa } from '../../scripts/test-support/tsa';
 import { buildServer } from '../../server/app';
 import { hashPassword } from '../../server/auth/passwords';
 import { findOrg } from '../../server/repositories/orgs';
 import { insertRegistration } from '../../server/repositories/user-certificates';
 import { findActiveAccount, findLoginAccount } from '../../server/repositories/users';
-import { Session } from '../../src/api/auth';
-import { DossierView } from '../../src/api/transfers';
+import { apiRoutes } from '../../src/api/routes';
+import { transferRoutes } from '../../src/api/transfers';
 import { pdfsig, type PdfsigSignature } from '../../src/signing/test-support/corpus';
 import { openServerDb, type ServerDb } from '../../src/db/server-db';
-import { Member } from '../../src/domain/people/member';
-import { TemporaryMembershipsResponse } from '../../src/api/members';
 import type { TransferVariant } from '../../src/domain/procedures/transfer-route';
 
 /** Cheap scrypt for the generated accounts: logins in the journeys cost no time. */
@@ -113,10 +117,16 @@ function issueOfficerCert(
   const csr = join(dir, `${key}.csr`);
   const certFile = join(dir, `${key}.cert.pem`);
   const openssl = (args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
-  openssl(['req', '-new', '-key', keyFile, '-utf8', '-subj', `/C=VN/O=${orgName}/CN=${fullName}`, '-out', csr]); // prettier-ignore
+  const subject = `/C=VN/O=${orgName}/CN=${fullName}`;
+  openssl(['req', '-new', '-key', keyFile, '-utf8', '-subj', subject, '-out', csr]);
   const day = 86_400_000;
   const asn1 = (d: Date) => d.toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
-  openssl(['ca', '-batch', '-notext', '-utf8', '-config', join(dir, 'ca.cnf'), '-cert', pki.intermediate.certFile, '-keyfile', pki.intermediate.keyFile, '-extensions', 'signer_ext', '-startdate', asn1(new Date(Date.now() - day)), '-enddate', asn1(new Date(Date.now() + 365 * day)), '-in', csr, '-out', certFile]); // prettier-ignore
+  const issuer = ['-cert', pki.intermediate.certFile, '-keyfile', pki.intermediate.keyFile];
+  const from = asn1(new Date(Date.now() - day));
+  const until = asn1(new Date(Date.now() + 365 * day));
+  const config = ['-config', join(dir, 'ca.cnf'), '-extensions', 'signer_ext'];
+  const ca = ['ca', '-batch', '-notext', '-utf8', ...config, ...issuer];
+  openssl([...ca, '-startdate', from, '-enddate', until, '-in', csr, '-out', certFile]);
   const certPem = readFileSync(certFile, 'utf8');
   return {
     name: key,
@@ -148,11 +158,12 @@ function officerToken(
   const hsm = createSoftHsm(hsmDir, [{ label, pin, keys: [{ id: '01', cert }] }]);
   const caFile = join(hsmDir, 'intermediate.der');
   writeFileSync(caFile, pki.intermediate.certDer);
-  execFileSync(
-    'pkcs11-tool',
-    ['--module', SOFTHSM_MODULE, '--token-label', label, '--login', '--pin', pin, '--write-object', caFile, '--type', 'cert', '--id', '0a', '--label', 'Test Intermediate CA'], // prettier-ignore
-    { env: hsm.env, stdio: 'pipe' },
-  );
+  const token = ['--module', SOFTHSM_MODULE, '--token-label', label, '--login', '--pin', pin];
+  const object = ['--type', 'cert', '--id', '0a', '--label', 'Test Intermediate CA'];
+  execFileSync('pkcs11-tool', [...token, '--write-object', caFile, ...object], {
+    env: hsm.env,
+    stdio: 'pipe',
+  });
   return {
     username: officer.username,
     signerName: officer.fullName,
@@ -327,28 +338,17 @@ export async function submitAsMember(
   return { id: out.id, fileName };
 }
 
-/** Reads the API as `username` (a member or an officer), as a third-party client would. */
+/** Reads the API as `username` (a member or an officer), through the typed client. */
 export async function apiAs(world: TransferWorld, username: string) {
-  const base = world.server.url;
-  const login = await fetch(`${base}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
-  const { accessToken } = Session.parse(await login.json());
-  const get = async (path: string) => {
-    const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${accessToken}` } }); // prettier-ignore
-    if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
-    return res;
-  };
+  const { client } = await loginAs(world.server.url, username, DEMO_PASSWORD);
+  const byId = (id: string) => ({ params: { id } });
   return {
-    dossier: async (id: string) => DossierView.parse(await (await get(`/v1/transfers/${id}`)).json()), // prettier-ignore
-    member: async (id: string) => Member.parse(await (await get(`/v1/members/${id}`)).json()),
+    dossier: (id: string) => client.request(transferRoutes.getTransfer, byId(id)),
+    member: (id: string) => client.request(apiRoutes.getMember, byId(id)),
     /** Where completed temporary transfers put the member. */
     temporaryMemberships: async (id: string) =>
-      TemporaryMembershipsResponse.parse(await (await get(`/v1/members/${id}/temporary-memberships`)).json()).items, // prettier-ignore
-    blob: async (sha256: string) => Buffer.from(await (await get(`/v1/blobs/${sha256}`)).arrayBuffer()), // prettier-ignore
+      (await client.request(apiRoutes.memberTemporaryMemberships, byId(id))).items,
+    blob: async (sha256: string) => (await client.getBlob(sha256)).bytes,
   };
 }
 

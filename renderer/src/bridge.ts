@@ -9,7 +9,7 @@ import {
   type DesktopOutput,
   type DesktopResult,
 } from '../../src/desktop/contract';
-import { createSseParser } from './sse';
+import { followEventStream } from '../../src/desktop/contract-event-stream';
 
 export type { DesktopBridge };
 
@@ -130,47 +130,14 @@ function httpTransport(session: Promise<void>): Transport {
       return res.json();
     },
     subscribe(listener) {
-      return followEvents(session, listener);
+      return followEventStream({
+        url: './api/events',
+        ready: session,
+        onEvent: listener,
+        onMalformed: (_data, err) => console.warn('ignored a malformed event', err),
+      });
     },
   };
-}
-
-/**
- * Reads /api/events with fetch and a stream reader, reconnecting with a growing pause when the
- * stream breaks.
- */
-function followEvents(session: Promise<void>, listener: (event: unknown) => void) {
-  const controller = new AbortController();
-  let pause = 500;
-  const connect = async () => {
-    await session;
-    while (!controller.signal.aborted) {
-      try {
-        const res = await fetch('./api/events', { signal: controller.signal });
-        if (!res.ok || !res.body) throw new Error(`events: HTTP ${res.status}`);
-        pause = 500;
-        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-        const feed = createSseParser((data) => {
-          try {
-            listener(JSON.parse(data));
-          } catch (err) {
-            console.warn('ignored a malformed event', err);
-          }
-        });
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          feed(value);
-        }
-      } catch {
-        if (controller.signal.aborted) return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, pause));
-      pause = Math.min(pause * 2, 10_000);
-    }
-  };
-  void connect();
-  return () => controller.abort();
 }
 
 export type { DesktopCallName, DesktopInput, DesktopOutput, DesktopResult };

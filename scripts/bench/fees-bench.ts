@@ -10,8 +10,8 @@ import { DEMO_PASSWORD } from '../gen/demo-accounts';
 import { feeProfilesFor } from '../gen/fees-profiles';
 import { writeFeeProfiles } from '../gen/fees-profiles.repo';
 import { buildModel } from '../gen/model';
-import { freshServerDatabase } from '../test/databases';
-import { startPostgresCluster } from '../test/postgres-cluster';
+import { freshServerDatabase } from '../test-support/databases';
+import { startPostgresCluster } from '../test-support/postgres-cluster';
 import { BENCH_DIR, removeSqlite, serverDbFile, type Tier } from './fixture';
 import {
   approvalRowsOf,

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { openServerDb } from '../../src/db/server-db';
 import { DEMO_PASSWORD } from '../gen/demo-accounts';
-import { generatedTemplate } from '../test/sync-server';
+import { generatedTemplate } from '../test-support/sync-server';
 
 export type Tier = 'ward' | 'province';
 

@@ -6,13 +6,13 @@ import { createApiClient } from '../../src/api/client';
 import { openClientDb } from '../../src/db/client-db';
 import type { ServerEngine } from '../../src/db/server-db';
 import { SyncEngine } from '../../src/sync/sync-engine';
-import { startPostgresCluster } from '../test/postgres-cluster';
+import { startPostgresCluster } from '../test-support/postgres-cluster';
 import {
   FIXTURE_PASSWORD,
   officialToCell2,
   startPushServer,
   type PushTestServer,
-} from '../test/push-server';
+} from '../test-support/push-server';
 import { figureLine } from './stats';
 
 /** Mutations pushed per engine: check + forward of n/2 dossiers (each counts as one). */

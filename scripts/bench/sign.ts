@@ -27,10 +27,10 @@ import { loadCertificates } from '../../src/signing/verify/chain';
 import { cmsSignerOf } from '../../src/signing/token/cms-signer';
 import { Pkcs11Module } from '../../src/signing/token/pkcs11-module';
 import { makePng } from '../../src/signing/test-support/corpus';
-import { createTestPki } from '../test/pki';
-import { startRevocationTestbed } from '../test/ocsp';
-import { createSoftHsm, SOFTHSM_MODULE, useSoftHsm } from '../test/softhsm';
-import { startTestTsa } from '../test/tsa';
+import { createTestPki } from '../test-support/pki';
+import { startRevocationTestbed } from '../test-support/ocsp';
+import { createSoftHsm, SOFTHSM_MODULE, useSoftHsm } from '../test-support/softhsm';
+import { startTestTsa } from '../test-support/tsa';
 import { figureLine, ms } from './stats';
 
 const BATCH = 200;

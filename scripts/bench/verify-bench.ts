@@ -22,8 +22,8 @@ import { cmsSignerOf } from '../../src/signing/token/cms-signer';
 import { Pkcs11Module } from '../../src/signing/token/pkcs11-module';
 import { verifyPdfIsolated } from '../../src/signing/verify/verify-isolated';
 import { verifyPdf } from '../../src/signing/verify/verify-pdf';
-import { createTestPki, type IssuedCert } from '../test/pki';
-import { createSoftHsm, SOFTHSM_MODULE, useSoftHsm } from '../test/softhsm';
+import { createTestPki, type IssuedCert } from '../test-support/pki';
+import { createSoftHsm, SOFTHSM_MODULE, useSoftHsm } from '../test-support/softhsm';
 import { ms } from './stats';
 
 const RUNS = 9;

@@ -13,8 +13,8 @@ import {
 import { memberById } from '../../server/repositories/transfers-members';
 import { openServerDb, type ServerDb, type ServerEngine } from '../../src/db/server-db';
 import { dossierInvariantViolations } from '../../src/domain/procedures/transfer-machine';
-import { freshServerDatabase, serverEngines } from '../test/databases';
-import { generatedServerDb } from '../test/sync-server';
+import { freshServerDatabase, serverEngines } from '../test-support/databases';
+import { generatedServerDb } from '../test-support/sync-server';
 import { DEMO_MEMBER_SPARES, DEMO_PASSWORD } from './demo-accounts';
 import { memberApplicationPdf } from './demo-application';
 import { generate } from './generate';

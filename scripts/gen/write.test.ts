@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openServerDb, type ServerDb } from '../../src/db/server-db';
 import { hashPassword, verifyPassword } from '../../server/auth/passwords';
-import { freshServerDatabase, serverEngines } from '../test/databases';
+import { freshServerDatabase, serverEngines } from '../test-support/databases';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { generate } from './generate';
 import { buildModel } from './model';

@@ -1,12 +1,11 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freshServerDatabase, serverEngines } from '../../scripts/test/databases';
+import { serverEngines } from '../../scripts/test-support/databases';
 import { Session } from '../../src/api/auth';
 import { hashParams, scryptDerivations } from '../../src/auth/passwords';
-import { openServerDb, type ServerDb } from '../../src/db/server-db';
-import { buildServer } from '../app';
+import type { ServerDb } from '../../src/db/server-db';
 import type { AuthOptions } from '../routes/auth';
-import { ids, PASSWORD, seedFixture, TEST_SCRYPT } from '../test/fixture';
+import { ids, PASSWORD, TEST_SCRYPT } from '../test-support/fixture';
+import { openTestServer } from '../test-support/harness';
 import { LOGIN_LOCKOUT } from './password-policy';
 import { DEFAULT_AUTH_RATE_LIMITS } from './rate-limits';
 import { REFRESH_TOKEN_SESSION_MS, REFRESH_TOKEN_TTL_MS } from './refresh-tokens';
@@ -16,20 +15,12 @@ const RATE_LIMITED_VI = /^Có quá nhiều yêu cầu\. Vui lòng thử lại sa
 
 /** The API on a seeded database with its own auth options and a clock the tests move. */
 async function serverWith(engine: (typeof serverEngines)[number], auth: AuthOptions) {
-  const fresh = await freshServerDatabase(engine, inject('postgresUrl'));
-  const db: ServerDb = await openServerDb(fresh.config);
-  await seedFixture(db.db);
-  const clock = { now: new Date('2026-01-05T09:00:00Z') };
-  const app: FastifyInstance = await buildServer({
-    db,
-    logger: false,
-    now: () => clock.now,
-    auth,
-  });
+  const t = await openTestServer({ engine, postgresUrl: inject('postgresUrl'), server: { auth } });
+  const { app } = t;
   return {
     app,
-    db,
-    clock,
+    db: t.server,
+    clock: t.clock,
     login: (username: string, password: string, remoteAddress = '127.0.0.1') =>
       app.inject({
         method: 'POST',
@@ -44,11 +35,7 @@ async function serverWith(engine: (typeof serverEngines)[number], auth: AuthOpti
         payload: { refreshToken },
         remoteAddress,
       }),
-    async close() {
-      await app.close();
-      await db.close();
-      await fresh.drop();
-    },
+    close: t.close,
   };
 }
 

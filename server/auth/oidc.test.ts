@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { generateKeyPair, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshServerDatabase } from '../../scripts/test/databases';
 import {
   CITIZEN_ID_CLAIM,
   idTokenByDesktopFlow,
@@ -9,26 +8,25 @@ import {
   startTestOidcProvider,
   TEST_OIDC_CLIENT_ID,
   type TestOidcProvider,
-} from '../../scripts/test/oidc-provider';
+} from '../../scripts/test-support/oidc-provider';
 import { Session } from '../../src/api/auth';
-import { openServerDb, type ServerDb } from '../../src/db/server-db';
 import { buildServer } from '../app';
 import type { AuthOptions } from '../routes/auth';
-import { ids, seedFixture, TEST_SCRYPT, PASSWORD } from '../test/fixture';
+import { ids, TEST_SCRYPT, PASSWORD } from '../test-support/fixture';
+import { openTestServer, type TestServer } from '../test-support/harness';
 import { LOGIN_LOCKOUT } from './password-policy';
 import { DEFAULT_AUTH_RATE_LIMITS } from './rate-limits';
 
-// Citizen ids of the fixture's accounts (server/test/fixture.ts).
+// Citizen ids of the fixture's accounts (server/test-support/fixture.ts).
 const SECRETARY_CCCD = '001070000203';
 const INACTIVE_CCCD = '001078000204';
 const NOBODY_CCCD = '001099999999';
 
 let provider: TestOidcProvider;
-let db: ServerDb;
-let drop: () => Promise<void>;
+let t: TestServer;
 let app: FastifyInstance;
 let noOidc: FastifyInstance;
-const clock = { now: new Date() };
+let clock: { now: Date };
 
 const authOptions = (extra: Partial<AuthOptions>): AuthOptions => ({
   rateLimits: DEFAULT_AUTH_RATE_LIMITS,
@@ -42,28 +40,24 @@ beforeAll(async () => {
     { login: 'nghiviec', citizenId: INACTIVE_CCCD },
     { login: 'nguoila', citizenId: NOBODY_CCCD },
   ]);
-  const fresh = await freshServerDatabase('sqlite', '');
-  drop = fresh.drop;
-  db = await openServerDb(fresh.config);
-  await seedFixture(db.db);
   const oidc = {
     issuer: provider.issuer,
     clientId: TEST_OIDC_CLIENT_ID,
     citizenIdClaim: 'citizen_id',
   };
-  app = await buildServer({
-    db,
-    logger: false,
-    now: () => clock.now,
-    auth: authOptions({ oidc, passwordLogin: false }),
+  t = await openTestServer({
+    engine: 'sqlite',
+    postgresUrl: '',
+    startsAt: new Date(),
+    server: { auth: authOptions({ oidc, passwordLogin: false }) },
   });
-  noOidc = await buildServer({ db, logger: false, auth: authOptions({}) });
+  ({ app, clock } = t);
+  // The same database behind a server with no provider configured.
+  noOidc = await buildServer({ db: t.server, logger: false, auth: authOptions({}) });
 });
 afterAll(async () => {
-  await app?.close();
   await noOidc?.close();
-  await db?.close();
-  await drop?.();
+  await t?.close();
   await provider?.close();
 });
 

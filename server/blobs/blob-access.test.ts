@@ -1,15 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../../scripts/test/databases';
+import { serverEngines } from '../../scripts/test-support/databases';
 import type { ServerEngine } from '../../src/db/server-db';
 import { User } from '../../src/domain/people/user';
 import { hashPassword } from '../auth/passwords';
 import { canReadBlob } from '../repositories/blobs';
-import { openTransferServer, type TransferTestServer } from '../repositories/transfers-test-kit';
+import { openTransferServer, type TransferTestServer } from '../test-support/transfers';
 import { findActiveAccount, insertUser } from '../repositories/users';
 import { buildScope } from '../scope/scope';
-import { ids, PASSWORD, TEST_SCRYPT } from '../test/fixture';
+import { ids, PASSWORD, TEST_SCRYPT } from '../test-support/fixture';
 import { startBlobCleanup } from './cleanup';
 
 /** A distinct one-page PDF per label: distinct bytes, distinct blobs. */
@@ -86,7 +86,7 @@ describe.each(serverEngines)('blob access on %s', (engine: ServerEngine) => {
   });
 
   it('refuses to attach, and to hand out, a blob known only by its hash; 404 alike for missing', async () => {
-    t = await openTransferServer(engine, inject('postgresUrl'));
+    t = await openTransferServer({ engine, postgresUrl: inject('postgresUrl') });
     await addNeighbour(t);
     const owner = await t.tokenFor('dv.duc');
     const attacker = await t.tokenFor(neighbour.username);
@@ -138,7 +138,7 @@ describe.each(serverEngines)('blob access on %s', (engine: ServerEngine) => {
   });
 
   it('uploading the same bytes makes the second uploader a reader too, not the first one’s heir', async () => {
-    t = await openTransferServer(engine, inject('postgresUrl'));
+    t = await openTransferServer({ engine, postgresUrl: inject('postgresUrl') });
     await addNeighbour(t);
     const owner = await t.tokenFor('dv.duc');
     const other = await t.tokenFor(neighbour.username);
@@ -160,7 +160,7 @@ describe.each(serverEngines)('blob access on %s', (engine: ServerEngine) => {
     const c = await pdfOf('c');
     const quota = a.length + b.length + Math.floor(c.length / 2);
     t = await withEnv({ BLOB_QUOTA_BYTES: String(quota) }, () =>
-      openTransferServer(engine, inject('postgresUrl')),
+      openTransferServer({ engine, postgresUrl: inject('postgresUrl') }),
     );
     const member = await t.tokenFor('dv.duc');
     const shaA = await t.upload(member, a);
@@ -185,7 +185,11 @@ describe.each(serverEngines)('blob access on %s', (engine: ServerEngine) => {
   });
 
   it('says how large a blob may be', async () => {
-    t = await openTransferServer(engine, inject('postgresUrl'), { blobMaxBytes: 64 * 1024 });
+    t = await openTransferServer({
+      engine,
+      postgresUrl: inject('postgresUrl'),
+      blobMaxBytes: 64 * 1024,
+    });
     const member = await t.tokenFor('dv.duc');
     const big = Buffer.concat([pdf, Buffer.alloc(70 * 1024)]);
     const res = await t.app.inject({
@@ -202,7 +206,7 @@ describe.each(serverEngines)('blob access on %s', (engine: ServerEngine) => {
   });
 
   it('cleans up uploads nothing refers to after the grace period, never referenced ones', async () => {
-    t = await openTransferServer(engine, inject('postgresUrl'));
+    t = await openTransferServer({ engine, postgresUrl: inject('postgresUrl') });
     const member = await t.tokenFor('dv.duc');
     const used = await t.upload(member, pdf);
     const unused = await t.upload(member, await pdfOf('nháp'));

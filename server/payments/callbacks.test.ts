@@ -5,10 +5,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freshServerDatabase, serverEngines } from '../../scripts/test/databases';
-import { openServerDb, type ServerDb } from '../../src/db/server-db';
-import { buildServer } from '../app';
-import { seedFixture } from '../test/fixture';
+import { serverEngines } from '../../scripts/test-support/databases';
+import { openTestServer, type TestServer } from '../test-support/harness';
 import { callbackBase } from './callback-url';
 import { feesConfigFromEnv } from './config';
 import { signed } from './protocol';
@@ -71,38 +69,31 @@ describe('FEES_PUBLIC_URL', () => {
 });
 
 describe.each(serverEngines)('gateway callbacks with bad signatures on %s', (engine) => {
-  let server: ServerDb;
-  let drop: () => Promise<void>;
-  let app: Awaited<ReturnType<typeof buildServer>>;
+  let t: TestServer;
   const logLines: string[] = [];
   const LIMIT = 30;
   const testEnv = { ...gatewayEnv, NODE_ENV: 'test' };
 
   beforeAll(async () => {
-    const fresh = await freshServerDatabase(engine, inject('postgresUrl'));
-    drop = fresh.drop;
-    server = await openServerDb(fresh.config);
-    await seedFixture(server.db);
     const stream = new Writable({
       write(chunk: Buffer, _enc, done) {
         logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
         done();
       },
     });
-    app = await buildServer({
-      db: server,
-      logger: { stream, level: 'warn' },
-      fees: { ...feesConfigFromEnv(testEnv), badCallbacksPerMinute: LIMIT },
+    t = await openTestServer({
+      engine,
+      postgresUrl: inject('postgresUrl'),
+      server: {
+        logger: { stream, level: 'warn' },
+        fees: { ...feesConfigFromEnv(testEnv), badCallbacksPerMinute: LIMIT },
+      },
     });
   });
-  afterAll(async () => {
-    await app?.close();
-    await server?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   const callback = (remoteAddress: string, i: number, secret = 'forger-guess') =>
-    app.inject({
+    t.app.inject({
       method: 'POST',
       url: '/v1/fees/gateway/callback',
       remoteAddress,
@@ -135,7 +126,7 @@ describe.each(serverEngines)('gateway callbacks with bad signatures on %s', (eng
       messageVi: expect.stringMatching(/^Có quá nhiều yêu cầu sai chữ ký/) as string,
     });
 
-    const rows = await server.db.selectFrom('fee_payment_events').select('id').execute();
+    const rows = await t.server.db.selectFrom('fee_payment_events').select('id').execute();
     expect(rows).toHaveLength(0);
     const warned = logLines.filter((l) => l.includes('gateway callback with a bad signature'));
     expect(warned).toHaveLength(LIMIT);

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { freshServerDatabase, serverEngines } from '../../scripts/test/databases';
+import { freshServerDatabase, serverEngines } from '../../scripts/test-support/databases';
 import { openServerDb, type ServerDb } from '../../src/db/server-db';
 import { verifyPassword } from '../auth/passwords';
-import { ids, seedFixture, TEST_SCRYPT } from '../test/fixture';
+import { ids, seedFixture, TEST_SCRYPT } from '../test-support/fixture';
 import { hashPassword } from '../auth/passwords';
 import { SECRET_CHANGED, updateUser, userHistory } from './users';
 

@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { serverMigrations } from '../../migrations/server/index';
-import { freshServerDatabase, serverEngines } from '../../scripts/test/databases';
+import { freshServerDatabase, serverEngines } from '../../scripts/test-support/databases';
 import { migrateToLatest } from './migrate';
 import type { ServerDbConfig } from './server-db';
 import { kyselyOnSqlite, openSqliteFile } from './sqlite';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, inject, it } from 'vitest';
-import { freshServerDatabase, serverEngines } from '../../scripts/test/databases';
+import { freshServerDatabase, serverEngines } from '../../scripts/test-support/databases';
 import { openClientDb } from './client-db';
 import { DatabaseTooNewError } from './migrate';
 import { openServerDb } from './server-db';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openClientDb, type ClientDb } from '../db/client-db';
 import { compareVietnameseNames } from '../domain/text/vietnamese-names';
 import { createCacheWriter } from '../sync/repositories/cache-writer';
-import { wardFixture } from '../sync/test-fixtures/ward-cache';
+import { wardFixture } from '../sync/test-support/ward-cache';
 import { desktopCalls, type DesktopCallName, type DesktopResult } from './contract';
 import { createDesktopService, type DesktopService } from './desktop-service';
 import { orgAddress } from './repositories/org-tree';

@@ -7,12 +7,12 @@ import {
   startTestOidcProvider,
   TEST_OIDC_CLIENT_ID,
   type TestOidcProvider,
-} from '../../scripts/test/oidc-provider';
+} from '../../scripts/test-support/oidc-provider';
 import {
   fixtureIds as ids,
   startOidcTestServer,
   type OidcTestServer,
-} from '../../scripts/test/oidc-server';
+} from '../../scripts/test-support/oidc-server';
 import type { DesktopEvent } from './contract';
 import { memorySessionStore } from '../sync/session';
 import { fileKeyStore } from './cache-keys';

@@ -5,10 +5,10 @@ import {
   generatedServerDb,
   startLoopbackServer,
   type LoopbackServer,
-} from '../../scripts/test/sync-server';
+} from '../../scripts/test-support/sync-server';
 import { ApiClientError, createApiClient } from '../api/client';
 import { PULL_MAX_LIMIT } from '../api/sync';
-import { startFaultProxy } from '../../scripts/test/fault-proxy';
+import { startFaultProxy } from '../../scripts/test-support/fault-proxy';
 import { encodeRgbaPng } from '../signing/pdf/png-encode';
 import { sha256Of } from './repositories/blob-cache';
 

@@ -6,15 +6,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { serverEngines } from '../../scripts/test/databases';
-import { startFaultProxy, type FaultProxy } from '../../scripts/test/fault-proxy';
+import { serverEngines } from '../../scripts/test-support/databases';
+import { startFaultProxy, type FaultProxy } from '../../scripts/test-support/fault-proxy';
 import {
   FIXTURE_PASSWORD,
   fixtureIds,
   officialToCell2,
   startPushServer,
   type PushTestServer,
-} from '../../scripts/test/push-server';
+} from '../../scripts/test-support/push-server';
 import { ApiClientError, createApiClient } from '../api/client';
 import type { DossierView } from '../api/transfers';
 import { openClientDb, type ClientDb } from '../db/client-db';
@@ -25,7 +25,7 @@ import { SyncEngine } from './sync-engine';
 // answers, fails with 500 or holds answers past the client's timeout, and with the client process
 // killed between sending and recording the answer.
 
-const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'test-fixtures', 'push-child.ts');
+const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'test-support', 'push-child.ts');
 
 describe.each(serverEngines)('push under faults on %s', (engine) => {
   let server: PushTestServer;

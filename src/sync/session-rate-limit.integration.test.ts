@@ -4,7 +4,7 @@ import {
   generatedServerDb,
   startLoopbackServer,
   type LoopbackServer,
-} from '../../scripts/test/sync-server';
+} from '../../scripts/test-support/sync-server';
 import { connectApi, SessionHolder } from './session';
 
 // The session against a real server whose refresh is limited to 2 requests a minute per address.

@@ -8,7 +8,7 @@ import type { PullChange } from '../api/sync';
 import { openClientDb, type ClientDb } from '../db/client-db';
 import { sha256Of } from './repositories/blob-cache';
 import { SyncEngine, type OutboxChanged } from './sync-engine';
-import { change, dossierWire, orgWire, uid, userRoleWire, userWire } from './test-fixtures/wire';
+import { change, dossierWire, orgWire, uid, userRoleWire, userWire } from './test-support/wire';
 
 // Push, blobs and prefetch against a scripted server; the real one is in
 // server/push-faults.test.ts.

@@ -8,7 +8,7 @@ import { openClientDb, type ClientDb } from '../db/client-db';
 import type { SyncProgress, SyncSummary } from './progress';
 import { SYNC_KEYS, syncStateRepo } from './repositories/sync-state';
 import { SyncEngine } from './sync-engine';
-import { wardFixture } from './test-fixtures/ward-cache';
+import { wardFixture } from './test-support/ward-cache';
 
 // The engine's paging and resync logic against a scripted page source; the real server is
 // exercised by sync.integration.test.ts.

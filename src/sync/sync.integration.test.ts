@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../scripts/gen/demo-accounts';
-import { dumpCache, orphanIndexEntries } from '../../scripts/test/sync-cache-dump';
+import { dumpCache, orphanIndexEntries } from '../../scripts/test-support/sync-cache-dump';
 import {
   expectedScope,
   generatedServerDb,
@@ -13,7 +13,7 @@ import {
   startLoopbackServer,
   type LoopbackServer,
   type ScopeIds,
-} from '../../scripts/test/sync-server';
+} from '../../scripts/test-support/sync-server';
 import type { Session } from '../api/auth';
 import type { ClientDb } from '../db/client-db';
 import { isPlainSqliteFile } from '../db/sqlcipher';
@@ -23,7 +23,7 @@ import type { DesktopEvent } from '../desktop/contract';
 import { openDesktopCache } from '../desktop/desktop-cache';
 import { createDesktopService, type DesktopService } from '../desktop/desktop-service';
 import { memorySessionStore, type SessionStore } from './session';
-import { openTestCache } from './test-fixtures/encrypted-cache';
+import { openTestCache } from './test-support/encrypted-cache';
 
 // The real server on loopback with the generated ward (SQLite), and real cache files.
 
@@ -232,7 +232,7 @@ describe('sync with the real server', () => {
 });
 
 describe('crash during sync', () => {
-  const CHILD = join(import.meta.dirname, 'test-fixtures', 'sync-child.ts');
+  const CHILD = join(import.meta.dirname, 'test-support', 'sync-child.ts');
   const PAGE = 50;
 
   /** Runs the child sync; with `killAfterPages`, SIGKILLs it once that many pages are reported. */

@@ -6,11 +6,12 @@ import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CELL_NAME, DEMO_PASSWORD } from '../../../scripts/gen/demo-accounts';
+import { loginAs } from '../../../scripts/test-support/login';
 import {
   generatedServerDb,
   startLoopbackServer,
   type LoopbackServer,
-} from '../../../scripts/test/sync-server';
+} from '../../../scripts/test-support/sync-server';
 import { openClientDb, type ClientDb } from '../../db/client-db';
 import { memorySessionStore, type SessionStore } from '../../sync/session';
 import {
@@ -92,12 +93,7 @@ function failure(result: DesktopResult<unknown>) {
 
 /** The secretary's own token, for setting fee profiles (no desktop screen does that yet). */
 async function setProfiles(cellId: string, memberIds: string[]) {
-  const login = await fetch(`${server.url}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bithu.chibo1', password: DEMO_PASSWORD }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
+  const { accessToken } = (await loginAs(server.url, 'bithu.chibo1', DEMO_PASSWORD)).session;
   for (const [i, memberId] of memberIds.entries()) {
     const res = await fetch(`${server.url}/v1/fees/profiles/${memberId}`, {
       method: 'PUT',

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CELL_NAME, DEMO_PASSWORD, DEMO_WARD_NAME } from '../../../scripts/gen/demo-accounts';
+import { loginAs as apiLoginAs } from '../../../scripts/test-support/login';
 import {
   generatedServerDb,
   startLoopbackServer,
   type LoopbackServer,
-} from '../../../scripts/test/sync-server';
+} from '../../../scripts/test-support/sync-server';
 import { DEFAULT_FEE_RULES } from '../../domain/fees/rules';
 import type { ClientDb } from '../../db/client-db';
 import { memorySessionStore } from '../../sync/session';
@@ -17,7 +18,7 @@ import {
   type DesktopCallName,
   type DesktopResult,
 } from '../contract';
-import { openTestCache } from '../../sync/test-fixtures/encrypted-cache';
+import { openTestCache } from '../../sync/test-support/encrypted-cache';
 import type { CachePasswordKeys } from '../cache-keys';
 import { createDesktopService, type DesktopService } from '../desktop-service';
 
@@ -77,12 +78,8 @@ function failure(result: DesktopResult<unknown>) {
 
 /** The secretary sets profiles and approves the month over HTTP (another screen's work). */
 async function approvedMonth(cellId: string): Promise<{ memberId: string; amount: number }[]> {
-  const login = await fetch(`${server.url}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bithu.chibo1', password: DEMO_PASSWORD }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
+  const { session } = await apiLoginAs(server.url, 'bithu.chibo1', DEMO_PASSWORD);
+  const { accessToken } = session;
   const call = async (method: string, url: string, body: unknown) => {
     const res = await fetch(`${server.url}${url}`, {
       method,

@@ -16,7 +16,7 @@ import {
   transferWorld,
   type OpenedService,
   type TransferWorld,
-} from './transfer-test-cache';
+} from './test-support/transfer-world';
 
 const dir = mkdtempSync(join(tmpdir(), 'desktop-hostile-'));
 let world: TransferWorld;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestPki } from '../../../scripts/test/pki';
+import { createTestPki } from '../../../scripts/test-support/pki';
 import { signingOptionsFromEnv } from './signing-config';
 
 const dir = mkdtempSync(join(tmpdir(), 'signing-config-'));

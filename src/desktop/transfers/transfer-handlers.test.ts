@@ -9,7 +9,7 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobCacheRepo, sha256Of } from '../../sync/repositories/blob-cache';
 import { createCacheWriter } from '../../sync/repositories/cache-writer';
-import { change } from '../../sync/test-fixtures/wire';
+import { change } from '../../sync/test-support/wire';
 import {
   desktopCalls,
   type DesktopCallName,
@@ -23,7 +23,7 @@ import {
   transferWorld,
   type OpenedService,
   type TransferWorld,
-} from './transfer-test-cache';
+} from './test-support/transfer-world';
 
 const dir = mkdtempSync(join(tmpdir(), 'desktop-transfers-'));
 let pdfBytes: Buffer;

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki, type TestPki } from '../../../scripts/test/pki';
-import { createSoftHsm, SOFTHSM_MODULE, useSoftHsm } from '../../../scripts/test/softhsm';
+import { createTestPki, type TestPki } from '../../../scripts/test-support/pki';
+import { createSoftHsm, SOFTHSM_MODULE, useSoftHsm } from '../../../scripts/test-support/softhsm';
 import { isName, PdfString } from '../../signing/pdf/pdf-objects';
 import { PdfReader } from '../../signing/pdf/pdf-reader';
 import { loadCertificates } from '../../signing/verify/chain';
@@ -24,7 +24,7 @@ import {
   transferWorld,
   type OpenedService,
   type TransferWorld,
-} from './transfer-test-cache';
+} from './test-support/transfer-world';
 
 const dir = mkdtempSync(join(tmpdir(), 'desktop-signing-'));
 let pki: TestPki;

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readStatementFile, STATEMENT_LIMITS } from './statement-file';
 import { checkZipBounds } from './zip-bounds';
-import { deflatedZeros, zipOf } from './zip-test-kit';
+import { deflatedZeros, zipOf } from './test-support/zip';
 
 const MB = 1024 * 1024;
 const HEADER = ['Ngày giao dịch', 'Số tiền', 'Nội dung', 'Số tham chiếu'];

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki, type TestPki } from '../../../scripts/test/pki';
+import { createTestPki, type TestPki } from '../../../scripts/test-support/pki';
 import type { CmsSigner } from '../../signing/cms/signed-data';
 import { signPdf } from '../../signing/pdf/sign-pdf';
 import { loadCertificates } from '../../signing/verify/chain';

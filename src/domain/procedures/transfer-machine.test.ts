@@ -9,7 +9,7 @@ import {
   startTransfer,
   type TransferEnv,
 } from './transfer-machine';
-import { pathOf, tree } from './transfer-test-tree';
+import { pathOf, tree } from './test-support/transfer-tree';
 
 const uuid = (n: number) => `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
 const memberId = uuid(1);

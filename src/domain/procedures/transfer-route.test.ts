@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cells, pathOf, tree } from './transfer-test-tree';
+import { cells, pathOf, tree } from './test-support/transfer-tree';
 import {
   isValidNextOrg,
   planTransferRoute,

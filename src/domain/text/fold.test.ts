@@ -6,7 +6,7 @@ import {
   MIDDLE_AND_GIVEN_NAMES,
   recase,
   retone,
-} from './vietnamese-syllables.fixture';
+} from './test-support/vietnamese-syllables';
 
 const VIETNAMESE_LETTERS =
   'aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ';

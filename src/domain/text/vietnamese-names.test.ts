@@ -12,7 +12,7 @@ import {
   retone,
   toneCount,
   type Casing,
-} from './vietnamese-syllables.fixture';
+} from './test-support/vietnamese-syllables';
 
 const sign = (n: number): number => (n < 0 ? -1 : n > 0 ? 1 : 0);
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

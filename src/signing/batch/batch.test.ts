@@ -7,13 +7,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki, type TestPki } from '../../../scripts/test/pki';
+import { createTestPki, type TestPki } from '../../../scripts/test-support/pki';
 import {
   createSoftHsm,
   type SoftHsm,
   SOFTHSM_MODULE,
   useSoftHsm,
-} from '../../../scripts/test/softhsm';
+} from '../../../scripts/test-support/softhsm';
 import { buildCorpus } from '../test-support/corpus';
 import { SIGN_ERRORS } from '../token/errors';
 import { Pkcs11Module } from '../token/pkcs11-module';

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createTestPki, type TestPki } from '../../../scripts/test/pki';
-import { createSoftHsm, type SoftHsm, SOFTHSM_MODULE } from '../../../scripts/test/softhsm';
-import { startTestTsa, type TestTsa } from '../../../scripts/test/tsa';
+import { createTestPki, type TestPki } from '../../../scripts/test-support/pki';
+import { createSoftHsm, type SoftHsm, SOFTHSM_MODULE } from '../../../scripts/test-support/softhsm';
+import { startTestTsa, type TestTsa } from '../../../scripts/test-support/tsa';
 import { buildCorpus, flipSignedByte, makePng } from '../test-support/corpus';
 
 let dir: string;

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki, type TestPki } from '../../../scripts/test/pki';
+import { createTestPki, type TestPki } from '../../../scripts/test-support/pki';
 import * as forge from '../test-support/forgeries';
 import { hostilePdfs, signedLetter } from '../test-support/hostile-pdfs';
 import { runVerify } from './verify-command';

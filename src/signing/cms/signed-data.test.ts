@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki, type TestPki } from '../../../scripts/test/pki';
+import { createTestPki, type TestPki } from '../../../scripts/test-support/pki';
 import { children, OID, oidOf, parseDer } from './asn1';
 import { parsePaddedSignedData, parseSignedData } from './parse-signed-data';
 import { buildCadesDetached } from './signed-data';

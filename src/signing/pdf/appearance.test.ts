@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki, type TestPki } from '../../../scripts/test/pki';
+import { createTestPki, type TestPki } from '../../../scripts/test-support/pki';
 import type { CmsSigner } from '../cms/signed-data';
 import { buildCorpus, makePng, readPdf } from '../test-support/corpus';
 import { decodePng, isRedImage, physicalSizePt, tintRed } from './png';

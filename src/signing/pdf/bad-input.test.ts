@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
-import { createTestPki, type TestPki } from '../../../scripts/test/pki';
+import { createTestPki, type TestPki } from '../../../scripts/test-support/pki';
 import type { CmsSigner } from '../cms/signed-data';
 import { streamBody, tableFile, xrefStreamFile } from '../test-support/hostile-pdfs';
 import { MAX_DECODED_BYTES_PER_FILE, MAX_INFLATED_BYTES } from './flate';

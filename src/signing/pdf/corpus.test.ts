@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNssDb, createTestPki, type TestPki } from '../../../scripts/test/pki';
-import { createSoftHsm, SOFTHSM_MODULE, useSoftHsm } from '../../../scripts/test/softhsm';
+import { createNssDb, createTestPki, type TestPki } from '../../../scripts/test-support/pki';
+import { createSoftHsm, SOFTHSM_MODULE, useSoftHsm } from '../../../scripts/test-support/softhsm';
 import {
   buildCorpus,
   type CorpusFile,

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import fontkit, { type Font } from '@cantoo/fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki, type TestPki } from '../../../scripts/test/pki';
+import { createTestPki, type TestPki } from '../../../scripts/test-support/pki';
 import { buildCorpus, readPdf } from '../test-support/corpus';
 import type { IncrementalUpdate } from './incremental-writer';
 import type { PdfDict, PdfStream } from './pdf-objects';

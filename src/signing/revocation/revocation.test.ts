@@ -12,8 +12,8 @@ import {
   freePort,
   startRevocationTestbed,
   type RevocationTestbed,
-} from '../../../scripts/test/ocsp';
-import { createTestPki, type IssuedCert, type TestPki } from '../../../scripts/test/pki';
+} from '../../../scripts/test-support/ocsp';
+import { createTestPki, type IssuedCert, type TestPki } from '../../../scripts/test-support/pki';
 import { loadCertificates } from '../verify/chain';
 import { RevocationChecker } from './checker';
 import { checkCrl } from './crl';

@@ -6,7 +6,7 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
-import type { TestPki } from '../../../scripts/test/pki';
+import type { TestPki } from '../../../scripts/test-support/pki';
 import type { CmsSigner } from '../cms/signed-data';
 import { signPdf } from '../pdf/sign-pdf';
 

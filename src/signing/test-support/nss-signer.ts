@@ -6,7 +6,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createNssDb, type IssuedCert } from '../../../scripts/test/pki';
+import { createNssDb, type IssuedCert } from '../../../scripts/test-support/pki';
 
 const run = promisify(execFile);
 

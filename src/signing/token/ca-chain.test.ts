@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki, type TestPki } from '../../../scripts/test/pki';
+import { createTestPki, type TestPki } from '../../../scripts/test-support/pki';
 import { caCertificatesOn, chainFor, embeddedChain } from './ca-chain';
 import { describeCertificate } from './certificate';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki, type IssuedCert, type TestPki } from '../../../scripts/test/pki';
+import { createTestPki, type IssuedCert, type TestPki } from '../../../scripts/test-support/pki';
 import type { CmsSigner } from '../cms/signed-data';
 import { signPdf } from '../pdf/sign-pdf';
 import { buildCorpus, readPdf } from '../test-support/corpus';

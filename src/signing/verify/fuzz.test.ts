@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki } from '../../../scripts/test/pki';
+import { createTestPki } from '../../../scripts/test-support/pki';
 import { signedLetter } from '../test-support/hostile-pdfs';
 import { checkMutation, mutationArb, type FuzzCase } from '../test-support/verify-fuzz';
 import { verifyPdf } from './verify-pdf';

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPki, type TestPki } from '../../../scripts/test/pki';
+import { createTestPki, type TestPki } from '../../../scripts/test-support/pki';
 import { PdfSyntaxError } from '../pdf/pdf-objects';
 import { PdfReadError } from '../pdf/pdf-read-error';
 import { heapHungry, hostilePdfs, signedLetter } from '../test-support/hostile-pdfs';

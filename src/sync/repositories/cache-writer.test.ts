@@ -14,7 +14,7 @@ import {
   orgWire,
   userRoleWire,
   userWire,
-} from '../test-fixtures/wire';
+} from '../test-support/wire';
 import { blobCacheRepo } from './blob-cache';
 import { createCacheWriter, type CacheWriter } from './cache-writer';
 import { SYNC_KEYS, syncStateRepo } from './sync-state';

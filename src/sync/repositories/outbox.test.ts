@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PushMutationBody, PushResult } from '../../api/push';
 import { openClientDb, type ClientDb } from '../../db/client-db';
-import { uid } from '../test-fixtures/wire';
+import { uid } from '../test-support/wire';
 import { outboxRepo } from './outbox';
 
 let cache: ClientDb;

@@ -1,7 +1,7 @@
 /**
  * A desktop sync in its own process, for the crash test: logs in, syncs the cache file, and
  * prints every app event as one JSON line on stdout, so the parent can SIGKILL it mid-pull.
- *   tsx src/sync/test-fixtures/sync-child.ts <serverUrl> <cacheFile> <username> <pageSize>
+ *   tsx src/sync/test-support/sync-child.ts <serverUrl> <cacheFile> <username> <pageSize>
  * The password comes in SYNC_PASSWORD (never on a command line).
  */
 import { openDesktopCache } from '../../desktop/desktop-cache';

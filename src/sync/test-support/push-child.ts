@@ -1,7 +1,7 @@
 /**
  * A push in its own process, for the crash test: sends the cache file's outbox and prints the
  * outcome, so the parent can SIGKILL it between sending and recording the answer.
- *   tsx src/sync/test-fixtures/push-child.ts <serverUrl> <cacheFile>
+ *   tsx src/sync/test-support/push-child.ts <serverUrl> <cacheFile>
  * The access token comes in PUSH_ACCESS_TOKEN (never on a command line).
  */
 import { createApiClient } from '../../api/client';

@@ -5,8 +5,8 @@ import {
   openTransferServer,
   staff,
   type TransferTestServer,
-} from '../../server/repositories/transfers-test-kit';
-import { ids, PASSWORD } from '../../server/test/fixture';
+} from '../../server/test-support/transfers';
+import { ids, PASSWORD } from '../../server/test-support/fixture';
 
 // The transfers test server (seeded fixture, staff along its routes) listening on loopback, for
 // client push tests and the push benchmark, with what they count on the server side.
@@ -44,12 +44,9 @@ export async function startPushServer(
   postgresUrl: string,
   opts: { trustAnchors?: X509Certificate[] } = {},
 ): Promise<PushTestServer> {
-  const t = await openTransferServer(engine, postgresUrl, opts);
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const t = await openTransferServer({ engine, postgresUrl, ...opts });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: t.url,
     t,
     async applications(mutationIds) {
       if (mutationIds.length === 0) return { events: 0, claims: 0 };

@@ -3,7 +3,7 @@
  * Keys come from node:crypto (fast), certificates from the `openssl` CLI (`openssl ca`, because
  * only it can back-date a certificate on OpenSSL 3.0 for the "expired" case). With `revocation`
  * URLs, the certificates carry AIA (OCSP) and CRL distribution points on loopback, and the CA
- * database (`index.txt`) is the one `openssl ocsp -index` serves (scripts/test/ocsp.ts).
+ * database (`index.txt`) is the one `openssl ocsp -index` serves (scripts/test-support/ocsp.ts).
  */
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -37,7 +37,7 @@ export interface TestPki {
   notYetValid: IssuedCert;
   /** Valid dates, but key usage keyEncipherment / keyAgreement only. */
   noSigningUsage: IssuedCert;
-  /** RFC 3161 time-stamping unit: extendedKeyUsage critical timeStamping (scripts/test/tsa.ts). */
+  /** RFC 3161 time-stamping unit: extendedKeyUsage critical timeStamping (scripts/test-support/tsa.ts). */
   tsa: IssuedCert;
   /** The CA database: one line per issued certificate, `R` once revoked. */
   indexFile: string;

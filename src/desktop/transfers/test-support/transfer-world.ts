@@ -4,20 +4,20 @@
  * accounts on it — the state an officer has after a sync, with the server out of reach.
  */
 import { join } from 'node:path';
-import type { SessionUser } from '../../api/auth';
-import type { OrgWire, UserRoleWire, UserWire } from '../../api/sync';
-import { DossierWire } from '../../api/transfers';
-import type { ClientDb } from '../../db/client-db';
-import type { Role } from '../../domain/people/user';
-import { startTransfer, type RouteOrg, type TransferVariant } from '../../domain/procedures';
-import { createCacheWriter } from '../../sync/repositories/cache-writer';
-import { SYNC_KEYS, syncStateRepo } from '../../sync/repositories/sync-state';
-import { openTestCache } from '../../sync/test-fixtures/encrypted-cache';
-import { wardFixture, type WardFixture } from '../../sync/test-fixtures/ward-cache';
-import { change, uid, userRoleWire, userWire } from '../../sync/test-fixtures/wire';
-import { createDesktopService, type DesktopService } from '../desktop-service';
-import { offlineLoginRepo } from '../repositories/offline-login';
-import type { DesktopSigningOptions } from '../service-context';
+import type { SessionUser } from '../../../api/auth';
+import type { OrgWire, UserRoleWire, UserWire } from '../../../api/sync';
+import { DossierWire } from '../../../api/transfers';
+import type { ClientDb } from '../../../db/client-db';
+import type { Role } from '../../../domain/people/user';
+import { startTransfer, type RouteOrg, type TransferVariant } from '../../../domain/procedures';
+import { createCacheWriter } from '../../../sync/repositories/cache-writer';
+import { SYNC_KEYS, syncStateRepo } from '../../../sync/repositories/sync-state';
+import { openTestCache } from '../../../sync/test-support/encrypted-cache';
+import { wardFixture, type WardFixture } from '../../../sync/test-support/ward-cache';
+import { change, uid, userRoleWire, userWire } from '../../../sync/test-support/wire';
+import { createDesktopService, type DesktopService } from '../../desktop-service';
+import { offlineLoginRepo } from '../../repositories/offline-login';
+import type { DesktopSigningOptions } from '../../service-context';
 
 export const PASSWORD = 'Demo@2026';
 /** Nothing listens there: the service works offline. */

@@ -47,10 +47,9 @@ export async function startFaultProxy(upstream: string, faultPath: string): Prom
           (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
-            res.on(
-              'end',
-              () =>
-              resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }), // prettier-ignore
+            const status = res.statusCode ?? 502;
+            res.on('end', () =>
+              resolve({ status, headers: res.headers, body: Buffer.concat(chunks) }),
             );
             res.on('error', reject);
           },
@@ -68,9 +67,8 @@ export async function startFaultProxy(upstream: string, faultPath: string): Prom
     if (pending?.fault === 'answer-500') {
       req.resume();
       res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({ error: 'internal', message: 'injected failure', messageVi: 'Lỗi máy chủ.' }), // prettier-ignore
-      );
+      const failure = { error: 'internal', message: 'injected failure', messageVi: 'Lỗi máy chủ.' };
+      res.end(JSON.stringify(failure));
       return;
     }
     forward(req).then(

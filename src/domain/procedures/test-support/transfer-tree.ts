@@ -1,5 +1,5 @@
-import type { OrgType } from '../org/org-types';
-import type { RouteOrg } from './transfer-route';
+import type { OrgType } from '../../org/org-types';
+import type { RouteOrg } from '../transfer-route';
 
 /** A small org tree for the procedure tests: ids are readable UUIDs. */
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

@@ -3,6 +3,7 @@
  * them. Used by the property tests of folding and name ordering; not part of the public API.
  */
 
+// Word lists, many to a line (the formatter would put one per line): reasoned exceptions.
 // prettier-ignore
 export const FAMILY_NAMES = [
   'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ',
@@ -10,6 +11,7 @@ export const FAMILY_NAMES = [
   'Tạ', 'Chu', 'Kiều', 'Quách', 'Lạc', 'Âu', 'Ông', 'Ưng', 'Ksor', 'Niê', 'Siu', 'Rơ', 'Zơ',
 ];
 
+// A word list, as above.
 // prettier-ignore
 export const MIDDLE_AND_GIVEN_NAMES = [
   'Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Quang', 'Thu', 'Xuân', 'Kim', 'Mạnh',

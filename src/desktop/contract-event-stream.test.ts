@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSseParser } from './sse';
+import { createSseParser } from './contract-event-stream';
 
 describe('event-stream parser', () => {
   it('yields each complete event, whatever the chunking', () => {
