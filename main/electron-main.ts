@@ -202,7 +202,10 @@ async function main(): Promise<void> {
   const { desktop, close } = await connectDesktop();
   openWindow(desktop);
   app.on('window-all-closed', () => {
-    close().finally(() => app.quit());
+    // Quit even when closing the runtime failed; the failure is logged, not lost.
+    void close()
+      .catch((err: unknown) => console.error('closing the desktop runtime failed', err))
+      .finally(() => app.quit());
   });
 }
 
