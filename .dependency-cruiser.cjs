@@ -1,4 +1,37 @@
 /** DESIGN.md's dependency rules, checked on every `npm test`. */
+const { builtinModules } = require('node:module');
+
+/** Node's built-in modules by name, with or without the `node:` prefix. */
+const NODE_BUILTIN = `^(node:)?(${builtinModules.map((m) => m.replace(/^node:/, '')).join('|')})(/|$)`;
+
+/**
+ * Test support: `test-support/` folders, the project's one convention (docs/decisions/0024),
+ * and e2e/. The older locations are listed until every branch has moved them into
+ * `test-support/` folders: `test/` and `test-fixtures/` folders, `*-test-kit.ts`,
+ * `*-test-cache.ts`, `*.fixture.ts`.
+ */
+const TEST_SUPPORT = [
+  '(^|/)test-support/',
+  '^e2e/',
+  '(^|/)test/',
+  '(^|/)test-fixtures/',
+  '-test-kit\\.ts$',
+  '-test-cache\\.ts$',
+  '\\.fixture\\.ts$',
+];
+
+/**
+ * Code that is not shipped: tests, test support, benchmarks, fuzzers, and the tool that renders
+ * docs/authorization-matrix.md from the authorization test's cases.
+ */
+const NOT_PRODUCTION = [
+  '\\.test\\.tsx?$',
+  ...TEST_SUPPORT,
+  '^scripts/(test-support|bench|fuzz)(/|\\.ts$)',
+  '^scripts/authorization-matrix\\.ts$',
+  '^server/bench/',
+];
+
 const forbidden = [
   {
     name: 'domain-is-pure',
@@ -37,6 +70,15 @@ const forbidden = [
     to: { dependencyTypes: ['core'] },
   },
   {
+    name: 'renderer-no-node-reachable',
+    comment:
+      'nor through what it imports: the page runs in a sandboxed renderer with no Node, so a Node ' +
+      'built-in anywhere below a renderer import breaks the bundle (Vite stubs it) at run time',
+    severity: 'error',
+    from: { path: '^renderer/', pathNot: '^renderer/vite\\.config\\.ts$' },
+    to: { path: NODE_BUILTIN, reachable: true },
+  },
+  {
     name: 'server-boundaries',
     comment: 'server/ never imports src/desktop, src/sync, main/ or renderer/',
     severity: 'error',
@@ -50,9 +92,63 @@ const forbidden = [
     severity: 'error',
     from: {
       path: '^(src|server|main|renderer)/',
-      pathNot: '^src/db/|/repositories/|\\.repo\\.ts$|\\.test\\.ts$|^server/test/',
+      pathNot:
+        '^src/db/|/repositories/|\\.repo\\.ts$|\\.test\\.ts$|^server/test/|(^|/)test-support/',
     },
     to: { path: '(^|/)node_modules/(kysely|better-sqlite3|pg)/' },
+  },
+  {
+    name: 'main-not-renderer',
+    comment:
+      'main/ serves the renderer build (dist/renderer, built from renderer/vite.config.ts); it never ' +
+      'imports renderer sources, which are browser code. renderer/src/sse.ts is allowed until the ' +
+      'one SSE client lands outside renderer/ (issue 16)',
+    severity: 'error',
+    from: { path: '^main/' },
+    to: { path: '^renderer/', pathNot: '^renderer/(vite\\.config|src/sse)\\.ts$' },
+  },
+  {
+    name: 'main-server-only-for-demo',
+    comment:
+      'the packaged app talks to a configured central server over HTTP; only the in-process demo ' +
+      'server (DESIGN.md, Modes) starts server/ code',
+    severity: 'error',
+    from: { path: '^main/', pathNot: ['^main/demo-server\\.ts$', ...NOT_PRODUCTION] },
+    to: { path: '^server/' },
+  },
+  {
+    name: 'main-scripts-only-demo-data',
+    comment:
+      'of scripts/, main/ uses only the demo data generator (scripts/gen), and only to start the ' +
+      'demo (demo-server.ts seeds it, start.ts prints its accounts)',
+    severity: 'error',
+    from: { path: '^main/', pathNot: ['^main/(demo-server|start)\\.ts$', ...NOT_PRODUCTION] },
+    to: { path: '^scripts/' },
+  },
+  {
+    name: 'main-no-dev-tools',
+    comment: 'main/ never imports scripts/ other than the demo data generator (scripts/gen)',
+    severity: 'error',
+    from: { path: '^main/', pathNot: NOT_PRODUCTION },
+    to: { path: '^scripts/(?!gen/)' },
+  },
+  {
+    name: 'electron-only-in-electron-entry',
+    comment:
+      'the browser host runs where Electron is not installed (DESIGN.md, Modes): only the Electron ' +
+      'entry files (main/electron-*.ts, main/preload.ts) load electron',
+    severity: 'error',
+    from: { pathNot: '^main/(electron-[^/]+|preload)\\.ts$' },
+    to: { path: '(^|/)node_modules/electron/' },
+  },
+  {
+    name: 'test-support-not-in-production',
+    comment:
+      'production code never imports test support (test-support/ folders, e2e/): test doubles and ' +
+      'fixtures are never shipped, and a fixture cannot become a dependency of the app by accident',
+    severity: 'error',
+    from: { pathNot: NOT_PRODUCTION },
+    to: { path: TEST_SUPPORT },
   },
   {
     name: 'migrations-standalone',

@@ -107,7 +107,8 @@ function lockDown(): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      void openOutside(url);
+      // The link was refused in the window either way; a failure to open it outside is logged.
+      void openOutside(url).catch((err: unknown) => console.error('opening a link failed', err));
       return { action: 'deny' };
     });
   });
@@ -160,7 +161,10 @@ function openWindow(desktop: DesktopConnection): BrowserWindow {
     unsubscribe();
     ipcMain.removeHandler(IPC_CALL);
   });
-  void window.loadURL(APP_ENTRY_URL);
+  // Why the page failed to load goes to the log, not to an unhandled rejection.
+  void window
+    .loadURL(APP_ENTRY_URL)
+    .catch((err: unknown) => console.error('loading the app page failed', err));
   return window;
 }
 
@@ -196,7 +200,10 @@ async function main(): Promise<void> {
   const { desktop, close } = await connectDesktop();
   openWindow(desktop);
   app.on('window-all-closed', () => {
-    close().finally(() => app.quit());
+    // Quit even when closing the runtime failed; the failure is logged, not lost.
+    void close()
+      .catch((err: unknown) => console.error('closing the desktop runtime failed', err))
+      .finally(() => app.quit());
   });
 }
 

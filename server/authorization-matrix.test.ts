@@ -176,7 +176,7 @@ async function openWorld(engine: ServerEngine, postgresUrl: string) {
 
   async function call(req: MatrixRequest, token: string | undefined) {
     const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-    let body: BodyInit | undefined;
+    let body: RequestInit['body'];
     if (req.bytes) {
       headers['content-type'] = req.bytes.contentType;
       body = new Uint8Array(req.bytes.data);
