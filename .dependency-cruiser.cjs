@@ -4,21 +4,8 @@ const { builtinModules } = require('node:module');
 /** Node's built-in modules by name, with or without the `node:` prefix. */
 const NODE_BUILTIN = `^(node:)?(${builtinModules.map((m) => m.replace(/^node:/, '')).join('|')})(/|$)`;
 
-/**
- * Test support: `test-support/` folders, the project's one convention (docs/decisions/0024),
- * and e2e/. The older locations are listed until every branch has moved them into
- * `test-support/` folders: `test/` and `test-fixtures/` folders, `*-test-kit.ts`,
- * `*-test-cache.ts`, `*.fixture.ts`.
- */
-const TEST_SUPPORT = [
-  '(^|/)test-support/',
-  '^e2e/',
-  '(^|/)test/',
-  '(^|/)test-fixtures/',
-  '-test-kit\\.ts$',
-  '-test-cache\\.ts$',
-  '\\.fixture\\.ts$',
-];
+/** Test support: `test-support/` folders, the project's one convention (decision 0025), and e2e/. */
+const TEST_SUPPORT = ['(^|/)test-support/', '^e2e/'];
 
 /**
  * Code that is not shipped: tests, test support, benchmarks, fuzzers, and the tool that renders
@@ -101,11 +88,10 @@ const forbidden = [
     name: 'main-not-renderer',
     comment:
       'main/ serves the renderer build (dist/renderer, built from renderer/vite.config.ts); it never ' +
-      'imports renderer sources, which are browser code. renderer/src/sse.ts is allowed until the ' +
-      'one SSE client lands outside renderer/ (issue 16)',
+      'imports renderer sources, which are browser code',
     severity: 'error',
     from: { path: '^main/' },
-    to: { path: '^renderer/', pathNot: '^renderer/(vite\\.config|src/sse)\\.ts$' },
+    to: { path: '^renderer/', pathNot: '^renderer/vite\\.config\\.ts$' },
   },
   {
     name: 'main-server-only-for-demo',
