@@ -22,7 +22,10 @@ export function signingOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Des
       pem = readFileSync(anchorsFile, 'utf8');
       loadCertificates(pem);
     } catch (err) {
-      throw new Error(`SIGNING_TRUST_ANCHORS: cannot read certificates from ${anchorsFile}: ${(err as Error).message}`); // prettier-ignore
+      const reason = (err as Error).message;
+      throw new Error(
+        `SIGNING_TRUST_ANCHORS: cannot read certificates from ${anchorsFile}: ${reason}`,
+      );
     }
     options.trustAnchorsPem = pem;
   }
