@@ -25,7 +25,13 @@ import {
   type CategoryRule,
   type ShareRule,
 } from '../../../../src/domain/fees/rules';
-import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
+import {
+  callDesktop,
+  useBridge,
+  useDesktopAction,
+  useDesktopQuery,
+  useInvalidate,
+} from '../../desktop-context';
 import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatMoney } from './fee-format';
@@ -154,7 +160,6 @@ export function RulesView() {
             setCorrecting(false);
             if (done) {
               message.success('Đã thêm phiên bản quy định đính chính.');
-              rules.reload();
             }
           }}
         />
@@ -350,6 +355,7 @@ function CorrectionDialog({
     current ? draftFrom(current.version, taken) : undefined,
   );
   const { busy, error, setError, run } = useDesktopAction();
+  const invalidate = useInvalidate();
   // The form is taller than the window: bring a refusal into view, the user is at the button.
   const errorRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -371,6 +377,7 @@ function CorrectionDialog({
     }
     await run(async () => {
       await callDesktop(bridge, 'correctFeeRule', checked.version);
+      await invalidate('fees');
       onClose(true);
     });
   }

@@ -24,7 +24,13 @@ import {
   type StatementImportResponse,
   type StatementLineRow,
 } from '../../../../src/desktop/contract';
-import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
+import {
+  callDesktop,
+  useBridge,
+  useDesktopAction,
+  useDesktopQuery,
+  useInvalidate,
+} from '../../desktop-context';
 import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatMoney, monthLabel } from './fee-format';
@@ -60,6 +66,7 @@ export function StatementsView() {
   const [status, setStatus] = useState<LineStatus>('unmatched');
   const [result, setResult] = useState<StatementImportResponse & { fileName: string }>();
   const { busy, error: callError, setError: setCallError, run } = useDesktopAction();
+  const invalidate = useInvalidate();
   const [matching, setMatching] = useState<StatementLineRow>();
   const items = orgs.data?.items ?? [];
   const org = items.find((o) => o.id === orgId);
@@ -86,7 +93,7 @@ export function StatementsView() {
       setResult({ ...answer, fileName: file.name });
       if (answer.accepted) {
         message.success(`Đã nhập ${answer.imported} dòng sao kê.`);
-        lines.reload();
+        await invalidate('fees');
       }
     });
   }
@@ -241,7 +248,6 @@ export function StatementsView() {
           setMatching(undefined);
           if (done) {
             message.success('Đã đối soát dòng sao kê.');
-            lines.reload();
           }
         }}
       />
@@ -349,6 +355,7 @@ function MatchDialog({
   const [memberIds, setMemberIds] = useState<string[]>([]);
   const [paymentId, setPaymentId] = useState<string>();
   const { busy, error, setError, run } = useDesktopAction();
+  const invalidate = useInvalidate();
   useEffect(() => {
     setMode('members');
     setCellId(undefined);
@@ -394,6 +401,7 @@ function MatchDialog({
         : { by: 'payment' as const, lineId: line.lineId, paymentId: paymentId ?? '' };
     await run(async () => {
       await callDesktop(bridge, 'matchFeeStatementLine', input);
+      await invalidate('fees');
       onClose(true);
     });
   }
