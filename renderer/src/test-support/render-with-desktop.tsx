@@ -5,8 +5,13 @@ import type { ReactNode } from 'react';
 import { createDesktopQueryClient, DesktopProvider } from '../desktop-context';
 import type { FakeDesktopBridge } from './fake-desktop-bridge';
 
-/** What jsdom lacks and Ant Design asks for (responsive observers, scroll bars). */
+const jsdomComputedStyle = window.getComputedStyle.bind(window);
+
+/** What jsdom lacks and Ant Design asks for (responsive observers, scroll bars, pseudo styles). */
 function polyfillBrowser(): void {
+  // jsdom has no pseudo-elements: antd measuring a scroll bar's would only log noise.
+  window.getComputedStyle = (element: Element) => jsdomComputedStyle(element);
+  Element.prototype.scrollIntoView ??= () => undefined;
   window.matchMedia ??= (query: string) =>
     ({
       matches: false,
