@@ -1,4 +1,4 @@
-import { ShareLevel, type CategoryRule } from '../../../../src/domain/fees/rules';
+import type { CategoryRule, ShareLevel } from '../../../../src/domain/fees/rules';
 import { formatMoney } from './fee-format';
 
 /** The levels that keep a share of the collected fees, as the rules name them. */
