@@ -23,6 +23,7 @@ import {
   useInvalidate,
 } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
+import { firstRowOfEachOrg } from './bank-account-rows';
 
 /** What the account dialog edits: an org's new account, or one of its accounts. */
 interface Editing {
@@ -45,8 +46,7 @@ export function BankAccountsView() {
   const rows = list.data?.items ?? [];
   const online = list.data?.source !== 'cache';
   const minDepth = Math.min(...rows.map((r) => r.depth));
-  /** The first row of each org carries "Thêm tài khoản". */
-  const firstOfOrg = new Set(rows.filter((r, i) => rows.findIndex((o) => o.orgId === r.orgId) === i)); // prettier-ignore
+  const firstOfOrg = firstRowOfEachOrg(rows);
 
   const columns: TableColumnsType<FeeBankAccountRow> = [
     {
