@@ -72,6 +72,12 @@ export function App() {
     case 'out':
       return <LoginScreen onLoggedIn={loggedIn} />;
     case 'in':
-      return <AppLayout user={auth.user} offline={auth.offline} onSessionChange={loadSession} />;
+      return (
+        <AppLayout
+          user={auth.user}
+          offline={auth.offline}
+          onSessionChange={() => void loadSession()}
+        />
+      );
   }
 }

@@ -12,6 +12,7 @@ import {
   useCallback,
   useContext,
   useEffect,
+  useLayoutEffect,
   useRef,
   useState,
   type ReactNode,
@@ -132,7 +133,10 @@ export function useDesktopAction(): {
 export function useDesktopEvents(listener: (event: DesktopEvent) => void): void {
   const bridge = useBridge();
   const latest = useRef(listener);
-  latest.current = listener;
+  // The listener of the last render, kept without resubscribing to the bridge.
+  useLayoutEffect(() => {
+    latest.current = listener;
+  });
   useEffect(() => bridge.subscribe((event) => latest.current(event)), [bridge]);
 }
 

@@ -49,7 +49,7 @@ export function MatchDialog({
     setMemberIds([]);
     setPaymentId(undefined);
     setError(undefined);
-  }, [line]);
+  }, [line, setError]);
   const sheet = useDesktopQuery(
     'feeApprovalSheet',
     line && mode === 'members' && cellId && month ? { cellId, month } : null,

@@ -12,7 +12,7 @@ import {
   Upload,
   type TableColumnsType,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   STATEMENT_MAX_BYTES,
   STATEMENT_TOO_LARGE_VI,
@@ -45,17 +45,15 @@ export function StatementsView() {
   const bridge = useBridge();
   const { message } = App.useApp();
   const orgs = useDesktopQuery('feeStatementOrgs', {});
-  const [orgId, setOrgId] = useState<string>();
+  const [chosen, setOrgId] = useState<string>();
   const [status, setStatus] = useState<LineStatus>('unmatched');
   const [result, setResult] = useState<StatementImportResponse & { fileName: string }>();
   const { busy, error: callError, setError: setCallError, run } = useDesktopAction();
   const invalidate = useInvalidate();
   const [matching, setMatching] = useState<StatementLineRow>();
   const items = orgs.data?.items ?? [];
+  const orgId = chosen ?? items[0]?.id;
   const org = items.find((o) => o.id === orgId);
-  useEffect(() => {
-    if (orgId === undefined && items[0]) setOrgId(items[0].id);
-  }, [items, orgId]);
   const lines = useDesktopQuery('feeStatementLines', orgId ? { orgId, status } : null);
 
   async function importFile(file: File) {

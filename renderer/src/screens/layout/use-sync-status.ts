@@ -85,6 +85,9 @@ export function useSyncStatus(): SyncState {
       case 'session-changed':
         void refresh();
         break;
+      case 'dossiers-changed':
+      case 'oidc-login-failed':
+        break;
     }
   });
 
