@@ -32,10 +32,11 @@ describe('the rule correction form', { timeout: 180_000 }, () => {
     await user.clear(screen.getByLabelText('Văn bản căn cứ'));
     await user.click(screen.getByTestId('rule-submit'));
 
-    await waitFor(() =>
-      expect(fieldError('Mã phiên bản mới')?.textContent).toBe('Nhập mã phiên bản mới.'),
-    );
-    expect(fieldError('Văn bản căn cứ')?.textContent).toBe('Nhập văn bản căn cứ.');
+    // Each field's message appears as its own validation ends.
+    await waitFor(() => {
+      expect(fieldError('Mã phiên bản mới')?.textContent).toBe('Nhập mã phiên bản mới.');
+      expect(fieldError('Văn bản căn cứ')?.textContent).toBe('Nhập văn bản căn cứ.');
+    });
     // No error for the whole form: each message sits with its field.
     expect(screen.getByTestId('rule-form').querySelector('.ant-alert-error')).toBeNull();
     expect(bridge.calls).toEqual([]);
