@@ -9,6 +9,8 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'main/**/*.test.ts',
       'renderer/**/*.test.ts',
+      // Screen tests: each file asks for jsdom with `// @vitest-environment jsdom`.
+      'renderer/**/*.test.tsx',
     ],
     globalSetup: ['./scripts/test-support/global-setup.ts'],
     testTimeout: 60_000,

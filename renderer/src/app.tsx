@@ -1,7 +1,13 @@
 import { Result, Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { DesktopError, SessionUser } from '../../src/desktop/contract';
-import { callDesktop, DesktopCallError, useBridge, useDesktopEvents } from './desktop-context';
+import {
+  DesktopCallError,
+  PRIMED_FOR_MS,
+  useBridge,
+  useDesktopEvents,
+  useFetchDesktop,
+} from './desktop-context';
 import { AppLayout } from './screens/layout/app-layout';
 import { LoginScreen } from './screens/login/login-screen';
 
@@ -14,21 +20,27 @@ export type Auth =
 /** Login or the app, following the session the host holds. */
 export function App() {
   const bridge = useBridge();
+  const fetchDesktop = useFetchDesktop();
   const [auth, setAuth] = useState<Auth>({ state: 'loading' });
 
-  const loadSession = useCallback(async () => {
-    try {
-      const { user, offline } = await callDesktop(bridge, 'session', {});
-      setAuth(user ? { state: 'in', user, offline } : { state: 'out' });
-    } catch (err) {
-      if (err instanceof DesktopCallError) setAuth({ state: 'broken', error: err.error });
-      else throw err;
-    }
-  }, [bridge]);
+  /** At start-up, the answer primed by main.tsx; after a change of session, a fresh one. */
+  const readSession = useCallback(
+    async (maxAgeMs: number) => {
+      try {
+        const { user, offline } = await fetchDesktop('session', {}, maxAgeMs);
+        setAuth(user ? { state: 'in', user, offline } : { state: 'out' });
+      } catch (err) {
+        if (err instanceof DesktopCallError) setAuth({ state: 'broken', error: err.error });
+        else throw err;
+      }
+    },
+    [fetchDesktop],
+  );
+  const loadSession = useCallback(() => readSession(0), [readSession]);
 
   useEffect(() => {
-    void loadSession();
-  }, [loadSession]);
+    void readSession(PRIMED_FOR_MS);
+  }, [readSession]);
   useDesktopEvents((event) => {
     if (event.type === 'session-changed') void loadSession();
   });
@@ -60,6 +72,12 @@ export function App() {
     case 'out':
       return <LoginScreen onLoggedIn={loggedIn} />;
     case 'in':
-      return <AppLayout user={auth.user} offline={auth.offline} onSessionChange={loadSession} />;
+      return (
+        <AppLayout
+          user={auth.user}
+          offline={auth.offline}
+          onSessionChange={() => void loadSession()}
+        />
+      );
   }
 }

@@ -1,8 +1,18 @@
 import {
+  keepPreviousData,
+  QueryClient,
+  QueryClientProvider,
+  queryOptions,
+  skipToken,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import {
   createContext,
   useCallback,
   useContext,
   useEffect,
+  useLayoutEffect,
   useRef,
   useState,
   type ReactNode,
@@ -14,19 +24,57 @@ import type {
   DesktopEvent,
   DesktopInput,
   DesktopOutput,
-  DesktopResult,
 } from '../../src/desktop/contract';
+import { staleAfterEvent } from './data/invalidation';
+import {
+  desktopQueryKey,
+  entityOfQuery,
+  staleTimeOf,
+  type CachedEntity,
+  type DesktopQueryName,
+} from './data/query-keys';
 
 const BridgeContext = createContext<DesktopBridge | null>(null);
 
+/**
+ * The bridge and the one query cache of the app. Every app event invalidates the entities it made
+ * stale (data/invalidation.ts), so the screens showing them read again, and only those.
+ */
 export function DesktopProvider({
   bridge,
+  queryClient,
   children,
 }: {
   bridge: DesktopBridge;
+  queryClient: QueryClient;
   children: ReactNode;
 }) {
-  return <BridgeContext.Provider value={bridge}>{children}</BridgeContext.Provider>;
+  useEffect(
+    () =>
+      bridge.subscribe((event) => {
+        for (const entity of staleAfterEvent(event))
+          void queryClient.invalidateQueries({ queryKey: [entity] });
+      }),
+    [bridge, queryClient],
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BridgeContext.Provider value={bridge}>{children}</BridgeContext.Provider>
+    </QueryClientProvider>
+  );
+}
+
+/**
+ * The app's query cache. Desktop calls are local (or already retried by the app towards the
+ * server), so a failed one is not retried here; focus and the browser's online flag mean nothing
+ * to a desktop app, whose own events say when data changed.
+ */
+export function createDesktopQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false },
+    },
+  });
 }
 
 export function useBridge(): DesktopBridge {
@@ -48,7 +96,7 @@ export async function callDesktop<K extends DesktopCallName>(
   name: K,
   input: DesktopInput<K>,
 ): Promise<DesktopOutput<K>> {
-  const result = await (takePrimed(name, input) ?? bridge.call(name, input));
+  const result = await bridge.call(name, input);
   if (!result.ok) throw new DesktopCallError(result.error);
   return result.value;
 }
@@ -85,35 +133,83 @@ export function useDesktopAction(): {
 export function useDesktopEvents(listener: (event: DesktopEvent) => void): void {
   const bridge = useBridge();
   const latest = useRef(listener);
-  latest.current = listener;
+  // The listener of the last render, kept without resubscribing to the bridge.
+  useLayoutEffect(() => {
+    latest.current = listener;
+  });
   useEffect(() => bridge.subscribe((event) => latest.current(event)), [bridge]);
 }
 
-const primed = new Map<string, { at: number; answer: Promise<DesktopResult<unknown>> }>();
-/** A primed answer is for the first screen only; later, the cache may have changed. */
-const PRIMED_FOR_MS = 5000;
-const queryKey = (name: string, input: unknown) => `${name} ${JSON.stringify(input)}`;
-
 /**
- * Starts a query before React has rendered anything; the first useDesktopQuery with the same
- * name and input takes its answer instead of asking again. Start-up calls then overlap the
- * loading of the page instead of following it.
+ * Calls `listener` when an app event made `entity` stale: for screens that read in pages or
+ * levels themselves (a tree, a long list) instead of through useDesktopQuery.
  */
-export function primeQuery<K extends DesktopCallName>(
+export function useEntityChanged(entity: CachedEntity, listener: () => void): void {
+  useDesktopEvents((event) => {
+    if (staleAfterEvent(event).includes(entity)) listener();
+  });
+}
+
+/** A query call as TanStack Query options: key by entity, call and input; its freshness. */
+export function desktopQuery<K extends DesktopQueryName>(
   bridge: DesktopBridge,
   name: K,
   input: DesktopInput<K>,
-): void {
-  primed.set(queryKey(name, input), { at: performance.now(), answer: bridge.call(name, input) });
+) {
+  return queryOptions({
+    queryKey: desktopQueryKey(name, input),
+    queryFn: () => callDesktop(bridge, name, input),
+    staleTime: staleTimeOf(entityOfQuery(name)),
+  });
 }
 
-/** The primed answer of this query, once. */
-function takePrimed<K extends DesktopCallName>(name: K, input: DesktopInput<K>) {
-  const key = queryKey(name, input);
-  const entry = primed.get(key);
-  primed.delete(key);
-  if (!entry || performance.now() - entry.at > PRIMED_FOR_MS) return undefined;
-  return entry.answer as Promise<DesktopResult<DesktopOutput<K>>>;
+/** A primed answer is for the first screen only; later, the cache may have changed. */
+export const PRIMED_FOR_MS = 5000;
+
+/**
+ * Starts a query before React has rendered anything; the first reader of the same name and
+ * input takes its answer instead of asking again. Start-up calls then overlap the loading of
+ * the page instead of following it.
+ */
+export function primeQuery<K extends DesktopQueryName>(
+  bridge: DesktopBridge,
+  queryClient: QueryClient,
+  name: K,
+  input: DesktopInput<K>,
+): void {
+  void queryClient.prefetchQuery(desktopQuery(bridge, name, input));
+}
+
+/**
+ * Reads a query outside a component's render (a loader, an event handler) through the shared
+ * cache: an answer younger than `maxAgeMs` (or one on its way) is taken, else it asks again.
+ * Without `maxAgeMs`, the entity's own freshness applies. Throws DesktopCallError.
+ */
+export function useFetchDesktop() {
+  const bridge = useBridge();
+  const queryClient = useQueryClient();
+  return useCallback(
+    <K extends DesktopQueryName>(name: K, input: DesktopInput<K>, maxAgeMs?: number) => {
+      const options = desktopQuery(bridge, name, input);
+      return queryClient.fetchQuery(
+        maxAgeMs === undefined ? options : { ...options, staleTime: maxAgeMs },
+      );
+    },
+    [bridge, queryClient],
+  );
+}
+
+/** Marks entities stale after an action changed them; resolves once screens have read again. */
+export function useInvalidate() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (...entities: CachedEntity[]) => {
+      await Promise.all(
+        entities.map((entity) => queryClient.invalidateQueries({ queryKey: [entity] })),
+      );
+    },
+    [queryClient],
+  );
 }
 
 export interface Query<T> {
@@ -126,49 +222,44 @@ export interface Query<T> {
 }
 
 /**
- * Runs a query call whenever its input changes (compared by value); `null` input skips it.
- * Answers of superseded inputs are dropped, so fast typing never shows stale results.
+ * A query call through the shared cache, keyed by its input (compared by value); `null` input
+ * skips it. The previous input's answer stays on screen while the next one loads, marked not
+ * `settled`, so fast typing never shows stale results as current.
  */
-export function useDesktopQuery<K extends DesktopCallName>(
+export function useDesktopQuery<K extends DesktopQueryName>(
   name: K,
   input: DesktopInput<K> | null,
 ): Query<DesktopOutput<K>> {
   const bridge = useBridge();
-  const key = input === null ? null : JSON.stringify(input);
-  const [state, setState] = useState<{
-    data?: DesktopOutput<K>;
-    error?: DesktopError;
-    loading: boolean;
-    /** The input (and generation) the data or error answers. */
-    answered?: string;
-  }>({ loading: key !== null });
-  const [generation, setGeneration] = useState(0);
-  // A finished sync changed the cache: what is on screen is read again.
-  useDesktopEvents((event) => {
-    if (event.type === 'sync-finished' && key !== null) setGeneration((g) => g + 1);
+  const query = useQuery({
+    queryKey: desktopQueryKey(name, input),
+    queryFn: input === null ? skipToken : () => callDesktop(bridge, name, input),
+    staleTime: staleTimeOf(entityOfQuery(name)),
+    placeholderData: keepPreviousData,
   });
-  useEffect(() => {
-    if (key === null) {
-      setState({ loading: false });
-      return;
-    }
-    let current = true;
-    const asked = `${key}#${generation}`;
-    setState((s) => ({ ...s, loading: true }));
-    const input = JSON.parse(key) as DesktopInput<K>;
-    void (takePrimed(name, input) ?? bridge.call(name, input)).then((result) => {
-      if (!current) return;
-      setState(
-        result.ok
-          ? { data: result.value, loading: false, answered: asked }
-          : { error: result.error, loading: false, answered: asked },
-      );
-    });
-    return () => {
-      current = false;
-    };
-  }, [bridge, name, key, generation]);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const settled = key !== null && !state.loading && state.answered === `${key}#${generation}`;
-  return { data: state.data, error: state.error, loading: state.loading, settled, reload };
+  // A reload is asked by hand: not settled from this very render on, until it is answered.
+  const [reloading, setReloading] = useState(false);
+  const { refetch } = query;
+  const skipped = input === null;
+  const reload = useCallback(() => {
+    if (skipped) return;
+    setReloading(true);
+    void refetch().finally(() => setReloading(false));
+  }, [refetch, skipped]);
+  const settled =
+    !skipped && !reloading && !query.isFetching && !query.isPlaceholderData && !query.isPending;
+  return {
+    data: query.isError ? undefined : query.data,
+    error: query.error?.error,
+    loading: query.isFetching || reloading,
+    settled,
+    reload,
+  };
+}
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    /** callDesktop throws only DesktopCallError: the failed call's DesktopError is in `.error`. */
+    defaultError: DesktopCallError;
+  }
 }

@@ -6,16 +6,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { connectBridge } from './bridge';
-import { DesktopProvider, primeQuery } from './desktop-context';
+import { createDesktopQueryClient, DesktopProvider, primeQuery } from './desktop-context';
 import './styles.css';
 import { theme } from './theme';
 
 dayjs.locale('vi');
 const bridge = connectBridge();
+const queryClient = createDesktopQueryClient();
 // What the first screen needs, asked while React and Ant Design load.
-primeQuery(bridge, 'session', {});
-primeQuery(bridge, 'syncStatus', {});
-primeQuery(bridge, 'orgChildren', { orgId: null });
+primeQuery(bridge, queryClient, 'session', {});
+primeQuery(bridge, queryClient, 'syncStatus', {});
+primeQuery(bridge, queryClient, 'orgChildren', { orgId: null });
 
 // Named app events on window, for end-to-end tests and devtools (DESIGN.md, Testing): the same
 // in the browser host and in Electron.
@@ -29,7 +30,7 @@ createRoot(root).render(
   <StrictMode>
     <ConfigProvider locale={viVN} theme={theme}>
       <AntApp>
-        <DesktopProvider bridge={bridge}>
+        <DesktopProvider bridge={bridge} queryClient={queryClient}>
           <App />
         </DesktopProvider>
       </AntApp>

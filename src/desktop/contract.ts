@@ -5,7 +5,7 @@ import { OrgStatus } from '../domain/org/org';
 import { OrgType } from '../domain/org/org-types';
 import { Member } from '../domain/people/member';
 import { Role, RoleGrant, UserStatus } from '../domain/people/user';
-import { SyncProgress, SyncSummary } from '../sync/progress';
+import { PulledEntity, SyncProgress, SyncSummary } from '../sync/progress';
 import { feeCalls } from './contract-fees';
 import { transferCalls } from './contract-transfers';
 
@@ -15,7 +15,7 @@ import { transferCalls } from './contract-transfers';
  * generically. Every call answers a DesktopResult and never throws at the caller.
  */
 
-export { SessionUser, SyncProgress, SyncSummary };
+export { PulledEntity, SessionUser, SyncProgress, SyncSummary };
 
 export const DesktopError = z.object({
   /** Stable code: invalid_input, not_found, not_logged_in, unreachable, internal, or a server code. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOSSIER_ENTITY, SyncEntity } from '../api/sync';
 
 // Pure zod (no I/O): the desktop contract re-exports these, so the renderer may see them.
 
@@ -16,6 +17,10 @@ export const SyncProgress = z.object({
 });
 export type SyncProgress = z.infer<typeof SyncProgress>;
 
+/** A kind of entity a pull can bring: the renderer reads again the screens that show it. */
+export const PulledEntity = z.enum([...SyncEntity.options, DOSSIER_ENTITY]);
+export type PulledEntity = z.infer<typeof PulledEntity>;
+
 export const SyncSummary = z.object({
   pulled: z.number().int().nonnegative(),
   pages: z.number().int().nonnegative(),
@@ -23,6 +28,8 @@ export const SyncSummary = z.object({
   rebuilt: z.boolean(),
   /** Dossier changes among the pulled ones: the transfer lists need a refresh when > 0. */
   dossiers: z.number().int().nonnegative(),
+  /** The kinds of entity the pulled changes touched; when `rebuilt`, every kind may have changed. */
+  entities: z.array(PulledEntity),
   /** Outbox entries the server applied in the push that preceded the pull. */
   pushed: z.number().int().nonnegative(),
   durationMs: z.number().nonnegative(),

@@ -198,7 +198,7 @@ describe('sync engine push', () => {
     engine.outbox.enqueue({ id: mutationId(1), mutation: check(dossierA, 7) });
     const summary = await engine.sync(identity);
     expect(server.log).toEqual(['pull', 'push 01', 'pull']);
-    expect(summary).toMatchObject({ pushed: 1, dossiers: 0, pulled: 0 });
+    expect(summary).toMatchObject({ pushed: 1, dossiers: 0, pulled: 0, entities: [] });
     await engine.sync(identity);
     expect(server.log.slice(3)).toEqual(['pull']);
   });

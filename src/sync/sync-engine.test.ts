@@ -74,6 +74,10 @@ describe('sync engine', () => {
     const summary = await engine.sync(identity);
     const pages = Math.ceil(ward.changes.length / 10);
     expect(summary).toMatchObject({ pulled: ward.changes.length, pages, rebuilt: false });
+    // The renderer reads again the screens of exactly these kinds.
+    expect([...summary.entities].sort()).toEqual(
+      [...new Set(ward.changes.map((c) => c.entity))].sort(),
+    );
     expect(finished).toEqual([summary]);
     expect(progress[0]).toEqual({ phase: 'starting', pulled: 0, pages: 0 });
     expect(progress.filter((p) => p.phase === 'pulling').map((p) => p.pages)).toEqual(

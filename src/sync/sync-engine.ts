@@ -2,7 +2,7 @@ import { ApiClientError, type ApiClient } from '../api/client';
 import { PULL_MAX_LIMIT, RESYNC_ERROR, type PullResponse } from '../api/sync';
 import type { SqliteHandle } from '../db/sqlite';
 import { pushOutbox, type PushOutcome } from './outbox-push';
-import type { SyncProgress, SyncSummary } from './progress';
+import type { PulledEntity, SyncProgress, SyncSummary } from './progress';
 import {
   blobCacheRepo,
   sha256Of,
@@ -52,7 +52,7 @@ type SyncEvents = {
 };
 type Listener<K extends keyof SyncEvents> = (event: SyncEvents[K]) => void;
 
-type PullCounts = { pulled: number; pages: number; rebuilt: boolean; dossiers: number };
+type PullCounts = Pick<SyncSummary, 'pulled' | 'pages' | 'rebuilt' | 'dossiers' | 'entities'>;
 
 const isResync = (err: unknown) =>
   err instanceof ApiClientError && err.status === 409 && err.code === RESYNC_ERROR;
@@ -251,6 +251,7 @@ export class SyncEngine {
     let pulled = 0;
     let pages = 0;
     let dossiers = 0;
+    const entities = new Set<PulledEntity>();
     let resyncs = 0;
     this.emit('progress', { phase: 'starting', pulled, pages });
 
@@ -269,6 +270,7 @@ export class SyncEngine {
         pulled = 0;
         pages = 0;
         dossiers = 0;
+        entities.clear();
         this.emit('progress', { phase: 'resync', pulled, pages });
         next = this.pull(cursor);
         continue;
@@ -282,12 +284,13 @@ export class SyncEngine {
         await new Promise((resolve) => setImmediate(resolve));
       }
       dossiers += this.writer.applyPage(page.changes, page.nextCursor).dossiers;
+      for (const change of page.changes) entities.add(change.entity);
       cursor = page.nextCursor;
       pulled += page.changes.length;
       pages += 1;
       this.emit('progress', { phase: 'pulling', pulled, pages });
       if (!page.hasMore) break;
     }
-    return { pulled, pages, rebuilt, dossiers };
+    return { pulled, pages, rebuilt, dossiers, entities: [...entities] };
   }
 }

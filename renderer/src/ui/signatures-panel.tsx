@@ -32,7 +32,7 @@ function revocationLine(r: SignatureCheck['revocation']): string {
       return `Chứng thư số đã bị thu hồi${at}${from}.`;
     case 'unknown':
       return UNKNOWN_REVOCATION;
-    default:
+    case 'not_checked':
       return 'Chưa kiểm tra tình trạng thu hồi.';
   }
 }

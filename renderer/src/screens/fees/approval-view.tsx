@@ -18,7 +18,13 @@ import {
   type FeeSheetLine,
 } from '../../../../src/desktop/contract';
 import { parseAmount } from '../../../../src/domain/fees/money';
-import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
+import {
+  callDesktop,
+  useBridge,
+  useDesktopAction,
+  useDesktopQuery,
+  useInvalidate,
+} from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { indexColumn } from '../../ui/list-table';
 import { formatMoney } from './fee-format';
@@ -61,6 +67,7 @@ export function ApprovalView() {
   const [errors, setErrors] = useState<Errors>({});
   const [selected, setSelected] = useState<string[]>([]);
   const { busy, error: callError, run } = useDesktopAction();
+  const invalidate = useInvalidate();
   const lines = sheet.data?.lines ?? [];
 
   const edit = (memberId: string, change: Partial<Edit>) =>
@@ -99,7 +106,7 @@ export function ApprovalView() {
           ? 'Không kết nối được máy chủ: phê duyệt đã được lưu, sẽ gửi khi có kết nối.'
           : 'Đã phê duyệt mức đóng đảng phí.',
       );
-      sheet.reload();
+      await invalidate('fees');
     });
   }
 

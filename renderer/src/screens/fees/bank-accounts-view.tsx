@@ -15,8 +15,15 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { BankAccountInput, type FeeBankAccountRow } from '../../../../src/desktop/contract';
-import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
+import {
+  callDesktop,
+  useBridge,
+  useDesktopAction,
+  useDesktopQuery,
+  useInvalidate,
+} from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
+import { firstRowOfEachOrg } from './bank-account-rows';
 
 /** What the account dialog edits: an org's new account, or one of its accounts. */
 interface Editing {
@@ -39,8 +46,7 @@ export function BankAccountsView() {
   const rows = list.data?.items ?? [];
   const online = list.data?.source !== 'cache';
   const minDepth = Math.min(...rows.map((r) => r.depth));
-  /** The first row of each org carries "Thêm tài khoản". */
-  const firstOfOrg = new Set(rows.filter((r, i) => rows.findIndex((o) => o.orgId === r.orgId) === i)); // prettier-ignore
+  const firstOfOrg = firstRowOfEachOrg(rows);
 
   const columns: TableColumnsType<FeeBankAccountRow> = [
     {
@@ -169,7 +175,6 @@ export function BankAccountsView() {
             if (savedFlags.length > 0)
               message.warning(`Đã lưu tài khoản; cần kiểm tra: ${savedFlags.join('; ')}`);
             else message.success('Đã lưu tài khoản ngân hàng.');
-            list.reload();
           }}
         />
       )}
@@ -197,6 +202,7 @@ function AccountDialog({
   const bridge = useBridge();
   const [form] = Form.useForm<AccountFields>();
   const { busy, error, run } = useDesktopAction();
+  const invalidate = useInvalidate();
   const a = editing.account;
 
   async function submit(values: AccountFields) {
@@ -213,6 +219,7 @@ function AccountDialog({
     }
     await run(async () => {
       const saved = await callDesktop(bridge, 'saveFeeBankAccount', input.data);
+      await invalidate('fees', 'orgs');
       onClose(saved.flagsVi);
     });
   }

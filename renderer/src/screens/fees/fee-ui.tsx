@@ -1,6 +1,6 @@
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Modal, Select, Space, Tag } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DocumentFile, FeeCell, FeeDataSource } from '../../../../src/desktop/contract';
 import { useDesktopQuery } from '../../desktop-context';
 import { formatDateTime } from '../../format';
@@ -12,10 +12,8 @@ import { monthLabel, monthOf, recentMonths } from './fee-format';
 export function useFeeCells(filter: (c: FeeCell) => boolean = () => true) {
   const query = useDesktopQuery('feeCells', {});
   const cells = useMemo(() => (query.data?.items ?? []).filter(filter), [query.data, filter]);
-  const [cellId, setCellId] = useState<string>();
-  useEffect(() => {
-    if (cellId === undefined && cells[0]) setCellId(cells[0].id);
-  }, [cells, cellId]);
+  const [chosen, setCellId] = useState<string>();
+  const cellId = chosen ?? cells[0]?.id;
   return { query, cells, cellId, setCellId, cell: cells.find((c) => c.id === cellId) };
 }
 

@@ -1,5 +1,5 @@
 import { App, Form, Select, Table, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FeeOrg, FeeOrgReport } from '../../../../src/desktop/contract';
 import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -18,11 +18,9 @@ export function OrgReport({
 }) {
   const bridge = useBridge();
   const { message } = App.useApp();
-  const [orgId, setOrgId] = useState<string>();
+  const [chosen, setOrgId] = useState<string>();
+  const orgId = chosen ?? orgs[0]?.id;
   const [year, setYear] = useState(years[1]?.value ?? new Date().getFullYear());
-  useEffect(() => {
-    if (orgId === undefined && orgs[0]) setOrgId(orgs[0].id);
-  }, [orgs, orgId]);
   const report = useDesktopQuery('feeOrgReport', orgId ? { orgId, year } : null);
   const [format, setFormat] = useState<'xlsx' | 'pdf'>();
   const { busy, error, run } = useDesktopAction();

@@ -20,7 +20,13 @@ import {
   type DesktopInput,
   type FeePayment,
 } from '../../../../src/desktop/contract';
-import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
+import {
+  callDesktop,
+  useBridge,
+  useDesktopAction,
+  useDesktopQuery,
+  useInvalidate,
+} from '../../desktop-context';
 import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { indexColumn } from '../../ui/list-table';
@@ -49,6 +55,7 @@ export function TransactionsView() {
   const [settling, setSettling] = useState<FeePayment>();
   const [lookingUp, setLookingUp] = useState<string>();
   const { busy, error: callError, run } = useDesktopAction();
+  const invalidate = useInvalidate();
   const busyId = busy ? lookingUp : undefined;
   const canSettle = (p: FeePayment) => cells.some((c) => c.id === p.cellId && c.canSettle);
 
@@ -57,7 +64,7 @@ export function TransactionsView() {
     await run(async () => {
       const now = await callDesktop(bridge, 'queryFeePayment', { paymentId: p.id });
       message.info(`Giao dịch ${now.reference}: ${now.statusVi}`);
-      list.reload();
+      await invalidate('fees');
     });
   }
 
@@ -248,13 +255,7 @@ export function TransactionsView() {
         locale={{ emptyText: 'Không có giao dịch phù hợp' }}
         onRow={(p) => ({ 'data-payment-id': p.id }) as React.HTMLAttributes<HTMLElement>}
       />
-      <SettleDialog
-        payment={settling}
-        onClose={(done) => {
-          setSettling(undefined);
-          if (done) list.reload();
-        }}
-      />
+      <SettleDialog payment={settling} onClose={() => setSettling(undefined)} />
     </Card>
   );
 }
@@ -274,6 +275,7 @@ function SettleDialog({
     note: string;
   }>();
   const { busy, error, run } = useDesktopAction();
+  const invalidate = useInvalidate();
   async function submit(values: {
     status: 'success' | 'failed';
     bankReference: string;
@@ -287,6 +289,7 @@ function SettleDialog({
         bankReference: values.bankReference,
         note: values.note ?? '',
       });
+      await invalidate('fees');
       form.resetFields();
       onClose(true);
     });

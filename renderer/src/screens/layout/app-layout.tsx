@@ -54,7 +54,10 @@ const keyOf = (screen: Screen): string => {
       return `transfers:${screen.variant}:${screen.side}`;
     case 'fees':
       return `fees:${screen.view}`;
-    default:
+    case 'orgs':
+    case 'members':
+    case 'users':
+    case 'outbox':
       return screen.name;
   }
 };

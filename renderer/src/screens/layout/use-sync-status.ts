@@ -1,7 +1,7 @@
 import { App } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SyncProgress, SyncStatus } from '../../../../src/desktop/contract';
-import { callDesktop, useBridge, useDesktopEvents } from '../../desktop-context';
+import { PRIMED_FOR_MS, useBridge, useDesktopEvents, useFetchDesktop } from '../../desktop-context';
 
 /** How often the connection is checked: often while offline, to notice the server coming back. */
 const CHECK_ONLINE_MS = 60_000;
@@ -18,26 +18,31 @@ export interface SyncState {
 /** The sync status, kept fresh by app events and a periodic connection check. */
 export function useSyncStatus(): SyncState {
   const bridge = useBridge();
+  const fetchDesktop = useFetchDesktop();
   const { message } = App.useApp();
   const [status, setStatus] = useState<SyncStatus>();
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [syncing, setSyncing] = useState(false);
   const mounted = useRef(true);
 
-  const refresh = useCallback(async () => {
-    try {
-      const value = await callDesktop(bridge, 'syncStatus', {});
-      if (!mounted.current) return;
-      setStatus(value);
-      if (!value.pulling) setProgress(null);
-    } catch {
-      // The indicator keeps the last status it had.
-    }
-  }, [bridge]);
+  /** Fresh by default; on mount, the answer primed at start-up will do. */
+  const refresh = useCallback(
+    async (maxAgeMs = 0) => {
+      try {
+        const value = await fetchDesktop('syncStatus', {}, maxAgeMs);
+        if (!mounted.current) return;
+        setStatus(value);
+        if (!value.pulling) setProgress(null);
+      } catch {
+        // The indicator keeps the last status it had.
+      }
+    },
+    [fetchDesktop],
+  );
 
   useEffect(() => {
     mounted.current = true;
-    void refresh();
+    void refresh(PRIMED_FOR_MS);
     return () => {
       mounted.current = false;
     };
@@ -46,7 +51,7 @@ export function useSyncStatus(): SyncState {
   const online = status?.online;
   useEffect(() => {
     const timer = setInterval(
-      () => void bridge.call('checkConnection', {}).then(refresh),
+      () => void bridge.call('checkConnection', {}).then(() => refresh()),
       online === false ? CHECK_OFFLINE_MS : CHECK_ONLINE_MS,
     );
     return () => clearInterval(timer);
@@ -79,6 +84,9 @@ export function useSyncStatus(): SyncState {
       case 'online-changed':
       case 'session-changed':
         void refresh();
+        break;
+      case 'dossiers-changed':
+      case 'oidc-login-failed':
         break;
     }
   });

@@ -75,7 +75,7 @@ export function LoginScreen({
         </Typography.Title>
         <Form<Credentials>
           layout="vertical"
-          onFinish={submit}
+          onFinish={(values) => void submit(values)}
           requiredMark={false}
           disabled={busy || oidcUrl !== undefined}
         >
@@ -120,7 +120,7 @@ export function LoginScreen({
         </Form>
         <OidcSignIn
           waitingUrl={oidcUrl}
-          onStart={startOidc}
+          onStart={() => void startOidc()}
           onCancel={() => setOidcUrl(undefined)}
         />
         {status.data && (

@@ -1,8 +1,8 @@
 import type { DescriptionsProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
 import { memberFieldLabelVi, positionLabelVi } from '../../../../src/domain/people/member';
 import { sexLabelVi } from '../../../../src/domain/people/sex';
-import { useBridge, useDesktopQuery } from '../../desktop-context';
+import { desktopQuery, useBridge, useDesktopQuery } from '../../desktop-context';
 import { formatDate, labelOf } from '../../format';
 import { DetailDialog } from '../../ui/detail-dialog';
 import { StatusTag } from '../../ui/status-tag';
@@ -10,23 +10,15 @@ import { StatusTag } from '../../ui/status-tag';
 /** Names of the orgs where the member holds positions (they may be outside the member's cell). */
 function useOrgNames(orgIds: string[]): Record<string, string> {
   const bridge = useBridge();
-  const [names, setNames] = useState<Record<string, string>>({});
-  const key = orgIds.join(',');
-  useEffect(() => {
-    let current = true;
-    void Promise.all(
-      key
-        .split(',')
-        .filter(Boolean)
-        .map(async (orgId) => {
-          const result = await bridge.call('orgAncestors', { orgId });
-          return [orgId, result.ok ? (result.value.items.at(-1)?.name ?? orgId) : orgId] as const;
-        }),
-    ).then((pairs) => current && setNames(Object.fromEntries(pairs)));
-    return () => {
-      current = false;
-    };
-  }, [bridge, key]);
+  const chains = useQueries({
+    queries: orgIds.map((orgId) => desktopQuery(bridge, 'orgAncestors', { orgId })),
+  });
+  const names: Record<string, string> = {};
+  orgIds.forEach((orgId, i) => {
+    const chain = chains[i];
+    if (chain?.isError) names[orgId] = orgId;
+    else if (chain?.data) names[orgId] = chain.data.items.at(-1)?.name ?? orgId;
+  });
   return names;
 }
 

@@ -1,7 +1,12 @@
 import { Alert, Button, Card, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { MemberSummary } from '../../../../src/desktop/contract';
-import { useBridge, useDesktopEvents, useDesktopQuery } from '../../desktop-context';
+import {
+  DesktopCallError,
+  useDesktopQuery,
+  useEntityChanged,
+  useFetchDesktop,
+} from '../../desktop-context';
 import { formatCount } from '../../format';
 import { useNavigation, type Screen } from '../../navigation';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -85,7 +90,7 @@ function MemberSearch({ onOpen }: { onOpen: (id: string) => void }) {
 
 /** Every member of the org, read a page at a time into one virtual list. */
 function useAllOrgMembers(orgId: string) {
-  const bridge = useBridge();
+  const fetchDesktop = useFetchDesktop();
   const [state, setState] = useState<{
     rows: MemberSummary[];
     done: boolean;
@@ -94,11 +99,9 @@ function useAllOrgMembers(orgId: string) {
     rows: [],
     done: false,
   });
-  // A finished sync may have moved members in or out: read the list again.
+  // A sync may have moved members in or out: read the list again (the pages are stale by then).
   const [generation, setGeneration] = useState(0);
-  useDesktopEvents((event) => {
-    if (event.type === 'sync-finished') setGeneration((g) => g + 1);
-  });
+  useEntityChanged('members', () => setGeneration((g) => g + 1));
   useEffect(() => {
     let current = true;
     setState({ rows: [], done: false });
@@ -106,18 +109,25 @@ function useAllOrgMembers(orgId: string) {
       let cursor: string | undefined;
       const rows: MemberSummary[] = [];
       do {
-        const page = await bridge.call('orgMembers', { orgId, limit: PAGE, cursor });
+        let page;
+        try {
+          page = await fetchDesktop('orgMembers', { orgId, limit: PAGE, cursor });
+        } catch (err) {
+          if (!current) return;
+          if (err instanceof DesktopCallError)
+            return setState({ rows, done: true, error: err.error });
+          throw err;
+        }
         if (!current) return;
-        if (!page.ok) return setState({ rows, done: true, error: page.error });
-        rows.push(...page.value.items);
-        cursor = page.value.nextCursor ?? undefined;
+        rows.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
         setState({ rows: [...rows], done: cursor === undefined });
       } while (cursor);
     })();
     return () => {
       current = false;
     };
-  }, [bridge, orgId, generation]);
+  }, [fetchDesktop, orgId, generation]);
   return state;
 }
 

@@ -3,7 +3,7 @@ import type { DataNode, EventDataNode } from 'antd/es/tree';
 import { useCallback, useEffect, useState } from 'react';
 import type { OrgNode } from '../../../../src/desktop/contract';
 import { orgTypeLabelVi } from '../../../../src/domain/org/org-types';
-import { callDesktop, DesktopCallError, useBridge, useDesktopEvents } from '../../desktop-context';
+import { DesktopCallError, useEntityChanged, useFetchDesktop } from '../../desktop-context';
 import { formatCount, labelOf } from '../../format';
 import { useNavigation } from '../../navigation';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -43,7 +43,7 @@ export function OrgTreeView({
   onShowDetail: (orgId: string) => void;
   onShowChildren: () => void;
 }) {
-  const bridge = useBridge();
+  const fetchDesktop = useFetchDesktop();
   const { go } = useNavigation();
   const [nodes, setNodes] = useState<OrgTreeNode[]>();
   const [expanded, setExpanded] = useState<string[]>([]);
@@ -54,20 +54,18 @@ export function OrgTreeView({
   const load = useCallback(
     async (orgId: string | null) => {
       try {
-        return (await callDesktop(bridge, 'orgChildren', { orgId })).items.map(toNode);
+        return (await fetchDesktop('orgChildren', { orgId })).items.map(toNode);
       } catch (err) {
         if (err instanceof DesktopCallError) setError(err.error);
         return [];
       }
     },
-    [bridge],
+    [fetchDesktop],
   );
 
-  // A finished sync may have changed any level: start again from the roots.
+  // A sync may have changed any level: start again from the roots.
   const [generation, setGeneration] = useState(0);
-  useDesktopEvents((event) => {
-    if (event.type === 'sync-finished') setGeneration((g) => g + 1);
-  });
+  useEntityChanged('orgs', () => setGeneration((g) => g + 1));
 
   useEffect(() => {
     void (async () => {

@@ -8,8 +8,8 @@ import {
   callDesktop,
   DesktopCallError,
   useBridge,
-  useDesktopEvents,
   useDesktopQuery,
+  useInvalidate,
 } from '../../desktop-context';
 import { formatCount, formatDateTime, labelOf } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -30,9 +30,7 @@ export function OutboxScreen() {
   const bridge = useBridge();
   const { message } = App.useApp();
   const outbox = useDesktopQuery('listOutbox', {});
-  useDesktopEvents((event) => {
-    if (event.type === 'outbox-changed' || event.type === 'outbox-empty') outbox.reload();
-  });
+  const invalidate = useInvalidate();
   const [pushing, setPushing] = useState(false);
   /** The last "Gửi ngay" result, kept on screen (the toast goes away). */
   const [lastPush, setLastPush] = useState<string>();
@@ -62,7 +60,7 @@ export function OutboxScreen() {
       else throw err;
     } finally {
       setPushing(false);
-      outbox.reload();
+      void invalidate('outbox', 'dossiers', 'fees');
     }
   }
 
@@ -76,7 +74,7 @@ export function OutboxScreen() {
       else throw err;
     } finally {
       setDiscarding(undefined);
-      outbox.reload();
+      void invalidate('outbox', 'dossiers', 'fees');
     }
   }
 

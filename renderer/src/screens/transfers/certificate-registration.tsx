@@ -2,7 +2,13 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import type { DesktopError } from '../../../../src/desktop/contract';
-import { callDesktop, DesktopCallError, useBridge, useDesktopQuery } from '../../desktop-context';
+import {
+  callDesktop,
+  DesktopCallError,
+  useBridge,
+  useDesktopQuery,
+  useInvalidate,
+} from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 
 /**
@@ -20,6 +26,7 @@ export function CertificateRegistrationNotice({
   fingerprintSha256: string;
 }) {
   const bridge = useBridge();
+  const invalidate = useInvalidate();
   const status = useDesktopQuery('tokenCertificateRegistration', { fingerprintSha256 });
   const [registering, setRegistering] = useState(false);
   const [error, setError] = useState<DesktopError>();
@@ -29,7 +36,7 @@ export function CertificateRegistrationNotice({
     setError(undefined);
     try {
       await callDesktop(bridge, 'registerTokenCertificate', { slotId, certificateId });
-      status.reload();
+      await invalidate('certificates');
     } catch (err) {
       if (!(err instanceof DesktopCallError)) throw err;
       setError(err.error);

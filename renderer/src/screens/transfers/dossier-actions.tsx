@@ -86,7 +86,7 @@ export function DossierActions({
           </Button>
         )}
         {allowed.forward && (
-          <Button type="primary" icon={<CheckOutlined />} onClick={forward}>
+          <Button type="primary" icon={<CheckOutlined />} onClick={() => void forward()}>
             {last ? 'Duyệt hoàn thành' : 'Duyệt chuyển tiếp'}
           </Button>
         )}

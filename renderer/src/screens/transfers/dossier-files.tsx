@@ -1,7 +1,7 @@
 import { FileImageOutlined, FilePdfOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Empty, Menu, Tag, Typography } from 'antd';
 import type { DossierFile } from '../../../../src/desktop/contract';
-import { useDesktopEvents, useDesktopQuery } from '../../desktop-context';
+import { useDesktopQuery } from '../../desktop-context';
 import { FileViewer } from '../../ui/pdf-viewer';
 import { SignaturesPanel } from '../../ui/signatures-panel';
 
@@ -36,9 +36,6 @@ export function DossierFiles({
   onOpen: (file: OpenFile) => void;
 }) {
   const status = useDesktopQuery('syncStatus', {});
-  useDesktopEvents((event) => {
-    if (event.type === 'online-changed') status.reload();
-  });
   const offline = status.data?.online === false;
   const files = [
     ...(letter ? [{ ...letter, title: LETTER_NAME }] : []),

@@ -6,7 +6,7 @@ import {
   transferStatusLabelVi,
 } from '../../../../src/domain/procedures/transfer-dossier';
 import type { TransferVariant } from '../../../../src/domain/procedures/transfer-route';
-import { useDesktopEvents, useDesktopQuery } from '../../desktop-context';
+import { useDesktopQuery } from '../../desktop-context';
 import { formatCount, formatDate } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { indexColumn, ListTable } from '../../ui/list-table';
@@ -47,10 +47,6 @@ export function DossierList({
     q: q || undefined,
     awaitingMe: filters.awaitingMe,
     limit: LIMIT,
-  });
-  // A queued action or a pull changed dossiers: what is on screen is read again.
-  useDesktopEvents((event) => {
-    if (event.type === 'dossiers-changed') list.reload();
   });
   const rows = list.data?.items ?? [];
   const height = useViewportHeight(360);

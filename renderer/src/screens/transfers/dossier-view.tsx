@@ -15,13 +15,7 @@ import { useState } from 'react';
 import type { DossierDetail, OutboxEntry } from '../../../../src/desktop/contract';
 import { transferActionLabelVi } from '../../../../src/domain/procedures/transfer-dossier';
 import { transferVariantLabelVi } from '../../../../src/domain/procedures/transfer-route';
-import {
-  callDesktop,
-  DesktopCallError,
-  useBridge,
-  useDesktopEvents,
-  useDesktopQuery,
-} from '../../desktop-context';
+import { callDesktop, DesktopCallError, useBridge, useDesktopQuery } from '../../desktop-context';
 import { formatDate, formatDateTime, labelOf } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { DossierActions } from './dossier-actions';
@@ -37,14 +31,6 @@ type TabKey = 'info' | 'route' | 'history' | 'files';
 /** One dossier: header, pending and refused actions, the allowed actions, and four tabs. */
 export function DossierView({ dossierId, onBack }: { dossierId: string; onBack: () => void }) {
   const detail = useDesktopQuery('dossierDetail', { dossierId });
-  useDesktopEvents((event) => {
-    if (
-      event.type === 'dossiers-changed' ||
-      event.type === 'outbox-changed' ||
-      event.type === 'outbox-empty'
-    )
-      detail.reload();
-  });
   const [tab, setTab] = useState<TabKey>('info');
   const [file, setFile] = useState<OpenFile>();
   // The last action's outcome, numbered, so tests can wait for the next one.

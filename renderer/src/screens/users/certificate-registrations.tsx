@@ -1,7 +1,7 @@
 import { Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { DesktopOutput } from '../../../../src/desktop/contract';
-import { callDesktop, useBridge, useDesktopQuery } from '../../desktop-context';
+import { callDesktop, useBridge, useDesktopQuery, useInvalidate } from '../../desktop-context';
 import { formatDate, formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { ReasonDialog } from '../transfers/reason-dialog';
@@ -14,6 +14,7 @@ type Registration = DesktopOutput<'listCertificateRegistrations'>['items'][numbe
  */
 export function CertificateRegistrations() {
   const bridge = useBridge();
+  const invalidate = useInvalidate();
   const list = useDesktopQuery('listCertificateRegistrations', { status: 'active' });
   const [revoking, setRevoking] = useState<Registration>();
 
@@ -62,8 +63,8 @@ export function CertificateRegistrations() {
         onSubmit={async (reason) => {
           if (!revoking) return;
           await callDesktop(bridge, 'revokeCertificateRegistration', { id: revoking.id, reason });
+          await invalidate('certificates');
           setRevoking(undefined);
-          list.reload();
         }}
       />
     </div>

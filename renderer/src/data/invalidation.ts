@@ -1,0 +1,52 @@
+import type { DesktopEvent, PulledEntity, SyncSummary } from '../../../src/desktop/contract';
+import { CACHED_ENTITIES, type CachedEntity } from './query-keys';
+
+/**
+ * The cached entities whose screens show each pulled kind of entity: a member's name appears in
+ * member lists, user lists, dossiers and fee sheets; a role grant changes what the user may see.
+ */
+const SHOWN_IN: Record<PulledEntity, readonly CachedEntity[]> = {
+  org: ['orgs', 'members', 'users', 'dossiers', 'fees'],
+  bankAccount: ['orgs', 'fees'],
+  member: ['members', 'orgs', 'users', 'dossiers', 'fees'],
+  user: ['users', 'session'],
+  userRole: ['users', 'session', 'orgs'],
+  dossier: ['dossiers'],
+};
+
+/** What a finished sync made stale: the kinds it pulled, what it pushed, and its own status. */
+export function staleAfterSync(summary: SyncSummary): readonly CachedEntity[] {
+  if (summary.rebuilt) return CACHED_ENTITIES;
+  const stale = new Set<CachedEntity>(['sync']);
+  for (const kind of summary.entities) for (const entity of SHOWN_IN[kind]) stale.add(entity);
+  // Entries the server applied change what it answers (fees) and what waits (outbox, dossiers).
+  if (summary.pushed > 0)
+    for (const entity of ['outbox', 'dossiers', 'fees'] as const) stale.add(entity);
+  return [...stale];
+}
+
+/** The cached entities an app event made stale (none for progress and failures to sign in). */
+export function staleAfterEvent(event: DesktopEvent): readonly CachedEntity[] {
+  switch (event.type) {
+    case 'sync-finished':
+      return staleAfterSync(event.summary);
+    case 'sync-failed':
+      return ['sync'];
+    // Another user (or none) sees other things.
+    case 'session-changed':
+      return CACHED_ENTITIES;
+    // Back online, the server's answers replace those read from the cache.
+    case 'online-changed':
+      return event.online ? ['sync', 'fees'] : ['sync'];
+    // Queued, sent or answered: the outbox, the dossiers it concerns, and queued approvals.
+    case 'outbox-changed':
+      return ['outbox', 'dossiers', 'fees', 'sync'];
+    case 'outbox-empty':
+      return ['outbox', 'dossiers', 'sync'];
+    case 'dossiers-changed':
+      return ['dossiers'];
+    case 'sync-progress':
+    case 'oidc-login-failed':
+      return [];
+  }
+}

@@ -1,0 +1,222 @@
+import { Descriptions, Form, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { FeeSheetLine, StatementLineRow } from '../../../../src/desktop/contract';
+import {
+  callDesktop,
+  useBridge,
+  useDesktopAction,
+  useDesktopQuery,
+  useInvalidate,
+} from '../../desktop-context';
+import { formatDateTime } from '../../format';
+import { ErrorAlert } from '../../ui/error-alert';
+import { formatMoney, monthLabel } from './fee-format';
+import { CellPicker, MonthPicker, SourceNote, useFeeCells } from './fee-ui';
+import { dateVi, invalidInput } from './statement-format';
+
+const all = () => true;
+
+type MatchMode = 'members' | 'payment';
+const payable = (l: FeeSheetLine) => l.approved && !l.paid && l.amount > 0;
+const CHOOSE_MEMBERS_VI = 'Chọn chi bộ và đảng viên mà khoản chuyển khoản này nộp cho.';
+const CHOOSE_PAYMENT_VI = 'Chọn giao dịch mà khoản chuyển khoản này chứng minh.';
+
+/**
+ * "Đối soát": a person says what the transfer pays — members' approved month of a cell (a new
+ * payment), or a payment already recorded (an unknown one the transfer proves). The server
+ * refuses a wrong amount, a line matched meanwhile, a month paid already.
+ */
+export function MatchDialog({
+  line,
+  onClose,
+}: {
+  line: StatementLineRow | undefined;
+  onClose: (done: boolean) => void;
+}) {
+  const bridge = useBridge();
+  const { cells } = useFeeCells(all);
+  const [mode, setMode] = useState<MatchMode>('members');
+  const [cellId, setCellId] = useState<string>();
+  const [month, setMonth] = useState<string>('');
+  const [memberIds, setMemberIds] = useState<string[]>([]);
+  const [paymentId, setPaymentId] = useState<string>();
+  const { busy, error, setError, run } = useDesktopAction();
+  const invalidate = useInvalidate();
+  useEffect(() => {
+    setMode('members');
+    setCellId(undefined);
+    setMonth(line ? line.date.slice(0, 7) : '');
+    setMemberIds([]);
+    setPaymentId(undefined);
+    setError(undefined);
+  }, [line, setError]);
+  const sheet = useDesktopQuery(
+    'feeApprovalSheet',
+    line && mode === 'members' && cellId && month ? { cellId, month } : null,
+  );
+  const payments = useDesktopQuery(
+    'feeTransactions',
+    line && mode === 'payment' ? { limit: 500 } : null,
+  );
+  const candidates = useMemo(
+    () =>
+      (payments.data?.items ?? []).filter(
+        (p) => line && p.amount === line.amount && p.status !== 'failed',
+      ),
+    [payments.data, line],
+  );
+  const open = (sheet.data?.lines ?? []).filter(payable);
+  const total = open
+    .filter((l) => memberIds.includes(l.memberId))
+    .reduce((sum, l) => sum + l.amount, 0);
+
+  async function submit() {
+    if (!line) return;
+    setError(undefined);
+    if (mode === 'members' && (!cellId || memberIds.length === 0)) {
+      setError(invalidInput('choose members', CHOOSE_MEMBERS_VI));
+      return;
+    }
+    if (mode === 'payment' && !paymentId) {
+      setError(invalidInput('choose a payment', CHOOSE_PAYMENT_VI));
+      return;
+    }
+    const input =
+      mode === 'members'
+        ? { by: 'members' as const, lineId: line.lineId, cellId: cellId ?? '', month, memberIds }
+        : { by: 'payment' as const, lineId: line.lineId, paymentId: paymentId ?? '' };
+    await run(async () => {
+      await callDesktop(bridge, 'matchFeeStatementLine', input);
+      await invalidate('fees');
+      onClose(true);
+    });
+  }
+
+  return (
+    <Modal
+      open={line !== undefined}
+      title="Đối soát dòng sao kê"
+      onCancel={() => onClose(false)}
+      okText="Xác nhận đối soát"
+      cancelText="Hủy"
+      okButtonProps={{ 'data-testid': 'match-submit' } as Record<string, string>}
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      width={820}
+      destroyOnHidden
+    >
+      {line && (
+        <div data-testid="match-dialog">
+          <Descriptions size="small" bordered column={2} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label="Ngày">{dateVi(line.date)}</Descriptions.Item>
+            <Descriptions.Item label="Số tiền">{formatMoney(line.amount)}</Descriptions.Item>
+            <Descriptions.Item label="Nội dung" span={2}>
+              {line.description}
+            </Descriptions.Item>
+            <Descriptions.Item label="Số tham chiếu">{line.bankReference}</Descriptions.Item>
+            <Descriptions.Item label="Lý do chưa khớp">{line.reasonVi}</Descriptions.Item>
+          </Descriptions>
+          <Radio.Group
+            value={mode}
+            onChange={(e) => setMode(e.target.value as MatchMode)}
+            style={{ marginBottom: 12 }}
+          >
+            <Radio value="members">Nộp cho đảng viên của chi bộ (ghi nhận giao dịch mới)</Radio>
+            <Radio value="payment">Chứng minh một giao dịch đã có</Radio>
+          </Radio.Group>
+          <ErrorAlert error={error} />
+          {mode === 'members' ? (
+            <>
+              <Form layout="inline" style={{ rowGap: 8, marginBottom: 8 }}>
+                <CellPicker
+                  testId="match-cell"
+                  cells={cells}
+                  value={cellId}
+                  onChange={(id) => {
+                    setCellId(id);
+                    setMemberIds([]);
+                  }}
+                />
+                <MonthPicker
+                  testId="match-month"
+                  value={month}
+                  onChange={(m) => {
+                    setMonth(m);
+                    setMemberIds([]);
+                  }}
+                />
+              </Form>
+              <ErrorAlert error={sheet.error} />
+              <Table<FeeSheetLine>
+                data-testid="match-members"
+                data-settled={sheet.settled ? 'true' : 'false'}
+                rowKey="memberId"
+                size="small"
+                bordered
+                loading={sheet.loading}
+                pagination={false}
+                scroll={{ y: 260 }}
+                dataSource={open}
+                rowSelection={{
+                  selectedRowKeys: memberIds,
+                  onChange: (keys) => setMemberIds(keys.map(String)),
+                }}
+                columns={[
+                  { title: 'Đảng viên', dataIndex: 'fullName' },
+                  {
+                    title: 'Số tiền phải nộp',
+                    dataIndex: 'amount',
+                    width: 160,
+                    align: 'right',
+                    render: (a: number) => formatMoney(a),
+                  },
+                ]}
+                locale={{
+                  emptyText: cellId
+                    ? `Không có đảng viên nào đã được phê duyệt và chưa nộp ${monthLabel(month).toLowerCase()}`
+                    : 'Chọn chi bộ',
+                }}
+              />
+              <Space style={{ marginTop: 8 }} data-testid="match-total">
+                <Typography.Text>
+                  Tổng đã chọn: <strong>{formatMoney(total)}</strong> / số tiền của dòng sao kê{' '}
+                  <strong>{formatMoney(line.amount)}</strong>
+                </Typography.Text>
+                {memberIds.length > 0 && total !== line.amount && (
+                  <Tag color="red">Chưa khớp số tiền</Tag>
+                )}
+                {memberIds.length > 0 && total === line.amount && <Tag color="green">Khớp</Tag>}
+              </Space>
+            </>
+          ) : (
+            <>
+              <SourceNote source={payments.data} />
+              <ErrorAlert error={payments.error} />
+              <Select
+                data-testid="match-payment"
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={payments.loading}
+                placeholder={`Giao dịch ${formatMoney(line.amount)} chưa xác định hoặc thành công`}
+                value={paymentId}
+                onChange={setPaymentId}
+                style={{ width: '100%' }}
+                options={candidates.map((p) => ({
+                  value: p.id,
+                  label: `${p.reference} — ${p.cellName} — ${formatMoney(p.amount)} — ${p.statusVi} — ${formatDateTime(p.createdAt)}`,
+                }))}
+                notFoundContent="Không có giao dịch nào cùng số tiền"
+              />
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+                Giao dịch chưa xác định được ghi nhận thành công với số tham chiếu của dòng sao kê;
+                giao dịch đã thành công chỉ được đánh dấu là đã đối soát.
+              </Typography.Paragraph>
+            </>
+          )}
+          <Typography.Text type="secondary">
+            Thao tác được ghi nhật ký kèm tên người đối soát.
+          </Typography.Text>
+        </div>
+      )}
+    </Modal>
+  );
+}

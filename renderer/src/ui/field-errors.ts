@@ -1,0 +1,17 @@
+import type { FormInstance } from 'antd';
+import type { DesktopError } from '../../../src/desktop/contract';
+
+/**
+ * Puts a refusal that names one of the form's fields (DesktopError.field) under that field, as
+ * the form's own rules would; returns false when it names none, for the form's alert to show it.
+ */
+export function showOnField<Field extends string>(
+  form: Pick<FormInstance, 'setFields'>,
+  error: Pick<DesktopError, 'messageVi' | 'field'>,
+  fields: readonly Field[],
+): boolean {
+  const field = fields.find((f) => f === error.field);
+  if (field === undefined) return false;
+  form.setFields([{ name: field, errors: [error.messageVi] }]);
+  return true;
+}
