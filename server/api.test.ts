@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serverEngines } from '../scripts/test-support/databases';
-import { Session } from '../src/api/auth';
 import { ApiError } from '../src/api/errors';
 import { apiRoutes } from '../src/api/routes';
 import { ids, PASSWORD } from './test-support/fixture';
