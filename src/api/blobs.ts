@@ -19,9 +19,7 @@ export type BlobInfo = z.infer<typeof BlobInfo>;
 /** Content types a PUT may declare; the bytes decide the stored type. */
 export const BLOB_UPLOAD_TYPES = [
   'application/octet-stream',
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
+  ...AttachmentContentType.options,
 ] as const;
 
 export const blobRoutes = {
