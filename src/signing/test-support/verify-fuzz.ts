@@ -112,6 +112,7 @@ export function applyMutation(pdf: Buffer, donor: Buffer, m: Mutation): Buffer {
  */
 export function okIsAcceptable(original: Buffer, mutated: Buffer, revisionEnds: number[]): boolean {
   if (sameUpToHexCase(original, mutated)) return true;
+  if (sameUpToContentsSpelling(original, mutated)) return true;
   const startsWith = (end: number) =>
     mutated.length >= end && mutated.subarray(0, end).equals(original.subarray(0, end));
   if (startsWith(lastEofEnd(original))) return true;
@@ -129,6 +130,42 @@ function sameUpToHexCase(a: Buffer, b: Buffer): boolean {
       return false;
   }
   return true;
+}
+
+/**
+ * The signatures' gaps: `<hex>` of each /Contents, between the two parts of its /ByteRange. A
+ * change there is outside every signed byte; it is harmless when the hex still spells the same
+ * CMS to a PDF reader (whitespace ignored, a missing last digit read as 0, trailing zero padding).
+ */
+function signatureGaps(pdf: Buffer): { start: number; end: number }[] {
+  const gaps: { start: number; end: number }[] = [];
+  const re = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+\d+\s*\]/g;
+  for (const m of latin1(pdf).matchAll(re)) {
+    const start = Number(m[1]) + Number(m[2]);
+    const end = Number(m[3]);
+    if (start < end && end <= pdf.length) gaps.push({ start, end });
+  }
+  return gaps;
+}
+
+/** The bytes a PDF reader takes from `<hex>`, without the zero padding after the CMS. */
+function hexStringBytes(text: string): string | null {
+  const inner = /^<([0-9A-Fa-f\s]*)>$/.exec(text)?.[1];
+  if (inner === undefined) return null;
+  const digits = inner.replace(/\s/g, '').toLowerCase();
+  const even = digits.length % 2 === 0 ? digits : `${digits}0`;
+  return even.replace(/(00)+$/, '');
+}
+
+function sameUpToContentsSpelling(a: Buffer, b: Buffer): boolean {
+  if (a.length !== b.length) return false;
+  const gaps = signatureGaps(a);
+  const inGap = (i: number) => gaps.some((g) => i >= g.start && i < g.end);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !inGap(i)) return false;
+  return gaps.every((g) => {
+    const before = hexStringBytes(a.toString('latin1', g.start, g.end));
+    return before !== null && before === hexStringBytes(b.toString('latin1', g.start, g.end));
+  });
 }
 
 function firstDifference(a: Buffer, b: Buffer): number {
