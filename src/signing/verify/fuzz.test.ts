@@ -47,7 +47,6 @@ describe('verifier fuzz', () => {
     'mutated letters (%s): reader errors or a report, never ok when signed bytes changed',
     (name) => {
       const seen = new Map<string, number>();
-      const deadline = performance.now() + 9_000;
       fc.assert(
         fc.property(mutationArb, (m) => {
           const outcome = checkMutation(cases[name], m);
@@ -60,7 +59,6 @@ describe('verifier fuzz', () => {
           markInterruptAsFailure: false,
         },
       );
-      expect(performance.now()).toBeLessThan(deadline + 5_000);
       // The mutations reach both ends: files refused and files read to a verdict.
       expect(seen.get('refused') ?? 0).toBeGreaterThan(0);
       expect(seen.get('report-not-ok') ?? 0).toBeGreaterThan(0);
