@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { openClientDb, type ClientDb } from './client-db';
 import { prepareColumnQuery, prepareQuery, type Params } from './client-query';
 import { CLIENT_COLUMNS } from './client-schema';
@@ -83,6 +83,26 @@ describe('typed statements', () => {
     );
     expect(count.get({ from: 'a' })).toBe(1);
     expect(count.get({ from: 'b' })).toBe(0);
+  });
+
+  it('are typed by the schema (checked by tsc: a renamed column fails to compile)', () => {
+    const ref = prepareQuery(cache.handle, (db, p: Params<{ id: string }>) =>
+      db.selectFrom('orgs').select(['id', 'has_seal', 'parent_id']).where('id', '=', p.id),
+    );
+    expectTypeOf(ref.get).parameter(0).toEqualTypeOf<{ id: string }>();
+    expectTypeOf(ref.get).returns.toEqualTypeOf<
+      { id: string; has_seal: number; parent_id: string | null } | undefined
+    >();
+    // Never called: SQLite would refuse these too, the point is that tsc refuses them first.
+    const _refused = () => [
+      // @ts-expect-error: orgs has no column `nme`
+      prepareQuery(cache.handle, (db) => db.selectFrom('orgs').select('nme')),
+      prepareQuery(cache.handle, (db) =>
+        // @ts-expect-error: `depth` is a number
+        db.selectFrom('orgs').selectAll().where('depth', '=', 'x'),
+      ),
+    ];
+    expect(ref.get({ id: 'none' })).toBeUndefined();
   });
 
   it('take no argument when the query has no parameters', () => {

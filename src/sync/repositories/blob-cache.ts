@@ -70,7 +70,8 @@ export function blobCacheRepo(handle: SqliteHandle): BlobCacheRepo {
       .selectFrom('blob_cache')
       .select('sha256')
       .where('needs_upload', '=', 1)
-      .orderBy(['fetched_at', 'sha256']),
+      .orderBy('fetched_at')
+      .orderBy('sha256'),
   );
   const uploaded = prepareQuery(handle, (db, p: Params<{ sha256: string }>) =>
     db.updateTable('blob_cache').set({ needs_upload: 0 }).where('sha256', '=', p.sha256),
