@@ -5,6 +5,7 @@ import {
   type Params,
   type TypedStatement,
 } from '../../db/client-query';
+import type { ClientDatabase } from '../../db/client-schema';
 import type { SqliteHandle } from '../../db/sqlite';
 import { SYNC_KEYS, syncStateValue } from '../../sync/repositories/sync-state';
 import { ftsExpression, planTokens, type SearchPlan, type TokenPlan } from '../search-query';
@@ -20,13 +21,13 @@ import { WordVocabulary } from '../word-vocabulary';
  * 3. name prefixes as the OR of the words they start (from a vocabulary of the cache's names),
  *    numbers as prefixes (selective by now).
  */
-export interface SearchSource<Row> {
-  table: 'members' | 'orgs';
+export interface SearchSource<T extends 'members' | 'orgs', Row> {
+  table: T;
   /** Alias of `table` in `candidates`. */
   alias: string;
   fts: 'members_fts' | 'orgs_fts';
   /** Identifier columns matched by prefix in the scan; FTS5 indexes them too. */
-  idColumns: readonly string[];
+  idColumns: readonly (keyof ClientDatabase[T] & string)[];
   /** The result rows among those of `table` that meet `condition`, at most `limit` when given. */
   candidates(
     db: ClientQueryBuilder,
@@ -42,9 +43,9 @@ export interface SearchSource<Row> {
 const CANDIDATES_PER_RESULT = 4;
 const SCAN_WINDOW = 10_000;
 
-export function candidateSearch<Row extends { id: string }>(
+export function candidateSearch<T extends 'members' | 'orgs', Row extends { id: string }>(
   handle: SqliteHandle,
-  source: SearchSource<Row>,
+  source: SearchSource<T, Row>,
 ) {
   const { table, alias, fts, idColumns } = source;
   const column = (name: string) => sql.ref(`${alias}.${name}`);
@@ -54,9 +55,11 @@ export function candidateSearch<Row extends { id: string }>(
     source.candidates(db, ftsRowids(p.match, p.cap)),
   );
   const version = syncStateValue(handle);
+  // Widened: both tables have name_folded, which the generic table type cannot show.
+  const searched: 'members' | 'orgs' = table;
   const vocabularyRows = prepareQuery(handle, (db) =>
     db
-      .selectFrom(table)
+      .selectFrom(searched)
       .select((eb) => ['name_folded as text', eb.fn.countAll<number>().as('rows')])
       .groupBy('name_folded'),
   );

@@ -88,7 +88,7 @@ export function membersRepo(handle: SqliteHandle) {
   const byId = prepareQuery(handle, (db, p: Params<{ id: string }>) =>
     db.selectFrom('members').selectAll().where('id', '=', p.id),
   );
-  const candidates = candidateSearch<SummaryRow>(handle, {
+  const candidates = candidateSearch<'members', SummaryRow>(handle, {
     table: 'members',
     alias: 'm',
     fts: 'members_fts',

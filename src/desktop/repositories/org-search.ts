@@ -43,7 +43,7 @@ export interface OrgFilter {
 const MAX_CHAR = String.fromCodePoint(0x10ffff);
 
 export function orgSearchRepo(handle: SqliteHandle) {
-  const candidates = candidateSearch<HitRow>(handle, {
+  const candidates = candidateSearch<'orgs', HitRow>(handle, {
     table: 'orgs',
     alias: 'o',
     fts: 'orgs_fts',
