@@ -1,3 +1,5 @@
+import type { Generated, Selectable } from 'kysely';
+
 /**
  * Tables of the desktop cache. Server-owned tables (orgs … user_roles) are written only by pull;
  * what the user did offline lives in `outbox` (DESIGN.md, sync protocol).
@@ -88,8 +90,8 @@ export interface SyncStateTable {
 }
 
 export interface OutboxTable {
-  /** Order of the user's actions. */
-  seq: number;
+  /** Order of the user's actions (the rowid: given by SQLite). */
+  seq: Generated<number>;
   /** Client-made UUID: the server applies each exactly once. */
   id: string;
   /** The mutation's entity ('dossier', …). */
@@ -105,6 +107,8 @@ export interface OutboxTable {
   message: string | null;
   created_at: string;
 }
+
+export type OutboxRow = Selectable<OutboxTable>;
 
 export interface ClientDossiersTable {
   id: string;
@@ -134,7 +138,8 @@ export interface BlobCacheTable {
   sha256: string;
   content_type: string;
   size: number;
-  data: Uint8Array;
+  /** better-sqlite3 reads blobs as Buffer. */
+  data: Buffer;
   needs_upload: number;
   fetched_at: string;
 }
@@ -159,3 +164,127 @@ export interface ClientDatabase {
   blob_cache: BlobCacheTable;
   fee_cache: FeeCacheTable;
 }
+
+/** How SQLite declares a column of this type: its affinity, and `null` when it may be null. */
+type SqliteType = 'text' | 'integer' | 'blob';
+type Declared<V> = null extends V ? `${SqliteType} null` : SqliteType;
+
+/**
+ * Every column of every table, as the migrations declare it. Checked both ways against the
+ * interfaces above by the compiler (a column missing here, or extra, is a type error) and against
+ * a migrated cache by client-schema.test.ts, so the interfaces cannot drift from the real tables.
+ */
+export const CLIENT_COLUMNS: {
+  [T in keyof ClientDatabase]: { [C in keyof ClientDatabase[T]]-?: Declared<ClientDatabase[T][C]> };
+} = {
+  orgs: {
+    id: 'text',
+    code: 'text',
+    name: 'text',
+    name_folded: 'text',
+    parent_id: 'text null',
+    path: 'text',
+    depth: 'integer',
+    type: 'text',
+    cell_subtype: 'text null',
+    tax_code: 'text null',
+    email: 'text null',
+    phone: 'text null',
+    website: 'text null',
+    province: 'text null',
+    ward: 'text null',
+    address_detail: 'text null',
+    description: 'text null',
+    allocation_direction: 'text',
+    has_seal: 'integer',
+    status: 'text',
+    rev: 'integer',
+  },
+  org_bank_accounts: {
+    id: 'text',
+    org_id: 'text',
+    account_no: 'text',
+    holder: 'text',
+    bank_name: 'text',
+    citad_code: 'text',
+    is_active: 'integer',
+    rev: 'integer',
+  },
+  members: {
+    id: 'text',
+    full_name: 'text',
+    name_folded: 'text',
+    sort_key: 'text',
+    birth_date: 'text',
+    sex: 'text',
+    citizen_id: 'text',
+    card_no: 'text null',
+    profile_no: 'text null',
+    home_org_id: 'text',
+    residence_org_id: 'text null',
+    phone: 'text null',
+    email: 'text null',
+    joined_on: 'text null',
+    official_on: 'text null',
+    positions: 'text',
+    status: 'text',
+    rev: 'integer',
+  },
+  users: {
+    id: 'text',
+    username: 'text',
+    full_name: 'text',
+    citizen_id: 'text',
+    phone: 'text',
+    email: 'text null',
+    position: 'text null',
+    org_id: 'text',
+    status: 'text',
+    member_id: 'text null',
+    updated_by: 'text null',
+    updated_at: 'text',
+    rev: 'integer',
+  },
+  user_roles: { id: 'text', user_id: 'text', role: 'text', org_id: 'text', rev: 'integer' },
+  sync_state: { key: 'text', value: 'text' },
+  outbox: {
+    seq: 'integer',
+    id: 'text',
+    kind: 'text',
+    payload: 'text',
+    entity_id: 'text null',
+    base_rev: 'integer null',
+    status: 'text',
+    result_code: 'text null',
+    message: 'text null',
+    created_at: 'text',
+  },
+  dossiers: {
+    id: 'text',
+    variant: 'text',
+    member_id: 'text',
+    from_org_id: 'text',
+    destination_org_id: 'text',
+    current_org_id: 'text',
+    status: 'text',
+    submitted_at: 'text',
+    updated_at: 'text',
+    present_by: 'text null',
+    data: 'text',
+    rev: 'integer',
+  },
+  dossier_route_orgs: { dossier_id: 'text', org_id: 'text', position: 'integer', side: 'text' },
+  blob_cache: {
+    sha256: 'text',
+    content_type: 'text',
+    size: 'integer',
+    data: 'blob',
+    needs_upload: 'integer',
+    fetched_at: 'text',
+  },
+  fee_cache: { key: 'text', payload: 'text', fetched_at: 'text' },
+};
+
+/** The columns of a client table, in declaration order. */
+export const clientColumns = <T extends keyof ClientDatabase>(table: T) =>
+  Object.keys(CLIENT_COLUMNS[table]) as (keyof ClientDatabase[T] & string)[];

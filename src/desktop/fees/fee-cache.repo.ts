@@ -1,3 +1,4 @@
+import { jsonEach, prepareQuery, type Params } from '../../db/client-query';
 import type { ClientBankAccountsTable } from '../../db/client-schema';
 import type { SqliteHandle } from '../../db/sqlite';
 import { subtreeEnd } from '../repositories/org-tree';
@@ -21,61 +22,90 @@ export type CachedAccount = Pick<
   'id' | 'org_id' | 'account_no' | 'holder' | 'bank_name' | 'citad_code' | 'is_active'
 >;
 
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-
 export function feeCacheRepo(handle: SqliteHandle) {
-  const pathOf = handle.prepare<[string], { path: string }>('select path from orgs where id = ?');
-  const orgsUnder = handle.prepare<[string, string], CacheOrg>(
-    `select o.id, o.code, o.name, o.type, o.path, o.depth, p.name as parentName
-     from orgs o left join orgs p on p.id = o.parent_id
-     where o.path >= ? and o.path < ? order by o.path`,
+  const pathOf = prepareQuery(handle, (db, p: Params<{ id: string }>) =>
+    db.selectFrom('orgs').select('path').where('id', '=', p.id),
   );
-  const accountsOf = handle.prepare<[string], CachedAccount>(
-    `select id, org_id, account_no, holder, bank_name, citad_code, is_active
-     from org_bank_accounts where org_id = ? order by is_active desc, account_no`,
+  const orgsUnder = prepareQuery(handle, (db, p: Params<{ from: string; to: string }>) =>
+    db
+      .selectFrom('orgs as o')
+      .leftJoin('orgs as p', 'p.id', 'o.parent_id')
+      .select(['o.id', 'o.code', 'o.name', 'o.type', 'o.path', 'o.depth', 'p.name as parentName'])
+      .where('o.path', '>=', p.from)
+      .where('o.path', '<', p.to)
+      .orderBy('o.path'),
   );
-  const readCached = handle.prepare<[string], { payload: string; fetched_at: string }>(
-    'select payload, fetched_at from fee_cache where key = ?',
+  const accountsOf = prepareQuery(handle, (db, p: Params<{ orgId: string }>) =>
+    db
+      .selectFrom('org_bank_accounts')
+      .select(['id', 'org_id', 'account_no', 'holder', 'bank_name', 'citad_code', 'is_active'])
+      .where('org_id', '=', p.orgId)
+      .orderBy('is_active', 'desc')
+      .orderBy('account_no'),
   );
-  const writeCached = handle.prepare<[string, string, string]>(
-    `insert into fee_cache (key, payload, fetched_at) values (?, ?, ?)
-     on conflict (key) do update set payload = excluded.payload, fetched_at = excluded.fetched_at`,
+  const readCached = prepareQuery(handle, (db, p: Params<{ key: string }>) =>
+    db.selectFrom('fee_cache').select(['payload', 'fetched_at']).where('key', '=', p.key),
   );
+  const writeCached = prepareQuery(
+    handle,
+    (db, p: Params<{ key: string; payload: string; fetchedAt: string }>) =>
+      db
+        .insertInto('fee_cache')
+        .values({ key: p.key, payload: p.payload, fetched_at: p.fetchedAt })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => ({
+            payload: eb.ref('excluded.payload'),
+            fetched_at: eb.ref('excluded.fetched_at'),
+          })),
+        ),
+  );
+  // A JSON array of ids is one parameter, however many ids: one statement per table, kept.
+  const nameQueries = {
+    members: prepareQuery(handle, (db, p: Params<{ ids: string }>) =>
+      db
+        .selectFrom(jsonEach(p.ids, 'j'))
+        .innerJoin('members as t', 't.id', 'j.value')
+        .select(['t.id', 't.full_name as name']),
+    ),
+    users: prepareQuery(handle, (db, p: Params<{ ids: string }>) =>
+      db
+        .selectFrom(jsonEach(p.ids, 'j'))
+        .innerJoin('users as t', 't.id', 'j.value')
+        .select(['t.id', 't.full_name as name']),
+    ),
+    orgs: prepareQuery(handle, (db, p: Params<{ ids: string }>) =>
+      db
+        .selectFrom(jsonEach(p.ids, 'j'))
+        .innerJoin('orgs as t', 't.id', 'j.value')
+        .select(['t.id', 't.name']),
+    ),
+  };
 
   /** id → name for the ids found in `table` (absent ids are simply missing). */
-  function names(table: 'members' | 'users' | 'orgs', ids: readonly string[]) {
-    const unique = [...new Set(ids)];
+  function names(table: keyof typeof nameQueries, ids: readonly string[]) {
     const found = new Map<string, string>();
-    const column = table === 'orgs' ? 'name' : 'full_name';
-    // SQLite's default limit of bound parameters is far above a chunk of 500.
-    for (let i = 0; i < unique.length; i += 500) {
-      const chunk = unique.slice(i, i + 500);
-      const rows = handle
-        .prepare<string[], { id: string; name: string }>(
-          `select id, ${column} as name from ${table} where id in (${placeholders(chunk.length)})`,
-        )
-        .all(...chunk);
-      for (const r of rows) found.set(r.id, r.name);
-    }
+    if (ids.length === 0) return found;
+    for (const r of nameQueries[table].all({ ids: JSON.stringify([...new Set(ids)]) }))
+      found.set(r.id, r.name);
     return found;
   }
 
   return {
-    pathOf: (orgId: string): string | null => pathOf.get(orgId)?.path ?? null,
+    pathOf: (orgId: string): string | null => pathOf.get({ id: orgId })?.path ?? null,
     /** The org at `path` and everything under it, parents first. */
-    orgsUnder: (path: string): CacheOrg[] => orgsUnder.all(path, subtreeEnd(path)),
-    accountsOf: (orgId: string): CachedAccount[] => accountsOf.all(orgId),
+    orgsUnder: (path: string): CacheOrg[] => orgsUnder.all({ from: path, to: subtreeEnd(path) }),
+    accountsOf: (orgId: string): CachedAccount[] => accountsOf.all({ orgId }),
     memberNames: (ids: readonly string[]) => names('members', ids),
     userNames: (ids: readonly string[]) => names('users', ids),
     orgNames: (ids: readonly string[]) => names('orgs', ids),
     readAnswer(key: string): { payload: unknown; fetchedAt: string } | null {
-      const row = readCached.get(key);
+      const row = readCached.get({ key });
       return row
         ? { payload: JSON.parse(row.payload) as unknown, fetchedAt: row.fetched_at }
         : null;
     },
     saveAnswer(key: string, payload: unknown, fetchedAt: string): void {
-      writeCached.run(key, JSON.stringify(payload), fetchedAt);
+      writeCached.run({ key, payload: JSON.stringify(payload), fetchedAt });
     },
   };
 }

@@ -1,4 +1,13 @@
+import { sql, type Compilable, type RawBuilder } from 'kysely';
+import {
+  prepareQuery,
+  type ClientQueryBuilder,
+  type Params,
+  type TypedStatement,
+} from '../../db/client-query';
+import type { ClientDatabase } from '../../db/client-schema';
 import type { SqliteHandle } from '../../db/sqlite';
+import { SYNC_KEYS, syncStateValue } from '../../sync/repositories/sync-state';
 import { ftsExpression, planTokens, type SearchPlan, type TokenPlan } from '../search-query';
 import { WordVocabulary } from '../word-vocabulary';
 
@@ -12,15 +21,19 @@ import { WordVocabulary } from '../word-vocabulary';
  * 3. name prefixes as the OR of the words they start (from a vocabulary of the cache's names),
  *    numbers as prefixes (selective by now).
  */
-export interface SearchSource {
-  table: string;
-  /** Alias of `table` in `columns` and `join`. */
+export interface SearchSource<T extends 'members' | 'orgs', Row> {
+  table: T;
+  /** Alias of `table` in `candidates`. */
   alias: string;
-  columns: string;
-  join: string;
-  fts: string;
+  fts: 'members_fts' | 'orgs_fts';
   /** Identifier columns matched by prefix in the scan; FTS5 indexes them too. */
-  idColumns: readonly string[];
+  idColumns: readonly (keyof ClientDatabase[T] & string)[];
+  /** The result rows among those of `table` that meet `condition`, at most `limit` when given. */
+  candidates(
+    db: ClientQueryBuilder,
+    condition: RawBuilder<boolean>,
+    limit?: number,
+  ): Compilable<Row>;
 }
 
 /**
@@ -30,41 +43,47 @@ export interface SearchSource {
 const CANDIDATES_PER_RESULT = 4;
 const SCAN_WINDOW = 10_000;
 
-type Statement<Row> = ReturnType<SqliteHandle['prepare']> & {
-  all(params: Record<string, unknown>): Row[];
-};
-
-export function candidateSearch<Row extends { id: string }>(
+export function candidateSearch<T extends 'members' | 'orgs', Row extends { id: string }>(
   handle: SqliteHandle,
-  source: SearchSource,
+  source: SearchSource<T, Row>,
 ) {
-  const { table, alias: t, columns, join, fts, idColumns } = source;
-  const ftsHits = handle.prepare(
-    `select ${columns} from ${table} ${t} ${join}
-     where ${t}.rowid in (select rowid from ${fts} where ${fts} match @match limit @cap)`,
-  ) as Statement<Row>;
-  const version = handle
-    .prepare<[], string>(`select value from sync_state where key = 'cursor'`)
-    .pluck();
-  const vocabularyRows = handle.prepare<[], { text: string; rows: number }>(
-    `select name_folded as text, count(*) as rows from ${table} group by name_folded`,
+  const { table, alias, fts, idColumns } = source;
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  const ftsRowids = (match: string, cap: number) =>
+    sql<boolean>`${column('rowid')} in (select rowid from ${sql.table(fts)} where ${sql.table(fts)} match ${match} limit ${cap})`;
+  const ftsHits = prepareQuery(handle, (db, p: Params<{ match: string; cap: number }>) =>
+    source.candidates(db, ftsRowids(p.match, p.cap)),
+  );
+  const version = syncStateValue(handle);
+  // Widened: both tables have name_folded, which the generic table type cannot show.
+  const searched: 'members' | 'orgs' = table;
+  const vocabularyRows = prepareQuery(handle, (db) =>
+    db
+      .selectFrom(searched)
+      .select((eb) => ['name_folded as text', eb.fn.countAll<number>().as('rows')])
+      .groupBy('name_folded'),
   );
 
   // Scans differ by the kinds of their tokens: one statement per shape, kept.
-  const scans = new Map<string, Statement<Row>>();
-  function scan(tokens: readonly TokenPlan[]): Statement<Row> {
+  type ScanParams = { window: number; limit: number } & Record<`p${number}`, string>;
+  const scans = new Map<string, TypedStatement<ScanParams, Row>>();
+  function scan(tokens: readonly TokenPlan[]): TypedStatement<ScanParams, Row> {
     const shape = tokens.map((k) => k.kind).join(',');
     let stmt = scans.get(shape);
     if (!stmt) {
-      const conditions = tokens.map((k, i) =>
-        k.kind === 'words'
-          ? `(' ' || ${t}.name_folded) like @p${i}`
-          : `(${idColumns.map((c) => `${t}.${c} like @p${i}`).join(' or ')})`,
-      );
-      stmt = handle.prepare(
-        `select ${columns} from (select * from ${table} order by rowid limit @window) ${t} ${join}
-         where ${conditions.join(' and ')} limit @limit`,
-      ) as Statement<Row>;
+      stmt = prepareQuery(handle, (db, p: Params<ScanParams>) => {
+        const conditions = tokens.map((k, i) =>
+          k.kind === 'words'
+            ? sql<boolean>`(' ' || ${column('name_folded')}) like ${p[`p${i}`]}`
+            : sql<boolean>`(${sql.join(
+                idColumns.map((c) => sql`${column(c)} like ${p[`p${i}`]}`),
+                sql` or `,
+              )})`,
+        );
+        // The first `window` rows of the table, in rowid order.
+        const inWindow = sql<boolean>`${column('rowid')} in (select rowid from ${sql.table(table)} order by rowid limit ${p.window})`;
+        return source.candidates(db, sql.join([inWindow, ...conditions], sql` and `), p.limit);
+      });
       scans.set(shape, stmt);
     }
     return stmt;
@@ -73,7 +92,7 @@ export function candidateSearch<Row extends { id: string }>(
   let vocabulary: { version: string | undefined; words: WordVocabulary } | undefined;
   /** The cache's name words, rebuilt after each sync (the cursor moved). */
   function words(): WordVocabulary {
-    const current = version.get();
+    const current = version.get({ key: SYNC_KEYS.cursor });
     if (!vocabulary || vocabulary.version !== current)
       vocabulary = { version: current, words: WordVocabulary.fromTexts(vocabularyRows.all()) };
     return vocabulary.words;
@@ -95,7 +114,7 @@ export function candidateSearch<Row extends { id: string }>(
     if (tokens.some((k) => k.kind === 'id' && !k.selective)) {
       // Twice the limit, so whole-word matches found here can still outrank prefix ones.
       const want = 2 * limit;
-      const params: Record<string, unknown> = { window: SCAN_WINDOW, limit: want };
+      const params: ScanParams = { window: SCAN_WINDOW, limit: want };
       tokens.forEach((k, i) => {
         params[`p${i}`] = k.kind === 'words' ? `% ${k.token}%` : `${k.token}%`;
       });

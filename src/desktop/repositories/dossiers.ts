@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { jsonEach, prepareColumnQuery, prepareQuery, type Params } from '../../db/client-query';
 import type { ClientDossiersTable } from '../../db/client-schema';
 import type { SqliteHandle } from '../../db/sqlite';
 import { subtreeEnd } from './org-tree';
@@ -38,56 +40,106 @@ export interface MemberInfoRow {
   official_on: string | null;
 }
 
+const ORG_INFO_COLUMNS = [
+  'o.id',
+  'o.name',
+  'o.type',
+  'o.path',
+  'o.parent_id',
+  'o.province',
+  'o.ward',
+  'o.has_seal',
+  'o.code',
+] as const;
+
 export function dossiersRepo(handle: SqliteHandle) {
-  const byId = handle.prepare<[string], DossierRow>('select * from dossiers where id = ?');
+  const byId = prepareQuery(handle, (db, p: Params<{ id: string }>) =>
+    db.selectFrom('dossiers').selectAll().where('id', '=', p.id),
+  );
   // Dossiers of a variant whose route passes, on the given side, an org inside one of the scope
   // subtrees ([from, to) path ranges as JSON pairs). Newest first.
-  const touching = handle.prepare<
-    { variant: string; side: string; status: string | null; scopes: string },
-    DossierRow
-  >(
-    `select d.* from dossiers d
-     where d.variant = @variant and (@status is null or d.status = @status)
-       and exists (
-         select 1 from dossier_route_orgs r
-         join orgs o on o.id = r.org_id
-         join json_each(@scopes) s
-           on o.path >= json_extract(s.value, '$[0]') and o.path < json_extract(s.value, '$[1]')
-         where r.dossier_id = d.id and r.side = @side)
-     order by d.submitted_at desc, d.id`,
+  const touching = prepareQuery(
+    handle,
+    (db, p: Params<{ variant: string; side: string; status: string | null; scopes: string }>) =>
+      db
+        .selectFrom('dossiers as d')
+        .selectAll('d')
+        .where('d.variant', '=', p.variant)
+        .where((eb) => eb.or([eb(eb.val(p.status), 'is', null), eb('d.status', '=', p.status)]))
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('dossier_route_orgs as r')
+              .innerJoin('orgs as o', 'o.id', 'r.org_id')
+              .innerJoin(jsonEach(p.scopes, 's'), (join) =>
+                join
+                  .on(sql<boolean>`o.path >= json_extract(s.value, '$[0]')`)
+                  .on(sql<boolean>`o.path < json_extract(s.value, '$[1]')`),
+              )
+              .select(eb.lit(1).as('one'))
+              .whereRef('r.dossier_id', '=', 'd.id')
+              .where('r.side', '=', p.side),
+          ),
+        )
+        .orderBy('d.submitted_at', 'desc')
+        .orderBy('d.id'),
   );
-  const grants = handle.prepare<[string], GrantRow>(
-    `select r.role, r.org_id, o.path from user_roles r join orgs o on o.id = r.org_id
-     where r.user_id = ?`,
+  const grants = prepareQuery(handle, (db, p: Params<{ userId: string }>) =>
+    db
+      .selectFrom('user_roles as r')
+      .innerJoin('orgs as o', 'o.id', 'r.org_id')
+      .select(['r.role', 'r.org_id', 'o.path'])
+      .where('r.user_id', '=', p.userId),
   );
-  const userMember = handle
-    .prepare<[string], string | null>('select member_id from users where id = ?')
-    .pluck();
-  const orgsByIds = handle.prepare<[string], OrgInfoRow>(
-    `select o.id, o.name, o.type, o.path, o.parent_id, o.province, o.ward, o.has_seal, o.code
-     from json_each(?) j join orgs o on o.id = j.value`,
+  const userMember = prepareColumnQuery(handle, (db, p: Params<{ userId: string }>) =>
+    db.selectFrom('users').select('member_id').where('id', '=', p.userId),
   );
-  const orgsByPaths = handle.prepare<[string], OrgInfoRow>(
-    `select o.id, o.name, o.type, o.path, o.parent_id, o.province, o.ward, o.has_seal, o.code
-     from json_each(?) j join orgs o on o.path = j.value`,
+  const orgsByIds = prepareQuery(handle, (db, p: Params<{ ids: string }>) =>
+    db
+      .selectFrom(jsonEach(p.ids, 'j'))
+      .innerJoin('orgs as o', 'o.id', 'j.value')
+      .select(ORG_INFO_COLUMNS),
   );
-  const cellsBelow = handle.prepare<[string, string, number], OrgInfoRow>(
-    `select o.id, o.name, o.type, o.path, o.parent_id, o.province, o.ward, o.has_seal, o.code
-     from orgs o
-     where o.path > ? and o.path < ? and o.type in ('grassroots_cell', 'affiliated_cell')
-       and o.status = 'active'
-     order by o.path limit ?`,
+  const orgsByPaths = prepareQuery(handle, (db, p: Params<{ paths: string }>) =>
+    db
+      .selectFrom(jsonEach(p.paths, 'j'))
+      .innerJoin('orgs as o', 'o.path', 'j.value')
+      .select(ORG_INFO_COLUMNS),
   );
-  const membersByIds = handle.prepare<[string], MemberInfoRow>(
-    `select m.id, m.full_name, m.name_folded, m.birth_date, m.citizen_id, m.card_no, m.profile_no,
-            m.joined_on, m.official_on
-     from json_each(?) j join members m on m.id = j.value`,
+  const cellsBelow = prepareQuery(
+    handle,
+    (db, p: Params<{ from: string; to: string; limit: number }>) =>
+      db
+        .selectFrom('orgs as o')
+        .select(ORG_INFO_COLUMNS)
+        .where('o.path', '>', p.from)
+        .where('o.path', '<', p.to)
+        .where('o.type', 'in', [sql.lit('grassroots_cell'), sql.lit('affiliated_cell')])
+        .where('o.status', '=', sql.lit('active'))
+        .orderBy('o.path')
+        .limit(p.limit),
+  );
+  const membersByIds = prepareQuery(handle, (db, p: Params<{ ids: string }>) =>
+    db
+      .selectFrom(jsonEach(p.ids, 'j'))
+      .innerJoin('members as m', 'm.id', 'j.value')
+      .select([
+        'm.id',
+        'm.full_name',
+        'm.name_folded',
+        'm.birth_date',
+        'm.citizen_id',
+        'm.card_no',
+        'm.profile_no',
+        'm.joined_on',
+        'm.official_on',
+      ]),
   );
 
   const byKey = <R extends { id: string }>(rows: R[]) => new Map(rows.map((r) => [r.id, r]));
 
   return {
-    get: (id: string): DossierRow | undefined => byId.get(id),
+    get: (id: string): DossierRow | undefined => byId.get({ id }),
     /** `scopePaths`: paths of the orgs whose subtrees count as the user's. */
     touching(q: {
       variant: string;
@@ -99,18 +151,22 @@ export function dossiersRepo(handle: SqliteHandle) {
       const scopes = JSON.stringify(q.scopePaths.map((p) => [p, subtreeEnd(p)]));
       return touching.all({ variant: q.variant, side: q.side, status: q.status, scopes });
     },
-    grantsOf: (userId: string): GrantRow[] => grants.all(userId),
-    memberIdOfUser: (userId: string): string | null => userMember.get(userId) ?? null,
+    grantsOf: (userId: string): GrantRow[] => grants.all({ userId }),
+    memberIdOfUser: (userId: string): string | null => userMember.get({ userId }) ?? null,
     orgs: (ids: readonly string[]): Map<string, OrgInfoRow> =>
-      ids.length === 0 ? new Map() : byKey(orgsByIds.all(JSON.stringify([...new Set(ids)]))),
+      ids.length === 0
+        ? new Map()
+        : byKey(orgsByIds.all({ ids: JSON.stringify([...new Set(ids)]) })),
     /** The cached orgs on the given paths (a path's ancestors are its prefixes). */
     orgsOnPaths: (paths: readonly string[]): OrgInfoRow[] =>
-      paths.length === 0 ? [] : orgsByPaths.all(JSON.stringify([...new Set(paths)])),
+      paths.length === 0 ? [] : orgsByPaths.all({ paths: JSON.stringify([...new Set(paths)]) }),
     /** Active cells strictly below the org at `path`, in path order. */
     cellsBelow: (path: string, limit: number): OrgInfoRow[] =>
-      cellsBelow.all(path, subtreeEnd(path), limit),
+      cellsBelow.all({ from: path, to: subtreeEnd(path), limit }),
     members: (ids: readonly string[]): Map<string, MemberInfoRow> =>
-      ids.length === 0 ? new Map() : byKey(membersByIds.all(JSON.stringify([...new Set(ids)]))),
+      ids.length === 0
+        ? new Map()
+        : byKey(membersByIds.all({ ids: JSON.stringify([...new Set(ids)]) })),
   };
 }
 

@@ -1,3 +1,4 @@
+import { prepareQuery, type ClientQueryBuilder, type Params } from '../../db/client-query';
 import type { ClientMembersTable } from '../../db/client-schema';
 import type { SqliteHandle } from '../../db/sqlite';
 import type {
@@ -26,8 +27,27 @@ type SummaryRow = Pick<
   | 'name_folded'
 > & { home_org_name: string | null };
 
-const SUMMARY_COLUMNS = `m.id, m.full_name, m.birth_date, m.sex, m.citizen_id, m.card_no,
-  m.profile_no, m.status, m.home_org_id, m.sort_key, m.name_folded, o.name as home_org_name`;
+const SUMMARY_COLUMNS = [
+  'm.id',
+  'm.full_name',
+  'm.birth_date',
+  'm.sex',
+  'm.citizen_id',
+  'm.card_no',
+  'm.profile_no',
+  'm.status',
+  'm.home_org_id',
+  'm.sort_key',
+  'm.name_folded',
+  'o.name as home_org_name',
+] as const;
+
+/** Members (`m`) with the name of their home org (`o`), as the lists show them. */
+const summaries = (db: ClientQueryBuilder) =>
+  db
+    .selectFrom('members as m')
+    .leftJoin('orgs as o', 'o.id', 'm.home_org_id')
+    .select(SUMMARY_COLUMNS);
 
 export const toMemberSummary = (r: SummaryRow): MemberSummary => ({
   id: r.id,
@@ -48,22 +68,35 @@ export interface MemberListPosition {
 }
 
 export function membersRepo(handle: SqliteHandle) {
-  const firstPage = handle.prepare<[string, number], SummaryRow>(
-    `select ${SUMMARY_COLUMNS} from members m left join orgs o on o.id = m.home_org_id
-     where m.home_org_id = ? order by m.sort_key, m.id limit ?`,
+  const firstPage = prepareQuery(handle, (db, p: Params<{ orgId: string; limit: number }>) =>
+    summaries(db)
+      .where('m.home_org_id', '=', p.orgId)
+      .orderBy('m.sort_key')
+      .orderBy('m.id')
+      .limit(p.limit),
   );
-  const nextPage = handle.prepare<[string, string, string, number], SummaryRow>(
-    `select ${SUMMARY_COLUMNS} from members m left join orgs o on o.id = m.home_org_id
-     where m.home_org_id = ? and (m.sort_key, m.id) > (?, ?) order by m.sort_key, m.id limit ?`,
+  const nextPage = prepareQuery(
+    handle,
+    (db, p: Params<{ orgId: string; sortKey: string; id: string; limit: number }>) =>
+      summaries(db)
+        .where('m.home_org_id', '=', p.orgId)
+        .where((eb) => eb(eb.refTuple('m.sort_key', 'm.id'), '>', eb.tuple(p.sortKey, p.id)))
+        .orderBy('m.sort_key')
+        .orderBy('m.id')
+        .limit(p.limit),
   );
-  const byId = handle.prepare<[string], MemberRow>('select * from members where id = ?');
-  const candidates = candidateSearch<SummaryRow>(handle, {
+  const byId = prepareQuery(handle, (db, p: Params<{ id: string }>) =>
+    db.selectFrom('members').selectAll().where('id', '=', p.id),
+  );
+  const candidates = candidateSearch<'members', SummaryRow>(handle, {
     table: 'members',
     alias: 'm',
-    columns: SUMMARY_COLUMNS,
-    join: 'left join orgs o on o.id = m.home_org_id',
     fts: 'members_fts',
     idColumns: ['citizen_id', 'card_no', 'profile_no'],
+    candidates: (db, condition, limit) => {
+      const rows = summaries(db).where(condition);
+      return limit === undefined ? rows : rows.limit(limit);
+    },
   });
 
   return {
@@ -73,8 +106,8 @@ export function membersRepo(handle: SqliteHandle) {
     /** One page of an org's members in Vietnamese name order; `after` is the last row shown. */
     ofOrg(orgId: string, limit: number, after?: MemberListPosition) {
       const rows = after
-        ? nextPage.all(orgId, after.sortKey, after.id, limit + 1)
-        : firstPage.all(orgId, limit + 1);
+        ? nextPage.all({ orgId, sortKey: after.sortKey, id: after.id, limit: limit + 1 })
+        : firstPage.all({ orgId, limit: limit + 1 });
       const more = rows.length > limit;
       if (more) rows.pop();
       const last = rows[rows.length - 1];
@@ -85,7 +118,7 @@ export function membersRepo(handle: SqliteHandle) {
     },
 
     byId(memberId: string): Member | undefined {
-      const r = byId.get(memberId);
+      const r = byId.get({ id: memberId });
       if (!r) return undefined;
       return {
         id: r.id,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SessionUser } from '../../api/auth';
 import type { SqliteHandle } from '../../db/sqlite';
+import { setSyncState, syncStateValue } from '../../sync/repositories/sync-state';
 
 const KEY = 'offline_login';
 
@@ -12,15 +13,11 @@ export const OfflineLogin = z.object({ user: SessionUser, verifier: z.string().o
 export type OfflineLogin = z.infer<typeof OfflineLogin>;
 
 export function offlineLoginRepo(handle: SqliteHandle) {
-  const get = handle
-    .prepare<[string], string>('select value from sync_state where key = ?')
-    .pluck();
-  const set = handle.prepare<[string, string]>(
-    'insert into sync_state (key, value) values (?, ?) on conflict (key) do update set value = excluded.value',
-  );
+  const get = syncStateValue(handle);
+  const set = setSyncState(handle);
   return {
     read(): OfflineLogin | undefined {
-      const text = get.get(KEY);
+      const text = get.get({ key: KEY });
       if (text === undefined) return undefined;
       try {
         const parsed = OfflineLogin.safeParse(JSON.parse(text));
@@ -30,7 +27,7 @@ export function offlineLoginRepo(handle: SqliteHandle) {
       }
     },
     save(login: OfflineLogin): void {
-      set.run(KEY, JSON.stringify(login));
+      set.run({ key: KEY, value: JSON.stringify(login) });
     },
   };
 }

@@ -1,10 +1,12 @@
+import { sql } from 'kysely';
+import { prepareQuery, type Params, type TypedStatement } from '../../db/client-query';
 import type { ClientOrgsTable } from '../../db/client-schema';
 import type { SqliteHandle } from '../../db/sqlite';
 import type { OrgNode, OrgSummary } from '../contract';
 import { relevanceTier, type SearchPlan } from '../search-query';
 import { candidateSearch } from './candidate-search';
 import {
-  NODE_COLUMNS,
+  nodeColumns,
   ORG_SUMMARY_COLUMNS,
   orgNameOrder,
   subtreeEnd,
@@ -41,37 +43,60 @@ export interface OrgFilter {
 const MAX_CHAR = String.fromCodePoint(0x10ffff);
 
 export function orgSearchRepo(handle: SqliteHandle) {
-  const candidates = candidateSearch<HitRow>(handle, {
+  const candidates = candidateSearch<'orgs', HitRow>(handle, {
     table: 'orgs',
     alias: 'o',
-    columns: `${ORG_SUMMARY_COLUMNS}, o.name_folded`,
-    join: '',
     fts: 'orgs_fts',
     idColumns: ['code'],
+    candidates: (db, condition, limit) => {
+      const rows = db
+        .selectFrom('orgs as o')
+        .select([...ORG_SUMMARY_COLUMNS, 'o.name_folded'])
+        .where(condition);
+      return limit === undefined ? rows : rows.limit(limit);
+    },
   });
 
   // One statement per combination of filters, built from fixed fragments and kept.
-  const finders = new Map<
-    string,
-    ReturnType<typeof handle.prepare<Record<string, unknown>, NodeRow>>
-  >();
+  type FinderParams = {
+    codeFrom: string;
+    codeTo: string;
+    nameMatch: string;
+    status: string;
+    pathFrom: string;
+    pathTo: string;
+    limit: number;
+  };
+  const finders = new Map<string, TypedStatement<Partial<FinderParams>, NodeRow>>();
   function finder(filter: OrgFilter) {
-    const where: string[] = [];
-    if (filter.codePrefix !== undefined) where.push('o.code >= @codeFrom and o.code < @codeTo');
-    if (filter.nameMatch !== undefined)
-      where.push('o.rowid in (select rowid from orgs_fts where orgs_fts match @nameMatch)');
-    if (filter.status !== undefined) where.push('o.status = @status');
-    if (filter.underPath !== undefined) where.push('o.path >= @pathFrom and o.path < @pathTo');
-    const key = where.join(' and ');
+    const key = (['codePrefix', 'nameMatch', 'status', 'underPath'] as const)
+      .filter((name) => filter[name] !== undefined)
+      .join(' and ');
     let stmt = finders.get(key);
     if (!stmt) {
-      stmt = handle.prepare<Record<string, unknown>, NodeRow>(
-        // The page first, then the counts for its rows only.
-        `select ${NODE_COLUMNS} from orgs o where o.rowid in (
-           select o.rowid from orgs o ${key ? `where ${key}` : ''}
-           order by o.name_folded, o.id limit @limit)
-         order by o.name_folded, o.id`,
-      );
+      // The page first, then the counts for its rows only.
+      stmt = prepareQuery(handle, (db, p: Params<FinderParams>) => {
+        let page = db.selectFrom('orgs as o').select(sql<number>`o.rowid`.as('rowid'));
+        if (filter.codePrefix !== undefined)
+          page = page.where('o.code', '>=', p.codeFrom).where('o.code', '<', p.codeTo);
+        if (filter.nameMatch !== undefined)
+          page = page.where(
+            sql<boolean>`o.rowid in (select rowid from orgs_fts where orgs_fts match ${p.nameMatch})`,
+          );
+        if (filter.status !== undefined) page = page.where('o.status', '=', p.status);
+        if (filter.underPath !== undefined)
+          page = page.where('o.path', '>=', p.pathFrom).where('o.path', '<', p.pathTo);
+        return db
+          .selectFrom('orgs as o')
+          .select(nodeColumns)
+          .where(
+            sql.ref('o.rowid'),
+            'in',
+            page.orderBy('o.name_folded').orderBy('o.id').limit(p.limit),
+          )
+          .orderBy('o.name_folded')
+          .orderBy('o.id');
+      });
       finders.set(key, stmt);
     }
     return stmt;

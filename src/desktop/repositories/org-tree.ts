@@ -1,4 +1,6 @@
-import type { ClientBankAccountsTable, ClientOrgsTable } from '../../db/client-schema';
+import type { ExpressionBuilder } from 'kysely';
+import { jsonEach, prepareColumnQuery, prepareQuery, type Params } from '../../db/client-query';
+import type { ClientDatabase, ClientOrgsTable } from '../../db/client-schema';
 import type { SqliteHandle } from '../../db/sqlite';
 import type { AllocationDirection, OrgStatus } from '../../domain/org/org';
 import type { CellSubtype, OrgType } from '../../domain/org/org-types';
@@ -72,54 +74,153 @@ export const toOrgSummary = (r: SummaryRow): OrgSummary => ({
   status: r.status,
 });
 
-export const ORG_SUMMARY_COLUMNS =
-  'o.id, o.code, o.name, o.type, o.depth, o.parent_id, o.path, o.cell_subtype, o.status';
-export const NODE_COLUMNS = `o.id, o.code, o.name, o.type, o.depth, o.parent_id, o.cell_subtype, o.status,
-  o.address_detail, o.ward, o.province,
-  (select count(*) from orgs c where c.parent_id = o.id) as child_count,
-  (select count(*) from members m where m.home_org_id = o.id) as member_count`;
+export const ORG_SUMMARY_COLUMNS = [
+  'o.id',
+  'o.code',
+  'o.name',
+  'o.type',
+  'o.depth',
+  'o.parent_id',
+  'o.path',
+  'o.cell_subtype',
+  'o.status',
+] as const;
+
+type OrgsAsO = ClientDatabase & { o: ClientDatabase['orgs'] };
+
+/** The columns of an org list row: its summary, address, and counts of children and members. */
+export const nodeColumns = (eb: ExpressionBuilder<OrgsAsO, 'o'>) =>
+  [
+    'o.id',
+    'o.code',
+    'o.name',
+    'o.type',
+    'o.depth',
+    'o.parent_id',
+    'o.cell_subtype',
+    'o.status',
+    'o.address_detail',
+    'o.ward',
+    'o.province',
+    eb
+      .selectFrom('orgs as c')
+      .select((c) => c.fn.countAll<number>().as('n'))
+      .whereRef('c.parent_id', '=', 'o.id')
+      .$asScalar()
+      .$notNull()
+      .as('child_count'),
+    eb
+      .selectFrom('members as m')
+      .select((m) => m.fn.countAll<number>().as('n'))
+      .whereRef('m.home_org_id', '=', 'o.id')
+      .$asScalar()
+      .$notNull()
+      .as('member_count'),
+  ] as const;
 
 export function orgTreeRepo(handle: SqliteHandle) {
-  const children = handle.prepare<[string], NodeRow>(
-    `select ${NODE_COLUMNS} from orgs o where o.parent_id = ?`,
+  const children = prepareQuery(handle, (db, p: Params<{ parentId: string }>) =>
+    db.selectFrom('orgs as o').select(nodeColumns).where('o.parent_id', '=', p.parentId),
   );
   // Roots of the cache: orgs without a parent, or whose parent is outside the scope.
-  const roots = handle.prepare<[], NodeRow>(
-    `select ${NODE_COLUMNS} from orgs o
-     where o.parent_id is null or not exists (select 1 from orgs p where p.id = o.parent_id)`,
+  const roots = prepareQuery(handle, (db) =>
+    db
+      .selectFrom('orgs as o')
+      .select(nodeColumns)
+      .where((eb) =>
+        eb.or([
+          eb('o.parent_id', 'is', null),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('orgs as p')
+                .select(eb.lit(1).as('one'))
+                .whereRef('p.id', '=', 'o.parent_id'),
+            ),
+          ),
+        ]),
+      ),
   );
-  const pathOf = handle.prepare<[string], string>('select path from orgs where id = ?').pluck();
-  const refsByIds = handle.prepare<[string], OrgRow>(
-    `select o.id, o.code, o.name, o.type, o.depth from json_each(?) j join orgs o on o.id = j.value
-     order by o.depth`,
+  const pathOf = prepareColumnQuery(handle, (db, p: Params<{ id: string }>) =>
+    db.selectFrom('orgs').select('path').where('id', '=', p.id),
   );
-  const subtreePage = handle.prepare<[string, string, number], SummaryRow>(
-    `select ${ORG_SUMMARY_COLUMNS} from orgs o where o.path >= ? and o.path < ? order by o.path limit ?`,
+  const refsByIds = prepareQuery(handle, (db, p: Params<{ ids: string }>) =>
+    db
+      .selectFrom(jsonEach(p.ids, 'j'))
+      .innerJoin('orgs as o', 'o.id', 'j.value')
+      .select(['o.id', 'o.code', 'o.name', 'o.type', 'o.depth'])
+      .orderBy('o.depth'),
   );
-  const subtreePageAfter = handle.prepare<[string, string, number], SummaryRow>(
-    `select ${ORG_SUMMARY_COLUMNS} from orgs o where o.path > ? and o.path < ? order by o.path limit ?`,
+  type Range = Params<{ from: string; to: string; limit: number }>;
+  const subtreePage = prepareQuery(handle, (db, p: Range) =>
+    db
+      .selectFrom('orgs as o')
+      .select(ORG_SUMMARY_COLUMNS)
+      .where('o.path', '>=', p.from)
+      .where('o.path', '<', p.to)
+      .orderBy('o.path')
+      .limit(p.limit),
+  );
+  const subtreePageAfter = prepareQuery(handle, (db, p: Range) =>
+    db
+      .selectFrom('orgs as o')
+      .select(ORG_SUMMARY_COLUMNS)
+      .where('o.path', '>', p.from)
+      .where('o.path', '<', p.to)
+      .orderBy('o.path')
+      .limit(p.limit),
   );
   // Index-only: the ids are read off the paths.
-  const subtreePaths = handle
-    .prepare<[string, string, number], string>(
-      'select path from orgs where path >= ? and path < ? order by path limit ?',
-    )
-    .pluck();
-  const subtreePathsAfter = handle
-    .prepare<[string, string, number], string>(
-      'select path from orgs where path > ? and path < ? order by path limit ?',
-    )
-    .pluck();
-  const refById = handle.prepare<[string], OrgRow>(
-    'select id, code, name, type, depth from orgs where id = ?',
+  const subtreePaths = prepareColumnQuery(handle, (db, p: Range) =>
+    db
+      .selectFrom('orgs')
+      .select('path')
+      .where('path', '>=', p.from)
+      .where('path', '<', p.to)
+      .orderBy('path')
+      .limit(p.limit),
   );
-  const orgById = handle.prepare<[string], OrgRow>('select * from orgs where id = ?');
-  const counts = handle.prepare<[string, string], { child_count: number; member_count: number }>(
-    `select (select count(*) from orgs where parent_id = ?) as child_count,
-            (select count(*) from members where home_org_id = ?) as member_count`,
+  const subtreePathsAfter = prepareColumnQuery(handle, (db, p: Range) =>
+    db
+      .selectFrom('orgs')
+      .select('path')
+      .where('path', '>', p.from)
+      .where('path', '<', p.to)
+      .orderBy('path')
+      .limit(p.limit),
   );
-  const bankAccounts = handle.prepare<[string], ClientBankAccountsTable>(
-    'select * from org_bank_accounts where org_id = ? order by is_active desc, bank_name, account_no',
+  const refById = prepareQuery(handle, (db, p: Params<{ id: string }>) =>
+    db.selectFrom('orgs').select(['id', 'code', 'name', 'type', 'depth']).where('id', '=', p.id),
+  );
+  const orgById = prepareQuery(handle, (db, p: Params<{ id: string }>) =>
+    db.selectFrom('orgs').selectAll().where('id', '=', p.id),
+  );
+  const counts = prepareQuery(handle, (db, p: Params<{ id: string }>) =>
+    db.selectNoFrom((eb) => [
+      eb
+        .selectFrom('orgs')
+        .select((c) => c.fn.countAll<number>().as('n'))
+        .where('parent_id', '=', p.id)
+        .$asScalar()
+        .$notNull()
+        .as('child_count'),
+      eb
+        .selectFrom('members')
+        .select((m) => m.fn.countAll<number>().as('n'))
+        .where('home_org_id', '=', p.id)
+        .$asScalar()
+        .$notNull()
+        .as('member_count'),
+    ]),
+  );
+  const bankAccounts = prepareQuery(handle, (db, p: Params<{ orgId: string }>) =>
+    db
+      .selectFrom('org_bank_accounts')
+      .selectAll()
+      .where('org_id', '=', p.orgId)
+      .orderBy('is_active', 'desc')
+      .orderBy('bank_name')
+      .orderBy('account_no'),
   );
 
   /** Paths are ordered bytewise, which is parents before children; a page resumes after `cursor`. */
@@ -131,7 +232,7 @@ export function orgTreeRepo(handle: SqliteHandle) {
     after: (from: string, to: string, n: number) => T[],
     pathOfItem: (item: T) => string,
   ): { items: T[]; nextCursor: string | null } | undefined {
-    const root = pathOf.get(orgId);
+    const root = pathOf.get({ id: orgId });
     if (root === undefined) return undefined;
     const end = subtreeEnd(root);
     // A cursor outside the subtree would page through someone else's rows: start over instead.
@@ -147,29 +248,29 @@ export function orgTreeRepo(handle: SqliteHandle) {
   return {
     /** Children in Vietnamese order of name (numbers in names compare as numbers). */
     children(parentId: string | null): OrgNode[] {
-      const rows = parentId === null ? roots.all() : children.all(parentId);
+      const rows = parentId === null ? roots.all() : children.all({ parentId });
       return rows.map(toOrgNode).sort((a, b) => orgNameOrder.compare(a.name, b.name));
     },
-    exists: (orgId: string): boolean => pathOf.get(orgId) !== undefined,
-    path: (orgId: string): string | undefined => pathOf.get(orgId),
+    exists: (orgId: string): boolean => pathOf.get({ id: orgId }) !== undefined,
+    path: (orgId: string): string | undefined => pathOf.get({ id: orgId }),
     ref(orgId: string): OrgRef | undefined {
-      const r = refById.get(orgId);
+      const r = refById.get({ id: orgId });
       return r && toRef(r);
     },
     /** Root first, the org itself last; undefined when the org is not in the cache. */
     ancestors(orgId: string): OrgRef[] | undefined {
-      const path = pathOf.get(orgId);
+      const path = pathOf.get({ id: orgId });
       if (path === undefined) return undefined;
       const ids = path.split('/').filter((id) => id !== '');
-      return refsByIds.all(JSON.stringify(ids)).map(toRef);
+      return refsByIds.all({ ids: JSON.stringify(ids) }).map(toRef);
     },
     subtree(orgId: string, limit: number, cursor?: string) {
       const result = page(
         orgId,
         limit,
         cursor,
-        (a, b, n) => subtreePage.all(a, b, n),
-        (a, b, n) => subtreePageAfter.all(a, b, n),
+        (from, to, limit) => subtreePage.all({ from, to, limit }),
+        (from, to, limit) => subtreePageAfter.all({ from, to, limit }),
         (row) => row.path,
       );
       return result && { items: result.items.map(toOrgSummary), nextCursor: result.nextCursor };
@@ -179,16 +280,16 @@ export function orgTreeRepo(handle: SqliteHandle) {
         orgId,
         limit,
         cursor,
-        (a, b, n) => subtreePaths.all(a, b, n),
-        (a, b, n) => subtreePathsAfter.all(a, b, n),
+        (from, to, limit) => subtreePaths.all({ from, to, limit }),
+        (from, to, limit) => subtreePathsAfter.all({ from, to, limit }),
         (path) => path,
       );
       return result && { ids: result.items.map(lastPathId), nextCursor: result.nextCursor };
     },
     detail(orgId: string): OrgDetail | undefined {
-      const r = orgById.get(orgId);
+      const r = orgById.get({ id: orgId });
       if (!r) return undefined;
-      const c = counts.get(orgId, orgId) ?? { child_count: 0, member_count: 0 };
+      const c = counts.get({ id: orgId }) ?? { child_count: 0, member_count: 0 };
       return {
         org: {
           id: r.id,
@@ -211,7 +312,7 @@ export function orgTreeRepo(handle: SqliteHandle) {
           path: r.path,
           depth: r.depth,
         },
-        bankAccounts: bankAccounts.all(orgId).map((b) => ({
+        bankAccounts: bankAccounts.all({ orgId }).map((b) => ({
           id: b.id,
           orgId: b.org_id,
           accountNo: b.account_no,

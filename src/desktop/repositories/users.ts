@@ -1,12 +1,11 @@
-import type { ClientUsersTable } from '../../db/client-schema';
+import { sql } from 'kysely';
+import { jsonEach, prepareColumnQuery, prepareQuery, type Params } from '../../db/client-query';
 import type { SqliteHandle } from '../../db/sqlite';
 import type { Role, UserStatus } from '../../domain/people/user';
 import { foldForSearch } from '../../domain/text/fold';
 import type { UserListItem } from '../contract';
+import { SYNC_KEYS, syncStateValue } from '../../sync/repositories/sync-state';
 import { subtreeEnd } from './org-tree';
-
-type UserRow = ClientUsersTable & { org_name: string | null };
-type GrantRow = { user_id: string; role: string; org_id: string; org_name: string | null };
 
 export interface UserFilter {
   /** Folded words that must all occur in the name, username or citizen id. */
@@ -24,51 +23,96 @@ const nameOrder = new Intl.Collator('vi');
 export function usersRepo(handle: SqliteHandle) {
   // One statement for every filter combination: a null parameter switches its condition off.
   // Only ids and what the text filter needs: a province has tens of thousands of accounts.
-  const matching = handle.prepare<
-    {
-      status: string | null;
-      position: string | null;
-      role: string | null;
-      from: string | null;
-      to: string | null;
-    },
-    { id: string }
-  >(
-    `select u.id from users u left join orgs o on o.id = u.org_id
-     where (@status is null or u.status = @status)
-       and (@position is null or u.position = @position)
-       and (@role is null or exists (select 1 from user_roles r where r.user_id = u.id and r.role = @role))
-       and (@from is null or (o.path >= @from and o.path < @to))
-     order by u.username`,
+  const matching = prepareColumnQuery(
+    handle,
+    (
+      db,
+      p: Params<{
+        status: string | null;
+        position: string | null;
+        role: string | null;
+        from: string | null;
+        to: string | null;
+      }>,
+    ) =>
+      db
+        .selectFrom('users as u')
+        .leftJoin('orgs as o', 'o.id', 'u.org_id')
+        .select('u.id')
+        .where((eb) => eb.or([eb(eb.val(p.status), 'is', null), eb('u.status', '=', p.status)]))
+        .where((eb) =>
+          eb.or([eb(eb.val(p.position), 'is', null), eb('u.position', '=', p.position)]),
+        )
+        .where((eb) =>
+          eb.or([
+            eb(eb.val(p.role), 'is', null),
+            eb.exists(
+              eb
+                .selectFrom('user_roles as r')
+                .select(eb.lit(1).as('one'))
+                .whereRef('r.user_id', '=', 'u.id')
+                .where('r.role', '=', p.role),
+            ),
+          ]),
+        )
+        .where((eb) =>
+          eb.or([
+            eb(eb.val(p.from), 'is', null),
+            eb.and([eb('o.path', '>=', p.from), eb('o.path', '<', p.to)]),
+          ]),
+        )
+        .orderBy('u.username'),
   );
-  const rowsByIds = handle.prepare<[string], UserRow>(
-    `select u.*, o.name as org_name from json_each(?) j join users u on u.id = j.value
-     left join orgs o on o.id = u.org_id order by u.username`,
+  const rowsByIds = prepareQuery(handle, (db, p: Params<{ ids: string }>) =>
+    db
+      .selectFrom(jsonEach(p.ids, 'j'))
+      .innerJoin('users as u', 'u.id', 'j.value')
+      .leftJoin('orgs as o', 'o.id', 'u.org_id')
+      .selectAll('u')
+      .select('o.name as org_name')
+      .orderBy('u.username'),
   );
-  const grants = handle.prepare<[string], GrantRow>(
-    `select r.user_id, r.role, r.org_id, o.name as org_name
-     from json_each(?) j join user_roles r on r.user_id = j.value left join orgs o on o.id = r.org_id
-     order by r.user_id, r.role`,
+  const grants = prepareQuery(handle, (db, p: Params<{ ids: string }>) =>
+    db
+      .selectFrom(jsonEach(p.ids, 'j'))
+      .innerJoin('user_roles as r', 'r.user_id', 'j.value')
+      .leftJoin('orgs as o', 'o.id', 'r.org_id')
+      .select(['r.user_id', 'r.role', 'r.org_id', 'o.name as org_name'])
+      .orderBy('r.user_id')
+      .orderBy('r.role'),
   );
-  const searchable = handle.prepare<[], { id: string; text: string }>(
-    `select id, full_name || ' ' || username || ' ' || citizen_id as text from users`,
+  const searchable = prepareQuery(handle, (db) =>
+    db
+      .selectFrom('users')
+      .select((eb) => [
+        'id',
+        sql<string>`${eb.ref('full_name')} || ' ' || ${eb.ref('username')} || ' ' || ${eb.ref('citizen_id')}`.as(
+          'text',
+        ),
+      ]),
   );
-  const positions = handle
-    .prepare<[], string>('select distinct position from users where position is not null')
-    .pluck();
-  const version = handle
-    .prepare<[], string>(`select value from sync_state where key = 'cursor'`)
-    .pluck();
+  const positions = prepareColumnQuery(handle, (db) =>
+    db
+      .selectFrom('users')
+      .select('position')
+      .distinct()
+      .where('position', 'is not', null)
+      .$narrowType<{ position: string }>(),
+  );
+  const version = syncStateValue(handle);
 
   // Folded texts and job titles change only with a sync: kept per cursor.
   let derived: { version: string | undefined; texts: Map<string, string>; positions: string[] };
   function current() {
-    const v = version.get();
+    const v = version.get({ key: SYNC_KEYS.cursor });
     if (derived?.version !== v) {
       derived = {
         version: v,
         texts: new Map(searchable.all().map((u) => [u.id, foldForSearch(u.text)])),
-        positions: positions.all().sort(nameOrder.compare),
+        positions: positions
+          .all()
+          .flatMap((p) => (p === null ? [] : [p]))
+          .sort(nameOrder.compare),
       };
     }
     return derived;
@@ -77,15 +121,13 @@ export function usersRepo(handle: SqliteHandle) {
   return {
     /** Accounts of the cache by the admin guide's filters, ordered by username. */
     list(filter: UserFilter) {
-      let ids = matching
-        .all({
-          status: filter.status ?? null,
-          position: filter.position ?? null,
-          role: filter.role ?? null,
-          from: filter.underPath ?? null,
-          to: filter.underPath ? subtreeEnd(filter.underPath) : null,
-        })
-        .map((u) => u.id);
+      let ids = matching.all({
+        status: filter.status ?? null,
+        position: filter.position ?? null,
+        role: filter.role ?? null,
+        from: filter.underPath ?? null,
+        to: filter.underPath ? subtreeEnd(filter.underPath) : null,
+      });
       if (filter.tokens.length > 0) {
         const { texts } = current();
         ids = ids.filter((id) => {
@@ -95,12 +137,12 @@ export function usersRepo(handle: SqliteHandle) {
       }
       const page = JSON.stringify(ids.slice(0, filter.limit));
       const byUser = new Map<string, UserListItem['roles']>();
-      for (const g of grants.all(page)) {
+      for (const g of grants.all({ ids: page })) {
         const list = byUser.get(g.user_id) ?? [];
         list.push({ role: g.role as Role, orgId: g.org_id, orgName: g.org_name ?? '' });
         byUser.set(g.user_id, list);
       }
-      const items: UserListItem[] = rowsByIds.all(page).map((u) => ({
+      const items: UserListItem[] = rowsByIds.all({ ids: page }).map((u) => ({
         id: u.id,
         username: u.username,
         fullName: u.full_name,

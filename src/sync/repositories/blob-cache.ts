@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { prepareColumnQuery, prepareQuery, type Params } from '../../db/client-query';
+import type { BlobCacheTable } from '../../db/client-schema';
 import type { SqliteHandle } from '../../db/sqlite';
 
 // The local copy of attachments and signed letters, content-addressed like the server's store, so
@@ -28,24 +30,51 @@ export interface BlobCacheRepo {
 export const sha256Of = (bytes: Uint8Array): string =>
   createHash('sha256').update(bytes).digest('hex');
 
+/** How many copies of a blob are cached (0 or 1). */
+export const isCached = (handle: SqliteHandle) =>
+  prepareColumnQuery(handle, (db, p: Params<{ sha256: string }>) =>
+    db
+      .selectFrom('blob_cache')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('sha256', '=', p.sha256),
+  );
+
 export function blobCacheRepo(handle: SqliteHandle): BlobCacheRepo {
   // A blob already cached keeps its bytes; a pending upload is never forgotten by a later put.
-  const upsert = handle.prepare(
-    `insert into blob_cache (sha256, content_type, size, data, needs_upload, fetched_at)
-     values (@sha256, @content_type, @size, @data, @needs_upload, @fetched_at)
-     on conflict (sha256) do update set needs_upload = max(needs_upload, excluded.needs_upload)`,
+  const upsert = prepareQuery(handle, (db, p: Params<BlobCacheTable>) =>
+    db
+      .insertInto('blob_cache')
+      .values({
+        sha256: p.sha256,
+        content_type: p.content_type,
+        size: p.size,
+        data: p.data,
+        needs_upload: p.needs_upload,
+        fetched_at: p.fetched_at,
+      })
+      .onConflict((oc) =>
+        oc.column('sha256').doUpdateSet((eb) => ({
+          needs_upload: eb.fn<number>('max', ['needs_upload', 'excluded.needs_upload']),
+        })),
+      ),
   );
-  const one = handle.prepare<[string], { content_type: string; size: number; data: Buffer }>(
-    'select content_type, size, data from blob_cache where sha256 = ?',
+  const one = prepareQuery(handle, (db, p: Params<{ sha256: string }>) =>
+    db
+      .selectFrom('blob_cache')
+      .select(['content_type', 'size', 'data'])
+      .where('sha256', '=', p.sha256),
   );
-  const exists = handle.prepare<[string], number>(
-    'select count(*) from blob_cache where sha256 = ?',
+  const exists = isCached(handle);
+  const pending = prepareColumnQuery(handle, (db) =>
+    db
+      .selectFrom('blob_cache')
+      .select('sha256')
+      .where('needs_upload', '=', 1)
+      .orderBy('fetched_at')
+      .orderBy('sha256'),
   );
-  const pending = handle.prepare<[], string>(
-    'select sha256 from blob_cache where needs_upload = 1 order by fetched_at, sha256',
-  );
-  const uploaded = handle.prepare<[string]>(
-    'update blob_cache set needs_upload = 0 where sha256 = ?',
+  const uploaded = prepareQuery(handle, (db, p: Params<{ sha256: string }>) =>
+    db.updateTable('blob_cache').set({ needs_upload: 0 }).where('sha256', '=', p.sha256),
   );
   return {
     put({ sha256, contentType, bytes, needsUpload, now = new Date() }) {
@@ -62,11 +91,11 @@ export function blobCacheRepo(handle: SqliteHandle): BlobCacheRepo {
       });
     },
     get(sha256) {
-      const row = one.get(sha256);
+      const row = one.get({ sha256 });
       return row ? { contentType: row.content_type, size: row.size, bytes: row.data } : undefined;
     },
-    has: (sha256) => (exists.pluck().get(sha256) ?? 0) > 0,
-    needingUpload: () => pending.pluck().all(),
-    markUploaded: (sha256) => void uploaded.run(sha256),
+    has: (sha256) => (exists.get({ sha256 }) ?? 0) > 0,
+    needingUpload: () => pending.all(),
+    markUploaded: (sha256) => void uploaded.run({ sha256 }),
   };
 }

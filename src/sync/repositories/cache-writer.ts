@@ -1,5 +1,6 @@
 import type { PullChange, SyncEntity } from '../../api/sync';
 import type { DossierWire } from '../../api/transfers';
+import { clientColumns, type ClientDatabase } from '../../db/client-schema';
 import type { SqliteHandle } from '../../db/sqlite';
 import {
   bankAccountRow,
@@ -12,6 +13,7 @@ import {
   userRoleRow,
   userRow,
   type BankAccountRow,
+  type DossierRouteOrgRow,
   type DossierRow,
   type MemberRow,
   type OrgRow,
@@ -21,101 +23,9 @@ import {
 import { SYNC_KEYS, syncStateRepo } from './sync-state';
 
 // The hot path of sync: prepared statements on the raw handle, one transaction per pulled page.
-
-const ORG_COLUMNS = [
-  'id',
-  'code',
-  'name',
-  'name_folded',
-  'parent_id',
-  'path',
-  'depth',
-  'type',
-  'cell_subtype',
-  'tax_code',
-  'email',
-  'phone',
-  'website',
-  'province',
-  'ward',
-  'address_detail',
-  'description',
-  'allocation_direction',
-  'has_seal',
-  'status',
-  'rev',
-] as const satisfies readonly (keyof OrgRow)[];
-
-const MEMBER_COLUMNS = [
-  'id',
-  'full_name',
-  'name_folded',
-  'sort_key',
-  'birth_date',
-  'sex',
-  'citizen_id',
-  'card_no',
-  'profile_no',
-  'home_org_id',
-  'residence_org_id',
-  'phone',
-  'email',
-  'joined_on',
-  'official_on',
-  'positions',
-  'status',
-  'rev',
-] as const satisfies readonly (keyof MemberRow)[];
-
-const BANK_ACCOUNT_COLUMNS = [
-  'id',
-  'org_id',
-  'account_no',
-  'holder',
-  'bank_name',
-  'citad_code',
-  'is_active',
-  'rev',
-] as const satisfies readonly (keyof BankAccountRow)[];
-
-const USER_COLUMNS = [
-  'id',
-  'username',
-  'full_name',
-  'citizen_id',
-  'phone',
-  'email',
-  'position',
-  'org_id',
-  'status',
-  'member_id',
-  'updated_by',
-  'updated_at',
-  'rev',
-] as const satisfies readonly (keyof UserRow)[];
-
-const DOSSIER_COLUMNS = [
-  'id',
-  'variant',
-  'member_id',
-  'from_org_id',
-  'destination_org_id',
-  'current_org_id',
-  'status',
-  'submitted_at',
-  'updated_at',
-  'present_by',
-  'data',
-  'rev',
-] as const satisfies readonly (keyof DossierRow)[];
-
-const USER_ROLE_COLUMNS = [
-  'id',
-  'user_id',
-  'role',
-  'org_id',
-  'rev',
-] as const satisfies readonly (keyof UserRoleRow)[];
+// No query builder here (docs/decisions/0022), but the same schema: table names are keys of
+// ClientDatabase, every column list is the table's full list from CLIENT_COLUMNS, and each
+// statement's parameter object is the table's row type.
 
 /** Server-owned tables, written only by pull; `outbox` and `sync_state` are not among them. */
 export const SERVER_OWNED_TABLES = [
@@ -139,16 +49,20 @@ const TABLE_OF: Record<
   userRole: 'user_roles',
 };
 
-const insertSql = (table: string, columns: readonly string[]) =>
+type Table = keyof ClientDatabase;
+type Column<T extends Table> = keyof ClientDatabase[T] & string;
+type FtsTable = 'members_fts' | 'orgs_fts';
+
+const insertSql = <T extends Table>(table: T, columns: readonly Column<T>[]) =>
   `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`;
 
-const updateSql = (table: string, columns: readonly string[]) =>
+const updateSql = <T extends Table>(table: T, columns: readonly Column<T>[]) =>
   `update ${table} set ${columns
     .filter((c) => c !== 'id')
     .map((c) => `${c} = @${c}`)
     .join(', ')} where id = @id`;
 
-const upsertSql = (table: string, columns: readonly string[]) =>
+const upsertSql = <T extends Table>(table: T, columns: readonly Column<T>[]) =>
   `${insertSql(table, columns)} on conflict (id) do update set ${columns
     .filter((c) => c !== 'id')
     .map((c) => `${c} = excluded.${c}`)
@@ -158,20 +72,20 @@ const upsertSql = (table: string, columns: readonly string[]) =>
  * Writes a table that has a contentless FTS5 shadow keyed by the row's rowid: the index entry is
  * deleted and re-inserted only when the indexed text changed.
  */
-function indexedTable<Row extends { id: string }>(
+function indexedTable<T extends 'orgs' | 'members', Row extends ClientDatabase[T]>(
   handle: SqliteHandle,
-  table: string,
-  fts: string,
-  columns: readonly (keyof Row & string)[],
-  indexedColumns: readonly (keyof Row & string)[],
+  table: T,
+  fts: FtsTable,
+  indexedColumns: readonly Column<T>[],
   searchText: (row: Row) => string,
 ) {
+  const columns = clientColumns(table);
   const find = handle.prepare<[string], { rowid: number } & Partial<Row>>(
     `select rowid, ${indexedColumns.join(', ')} from ${table} where id = ?`,
   );
   // New rows (all of them in an initial sync) cost one statement; a conflict means an update.
-  const insert = handle.prepare(`${insertSql(table, columns)} on conflict (id) do nothing`);
-  const update = handle.prepare(updateSql(table, columns));
+  const insert = handle.prepare<[Row]>(`${insertSql(table, columns)} on conflict (id) do nothing`);
+  const update = handle.prepare<[Row]>(updateSql(table, columns));
   const remove = handle.prepare<[number]>(`delete from ${table} where rowid = ?`);
   const ftsInsert = handle.prepare<[number | bigint, string]>(
     `insert into ${fts} (rowid, text) values (?, ?)`,
@@ -207,12 +121,11 @@ function indexedTable<Row extends { id: string }>(
   };
 }
 
-function plainTable<Row extends { id: string }>(
+function plainTable<T extends Exclude<Table, 'orgs' | 'members'>, Row extends ClientDatabase[T]>(
   handle: SqliteHandle,
-  table: string,
-  columns: readonly (keyof Row & string)[],
+  table: T,
 ) {
-  const upsert = handle.prepare(upsertSql(table, columns));
+  const upsert = handle.prepare<[Row]>(upsertSql(table, clientColumns(table)));
   const remove = handle.prepare<[string]>(`delete from ${table} where id = ?`);
   return {
     upsert: (row: Row): void => void upsert.run(row),
@@ -221,7 +134,7 @@ function plainTable<Row extends { id: string }>(
   };
 }
 
-const FTS_TABLES = ['members_fts', 'orgs_fts'] as const;
+const FTS_TABLES = ['members_fts', 'orgs_fts'] as const satisfies readonly FtsTable[];
 /** FTS5's own defaults, put back after a run. */
 const FTS_AUTOMERGE = 4;
 const FTS_CRISISMERGE = 16;
@@ -230,12 +143,12 @@ const OPTIMIZE_AFTER_PAGES = 16;
 
 /** Dossiers and the orgs of their routes: a route may be re-planned, so its rows are replaced. */
 function dossierTables(handle: SqliteHandle) {
-  const dossiers = plainTable<DossierRow>(handle, 'dossiers', DOSSIER_COLUMNS);
+  const dossiers = plainTable<'dossiers', DossierRow>(handle, 'dossiers');
   const removeRoute = handle.prepare<[string]>(
     'delete from dossier_route_orgs where dossier_id = ?',
   );
-  const insertRouteOrg = handle.prepare(
-    insertSql('dossier_route_orgs', ['dossier_id', 'org_id', 'position', 'side']),
+  const insertRouteOrg = handle.prepare<[DossierRouteOrgRow]>(
+    insertSql('dossier_route_orgs', clientColumns('dossier_route_orgs')),
   );
   return {
     upsert(d: DossierWire, rev: number): void {
@@ -310,29 +223,23 @@ export interface CacheWriter {
 
 export function createCacheWriter(handle: SqliteHandle): CacheWriter {
   const state = syncStateRepo(handle);
-  const orgs = indexedTable<OrgRow>(
+  const orgs = indexedTable<'orgs', OrgRow>(
     handle,
     'orgs',
     'orgs_fts',
-    ORG_COLUMNS,
     ['name_folded', 'code'],
     orgSearchText,
   );
-  const members = indexedTable<MemberRow>(
+  const members = indexedTable<'members', MemberRow>(
     handle,
     'members',
     'members_fts',
-    MEMBER_COLUMNS,
     ['name_folded', 'citizen_id', 'card_no', 'profile_no'],
     memberSearchText,
   );
-  const bankAccounts = plainTable<BankAccountRow>(
-    handle,
-    'org_bank_accounts',
-    BANK_ACCOUNT_COLUMNS,
-  );
-  const users = plainTable<UserRow>(handle, 'users', USER_COLUMNS);
-  const userRoles = plainTable<UserRoleRow>(handle, 'user_roles', USER_ROLE_COLUMNS);
+  const bankAccounts = plainTable<'org_bank_accounts', BankAccountRow>(handle, 'org_bank_accounts');
+  const users = plainTable<'users', UserRow>(handle, 'users');
+  const userRoles = plainTable<'user_roles', UserRoleRow>(handle, 'user_roles');
   const writers = { orgs, org_bank_accounts: bankAccounts, members, users, user_roles: userRoles };
   const dossiers = dossierTables(handle);
   // Downloaded copies go with the data that referred to them; bytes made here wait for upload.

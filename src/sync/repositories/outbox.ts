@@ -1,6 +1,8 @@
 import { PushMutation, type PushMutationBody, type PushResult } from '../../api/push';
+import { sql } from 'kysely';
+import { prepareQuery, type Params } from '../../db/client-query';
+import type { OutboxRow, OutboxTable } from '../../db/client-schema';
 import type { SqliteHandle } from '../../db/sqlite';
-import type { OutboxTable } from '../../db/client-schema';
 
 // What the user did offline, in order (DESIGN.md, sync protocol). Entries leave only when the
 // server applied them or the user discards them; refused ones wait with the server's message.
@@ -59,7 +61,7 @@ const UNREADABLE = {
     'Thao tác này không còn hợp lệ với phiên bản ứng dụng hiện tại. Vui lòng hủy và thực hiện lại.',
 };
 
-function readMutation(row: OutboxTable): PushMutation | undefined {
+function readMutation(row: OutboxRow): PushMutation | undefined {
   try {
     const parsed = PushMutation.safeParse({ ...(JSON.parse(row.payload) as object), id: row.id });
     return parsed.success ? parsed.data : undefined;
@@ -68,7 +70,7 @@ function readMutation(row: OutboxTable): PushMutation | undefined {
   }
 }
 
-const toItem = (row: OutboxTable): OutboxItem => ({
+const toItem = (row: OutboxRow): OutboxItem => ({
   seq: row.seq,
   id: row.id,
   kind: row.kind,
@@ -82,54 +84,114 @@ const toItem = (row: OutboxTable): OutboxItem => ({
 });
 
 export function outboxRepo(handle: SqliteHandle): OutboxRepo & OutboxSender {
-  const insert = handle.prepare(
-    `insert into outbox (id, kind, payload, entity_id, base_rev, status, created_at)
-     values (@id, @kind, @payload, @entity_id, @base_rev, 'pending', @created_at)`,
+  const insert = prepareQuery(
+    handle,
+    (
+      db,
+      p: Params<
+        Pick<OutboxTable, 'id' | 'kind' | 'payload' | 'entity_id' | 'base_rev' | 'created_at'>
+      >,
+    ) =>
+      db.insertInto('outbox').values({
+        id: p.id,
+        kind: p.kind,
+        payload: p.payload,
+        entity_id: p.entity_id,
+        base_rev: p.base_rev,
+        status: 'pending',
+        created_at: p.created_at,
+      }),
   );
-  const all = handle.prepare<[], OutboxTable>('select * from outbox order by seq');
-  const ofEntity = handle.prepare<[string], OutboxTable>(
-    'select * from outbox where entity_id = ? order by seq',
+  const all = prepareQuery(handle, (db) => db.selectFrom('outbox').selectAll().orderBy('seq'));
+  const ofEntity = prepareQuery(handle, (db, p: Params<{ entityId: string }>) =>
+    db.selectFrom('outbox').selectAll().where('entity_id', '=', p.entityId).orderBy('seq'),
   );
-  const one = handle.prepare<[string], OutboxTable>('select * from outbox where id = ?');
-  const remove = handle.prepare<[string]>(
-    `delete from outbox where id = ? and status <> 'sending'`,
+  const one = prepareQuery(handle, (db, p: Params<{ id: string }>) =>
+    db.selectFrom('outbox').selectAll().where('id', '=', p.id),
   );
-  const countRow = handle.prepare<[], { total: number; attention: number }>(
-    `select count(*) as total, coalesce(sum(status = 'needs_attention'), 0) as attention
-     from outbox`,
+  const remove = prepareQuery(handle, (db, p: Params<{ id: string }>) =>
+    db.deleteFrom('outbox').where('id', '=', p.id).where('status', '<>', 'sending'),
+  );
+  const countRow = prepareQuery(handle, (db) =>
+    db
+      .selectFrom('outbox')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('total'),
+        sql<number>`coalesce(sum(${eb.ref('status')} = 'needs_attention'), 0)`.as('attention'),
+      ]),
   );
   // Only the first entry of an entity goes out: a later one was decided on top of it (its
   // baseRev is rebased once the first is applied), and waits while it needs attention.
-  const sendable = handle.prepare<[number], OutboxTable>(
-    `select o.* from outbox o
-     where o.status in ('pending', 'sending')
-       and (o.entity_id is null or not exists (
-         select 1 from outbox b
-         where b.kind = o.kind and b.entity_id = o.entity_id and b.seq < o.seq))
-     order by o.seq limit ?`,
+  const sendable = prepareQuery(handle, (db, p: Params<{ limit: number }>) =>
+    db
+      .selectFrom('outbox as o')
+      .selectAll('o')
+      .where('o.status', 'in', ['pending', 'sending'])
+      .where((eb) =>
+        eb.or([
+          eb('o.entity_id', 'is', null),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('outbox as b')
+                .select(eb.lit(1).as('one'))
+                .whereRef('b.kind', '=', 'o.kind')
+                .whereRef('b.entity_id', '=', 'o.entity_id')
+                .whereRef('b.seq', '<', 'o.seq'),
+            ),
+          ),
+        ]),
+      )
+      .orderBy('o.seq')
+      .limit(p.limit),
   );
-  const setStatus = handle.prepare<[string, string]>('update outbox set status = ? where id = ?');
-  const deleteApplied = handle.prepare<[string]>('delete from outbox where id = ?');
-  const chained = handle.prepare<[string, string, number, number], OutboxTable>(
-    `select * from outbox where kind = ? and entity_id = ? and base_rev = ? and seq > ?`,
+  const setStatus = prepareQuery(handle, (db, p: Params<{ id: string; status: OutboxStatus }>) =>
+    db.updateTable('outbox').set({ status: p.status }).where('id', '=', p.id),
   );
-  const rebase = handle.prepare<[number, string, string]>(
-    'update outbox set base_rev = ?, payload = ? where id = ?',
+  const deleteApplied = prepareQuery(handle, (db, p: Params<{ id: string }>) =>
+    db.deleteFrom('outbox').where('id', '=', p.id),
+  );
+  const chained = prepareQuery(
+    handle,
+    (db, p: Params<{ kind: string; entityId: string; baseRev: number; seq: number }>) =>
+      db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('kind', '=', p.kind)
+        .where('entity_id', '=', p.entityId)
+        .where('base_rev', '=', p.baseRev)
+        .where('seq', '>', p.seq),
+  );
+  const rebase = prepareQuery(
+    handle,
+    (db, p: Params<{ id: string; baseRev: number; payload: string }>) =>
+      db
+        .updateTable('outbox')
+        .set({ base_rev: p.baseRev, payload: p.payload })
+        .where('id', '=', p.id),
   );
   /**
    * Entries queued on top of an applied one were decided on the state it produced: they now
    * rest on the rev the server gave it.
    */
-  function rebaseAfter(applied: OutboxTable, rev: number): void {
-    if (applied.entity_id === null || applied.base_rev === null) return;
-    for (const row of chained.all(applied.kind, applied.entity_id, applied.base_rev, applied.seq)) {
+  function rebaseAfter(applied: OutboxRow, rev: number): void {
+    const { kind, seq, entity_id: entityId, base_rev: baseRev } = applied;
+    if (entityId === null || baseRev === null) return;
+    for (const row of chained.all({ kind, entityId, baseRev, seq })) {
       const payload = { ...(JSON.parse(row.payload) as object), baseRev: rev };
-      rebase.run(rev, JSON.stringify(payload), row.id);
+      rebase.run({ id: row.id, baseRev: rev, payload: JSON.stringify(payload) });
     }
   }
-  const needsAttention = handle.prepare<[string | null, string, string]>(
-    `update outbox set status = 'needs_attention', result_code = ?, message = ? where id = ?`,
+  const needsAttention = prepareQuery(
+    handle,
+    (db, p: Params<{ id: string; code: string | null; message: string }>) =>
+      db
+        .updateTable('outbox')
+        .set({ status: 'needs_attention', result_code: p.code, message: p.message })
+        .where('id', '=', p.id),
   );
+  const setAside = (id: string, code: string | null, message: string) =>
+    needsAttention.run({ id, code, message });
 
   return {
     enqueue({ id, mutation, now = new Date() }) {
@@ -146,12 +208,12 @@ export function outboxRepo(handle: SqliteHandle): OutboxRepo & OutboxSender {
       });
     },
     list: () => all.all().map(toItem),
-    forEntity: (entityId) => ofEntity.all(entityId).map(toItem),
+    forEntity: (entityId) => ofEntity.all({ entityId }).map(toItem),
     get(id) {
-      const row = one.get(id);
+      const row = one.get({ id });
       return row ? toItem(row) : undefined;
     },
-    discard: (id) => remove.run(id).changes === 1,
+    discard: (id) => remove.run({ id }).changes === 1,
     counts() {
       const row = countRow.get() ?? { total: 0, attention: 0 };
       return { total: row.total, needsAttention: row.attention };
@@ -159,7 +221,7 @@ export function outboxRepo(handle: SqliteHandle): OutboxRepo & OutboxSender {
 
     nextBatch(limit) {
       for (;;) {
-        const rows = sendable.all(limit);
+        const rows = sendable.all({ limit });
         const batch = [];
         let unreadable = false;
         for (const row of rows) {
@@ -167,7 +229,7 @@ export function outboxRepo(handle: SqliteHandle): OutboxRepo & OutboxSender {
           if (mutation) batch.push({ id: row.id, mutation });
           else {
             // Written by another version of the app: the user decides, as for a refusal.
-            needsAttention.run(UNREADABLE.code, UNREADABLE.messageVi, row.id);
+            setAside(row.id, UNREADABLE.code, UNREADABLE.messageVi);
             unreadable = true;
           }
         }
@@ -176,28 +238,28 @@ export function outboxRepo(handle: SqliteHandle): OutboxRepo & OutboxSender {
       }
     },
     markSending: handle.transaction((ids: readonly string[]) => {
-      for (const id of ids) setStatus.run('sending', id);
+      for (const id of ids) setStatus.run({ id, status: 'sending' });
     }),
     record: handle.transaction((results: readonly PushResult[]) => {
       let applied = 0;
       let notApplied = 0;
       for (const r of results) {
-        const row = one.get(r.id);
+        const row = one.get({ id: r.id });
         // An answer about an id we no longer hold (none is expected) changes nothing.
         if (!row) continue;
         if (r.status === 'applied') {
-          deleteApplied.run(r.id);
+          deleteApplied.run({ id: r.id });
           if (r.rev !== null) rebaseAfter(row, r.rev);
           applied += 1;
         } else {
-          needsAttention.run(r.code ?? r.status, r.messageVi, r.id);
+          setAside(r.id, r.code ?? r.status, r.messageVi);
           notApplied += 1;
         }
       }
       return { applied, notApplied };
     }),
     release: handle.transaction((ids: readonly string[]) => {
-      for (const id of ids) setStatus.run('pending', id);
+      for (const id of ids) setStatus.run({ id, status: 'pending' });
     }),
   };
 }

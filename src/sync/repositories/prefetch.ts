@@ -1,6 +1,9 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
+import { prepareColumnQuery, type Params } from '../../db/client-query';
 import type { SqliteHandle } from '../../db/sqlite';
 import { Attachment, Sha256Hex } from '../../domain/procedures/transfer-dossier';
+import { isCached } from './blob-cache';
 
 /** Roles that act on a dossier at their org (and below): their dossiers are read offline. */
 const ACTING_ROLES = ['processor', 'approver', 'admin'] as const;
@@ -17,28 +20,38 @@ const DossierBlobs = z.object({
  * grants (a grant covers its org's subtree).
  */
 export function prefetchRepo(handle: SqliteHandle) {
-  const waiting = handle.prepare<[string, ...string[]], { data: string }>(
-    `select d.data from dossiers d
-     join orgs here on here.id = d.current_org_id
-     where d.status not in ('completed', 'rejected', 'returned')
-       and exists (
-         select 1 from user_roles r join orgs g on g.id = r.org_id
-         where r.user_id = ? and r.role in (${ACTING_ROLES.map(() => '?').join(', ')})
-           and substr(here.path, 1, length(g.path)) = g.path)
-     order by d.updated_at desc`,
+  const waiting = prepareColumnQuery(handle, (db, p: Params<{ userId: string }>) =>
+    db
+      .selectFrom('dossiers as d')
+      .innerJoin('orgs as here', 'here.id', 'd.current_org_id')
+      .select('d.data')
+      .where('d.status', 'not in', ['completed', 'rejected', 'returned'])
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('user_roles as r')
+            .innerJoin('orgs as g', 'g.id', 'r.org_id')
+            .select(eb.lit(1).as('one'))
+            .where('r.user_id', '=', p.userId)
+            .where('r.role', 'in', ACTING_ROLES)
+            .where(
+              (e) =>
+                sql<boolean>`substr(${e.ref('here.path')}, 1, length(${e.ref('g.path')})) = ${e.ref('g.path')}`,
+            ),
+        ),
+      )
+      .orderBy('d.updated_at', 'desc'),
   );
-  const cached = handle.prepare<[string], number>(
-    'select count(*) from blob_cache where sha256 = ?',
-  );
+  const cached = isCached(handle);
   return {
     missingBlobs(userId: string): string[] {
       const wanted = new Set<string>();
-      for (const row of waiting.all(userId, ...ACTING_ROLES)) {
-        const refs = DossierBlobs.parse(JSON.parse(row.data));
+      for (const data of waiting.all({ userId })) {
+        const refs = DossierBlobs.parse(JSON.parse(data));
         for (const a of refs.attachments) wanted.add(a.sha256);
         if (refs.letterSha256) wanted.add(refs.letterSha256);
       }
-      return [...wanted].filter((sha) => (cached.pluck().get(sha) ?? 0) === 0);
+      return [...wanted].filter((sha) => (cached.get({ sha256: sha }) ?? 0) === 0);
     },
   };
 }

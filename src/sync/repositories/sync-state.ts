@@ -1,3 +1,4 @@
+import { prepareColumnQuery, prepareQuery, type Params } from '../../db/client-query';
 import type { SqliteHandle } from '../../db/sqlite';
 
 /** Keys of `sync_state`. The cursor moves only together with the data it describes. */
@@ -23,19 +24,33 @@ export interface SyncStateRepo {
   remove(key: SyncKey): void;
 }
 
-export function syncStateRepo(handle: SqliteHandle): SyncStateRepo {
-  const getStmt = handle
-    .prepare<[string], string>('select value from sync_state where key = ?')
-    .pluck();
-  const setStmt = handle.prepare<[string, string]>(
-    'insert into sync_state (key, value) values (?, ?) on conflict (key) do update set value = excluded.value',
+/** The value under a key of `sync_state`; also read by repositories that cache per sync. */
+export const syncStateValue = (handle: SqliteHandle) =>
+  prepareColumnQuery(handle, (db, p: Params<{ key: string }>) =>
+    db.selectFrom('sync_state').select('value').where('key', '=', p.key),
   );
-  const removeStmt = handle.prepare<[string]>('delete from sync_state where key = ?');
-  const get = (key: SyncKey) => getStmt.get(key);
+
+export const setSyncState = (handle: SqliteHandle) =>
+  prepareQuery(handle, (db, p: Params<{ key: string; value: string }>) =>
+    db
+      .insertInto('sync_state')
+      .values({ key: p.key, value: p.value })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
+      ),
+  );
+
+export function syncStateRepo(handle: SqliteHandle): SyncStateRepo {
+  const getStmt = syncStateValue(handle);
+  const setStmt = setSyncState(handle);
+  const removeStmt = prepareQuery(handle, (db, p: Params<{ key: string }>) =>
+    db.deleteFrom('sync_state').where('key', '=', p.key),
+  );
+  const get = (key: SyncKey) => getStmt.get({ key });
   return {
     get,
-    set: (key, value) => void setStmt.run(key, value),
-    remove: (key) => void removeStmt.run(key),
+    set: (key, value) => void setStmt.run({ key, value }),
+    remove: (key) => void removeStmt.run({ key }),
     read: () => ({
       cursor: get(SYNC_KEYS.cursor),
       lastSyncAt: get(SYNC_KEYS.lastSyncAt),
