@@ -237,8 +237,10 @@ describe('cache writer', () => {
     const fetched = Buffer.from('%PDF-1.4 fetched');
     const signed = Buffer.from('%PDF-1.4 signed here');
     const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-    blobs.put({ sha256: sha(fetched), contentType: 'application/pdf', bytes: fetched, needsUpload: false }); // prettier-ignore
-    blobs.put({ sha256: sha(signed), contentType: 'application/pdf', bytes: signed, needsUpload: true }); // prettier-ignore
+    const pdf = (bytes: Buffer, needsUpload: boolean) =>
+      blobs.put({ sha256: sha(bytes), contentType: 'application/pdf', bytes, needsUpload });
+    pdf(fetched, false);
+    pdf(signed, true);
     writer.clearServerState();
     expect(count('dossiers')).toBe(0);
     expect(count('dossier_route_orgs')).toBe(0);

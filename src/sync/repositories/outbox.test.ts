@@ -98,11 +98,13 @@ describe('outbox repository', () => {
     expect(outbox.get(mutationId(1))?.status).toBe('sending');
     // Entries being sent may not be discarded; the answer decides.
     expect(outbox.discard(mutationId(1))).toBe(false);
-    expect(outbox.record([answer(mutationId(1), 'applied', 12), answer(mutationId(2), 'applied', 13)])).toEqual({ applied: 2, notApplied: 0 }); // prettier-ignore
+    const answers = [answer(mutationId(1), 'applied', 12), answer(mutationId(2), 'applied', 13)];
+    expect(outbox.record(answers)).toEqual({ applied: 2, notApplied: 0 });
 
     const [next] = outbox.nextBatch(10);
     expect(next?.mutation).toEqual({ id: mutationId(3), ...forward(dossierA, 12) });
-    expect(outbox.get(mutationId(3))).toMatchObject({ baseRev: 12, mutation: forward(dossierA, 12) }); // prettier-ignore
+    const rebased = { baseRev: 12, mutation: forward(dossierA, 12) };
+    expect(outbox.get(mutationId(3))).toMatchObject(rebased);
   });
 
   it('keeps a refused entry with the server message; it holds back its entity, not others', () => {
