@@ -1,5 +1,5 @@
 import { Descriptions, Form, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FeeSheetLine, StatementLineRow } from '../../../../src/desktop/contract';
 import {
   callDesktop,
@@ -42,14 +42,17 @@ export function MatchDialog({
   const [paymentId, setPaymentId] = useState<string>();
   const { busy, error, setError, run } = useDesktopAction();
   const invalidate = useInvalidate();
-  useEffect(() => {
+  // Another line starts a fresh draft: adjusted during render, so no frame shows the old one.
+  const [draftFor, setDraftFor] = useState(line);
+  if (draftFor !== line) {
+    setDraftFor(line);
     setMode('members');
     setCellId(undefined);
     setMonth(line ? line.date.slice(0, 7) : '');
     setMemberIds([]);
     setPaymentId(undefined);
     setError(undefined);
-  }, [line, setError]);
+  }
   const sheet = useDesktopQuery(
     'feeApprovalSheet',
     line && mode === 'members' && cellId && month ? { cellId, month } : null,
