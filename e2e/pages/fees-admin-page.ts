@@ -2,6 +2,9 @@ import type { Locator, Page } from 'playwright-core';
 import { stillModal } from './modal';
 import { waitForTableSettled } from './table';
 
+/** A dialog's error: the alert for the whole form, or the message under one field. */
+const DIALOG_ERROR = '.ant-alert-error, .ant-form-item-explain-error';
+
 /** The fee administration screens' menu entries, with the national system's names. */
 export type FeeAdminMenuItem =
   'Đối soát sao kê ngân hàng' | 'Quy định mức đóng đảng phí' | 'Tài khoản ngân hàng';
@@ -237,8 +240,9 @@ export class FeesAdminPage {
   }
 
   /**
-   * Clicks the dialog's OK button and waits for one of two outcomes: an error alert in the
-   * dialog (its text is returned), or the dialog gone and the table behind it settled again.
+   * Clicks the dialog's OK button and waits for one of two outcomes: an error in the dialog, in
+   * its alert or under the field a refusal names (its text is returned), or the dialog gone and
+   * the table behind it settled again.
    */
   private async submitDialog(
     modal: Locator,
@@ -247,19 +251,19 @@ export class FeesAdminPage {
     table: Locator,
   ): Promise<string | null> {
     const content = this.page.getByTestId(contentTestId);
-    const alert = content.locator('.ant-alert-error');
+    const alert = content.locator(DIALOG_ERROR).first();
     // A message from an earlier attempt is replaced, not added to: wait for the new answer.
     const before = (await alert.count()) > 0 ? await alert.innerText() : null;
     await modal.getByTestId(buttonTestId).click();
     await modal.locator('.ant-btn-loading').waitFor({ state: 'detached' });
     await this.page.waitForFunction(
-      ({ id, previous }) => {
+      ({ id, previous, selector }) => {
         const box = document.querySelector(`[data-testid="${id}"]`);
         if (!box) return true;
-        const shown = box.querySelector('.ant-alert-error');
+        const shown = box.querySelector(selector);
         return shown !== null && (previous === null || shown.textContent !== previous);
       },
-      { id: contentTestId, previous: before },
+      { id: contentTestId, previous: before, selector: DIALOG_ERROR },
     );
     if ((await content.count()) > 0) return (await alert.innerText()).trim();
     await this.settled(table);

@@ -25,15 +25,14 @@ export function App() {
 
   /** At start-up, the answer primed by main.tsx; after a change of session, a fresh one. */
   const readSession = useCallback(
-    async (maxAgeMs: number) => {
-      try {
-        const { user, offline } = await fetchDesktop('session', {}, maxAgeMs);
-        setAuth(user ? { state: 'in', user, offline } : { state: 'out' });
-      } catch (err) {
-        if (err instanceof DesktopCallError) setAuth({ state: 'broken', error: err.error });
-        else throw err;
-      }
-    },
+    (maxAgeMs: number) =>
+      fetchDesktop('session', {}, maxAgeMs).then(
+        ({ user, offline }) => setAuth(user ? { state: 'in', user, offline } : { state: 'out' }),
+        (err: unknown) => {
+          if (err instanceof DesktopCallError) setAuth({ state: 'broken', error: err.error });
+          else throw err;
+        },
+      ),
     [fetchDesktop],
   );
   const loadSession = useCallback(() => readSession(0), [readSession]);

@@ -102,11 +102,17 @@ export function PdfViewer({ base64 }: { base64: string }) {
     return () => observer.disconnect();
   }, []);
 
-  useEffect(() => {
-    let current = true;
+  // Other bytes: back to the first page of a document still loading (adjusted during render).
+  const [shown, setShown] = useState(base64);
+  if (shown !== base64) {
+    setShown(base64);
     setState('loading');
     setDoc(undefined);
     setPageNo(1);
+  }
+
+  useEffect(() => {
+    let current = true;
     const task = loadPdfJs().then((lib) =>
       // The bytes go to the worker (it takes them over): a fresh copy per document.
       lib.getDocument({ data: decodeBase64(base64), useWasm: false, stopAtErrors: false }),

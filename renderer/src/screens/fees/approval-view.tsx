@@ -2,14 +2,16 @@ import {
   App,
   Button,
   Card,
+  Form,
   Input,
   Space,
   Table,
   Tag,
   Typography,
+  type InputProps,
   type TableColumnsType,
 } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   AdjustReasonInput,
   UNAPPROVED_NOTE_VI,
@@ -34,7 +36,16 @@ interface Edit {
   amount: string;
   reason: string;
 }
-type Errors = Record<string, { amount?: string; reason?: string }>;
+/** The sheet's adjustments, per member, as typed (a field not typed is undefined). */
+interface AdjustValues {
+  edits?: Record<string, Partial<Edit>>;
+}
+type EditField = keyof Edit;
+const fieldName = (memberId: string, field: EditField): ['edits', string, EditField] => [
+  'edits',
+  memberId,
+  field,
+];
 
 const canApprove = (c: { canApprove: boolean }) => c.canApprove;
 
@@ -63,35 +74,44 @@ export function ApprovalView() {
   const { cells, cellId, setCellId, query: cellsQuery } = useFeeCells(canApprove);
   const [month, setMonth] = useState(thisMonth);
   const sheet = useDesktopQuery('feeApprovalSheet', cellId ? { cellId, month } : null);
-  const [edits, setEdits] = useState<Record<string, Edit>>({});
-  const [errors, setErrors] = useState<Errors>({});
+  const [form] = Form.useForm<AdjustValues>();
   const [selected, setSelected] = useState<string[]>([]);
   const { busy, error: callError, run } = useDesktopAction();
   const invalidate = useInvalidate();
   const lines = sheet.data?.lines ?? [];
 
-  const edit = (memberId: string, change: Partial<Edit>) =>
-    setEdits((all) => ({
-      ...all,
-      [memberId]: { amount: '', reason: '', ...all[memberId], ...change },
-    }));
+  /** A member's typed adjustment; untouched, the computed amount. */
+  const editOf = (memberId: string): Edit | undefined => {
+    const typed = form.getFieldValue(['edits', memberId]) as Partial<Edit> | undefined;
+    return typed && { amount: typed.amount ?? '', reason: typed.reason ?? '' };
+  };
 
   async function approve(all: boolean) {
     if (!cellId) return;
     const chosen = all
-      ? lines.filter((l) => edits[l.memberId]?.amount)
+      ? lines.filter((l) => editOf(l.memberId)?.amount)
       : lines.filter((l) => selected.includes(l.memberId));
-    const found: Errors = {};
-    const items: DesktopInput<'approveFees'>['items'] = [];
-    for (const line of chosen) {
-      const read = readEdit(line, edits[line.memberId]);
-      if (read.error) found[line.memberId] = read.error;
-      else items.push(read.item);
-    }
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
+    // The lines approved now are checked; marks left on the others from an earlier try go.
+    form.setFields(
+      lines.flatMap((l) =>
+        (['amount', 'reason'] as const).map((f) => ({
+          name: fieldName(l.memberId, f),
+          errors: [],
+        })),
+      ),
+    );
+    try {
+      await form.validateFields(
+        chosen.flatMap((l) => [fieldName(l.memberId, 'amount'), fieldName(l.memberId, 'reason')]),
+      );
+    } catch {
       message.error('Vui lòng sửa các ô được đánh dấu trước khi phê duyệt.');
       return;
+    }
+    const items: DesktopInput<'approveFees'>['items'] = [];
+    for (const line of chosen) {
+      const read = readEdit(line, editOf(line.memberId));
+      if (read.item) items.push(read.item);
     }
     if (!all && items.length === 0) {
       message.warning('Chọn đảng viên cần phê duyệt.');
@@ -100,7 +120,7 @@ export function ApprovalView() {
     await run(async () => {
       const result = await callDesktop(bridge, 'approveFees', { cellId, month, all, items });
       setSelected([]);
-      setEdits({});
+      form.resetFields();
       message.success(
         result.queued
           ? 'Không kết nối được máy chủ: phê duyệt đã được lưu, sẽ gửi khi có kết nối.'
@@ -135,22 +155,17 @@ export function ApprovalView() {
       key: 'adjust',
       width: 170,
       render: (_v, l) => (
-        <div>
-          <Input
-            data-testid="fee-adjust-amount"
-            disabled={l.paid}
-            inputMode="numeric"
-            placeholder={l.computedAmount !== null ? String(l.computedAmount) : 'Nhập số tiền'}
-            value={edits[l.memberId]?.amount ?? ''}
-            status={errors[l.memberId]?.amount ? 'error' : undefined}
-            onChange={(e) => edit(l.memberId, { amount: e.target.value })}
-          />
-          {errors[l.memberId]?.amount && (
-            <Typography.Text type="danger" data-testid="fee-adjust-error">
-              {errors[l.memberId]?.amount}
-            </Typography.Text>
+        <AdjustItem line={l} field="amount" errorTestId="fee-adjust-error">
+          {(_edited, status) => (
+            <Input
+              data-testid="fee-adjust-amount"
+              status={status}
+              disabled={l.paid}
+              inputMode="numeric"
+              placeholder={l.computedAmount !== null ? String(l.computedAmount) : 'Nhập số tiền'}
+            />
           )}
-        </div>
+        </AdjustItem>
       ),
     },
     {
@@ -158,21 +173,18 @@ export function ApprovalView() {
       key: 'reason',
       width: 220,
       render: (_v, l) => (
-        <div>
-          <Input
-            data-testid="fee-adjust-reason"
-            disabled={l.paid}
-            maxLength={500}
-            value={edits[l.memberId]?.reason ?? l.adjustReason ?? ''}
-            status={errors[l.memberId]?.reason ? 'error' : undefined}
-            onChange={(e) => edit(l.memberId, { reason: e.target.value })}
-          />
-          {errors[l.memberId]?.reason && (
-            <Typography.Text type="danger" data-testid="fee-reason-error">
-              {errors[l.memberId]?.reason}
-            </Typography.Text>
+        <AdjustItem line={l} field="reason" errorTestId="fee-reason-error">
+          {(edited, status) => (
+            <FallbackInput
+              data-testid="fee-adjust-reason"
+              status={status}
+              disabled={l.paid}
+              maxLength={500}
+              // Untouched, the row shows the reason approved before; once edited, what is typed.
+              fallback={edited ? '' : (l.adjustReason ?? '')}
+            />
           )}
-        </div>
+        </AdjustItem>
       ),
     },
     {
@@ -258,26 +270,95 @@ export function ApprovalView() {
         </Space>
         <SheetTotals sheet={sheet.data} />
       </div>
-      <Table<FeeSheetLine>
-        data-testid="fee-approval-table"
-        data-settled={sheet.settled && !busy ? 'true' : 'false'}
-        rowKey="memberId"
-        size="small"
-        bordered
-        columns={columns}
-        dataSource={lines}
-        loading={sheet.loading}
-        pagination={false}
-        scroll={{ x: 1300 }}
-        rowSelection={{
-          selectedRowKeys: selected,
-          onChange: (keys) => setSelected(keys.map(String)),
-          getCheckboxProps: (l) => ({ disabled: l.paid }),
-        }}
-        locale={{ emptyText: cellId ? 'Chi bộ chưa có đảng viên' : 'Chọn chi bộ' }}
-      />
+      {/* The adjustments' form: its fields sit in the table's cells. */}
+      <Form form={form} component={false}>
+        <Table<FeeSheetLine>
+          data-testid="fee-approval-table"
+          data-settled={sheet.settled && !busy ? 'true' : 'false'}
+          rowKey="memberId"
+          size="small"
+          bordered
+          columns={columns}
+          dataSource={lines}
+          loading={sheet.loading}
+          pagination={false}
+          scroll={{ x: 1300 }}
+          rowSelection={{
+            selectedRowKeys: selected,
+            onChange: (keys) => setSelected(keys.map(String)),
+            getCheckboxProps: (l) => ({ disabled: l.paid }),
+          }}
+          locale={{ emptyText: cellId ? 'Chi bộ chưa có đảng viên' : 'Chọn chi bộ' }}
+        />
+      </Form>
     </Card>
   );
+}
+
+/**
+ * One adjustment of a row as a Form.Item: checked only when the row is approved (readEdit, as the
+ * server will), its error under it with the test id the journeys read.
+ */
+function AdjustItem({
+  line,
+  field,
+  errorTestId,
+  children,
+}: {
+  line: FeeSheetLine;
+  field: EditField;
+  errorTestId: string;
+  /** The input, told whether the row's adjustment was edited and whether this field is wrong. */
+  children: (edited: boolean, status: 'error' | undefined) => ReactNode;
+}) {
+  const name = fieldName(line.memberId, field);
+  return (
+    <Form.Item noStyle shouldUpdate>
+      {({ getFieldError, getFieldValue }) => {
+        const [error] = getFieldError(name);
+        const edited = getFieldValue(['edits', line.memberId]) !== undefined;
+        return (
+          <div>
+            <Form.Item
+              name={name}
+              noStyle
+              validateTrigger={[]}
+              rules={[
+                {
+                  validator: async () => {
+                    const typed = getFieldValue(['edits', line.memberId]) as
+                      Partial<Edit> | undefined;
+                    const read = readEdit(
+                      line,
+                      typed && { amount: typed.amount ?? '', reason: typed.reason ?? '' },
+                    );
+                    const message = read.error?.[field];
+                    if (message) throw new Error(message);
+                  },
+                },
+              ]}
+            >
+              {children(edited, error ? 'error' : undefined)}
+            </Form.Item>
+            {error && (
+              <Typography.Text type="danger" data-testid={errorTestId}>
+                {error}
+              </Typography.Text>
+            )}
+          </div>
+        );
+      }}
+    </Form.Item>
+  );
+}
+
+/** An Input that shows `fallback` while its value was never typed. */
+function FallbackInput({
+  value,
+  fallback,
+  ...props
+}: Omit<InputProps, 'value'> & { value?: string; fallback: string }) {
+  return <Input {...props} value={value ?? fallback} />;
 }
 
 function SheetTotals({ sheet }: { sheet: FeeSheet | undefined }) {

@@ -17,12 +17,14 @@ import { useState } from 'react';
 import { BankAccountInput, type FeeBankAccountRow } from '../../../../src/desktop/contract';
 import {
   callDesktop,
+  DesktopCallError,
   useBridge,
   useDesktopAction,
   useDesktopQuery,
   useInvalidate,
 } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
+import { contractRule, showOnField } from '../../ui/field-errors';
 import { firstRowOfEachOrg } from './bank-account-rows';
 
 /** What the account dialog edits: an org's new account, or one of its accounts. */
@@ -182,16 +184,18 @@ export function BankAccountsView() {
   );
 }
 
-type AccountFields = {
-  accountNo: string;
-  holder: string;
-  bankName: string;
-  citadCode: string;
-  isActive: boolean;
-};
+type AccountFields = Pick<
+  BankAccountInput,
+  'accountNo' | 'holder' | 'bankName' | 'citadCode' | 'isActive'
+>;
+const ACCOUNT_FIELDS = ['accountNo', 'holder', 'bankName', 'citadCode'] as const;
+/** Each text field is checked by the contract's rule for it, with the contract's message. */
+const RULES = Object.fromEntries(
+  ACCOUNT_FIELDS.map((f) => [f, [contractRule(BankAccountInput.shape[f])]]),
+) as Record<(typeof ACCOUNT_FIELDS)[number], [ReturnType<typeof contractRule>]>;
 
 /** "Thêm/Sửa tài khoản ngân hàng": checked here as the contract does, then by the server. */
-function AccountDialog({
+export function AccountDialog({
   editing,
   onClose,
 }: {
@@ -206,19 +210,21 @@ function AccountDialog({
   const a = editing.account;
 
   async function submit(values: AccountFields) {
-    const input = BankAccountInput.safeParse({
+    // The fields passed their rules: this only trims them as the contract does.
+    const input = BankAccountInput.parse({
       orgId: editing.orgId,
       ...(a?.id ? { accountId: a.id } : {}),
       ...values,
     });
-    if (!input.success) {
-      form.setFields(
-        input.error.issues.map((i) => ({ name: String(i.path[0]), errors: [i.message] })) as never,
-      );
-      return;
-    }
     await run(async () => {
-      const saved = await callDesktop(bridge, 'saveFeeBankAccount', input.data);
+      let saved;
+      try {
+        saved = await callDesktop(bridge, 'saveFeeBankAccount', input);
+      } catch (err) {
+        // The server's refusal about one field (a CITAD code it does not know) goes under it.
+        if (err instanceof DesktopCallError && showOnField(form, err.error, ACCOUNT_FIELDS)) return;
+        throw err;
+      }
       await invalidate('fees', 'orgs');
       onClose(saved.flagsVi);
     });
@@ -254,16 +260,16 @@ function AccountDialog({
           }}
           onFinish={(v) => void submit(v)}
         >
-          <Form.Item name="accountNo" label="Số tài khoản" required>
+          <Form.Item name="accountNo" label="Số tài khoản" required rules={RULES.accountNo}>
             <Input data-testid="account-no" maxLength={40} />
           </Form.Item>
-          <Form.Item name="holder" label="Chủ tài khoản" required>
+          <Form.Item name="holder" label="Chủ tài khoản" required rules={RULES.holder}>
             <Input data-testid="account-holder" maxLength={200} />
           </Form.Item>
-          <Form.Item name="bankName" label="Ngân hàng" required>
+          <Form.Item name="bankName" label="Ngân hàng" required rules={RULES.bankName}>
             <Input data-testid="account-bank" maxLength={200} />
           </Form.Item>
-          <Form.Item name="citadCode" label="Mã CITAD (8 chữ số)" required>
+          <Form.Item name="citadCode" label="Mã CITAD (8 chữ số)" required rules={RULES.citadCode}>
             <Input data-testid="account-citad" maxLength={8} />
           </Form.Item>
           <Form.Item name="isActive" label="Sử dụng" valuePropName="checked">

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Result, Space, Table, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import {
   PAYMENT_NEEDS_CONNECTION_VI,
   type FeePayment,
@@ -163,10 +163,10 @@ function PaymentProgress({
   const bridge = useBridge();
   const [payment, setPayment] = useState(initial);
   const done = payment.status !== 'unknown';
-  const onDoneRef = useRef(onDone);
-  onDoneRef.current = onDone;
+  // The latest onDone, without re-running the effect when the parent passes a new one.
+  const finished = useEffectEvent(onDone);
   useEffect(() => {
-    if (done) onDoneRef.current();
+    if (done) finished();
   }, [done]);
   useEffect(() => {
     if (done) return;

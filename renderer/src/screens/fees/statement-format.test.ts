@@ -9,7 +9,7 @@ describe('statement helpers', () => {
   it('encode a file larger than one chunk as base64', async () => {
     const bytes = new Uint8Array(0x8000 * 2 + 3).map((_b, i) => i % 251);
     const encoded = await base64Of(new Blob([bytes]));
-    // Decoded with the browser's own atob: the renderer has no Buffer.
+    // Decoded with the browser's atob: the renderer's tests see DOM types, not Node's Buffer.
     const decoded = Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0));
     expect(decoded).toEqual(bytes);
   });

@@ -22,6 +22,7 @@ import {
 } from '../../../../src/desktop/contract';
 import {
   callDesktop,
+  DesktopCallError,
   useBridge,
   useDesktopAction,
   useDesktopQuery,
@@ -29,6 +30,7 @@ import {
 } from '../../desktop-context';
 import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
+import { showOnField } from '../../ui/field-errors';
 import { indexColumn } from '../../ui/list-table';
 import { formatMoney, monthLabel, timeLeft } from './fee-format';
 import { MONTH_OPTIONS, PaymentStatusTag, SourceNote, useFeeCells } from './fee-ui';
@@ -260,8 +262,11 @@ export function TransactionsView() {
   );
 }
 
+/** The settle form's fields a refusal may name. */
+const SETTLE_FIELDS = ['status', 'bankReference', 'note'] as const;
+
 /** "Xử lý thủ công": settles an unknown payment with the bank's reference as evidence. */
-function SettleDialog({
+export function SettleDialog({
   payment,
   onClose,
 }: {
@@ -283,12 +288,18 @@ function SettleDialog({
   }) {
     if (!payment) return;
     await run(async () => {
-      await callDesktop(bridge, 'settleFeePayment', {
-        paymentId: payment.id,
-        status: values.status,
-        bankReference: values.bankReference,
-        note: values.note ?? '',
-      });
+      try {
+        await callDesktop(bridge, 'settleFeePayment', {
+          paymentId: payment.id,
+          status: values.status,
+          bankReference: values.bankReference,
+          note: values.note ?? '',
+        });
+      } catch (err) {
+        // A refusal about one field (a bank reference used already, say) goes under it.
+        if (err instanceof DesktopCallError && showOnField(form, err.error, SETTLE_FIELDS)) return;
+        throw err;
+      }
       await invalidate('fees');
       form.resetFields();
       onClose(true);

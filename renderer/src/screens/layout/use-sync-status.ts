@@ -27,16 +27,17 @@ export function useSyncStatus(): SyncState {
 
   /** Fresh by default; on mount, the answer primed at start-up will do. */
   const refresh = useCallback(
-    async (maxAgeMs = 0) => {
-      try {
-        const value = await fetchDesktop('syncStatus', {}, maxAgeMs);
-        if (!mounted.current) return;
-        setStatus(value);
-        if (!value.pulling) setProgress(null);
-      } catch {
-        // The indicator keeps the last status it had.
-      }
-    },
+    (maxAgeMs = 0) =>
+      fetchDesktop('syncStatus', {}, maxAgeMs).then(
+        (value) => {
+          if (!mounted.current) return;
+          setStatus(value);
+          if (!value.pulling) setProgress(null);
+        },
+        () => {
+          // The indicator keeps the last status it had.
+        },
+      ),
     [fetchDesktop],
   );
 

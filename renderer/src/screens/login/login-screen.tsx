@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import type { DesktopError, SessionUser } from '../../../../src/desktop/contract';
 import { useBridge, useDesktopEvents, useDesktopQuery } from '../../desktop-context';
+import { showOnField } from '../../ui/field-errors';
 import { PartyEmblem } from '../layout/party-emblem';
 import { OidcSignIn } from './oidc-sign-in';
 
@@ -10,6 +11,7 @@ interface Credentials {
   username: string;
   password: string;
 }
+const CREDENTIAL_FIELDS: readonly (keyof Credentials)[] = ['username', 'password'];
 
 /** What to tell the user under the message the server or the service gave. */
 const HINTS: Record<string, string> = {
@@ -28,6 +30,7 @@ export function LoginScreen({
   onLoggedIn: (user: SessionUser, offline: boolean) => void;
 }) {
   const bridge = useBridge();
+  const [form] = Form.useForm<Credentials>();
   const status = useDesktopQuery('syncStatus', {});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DesktopError>();
@@ -57,7 +60,8 @@ export function LoginScreen({
     const result = await bridge.call('login', values);
     setBusy(false);
     if (result.ok) onLoggedIn(result.value.user, result.value.offline);
-    else setError(result.error);
+    // A refusal about one field (a name too long, say) goes under it; wrong credentials do not.
+    else if (!showOnField(form, result.error, CREDENTIAL_FIELDS)) setError(result.error);
   }
 
   return (
@@ -74,6 +78,7 @@ export function LoginScreen({
           Đăng nhập
         </Typography.Title>
         <Form<Credentials>
+          form={form}
           layout="vertical"
           onFinish={(values) => void submit(values)}
           requiredMark={false}

@@ -88,23 +88,24 @@ function MemberSearch({ onOpen }: { onOpen: (id: string) => void }) {
   );
 }
 
+interface OrgMembersRead {
+  rows: MemberSummary[];
+  done: boolean;
+  error?: DesktopError;
+}
+const NOTHING_READ: OrgMembersRead = { rows: [], done: false };
+
 /** Every member of the org, read a page at a time into one virtual list. */
-function useAllOrgMembers(orgId: string) {
+function useAllOrgMembers(orgId: string): OrgMembersRead {
   const fetchDesktop = useFetchDesktop();
-  const [state, setState] = useState<{
-    rows: MemberSummary[];
-    done: boolean;
-    error?: DesktopError;
-  }>({
-    rows: [],
-    done: false,
-  });
   // A sync may have moved members in or out: read the list again (the pages are stale by then).
   const [generation, setGeneration] = useState(0);
   useEntityChanged('members', () => setGeneration((g) => g + 1));
+  // What was read is tagged with the read it belongs to: another org or generation starts empty.
+  const reading = `${generation}:${orgId}`;
+  const [state, setState] = useState<OrgMembersRead & { reading?: string }>(NOTHING_READ);
   useEffect(() => {
     let current = true;
-    setState({ rows: [], done: false });
     void (async () => {
       let cursor: string | undefined;
       const rows: MemberSummary[] = [];
@@ -115,20 +116,20 @@ function useAllOrgMembers(orgId: string) {
         } catch (err) {
           if (!current) return;
           if (err instanceof DesktopCallError)
-            return setState({ rows, done: true, error: err.error });
+            return setState({ reading, rows, done: true, error: err.error });
           throw err;
         }
         if (!current) return;
         rows.push(...page.items);
         cursor = page.nextCursor ?? undefined;
-        setState({ rows: [...rows], done: cursor === undefined });
+        setState({ reading, rows: [...rows], done: cursor === undefined });
       } while (cursor);
     })();
     return () => {
       current = false;
     };
-  }, [fetchDesktop, orgId, generation]);
-  return state;
+  }, [fetchDesktop, orgId, reading]);
+  return state.reading === reading ? state : NOTHING_READ;
 }
 
 function OrgMembers({

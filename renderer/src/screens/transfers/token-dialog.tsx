@@ -1,7 +1,7 @@
 import { SafetyCertificateOutlined, UsbOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Input, Modal, Radio, Skeleton, Space, Tag, Typography } from 'antd';
 import type { InputRef } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { DesktopError, TokenInfo } from '../../../../src/desktop/contract';
 import { CertificateRegistrationNotice } from './certificate-registration';
 import { callDesktop, DesktopCallError, useBridge, useDesktopQuery } from '../../desktop-context';
@@ -67,12 +67,15 @@ export function TokenDialog({
   const locked = token?.pinStatus === 'locked';
   const chosenCert = token?.certificates.find((c) => c.id === choice?.certificateId);
 
-  useEffect(() => {
+  // Closing forgets the PIN and the last refusal (adjusted during render, not in an effect).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (wasOpen !== open) {
+    setWasOpen(open);
     if (!open) {
       setPin('');
       setError(undefined);
     }
-  }, [open]);
+  }
 
   async function sign() {
     if (!choice || locked || signing) return;

@@ -35,20 +35,20 @@ function useUnitTree() {
   const bridge = useBridge();
   const [nodes, setNodes] = useState<UnitNode[]>([]);
   const load = useCallback(
-    async (parentId: string | null) => {
-      const { items } = await callDesktop(bridge, 'orgChildren', { orgId: parentId });
-      const added = items.map((o) => ({
-        id: o.id,
-        pId: parentId,
-        value: o.id,
-        title: o.name,
-        isLeaf: o.childCount === 0,
-      }));
-      setNodes((current) => [
-        ...current.filter((n) => !added.some((a) => a.id === n.id)),
-        ...added,
-      ]);
-    },
+    (parentId: string | null) =>
+      callDesktop(bridge, 'orgChildren', { orgId: parentId }).then(({ items }) => {
+        const added = items.map((o) => ({
+          id: o.id,
+          pId: parentId,
+          value: o.id,
+          title: o.name,
+          isLeaf: o.childCount === 0,
+        }));
+        setNodes((current) => [
+          ...current.filter((n) => !added.some((a) => a.id === n.id)),
+          ...added,
+        ]);
+      }),
     [bridge],
   );
   useEffect(() => {
