@@ -5,6 +5,8 @@ import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
  * no headers. One line per request with the route pattern, status, duration, request id and the
  * caller's user id is enough to trace a problem without leaking who was looked up.
  */
+const HEALTH_ROUTE = '/v1/health';
+
 class SafeLogController extends LogController {
   override incomingRequest(): void {}
 
@@ -21,6 +23,8 @@ class SafeLogController extends LogController {
       userId: request.caller?.user.id,
     };
     if (error || reply.statusCode >= 500) reply.log.error(line, 'request failed');
+    // Every running app asks /v1/health every 2 s (decision 0026): answered probes are not news.
+    else if (line.route === HEALTH_ROUTE) reply.log.debug(line, 'request completed');
     else reply.log.info(line, 'request completed');
   }
 }
