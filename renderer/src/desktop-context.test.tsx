@@ -75,4 +75,12 @@ describe('useDesktopQuery', () => {
     await waitFor(() => expect(screen.getByTestId('count').textContent).toBe('Hỏng rồi'));
     expect(screen.getByTestId('count').dataset.settled).toBe('true');
   });
+
+  it('shows nothing once its input turns null, not the previous answer', async () => {
+    const bridge = usersAnswering([5]);
+    const { rerender } = renderWithDesktop(<UserCount q="an" />, bridge);
+    expect(await settledCount()).toBe('5');
+    rerender(<UserCount q={null} />);
+    expect(screen.getByTestId('count').textContent).toBe('-');
+  });
 });

@@ -249,7 +249,8 @@ export function useDesktopQuery<K extends DesktopQueryName>(
   const settled =
     !skipped && !reloading && !query.isFetching && !query.isPlaceholderData && !query.isPending;
   return {
-    data: query.isError ? undefined : query.data,
+    // A query switched off (null input) has nothing to show: not the previous input's answer.
+    data: query.isError || skipped ? undefined : query.data,
     error: query.error?.error,
     loading: query.isFetching || reloading,
     settled,
