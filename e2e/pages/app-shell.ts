@@ -32,11 +32,14 @@ export class AppShell {
     await this.page.getByRole('menuitem', { name: item }).click();
   }
 
-  /** Presses "Đồng bộ" and resolves when the app announces `sync-finished`. */
+  /** Presses "Đồng bộ" and resolves when the app announces `sync-finished`; fails on `sync-failed`. */
   async syncNow(): Promise<SyncSummary> {
-    const finished = nextAppEvent(this.page, 'sync-finished');
+    const outcome = nextAppEvent(this.page, ['sync-finished', 'sync-failed']);
     await this.syncIndicator.getByRole('button', { name: 'Đồng bộ' }).click();
-    return (await finished).summary;
+    const event = await outcome;
+    if (event.type === 'sync-failed')
+      throw new Error(`sync failed: ${event.error.code}: ${event.error.message}`);
+    return event.summary;
   }
 
   /** Waits until no sync runs and one has finished at some point. */

@@ -21,6 +21,8 @@ export class ApiClientError extends Error {
   readonly code: string;
   readonly messageVi: string;
   readonly field: string | undefined;
+  /** Why an unreachable server was unreachable: the network error's code (ECONNREFUSED, …). */
+  readonly networkCode: string | undefined;
 
   constructor(init: {
     status: number;
@@ -28,6 +30,7 @@ export class ApiClientError extends Error {
     message: string;
     messageVi: string;
     field?: string | undefined;
+    networkCode?: string | undefined;
   }) {
     super(init.message);
     this.name = 'ApiClientError';
@@ -35,6 +38,7 @@ export class ApiClientError extends Error {
     this.code = init.code;
     this.messageVi = init.messageVi;
     this.field = init.field;
+    this.networkCode = init.networkCode;
   }
 }
 
@@ -97,10 +101,11 @@ export interface DownloadedBlob {
   bytes: Buffer;
 }
 
-const unreachable = (message: string) =>
+const unreachable = (message: string, networkCode?: string) =>
   new ApiClientError({
     status: 0,
     code: CLIENT_ERROR.unreachable,
+    networkCode,
     message: `server unreachable: ${message}`,
     messageVi: 'Không kết nối được máy chủ.',
   });
@@ -195,7 +200,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       };
     } catch (err) {
       // No HTTP answer at all: refused, reset, DNS, timeout.
-      throw unreachable(err instanceof Error ? err.message : String(err));
+      const networkCode = axios.isAxiosError(err) ? err.code : undefined;
+      throw unreachable(err instanceof Error ? err.message : String(err), networkCode);
     }
   }
 

@@ -8,8 +8,9 @@ describe('startHeartbeat', () => {
 
   it('reports each probe result, one probe at a time', async () => {
     vi.useFakeTimers();
-    const answers = [true, false, true];
+    const answers = ['answered', 'unreachable', 'answered'] as const;
     let running = 0;
+    let calls = 0;
     let maxRunning = 0;
     const results: boolean[] = [];
     const beat = startHeartbeat({
@@ -19,7 +20,7 @@ describe('startHeartbeat', () => {
         maxRunning = Math.max(maxRunning, running);
         await new Promise((resolve) => setTimeout(resolve, 3000));
         running--;
-        return answers.shift() ?? true;
+        return answers[calls++] ?? 'answered';
       },
       onResult: (online) => results.push(online),
     });
@@ -28,6 +29,22 @@ describe('startHeartbeat', () => {
     await vi.advanceTimersByTimeAsync(2 * (1000 + 3000));
     expect(results).toEqual([true, false, true]);
     expect(maxRunning).toBe(1);
+    beat.stop();
+  });
+
+  it('takes slow answers for offline only when they repeat', async () => {
+    vi.useFakeTimers();
+    const answers = ['slow', 'slow', 'answered', 'slow', 'slow', 'slow'] as const;
+    let calls = 0;
+    const results: boolean[] = [];
+    const beat = startHeartbeat({
+      intervalMs: 100,
+      probe: () => Promise.resolve(answers[calls++] ?? 'answered'),
+      onResult: (online) => results.push(online),
+    });
+    await vi.advanceTimersByTimeAsync(100 * answers.length);
+    // Two slow answers then one: online; three slow ones in a row: offline.
+    expect(results).toEqual([true, false]);
     beat.stop();
   });
 

@@ -33,6 +33,8 @@ import { syncHandlers, type SyncActivity } from './sync-handlers';
 import { transferHandlers } from './transfers/transfer-handlers';
 import { userHandlers } from './user-handlers';
 
+const GONE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
+
 export interface DesktopServiceOptions {
   /** The opened desktop cache (`openDesktopCache(…).cache`, or `openClientDb(file)` in tests). */
   cache: { handle: SqliteHandle };
@@ -112,6 +114,15 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
   const answered = (err: unknown) =>
     err instanceof ApiClientError && err.code !== CLIENT_ERROR.unreachable;
 
+  /**
+   * Nothing listening, no route, no such host: the server is gone. A timeout or a connection cut
+   * (a kept-alive socket the server closed) may be a busy server or a glitch: only repeated.
+   */
+  const slowOrGone = (err: unknown) =>
+    err instanceof ApiClientError && GONE_CODES.has(err.networkCode ?? '')
+      ? ('unreachable' as const)
+      : ('slow' as const);
+
   const api: ApiClient = connectApi(serverUrl, session, options.timeoutMs);
   const engine = new SyncEngine({
     handle,
@@ -150,13 +161,18 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     });
   });
 
+  const beatMs = options.heartbeatMs;
   const heartbeat =
-    options.heartbeatMs === undefined
+    beatMs === undefined
       ? undefined
       : startHeartbeat({
-          intervalMs: options.heartbeatMs,
-          // Shorter than the interval: a server that stopped answering is noticed within seconds.
-          probe: () => api.health({ timeoutMs: options.heartbeatMs }).then(() => true, answered),
+          intervalMs: beatMs,
+          // A stopped server refuses at once; one that is only slow must not read as gone.
+          probe: () =>
+            api.health({ timeoutMs: 2 * beatMs }).then(
+              () => 'answered' as const,
+              (err: unknown) => (answered(err) ? 'answered' : slowOrGone(err)),
+            ),
           onResult: setOnline,
         });
 
