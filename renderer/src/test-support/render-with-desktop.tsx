@@ -1,9 +1,13 @@
-import { render, type RenderResult } from '@testing-library/react';
+import { configure, render, type RenderResult } from '@testing-library/react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import type { ReactNode } from 'react';
 import { createDesktopQueryClient, DesktopProvider } from '../desktop-context';
 import type { FakeDesktopBridge } from './fake-desktop-bridge';
+
+// waitFor/findBy wait for what the user sees; a busy CI machine renders Ant Design in jsdom far
+// slower than the 1 s default (a form's messages came after it), so the deadline is generous.
+configure({ asyncUtilTimeout: 30_000 });
 
 const jsdomComputedStyle = window.getComputedStyle.bind(window);
 
