@@ -189,8 +189,13 @@ export function useFetchDesktop() {
   const bridge = useBridge();
   const queryClient = useQueryClient();
   return useCallback(
-    <K extends DesktopQueryName>(name: K, input: DesktopInput<K>, maxAgeMs?: number) => {
+    async <K extends DesktopQueryName>(name: K, input: DesktopInput<K>, maxAgeMs?: number) => {
       const options = desktopQuery(bridge, name, input);
+      // A fresh read answers what is true after this call. fetchQuery joins a read under way,
+      // which may have begun before the change: a status asked as a sync started showed that
+      // sync still running after its `sync-finished`. So let that read end, then read again.
+      if (maxAgeMs === 0 && queryClient.isFetching({ queryKey: options.queryKey, exact: true }) > 0)
+        await queryClient.fetchQuery(options).catch(() => undefined);
       return queryClient.fetchQuery(
         maxAgeMs === undefined ? options : { ...options, staleTime: maxAgeMs },
       );
