@@ -8,6 +8,9 @@ import type { OidcClientConfig } from '../src/desktop/oidc-login';
 import type { SessionStore } from '../src/sync/session';
 import { startDemoServer } from './demo-server';
 
+/** The header's "Trực tuyến / Ngoại tuyến" follows the server within about two beats. */
+const HEARTBEAT_MS = 2000;
+
 export interface AppRuntime {
   api: DesktopService;
   serverUrl: string;
@@ -52,6 +55,7 @@ export async function startAppRuntime(opts: {
       signing: demo ? { demoSeals: true, ...signing } : signing,
       ...(opts.sessionStore ? { sessionStore: opts.sessionStore } : {}),
       ...(opts.oidc ? { oidc: opts.oidc } : {}),
+      heartbeatMs: HEARTBEAT_MS,
     });
     await api.restoreSession();
     return {
