@@ -37,6 +37,8 @@ import {
   type World,
 } from './test-support/authorization-matrix';
 import { ids, orgs, PASSWORD, seedFixture, TEST_SCRYPT } from './test-support/fixture';
+import { insertForms, insertRequest } from './repositories/residence';
+import type { ResidenceForm } from '../src/domain/procedures/residence-form';
 import { openTestServer } from './test-support/harness';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -154,6 +156,65 @@ async function seedWorld(db: Db) {
   });
 }
 
+/**
+ * Residence comments, sent: a list of cell 1 with a form about the member actor (living in cell 2),
+ * and one of the other ward about the outsider.
+ */
+async function seedResidence(db: Db) {
+  const sent = (id: string, workplaceOrgId: string, memberId: string, residenceOrgId: string) => ({
+    id,
+    campaignYear: 2026,
+    workplaceOrgId,
+    kind: 'comment' as const,
+    items: [{ memberId, residenceOrgId, reportRequired: true, exemption: null }],
+    status: 'sent' as const,
+    listPdfSha256: null,
+    reason: null,
+    createdAt: NOW.toISOString(),
+    sentAt: NOW.toISOString(),
+  });
+  const form = (request: ReturnType<typeof sent>, committeeOrgId: string): ResidenceForm => ({
+    id: randomUUID(),
+    requestId: request.id,
+    campaignYear: 2026,
+    memberId: request.items[0]!.memberId,
+    workplaceOrgId: request.workplaceOrgId,
+    residenceOrgId: request.items[0]!.residenceOrgId,
+    committeeOrgId,
+    reportRequired: true,
+    report: null,
+    comment: null,
+    status: 'awaiting_comment',
+    reason: null,
+    formPdfSha256: null,
+    paper: null,
+    sentAt: null,
+  });
+  const ward = sent(randomUUID(), ids.cell1, m1, ids.cell2);
+  const other = sent(randomUUID(), ids.otherCell, ids.outsider, otherCell2);
+  const ownForm = form(ward, ids.ward);
+  const otherForm = form(other, ids.otherWard);
+  const event = {
+    type: 'send',
+    actorId: ids.secretary,
+    actorName: 'Ngô Văn Minh',
+    at: NOW.toISOString(),
+    reason: null,
+    signedPdfSha256: null,
+  };
+  await db.transaction().execute(async (trx) => {
+    for (const list of [ward, other])
+      await insertRequest(trx, list, ids.secretary, event, NOW, randomUUID());
+    await insertForms(trx, [ownForm, otherForm], NOW);
+  });
+  return {
+    wardResidenceList: ward.id,
+    otherResidenceList: other.id,
+    ownResidenceForm: ownForm.id,
+    otherResidenceForm: otherForm.id,
+  };
+}
+
 /** The world on one engine: the fixture, the accounts, dossiers, payments, lines, blobs. */
 async function openWorld(engine: ServerEngine, postgresUrl: string) {
   const t = await openTestServer({
@@ -234,6 +295,8 @@ async function openWorld(engine: ServerEngine, postgresUrl: string) {
   const cellmateDossier = (await submit('cellmate', ids.cell3)).id;
   const otherDossier = (await submit('outsider', otherCell2)).id;
 
+  const residence = await seedResidence(server.db);
+
   const blobOf: Record<string, string> = {};
   for (const key of [...Object.keys(tokens)]) {
     const data = await pdfNamed(`own ${key}`);
@@ -292,6 +355,7 @@ async function openWorld(engine: ServerEngine, postgresUrl: string) {
       ownDossier,
       cellmateDossier,
       otherDossier,
+      ...residence,
       ownPayment: await payment(
         { ...wardPay, payerUserId: accounts.member.id, items: item(m1, '2026-01') },
         true,

@@ -9,6 +9,7 @@ import type { Caller } from '../auth/caller';
 import type { Register } from '../http/register-route';
 import { amountCeilingFromEnv } from '../payments/config';
 import { applyFeeApproval } from '../repositories/fees-approvals-apply';
+import { applyResidenceMutation } from '../repositories/residence-apply';
 import { applyMutation, type TransferDeps } from '../repositories/transfers-apply';
 
 /**
@@ -42,11 +43,25 @@ export function pushRoutesOf(route: Register, deps: TransferDeps): void {
     // In order: a later mutation may depend on an earlier one of the same outbox.
     for (const mutation of body.mutations)
       results.push(
-        refusedByRole(caller, mutation) ??
-          (mutation.entity === 'feeApproval'
-            ? await applyFeeApproval(deps.db, deps.now, caller, mutation, ceiling)
-            : await applyMutation(deps, caller, mutation)),
+        refusedByRole(caller, mutation) ?? (await applyOne(deps, caller, mutation, ceiling)),
       );
     return { results };
   });
+}
+
+async function applyOne(
+  deps: TransferDeps,
+  caller: Caller,
+  mutation: PushMutation,
+  ceiling: ReturnType<typeof amountCeilingFromEnv>,
+): Promise<PushResult> {
+  switch (mutation.entity) {
+    case 'dossier':
+      return applyMutation(deps, caller, mutation);
+    case 'feeApproval':
+      return applyFeeApproval(deps.db, deps.now, caller, mutation, ceiling);
+    case 'residenceRequest':
+    case 'residenceForm':
+      return applyResidenceMutation(deps, caller, mutation);
+  }
 }

@@ -14,7 +14,13 @@ import { findPayment } from '../repositories/fees-payments';
 import { findStatementLine, parseStatementLineId } from '../repositories/fees-statement-match';
 import { findVisibleMember } from '../repositories/members';
 import { findOrg } from '../repositories/orgs';
-import { dossierTouchesScope, findDossier } from '../repositories/transfers';
+import { findForm, findRequest, pathsInScope } from '../repositories/residence';
+import {
+  dossierTouchesScope,
+  findDossier,
+  loadOrgPaths,
+  pathString,
+} from '../repositories/transfers';
 import { findRegistrationById } from '../repositories/user-certificates';
 import { findUserInSubtrees } from '../repositories/users';
 import { canSeeOrg, hasRoleOver, pathIds, subtreesOfRoles, type Scope } from './scope';
@@ -117,6 +123,19 @@ function objectGuards(ctx: ServerContext): Record<ObjectRule, ObjectGuard> {
       checkRoles(caller, roles);
       // Another org's registration looks absent to an admin (the registry's own rule).
       if (!readable(subtreesOfRoles(caller.scope, reachRoles(roles)))) throw notFound();
+    },
+    async residence(caller, roles, id) {
+      const { scope, user } = caller;
+      const request = await findRequest(db, id);
+      const form = request ? null : await findForm(db, id);
+      if (!request && !form) throw notFound();
+      const orgIds = request
+        ? [request.value.workplaceOrgId]
+        : [form!.value.workplaceOrgId, form!.value.residenceOrgId, form!.value.committeeOrgId];
+      const paths = [...(await loadOrgPaths(db, orgIds)).values()].map(pathString);
+      const own = form !== null && user.memberId !== null && user.memberId === form.value.memberId;
+      if (!own && !pathsInScope(scope, paths)) throw notFound();
+      checkRoles(caller, roles);
     },
   };
 }

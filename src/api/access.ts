@@ -16,6 +16,10 @@ export const STAFF_ROLES = ['admin', 'processor', 'approver', 'fee_officer', 'cl
 export const CELL_FEE_ROLES = ['approver', 'fee_officer'] as const;
 /** Roles whose subtree's fee transactions, ledgers and reports are shown. */
 export const FEE_STAFF_ROLES = ['approver', 'fee_officer', 'admin', 'processor'] as const;
+/** Roles that prepare, approve and send the workplace's residence lists (Quy định 213). */
+export const RESIDENCE_LIST_ROLES = ['processor', 'approver'] as const;
+/** Roles that act on a residence comment form: the cells and committee, and the member's report. */
+export const RESIDENCE_FORM_ROLES = ['processor', 'approver', 'member'] as const;
 /** Roles that keep the accounts: statements, manual settling, bank accounts below. */
 export const ACCOUNT_ROLES = ['fee_officer', 'admin'] as const;
 
@@ -46,6 +50,8 @@ export const ScopeRules = {
     'the line exists (else 404); the roles (403); its account’s org under a grant of them (else 403)',
   certificate:
     'the registration is the caller’s own or its user sits in a staff subtree, else 404; then the roles (403); an admin who does not reach it gets 404',
+  residence:
+    'the residence list or form is the caller’s own (a form about his member record) or one of its orgs (workplace; for a form also the residence cell and its committee) lies in a staff subtree, else 404; then the roles (403)',
   blob: 'uploaded by the caller or referred to by an object in the read scope, else 404 (checked by the blob routes)',
   push: 'each mutation type declares its own access (pushMutationAccess): roles checked per mutation, its object where it is applied; every refusal is the result forbidden',
 } as const;
@@ -61,6 +67,7 @@ export const OBJECT_RULES = [
   'payment',
   'statement-line',
   'certificate',
+  'residence',
 ] as const satisfies readonly ScopeRule[];
 export type ObjectRule = (typeof OBJECT_RULES)[number];
 

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { Id } from '../domain/common/schemas';
 import { Amount, FeeMonth } from '../domain/fees/money';
 import { TransferAction } from '../domain/procedures/transfer-dossier';
+import { ResidenceFormMutation, ResidenceRequestMutation } from './residence';
 import type { RouteSpec } from './routes';
-import { CELL_FEE_ROLES, type Access } from './access';
+import { CELL_FEE_ROLES, RESIDENCE_FORM_ROLES, RESIDENCE_LIST_ROLES, type Access } from './access';
 
 /** One outbox entry: an action on a dossier, based on the dossier's rev the user saw. */
 export const DossierMutation = z.object({
@@ -50,7 +51,12 @@ export type FeeApprovalMutation = z.infer<typeof FeeApprovalMutation>;
 /** A dossier mutation without its id (the outbox's dossier entries). */
 export type DossierMutationBody = Omit<DossierMutation, 'id'>;
 
-export const PushMutation = z.discriminatedUnion('entity', [DossierMutation, FeeApprovalMutation]);
+export const PushMutation = z.discriminatedUnion('entity', [
+  DossierMutation,
+  FeeApprovalMutation,
+  ResidenceRequestMutation,
+  ResidenceFormMutation,
+]);
 export type PushMutation = z.infer<typeof PushMutation>;
 /** A mutation without its id, as the client's outbox stores it (distributes over unions). */
 export type PushMutationBody = PushMutation extends infer M
@@ -66,6 +72,8 @@ export type PushMutationBody = PushMutation extends infer M
 export const pushMutationAccess = {
   dossier: { roles: 'any', scope: 'dossier', param: 'entityId' },
   feeApproval: { roles: CELL_FEE_ROLES, scope: 'org-subtree', param: 'entityId' },
+  residenceRequest: { roles: RESIDENCE_LIST_ROLES, scope: 'residence', param: 'entityId' },
+  residenceForm: { roles: RESIDENCE_FORM_ROLES, scope: 'residence', param: 'entityId' },
 } as const satisfies Record<PushMutation['entity'], Access>;
 
 export const PUSH_MAX_MUTATIONS = 500;
@@ -81,7 +89,7 @@ export type PushStatus = z.infer<typeof PushStatus>;
 export const PushResult = z.object({
   id: z.uuid(),
   status: PushStatus,
-  /** The dossier's rev after the mutation (applied) or as the server has it (conflict); null for fee approvals. */
+  /** The object's rev after the mutation (applied) or as the server has it (conflict); null for fee approvals. */
   rev: z.number().int().nonnegative().nullable(),
   /** Stable reason code for the app to branch on (the state machine's codes, 'stale', …). */
   code: z.string().nullable(),

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { CertificatesDatabase } from './server-schema-certificates';
 import type { FeesDatabase } from './server-schema-fees';
+import type { ResidenceDatabase } from './server-schema-residence';
 import type { TransfersDatabase } from './server-schema-transfers';
 
 /**
@@ -136,7 +137,8 @@ export interface SyncExitsTable {
   old_path: string;
 }
 
-export interface ServerDatabase extends FeesDatabase, TransfersDatabase, CertificatesDatabase {
+export interface ServerDatabase
+  extends FeesDatabase, TransfersDatabase, CertificatesDatabase, ResidenceDatabase {
   orgs: OrgsTable;
   org_bank_accounts: OrgBankAccountsTable;
   members: MembersTable;

@@ -135,6 +135,12 @@ export interface World {
     cellCertificate: string;
     otherCertificate: string;
     otherBlob: string;
+    /** Residence lists (sent): cell 1's, the other ward's. */
+    wardResidenceList: string;
+    otherResidenceList: string;
+    /** Residence forms: about the member actor (cell 1, living in cell 2), about the outsider. */
+    ownResidenceForm: string;
+    otherResidenceForm: string;
     /** Uploaded by the member actor and attached to his dossier. */
     ownAttachment: string;
   };

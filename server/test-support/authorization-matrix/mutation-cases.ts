@@ -25,7 +25,28 @@ export const MUTATION_CASES: Record<string, RouteCase> = {
     in: (w) => pushOf(feeApproval(w.ids.cell1)),
     out: (w) => pushOf(feeApproval(w.ids.otherCell)),
   },
+  [mutationKey('residenceRequest')]: {
+    success: 'pass',
+    why: 'in scope the stale base rev makes it a conflict',
+    in: (w) => pushOf(staleAction('residenceRequest', w.ids.wardResidenceList)),
+    out: (w) => pushOf(staleAction('residenceRequest', w.ids.otherResidenceList)),
+  },
+  [mutationKey('residenceForm')]: {
+    success: 'pass',
+    why: 'in scope (his own form for the member) the stale base rev makes it a conflict',
+    in: (w) => pushOf(staleAction('residenceForm', w.ids.ownResidenceForm)),
+    out: (w) => pushOf(staleAction('residenceForm', w.ids.otherResidenceForm)),
+  },
 };
+
+/** A residence step on a rev that is long gone: in scope it is a conflict, never applied. */
+const staleAction = (entity: string, entityId: string) => ({
+  id: randomUUID(),
+  entity,
+  entityId,
+  baseRev: 999_999,
+  action: { type: 'submit' },
+});
 
 const pushOf = (mutation: object): MatrixRequest =>
   json('POST', '/v1/sync/push', { mutations: [mutation] });

@@ -22,12 +22,19 @@ const notLoggedIn = () => fail('not_logged_in', 'not logged in', 'Bạn chưa đ
 
 /** "Nguyễn Văn A — Chuyển sinh hoạt đảng chính thức", for outbox entries. */
 function outboxLabel(model: TransferModel, item: OutboxItem): string {
-  if (item.mutation.entity === 'feeApproval') {
-    const [year, month] = item.mutation.action.month.split('-');
-    const cell = model.repo.orgs([item.mutation.entityId]).get(item.mutation.entityId)?.name;
-    return `Phê duyệt đảng phí tháng ${month}/${year}${cell ? ` — ${cell}` : ''}`;
+  switch (item.mutation.entity) {
+    case 'feeApproval': {
+      const [year, month] = item.mutation.action.month.split('-');
+      const cell = model.repo.orgs([item.mutation.entityId]).get(item.mutation.entityId)?.name;
+      return `Phê duyệt đảng phí tháng ${month}/${year}${cell ? ` — ${cell}` : ''}`;
+    }
+    case 'residenceRequest':
+      return 'Danh sách đảng viên cần giới thiệu và xin nhận xét tại nơi cư trú';
+    case 'residenceForm':
+      return 'Phiếu nhận xét tại nơi cư trú';
+    case 'dossier':
+      return dossierLabel(model, item.entityId);
   }
-  return dossierLabel(model, item.entityId);
 }
 
 function dossierLabel(model: TransferModel, dossierId: string | null): string {

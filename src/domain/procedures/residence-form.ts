@@ -86,16 +86,21 @@ export const ResidenceForm = z.object({
 });
 export type ResidenceForm = z.infer<typeof ResidenceForm>;
 
-export const ResidenceFormAction = z.discriminatedUnion('type', [
+/** The steps that need no signature: these travel without a signed PDF. */
+export const UNSIGNED_FORM_ACTIONS = [
   /** The residence cell writes or corrects the comment (saved as a draft). */
   z.object({ type: z.literal('write'), comment: ResidenceComment }),
   z.object({ type: z.literal('submit') }),
   z.object({ type: z.literal('approve') }),
   z.object({ type: z.literal('return'), reason: NonBlankText(1000) }),
-  z.object({ type: z.literal('sign_and_send'), signedPdfSha256: Sha256Hex }),
   z.object({ type: z.literal('record_paper'), paper: PaperForm }),
   /** The member's own report, when the workplace asked for one. */
   z.object({ type: z.literal('report'), summary: NonBlankText(4000), file: Attachment }),
+] as const;
+
+export const ResidenceFormAction = z.discriminatedUnion('type', [
+  ...UNSIGNED_FORM_ACTIONS,
+  z.object({ type: z.literal('sign_and_send'), signedPdfSha256: Sha256Hex }),
 ]);
 export type ResidenceFormAction = z.infer<typeof ResidenceFormAction>;
 

@@ -64,7 +64,8 @@ export type ResidenceRequest = z.infer<typeof ResidenceRequest>;
 
 const Reason = NonBlankText(1000);
 
-export const ResidenceRequestAction = z.discriminatedUnion('type', [
+/** The steps that need no signature: these travel without a signed PDF. */
+export const UNSIGNED_REQUEST_ACTIONS = [
   z.object({
     type: z.literal('edit'),
     kind: ResidenceRequestKind,
@@ -72,9 +73,13 @@ export const ResidenceRequestAction = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('submit') }),
   z.object({ type: z.literal('approve') }),
-  z.object({ type: z.literal('sign_and_approve'), signedPdfSha256: Sha256Hex }),
   z.object({ type: z.literal('return'), reason: Reason }),
   z.object({ type: z.literal('send') }),
+] as const;
+
+export const ResidenceRequestAction = z.discriminatedUnion('type', [
+  ...UNSIGNED_REQUEST_ACTIONS,
+  z.object({ type: z.literal('sign_and_approve'), signedPdfSha256: Sha256Hex }),
   z.object({ type: z.literal('sign_and_send'), signedPdfSha256: Sha256Hex }),
 ]);
 export type ResidenceRequestAction = z.infer<typeof ResidenceRequestAction>;

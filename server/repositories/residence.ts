@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import type { ServerEngine } from '../../src/db/server-db';
+import { isCell } from '../../src/domain/org/org-types';
+import { ResidenceForm } from '../../src/domain/procedures/residence-form';
+import { ResidenceRequest } from '../../src/domain/procedures/residence-request';
+import type { RouteOrg } from '../../src/domain/procedures/transfer-route';
+import type { Scope } from '../scope/scope';
+import type { Db, Trx } from './db';
+import { nextRev, reserveRevs } from './revisions';
+
+/** A list or a form as stored: the domain's state, its rev and its last change. */
+export interface Stored<T> {
+  value: T;
+  rev: number;
+  updatedAt: string;
+}
+
+/** One line of the trail of a list or form. */
+export interface ResidenceEvent {
+  type: string;
+  actorId: string;
+  actorName: string;
+  at: string;
+  reason: string | null;
+  signedPdfSha256: string | null;
+}
+
+export async function findRequest(
+  db: Db,
+  id: string,
+  opts: { forUpdate?: ServerEngine } = {},
+): Promise<Stored<ResidenceRequest> | null> {
+  let q = db
+    .selectFrom('residence_requests')
+    .select(['data', 'rev', 'updated_at'])
+    .where('id', '=', id)
+    .where('deleted', '=', 0);
+  // SQLite serializes write transactions already; PostgreSQL needs the row lock.
+  if (opts.forUpdate === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row
+    ? {
+        value: ResidenceRequest.parse(JSON.parse(row.data)),
+        rev: Number(row.rev),
+        updatedAt: row.updated_at,
+      }
+    : null;
+}
+
+export async function findForm(
+  db: Db,
+  id: string,
+  opts: { forUpdate?: ServerEngine } = {},
+): Promise<Stored<ResidenceForm> | null> {
+  let q = db
+    .selectFrom('residence_forms')
+    .select(['data', 'rev', 'updated_at'])
+    .where('id', '=', id)
+    .where('deleted', '=', 0);
+  if (opts.forUpdate === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row
+    ? {
+        value: ResidenceForm.parse(JSON.parse(row.data)),
+        rev: Number(row.rev),
+        updatedAt: row.updated_at,
+      }
+    : null;
+}
+
+const requestColumns = (r: ResidenceRequest) => ({
+  workplace_org_id: r.workplaceOrgId,
+  campaign_year: r.campaignYear,
+  status: r.status,
+  data: JSON.stringify(r),
+});
+
+const formColumns = (f: ResidenceForm) => ({
+  request_id: f.requestId,
+  member_id: f.memberId,
+  workplace_org_id: f.workplaceOrgId,
+  residence_org_id: f.residenceOrgId,
+  committee_org_id: f.committeeOrgId,
+  status: f.status,
+  data: JSON.stringify(f),
+});
+
+async function writeEvent(
+  trx: Trx,
+  entity: 'request' | 'form',
+  entityId: string,
+  rev: number,
+  e: ResidenceEvent,
+  mutationId: string | null,
+): Promise<void> {
+  await trx
+    .insertInto('residence_events')
+    .values({
+      id: randomUUID(),
+      entity,
+      entity_id: entityId,
+      rev,
+      type: e.type,
+      actor_id: e.actorId,
+      actor_name: e.actorName,
+      at: e.at,
+      reason: e.reason,
+      signed_pdf_sha256: e.signedPdfSha256,
+      mutation_id: mutationId,
+    })
+    .execute();
+}
+
+/** Stores a new list with its first event; returns its rev. */
+export async function insertRequest(
+  trx: Trx,
+  request: ResidenceRequest,
+  createdBy: string,
+  event: ResidenceEvent,
+  now: Date,
+  mutationId: string,
+): Promise<number> {
+  const rev = await nextRev(trx);
+  await trx
+    .insertInto('residence_requests')
+    .values({
+      id: request.id,
+      ...requestColumns(request),
+      created_by: createdBy,
+      rev,
+      updated_at: now.toISOString(),
+    })
+    .execute();
+  await writeEvent(trx, 'request', request.id, rev, event, mutationId);
+  return rev;
+}
+
+export async function saveRequest(
+  trx: Trx,
+  request: ResidenceRequest,
+  event: ResidenceEvent,
+  now: Date,
+  mutationId: string,
+): Promise<number> {
+  const rev = await nextRev(trx);
+  await trx
+    .updateTable('residence_requests')
+    .set({ ...requestColumns(request), rev, updated_at: now.toISOString() })
+    .where('id', '=', request.id)
+    .execute();
+  await writeEvent(trx, 'request', request.id, rev, event, mutationId);
+  return rev;
+}
+
+/** The forms a sent list asks for, one rev each, in one go. */
+export async function insertForms(trx: Trx, forms: readonly ResidenceForm[], now: Date) {
+  if (forms.length === 0) return;
+  const first = await reserveRevs(trx, forms.length);
+  await trx
+    .insertInto('residence_forms')
+    .values(
+      forms.map((f, i) => ({
+        id: f.id,
+        ...formColumns(f),
+        rev: first + i,
+        updated_at: now.toISOString(),
+      })),
+    )
+    .execute();
+}
+
+export async function saveForm(
+  trx: Trx,
+  form: ResidenceForm,
+  event: ResidenceEvent,
+  now: Date,
+  mutationId: string,
+): Promise<number> {
+  const rev = await nextRev(trx);
+  await trx
+    .updateTable('residence_forms')
+    .set({ ...formColumns(form), rev, updated_at: now.toISOString() })
+    .where('id', '=', form.id)
+    .execute();
+  await writeEvent(trx, 'form', form.id, rev, event, mutationId);
+  return rev;
+}
+
+/** The first event after `rev`: who moved the list or form on since the user saw it. */
+export async function firstResidenceEventAfter(
+  db: Db,
+  entityId: string,
+  rev: number,
+): Promise<ResidenceEvent | null> {
+  const row = await db
+    .selectFrom('residence_events')
+    .select(['type', 'actor_id', 'actor_name', 'at', 'reason', 'signed_pdf_sha256'])
+    .where('entity_id', '=', entityId)
+    .where('rev', '>', rev)
+    .orderBy('rev')
+    .executeTakeFirst();
+  return row
+    ? {
+        type: row.type,
+        actorId: row.actor_id,
+        actorName: row.actor_name,
+        at: row.at,
+        reason: row.reason,
+        signedPdfSha256: row.signed_pdf_sha256,
+      }
+    : null;
+}
+
+export async function residenceTrail(db: Db, entityId: string): Promise<ResidenceEvent[]> {
+  const rows = await db
+    .selectFrom('residence_events')
+    .select(['type', 'actor_id', 'actor_name', 'at', 'reason', 'signed_pdf_sha256'])
+    .where('entity_id', '=', entityId)
+    .orderBy('rev')
+    .execute();
+  return rows.map((row) => ({
+    type: row.type,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    at: row.at,
+    reason: row.reason,
+    signedPdfSha256: row.signed_pdf_sha256,
+  }));
+}
+
+/** The forms of a list, in member order of the list. */
+export async function formsOfRequest(db: Db, requestId: string): Promise<ResidenceForm[]> {
+  const rows = await db
+    .selectFrom('residence_forms')
+    .select('data')
+    .where('request_id', '=', requestId)
+    .where('deleted', '=', 0)
+    .execute();
+  return rows.map((r) => ResidenceForm.parse(JSON.parse(r.data)));
+}
+
+/** Whether one of the paths lies in the scope's subtrees. */
+export const pathsInScope = (scope: Scope, paths: readonly string[]) =>
+  paths.some((p) => scope.subtreePaths.some((root) => p.startsWith(root)));
+
+/**
+ * The ward or commune committee that approves a residence cell's forms: the nearest committee
+ * above the cell (since the 2025 reform ward and commune committees are "superior" committees;
+ * a grassroots committee counts too where one still holds residential cells).
+ */
+export function committeeAbove(path: readonly RouteOrg[]): RouteOrg | null {
+  for (let i = path.length - 2; i >= 0; i--) {
+    const org = path[i]!;
+    if (org.type === 'superior_committee' || org.type === 'grassroots_committee') return org;
+  }
+  return null;
+}
+
+/** A residence org must be a cell: comments are written by a cell. */
+export const isResidenceCell = (path: readonly RouteOrg[] | undefined) =>
+  path !== undefined && path.length > 0 && isCell(path[path.length - 1]!.type);

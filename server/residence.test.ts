@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { serverEngines } from '../scripts/test-support/databases';
+import type { PushMutation } from '../src/api/push';
+import type { ResidenceFormWireAction, ResidenceRequestWireAction } from '../src/api/residence';
+import { User } from '../src/domain/people/user';
+import type { ResidenceRequestItem } from '../src/domain/procedures/residence-request';
+import { hashPassword } from './auth/passwords';
+import { findForm, findRequest, formsOfRequest, residenceTrail } from './repositories/residence';
+import { insertUser } from './repositories/users';
+import { ids, PASSWORD, TEST_SCRYPT } from './test-support/fixture';
+import { openTransferServer, type TransferTestServer } from './test-support/transfers';
+
+const [DUC, HOA, AN] = ids.members;
+const WARD_SECRETARY = 'bithu.viethung';
+
+const request = (
+  entityId: string,
+  baseRev: number,
+  action: ResidenceRequestWireAction,
+): PushMutation => ({ id: randomUUID(), entity: 'residenceRequest', entityId, baseRev, action });
+const formMutation = (
+  entityId: string,
+  baseRev: number,
+  action: ResidenceFormWireAction,
+): PushMutation => ({ id: randomUUID(), entity: 'residenceForm', entityId, baseRev, action });
+
+const item = (
+  memberId: string,
+  residenceOrgId: string,
+  over: Partial<ResidenceRequestItem> = {},
+) => ({
+  memberId,
+  residenceOrgId,
+  reportRequired: true,
+  exemption: null,
+  ...over,
+});
+const create = (
+  items: ResidenceRequestItem[],
+  workplaceOrgId = ids.cell1,
+): ResidenceRequestWireAction => ({
+  type: 'create',
+  campaignYear: 2026,
+  workplaceOrgId,
+  kind: 'introduce_and_comment',
+  items,
+});
+/** A small valid PDF (the server checks uploads are whole PDFs); `title` makes each one distinct. */
+async function pdf(title: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(title);
+  doc.addPage();
+  return Buffer.from(await doc.save());
+}
+
+const comment = {
+  strengths: 'Gương mẫu, nhiệt tình tham gia hoạt động của tổ dân phố',
+  shortcomings: '',
+  citizenDuties: 'Chấp hành tốt quy định nơi cư trú',
+  proposals: '',
+};
+
+describe.each(serverEngines)('residence comments over push on %s', (engine) => {
+  let t: TransferTestServer;
+  let token: (username: string) => Promise<string>;
+  beforeEach(async () => {
+    t = await openTransferServer({ engine, postgresUrl: inject('postgresUrl') });
+    // The ward's secretary approves, signs and sends the residence cells' forms.
+    const passwordHash = await hashPassword(PASSWORD, TEST_SCRYPT);
+    await t.server.db.transaction().execute((trx) =>
+      insertUser(
+        trx,
+        {
+          user: User.parse({
+            id: randomUUID(),
+            username: WARD_SECRETARY,
+            fullName: 'Phan Văn Thắng',
+            citizenId: '001080000901',
+            phone: '0912345678',
+            email: null,
+            position: 'Bí thư Đảng ủy',
+            orgId: ids.ward,
+            status: 'active',
+            roles: [{ role: 'approver', orgId: ids.ward }],
+          }),
+          passwordHash,
+        },
+        new Date('2026-01-05T08:00:00Z'),
+      ),
+    );
+    const tokens = new Map<string, string>();
+    token = async (username) => {
+      if (!tokens.has(username)) tokens.set(username, await t.tokenFor(username));
+      return tokens.get(username)!;
+    };
+  });
+  afterEach(() => t?.close());
+
+  /** Pushes one mutation as `username`; its result. */
+  const push = async (username: string, m: PushMutation) =>
+    (await t.push(await token(username), [m]))[0]!;
+
+  /** A list of cell 1 (Đức living in cell 2, Hoa in cell 3), sent: its id and forms. */
+  async function sentList() {
+    const id = randomUUID();
+    const made = await push(
+      'bithu.tdp1',
+      request(
+        id,
+        0,
+        create([item(DUC, ids.cell2), item(HOA, ids.cell3, { reportRequired: false })]),
+      ),
+    );
+    expect(made).toMatchObject({ status: 'applied', messageVi: 'Đã lập danh sách.' });
+    const submitted = await push('bithu.tdp1', request(id, made.rev!, { type: 'submit' }));
+    const approved = await push('phobithu.tdp1', request(id, submitted.rev!, { type: 'approve' }));
+    const sent = await push('bithu.tdp1', request(id, approved.rev!, { type: 'send' }));
+    expect(sent.status).toBe('applied');
+    return { id, rev: sent.rev!, forms: await formsOfRequest(t.server.db, id) };
+  }
+
+  it('a list goes from the workplace to one form per member at each residence cell', async () => {
+    const { id, forms } = await sentList();
+    expect((await findRequest(t.server.db, id))?.value.status).toBe('sent');
+    const byMember = new Map(forms.map((f) => [f.memberId, f]));
+    expect(byMember.get(DUC)).toMatchObject({
+      residenceOrgId: ids.cell2,
+      committeeOrgId: ids.ward,
+      workplaceOrgId: ids.cell1,
+      status: 'awaiting_comment',
+      reportRequired: true,
+    });
+    expect(byMember.get(HOA)).toMatchObject({ residenceOrgId: ids.cell3, reportRequired: false });
+    expect((await residenceTrail(t.server.db, id)).map((e) => e.type)).toEqual([
+      'create',
+      'submit',
+      'approve',
+      'send',
+    ]);
+  });
+
+  it('the residence cell writes, the ward approves; a paper form completes the other member', async () => {
+    const { forms } = await sentList();
+    const duc = forms.find((f) => f.memberId === DUC)!;
+    const hoa = forms.find((f) => f.memberId === HOA)!;
+    // A form's first rev is the one reserved when the list was sent (the client has it from pull).
+    const rev0 = (await findForm(t.server.db, duc.id))!.rev;
+    const w = await push('bithu.tdp2', formMutation(duc.id, rev0, { type: 'write', comment }));
+    expect(w).toMatchObject({ status: 'applied' });
+    const submitted = await push('bithu.tdp2', formMutation(duc.id, w.rev!, { type: 'submit' }));
+    // The ward's processor may not approve; its secretary does.
+    expect(
+      await push('qt.viethung', formMutation(duc.id, submitted.rev!, { type: 'approve' })),
+    ).toMatchObject({
+      status: 'forbidden',
+      code: 'not_committee_approver',
+    });
+    const approved = await push(
+      WARD_SECRETARY,
+      formMutation(duc.id, submitted.rev!, { type: 'approve' }),
+    );
+    expect(approved.status).toBe('applied');
+    expect((await findForm(t.server.db, duc.id))?.value).toMatchObject({
+      status: 'approved',
+      comment,
+    });
+
+    // Hoa's residence cell has no account: the ward records the paper form with its scan.
+    const scan = await pdf('Phiếu nhận xét bằng giấy');
+    const sha = await t.upload(await token('qt.viethung'), scan);
+    const paper = {
+      scan: {
+        sha256: sha,
+        fileName: 'phieu-giay.pdf',
+        contentType: 'application/pdf' as const,
+        size: scan.length,
+      },
+      broughtBy: 'Bà Nguyễn Thị Tổ trưởng',
+      receivedOn: '2026-01-05',
+    };
+    const hoaRev = (await findForm(t.server.db, hoa.id))!.rev;
+    expect(
+      await push('qt.viethung', formMutation(hoa.id, hoaRev, { type: 'record_paper', paper })),
+    ).toMatchObject({
+      status: 'applied',
+    });
+    expect((await findForm(t.server.db, hoa.id))?.value).toMatchObject({ status: 'sent', paper });
+  });
+
+  it('applies a repeated mutation id once and answers a stale rev with who acted first', async () => {
+    const id = randomUUID();
+    const m = request(id, 0, create([item(DUC, ids.cell2)]));
+    const first = await push('bithu.tdp1', m);
+    expect(await t.push(await token('bithu.tdp1'), [m, m])).toEqual([first, first]);
+    expect(await residenceTrail(t.server.db, id)).toHaveLength(1);
+
+    const submitted = await push('bithu.tdp1', request(id, first.rev!, { type: 'submit' }));
+    const late = await push('phobithu.tdp1', request(id, first.rev!, { type: 'submit' }));
+    expect(late).toMatchObject({ status: 'conflict', code: 'stale', rev: submitted.rev });
+    expect(late.messageVi).toContain('Ngô Văn Minh');
+    // Creating again under the same list id is not a second list.
+    expect(await push('bithu.tdp1', request(id, 0, create([item(DUC, ids.cell2)])))).toMatchObject({
+      status: 'conflict',
+      code: 'exists',
+    });
+  });
+
+  it('refuses what is out of scope or wrong: another ward, a member not there, a residence that is no cell', async () => {
+    expect(
+      await push(
+        'bithu.tdp1',
+        request(randomUUID(), 0, create([item(AN, ids.cell2)], ids.otherCell)),
+      ),
+    ).toMatchObject({
+      status: 'forbidden',
+      code: 'out_of_scope',
+    });
+    // Lê Văn An lives and works in cell 2: he is not cell 1's to introduce.
+    expect(
+      await push('bithu.tdp1', request(randomUUID(), 0, create([item(AN, ids.cell3)]))),
+    ).toMatchObject({
+      status: 'invalid',
+      code: 'member_not_here',
+    });
+    expect(
+      await push('bithu.tdp1', request(randomUUID(), 0, create([item(DUC, ids.ward)]))),
+    ).toMatchObject({
+      status: 'invalid',
+      code: 'bad_residence_org',
+    });
+    const { forms } = await sentList();
+    const duc = forms.find((f) => f.memberId === DUC)!;
+    const rev = (await findForm(t.server.db, duc.id))!.rev;
+    // The other ward sees nothing of it; its residence cell's secretary cannot write another cell's form.
+    expect(
+      await push('xuly.phucloi', formMutation(duc.id, rev, { type: 'write', comment })),
+    ).toMatchObject({
+      status: 'forbidden',
+      code: 'out_of_scope',
+    });
+    expect(
+      await push('bithu.tdp1', formMutation(duc.id, rev, { type: 'write', comment })),
+    ).toMatchObject({
+      status: 'forbidden',
+      code: 'not_residence_staff',
+    });
+  });
+
+  it('the member reports on his duties with his own upload, and only on his own form', async () => {
+    const { forms } = await sentList();
+    const duc = forms.find((f) => f.memberId === DUC)!;
+    const hoa = forms.find((f) => f.memberId === HOA)!;
+    const bytes = await pdf('Báo cáo thực hiện nhiệm vụ nơi cư trú');
+    const sha = await t.upload(await token('dv.duc'), bytes);
+    const file = {
+      sha256: sha,
+      fileName: 'bao-cao.pdf',
+      contentType: 'application/pdf' as const,
+      size: bytes.length,
+    };
+    const rev = (await findForm(t.server.db, duc.id))!.rev;
+    expect(
+      await push(
+        'dv.duc',
+        formMutation(duc.id, rev, { type: 'report', summary: 'Tham gia đầy đủ', file }),
+      ),
+    ).toMatchObject({
+      status: 'applied',
+    });
+    expect((await findForm(t.server.db, duc.id))?.value.report?.file).toEqual(file);
+    // Hoa's form is not his: out of his scope altogether.
+    const hoaRev = (await findForm(t.server.db, hoa.id))!.rev;
+    expect(
+      await push(
+        'dv.duc',
+        formMutation(hoa.id, hoaRev, { type: 'report', summary: 'Không phải của tôi', file }),
+      ),
+    ).toMatchObject({
+      status: 'forbidden',
+    });
+    // A file he never uploaded is refused, nothing written.
+    const stranger = { ...file, sha256: 'f'.repeat(64) };
+    const now = (await findForm(t.server.db, duc.id))!.rev;
+    expect(
+      await push(
+        'dv.duc',
+        formMutation(duc.id, now, { type: 'report', summary: 'Sửa', file: stranger }),
+      ),
+    ).toMatchObject({
+      status: 'invalid',
+      code: 'bad_attachment',
+    });
+  });
+
+  it('refuses a signed step on the wire until the server can check the signed PDF', async () => {
+    const res = await t.request('POST', '/v1/sync/push', await token('bithu.tdp1'), {
+      mutations: [
+        {
+          id: randomUUID(),
+          entity: 'residenceRequest',
+          entityId: randomUUID(),
+          baseRev: 3,
+          action: { type: 'sign_and_send', signedPdfSha256: 'a'.repeat(64) },
+        },
+      ],
+    });
+    expect(res.statusCode).toBe(400);
+  });
+});

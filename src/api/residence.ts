@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { Id } from '../domain/common/schemas';
+import { UNSIGNED_FORM_ACTIONS } from '../domain/procedures/residence-form';
+import {
+  MAX_REQUEST_ITEMS,
+  ResidenceRequestItem,
+  ResidenceRequestKind,
+  UNSIGNED_REQUEST_ACTIONS,
+} from '../domain/procedures/residence-request';
+
+/**
+ * Residence comments over push (Quy định 213-QĐ/TW): every step is an outbox action, so lists and
+ * forms are prepared offline like dossiers and applied by the server exactly once.
+ *
+ * Signing (sign_and_approve, sign_and_send) is not on the wire yet: the server has no rendering of
+ * the list and form PDFs to check a signature against (docs/decisions/0027).
+ */
+/** "Lập danh sách": the list is made by its first mutation, on base rev 0. */
+export const CreateResidenceRequestAction = z.object({
+  type: z.literal('create'),
+  campaignYear: z.number().int().min(2020).max(2100),
+  workplaceOrgId: Id,
+  kind: ResidenceRequestKind,
+  items: z.array(ResidenceRequestItem).min(1).max(MAX_REQUEST_ITEMS),
+});
+
+export const ResidenceRequestWireAction = z.discriminatedUnion('type', [
+  CreateResidenceRequestAction,
+  ...UNSIGNED_REQUEST_ACTIONS,
+]);
+export type ResidenceRequestWireAction = z.infer<typeof ResidenceRequestWireAction>;
+
+export const ResidenceFormWireAction = z.discriminatedUnion('type', [...UNSIGNED_FORM_ACTIONS]);
+export type ResidenceFormWireAction = z.infer<typeof ResidenceFormWireAction>;
+
+export const ResidenceRequestMutation = z.object({
+  id: z.uuid(),
+  entity: z.literal('residenceRequest'),
+  /** The list's id, made by the client when it creates the list. */
+  entityId: Id,
+  /** The list's rev the action was decided on; 0 to create it. */
+  baseRev: z.number().int().nonnegative(),
+  action: ResidenceRequestWireAction,
+});
+export type ResidenceRequestMutation = z.infer<typeof ResidenceRequestMutation>;
+
+export const ResidenceFormMutation = z.object({
+  id: z.uuid(),
+  entity: z.literal('residenceForm'),
+  entityId: Id,
+  baseRev: z.number().int().positive(),
+  action: ResidenceFormWireAction,
+});
+export type ResidenceFormMutation = z.infer<typeof ResidenceFormMutation>;
