@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { serverEngines } from '../scripts/test-support/databases';
 import type { PushMutation } from '../src/api/push';
 import type { ResidenceFormWireAction, ResidenceRequestWireAction } from '../src/api/residence';
+import { PullResponse } from '../src/api/sync';
 import { User } from '../src/domain/people/user';
 import type { ResidenceRequestItem } from '../src/domain/procedures/residence-request';
 import { hashPassword } from './auth/passwords';
@@ -292,6 +293,51 @@ describe.each(serverEngines)('residence comments over push on %s', (engine) => {
       status: 'invalid',
       code: 'bad_attachment',
     });
+  });
+
+  it('pulls lists to the workplace, forms to every side and the member, nothing to another ward', async () => {
+    const { id, forms } = await sentList();
+    const duc = forms.find((f) => f.memberId === DUC)!;
+    const pulled = async (username: string) => {
+      const res = await t.request('GET', '/v1/sync/pull?limit=5000', await token(username));
+      expect(res.statusCode).toBe(200);
+      // Upserts only: lists and forms are kept, never deleted.
+      const changes = PullResponse.parse(res.json()).changes.flatMap((c) =>
+        c.op === 'upsert' ? [c] : [],
+      );
+      const of = (entity: string) =>
+        changes
+          .filter((c) => c.entity === entity)
+          .map((c) => c.id)
+          .sort();
+      return { lists: of('residenceRequest'), forms: of('residenceForm'), changes };
+    };
+    const all = forms.map((f) => f.id).sort();
+    // The workplace cell: its list and both forms, with the names its cache lacks.
+    const workplace = await pulled('bithu.tdp1');
+    expect(workplace).toMatchObject({ lists: [id], forms: all });
+    const form = workplace.changes.find((c) => c.id === duc.id);
+    expect(form?.data).toMatchObject({
+      status: 'awaiting_comment',
+      memberNames: { [DUC]: 'Nguyễn Văn Đức' },
+      orgNames: { [ids.cell2]: 'Chi bộ Tổ dân phố số 2', [ids.ward]: 'Đảng bộ Phường Việt Hưng' },
+    });
+    // Cell 2, where Đức lives: his form only, not the workplace's list.
+    expect(await pulled('bithu.tdp2')).toMatchObject({ lists: [], forms: [duc.id] });
+    // The ward committee above both residence cells: both forms.
+    expect(await pulled(WARD_SECRETARY)).toMatchObject({ forms: all });
+    // The member himself: his own form.
+    expect(await pulled('dv.duc')).toMatchObject({ lists: [], forms: [duc.id] });
+    // The other ward: nothing.
+    expect(await pulled('xuly.phucloi')).toMatchObject({ lists: [], forms: [] });
+    // A later change travels again with its new rev and trail.
+    const rev = (await findForm(t.server.db, duc.id))!.rev;
+    await push('bithu.tdp2', formMutation(duc.id, rev, { type: 'write', comment }));
+    const again = (await pulled('bithu.tdp2')).changes.find((c) => c.id === duc.id);
+    expect(again?.data).toMatchObject({ status: 'draft', comment });
+    expect((again?.data as { history: { type: string }[] }).history.map((e) => e.type)).toEqual([
+      'write',
+    ]);
   });
 
   it('refuses a signed step on the wire until the server can check the signed PDF', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql, type SqlBool } from 'kysely';
 import type { ServerEngine } from '../../src/db/server-db';
 import { isCell } from '../../src/domain/org/org-types';
 import { ResidenceForm } from '../../src/domain/procedures/residence-form';
@@ -7,6 +8,7 @@ import type { RouteOrg } from '../../src/domain/procedures/transfer-route';
 import type { Scope } from '../scope/scope';
 import type { Db, Trx } from './db';
 import { nextRev, reserveRevs } from './revisions';
+import { pathInSubtrees } from './scope-sql';
 
 /** A list or a form as stored: the domain's state, its rev and its last change. */
 export interface Stored<T> {
@@ -259,3 +261,76 @@ export function committeeAbove(path: readonly RouteOrg[]): RouteOrg | null {
 /** A residence org must be a cell: comments are written by a cell. */
 export const isResidenceCell = (path: readonly RouteOrg[] | undefined) =>
   path !== undefined && path.length > 0 && isCell(path[path.length - 1]!.type);
+
+type Window = { afterRev: number; upTo: number | null; limit: number };
+
+/**
+ * Lists whose workplace lies in the scope, in rev order after the window's start: what pull sends
+ * of lists (the residence side sees the forms, not the workplace's list).
+ */
+export async function requestRowsInScope(trx: Trx, scope: Scope, w: Window) {
+  let q = trx
+    .selectFrom('residence_requests as r')
+    .innerJoin('orgs as o', 'o.id', 'r.workplace_org_id')
+    .select(['r.data', 'r.rev', 'r.updated_at'])
+    .where('r.rev', '>', w.afterRev)
+    .where(pathInSubtrees(sql.ref('o.path'), scope.subtreePaths));
+  if (w.upTo !== null) q = q.where('r.rev', '<=', w.upTo);
+  const rows = await q.orderBy('r.rev').limit(w.limit).execute();
+  return rows.map((row) => ({
+    value: ResidenceRequest.parse(JSON.parse(row.data)),
+    rev: Number(row.rev),
+    updatedAt: row.updated_at,
+  }));
+}
+
+/** Forms whose workplace, residence cell or committee lies in the scope, and the member's own. */
+export async function formRowsInScope(trx: Trx, scope: Scope, w: Window) {
+  const orgIn = (column: 'workplace_org_id' | 'residence_org_id' | 'committee_org_id') =>
+    sql<SqlBool>`exists (select 1 from orgs o where o.id = f.${sql.raw(column)} and ${pathInSubtrees(sql.ref('o.path'), scope.subtreePaths)})`;
+  let q = trx
+    .selectFrom('residence_forms as f')
+    .select(['f.data', 'f.rev', 'f.updated_at'])
+    .where('f.rev', '>', w.afterRev)
+    .where((eb) =>
+      eb.or([
+        orgIn('workplace_org_id'),
+        orgIn('residence_org_id'),
+        orgIn('committee_org_id'),
+        ...(scope.memberId === null ? [] : [eb('f.member_id', '=', scope.memberId)]),
+      ]),
+    );
+  if (w.upTo !== null) q = q.where('f.rev', '<=', w.upTo);
+  const rows = await q.orderBy('f.rev').limit(w.limit).execute();
+  return rows.map((row) => ({
+    value: ResidenceForm.parse(JSON.parse(row.data)),
+    rev: Number(row.rev),
+    updatedAt: row.updated_at,
+  }));
+}
+
+/** The trails of many lists or forms at once, each in rev order. */
+export async function residenceTrails(db: Db, ids: readonly string[]) {
+  const out = new Map<string, ResidenceEvent[]>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db
+      .selectFrom('residence_events')
+      .select(['entity_id', 'type', 'actor_id', 'actor_name', 'at', 'reason', 'signed_pdf_sha256'])
+      .where('entity_id', 'in', ids.slice(i, i + 1000))
+      .orderBy('rev')
+      .execute();
+    for (const row of rows)
+      out.set(row.entity_id, [
+        ...(out.get(row.entity_id) ?? []),
+        {
+          type: row.type,
+          actorId: row.actor_id,
+          actorName: row.actor_name,
+          at: row.at,
+          reason: row.reason,
+          signedPdfSha256: row.signed_pdf_sha256,
+        },
+      ]);
+  }
+  return out;
+}

@@ -8,6 +8,7 @@ import { memberFromRow } from './members';
 import { bankAccountFromRow, orgFromRow } from './orgs';
 import { currentRev } from './revisions';
 import { pathInSubtrees } from './scope-sql';
+import { readResidenceChanges } from './residence-pull';
 import { readDossierChanges } from './transfers-pull';
 import { userWireFromRow } from './users';
 
@@ -316,5 +317,6 @@ const READERS: Reader[] = [
   readUsers,
   readUserRoles,
   (trx, scope, _plan, w) => readDossierChanges(trx, scope, w),
+  (trx, scope, _plan, w) => readResidenceChanges(trx, scope, w),
   readExits,
 ];

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Id } from '../domain/common/schemas';
-import { UNSIGNED_FORM_ACTIONS } from '../domain/procedures/residence-form';
+import { ResidenceForm, UNSIGNED_FORM_ACTIONS } from '../domain/procedures/residence-form';
 import {
   MAX_REQUEST_ITEMS,
+  ResidenceRequest,
   ResidenceRequestItem,
   ResidenceRequestKind,
   UNSIGNED_REQUEST_ACTIONS,
@@ -52,3 +53,29 @@ export const ResidenceFormMutation = z.object({
   action: ResidenceFormWireAction,
 });
 export type ResidenceFormMutation = z.infer<typeof ResidenceFormMutation>;
+
+/** One line of a list's or form's trail, as pull sends it. */
+export const ResidenceEventWire = z.object({
+  type: z.string(),
+  actorName: z.string(),
+  at: z.string(),
+  reason: z.string().nullable(),
+  signedPdfSha256: z.string().nullable(),
+});
+export type ResidenceEventWire = z.infer<typeof ResidenceEventWire>;
+
+/** Who a form or a list item is about, and the orgs' names: the residence side caches neither. */
+const Names = {
+  updatedAt: z.string(),
+  history: z.array(ResidenceEventWire),
+  orgNames: z.record(Id, z.string()),
+  memberNames: z.record(Id, z.string()),
+};
+
+/** A list as pull sends it to its workplace's staff. */
+export const ResidenceRequestWire = ResidenceRequest.extend(Names);
+export type ResidenceRequestWire = z.infer<typeof ResidenceRequestWire>;
+
+/** A form as pull sends it to the workplace, the residence cell, the committee and the member. */
+export const ResidenceFormWire = ResidenceForm.extend(Names);
+export type ResidenceFormWire = z.infer<typeof ResidenceFormWire>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BankAccount, Org } from '../domain/org/org';
 import { Member } from '../domain/people/member';
 import { User, RoleGrant } from '../domain/people/user';
+import { ResidenceFormWire, ResidenceRequestWire } from './residence';
 import { DossierWire } from './transfers';
 
 /** Entities that travel through pull. Wire shapes are the domain schemas plus server fields. */
@@ -31,11 +32,12 @@ const rev = z.number().int().positive();
  * a SyncEntity of deletes: the client cache learns them when it grows a dossiers table.
  */
 export const DOSSIER_ENTITY = 'dossier';
+/** Residence lists and forms (Quy định 213): kept like dossiers, so upserts only. */
+export const RESIDENCE_ENTITIES = ['residenceRequest', 'residenceForm'] as const;
+type KeptEntity = typeof DOSSIER_ENTITY | (typeof RESIDENCE_ENTITIES)[number];
 
-const upsert = <E extends SyncEntity | typeof DOSSIER_ENTITY, S extends z.ZodType>(
-  entity: E,
-  data: S,
-) => z.object({ op: z.literal('upsert'), entity: z.literal(entity), id: z.string(), rev, data });
+const upsert = <E extends SyncEntity | KeptEntity, S extends z.ZodType>(entity: E, data: S) =>
+  z.object({ op: z.literal('upsert'), entity: z.literal(entity), id: z.string(), rev, data });
 
 // Discriminated (op, then entity): each change is checked against its one schema only, which
 // halves the cost of validating a page compared to trying every option of a plain union.
@@ -47,6 +49,8 @@ export const PullChange = z.discriminatedUnion('op', [
     upsert('user', UserWire),
     upsert('userRole', UserRoleWire),
     upsert(DOSSIER_ENTITY, DossierWire),
+    upsert('residenceRequest', ResidenceRequestWire),
+    upsert('residenceForm', ResidenceFormWire),
   ]),
   z.object({ op: z.literal('delete'), entity: SyncEntity, id: z.string(), rev }),
 ]);

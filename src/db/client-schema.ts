@@ -144,6 +144,33 @@ export interface BlobCacheTable {
   fetched_at: string;
 }
 
+/** Residence lists (0004), as pull sends them to the workplace's staff. */
+export interface ClientResidenceRequestsTable {
+  id: string;
+  workplace_org_id: string;
+  campaign_year: number;
+  status: string;
+  updated_at: string;
+  /** ResidenceRequestWire as JSON. */
+  data: string;
+  rev: number;
+}
+
+/** Residence comment forms (0004), as pull sends them to each side and the member. */
+export interface ClientResidenceFormsTable {
+  id: string;
+  request_id: string;
+  member_id: string;
+  workplace_org_id: string;
+  residence_org_id: string;
+  committee_org_id: string;
+  status: string;
+  updated_at: string;
+  /** ResidenceFormWire as JSON. */
+  data: string;
+  rev: number;
+}
+
 /** The last answer of a fee screen's query, for offline viewing (0003). */
 export interface FeeCacheTable {
   key: string;
@@ -163,6 +190,8 @@ export interface ClientDatabase {
   dossier_route_orgs: ClientDossierRouteOrgsTable;
   blob_cache: BlobCacheTable;
   fee_cache: FeeCacheTable;
+  residence_requests: ClientResidenceRequestsTable;
+  residence_forms: ClientResidenceFormsTable;
 }
 
 /** How SQLite declares a column of this type: its affinity, and `null` when it may be null. */
@@ -283,6 +312,27 @@ export const CLIENT_COLUMNS: {
     fetched_at: 'text',
   },
   fee_cache: { key: 'text', payload: 'text', fetched_at: 'text' },
+  residence_requests: {
+    id: 'text',
+    workplace_org_id: 'text',
+    campaign_year: 'integer',
+    status: 'text',
+    updated_at: 'text',
+    data: 'text',
+    rev: 'integer',
+  },
+  residence_forms: {
+    id: 'text',
+    request_id: 'text',
+    member_id: 'text',
+    workplace_org_id: 'text',
+    residence_org_id: 'text',
+    committee_org_id: 'text',
+    status: 'text',
+    updated_at: 'text',
+    data: 'text',
+    rev: 'integer',
+  },
 };
 
 /** The columns of a client table, in declaration order. */

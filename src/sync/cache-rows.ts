@@ -3,6 +3,7 @@ import type { Member } from '../domain/people/member';
 import { foldForSearch } from '../domain/text/fold';
 import { vietnameseNameSortKey } from '../domain/text/vietnamese-names';
 import type { OrgWire, UserRoleWire, UserWire } from '../api/sync';
+import type { ResidenceFormWire, ResidenceRequestWire } from '../api/residence';
 import type { DossierWire } from '../api/transfers';
 import type {
   ClientBankAccountsTable,
@@ -10,6 +11,8 @@ import type {
   ClientDossiersTable,
   ClientMembersTable,
   ClientOrgsTable,
+  ClientResidenceFormsTable,
+  ClientResidenceRequestsTable,
   ClientUserRolesTable,
   ClientUsersTable,
 } from '../db/client-schema';
@@ -165,4 +168,34 @@ export function memberSearchText(
 /** Text indexed in orgs_fts: folded name and code. */
 export function orgSearchText(row: Pick<OrgRow, 'name_folded' | 'code'>): string {
   return `${row.name_folded} ${foldForSearch(row.code)}`;
+}
+
+export function residenceRequestRow(
+  r: ResidenceRequestWire,
+  rev: number,
+): ClientResidenceRequestsTable {
+  return {
+    id: r.id,
+    workplace_org_id: r.workplaceOrgId,
+    campaign_year: r.campaignYear,
+    status: r.status,
+    updated_at: r.updatedAt,
+    data: JSON.stringify(r),
+    rev,
+  };
+}
+
+export function residenceFormRow(f: ResidenceFormWire, rev: number): ClientResidenceFormsTable {
+  return {
+    id: f.id,
+    request_id: f.requestId,
+    member_id: f.memberId,
+    workplace_org_id: f.workplaceOrgId,
+    residence_org_id: f.residenceOrgId,
+    committee_org_id: f.committeeOrgId,
+    status: f.status,
+    updated_at: f.updatedAt,
+    data: JSON.stringify(f),
+    rev,
+  };
 }

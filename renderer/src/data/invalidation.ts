@@ -12,6 +12,9 @@ const SHOWN_IN: Record<PulledEntity, readonly CachedEntity[]> = {
   user: ['users', 'session'],
   userRole: ['users', 'session', 'orgs'],
   dossier: ['dossiers'],
+  // No screen shows residence comments yet.
+  residenceRequest: [],
+  residenceForm: [],
 };
 
 /** What a finished sync made stale: the kinds it pulled, what it pushed, and its own status. */

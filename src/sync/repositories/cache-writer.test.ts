@@ -12,6 +12,8 @@ import {
   dossierWire,
   memberWire,
   orgWire,
+  residenceFormWire,
+  residenceRequestWire,
   userRoleWire,
   userWire,
 } from '../test-support/wire';
@@ -228,6 +230,33 @@ describe('cache writer', () => {
       cache.handle.prepare('select destination_org_id, current_org_id from dossiers').get(),
     ).toEqual({ destination_org_id: other.id, current_org_id: root.id });
     expect(writer.applyPage([change.member(an)], 'cursor-4')).toEqual({ dossiers: 0 });
+  });
+
+  it('writes residence lists and forms, a later rev replacing the earlier; a resync clears them', () => {
+    firstPage();
+    const other = orgWire(3, root, { name: 'Chi bộ Tổ dân phố số 3' });
+    const list = residenceRequestWire(1, cell.id, an.id, other.id);
+    const form = residenceFormWire(1, list, root.id);
+    writer.applyPage([change.residenceRequest(list), change.residenceForm(form)], 'cursor-2');
+    const forms = () =>
+      cache.handle
+        .prepare('select residence_org_id, committee_org_id, status from residence_forms')
+        .all();
+    expect(forms()).toEqual([
+      { residence_org_id: other.id, committee_org_id: root.id, status: 'awaiting_comment' },
+    ]);
+    const written = residenceFormWire(1, list, root.id, {
+      status: 'draft',
+      comment: { strengths: 'Gương mẫu', shortcomings: '', citizenDuties: 'Tốt', proposals: '' },
+    });
+    writer.applyPage([change.residenceForm(written)], 'cursor-3');
+    expect(forms()).toEqual([
+      { residence_org_id: other.id, committee_org_id: root.id, status: 'draft' },
+    ]);
+    expect(count('residence_requests')).toBe(1);
+    writer.clearServerState();
+    expect(count('residence_requests')).toBe(0);
+    expect(count('residence_forms')).toBe(0);
   });
 
   it('a resync clears dossiers and downloaded blobs, never blobs waiting for upload', () => {

@@ -6,6 +6,8 @@ import {
   bankAccountRow,
   dossierRouteOrgRows,
   dossierRow,
+  residenceFormRow,
+  residenceRequestRow,
   memberRow,
   memberSearchText,
   orgRow,
@@ -242,6 +244,15 @@ export function createCacheWriter(handle: SqliteHandle): CacheWriter {
   const userRoles = plainTable<'user_roles', UserRoleRow>(handle, 'user_roles');
   const writers = { orgs, org_bank_accounts: bankAccounts, members, users, user_roles: userRoles };
   const dossiers = dossierTables(handle);
+  // Kept like dossiers: written by pull, cleared only when the cache is rebuilt.
+  const residenceRequests = plainTable<'residence_requests', ClientDatabase['residence_requests']>(
+    handle,
+    'residence_requests',
+  );
+  const residenceForms = plainTable<'residence_forms', ClientDatabase['residence_forms']>(
+    handle,
+    'residence_forms',
+  );
   // Downloaded copies go with the data that referred to them; bytes made here wait for upload.
   const clearFetchedBlobs = handle.prepare('delete from blob_cache where needs_upload = 0');
   const holdForeignOutbox = handle.prepare(
@@ -265,12 +276,18 @@ export function createCacheWriter(handle: SqliteHandle): CacheWriter {
         return userRoles.upsert(userRoleRow(change.data, change.rev));
       case 'dossier':
         return dossiers.upsert(change.data, change.rev);
+      case 'residenceRequest':
+        return residenceRequests.upsert(residenceRequestRow(change.data, change.rev));
+      case 'residenceForm':
+        return residenceForms.upsert(residenceFormRow(change.data, change.rev));
     }
   }
 
   const clearServerState = () => {
     for (const table of Object.values(writers)) table.clear();
     dossiers.clear();
+    residenceRequests.clear();
+    residenceForms.clear();
     clearFetchedBlobs.run();
     state.remove(SYNC_KEYS.cursor);
     state.remove(SYNC_KEYS.lastSyncAt);

@@ -1,6 +1,7 @@
 import type { BankAccount } from '../../domain/org/org';
 import type { Member } from '../../domain/people/member';
 import { PullChange, type OrgWire, type UserRoleWire, type UserWire } from '../../api/sync';
+import { ResidenceFormWire, ResidenceRequestWire } from '../../api/residence';
 import { DossierWire } from '../../api/transfers';
 
 // Builders of valid wire objects for hand-made pull pages. Every change is parsed with the
@@ -147,6 +148,63 @@ export function dossierWire(
   });
 }
 
+/** A sent residence list of `workplaceOrgId` about one member living in `residenceOrgId`. */
+export function residenceRequestWire(
+  n: number,
+  workplaceOrgId: string,
+  memberId: string,
+  residenceOrgId: string,
+): ResidenceRequestWire {
+  return ResidenceRequestWire.parse({
+    id: uid(600_000 + n),
+    campaignYear: 2026,
+    workplaceOrgId,
+    kind: 'introduce_and_comment',
+    items: [{ memberId, residenceOrgId, reportRequired: true, exemption: null }],
+    status: 'sent',
+    listPdfSha256: null,
+    reason: null,
+    createdAt: '2026-10-01T08:00:00.000Z',
+    sentAt: '2026-10-02T08:00:00.000Z',
+    updatedAt: '2026-10-02T08:00:00.000Z',
+    history: [],
+    orgNames: {},
+    memberNames: {},
+  });
+}
+
+/** The form a sent list asks of the residence cell, as pull sends it. */
+export function residenceFormWire(
+  n: number,
+  list: ResidenceRequestWire,
+  committeeOrgId: string,
+  over: Partial<ResidenceFormWire> = {},
+): ResidenceFormWire {
+  const item = list.items[0]!;
+  return ResidenceFormWire.parse({
+    id: uid(700_000 + n),
+    requestId: list.id,
+    campaignYear: list.campaignYear,
+    memberId: item.memberId,
+    workplaceOrgId: list.workplaceOrgId,
+    residenceOrgId: item.residenceOrgId,
+    committeeOrgId,
+    reportRequired: item.reportRequired,
+    report: null,
+    comment: null,
+    status: 'awaiting_comment',
+    reason: null,
+    formPdfSha256: null,
+    paper: null,
+    sentAt: null,
+    updatedAt: '2026-10-02T08:00:00.000Z',
+    history: [],
+    orgNames: {},
+    memberNames: {},
+    ...over,
+  });
+}
+
 let rev = 0;
 /** Changes with increasing revs, checked against the pull contract. */
 export const change = {
@@ -162,6 +220,10 @@ export const change = {
     PullChange.parse({ op: 'upsert', entity: 'userRole', id: data.id, rev: ++rev, data }),
   dossier: (data: DossierWire) =>
     PullChange.parse({ op: 'upsert', entity: 'dossier', id: data.id, rev: ++rev, data }),
-  delete: (entity: PullChange['entity'], id: string) =>
+  residenceRequest: (data: ResidenceRequestWire) =>
+    PullChange.parse({ op: 'upsert', entity: 'residenceRequest', id: data.id, rev: ++rev, data }),
+  residenceForm: (data: ResidenceFormWire) =>
+    PullChange.parse({ op: 'upsert', entity: 'residenceForm', id: data.id, rev: ++rev, data }),
+  delete: (entity: Extract<PullChange, { op: 'delete' }>['entity'], id: string) =>
     PullChange.parse({ op: 'delete', entity, id, rev: ++rev }),
 };
