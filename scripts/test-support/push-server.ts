@@ -51,17 +51,24 @@ export async function startPushServer(
     async applications(mutationIds) {
       if (mutationIds.length === 0) return { events: 0, claims: 0 };
       const { db } = t.server;
-      const events = await db
-        .selectFrom('transfer_events')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('mutation_id', 'in', [...mutationIds])
-        .executeTakeFirstOrThrow();
+      const count = async (table: 'transfer_events' | 'residence_events') =>
+        Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('mutation_id', 'in', [...mutationIds])
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      // Dossiers' and residence comments' trails: one line per applied mutation.
+      const events = (await count('transfer_events')) + (await count('residence_events'));
       const claims = await db
         .selectFrom('push_mutations')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('id', 'in', [...mutationIds])
         .executeTakeFirstOrThrow();
-      return { events: Number(events.n), claims: Number(claims.n) };
+      return { events, claims: Number(claims.n) };
     },
     close: () => t.close(),
   };

@@ -176,6 +176,61 @@ describe.each(serverEngines)('push under faults on %s', (engine) => {
     await expectAppliedOnce(restarted.sync, ids);
   });
 
+  it('a residence list made offline, its answer lost: sent again, applied once, then pulled', async () => {
+    const c = await client('bithu.tdp1');
+    const listId = randomUUID();
+    const ids = [randomUUID(), randomUUID()];
+    c.sync.outbox.enqueue({
+      id: ids[0]!,
+      mutation: {
+        entity: 'residenceRequest',
+        entityId: listId,
+        baseRev: 0,
+        action: {
+          type: 'create',
+          campaignYear: 2026,
+          workplaceOrgId: fixtureIds.cell1,
+          kind: 'introduce_and_comment',
+          items: [
+            {
+              memberId: fixtureIds.members[0],
+              residenceOrgId: fixtureIds.cell2,
+              reportRequired: true,
+              exemption: null,
+            },
+          ],
+        },
+      },
+    });
+    proxy.inject('drop-answer');
+    await expect(c.sync.push()).rejects.toMatchObject({ code: 'unreachable' });
+    expect(await server.applications(ids.slice(0, 1))).toEqual({ events: 1, claims: 1 });
+    expect(await c.sync.push()).toEqual({ applied: 1, notApplied: 0, remaining: 0 });
+    expect(await server.applications(ids.slice(0, 1))).toEqual({ events: 1, claims: 1 });
+
+    // The list arrives in the cache; the next step is decided on the rev pulled.
+    await c.sync.sync(c.identity);
+    const cached = c.cache.handle
+      .prepare<[string], { rev: number; status: string }>(
+        'select rev, status from residence_requests where id = ?',
+      )
+      .get(listId);
+    expect(cached?.status).toBe('draft');
+    c.sync.outbox.enqueue({
+      id: ids[1]!,
+      mutation: {
+        entity: 'residenceRequest',
+        entityId: listId,
+        baseRev: cached!.rev,
+        action: { type: 'submit' },
+      },
+    });
+    proxy.inject('answer-500');
+    await expect(c.sync.push()).rejects.toBeInstanceOf(ApiClientError);
+    expect(await c.sync.push()).toEqual({ applied: 1, notApplied: 0, remaining: 0 });
+    expect(await server.applications(ids)).toEqual({ events: 2, claims: 2 });
+  });
+
   it('two users of one org act on the same dossier: one applied, the other told who was first', async () => {
     const minh = await client('bithu.tdp1');
     const hanh = await client('phobithu.tdp1');
