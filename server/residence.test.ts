@@ -8,6 +8,7 @@ import { PullResponse } from '../src/api/sync';
 import { User } from '../src/domain/people/user';
 import type { ResidenceRequestItem } from '../src/domain/procedures/residence-request';
 import { hashPassword } from './auth/passwords';
+import { deleteUnreferencedUploads } from './repositories/blobs';
 import { findForm, findRequest, formsOfRequest, residenceTrail } from './repositories/residence';
 import { insertUser } from './repositories/users';
 import { ids, PASSWORD, TEST_SCRYPT } from './test-support/fixture';
@@ -271,6 +272,15 @@ describe.each(serverEngines)('residence comments over push on %s', (engine) => {
       status: 'applied',
     });
     expect((await findForm(t.server.db, duc.id))?.value.report?.file).toEqual(file);
+    // His workplace and residence cells read the report; the other ward does not.
+    const read = async (username: string) =>
+      (await t.request('GET', `/v1/blobs/${sha}`, await token(username))).statusCode;
+    expect(await read('bithu.tdp1')).toBe(200);
+    expect(await read('bithu.tdp2')).toBe(200);
+    expect(await read('xuly.phucloi')).toBe(404);
+    // Referred to by the form, it outlives the clean-up of unreferenced uploads.
+    await deleteUnreferencedUploads(t.server.db, new Date('2100-01-01T00:00:00Z'));
+    expect(await read('bithu.tdp1')).toBe(200);
     // Hoa's form is not his: out of his scope altogether.
     const hoaRev = (await findForm(t.server.db, hoa.id))!.rev;
     expect(

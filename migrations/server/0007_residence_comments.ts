@@ -79,6 +79,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['entity_id', 'rev'])
     .execute();
 
+  // Files a form refers to (the member's report, a paper form's scan, later the signed PDF): they
+  // are readable where the form is, and the clean-up of unreferenced uploads keeps them.
+  await db.schema
+    .createTable('residence_blob_refs')
+    .addColumn('sha256', 'text', (c) => c.notNull().references('blobs.sha256'))
+    .addColumn('form_id', 'text', (c) => c.notNull().references('residence_forms.id'))
+    .addPrimaryKeyConstraint('residence_blob_refs_pk', ['sha256', 'form_id'])
+    .execute();
+
   await db.schema
     .createTable('residence_campaigns')
     .addColumn('committee_org_id', 'text', (c) => c.notNull().references('orgs.id'))

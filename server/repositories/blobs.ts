@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import type { BlobInfo } from '../../src/api/blobs';
 import type { ServerEngine } from '../../src/db/server-db';
 import type {
@@ -94,16 +94,7 @@ export async function unreferencedUploadBytes(db: Db, userId: string): Promise<n
     .innerJoin('blobs as b', 'b.sha256', 'u.sha256')
     .select(sql<string | number | null>`sum(b.size)`.as('bytes'))
     .where('u.user_id', '=', userId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('blob_refs as r')
-            .select(sql`1`.as('one'))
-            .whereRef('r.sha256', '=', 'u.sha256'),
-        ),
-      ),
-    )
+    .where(sql<boolean>`not ${referenced(sql.ref('u.sha256'))}`)
     .executeTakeFirst();
   return Number(row?.bytes ?? 0);
 }
@@ -167,7 +158,36 @@ export async function canReadBlob(db: Db, caller: BlobReader, sha256: string): P
       ]),
     )
     .executeTakeFirst();
-  return viaDossier !== undefined;
+  if (viaDossier) return true;
+  // A residence form's files: readable by the member and wherever the form is (its workplace,
+  // residence cell and committee).
+  const inScope = (column: string) =>
+    sql<boolean>`exists (select 1 from orgs o where o.id = ${sql.ref(column)} and ${pathInSubtrees(sql.ref('o.path'), caller.scope.subtreePaths)})`;
+  const viaForm = await db
+    .selectFrom('residence_blob_refs as b')
+    .innerJoin('residence_forms as f', 'f.id', 'b.form_id')
+    .select('f.id')
+    .where('b.sha256', '=', sha256)
+    .where((eb) =>
+      eb.or([
+        ...(memberId ? [eb('f.member_id', '=', memberId)] : []),
+        inScope('f.workplace_org_id'),
+        inScope('f.residence_org_id'),
+        inScope('f.committee_org_id'),
+      ]),
+    )
+    .executeTakeFirst();
+  return viaForm !== undefined;
+}
+
+/** Records that a residence form refers to blobs (the report, a paper scan, a signed form). */
+export async function referResidenceBlobs(trx: Trx, formId: string, sha256s: string[]) {
+  if (sha256s.length === 0) return;
+  await trx
+    .insertInto('residence_blob_refs')
+    .values([...new Set(sha256s)].map((sha256) => ({ sha256, form_id: formId })))
+    .onConflict((oc) => oc.columns(['sha256', 'form_id']).doNothing())
+    .execute();
 }
 
 /** The blob's type and size when the caller may read it; null alike when missing or not theirs. */
@@ -189,7 +209,11 @@ export async function referBlobs(trx: Trx, dossierId: string, sha256s: string[])
     .execute();
 }
 
-const notReferenced = sql<boolean>`not exists (select 1 from blob_refs r where r.sha256 = blob_uploads.sha256)`;
+/** A dossier or a residence form refers to the blob: it is kept whoever uploaded it. */
+const referenced = (sha256: Expression<string>) =>
+  sql<boolean>`(exists (select 1 from blob_refs r where r.sha256 = ${sha256})
+    or exists (select 1 from residence_blob_refs f where f.sha256 = ${sha256}))`;
+const notReferenced = sql<boolean>`not ${referenced(sql.ref('blob_uploads.sha256'))}`;
 
 /**
  * The clean-up: forgets uploads older than `uploadedBefore` that no dossier refers to, then
@@ -210,14 +234,7 @@ export async function deleteUnreferencedUploads(
       .deleteFrom('blobs')
       .where((eb) =>
         eb.and([
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('blob_refs as r')
-                .select(sql`1`.as('one'))
-                .whereRef('r.sha256', '=', 'blobs.sha256'),
-            ),
-          ),
+          sql<boolean>`not ${referenced(sql.ref('blobs.sha256'))}`,
           eb.not(
             eb.exists(
               eb

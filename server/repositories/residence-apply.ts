@@ -20,7 +20,7 @@ import {
 } from '../../src/domain/procedures/residence-request';
 import type { RouteOrg } from '../../src/domain/procedures/transfer-route';
 import type { Caller } from '../auth/caller';
-import { checkAttachments } from './blobs';
+import { checkAttachments, referResidenceBlobs } from './blobs';
 import type { Trx } from './db';
 import { claimMutation, storeMutationResult } from './push';
 import {
@@ -376,6 +376,11 @@ async function decideForm(
     eventOf(caller, action.type, env.now, reason),
     now,
     m.id,
+  );
+  await referResidenceBlobs(
+    trx,
+    form.id,
+    files.map((f) => f.sha256),
   );
   return answer(m, 'applied', rev, null, 'applied', 'Đã cập nhật phiếu nhận xét.');
 }

@@ -49,6 +49,12 @@ export interface ResidenceEventsTable {
   mutation_id: string | null;
 }
 
+/** Which forms refer to a blob: readable where the form is, never cleaned up. */
+export interface ResidenceBlobRefsTable {
+  sha256: string;
+  form_id: string;
+}
+
 /** The yearly window a ward or commune committee sets for its residence cells' forms. */
 export interface ResidenceCampaignsTable {
   committee_org_id: string;
@@ -63,4 +69,5 @@ export interface ResidenceDatabase {
   residence_forms: ResidenceFormsTable;
   residence_events: ResidenceEventsTable;
   residence_campaigns: ResidenceCampaignsTable;
+  residence_blob_refs: ResidenceBlobRefsTable;
 }
