@@ -14,7 +14,7 @@ import {
  * forms are prepared offline like dossiers and applied by the server exactly once.
  *
  * Signing (sign_and_approve, sign_and_send) is not on the wire yet: the server has no rendering of
- * the list and form PDFs to check a signature against (docs/decisions/0027).
+ * the list and form PDFs to check a signature against (docs/decisions/0028).
  */
 /** "Lập danh sách": the list is made by its first mutation, on base rev 0. */
 export const CreateResidenceRequestAction = z.object({

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 
 /**
- * Residence comments (migration 0007_residence_comments). Lists and forms are synced rows
+ * Residence comments (migration 0008_residence_comments). Lists and forms are synced rows
  * (rev/deleted); `data` is the domain's whole state as JSON, the columns are what queries need.
  */
 export interface ResidenceRequestsTable {
