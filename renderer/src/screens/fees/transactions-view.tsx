@@ -35,6 +35,7 @@ import { indexColumn } from '../../ui/list-table';
 import { formatMoney, monthLabel, timeLeft } from './fee-format';
 import { MONTH_OPTIONS, PaymentStatusTag, SourceNote, useFeeCells } from './fee-ui';
 import { ReceiptButton } from './receipt-button';
+import { nameSearch } from '../../ui/name-search';
 
 type Filters = Omit<DesktopInput<'feeTransactions'>, 'limit'>;
 const all = () => true;
@@ -196,7 +197,7 @@ export function TransactionsView() {
           <Select
             data-testid="tx-cell"
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={nameSearch}
             placeholder="Tất cả"
             value={filters.cellId}
             onChange={(cellId?: string) => set({ cellId, memberId: undefined })}
@@ -208,7 +209,7 @@ export function TransactionsView() {
           <Select
             data-testid="tx-member"
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={nameSearch}
             disabled={!filters.cellId}
             placeholder={filters.cellId ? 'Tất cả' : 'Chọn chi bộ trước'}
             value={filters.memberId}
