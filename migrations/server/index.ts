@@ -5,6 +5,7 @@ import * as m0003 from './0003_transfers';
 import * as m0004 from './0004_fees_completion';
 import * as m0005 from './0005_user_certificates';
 import * as m0006 from './0006_login_and_blob_limits';
+import * as m0007 from './0007_username_key';
 
 /** Every server migration in order. Append only. */
 export const serverMigrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const serverMigrations: Record<string, Migration> = {
   '0004_fees_completion': m0004,
   '0005_user_certificates': m0005,
   '0006_login_and_blob_limits': m0006,
+  '0007_username_key': m0007,
 };

@@ -73,6 +73,8 @@ export interface MembersTable extends SyncedColumns {
 export interface UsersTable extends SyncedColumns {
   id: string;
   username: string;
+  /** usernameKey(username): unique; what login looks up (migration 0007). */
+  username_key: string;
   full_name: string;
   citizen_id: string;
   phone: string;

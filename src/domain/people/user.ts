@@ -49,6 +49,15 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/**
+ * What makes two usernames the same account: case does not count ("QuanTri.Phuong" is
+ * quantri.phuong), at login and for uniqueness. Tone marks do count: "hà" and "ha" are two names.
+ * Stored as users.username_key (server migration 0007 repeats this rule: migrations never import
+ * app code).
+ */
+export const usernameKey = (username: string): string =>
+  username.trim().normalize('NFC').toLowerCase();
+
 export const userFieldLabelVi = {
   id: 'Mã định danh',
   username: 'Tên đăng nhập',
