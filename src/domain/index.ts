@@ -10,6 +10,7 @@ export {
   matchesQuery,
   MatchTier,
   matchTier,
+  matchTierOfWords,
   rankMatches,
   type FoldedQuery,
 } from './text/match';

@@ -2,13 +2,17 @@ import { sql } from 'kysely';
 import { jsonEach, prepareColumnQuery, prepareQuery, type Params } from '../../db/client-query';
 import type { SqliteHandle } from '../../db/sqlite';
 import type { Role, UserStatus } from '../../domain/people/user';
-import { foldForSearch } from '../../domain/text/fold';
+import { searchTokens } from '../../domain/text/fold';
+import { matchTierOfWords, type MatchTier } from '../../domain/text/match';
 import type { UserListItem } from '../contract';
 import { SYNC_KEYS, syncStateValue } from '../../sync/repositories/sync-state';
 import { subtreeEnd } from './org-tree';
 
 export interface UserFilter {
-  /** Folded words that must all occur in the name, username or citizen id. */
+  /**
+   * Folded words that must all occur in the name, username or citizen id; the accounts whose name
+   * or username matches best come first (src/domain/text/match).
+   */
   tokens: string[];
   status?: UserStatus | undefined;
   /** Path of the org whose subtree the accounts belong to. */
@@ -19,6 +23,29 @@ export interface UserFilter {
 }
 
 const nameOrder = new Intl.Collator('vi');
+
+/** An account's searchable texts, split by searchTokens. */
+interface SearchableWords {
+  name: string[];
+  username: string[];
+  /** Name, username and citizen id: a query may mix them ("ha quantri"). */
+  all: string[];
+}
+
+/** The ids that match, the best match of name or username first, else in the given order. */
+function rank(ids: string[], tokens: string[], words: Map<string, SearchableWords>): string[] {
+  const ranked: { id: string; tier: MatchTier }[] = [];
+  for (const id of ids) {
+    const w = words.get(id);
+    if (!w) continue;
+    const tiers = [w.name, w.username, w.all]
+      .map((texts) => matchTierOfWords(tokens, texts))
+      .filter((tier) => tier !== null);
+    if (tiers.length > 0) ranked.push({ id, tier: Math.min(...tiers) as MatchTier });
+  }
+  // Array sort is stable: equal tiers keep the username order.
+  return ranked.sort((a, b) => a.tier - b.tier).map((r) => r.id);
+}
 
 export function usersRepo(handle: SqliteHandle) {
   // One statement for every filter combination: a null parameter switches its condition off.
@@ -70,7 +97,8 @@ export function usersRepo(handle: SqliteHandle) {
       .leftJoin('orgs as o', 'o.id', 'u.org_id')
       .selectAll('u')
       .select('o.name as org_name')
-      .orderBy('u.username'),
+      // The order of the given ids (their rank).
+      .orderBy(sql`j.key`),
   );
   const grants = prepareQuery(handle, (db, p: Params<{ ids: string }>) =>
     db
@@ -82,14 +110,7 @@ export function usersRepo(handle: SqliteHandle) {
       .orderBy('r.role'),
   );
   const searchable = prepareQuery(handle, (db) =>
-    db
-      .selectFrom('users')
-      .select((eb) => [
-        'id',
-        sql<string>`${eb.ref('full_name')} || ' ' || ${eb.ref('username')} || ' ' || ${eb.ref('citizen_id')}`.as(
-          'text',
-        ),
-      ]),
+    db.selectFrom('users').select(['id', 'full_name', 'username', 'citizen_id']),
   );
   const positions = prepareColumnQuery(handle, (db) =>
     db
@@ -101,14 +122,24 @@ export function usersRepo(handle: SqliteHandle) {
   );
   const version = syncStateValue(handle);
 
-  // Folded texts and job titles change only with a sync: kept per cursor.
-  let derived: { version: string | undefined; texts: Map<string, string>; positions: string[] };
+  // Folded words and job titles change only with a sync: kept per cursor.
+  let derived: {
+    version: string | undefined;
+    words: Map<string, SearchableWords>;
+    positions: string[];
+  };
   function current() {
     const v = version.get({ key: SYNC_KEYS.cursor });
     if (derived?.version !== v) {
       derived = {
         version: v,
-        texts: new Map(searchable.all().map((u) => [u.id, foldForSearch(u.text)])),
+        words: new Map(
+          searchable.all().map((u) => {
+            const name = searchTokens(u.full_name);
+            const username = searchTokens(u.username);
+            return [u.id, { name, username, all: [...name, ...username, u.citizen_id] }];
+          }),
+        ),
         positions: positions
           .all()
           .flatMap((p) => (p === null ? [] : [p]))
@@ -128,13 +159,7 @@ export function usersRepo(handle: SqliteHandle) {
         from: filter.underPath ?? null,
         to: filter.underPath ? subtreeEnd(filter.underPath) : null,
       });
-      if (filter.tokens.length > 0) {
-        const { texts } = current();
-        ids = ids.filter((id) => {
-          const text = texts.get(id) ?? '';
-          return filter.tokens.every((t) => text.includes(t));
-        });
-      }
+      if (filter.tokens.length > 0) ids = rank(ids, filter.tokens, current().words);
       const page = JSON.stringify(ids.slice(0, filter.limit));
       const byUser = new Map<string, UserListItem['roles']>();
       for (const g of grants.all({ ids: page })) {

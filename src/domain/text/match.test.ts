@@ -16,6 +16,7 @@ describe('matchTier', () => {
     expect(tier('tran thi', 'Trần Thị Thu Hà')).toBe(MatchTier.prefix);
     expect(tier('thu ha', 'Trần Thị Thu Hà')).toBe(MatchTier.phrase);
     expect(tier('ha tran', 'Trần Thị Thu Hà')).toBe(MatchTier.words);
+    expect(tier('tran thi', 'Trần Thịnh An')).toBe(MatchTier.typing);
     expect(tier('tran thi', 'Trần Khắc Thịnh')).toBe(MatchTier.wordStarts);
     expect(tier('inh', 'Trần Khắc Thịnh')).toBe(MatchTier.inside);
   });
@@ -36,9 +37,10 @@ describe('matchTier', () => {
 
 describe('rankMatches', () => {
   it('puts the exact "Trần Thị Thu Hà" before "Trần Khắc Thịnh", whatever the list order', () => {
-    const users = ['Trần Khắc Thịnh', 'Trần Thị Thu Hà', 'Lê Văn Tám'];
+    const users = ['Trần Khắc Thịnh', 'Trần Thịnh An', 'Trần Thị Thu Hà', 'Lê Văn Tám'];
     expect(rankMatches(users, 'Trần Thị', (u) => u)).toEqual([
       'Trần Thị Thu Hà',
+      'Trần Thịnh An',
       'Trần Khắc Thịnh',
     ]);
     expect(rankMatches(users, 'tran thi thu ha', (u) => u)).toEqual(['Trần Thị Thu Hà']);

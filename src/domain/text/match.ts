@@ -9,16 +9,18 @@ import { searchTokens } from './fold';
 export const MatchTier = {
   /** The text is the query (case, tone marks and punctuation aside). */
   exact: 0,
-  /** The text begins with the query: "tran thi" → "Trần Thị Thu Hà". */
+  /** The text begins with the query's words: "tran thi" → "Trần Thị Thu Hà". */
   prefix: 1,
   /** The query's words stand together, in order, as whole words: "so 1" → "Tổ dân phố số 1". */
   phrase: 2,
   /** Every word of the query is a whole word of the text. */
   words: 3,
+  /** The text begins with the query, its last word still being typed: "tran thi" → "Trần Thịnh". */
+  typing: 4,
   /** Every word of the query begins a word of the text: "thi" → "Thịnh". */
-  wordStarts: 4,
+  wordStarts: 5,
   /** Every word of the query occurs somewhere in the text. */
-  inside: 5,
+  inside: 6,
 } as const;
 export type MatchTier = (typeof MatchTier)[keyof typeof MatchTier];
 
@@ -28,16 +30,23 @@ export type FoldedQuery = readonly string[];
 export const foldQuery = (query: string): FoldedQuery => searchTokens(query);
 
 /** How well `text` matches the query (lower is better); null when it does not match. */
-export function matchTier(query: FoldedQuery, text: string): MatchTier | null {
+export const matchTier = (query: FoldedQuery, text: string): MatchTier | null =>
+  matchTierOfWords(query, searchTokens(text));
+
+/**
+ * matchTier over a text already split by searchTokens: lists that are searched at every keystroke
+ * fold their texts once.
+ */
+export function matchTierOfWords(query: FoldedQuery, words: readonly string[]): MatchTier | null {
   if (query.length === 0) return MatchTier.inside;
-  const words = searchTokens(text);
   const joined = words.join(' ');
   if (!query.every((token) => joined.includes(token))) return null;
   const wanted = query.join(' ');
   if (joined === wanted) return MatchTier.exact;
-  if (joined.startsWith(wanted)) return MatchTier.prefix;
+  if (joined.startsWith(`${wanted} `)) return MatchTier.prefix;
   if (` ${joined} `.includes(` ${wanted} `)) return MatchTier.phrase;
   if (query.every((token) => words.includes(token))) return MatchTier.words;
+  if (joined.startsWith(wanted)) return MatchTier.typing;
   if (query.every((token) => words.some((word) => word.startsWith(token))))
     return MatchTier.wordStarts;
   return MatchTier.inside;

@@ -36,6 +36,7 @@ import { formatMoney, monthLabel, timeLeft } from './fee-format';
 import { MONTH_OPTIONS, PaymentStatusTag, SourceNote, useFeeCells } from './fee-ui';
 import { ReceiptButton } from './receipt-button';
 import { nameSearch } from '../../ui/name-search';
+import { ReloadButton } from '../../ui/reload-button';
 
 type Filters = Omit<DesktopInput<'feeTransactions'>, 'limit'>;
 const all = () => true;
@@ -233,7 +234,7 @@ export function TransactionsView() {
           />
         </Form.Item>
         <Form.Item>
-          <Button onClick={list.reload}>Làm mới</Button>
+          <ReloadButton list={list} />
         </Form.Item>
       </Form>
       <SourceNote source={list.data} />
