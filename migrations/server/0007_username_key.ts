@@ -5,9 +5,23 @@ import { sql, type Kysely } from 'kysely';
 /** usernameKey of src/domain/people/user.ts, as it was when this migration was written. */
 const usernameKey = (username: string) => username.trim().normalize('NFC').toLowerCase();
 
+/** userSearchText of server/repositories/users.ts (searchTokens of src/domain/text/fold), then. */
+const searchText = (fullName: string, username: string) =>
+  `${fullName} ${username}`
+    .toLowerCase()
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/\p{M}+/gu, '')
+    .replace(/[đĐðÐ]/g, 'd')
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '')
+    .join(' ');
+
 interface UserRow {
   id: string;
   username: string;
+  full_name: string;
   created_at: string;
 }
 
@@ -16,11 +30,14 @@ interface UserRow {
  * what login looks up. Accounts that already differ only in case are all kept, none renamed or
  * dropped: the oldest keeps the plain key, the others get a key of their own (key + "#" + id) and
  * still log in by their exact spelling; they are reported so an admin can rename them.
+ * `search_folded` (name and username, folded) lets the user search filter in SQL instead of
+ * folding every account of the scope at each keystroke.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('users').addColumn('username_key', 'text').execute();
+  await db.schema.alterTable('users').addColumn('search_folded', 'text').execute();
   const rows = (
-    await sql<UserRow>`select id, username, created_at from users order by created_at, id`.execute(
+    await sql<UserRow>`select id, username, full_name, created_at from users order by created_at, id`.execute(
       db,
     )
   ).rows;
@@ -36,7 +53,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     } else {
       owners.set(key, row);
     }
-    await sql`update users set username_key = ${stored} where id = ${row.id}`.execute(db);
+    await sql`update users set username_key = ${stored},
+      search_folded = ${searchText(row.full_name, row.username)} where id = ${row.id}`.execute(db);
   }
   if (clashes.length > 0)
     console.warn(

@@ -1,4 +1,4 @@
-import { usernameKey } from '../../src/domain/people/user';
+import { userSearchText, usernameKey } from '../../src/domain/people/user';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { DUTY_ROLE, jobTitle, usernameFor } from './duties';
 import type { Officer } from './members';
@@ -26,6 +26,7 @@ export function buildAccounts(
       id: rng.uuid(),
       username,
       username_key: usernameKey(username),
+      search_folded: userSearchText(member.full_name, username),
       full_name: member.full_name,
       citizen_id: member.citizen_id,
       phone: member.phone ?? '',

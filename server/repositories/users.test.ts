@@ -175,7 +175,18 @@ describe.each(serverEngines)('usernames and the user search on %s', (engine) => 
     expect(await names('tran thi')).toEqual(['Trần Thị Thu Hà', 'Trần Thịnh An']);
     expect(await names('')).toEqual(expect.arrayContaining(['Trần Thịnh An', 'Trần Thị Thu Hà']));
     expect(await names('thinh tran')).toEqual(['Trần Thịnh An']);
-    // The username, folded and in any case.
+    // The username, folded and in any case; name and username mixed.
     expect(await names('B.HA')).toEqual(['Trần Thị Thu Hà']);
+    expect(await names('an a.thinh')).toEqual(['Trần Thịnh An']);
+  });
+
+  it('keeps the folded search text in step with a renamed account', async () => {
+    await server.db
+      .transaction()
+      .execute((trx) => updateUser(trx, ids.secretary, { fullName: 'Đỗ Thị Hằng' }, ids.wardAdmin));
+    const found = await listUsers(server.db, ['/'], { q: 'do thi hang', page: 1, pageSize: 50 });
+    expect(found.items.map((u) => u.id)).toEqual([ids.secretary]);
+    const old = await listUsers(server.db, ['/'], { q: 'ngo van minh', page: 1, pageSize: 50 });
+    expect(old.items).toEqual([]);
   });
 });

@@ -8,13 +8,20 @@ import { sql } from 'kysely';
 import type { UserWire } from '../../src/api/sync';
 import type { UserDetail, UserHistoryEntry, UserListQuery } from '../../src/api/users';
 import type { UsersTable } from '../../src/db/server-schema';
-import { usernameKey, type Role, type RoleGrant, type User } from '../../src/domain/people/user';
+import {
+  userSearchText,
+  usernameKey,
+  type Role,
+  type RoleGrant,
+  type User,
+} from '../../src/domain/people/user';
 import { compareVietnameseNames } from '../../src/domain/text/vietnamese-names';
+import { searchTokens } from '../../src/domain/text/fold';
 import { rankMatches } from '../../src/domain/text/match';
+import { containsWord, pathInSubtrees } from './scope-sql';
 import type { ScopedGrant } from '../scope/scope';
 import type { Db, Trx } from './db';
 import { nextRev } from './revisions';
-import { pathInSubtrees } from './scope-sql';
 import { recordExit } from './sync-exits';
 
 type UserRow = Selectable<UsersTable>;
@@ -98,6 +105,7 @@ export async function insertUser(
       id: user.id,
       username: user.username,
       username_key: key,
+      search_folded: userSearchText(user.fullName, user.username),
       full_name: user.fullName,
       citizen_id: user.citizenId,
       phone: user.phone,
@@ -288,8 +296,8 @@ export async function findUserInSubtrees(
 }
 
 /**
- * The admin guide's user list over the given subtrees. Names are matched folded in memory: the
- * users table has no folded column, and an admin's scope holds a few thousand accounts at most.
+ * The admin guide's user list over the given subtrees. The words are looked for in the folded
+ * column (search_folded), then the few matches ranked in memory.
  */
 export async function listUsers(
   db: Db,
@@ -317,15 +325,20 @@ export async function listUsers(
       ),
     );
   }
+  const tokens = searchTokens(query.q ?? '');
+  if (tokens.length > 0)
+    q = q.where((eb) =>
+      eb.and(tokens.map((word) => containsWord(sql.ref('u.search_folded'), word))),
+    );
   const rows = (await q.execute()).sort(
     (a, b) => compareVietnameseNames(a.full_name, b.full_name) || (a.id < b.id ? -1 : 1),
   );
   // Name and username, folded (a query may mix them); the best match of either first, name
   // order within a tier (src/domain/text/match).
-  const found = rankMatches(rows, query.q ?? '', (row) => [
+  const found = rankMatches(rows, tokens, (row) => [
     row.full_name,
     row.username,
-    `${row.full_name} ${row.username}`,
+    row.search_folded,
   ]);
   const start = (query.page - 1) * query.pageSize;
   return {
@@ -411,6 +424,8 @@ export async function updateUser(
       field === 'passwordHash' ? [SECRET_CHANGED, SECRET_CHANGED] : [before, after];
   }
   if (Object.keys(diff).length === 0) return diff;
+  if (set.full_name !== undefined)
+    set.search_folded = userSearchText(set.full_name, current.username);
 
   if (set.org_id !== undefined) {
     await recordExit(trx, 'user', id, current.org_path);

@@ -69,14 +69,18 @@ describe.each(serverEngines)('server migration 0007 on %s', (engine) => {
         { id: 'u2', username: 'quantri.phuong', username_key: 'quantri.phuong#u2' },
         { id: 'u3', username: 'Bithu.TDP1', username_key: 'bithu.tdp1' },
       ]);
+      const folded = await sql<{
+        search_folded: string;
+      }>`select search_folded from users where id = 'u3'`.execute(db);
+      expect(folded.rows).toEqual([{ search_folded: 'a bithu tdp1' }]);
       expect(warn).toHaveBeenCalledOnce();
       expect(String(warn.mock.calls[0]?.[0])).toContain(
         '"quantri.phuong" (u2) trùng với "QuanTri.Phuong" (u1)',
       );
       await expect(
-        sql`insert into users (id, username, username_key, full_name, citizen_id, phone, org_id,
+        sql`insert into users (id, username, username_key, search_folded, full_name, citizen_id, phone, org_id,
           status, password_hash, created_at, rev, updated_at)
-          values ('u4', 'BITHU.tdp1', 'bithu.tdp1', 'A', '001080000001', '0900000000', 'o1',
+          values ('u4', 'BITHU.tdp1', 'bithu.tdp1', 'a bithu tdp1', 'A', '001080000001', '0900000000', 'o1',
           'active', null, '2026-01-09', 9, '2026-01-09')`.execute(db),
       ).rejects.toThrow();
     } finally {

@@ -75,6 +75,8 @@ export interface UsersTable extends SyncedColumns {
   username: string;
   /** usernameKey(username): unique; what login looks up (migration 0007). */
   username_key: string;
+  /** userSearchText(full_name, username): what the user search filters on (migration 0007). */
+  search_folded: string;
   full_name: string;
   citizen_id: string;
   phone: string;

@@ -3,6 +3,7 @@ import { Id, NonBlankText } from '../common/schemas';
 import { CitizenId } from '../validation/citizen-id';
 import { Email } from '../validation/email';
 import { VietnameseMobile } from '../validation/mobile-phone';
+import { searchTokens } from '../text/fold';
 
 export const Role = z.enum(['admin', 'processor', 'approver', 'fee_officer', 'clerk', 'member']);
 export type Role = z.infer<typeof Role>;
@@ -57,6 +58,13 @@ export type User = z.infer<typeof User>;
  */
 export const usernameKey = (username: string): string =>
   username.trim().normalize('NFC').toLowerCase();
+
+/**
+ * What the user search filters on (users.search_folded on the server): the folded words of the name
+ * and the username, so a query may mix them ("ha quantri").
+ */
+export const userSearchText = (fullName: string, username: string): string =>
+  searchTokens(`${fullName} ${username}`).join(' ');
 
 export const userFieldLabelVi = {
   id: 'Mã định danh',
