@@ -10,7 +10,9 @@ export {
   matchesQuery,
   MatchTier,
   matchTier,
-  matchTierOfWords,
+  matchTierOf,
+  foldText,
+  type FoldedText,
   rankMatches,
   type FoldedQuery,
 } from './text/match';

@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import { jsonEach, prepareColumnQuery, prepareQuery, type Params } from '../../db/client-query';
 import type { SqliteHandle } from '../../db/sqlite';
 import type { Role, UserStatus } from '../../domain/people/user';
-import { searchTokens } from '../../domain/text/fold';
-import { matchTierOfWords, type MatchTier } from '../../domain/text/match';
+import { foldText, matchTierOf, type FoldedText, type MatchTier } from '../../domain/text/match';
 import type { UserListItem } from '../contract';
 import { SYNC_KEYS, syncStateValue } from '../../sync/repositories/sync-state';
 import { subtreeEnd } from './org-tree';
@@ -24,24 +23,28 @@ export interface UserFilter {
 
 const nameOrder = new Intl.Collator('vi');
 
-/** An account's searchable texts, split by searchTokens. */
-interface SearchableWords {
-  name: string[];
-  username: string[];
+/** An account's searchable texts, folded once per sync. */
+interface SearchableTexts {
+  name: FoldedText;
+  username: FoldedText;
   /** Name, username and citizen id: a query may mix them ("ha quantri"). */
-  all: string[];
+  all: FoldedText;
 }
 
 /** The ids that match, the best match of name or username first, else in the given order. */
-function rank(ids: string[], tokens: string[], words: Map<string, SearchableWords>): string[] {
+function rank(ids: string[], tokens: string[], texts: Map<string, SearchableTexts>): string[] {
   const ranked: { id: string; tier: MatchTier }[] = [];
   for (const id of ids) {
-    const w = words.get(id);
-    if (!w) continue;
-    const tiers = [w.name, w.username, w.all]
-      .map((texts) => matchTierOfWords(tokens, texts))
-      .filter((tier) => tier !== null);
-    if (tiers.length > 0) ranked.push({ id, tier: Math.min(...tiers) as MatchTier });
+    const t = texts.get(id);
+    // Most accounts fail here, before any ranking work.
+    if (!t || !tokens.every((token) => t.all.joined.includes(token))) continue;
+    const byName = matchTierOf(tokens, t.name);
+    const byUsername = matchTierOf(tokens, t.username);
+    const tier =
+      byName === null && byUsername === null
+        ? matchTierOf(tokens, t.all)
+        : Math.min(byName ?? Infinity, byUsername ?? Infinity);
+    if (tier !== null) ranked.push({ id, tier: tier as MatchTier });
   }
   // Array sort is stable: equal tiers keep the username order.
   return ranked.sort((a, b) => a.tier - b.tier).map((r) => r.id);
@@ -122,10 +125,10 @@ export function usersRepo(handle: SqliteHandle) {
   );
   const version = syncStateValue(handle);
 
-  // Folded words and job titles change only with a sync: kept per cursor.
+  // Folded texts and job titles change only with a sync: kept per cursor.
   let derived: {
     version: string | undefined;
-    words: Map<string, SearchableWords>;
+    texts: Map<string, SearchableTexts>;
     positions: string[];
   };
   function current() {
@@ -133,11 +136,12 @@ export function usersRepo(handle: SqliteHandle) {
     if (derived?.version !== v) {
       derived = {
         version: v,
-        words: new Map(
+        texts: new Map(
           searchable.all().map((u) => {
-            const name = searchTokens(u.full_name);
-            const username = searchTokens(u.username);
-            return [u.id, { name, username, all: [...name, ...username, u.citizen_id] }];
+            const name = foldText(u.full_name);
+            const username = foldText(u.username);
+            const all = [...name.words, ...username.words, u.citizen_id];
+            return [u.id, { name, username, all: { words: all, joined: all.join(' ') } }];
           }),
         ),
         positions: positions
@@ -159,7 +163,7 @@ export function usersRepo(handle: SqliteHandle) {
         from: filter.underPath ?? null,
         to: filter.underPath ? subtreeEnd(filter.underPath) : null,
       });
-      if (filter.tokens.length > 0) ids = rank(ids, filter.tokens, current().words);
+      if (filter.tokens.length > 0) ids = rank(ids, filter.tokens, current().texts);
       const page = JSON.stringify(ids.slice(0, filter.limit));
       const byUser = new Map<string, UserListItem['roles']>();
       for (const g of grants.all({ ids: page })) {

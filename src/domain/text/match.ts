@@ -29,17 +29,26 @@ export type FoldedQuery = readonly string[];
 
 export const foldQuery = (query: string): FoldedQuery => searchTokens(query);
 
+/** A text folded once for matching: lists searched at every keystroke keep it. */
+export interface FoldedText {
+  /** searchTokens of the text. */
+  readonly words: readonly string[];
+  /** The words joined by single spaces. */
+  readonly joined: string;
+}
+
+export function foldText(text: string): FoldedText {
+  const words = searchTokens(text);
+  return { words, joined: words.join(' ') };
+}
+
 /** How well `text` matches the query (lower is better); null when it does not match. */
 export const matchTier = (query: FoldedQuery, text: string): MatchTier | null =>
-  matchTierOfWords(query, searchTokens(text));
+  matchTierOf(query, foldText(text));
 
-/**
- * matchTier over a text already split by searchTokens: lists that are searched at every keystroke
- * fold their texts once.
- */
-export function matchTierOfWords(query: FoldedQuery, words: readonly string[]): MatchTier | null {
+/** matchTier over a text folded beforehand (foldText). */
+export function matchTierOf(query: FoldedQuery, { words, joined }: FoldedText): MatchTier | null {
   if (query.length === 0) return MatchTier.inside;
-  const joined = words.join(' ');
   if (!query.every((token) => joined.includes(token))) return null;
   const wanted = query.join(' ');
   if (joined === wanted) return MatchTier.exact;
