@@ -73,7 +73,7 @@ function setUp() {
 describe('the user filters', { timeout: 180_000 }, () => {
   it('"Đơn vị" finds a cell typed without tone marks before its level is opened', async () => {
     const { fake, onChange, user } = setUp();
-    const unit = screen.getAllByRole('combobox')[1] as HTMLElement;
+    const unit = screen.getByLabelText('Đơn vị');
     await user.type(unit, 'dan pho so 1');
     const hit = await screen.findByTitle('Chi bộ Tổ dân phố số 1');
     expect(fake.callsOf('searchOrgs')).toContainEqual({ q: 'dan pho so 1', limit: 50 });

@@ -76,9 +76,12 @@ function useUnitTree() {
  * (folded as every name filter: "dan pho so 1" finds "Chi bộ Tổ dân phố số 1").
  */
 function UnitPicker({
+  id,
   value,
   onChange,
 }: {
+  /** From Form.Item, so its label "Đơn vị" names the picker. */
+  id?: string;
   value?: string;
   onChange?: (orgId: string | undefined) => void;
 }) {
@@ -90,6 +93,7 @@ function UnitPicker({
   const searching = typed.trim() !== '';
   return (
     <TreeSelect
+      id={id}
       placeholder="Chọn đơn vị"
       allowClear
       treeDataSimpleMode
