@@ -21,7 +21,7 @@ export function OrgFilters({
 }: {
   onSearch: (values: OrgFilterValues) => void;
   /** The list shown, for "Làm mới". */
-  list: Pick<Query<unknown>, 'reload' | 'loading'>;
+  list: Pick<Query<unknown>, 'reload'>;
 }) {
   const [form] = Form.useForm<OrgFilterValues>();
   return (

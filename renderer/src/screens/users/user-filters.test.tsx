@@ -65,7 +65,7 @@ function setUp() {
       })),
     }));
   const onChange = vi.fn<(values: UserFilterValues) => void>();
-  const list = { reload: vi.fn(), loading: false };
+  const list = { reload: vi.fn() };
   renderWithDesktop(<UserFilters positions={[]} onChange={onChange} list={list} />, fake);
   return { fake, onChange, list, user: userEvent.setup({ delay: null }) };
 }

@@ -127,7 +127,7 @@ export function UserFilters({
   positions: string[];
   onChange: (values: UserFilterValues) => void;
   /** The list the filters apply to, for "Làm mới". */
-  list: Pick<Query<unknown>, 'reload' | 'loading'>;
+  list: Pick<Query<unknown>, 'reload'>;
 }) {
   const [form] = Form.useForm<UserFilterValues>();
   return (
