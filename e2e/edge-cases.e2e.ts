@@ -116,6 +116,18 @@ describe('edge cases render properly', () => {
     await page.getByText('Không tìm thấy tổ chức đảng phù hợp').waitFor();
   });
 
+  it(`"Đơn vị" of the user list finds the org ${DEPTH} levels down, typed without tone marks`, async () => {
+    await new AppShell(page).open('Quản lý người dùng');
+    // Its level was never opened in this picker: the search covers every org of the scope.
+    await page.getByLabel('Đơn vị').fill(`dang bo cap ${DEPTH}`);
+    const hit = page.locator('.ant-select-tree-node-content-wrapper', { hasText: leaf.name });
+    await hit.waitFor();
+    await screenshot(page, '23-edge-unit-search');
+    await hit.click();
+    // The choice shows the org's name (not its id) once the search is over.
+    await page.locator('.ant-select').getByTitle(leaf.name, { exact: true }).waitFor();
+  });
+
   it('logged no errors in the page', () => {
     expect(errors).toEqual([]);
   });

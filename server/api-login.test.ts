@@ -84,6 +84,25 @@ describe.each(serverEngines)('central API login on %s', (engine) => {
       expect(json(res).error).toBe('account_locked');
     });
 
+    it('takes a username in any case: "QT.VietHung" is qt.viethung', async () => {
+      for (const spelling of ['QT.VietHung', 'QT.VIETHUNG', ' qt.viethung ']) {
+        const res = await login(spelling, PASSWORD);
+        expect(res.statusCode).toBe(200);
+        expect(Session.parse(res.json()).user.id).toBe(ids.wardAdmin);
+      }
+      expect(json(await login('QT.VietHung', 'sai')).error).toBe('invalid_credentials');
+    });
+
+    it('counts failures per account whatever the case, so changing it does not bypass the lock', async () => {
+      const spellings = ['qt.phucloi', 'QT.PHUCLOI', 'Qt.PhucLoi', 'qT.pHuClOi', 'QT.phucloi'];
+      for (const [i, spelling] of spellings.entries())
+        expect(json(await login(spelling, `sai ${i}`)).error).toBe(
+          i < 4 ? 'invalid_credentials' : 'account_locked',
+        );
+      // The right password in yet another case is locked out too.
+      expect(json(await login('Qt.Phucloi', PASSWORD)).error).toBe('account_locked');
+    });
+
     it('rotates refresh tokens and refuses a spent one, revoking the whole family', async () => {
       const first = Session.parse((await login('qt.thanhpho', PASSWORD)).json());
       const refresh = (refreshToken: string) =>

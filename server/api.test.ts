@@ -188,21 +188,25 @@ describe.each(serverEngines)('central API on %s', (engine) => {
   describe('bad input', () => {
     it('answers 400 naming the wrong field in params, query and body', async () => {
       const token = await t.tokenFor('qt.viethung');
+      // The field by the screens' word (the code name is for programs: `field`).
       const cases = [
-        [await t.get('/v1/orgs/not-a-uuid', token), 'id'],
-        [await t.get('/v1/orgs?pageSize=0', token), 'pageSize'],
-        [await t.get('/v1/sync/pull?limit=99999', token), 'limit'],
-        [await login('', PASSWORD), 'username'],
+        [await t.get('/v1/orgs/not-a-uuid', token), 'id', 'Mã định danh'],
+        [await t.get('/v1/orgs?pageSize=0', token), 'pageSize', 'Số dòng mỗi trang'],
+        [await t.get('/v1/sync/pull?limit=99999', token), 'limit', 'Số dòng'],
+        [await login('', PASSWORD), 'username', 'Tên đăng nhập'],
         [
           await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: 'a' } }),
           'password',
+          'Mật khẩu',
         ],
       ] as const;
-      for (const [res, field] of cases) {
+      for (const [res, field, words] of cases) {
         expect(res.statusCode).toBe(400);
         const body = ApiError.parse(res.json());
         expect(body).toMatchObject({ error: 'bad_request', field });
-        expect(body.messageVi).toContain(field);
+        expect(body.messageVi).toBe(
+          `Dữ liệu gửi lên không hợp lệ (${words}). Vui lòng kiểm tra lại.`,
+        );
       }
     });
 

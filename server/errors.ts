@@ -1,4 +1,5 @@
 import type { ApiError } from '../src/api/errors';
+import { inputFieldLabelVi } from '../src/domain/common/field-messages';
 
 /** A failure a handler answers with: the HTTP status and the ApiError body. */
 export class HttpError extends Error {
@@ -11,6 +12,18 @@ export class HttpError extends Error {
   }
 }
 
+/** A refused field in the words of the screens; a field they have no word for is not named. */
+export function refusedFieldVi(field: string): string {
+  const name = field
+    .split('.')
+    .reverse()
+    .find((p) => !/^\d+$/.test(p));
+  const label = name === undefined ? undefined : inputFieldLabelVi[name];
+  return label === undefined
+    ? 'Dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra lại.'
+    : `Dữ liệu gửi lên không hợp lệ (${label}). Vui lòng kiểm tra lại.`;
+}
+
 const httpError = (status: number, error: string, message: string, messageVi: string) =>
   new HttpError(status, { error, message, messageVi });
 
@@ -18,7 +31,7 @@ export const badRequest = (field: string, message: string, messageVi?: string) =
   new HttpError(400, {
     error: 'bad_request',
     message,
-    messageVi: messageVi ?? `Dữ liệu gửi lên không hợp lệ (trường "${field}").`,
+    messageVi: messageVi ?? refusedFieldVi(field),
     field,
   });
 

@@ -5,6 +5,7 @@ import * as m0003 from './0003_transfers';
 import * as m0004 from './0004_fees_completion';
 import * as m0005 from './0005_user_certificates';
 import * as m0006 from './0006_login_and_blob_limits';
+import * as m0007 from './0007_username_key';
 import * as m0008 from './0008_residence_comments';
 
 /** Every server migration in order. Append only. */
@@ -15,5 +16,6 @@ export const serverMigrations: Record<string, Migration> = {
   '0004_fees_completion': m0004,
   '0005_user_certificates': m0005,
   '0006_login_and_blob_limits': m0006,
+  '0007_username_key': m0007,
   '0008_residence_comments': m0008,
 };

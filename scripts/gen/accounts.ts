@@ -1,3 +1,4 @@
+import { userSearchText, usernameKey } from '../../src/domain/people/user';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { DUTY_ROLE, jobTitle, usernameFor } from './duties';
 import type { Officer } from './members';
@@ -24,6 +25,8 @@ export function buildAccounts(
     const user: UserRow = {
       id: rng.uuid(),
       username,
+      username_key: usernameKey(username),
+      search_folded: userSearchText(member.full_name, username),
       full_name: member.full_name,
       citizen_id: member.citizen_id,
       phone: member.phone ?? '',

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiError } from '../../src/api/errors';
-import { HttpError, notFound } from '../errors';
+import { HttpError, notFound, refusedFieldVi } from '../errors';
 
 /** The request field named by a validation error: 'body.items.0.name' → 'items.0.name'. */
 function fieldOf(instancePath: string, context: string | undefined): string {
@@ -60,7 +60,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.code(400).send({
         error: 'bad_request',
         message: `Invalid ${err.validationContext ?? 'request'} field '${field}': ${first?.message ?? 'invalid'}`,
-        messageVi: `Dữ liệu gửi lên không hợp lệ (trường "${field}").`,
+        messageVi: refusedFieldVi(field),
         field,
       } satisfies ApiError);
     }

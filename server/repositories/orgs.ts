@@ -7,7 +7,7 @@ import { foldForSearch, searchTokens } from '../../src/domain/text/fold';
 import { canSeeOrg, pathIds, type Scope } from '../scope/scope';
 import type { Db, Trx } from './db';
 import { nextRev } from './revisions';
-import { containsWord, pathInSubtrees, startsWith } from './scope-sql';
+import { containsWord, matchTierSql, pathInSubtrees, startsWith } from './scope-sql';
 
 type OrgRow = Selectable<OrgsTable>;
 type BankAccountRow = Selectable<OrgBankAccountsTable>;
@@ -200,7 +200,10 @@ export async function ancestorsOf(db: Db, path: string): Promise<OrgSummary[]> {
   return rows.map(summaryFromRow);
 }
 
-/** Search in scope by code prefix or by every folded word of the name; one page and the total. */
+/**
+ * Search in scope by code prefix or by every folded word of the name, the closest names first;
+ * one page and the total.
+ */
 export async function searchOrgs(
   db: Db,
   scope: Scope,
@@ -227,10 +230,12 @@ export async function searchOrgs(
       ]),
     );
   }
+  let page = base.selectAll();
+  // The closest names first ("so 3" before "so 31"), then the levels from the top.
+  if (tokens.length > 0) page = page.orderBy(matchTierSql(sql.ref('name_folded'), tokens));
   const [{ total }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base
-      .selectAll()
+    page
       .orderBy('depth')
       .orderBy('name_folded')
       .orderBy('id')

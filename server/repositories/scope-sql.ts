@@ -27,3 +27,20 @@ export function containsWord(value: Expression<string>, word: string): RawBuilde
 export function startsWith(value: Expression<string>, prefix: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`${value} like ${`${escapeLike(prefix)}%`} escape '\\'`;
 }
+
+/**
+ * The first tiers of src/domain/text/match (MatchTier) over a folded column, for lists ranked in
+ * SQL: 0 the text is the words, 1 it begins with them, 2 they stand together in it, 3 otherwise.
+ * Finer tiers are not worth their SQL; within a tier the list keeps its own order.
+ */
+export function matchTierSql(
+  folded: Expression<string>,
+  tokens: readonly string[],
+): RawBuilder<number> {
+  const wanted = tokens.join(' ');
+  const like = escapeLike(wanted);
+  return sql<number>`(case when ${folded} = ${wanted} then 0
+    when ${folded} like ${`${like} %`} escape '\\' then 1
+    when ${folded} like ${`% ${like} %`} escape '\\' or ${folded} like ${`% ${like}`} escape '\\' then 2
+    else 3 end)`;
+}

@@ -8,13 +8,20 @@ import { sql } from 'kysely';
 import type { UserWire } from '../../src/api/sync';
 import type { UserDetail, UserHistoryEntry, UserListQuery } from '../../src/api/users';
 import type { UsersTable } from '../../src/db/server-schema';
-import type { Role, RoleGrant, User } from '../../src/domain/people/user';
+import {
+  userSearchText,
+  usernameKey,
+  type Role,
+  type RoleGrant,
+  type User,
+} from '../../src/domain/people/user';
 import { compareVietnameseNames } from '../../src/domain/text/vietnamese-names';
-import { foldForSearch, searchTokens } from '../../src/domain/text/fold';
+import { searchTokens } from '../../src/domain/text/fold';
+import { rankMatches } from '../../src/domain/text/match';
+import { containsWord, pathInSubtrees } from './scope-sql';
 import type { ScopedGrant } from '../scope/scope';
 import type { Db, Trx } from './db';
 import { nextRev } from './revisions';
-import { pathInSubtrees } from './scope-sql';
 import { recordExit } from './sync-exits';
 
 type UserRow = Selectable<UsersTable>;
@@ -64,8 +71,19 @@ async function detailsOf(db: Db, rows: UserRow[]): Promise<UserDetail[]> {
   }));
 }
 
+/** An account's username differs only in case from one that exists: the two could not be told apart. */
+export class UsernameTakenError extends Error {
+  readonly messageVi: string;
+  constructor(readonly username: string) {
+    super(`Username "${username}" is taken (usernames ignore case)`);
+    this.name = 'UsernameTakenError';
+    this.messageVi = `Tên đăng nhập "${username}" đã có người dùng (không phân biệt chữ hoa, chữ thường). Vui lòng chọn tên khác.`;
+  }
+}
+
 /**
  * A new account with its role grants; `passwordHash` from hashPassword (null: no password login).
+ * Refused (UsernameTakenError) when an account, even a deleted one, has the username in any case.
  */
 export async function insertUser(
   trx: Trx,
@@ -73,12 +91,21 @@ export async function insertUser(
   now: Date,
 ): Promise<UserDetail> {
   const { user } = input;
+  const key = usernameKey(user.username);
+  const taken = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('username_key', '=', key)
+    .executeTakeFirst();
+  if (taken) throw new UsernameTakenError(user.username);
   const at = now.toISOString();
   const row = await trx
     .insertInto('users')
     .values({
       id: user.id,
       username: user.username,
+      username_key: key,
+      search_folded: userSearchText(user.fullName, user.username),
       full_name: user.fullName,
       citizen_id: user.citizenId,
       phone: user.phone,
@@ -180,17 +207,24 @@ export async function followMemberMove(
   }
 }
 
-/** What login needs to know about a username; null when there is no such live account. */
+/**
+ * What login needs to know about a username, in any case ("QuanTri.Phuong" is quantri.phuong);
+ * null when there is no such live account. An exact spelling wins: accounts that differed only in
+ * case before usernames ignored it (migration 0007) still log in by their own spelling.
+ */
 export async function findLoginAccount(
   db: Db,
   username: string,
 ): Promise<{ id: string; status: string; passwordHash: string | null } | null> {
-  const row = await db
+  const rows = await db
     .selectFrom('users')
-    .select(['id', 'status', 'password_hash'])
-    .where('username', '=', username)
+    .select(['id', 'status', 'password_hash', 'username'])
+    .where((eb) =>
+      eb.or([eb('username_key', '=', usernameKey(username)), eb('username', '=', username)]),
+    )
     .where('deleted', '=', 0)
-    .executeTakeFirst();
+    .execute();
+  const row = rows.find((r) => r.username === username) ?? rows[0];
   return row ? { id: row.id, status: row.status, passwordHash: row.password_hash } : null;
 }
 
@@ -262,8 +296,8 @@ export async function findUserInSubtrees(
 }
 
 /**
- * The admin guide's user list over the given subtrees. Names are matched folded in memory: the
- * users table has no folded column, and an admin's scope holds a few thousand accounts at most.
+ * The admin guide's user list over the given subtrees. The words are looked for in the folded
+ * column (search_folded), then the few matches ranked in memory.
  */
 export async function listUsers(
   db: Db,
@@ -291,20 +325,25 @@ export async function listUsers(
       ),
     );
   }
-  let rows = await q.execute();
-  const text = (query.q ?? '').trim();
-  const tokens = searchTokens(text);
-  if (tokens.length > 0) {
-    rows = rows.filter((row) => {
-      const name = foldForSearch(row.full_name);
-      return row.username === text || tokens.every((word) => name.includes(word));
-    });
-  }
-  rows.sort((a, b) => compareVietnameseNames(a.full_name, b.full_name) || (a.id < b.id ? -1 : 1));
+  const tokens = searchTokens(query.q ?? '');
+  if (tokens.length > 0)
+    q = q.where((eb) =>
+      eb.and(tokens.map((word) => containsWord(sql.ref('u.search_folded'), word))),
+    );
+  const rows = (await q.execute()).sort(
+    (a, b) => compareVietnameseNames(a.full_name, b.full_name) || (a.id < b.id ? -1 : 1),
+  );
+  // Name and username, folded (a query may mix them); the best match of either first, name
+  // order within a tier (src/domain/text/match).
+  const found = rankMatches(rows, tokens, (row) => [
+    row.full_name,
+    row.username,
+    row.search_folded,
+  ]);
   const start = (query.page - 1) * query.pageSize;
   return {
-    items: await detailsOf(db, rows.slice(start, start + query.pageSize)),
-    total: rows.length,
+    items: await detailsOf(db, found.slice(start, start + query.pageSize)),
+    total: found.length,
   };
 }
 
@@ -385,6 +424,8 @@ export async function updateUser(
       field === 'passwordHash' ? [SECRET_CHANGED, SECRET_CHANGED] : [before, after];
   }
   if (Object.keys(diff).length === 0) return diff;
+  if (set.full_name !== undefined)
+    set.search_folded = userSearchText(set.full_name, current.username);
 
   if (set.org_id !== undefined) {
     await recordExit(trx, 'user', id, current.org_path);

@@ -13,7 +13,7 @@ export type UserDetail = z.infer<typeof UserDetail>;
 
 /** The filters of the admin guide's user list: name, status, unit, position, role. */
 export const UserListQuery = z.object({
-  /** Every word of the full name without diacritics, or the exact username. */
+  /** Words of the full name and username, diacritics folded; the closest matches first. */
   q: z.string().trim().max(100).optional(),
   status: UserStatus.optional(),
   /** Users of this org's subtree. */

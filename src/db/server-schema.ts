@@ -74,6 +74,10 @@ export interface MembersTable extends SyncedColumns {
 export interface UsersTable extends SyncedColumns {
   id: string;
   username: string;
+  /** usernameKey(username): unique; what login looks up (migration 0007). */
+  username_key: string;
+  /** userSearchText(full_name, username): what the user search filters on (migration 0007). */
+  search_folded: string;
   full_name: string;
   citizen_id: string;
   phone: string;

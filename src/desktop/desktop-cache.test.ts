@@ -222,6 +222,18 @@ describe('offline login on the encrypted cache', () => {
     expect(right).toMatchObject({ ok: true, value: { offline: true, user: { id: user.id } } });
   });
 
+  it('takes the username in any case, as the server does', async () => {
+    const o = await open();
+    fill(o.cache);
+    offlineLoginRepo(o.cache.handle).save({ user });
+    await o.keys.enroll(user.id, PASSWORD);
+    const api = await offlineService(o);
+    const capitalized = user.username.replace(/(^|\.)(\w)/g, (c) => c.toUpperCase());
+    expect(capitalized).not.toBe(user.username);
+    const right = await api.login({ username: ` ${capitalized} `, password: PASSWORD });
+    expect(right).toMatchObject({ ok: true, value: { offline: true, user: { id: user.id } } });
+  });
+
   it('keeps no verifier of the password in the cache', async () => {
     const o = await open();
     offlineLoginRepo(o.cache.handle).save({ user });

@@ -284,7 +284,15 @@ describe('members of an org', () => {
 describe('bad input and missing rows', () => {
   it('answers typed errors instead of throwing', async () => {
     const tooLong = await api.searchMembers({ q: 'x'.repeat(500) });
-    expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'q' } });
+    expect(tooLong).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        field: 'q',
+        // The screen's words and what to do, never the code's field name.
+        messageVi: 'Từ khóa tìm kiếm dài quá mức cho phép. Vui lòng kiểm tra lại.',
+      },
+    });
     const wrongType = await api.orgChildren({ orgId: 42 } as never);
     expect(wrongType).toMatchObject({
       ok: false,

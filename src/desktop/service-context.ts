@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ApiClientError, type ApiClient } from '../api/client';
 import type { SessionUser } from '../api/auth';
+import { issueMessageVi } from '../domain/common/field-messages';
 import type { SqliteHandle } from '../db/sqlite';
 import type { SessionHolder } from '../sync/session';
 import type { SyncEngine } from '../sync/sync-engine';
@@ -71,13 +72,19 @@ export const notFound = (what: 'org' | 'member', id: string): never =>
     what === 'org' ? 'Không tìm thấy tổ chức đảng.' : 'Không tìm thấy đảng viên.',
   );
 
+/**
+ * A refused call input. `field` (the path) lets a form put the message under its field; the
+ * message names the field by the screen's word (inputFieldLabelVi), or keeps a domain validator's
+ * own Vietnamese message.
+ */
 export function invalidInput(error: z.ZodError): DesktopError {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') ?? '';
+  const own = (issue as { params?: { messageVi?: unknown } } | undefined)?.params?.messageVi;
   return {
     code: 'invalid_input',
     message: issue ? `${field || 'input'}: ${issue.message}` : 'invalid input',
-    messageVi: field ? `Dữ liệu "${field}" không hợp lệ.` : 'Dữ liệu không hợp lệ.',
+    messageVi: typeof own === 'string' ? own : issueMessageVi(issue),
     ...(field ? { field } : {}),
   };
 }

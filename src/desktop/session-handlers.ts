@@ -1,7 +1,7 @@
 import { ApiClientError, CLIENT_ERROR } from '../api/client';
 import type { SessionUser } from '../api/auth';
 import { apiRoutes } from '../api/routes';
-import { foldForSearch } from '../domain/text/fold';
+import { usernameKey } from '../domain/people/user';
 import { syncStateRepo } from '../sync/repositories/sync-state';
 import type { CachePasswordKeys } from './cache-keys';
 import { checkLegacyOfflineVerifier } from './offline-login';
@@ -43,7 +43,8 @@ export function sessionHandlers(
   async function offlineLogin(username: string, password: string): Promise<SessionUser | null> {
     const known = offlineLogins.read();
     if (!cacheKeys || !known || known.user.id !== syncState.read().userId) return null;
-    if (foldForSearch(known.user.username) !== foldForSearch(username)) return null;
+    // Case does not count, as on the server (usernameKey).
+    if (usernameKey(known.user.username) !== usernameKey(username)) return null;
     const wrongPassword = () =>
       fail(
         'invalid_credentials',

@@ -6,6 +6,17 @@ export { Id, IsoDate, NonBlankText } from './common/schemas';
 
 export { foldForSearch, searchTokens } from './text/fold';
 export {
+  foldQuery,
+  matchesQuery,
+  MatchTier,
+  matchTier,
+  matchTierOf,
+  foldText,
+  type FoldedText,
+  rankMatches,
+  type FoldedQuery,
+} from './text/match';
+export {
   compareVietnameseNames,
   splitVietnameseName,
   vietnameseNameSortKey,

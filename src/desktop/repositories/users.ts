@@ -2,13 +2,16 @@ import { sql } from 'kysely';
 import { jsonEach, prepareColumnQuery, prepareQuery, type Params } from '../../db/client-query';
 import type { SqliteHandle } from '../../db/sqlite';
 import type { Role, UserStatus } from '../../domain/people/user';
-import { foldForSearch } from '../../domain/text/fold';
+import { foldText, matchTierOf, type FoldedText, type MatchTier } from '../../domain/text/match';
 import type { UserListItem } from '../contract';
 import { SYNC_KEYS, syncStateValue } from '../../sync/repositories/sync-state';
 import { subtreeEnd } from './org-tree';
 
 export interface UserFilter {
-  /** Folded words that must all occur in the name, username or citizen id. */
+  /**
+   * Folded words that must all occur in the name, username or citizen id; the accounts whose name
+   * or username matches best come first (src/domain/text/match).
+   */
   tokens: string[];
   status?: UserStatus | undefined;
   /** Path of the org whose subtree the accounts belong to. */
@@ -19,6 +22,33 @@ export interface UserFilter {
 }
 
 const nameOrder = new Intl.Collator('vi');
+
+/** An account's searchable texts, folded once per sync. */
+interface SearchableTexts {
+  name: FoldedText;
+  username: FoldedText;
+  /** Name, username and citizen id: a query may mix them ("ha quantri"). */
+  all: FoldedText;
+}
+
+/** The ids that match, the best match of name or username first, else in the given order. */
+function rank(ids: string[], tokens: string[], texts: Map<string, SearchableTexts>): string[] {
+  const ranked: { id: string; tier: MatchTier }[] = [];
+  for (const id of ids) {
+    const t = texts.get(id);
+    // Most accounts fail here, before any ranking work.
+    if (!t || !tokens.every((token) => t.all.joined.includes(token))) continue;
+    const byName = matchTierOf(tokens, t.name);
+    const byUsername = matchTierOf(tokens, t.username);
+    const tier =
+      byName === null && byUsername === null
+        ? matchTierOf(tokens, t.all)
+        : Math.min(byName ?? Infinity, byUsername ?? Infinity);
+    if (tier !== null) ranked.push({ id, tier: tier as MatchTier });
+  }
+  // Array sort is stable: equal tiers keep the username order.
+  return ranked.sort((a, b) => a.tier - b.tier).map((r) => r.id);
+}
 
 export function usersRepo(handle: SqliteHandle) {
   // One statement for every filter combination: a null parameter switches its condition off.
@@ -70,7 +100,8 @@ export function usersRepo(handle: SqliteHandle) {
       .leftJoin('orgs as o', 'o.id', 'u.org_id')
       .selectAll('u')
       .select('o.name as org_name')
-      .orderBy('u.username'),
+      // The order of the given ids (their rank).
+      .orderBy(sql`j.key`),
   );
   const grants = prepareQuery(handle, (db, p: Params<{ ids: string }>) =>
     db
@@ -82,14 +113,7 @@ export function usersRepo(handle: SqliteHandle) {
       .orderBy('r.role'),
   );
   const searchable = prepareQuery(handle, (db) =>
-    db
-      .selectFrom('users')
-      .select((eb) => [
-        'id',
-        sql<string>`${eb.ref('full_name')} || ' ' || ${eb.ref('username')} || ' ' || ${eb.ref('citizen_id')}`.as(
-          'text',
-        ),
-      ]),
+    db.selectFrom('users').select(['id', 'full_name', 'username', 'citizen_id']),
   );
   const positions = prepareColumnQuery(handle, (db) =>
     db
@@ -102,13 +126,24 @@ export function usersRepo(handle: SqliteHandle) {
   const version = syncStateValue(handle);
 
   // Folded texts and job titles change only with a sync: kept per cursor.
-  let derived: { version: string | undefined; texts: Map<string, string>; positions: string[] };
+  let derived: {
+    version: string | undefined;
+    texts: Map<string, SearchableTexts>;
+    positions: string[];
+  };
   function current() {
     const v = version.get({ key: SYNC_KEYS.cursor });
     if (derived?.version !== v) {
       derived = {
         version: v,
-        texts: new Map(searchable.all().map((u) => [u.id, foldForSearch(u.text)])),
+        texts: new Map(
+          searchable.all().map((u) => {
+            const name = foldText(u.full_name);
+            const username = foldText(u.username);
+            const all = [...name.words, ...username.words, u.citizen_id];
+            return [u.id, { name, username, all: { words: all, joined: all.join(' ') } }];
+          }),
+        ),
         positions: positions
           .all()
           .flatMap((p) => (p === null ? [] : [p]))
@@ -128,13 +163,7 @@ export function usersRepo(handle: SqliteHandle) {
         from: filter.underPath ?? null,
         to: filter.underPath ? subtreeEnd(filter.underPath) : null,
       });
-      if (filter.tokens.length > 0) {
-        const { texts } = current();
-        ids = ids.filter((id) => {
-          const text = texts.get(id) ?? '';
-          return filter.tokens.every((t) => text.includes(t));
-        });
-      }
+      if (filter.tokens.length > 0) ids = rank(ids, filter.tokens, current().texts);
       const page = JSON.stringify(ids.slice(0, filter.limit));
       const byUser = new Map<string, UserListItem['roles']>();
       for (const g of grants.all({ ids: page })) {

@@ -40,7 +40,7 @@ describe('parseWithMessages', () => {
     });
   });
 
-  it("names the field of zod's own issues, in Vietnamese when labelled", () => {
+  it("names the field of zod's own issues in Vietnamese when labelled, else not at all", () => {
     const schema = z.object({ name: z.string() });
     expect(parseWithMessages(schema, {}, { name: 'Họ và tên' })).toMatchObject({
       code: 'invalid_field',
@@ -48,7 +48,12 @@ describe('parseWithMessages', () => {
     });
     expect(parseWithMessages(schema, 5)).toMatchObject({
       code: 'invalid_field',
-      messageVi: 'Dữ liệu không hợp lệ',
+      messageVi: 'Dữ liệu nhập chưa hợp lệ. Vui lòng kiểm tra lại.',
+    });
+    // Unlabelled, the field's code name is not shown.
+    expect(parseWithMessages(schema, {})).toMatchObject({
+      code: 'invalid_field',
+      messageVi: 'Dữ liệu nhập chưa hợp lệ. Vui lòng kiểm tra lại.',
     });
   });
 

@@ -46,7 +46,7 @@ export function validatedString<T>(
 /**
  * Parses with a schema and turns the first issue into a Failure. Issues raised by our validators
  * keep their code and Vietnamese message; zod's own issues (wrong type, missing field) get a
- * generic code and name the field, in Vietnamese when a label is given.
+ * generic code and name the field by its Vietnamese label, or not at all when it has none.
  */
 export function parseWithMessages<S extends z.ZodType>(
   schema: S,
@@ -64,10 +64,13 @@ export function parseWithMessages<S extends z.ZodType>(
     return fail(params.code, `${where}${issue.message}`, params.messageVi);
   }
   const field = String(issue.path[0] ?? '');
-  const label = fieldLabelsVi[field] ?? field;
+  // A field without a label is not named: its code name means nothing to the user.
+  const label = fieldLabelsVi[field];
   return fail(
     'invalid_field',
     `${where}${issue.message}`,
-    label === '' ? 'Dữ liệu không hợp lệ' : `Trường "${label}" không hợp lệ hoặc bị thiếu`,
+    label === undefined
+      ? 'Dữ liệu nhập chưa hợp lệ. Vui lòng kiểm tra lại.'
+      : `Trường "${label}" không hợp lệ hoặc bị thiếu`,
   );
 }

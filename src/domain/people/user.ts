@@ -3,6 +3,7 @@ import { Id, NonBlankText } from '../common/schemas';
 import { CitizenId } from '../validation/citizen-id';
 import { Email } from '../validation/email';
 import { VietnameseMobile } from '../validation/mobile-phone';
+import { searchTokens } from '../text/fold';
 
 export const Role = z.enum(['admin', 'processor', 'approver', 'fee_officer', 'clerk', 'member']);
 export type Role = z.infer<typeof Role>;
@@ -48,6 +49,22 @@ export const User = z.object({
   roles: z.array(RoleGrant),
 });
 export type User = z.infer<typeof User>;
+
+/**
+ * What makes two usernames the same account: case does not count ("QuanTri.Phuong" is
+ * quantri.phuong), at login and for uniqueness. Tone marks do count: "hà" and "ha" are two names.
+ * Stored as users.username_key (server migration 0007 repeats this rule: migrations never import
+ * app code).
+ */
+export const usernameKey = (username: string): string =>
+  username.trim().normalize('NFC').toLowerCase();
+
+/**
+ * What the user search filters on (users.search_folded on the server): the folded words of the name
+ * and the username, so a query may mix them ("ha quantri").
+ */
+export const userSearchText = (fullName: string, username: string): string =>
+  searchTokens(`${fullName} ${username}`).join(' ');
 
 export const userFieldLabelVi = {
   id: 'Mã định danh',

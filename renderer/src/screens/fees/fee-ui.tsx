@@ -7,6 +7,7 @@ import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PdfViewer } from '../../ui/pdf-viewer';
 import { monthLabel, monthOf, recentMonths } from './fee-format';
+import { nameSearch } from '../../ui/name-search';
 
 /** The cells the user works on (cache), and the chosen one; the first approvable by default. */
 export function useFeeCells(filter: (c: FeeCell) => boolean = () => true) {
@@ -39,7 +40,7 @@ export function CellPicker({
     <Form.Item label="Chi bộ">
       <Select
         data-testid={testId}
-        showSearch={{ optionFilterProp: 'label' }}
+        showSearch={nameSearch}
         placeholder="Chọn chi bộ"
         value={value}
         onChange={onChange}

@@ -15,6 +15,7 @@ import { showOnField } from '../../ui/field-errors';
 import { formatMoney, monthLabel } from './fee-format';
 import { CellPicker, MonthPicker, SourceNote, useFeeCells } from './fee-ui';
 import { dateVi } from './statement-format';
+import { nameSearch } from '../../ui/name-search';
 
 const all = () => true;
 
@@ -202,7 +203,7 @@ function MatchForm({
               >
                 <Select
                   data-testid="match-payment"
-                  showSearch={{ optionFilterProp: 'label' }}
+                  showSearch={nameSearch}
                   loading={payments.loading}
                   placeholder={`Giao dịch ${formatMoney(line.amount)} chưa xác định hoặc thành công`}
                   style={{ width: '100%' }}

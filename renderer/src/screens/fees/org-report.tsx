@@ -5,6 +5,7 @@ import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../..
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatMoney } from './fee-format';
 import { ExportButtons, saveDocument, SourceNote } from './fee-ui';
+import { nameSearch } from '../../ui/name-search';
 
 type OrgRow = FeeOrgReport['orgs'][number];
 
@@ -62,7 +63,7 @@ export function OrgReport({
         <Form.Item label="Đảng bộ">
           <Select
             data-testid="report-org-picker"
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={nameSearch}
             value={orgId}
             onChange={setOrgId}
             options={orgs.map((o) => ({ value: o.id, label: o.name }))}

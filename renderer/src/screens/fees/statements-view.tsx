@@ -33,6 +33,7 @@ import { SourceNote } from './fee-ui';
 import { MatchDialog } from './match-dialog';
 import { ImportResult } from './statement-import-result';
 import { base64Of, dateVi, invalidInput } from './statement-format';
+import { nameSearch } from '../../ui/name-search';
 
 type LineStatus = 'unmatched' | 'matched';
 
@@ -143,7 +144,7 @@ export function StatementsView() {
         <Form.Item label="Tổ chức đảng">
           <Select
             data-testid="statement-org"
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={nameSearch}
             placeholder="Chọn tổ chức đảng có tài khoản thụ hưởng"
             value={orgId}
             onChange={(id: string) => {

@@ -35,6 +35,8 @@ import { indexColumn } from '../../ui/list-table';
 import { formatMoney, monthLabel, timeLeft } from './fee-format';
 import { MONTH_OPTIONS, PaymentStatusTag, SourceNote, useFeeCells } from './fee-ui';
 import { ReceiptButton } from './receipt-button';
+import { nameSearch } from '../../ui/name-search';
+import { ReloadButton } from '../../ui/reload-button';
 
 type Filters = Omit<DesktopInput<'feeTransactions'>, 'limit'>;
 const all = () => true;
@@ -196,7 +198,7 @@ export function TransactionsView() {
           <Select
             data-testid="tx-cell"
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={nameSearch}
             placeholder="Tất cả"
             value={filters.cellId}
             onChange={(cellId?: string) => set({ cellId, memberId: undefined })}
@@ -208,7 +210,7 @@ export function TransactionsView() {
           <Select
             data-testid="tx-member"
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={nameSearch}
             disabled={!filters.cellId}
             placeholder={filters.cellId ? 'Tất cả' : 'Chọn chi bộ trước'}
             value={filters.memberId}
@@ -232,7 +234,7 @@ export function TransactionsView() {
           />
         </Form.Item>
         <Form.Item>
-          <Button onClick={list.reload}>Làm mới</Button>
+          <ReloadButton list={list} />
         </Form.Item>
       </Form>
       <SourceNote source={list.data} />

@@ -1,5 +1,7 @@
 import { Button, Form, Input, Select, Space } from 'antd';
 import { orgStatusLabelVi, OrgStatus } from '../../../../src/domain/org/org';
+import type { Query } from '../../desktop-context';
+import { ReloadButton } from '../../ui/reload-button';
 
 export interface OrgFilterValues {
   code?: string;
@@ -15,10 +17,11 @@ const STATUS_OPTIONS = OrgStatus.options.map((value) => ({
 /** The search bar of "Quản lý tổ chức Đảng": Mã cơ quan, Tên cơ quan, Trạng thái. */
 export function OrgFilters({
   onSearch,
-  onReset,
+  list,
 }: {
   onSearch: (values: OrgFilterValues) => void;
-  onReset: () => void;
+  /** The list shown, for "Làm mới". */
+  list: Pick<Query<unknown>, 'reload'>;
 }) {
   const [form] = Form.useForm<OrgFilterValues>();
   return (
@@ -39,14 +42,7 @@ export function OrgFilters({
       </Form.Item>
       <Form.Item>
         <Space>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              onReset();
-            }}
-          >
-            Làm mới
-          </Button>
+          <ReloadButton list={list} />
           <Button type="primary" htmlType="submit">
             Tìm kiếm
           </Button>

@@ -110,7 +110,7 @@ export function OrgListView({
 
   return (
     <div data-testid="org-list">
-      <OrgFilters onSearch={(values) => setFilters(values)} onReset={() => setFilters(undefined)} />
+      <OrgFilters onSearch={(values) => setFilters(values)} list={query} />
       <div className="result-bar">
         <Typography.Text strong>Kết quả tìm kiếm</Typography.Text>
         <OrgBreadcrumb chain={crumbs} onOpen={(org) => showChildren(org.id)} />

@@ -3,6 +3,7 @@ import type { DossierDetail } from '../../../../src/desktop/contract';
 import { callDesktop, useBridge, useDesktopAction } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { CHECK_FIELDS } from './check-fields';
+import { nameSearch } from '../../ui/name-search';
 
 type CheckValues = Record<string, string | undefined> & { nextOrgId?: string };
 
@@ -100,8 +101,7 @@ export function CheckDialog({
               rules={[{ required: true, message: 'Vui lòng chọn tổ chức tiếp nhận.' }]}
             >
               <Select
-                showSearch
-                optionFilterProp="label"
+                showSearch={nameSearch}
                 options={choices.map((o) => ({
                   value: o.id,
                   label: o.id === proposed?.id ? `${o.name} (đề xuất)` : o.name,

@@ -6,7 +6,10 @@ import {
   UserStatus,
   userStatusLabelVi,
 } from '../../../../src/domain/people/user';
-import { callDesktop, useBridge } from '../../desktop-context';
+import type { OrgSummary } from '../../../../src/desktop/contract';
+import { callDesktop, useBridge, useDesktopQuery, type Query } from '../../desktop-context';
+import { ReloadButton } from '../../ui/reload-button';
+import { useDebounced } from '../../ui/use-search-text';
 
 export interface UserFilterValues {
   q?: string;
@@ -34,39 +37,99 @@ interface UnitNode {
 function useUnitTree() {
   const bridge = useBridge();
   const [nodes, setNodes] = useState<UnitNode[]>([]);
+  const add = useCallback((added: UnitNode[]) => {
+    setNodes((current) => [...current.filter((n) => !added.some((a) => a.id === n.id)), ...added]);
+  }, []);
   const load = useCallback(
     (parentId: string | null) =>
-      callDesktop(bridge, 'orgChildren', { orgId: parentId }).then(({ items }) => {
-        const added = items.map((o) => ({
-          id: o.id,
-          pId: parentId,
-          value: o.id,
-          title: o.name,
-          isLeaf: o.childCount === 0,
-        }));
-        setNodes((current) => [
-          ...current.filter((n) => !added.some((a) => a.id === n.id)),
-          ...added,
-        ]);
-      }),
-    [bridge],
+      callDesktop(bridge, 'orgChildren', { orgId: parentId }).then(({ items }) =>
+        add(
+          items.map((o) => ({
+            id: o.id,
+            pId: parentId,
+            value: o.id,
+            title: o.name,
+            isLeaf: o.childCount === 0,
+          })),
+        ),
+      ),
+    [bridge, add],
+  );
+  /** Puts a found org in the tree: its ancestors' levels are loaded so it sits in its place. */
+  const reveal = useCallback(
+    (org: OrgSummary) => {
+      add([{ id: org.id, pId: org.parentId, value: org.id, title: org.name, isLeaf: true }]);
+      void callDesktop(bridge, 'orgAncestors', { orgId: org.id })
+        .then(({ items }) => Promise.all(items.slice(0, -1).map((ancestor) => load(ancestor.id))))
+        .catch(() => undefined);
+    },
+    [bridge, add, load],
   );
   useEffect(() => {
     void load(null).catch(() => undefined);
   }, [load]);
-  return { nodes, load };
+  return { nodes, load, reveal };
+}
+
+/**
+ * The "Đơn vị" picker: browse the tree, or type to search every org of the scope, loaded or not
+ * (folded as every name filter: "dan pho so 1" finds "Chi bộ Tổ dân phố số 1").
+ */
+function UnitPicker({
+  id,
+  value,
+  onChange,
+}: {
+  /** From Form.Item, so its label "Đơn vị" names the picker. */
+  id?: string;
+  value?: string;
+  onChange?: (orgId: string | undefined) => void;
+}) {
+  const units = useUnitTree();
+  const [typed, setTyped] = useState('');
+  const q = useDebounced(typed.trim(), 250);
+  const found = useDesktopQuery('searchOrgs', q === '' ? null : { q, limit: 50 });
+  const hits = found.data?.items ?? [];
+  const searching = typed.trim() !== '';
+  return (
+    <TreeSelect
+      id={id}
+      placeholder="Chọn đơn vị"
+      allowClear
+      treeDataSimpleMode
+      treeData={
+        searching
+          ? hits.map((o) => ({ id: o.id, pId: null, value: o.id, title: o.name, isLeaf: true }))
+          : units.nodes
+      }
+      loadData={searching ? undefined : (node) => units.load(String(node.value))}
+      value={value}
+      onChange={(orgId?: string) => {
+        const hit = hits.find((o) => o.id === orgId);
+        if (hit) units.reveal(hit);
+        setTyped('');
+        onChange?.(orgId);
+      }}
+      showSearch={{ searchValue: typed, onSearch: setTyped, filterTreeNode: false }}
+      notFoundContent={searching && found.settled ? 'Không tìm thấy đơn vị phù hợp' : undefined}
+      style={{ width: 280 }}
+      popupMatchSelectWidth={420}
+    />
+  );
 }
 
 /** The filters of the admin guide's user list: name, status, unit, position, role. */
 export function UserFilters({
   positions,
   onChange,
+  list,
 }: {
   positions: string[];
   onChange: (values: UserFilterValues) => void;
+  /** The list the filters apply to, for "Làm mới". */
+  list: Pick<Query<unknown>, 'reload'>;
 }) {
   const [form] = Form.useForm<UserFilterValues>();
-  const units = useUnitTree();
   return (
     <Form
       form={form}
@@ -95,17 +158,7 @@ export function UserFilters({
         />
       </Form.Item>
       <Form.Item label="Đơn vị" name="orgId">
-        <TreeSelect
-          placeholder="Chọn đơn vị"
-          allowClear
-          treeDataSimpleMode
-          treeData={units.nodes}
-          loadData={(node) => units.load(String(node.value))}
-          style={{ width: 280 }}
-          popupMatchSelectWidth={420}
-          treeNodeFilterProp="title"
-          showSearch
-        />
+        <UnitPicker />
       </Form.Item>
       <Form.Item label="Chức vụ" name="position">
         <Select
@@ -128,14 +181,7 @@ export function UserFilters({
       </Form.Item>
       <Form.Item>
         <Space>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              onChange({});
-            }}
-          >
-            Làm mới
-          </Button>
+          <ReloadButton list={list} />
           <Button type="primary" htmlType="submit">
             Tìm kiếm
           </Button>

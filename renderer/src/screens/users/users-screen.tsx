@@ -95,7 +95,7 @@ export function UsersScreen() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         Quản lý người dùng
       </Typography.Title>
-      <UserFilters positions={list.data?.positions ?? []} onChange={setFilters} />
+      <UserFilters positions={list.data?.positions ?? []} onChange={setFilters} list={list} />
       <div className="result-bar">
         <Typography.Text strong>Danh sách các tài khoản thuộc đơn vị</Typography.Text>
         <Typography.Text data-testid="user-total">
