@@ -13,7 +13,8 @@ import { SyncIndicator } from './sync-indicator';
 import { UserMenu } from './user-menu';
 import { useSyncStatus } from './use-sync-status';
 
-// The org list is the first screen; the others load when first opened, so the app paints sooner.
+// The org list (an admin's first screen) comes with the frame; the others load when first
+// opened, so the app paints sooner.
 const MembersScreen = lazy(() =>
   import('../members/members-screen').then((m) => ({ default: m.MembersScreen })),
 );
