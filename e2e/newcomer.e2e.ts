@@ -5,7 +5,10 @@ import { AppShell } from './pages/app-shell';
 import { LoginPage } from './pages/login-page';
 import { MembersPage } from './pages/members-page';
 import { OrgsPage } from './pages/orgs-page';
+import { findRow } from './pages/table';
+import { TransfersPage } from './pages/transfers-page';
 import { UsersPage } from './pages/users-page';
+import { nextAppEvent } from './support/app-events';
 import { screenshot } from './support/artifacts';
 import {
   closeBrowser,
@@ -35,6 +38,15 @@ afterAll(async () => {
   await closeBrowser();
   removeDataDir(dataDir);
 });
+
+/** Logs in and waits for the sync an online login starts. */
+async function logInAndWaitForSync(username: string): Promise<void> {
+  const synced = nextAppEvent(s.page, ['sync-finished', 'sync-failed']);
+  await login.submit(username, DEMO_PASSWORD);
+  await shell.waitUntilShown();
+  const event = await synced;
+  if (event.type === 'sync-failed') throw new Error(`sync failed: ${event.error.message}`);
+}
 
 describe('a newcomer on the demo ward', () => {
   it('sees the login form, and the launch code is gone from the address bar', async () => {
@@ -188,6 +200,91 @@ describe('a newcomer on the demo ward', () => {
     await users.searchName('tran thi thu ha');
     expect(await users.names()).toEqual(['Trần Thị Thu Hà']);
     await screenshot(s.page, '11-users');
+  });
+
+  it("stays in the app on the browser's Back, comes forward again, and keeps the screen on F5", async () => {
+    const origin = new URL(s.page.url()).origin;
+    const users = new UsersPage(s.page);
+    // Before "Quản lý người dùng" the org list showed the ward's cells.
+    await s.page.goBack();
+    await orgs.waitForParent(DEMO_WARD_NAME);
+    expect(await orgs.crumbs()).toEqual(['Đảng bộ Thành phố Hà Nội', DEMO_WARD_NAME]);
+    await s.page.goForward();
+    await s.page.getByRole('heading', { name: 'Quản lý người dùng', exact: true }).waitFor();
+
+    await s.page.reload();
+    await s.page.getByRole('heading', { name: 'Quản lý người dùng', exact: true }).waitFor();
+    await users.waitUntilShown();
+    expect(await users.has('Trần Thị Thu Hà')).toBe(true);
+
+    // Back, again and again, past the app's first screen: the app stays, on its first screen.
+    for (let presses = 0; presses < 20; presses++) {
+      await s.page.goBack();
+      expect(new URL(s.page.url()).origin).toBe(origin);
+    }
+    await orgs.waitUntilShown();
+    expect(new URL(s.page.url()).origin).toBe(origin);
+    expect(await shell.currentUser.innerText()).toContain('Trần Thị Thu Hà');
+    expect(await orgs.crumbs()).toEqual([]);
+  });
+
+  it('goes down one level on a double click of "Xem cấp con"', async () => {
+    const row = await findRow(orgs.table, 'org-name', 'Đảng bộ Thành phố Hà Nội');
+    await row.getByRole('button', { name: 'Xem cấp con' }).dblclick();
+    await orgs.waitForParent('Đảng bộ Thành phố Hà Nội');
+    expect(await orgs.names()).toEqual([DEMO_WARD_NAME]);
+    expect(await orgs.crumbs()).toEqual(['Đảng bộ Thành phố Hà Nội']);
+  });
+
+  it('logs out with the keyboard alone', async () => {
+    await shell.logOutWithKeyboard();
+    await screenshot(s.page, '12-logged-out-by-keyboard');
+  });
+
+  it('starts a cell secretary on the dossiers waiting for him, with a menu of his work', async () => {
+    await logInAndWaitForSync('bithu.chibo1');
+    const transfers = new TransfersPage(s.page);
+    await transfers.title
+      .filter({ hasText: 'Chuyển sinh hoạt đảng chính thức » Tổ chức đảng nơi chuyển đi' })
+      .waitFor();
+    await transfers.waitForList();
+    const inboxSwitch = s.page.getByRole('switch', { name: 'Chỉ hồ sơ chờ tôi xử lý' });
+    expect(await inboxSwitch.getAttribute('aria-checked')).toBe('true');
+    const menu = await shell.menuEntries();
+    expect(menu).toContain('Phê duyệt mức đóng đảng phí');
+    expect(menu).not.toContain('Quản lý người dùng');
+    expect(menu).not.toContain('Tài khoản ngân hàng');
+    // The focus is on the screen's heading, where a screen reader starts.
+    expect(await shell.focusIsOn(transfers.title)).toBe(true);
+    await screenshot(s.page, '13-secretary-start');
+  });
+
+  it('keeps the open dossier on F5 and goes back to the list with Back', async () => {
+    const transfers = new TransfersPage(s.page);
+    await transfers.open('official', 'outgoing');
+    const [first] = await transfers.memberNames();
+    expect(first).toBeTruthy();
+    await transfers.openDossier(first ?? '');
+    await s.page.reload();
+    await transfers.waitForDossier();
+    expect(await transfers.dossier.innerText()).toContain(first ?? '');
+    await s.page.goBack();
+    await transfers.waitForList();
+    expect(await transfers.memberNames()).toContain(first);
+    await shell.logOut();
+  });
+
+  it('starts a fee officer on fee approval, without the dossier menus', async () => {
+    await logInAndWaitForSync('ketoan.phuong');
+    await s.page
+      .getByRole('heading', { name: 'Phê duyệt mức đóng đảng phí', exact: true })
+      .waitFor();
+    expect(await s.page.getByTestId('fees-screen').getAttribute('data-view')).toBe('approval');
+    const menu = await shell.menuEntries();
+    expect(menu).toContain('Đối soát sao kê ngân hàng');
+    expect(menu).not.toContain('Chuyển sinh hoạt đảng chính thức');
+    expect(menu).not.toContain('Quản lý người dùng');
+    await screenshot(s.page, '14-fee-officer-start');
   });
 
   it('logged no errors in the page', () => {

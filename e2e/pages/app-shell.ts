@@ -21,11 +21,47 @@ export class AppShell {
     await this.currentUser.waitFor();
   }
 
-  /** "Đăng xuất" from the user menu; resolves on the login screen. */
+  /** "Đăng xuất" from the user menu, which opens on a click; resolves on the login screen. */
   async logOut(): Promise<void> {
-    await this.currentUser.hover();
+    await this.currentUser.click();
     await this.page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+    await this.loginShown();
+  }
+
+  /**
+   * "Đăng xuất" with the keyboard only: Shift+Tab back from where the focus is (the screen's
+   * heading) to the user's name, Enter opens the menu, the arrow key reaches "Đăng xuất", Enter.
+   */
+  async logOutWithKeyboard(): Promise<void> {
+    const keyboard = this.page.keyboard;
+    for (let presses = 0; !(await this.focusIsOn(this.currentUser)); presses++) {
+      if (presses === 60) throw new Error('Shift+Tab never reached the user menu');
+      await keyboard.press('Shift+Tab');
+    }
+    await keyboard.press('Enter');
+    const logout = this.page.getByRole('menuitem', { name: 'Đăng xuất' });
+    await logout.waitFor();
+    for (let presses = 0; !(await this.focusIsOn(logout)); presses++) {
+      if (presses === 5) throw new Error('the arrow keys never reached "Đăng xuất"');
+      await keyboard.press('ArrowDown');
+    }
+    await keyboard.press('Enter');
+    await this.loginShown();
+  }
+
+  /** The element that has the keyboard focus is this one. */
+  focusIsOn(locator: Locator): Promise<boolean> {
+    return locator.evaluate((el) => el === document.activeElement).catch(() => false);
+  }
+
+  private async loginShown(): Promise<void> {
     await this.page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
+  }
+
+  /** The names of the side menu's entries in view (items and submenu titles). */
+  async menuEntries(): Promise<string[]> {
+    const entries = this.page.getByRole('menu', { name: 'Chức năng' }).getByRole('menuitem');
+    return (await entries.allInnerTexts()).map((t) => t.trim());
   }
 
   async open(item: MenuItem): Promise<void> {

@@ -10,6 +10,7 @@ import {
 } from './desktop-context';
 import { AppLayout } from './screens/layout/app-layout';
 import { LoginScreen } from './screens/login/login-screen';
+import { watchIconNames } from './ui/icon-names';
 
 export type Auth =
   | { state: 'loading' }
@@ -40,6 +41,8 @@ export function App() {
   useEffect(() => {
     void readSession(PRIMED_FOR_MS);
   }, [readSession]);
+  // Screen readers hear Vietnamese names, not Ant Design's English icon names.
+  useEffect(() => watchIconNames(document.body), []);
   useDesktopEvents((event) => {
     if (event.type === 'session-changed') void loadSession();
   });
@@ -73,6 +76,8 @@ export function App() {
     case 'in':
       return (
         <AppLayout
+          // Another user's session starts afresh, on his own start screen.
+          key={auth.user.id}
           user={auth.user}
           offline={auth.offline}
           onSessionChange={() => void loadSession()}

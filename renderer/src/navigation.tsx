@@ -1,10 +1,20 @@
 import { createContext, useContext } from 'react';
-import type { DossierSide } from '../../src/desktop/contract';
-import type { TransferVariant } from '../../src/domain/procedures/transfer-route';
+import { z } from 'zod';
+import { Id } from '../../src/domain/common/schemas';
+import { DossierSide } from '../../src/desktop/contract';
+import { TransferVariant } from '../../src/domain/procedures/transfer-route';
 
 /** The party-fee screens, with the national system's names (see fees-screen.tsx). */
-export type FeeView =
-  'approval' | 'cellPayment' | 'transactions' | 'statements' | 'ledger' | 'bankAccounts' | 'rules';
+export const FeeView = z.enum([
+  'approval',
+  'cellPayment',
+  'transactions',
+  'statements',
+  'ledger',
+  'bankAccounts',
+  'rules',
+]);
+export type FeeView = z.infer<typeof FeeView>;
 /** The fee screens with the national system's names. */
 export const FEE_VIEW_TITLES: Record<FeeView, string> = {
   approval: 'Phê duyệt mức đóng đảng phí',
@@ -16,19 +26,49 @@ export const FEE_VIEW_TITLES: Record<FeeView, string> = {
   rules: 'Quy định mức đóng đảng phí',
 };
 
-/** Where the user is; screens keep what they need to come back to the same place. */
-export type Screen =
-  | { name: 'orgs'; parentId?: string | null }
-  | { name: 'members'; orgId?: string; back?: Screen }
-  | { name: 'users' }
-  /** Xử lý hồ sơ » <variant> » nơi chuyển đi / nơi chuyển đến; a dossier open when dossierId. */
-  | { name: 'transfers'; variant: TransferVariant; side: DossierSide; dossierId?: string }
+const OrgsScreen = z.strictObject({ name: z.literal('orgs'), parentId: Id.nullish() });
+
+/**
+ * Where the user is; screens keep what they need to come back to the same place. A schema,
+ * because the address bar keeps it (screen-url.ts) and whatever is read from there is checked.
+ */
+export const Screen = z.discriminatedUnion('name', [
+  OrgsScreen,
+  /** `back`: the org list level the member list was opened from ("Quay lại"). */
+  z.strictObject({ name: z.literal('members'), orgId: Id.optional(), back: OrgsScreen.optional() }),
+  z.strictObject({ name: z.literal('users') }),
+  /**
+   * Xử lý hồ sơ » <variant> » nơi chuyển đi / nơi chuyển đến; a dossier open when dossierId;
+   * `awaitingMe` starts the list on "Chỉ hồ sơ chờ tôi xử lý" (a secretary's inbox).
+   */
+  z.strictObject({
+    name: z.literal('transfers'),
+    variant: TransferVariant,
+    side: DossierSide,
+    dossierId: Id.optional(),
+    awaitingMe: z.boolean().optional(),
+  }),
   /** What waits to be sent, and what the server did not apply. */
-  | { name: 'outbox' }
-  | { name: 'fees'; view: FeeView };
+  z.strictObject({ name: z.literal('outbox') }),
+  z.strictObject({ name: z.literal('fees'), view: FeeView }),
+]);
+export type Screen = z.infer<typeof Screen>;
+export type ScreenName = Screen['name'];
+
+/** Two screens are the same place when they say the same (the order of keys aside). */
+export function sameScreen(a: Screen, b: Screen): boolean {
+  const entries = (s: Screen) =>
+    JSON.stringify(
+      Object.entries(s)
+        .filter(([, v]) => v !== undefined)
+        .sort(([x], [y]) => x.localeCompare(y)),
+    );
+  return entries(a) === entries(b);
+}
 
 export interface Navigation {
   screen: Screen;
+  /** Opens a screen; ignored while the previous navigation is still under way (screen-history). */
   go(screen: Screen): void;
 }
 

@@ -29,6 +29,7 @@ import {
 } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { indexColumn } from '../../ui/list-table';
+import { labelledRowSelection } from '../../ui/row-selection';
 import { formatMoney } from './fee-format';
 import { CellMonthBar, SourceNote, thisMonth, useFeeCells } from './fee-ui';
 
@@ -283,11 +284,14 @@ export function ApprovalView() {
           loading={sheet.loading}
           pagination={false}
           scroll={{ x: 1300 }}
-          rowSelection={{
-            selectedRowKeys: selected,
-            onChange: (keys) => setSelected(keys.map(String)),
-            getCheckboxProps: (l) => ({ disabled: l.paid }),
-          }}
+          rowSelection={labelledRowSelection<FeeSheetLine>(
+            {
+              selectedRowKeys: selected,
+              onChange: (keys) => setSelected(keys.map(String)),
+              getCheckboxProps: (l) => ({ disabled: l.paid }),
+            },
+            (l) => l.fullName,
+          )}
           locale={{ emptyText: cellId ? 'Chi bộ chưa có đảng viên' : 'Chọn chi bộ' }}
         />
       </Form>

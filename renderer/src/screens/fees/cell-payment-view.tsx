@@ -8,6 +8,7 @@ import {
 import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { indexColumn } from '../../ui/list-table';
+import { labelledRowSelection } from '../../ui/row-selection';
 import { formatMoney, monthLabel } from './fee-format';
 import { CellMonthBar, PaymentStatusTag, SourceNote, thisMonth, useFeeCells } from './fee-ui';
 import { ReceiptButton } from './receipt-button';
@@ -138,10 +139,10 @@ export function CellPaymentView() {
         dataSource={payable}
         loading={sheet.loading}
         pagination={false}
-        rowSelection={{
-          selectedRowKeys: selected,
-          onChange: (keys) => setSelected(keys.map(String)),
-        }}
+        rowSelection={labelledRowSelection<FeeSheetLine>(
+          { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) },
+          (l) => l.fullName,
+        )}
         locale={{
           emptyText: 'Không có đảng viên nào đã phê duyệt mà chưa nộp đảng phí tháng này',
         }}

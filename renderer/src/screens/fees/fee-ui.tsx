@@ -24,6 +24,12 @@ export const MONTH_OPTIONS = recentMonths(new Date()).map((m) => ({
 }));
 export const thisMonth = (): string => monthOf(new Date());
 
+/** Why "Chi bộ" offers nothing: the cells come from the roles' orgs in the synced data. */
+export const NO_CELLS_VI = {
+  short: 'Chưa được giao chi bộ nào, hoặc dữ liệu chưa đồng bộ.',
+  full: 'Không có chi bộ nào: tài khoản chưa được giao vai trò bí thư chi bộ hoặc cán bộ phụ trách đảng phí, hoặc dữ liệu chưa được đồng bộ. Bấm "Đồng bộ" ở đầu trang; nếu vẫn trống, liên hệ quản trị đơn vị để được phân quyền.',
+};
+
 /** "Chi bộ": one of the cells the user works on. */
 export function CellPicker({
   cells,
@@ -36,12 +42,14 @@ export function CellPicker({
   onChange: (id: string) => void;
   testId?: string;
 }) {
+  const none = cells.length === 0;
   return (
-    <Form.Item label="Chi bộ">
+    <Form.Item label="Chi bộ" help={none ? NO_CELLS_VI.short : undefined}>
       <Select
         data-testid={testId}
         showSearch={nameSearch}
-        placeholder="Chọn chi bộ"
+        placeholder={none ? 'Không có chi bộ để chọn' : 'Chọn chi bộ'}
+        notFoundContent={NO_CELLS_VI.full}
         value={value}
         onChange={onChange}
         options={cells.map((c) => ({ value: c.id, label: c.name }))}

@@ -12,6 +12,7 @@ import {
 import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { showOnField } from '../../ui/field-errors';
+import { labelledRowSelection } from '../../ui/row-selection';
 import { formatMoney, monthLabel } from './fee-format';
 import { CellPicker, MonthPicker, SourceNote, useFeeCells } from './fee-ui';
 import { dateVi } from './statement-format';
@@ -256,10 +257,10 @@ function MemberChoice({
       pagination={false}
       scroll={{ y: 260 }}
       dataSource={lines}
-      rowSelection={{
-        selectedRowKeys: value,
-        onChange: (keys) => onChange?.(keys.map(String)),
-      }}
+      rowSelection={labelledRowSelection<FeeSheetLine>(
+        { selectedRowKeys: value, onChange: (keys) => onChange?.(keys.map(String)) },
+        (l) => l.fullName,
+      )}
       columns={[
         { title: 'Đảng viên', dataIndex: 'fullName' },
         {

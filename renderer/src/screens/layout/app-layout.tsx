@@ -1,27 +1,20 @@
-import {
-  ApartmentOutlined,
-  CloudUploadOutlined,
-  FileSyncOutlined,
-  LogoutOutlined,
-  SolutionOutlined,
-  TeamOutlined,
-  WalletOutlined,
-} from '@ant-design/icons';
-import { Alert, Button, Dropdown, Layout, Menu, Spin, type MenuProps } from 'antd';
-import { lazy, Suspense, useMemo, useState } from 'react';
-import { dossierSideLabelVi, type SessionUser } from '../../../../src/desktop/contract';
-import {
-  TransferVariant,
-  transferVariantLabelVi,
-} from '../../../../src/domain/procedures/transfer-route';
+import { Alert, Button, Layout, Menu, Spin } from 'antd';
+import { lazy, Suspense, useCallback, useMemo, useRef } from 'react';
+import type { SessionUser } from '../../../../src/desktop/contract';
 import { useBridge } from '../../desktop-context';
-import { FEE_VIEW_TITLES, NavigationContext, type FeeView, type Screen } from '../../navigation';
+import { NavigationContext, type Screen } from '../../navigation';
+import { canOpen, rolesOf, startScreen } from '../../role-screens';
+import { useScreenHistory } from '../../screen-history';
+import { useHeadingFocus } from '../../ui/use-heading-focus';
 import { OrgsScreen } from '../orgs/orgs-screen';
+import { appMenuItems, menuKeyOf, menuOpenKeysOf, screenOfMenuKey } from './app-menu';
 import { PartyEmblem } from './party-emblem';
 import { SyncIndicator } from './sync-indicator';
+import { UserMenu } from './user-menu';
 import { useSyncStatus } from './use-sync-status';
 
-// The org list is the first screen; the others load when first opened, so the app paints sooner.
+// The org list (an admin's first screen) comes with the frame; the others load when first
+// opened, so the app paints sooner.
 const MembersScreen = lazy(() =>
   import('../members/members-screen').then((m) => ({ default: m.MembersScreen })),
 );
@@ -39,41 +32,6 @@ const FeesScreen = lazy(() =>
   import('../fees/fees-screen').then((m) => ({ default: m.FeesScreen })),
 );
 
-const TITLES = {
-  orgs: ['Quản trị danh mục', 'Quản lý tổ chức Đảng'],
-  members: ['Đảng viên', 'Tra cứu đảng viên'],
-  users: ['Quản trị hệ thống', 'Quản lý người dùng'],
-  transfers: ['Xử lý hồ sơ', 'Hồ sơ chờ gửi'],
-  fees: ['Thủ tục thu nộp đảng phí', ''],
-} as const;
-
-/** Menu keys are the screen's name and its parameters joined by ':'. */
-const keyOf = (screen: Screen): string => {
-  switch (screen.name) {
-    case 'transfers':
-      return `transfers:${screen.variant}:${screen.side}`;
-    case 'fees':
-      return `fees:${screen.view}`;
-    case 'orgs':
-    case 'members':
-    case 'users':
-    case 'outbox':
-      return screen.name;
-  }
-};
-
-function screenOf(key: string): Screen {
-  const [name, a, b] = key.split(':');
-  if (name === 'transfers') {
-    const variant = TransferVariant.safeParse(a);
-    if (variant.success && (b === 'outgoing' || b === 'incoming'))
-      return { name: 'transfers', variant: variant.data, side: b };
-  }
-  if (name === 'fees' && a && a in FEE_VIEW_TITLES) return { name: 'fees', view: a as FeeView };
-  if (name === 'members' || name === 'users' || name === 'outbox') return { name };
-  return { name: 'orgs' };
-}
-
 /** The frame around every screen: menu, sync indicator, user and the offline notice. */
 export function AppLayout({
   user,
@@ -86,56 +44,14 @@ export function AppLayout({
 }) {
   const bridge = useBridge();
   const sync = useSyncStatus();
-  const [screen, setScreen] = useState<Screen>({ name: 'orgs' });
-  const isAdmin = user.roles.some((r) => r.role === 'admin');
-  const navigation = useMemo(() => ({ screen, go: setScreen }), [screen]);
-
-  const menu: MenuProps['items'] = [
-    {
-      type: 'group',
-      label: TITLES.orgs[0],
-      children: [{ key: 'orgs', icon: <ApartmentOutlined />, label: TITLES.orgs[1] }],
-    },
-    {
-      type: 'group',
-      label: TITLES.members[0],
-      children: [{ key: 'members', icon: <TeamOutlined />, label: TITLES.members[1] }],
-    },
-    {
-      type: 'group',
-      label: TITLES.transfers[0],
-      children: [
-        ...TransferVariant.options.map((variant) => ({
-          key: `transfers:${variant}`,
-          icon: <FileSyncOutlined />,
-          label: transferVariantLabelVi[variant],
-          children: (['outgoing', 'incoming'] as const).map((side) => ({
-            key: `transfers:${variant}:${side}`,
-            label: dossierSideLabelVi[side],
-          })),
-        })),
-        { key: 'outbox', icon: <CloudUploadOutlined />, label: TITLES.transfers[1] },
-      ],
-    },
-    {
-      type: 'group',
-      label: TITLES.fees[0],
-      children: (Object.keys(FEE_VIEW_TITLES) as FeeView[]).map((view) => ({
-        key: `fees:${view}`,
-        icon: <WalletOutlined />,
-        label: FEE_VIEW_TITLES[view],
-      })),
-    },
-    ...(isAdmin
-      ? [
-          {
-            type: 'group' as const,
-            label: TITLES.users[0],
-            children: [{ key: 'users', icon: <SolutionOutlined />, label: TITLES.users[1] }],
-          },
-        ]
-      : []),
-  ];
+  const roles = useMemo(() => rolesOf(user.roles), [user.roles]);
+  const start = useMemo(() => startScreen(roles), [roles]);
+  const allowed = useCallback((screen: Screen) => canOpen(screen, roles), [roles]);
+  const navigation = useScreenHistory(start, allowed);
+  const { screen } = navigation;
+  const menu = useMemo(() => appMenuItems(roles), [roles]);
+  const content = useRef<HTMLElement>(null);
+  useHeadingFocus(content, JSON.stringify(screen));
 
   async function logout() {
     await bridge.call('logout', {});
@@ -150,29 +66,22 @@ export function AppLayout({
           <PartyEmblem size={32} />
           <div className="app-title">Hệ thống thông tin giải quyết thủ tục hành chính của Đảng</div>
           <SyncIndicator sync={sync} readOnly={offline} />
-          <Dropdown
-            menu={{
-              items: [{ key: 'logout', icon: <LogoutOutlined />, label: 'Đăng xuất' }],
-              onClick: () => void logout(),
-            }}
-          >
-            <Button type="text" style={{ color: '#fff' }} data-testid="current-user">
-              {user.fullName}
-            </Button>
-          </Dropdown>
+          <UserMenu fullName={user.fullName} onLogout={() => void logout()} />
         </Layout.Header>
         <Layout>
           <Layout.Sider width={260} breakpoint="lg" collapsedWidth={0}>
             <Menu
               className="app-menu"
               mode="inline"
-              selectedKeys={[keyOf(screen)]}
+              aria-label="Chức năng"
+              selectedKeys={[menuKeyOf(screen)]}
+              defaultOpenKeys={menuOpenKeysOf(screen)}
               items={menu}
-              onClick={({ key }) => setScreen(screenOf(key))}
+              onClick={({ key }) => navigation.go(screenOfMenuKey(key))}
               style={{ height: '100%', borderInlineEnd: 0 }}
             />
           </Layout.Sider>
-          <Layout.Content className="page">
+          <Layout.Content className="page" ref={content}>
             {offline && (
               <Alert
                 data-testid="offline-banner"
@@ -198,13 +107,15 @@ export function AppLayout({
               {screen.name === 'members' && (
                 <MembersScreen orgId={screen.orgId} back={screen.back} />
               )}
-              {screen.name === 'users' && isAdmin && <UsersScreen />}
+              {screen.name === 'users' && <UsersScreen />}
               {screen.name === 'transfers' && (
                 <TransfersScreen
-                  key={keyOf(screen)}
+                  // The inbox keeps its own filters while a dossier of it is open.
+                  key={`${menuKeyOf(screen)}${screen.awaitingMe ? ':inbox' : ''}`}
                   variant={screen.variant}
                   side={screen.side}
                   dossierId={screen.dossierId}
+                  awaitingMe={screen.awaitingMe}
                 />
               )}
               {screen.name === 'outbox' && <OutboxScreen />}

@@ -149,6 +149,7 @@ export function DossierList({
         <label style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
           <Switch
             size="small"
+            aria-label="Chỉ hồ sơ chờ tôi xử lý"
             checked={filters.awaitingMe}
             onChange={(awaitingMe) => onFiltersChange({ ...filters, awaitingMe })}
           />

@@ -17,15 +17,27 @@ export function TransfersScreen({
   variant,
   side,
   dossierId,
+  awaitingMe,
 }: {
   variant: TransferVariant;
   side: DossierSide;
   dossierId?: string;
+  /** Starts on "Chỉ hồ sơ chờ tôi xử lý": the inbox a secretary lands on. */
+  awaitingMe?: boolean;
 }) {
   const { go } = useNavigation();
-  const [filters, setFilters] = useState<DossierFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<DossierFilters>(() => ({
+    ...NO_FILTERS,
+    awaitingMe: awaitingMe ?? false,
+  }));
   const open = (id: string | undefined) =>
-    go({ name: 'transfers', variant, side, ...(id ? { dossierId: id } : {}) });
+    go({
+      name: 'transfers',
+      variant,
+      side,
+      ...(awaitingMe ? { awaitingMe } : {}),
+      ...(id ? { dossierId: id } : {}),
+    });
 
   if (dossierId) return <DossierView dossierId={dossierId} onBack={() => open(undefined)} />;
   return (

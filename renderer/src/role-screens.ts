@@ -1,0 +1,73 @@
+import type { Role, RoleGrant } from '../../src/domain/people/user';
+import {
+  ACCOUNT_ROLES,
+  CELL_FEE_ROLES,
+  FEE_STAFF_ROLES,
+  STAFF_ROLES,
+} from '../../src/desktop/contract-access';
+import type { FeeView, Screen } from './navigation';
+
+/** Who acts on dossiers (transfer-machine: processors and approvers of the org holding one). */
+const TRANSFER_ROLES = ['processor', 'approver'] as const satisfies readonly Role[];
+
+/** A screen as the menu knows it: its name, and its view for the fee screens. */
+export type ScreenFamily = Exclude<Screen['name'], 'fees'> | `fees:${FeeView}`;
+
+/**
+ * The roles that can use each screen: the same groups as the server's access table, so the menu
+ * offers only what the server then allows (docs/authorization-matrix.md). The org tree and member
+ * search are staff work; a member reads only his own payments and the regulations.
+ */
+export const SCREEN_ROLES: Record<ScreenFamily, readonly Role[] | 'any'> = {
+  orgs: STAFF_ROLES,
+  members: STAFF_ROLES,
+  users: ['admin'],
+  transfers: TRANSFER_ROLES,
+  // Whatever this machine still has to send, whoever queued it.
+  outbox: STAFF_ROLES,
+  'fees:approval': CELL_FEE_ROLES,
+  'fees:cellPayment': CELL_FEE_ROLES,
+  'fees:transactions': [...FEE_STAFF_ROLES, 'member'],
+  'fees:statements': ACCOUNT_ROLES,
+  'fees:ledger': FEE_STAFF_ROLES,
+  'fees:bankAccounts': ACCOUNT_ROLES,
+  // Regulations: every signed-in account, with or without a grant.
+  'fees:rules': 'any',
+};
+
+export const familyOf = (screen: Screen): ScreenFamily =>
+  screen.name === 'fees' ? `fees:${screen.view}` : screen.name;
+
+/** The roles of the session user's grants, each once. */
+export const rolesOf = (grants: readonly RoleGrant[]): Role[] => [
+  ...new Set(grants.map((g) => g.role)),
+];
+
+export function mayUse(family: ScreenFamily, roles: readonly Role[]): boolean {
+  const allowed = SCREEN_ROLES[family];
+  return allowed === 'any' || roles.some((role) => allowed.includes(role));
+}
+
+export const canOpen = (screen: Screen, roles: readonly Role[]): boolean =>
+  mayUse(familyOf(screen), roles);
+
+/**
+ * Where each role's work is, most pressing first, for a user with several: dossiers have legal
+ * deadlines, fee approval is monthly, the catalogue is occasional. A member has no page of his
+ * own in this app; his payments are the closest.
+ */
+const START_BY_ROLE: readonly [Role, Screen][] = [
+  ['approver', { name: 'transfers', variant: 'official', side: 'outgoing', awaitingMe: true }],
+  ['processor', { name: 'transfers', variant: 'official', side: 'outgoing', awaitingMe: true }],
+  ['fee_officer', { name: 'fees', view: 'approval' }],
+  ['admin', { name: 'orgs' }],
+  ['clerk', { name: 'orgs' }],
+  ['member', { name: 'fees', view: 'transactions' }],
+];
+
+/** The screen a user starts on after logging in. */
+export function startScreen(roles: readonly Role[]): Screen {
+  const start = START_BY_ROLE.find(([role]) => roles.includes(role));
+  // No grant at all: the regulations are open to every account.
+  return start?.[1] ?? { name: 'fees', view: 'rules' };
+}

@@ -1,0 +1,118 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { Menu } from 'antd';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dossierSideLabelVi } from '../../../../src/desktop/contract';
+import type { Role } from '../../../../src/domain/people/user';
+import { transferVariantLabelVi } from '../../../../src/domain/procedures/transfer-route';
+import { startScreen } from '../../role-screens';
+import { appMenuItems, menuKeyOf, menuOpenKeysOf, screenOfMenuKey } from './app-menu';
+
+afterEach(cleanup);
+
+/** What the side menu shows a user with these roles: group titles, submenus and items. */
+function menuOf(roles: Role[]) {
+  const start = startScreen(roles);
+  render(
+    <Menu
+      mode="inline"
+      items={appMenuItems(roles)}
+      selectedKeys={[menuKeyOf(start)]}
+      defaultOpenKeys={menuOpenKeysOf(start)}
+    />,
+  );
+  const texts = (role: 'menuitem' | 'group') =>
+    screen.queryAllByRole(role).map((el) => (el.textContent ?? '').trim());
+  return {
+    items: texts('menuitem'),
+    groups: [...document.querySelectorAll('.ant-menu-item-group-title')].map((el) =>
+      (el.textContent ?? '').trim(),
+    ),
+    selected: document.querySelector('.ant-menu-item-selected')?.textContent ?? null,
+  };
+}
+
+const TRANSFER_VARIANTS: string[] = Object.values(transferVariantLabelVi);
+
+describe('the side menu of each role', { timeout: 120_000 }, () => {
+  it('a cell secretary: dossiers (his inbox selected), cell fees, no accounts, no users', () => {
+    const menu = menuOf(['approver']);
+    expect(menu.groups).toEqual([
+      'Quản trị danh mục',
+      'Đảng viên',
+      'Xử lý hồ sơ',
+      'Thủ tục thu nộp đảng phí',
+    ]);
+    for (const label of TRANSFER_VARIANTS) expect(menu.items).toContain(label);
+    // The inbox's submenu is open, its side selected.
+    expect(menu.items).toContain(dossierSideLabelVi.incoming);
+    expect(menu.selected).toBe(dossierSideLabelVi.outgoing);
+    expect(menu.items).toContain('Phê duyệt mức đóng đảng phí');
+    expect(menu.items).toContain('Nộp đảng phí cho chi bộ');
+    expect(menu.items).not.toContain('Đối soát sao kê ngân hàng');
+    expect(menu.items).not.toContain('Tài khoản ngân hàng');
+    expect(menu.items).not.toContain('Quản lý người dùng');
+  });
+
+  it('a fee officer: every fee screen, no dossiers, fee approval selected', () => {
+    const menu = menuOf(['fee_officer']);
+    expect(menu.items).toEqual([
+      'Quản lý tổ chức Đảng',
+      'Tra cứu đảng viên',
+      'Hồ sơ chờ gửi',
+      'Phê duyệt mức đóng đảng phí',
+      'Nộp đảng phí cho chi bộ',
+      'Danh sách giao dịch nộp đảng phí',
+      'Đối soát sao kê ngân hàng',
+      'Sổ thu nộp đảng phí',
+      'Tài khoản ngân hàng',
+      'Quy định mức đóng đảng phí',
+    ]);
+    expect(menu.selected).toBe('Phê duyệt mức đóng đảng phí');
+  });
+
+  it('an admin: catalogue, users and accounts; no approving, no paying, no dossier lists', () => {
+    const menu = menuOf(['admin']);
+    expect(menu.items).toEqual([
+      'Quản lý tổ chức Đảng',
+      'Tra cứu đảng viên',
+      'Hồ sơ chờ gửi',
+      'Danh sách giao dịch nộp đảng phí',
+      'Đối soát sao kê ngân hàng',
+      'Sổ thu nộp đảng phí',
+      'Tài khoản ngân hàng',
+      'Quy định mức đóng đảng phí',
+      'Quản lý người dùng',
+    ]);
+    // What this machine still has to send stays in view for every staff account.
+    expect(menu.items.filter((item) => TRANSFER_VARIANTS.includes(item))).toEqual([]);
+    expect(menu.selected).toBe('Quản lý tổ chức Đảng');
+  });
+
+  it('a member: his payments and the regulations only', () => {
+    const menu = menuOf(['member']);
+    expect(menu.groups).toEqual(['Thủ tục thu nộp đảng phí']);
+    expect(menu.items).toEqual(['Danh sách giao dịch nộp đảng phí', 'Quy định mức đóng đảng phí']);
+    expect(menu.selected).toBe('Danh sách giao dịch nộp đảng phí');
+  });
+});
+
+describe('menu keys', () => {
+  it('open the screen they name', () => {
+    expect(screenOfMenuKey('transfers:temporary:incoming')).toEqual({
+      name: 'transfers',
+      variant: 'temporary',
+      side: 'incoming',
+    });
+    expect(screenOfMenuKey('fees:ledger')).toEqual({ name: 'fees', view: 'ledger' });
+    expect(screenOfMenuKey('users')).toEqual({ name: 'users' });
+    expect(
+      menuKeyOf({ name: 'transfers', variant: 'official', side: 'outgoing', dossierId: 'x' }),
+    ).toBe('transfers:official:outgoing');
+  });
+
+  it('open the org list when unknown', () => {
+    expect(screenOfMenuKey('fees:toString')).toEqual({ name: 'orgs' });
+    expect(screenOfMenuKey('transfers:official:sideways')).toEqual({ name: 'orgs' });
+  });
+});

@@ -1,0 +1,118 @@
+import {
+  ApartmentOutlined,
+  CloudUploadOutlined,
+  FileSyncOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  WalletOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import { dossierSideLabelVi } from '../../../../src/desktop/contract';
+import type { Role } from '../../../../src/domain/people/user';
+import {
+  TransferVariant,
+  transferVariantLabelVi,
+} from '../../../../src/domain/procedures/transfer-route';
+import { FEE_VIEW_TITLES, FeeView, type Screen } from '../../navigation';
+import { mayUse as may } from '../../role-screens';
+
+export const MENU_TITLES = {
+  orgs: ['Quản trị danh mục', 'Quản lý tổ chức Đảng'],
+  members: ['Đảng viên', 'Tra cứu đảng viên'],
+  users: ['Quản trị hệ thống', 'Quản lý người dùng'],
+  transfers: ['Xử lý hồ sơ', 'Hồ sơ chờ gửi'],
+  fees: ['Thủ tục thu nộp đảng phí', ''],
+} as const;
+
+/** Menu keys are the screen's name and its parameters joined by ':'. */
+export const menuKeyOf = (screen: Screen): string => {
+  switch (screen.name) {
+    case 'transfers':
+      return `transfers:${screen.variant}:${screen.side}`;
+    case 'fees':
+      return `fees:${screen.view}`;
+    case 'orgs':
+    case 'members':
+    case 'users':
+    case 'outbox':
+      return screen.name;
+  }
+};
+
+/** The screen a menu key opens; an unknown key opens the org list. */
+export function screenOfMenuKey(key: string): Screen {
+  const [name, a, b] = key.split(':');
+  if (name === 'transfers') {
+    const variant = TransferVariant.safeParse(a);
+    if (variant.success && (b === 'outgoing' || b === 'incoming'))
+      return { name: 'transfers', variant: variant.data, side: b };
+  }
+  const view = FeeView.safeParse(a);
+  if (name === 'fees' && view.success) return { name: 'fees', view: view.data };
+  if (name === 'members' || name === 'users' || name === 'outbox') return { name };
+  return { name: 'orgs' };
+}
+
+/** The submenu a screen's item lies in, open from the start so the current item shows. */
+export const menuOpenKeysOf = (screen: Screen): string[] =>
+  screen.name === 'transfers' ? [`transfers:${screen.variant}`] : [];
+
+type MenuItems = NonNullable<MenuProps['items']>;
+
+/** A group with what the roles can use of it; none when nothing is left. */
+const group = (label: string, children: MenuItems): MenuItems =>
+  children.length === 0 ? [] : [{ type: 'group', label, children }];
+
+/**
+ * The side menu, with the national system's names, offering only the screens the roles can use
+ * (role-screens.ts); groups left empty are not shown.
+ */
+export function appMenuItems(roles: readonly Role[]): MenuItems {
+  const transfers = may('transfers', roles)
+    ? TransferVariant.options.map((variant) => ({
+        key: `transfers:${variant}`,
+        icon: <FileSyncOutlined />,
+        label: transferVariantLabelVi[variant],
+        children: (['outgoing', 'incoming'] as const).map((side) => ({
+          key: `transfers:${variant}:${side}`,
+          label: dossierSideLabelVi[side],
+        })),
+      }))
+    : [];
+  return [
+    ...group(
+      MENU_TITLES.orgs[0],
+      may('orgs', roles)
+        ? [{ key: 'orgs', icon: <ApartmentOutlined />, label: MENU_TITLES.orgs[1] }]
+        : [],
+    ),
+    ...group(
+      MENU_TITLES.members[0],
+      may('members', roles)
+        ? [{ key: 'members', icon: <TeamOutlined />, label: MENU_TITLES.members[1] }]
+        : [],
+    ),
+    ...group(MENU_TITLES.transfers[0], [
+      ...transfers,
+      ...(may('outbox', roles)
+        ? [{ key: 'outbox', icon: <CloudUploadOutlined />, label: MENU_TITLES.transfers[1] }]
+        : []),
+    ]),
+    ...group(
+      MENU_TITLES.fees[0],
+      FeeView.options
+        .filter((view) => may(`fees:${view}`, roles))
+        .map((view) => ({
+          key: `fees:${view}`,
+          icon: <WalletOutlined />,
+          label: FEE_VIEW_TITLES[view],
+        })),
+    ),
+    ...group(
+      MENU_TITLES.users[0],
+      may('users', roles)
+        ? [{ key: 'users', icon: <SolutionOutlined />, label: MENU_TITLES.users[1] }]
+        : [],
+    ),
+  ];
+}
