@@ -1,4 +1,5 @@
 import type { ApiError } from '../src/api/errors';
+import { invalidFieldVi } from '../src/api/field-labels-vi';
 
 /** A failure a handler answers with: the HTTP status and the ApiError body. */
 export class HttpError extends Error {
@@ -18,7 +19,7 @@ export const badRequest = (field: string, message: string, messageVi?: string) =
   new HttpError(400, {
     error: 'bad_request',
     message,
-    messageVi: messageVi ?? `Dữ liệu gửi lên không hợp lệ (trường "${field}").`,
+    messageVi: messageVi ?? invalidFieldVi(field),
     field,
   });
 

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { invalidFieldVi } from '../../src/api/field-labels-vi';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiError } from '../../src/api/errors';
 import { HttpError, notFound } from '../errors';
@@ -60,7 +61,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.code(400).send({
         error: 'bad_request',
         message: `Invalid ${err.validationContext ?? 'request'} field '${field}': ${first?.message ?? 'invalid'}`,
-        messageVi: `Dữ liệu gửi lên không hợp lệ (trường "${field}").`,
+        messageVi: invalidFieldVi(field, first?.message),
         field,
       } satisfies ApiError);
     }

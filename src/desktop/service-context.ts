@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { invalidFieldVi } from '../api/field-labels-vi';
 import { ApiClientError, type ApiClient } from '../api/client';
 import type { SessionUser } from '../api/auth';
 import type { SqliteHandle } from '../db/sqlite';
@@ -77,7 +78,7 @@ export function invalidInput(error: z.ZodError): DesktopError {
   return {
     code: 'invalid_input',
     message: issue ? `${field || 'input'}: ${issue.message}` : 'invalid input',
-    messageVi: field ? `Dữ liệu "${field}" không hợp lệ.` : 'Dữ liệu không hợp lệ.',
+    messageVi: invalidFieldVi(field, issue?.message),
     ...(field ? { field } : {}),
   };
 }
