@@ -69,12 +69,19 @@ describe('party fees', () => {
     const fees = new FeesPage(s.page);
     await fees.open('Phê duyệt mức đóng đảng phí');
     expect(new Set(await fees.approvalStates())).toEqual(new Set(['unapproved']));
+    // Said once above the sheet, not on every row.
     await expect
-      .poll(() => fees.approvalTable.innerText())
+      .poll(() => s.page.getByTestId('fee-unapproved-note').innerText())
       .toContain('Đảng phí tháng này của đảng viên chưa được phê duyệt');
+    expect(await fees.approvalTable.innerText()).not.toContain('chưa được phê duyệt');
     await screenshot(s.page, '40-fee-approval-unapproved');
 
     const first = lines[0]?.fullName ?? '';
+    // Refused as it is typed, before any approval.
+    await fees.adjust(first, '-5000abc');
+    await expect
+      .poll(() => fees.row(fees.approvalTable, first).getByTestId('fee-adjust-error').innerText())
+      .toBe('Số tiền phải là một số (đồng).');
     await fees.adjust(first, '-5000');
     await fees.select(fees.approvalTable, first);
     await fees.approveSelected();
@@ -106,7 +113,23 @@ describe('party fees', () => {
     await fees.selectAll(fees.payTable);
     await fees.unselect(fees.payTable, memberName);
     await screenshot(s.page, '43-fee-cell-payment');
-    expect(await fees.payAndWait()).toBe('success');
+    const total = s.page.getByTestId('fee-pay-total');
+    const amount = Number(await total.getAttribute('data-amount'));
+    const members = (await total.innerText()).match(/Đã chọn (\d+) đảng viên/)?.[1] ?? '';
+    // Nothing moves before the payer has seen the amount, the members, the month and the account.
+    const figures = await fees.openPayConfirmation();
+    expect(Number(figures.amountValue)).toBe(amount);
+    expect(figures.amount).toBe(`${new Intl.NumberFormat('vi-VN').format(amount)} đ`);
+    expect(figures.membersValue).toBe(members);
+    expect(figures.month).toBe(`Tháng ${MONTH.slice(5)}/${MONTH.slice(0, 4)}`);
+    expect(figures['account-no']).toMatch(/^\w{6,}$/);
+    expect(figures.bank).not.toBe('');
+    await screenshot(s.page, '43b-fee-cell-payment-confirm');
+    await fees.cancelPay();
+    expect(await fees.paymentResult.count()).toBe(0);
+    expect(s.page.context().pages()).toHaveLength(1);
+    await fees.openPayConfirmation();
+    expect(await fees.confirmPayAndWait()).toBe('success');
     cellReference = (await fees.paymentResult.innerText()).match(/Mã giao dịch (\w+)/)?.[1] ?? '';
     expect(cellReference).toMatch(/^DP/);
     await screenshot(s.page, '44-fee-cell-paid');

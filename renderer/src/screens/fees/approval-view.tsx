@@ -1,4 +1,5 @@
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -13,13 +14,11 @@ import {
 } from 'antd';
 import { useState, type ReactNode } from 'react';
 import {
-  AdjustReasonInput,
   UNAPPROVED_NOTE_VI,
   type DesktopInput,
   type FeeSheet,
   type FeeSheetLine,
 } from '../../../../src/desktop/contract';
-import { parseAmount } from '../../../../src/domain/fees/money';
 import {
   callDesktop,
   useBridge,
@@ -29,13 +28,10 @@ import {
 } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { indexColumn } from '../../ui/list-table';
+import { adjustWarning, amountErrorAsTyped, readEdit, type Edit } from './adjust-edit';
 import { formatMoney } from './fee-format';
 import { CellMonthBar, SourceNote, thisMonth, useFeeCells } from './fee-ui';
 
-interface Edit {
-  amount: string;
-  reason: string;
-}
 /** The sheet's adjustments, per member, as typed (a field not typed is undefined). */
 interface AdjustValues {
   edits?: Record<string, Partial<Edit>>;
@@ -48,24 +44,6 @@ const fieldName = (memberId: string, field: EditField): ['edits', string, EditFi
 ];
 
 const canApprove = (c: { canApprove: boolean }) => c.canApprove;
-
-/**
- * The typed adjustment of a line: undefined amount = the computed one. Checked as the server
- * will (whole đồng, not negative, under the ceiling; a changed amount needs a reason).
- */
-function readEdit(line: FeeSheetLine, edit: Edit | undefined) {
-  if (!edit || edit.amount.trim() === '') {
-    if (line.computedAmount === null)
-      return { error: { amount: line.computeMessageVi ?? 'Nhập số tiền và lý do.' } };
-    return { item: { memberId: line.memberId } };
-  }
-  const amount = parseAmount(edit.amount.trim().replace(/\./g, ''));
-  if (!amount.ok) return { error: { amount: `${amount.messageVi}.` } };
-  if (amount.value === line.computedAmount) return { item: { memberId: line.memberId } };
-  const reason = AdjustReasonInput.safeParse(edit.reason);
-  if (!reason.success) return { error: { reason: reason.error.issues[0]?.message } };
-  return { item: { memberId: line.memberId, amount: amount.value, reason: reason.data } };
-}
 
 /** "Phê duyệt mức đóng đảng phí": the cell's month, adjusted where needed, approved. */
 export function ApprovalView() {
@@ -135,13 +113,12 @@ export function ApprovalView() {
     {
       title: 'Họ và tên',
       dataIndex: 'fullName',
-      width: 200,
       render: (name: string) => <span data-testid="fee-member">{name}</span>,
     },
     {
       title: 'Mức tính theo quy định',
       key: 'computed',
-      width: 170,
+      width: 130,
       align: 'right',
       render: (_v, l) =>
         l.computedAmount !== null ? (
@@ -153,7 +130,7 @@ export function ApprovalView() {
     {
       title: 'Số tiền điều chỉnh (đồng)',
       key: 'adjust',
-      width: 170,
+      width: 150,
       render: (_v, l) => (
         <AdjustItem line={l} field="amount" errorTestId="fee-adjust-error">
           {(_edited, status) => (
@@ -171,7 +148,7 @@ export function ApprovalView() {
     {
       title: 'Lý do điều chỉnh',
       key: 'reason',
-      width: 220,
+      width: 190,
       render: (_v, l) => (
         <AdjustItem line={l} field="reason" errorTestId="fee-reason-error">
           {(edited, status) => (
@@ -190,15 +167,15 @@ export function ApprovalView() {
     {
       title: 'Số tiền phải nộp',
       key: 'amount',
-      width: 230,
+      width: 130,
       align: 'right',
       render: (_v, l) => (
         <div data-testid="fee-amount" data-amount={l.amount}>
           {formatMoney(l.amount)}
-          {!l.approved && (
+          {!l.approved && l.note && l.note !== UNAPPROVED_NOTE_VI && (
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {l.note ?? UNAPPROVED_NOTE_VI}
+                {l.note}
               </Typography.Text>
             </div>
           )}
@@ -208,7 +185,7 @@ export function ApprovalView() {
     {
       title: 'Phê duyệt',
       key: 'approved',
-      width: 130,
+      width: 120,
       render: (_v, l) =>
         l.pending || (sheet.data?.pendingAll && !l.approved) ? (
           <Tag color="gold" data-testid="fee-approval" data-state="pending">
@@ -227,7 +204,7 @@ export function ApprovalView() {
     {
       title: 'Nộp',
       key: 'paid',
-      width: 110,
+      width: 95,
       render: (_v, l) => (l.paid ? <Tag color="blue">Đã nộp</Tag> : <Tag>Chưa nộp</Tag>),
     },
   ];
@@ -248,6 +225,7 @@ export function ApprovalView() {
       <SourceNote source={sheet.data} />
       <ErrorAlert error={sheet.error} onRetry={sheet.reload} />
       <ErrorAlert error={callError} />
+      <UnapprovedNote lines={lines} />
       <div className="result-bar">
         <Space>
           <Button
@@ -282,7 +260,6 @@ export function ApprovalView() {
           dataSource={lines}
           loading={sheet.loading}
           pagination={false}
-          scroll={{ x: 1300 }}
           rowSelection={{
             selectedRowKeys: selected,
             onChange: (keys) => setSelected(keys.map(String)),
@@ -309,13 +286,16 @@ function AdjustItem({
   field: EditField;
   errorTestId: string;
   /** The input, told whether the row's adjustment was edited and whether this field is wrong. */
-  children: (edited: boolean, status: 'error' | undefined) => ReactNode;
+  children: (edited: boolean, status: 'error' | 'warning' | undefined) => ReactNode;
 }) {
   const name = fieldName(line.memberId, field);
   return (
     <Form.Item noStyle shouldUpdate>
       {({ getFieldError, getFieldValue }) => {
-        const [error] = getFieldError(name);
+        const typed = getFieldValue(name) as string | undefined;
+        // The amount is checked as it is typed; the reason only when the row is approved.
+        const [error = field === 'amount' ? amountErrorAsTyped(typed) : ''] = getFieldError(name);
+        const warning = field === 'amount' && !error ? adjustWarning(line, typed) : '';
         const edited = getFieldValue(['edits', line.memberId]) !== undefined;
         return (
           <div>
@@ -338,11 +318,16 @@ function AdjustItem({
                 },
               ]}
             >
-              {children(edited, error ? 'error' : undefined)}
+              {children(edited, error ? 'error' : warning ? 'warning' : undefined)}
             </Form.Item>
             {error && (
               <Typography.Text type="danger" data-testid={errorTestId}>
                 {error}
+              </Typography.Text>
+            )}
+            {warning && (
+              <Typography.Text type="warning" data-testid="fee-adjust-warning">
+                {warning}
               </Typography.Text>
             )}
           </div>
@@ -359,6 +344,21 @@ function FallbackInput({
   ...props
 }: Omit<InputProps, 'value'> & { value?: string; fallback: string }) {
   return <Input {...props} value={value ?? fallback} />;
+}
+
+/** Said once for the sheet, not on every row: how many members still wait for approval. */
+function UnapprovedNote({ lines }: { lines: readonly FeeSheetLine[] }) {
+  const waiting = lines.filter((l) => !l.approved).length;
+  if (waiting === 0) return null;
+  return (
+    <Alert
+      data-testid="fee-unapproved-note"
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={`${UNAPPROVED_NOTE_VI} (${waiting}/${lines.length} đảng viên). Chọn đảng viên rồi bấm "Phê duyệt đã chọn", hoặc bấm "Phê duyệt tất cả".`}
+    />
+  );
 }
 
 function SheetTotals({ sheet }: { sheet: FeeSheet | undefined }) {
