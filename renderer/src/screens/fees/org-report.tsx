@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { FeeOrg, FeeOrgReport } from '../../../../src/desktop/contract';
 import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
+import { AllocationTable } from './allocation-table';
 import { formatMoney } from './fee-format';
 import { ExportButtons, saveDocument, SourceNote } from './fee-ui';
 
@@ -20,7 +21,7 @@ export function OrgReport({
   const { message } = App.useApp();
   const [chosen, setOrgId] = useState<string>();
   const orgId = chosen ?? orgs[0]?.id;
-  const [year, setYear] = useState(years[1]?.value ?? new Date().getFullYear());
+  const [year, setYear] = useState(years[0]?.value ?? new Date().getFullYear());
   const report = useDesktopQuery('feeOrgReport', orgId ? { orgId, year } : null);
   const [format, setFormat] = useState<'xlsx' | 'pdf'>();
   const { busy, error, run } = useDesktopAction();
@@ -103,19 +104,7 @@ export function OrgReport({
         pagination={false}
         locale={{ emptyText: 'Không có số liệu' }}
       />
-      {report.data && report.data.split.length > 0 && (
-        <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            Phân bổ số đảng phí đã thu giữa các cấp
-          </Typography.Title>
-          {report.data.split.map((s) => (
-            <Typography.Paragraph key={`${s.ruleVersionId}-${s.direction}`}>
-              {formatMoney(s.collected)}:{' '}
-              {s.parts.map((p) => `${p.name} ${formatMoney(p.amount)}`).join('; ')}
-            </Typography.Paragraph>
-          ))}
-        </>
-      )}
+      {report.data && <AllocationTable report={report.data} />}
     </div>
   );
 }
