@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allocationByLevel } from '../../../../src/domain/fees/allocation-summary';
 import { allocationCheckVi, allocationRows } from './allocation-table';
 import { ledgerSummaryVi } from './ledger-view';
+import { reportAmountVi } from './org-report';
 
 const groups = [
   {
@@ -56,5 +57,14 @@ describe('the ledger summary', () => {
     const year = ledgerSummaryVi(2026, { due: 100_000, paid: 40_000, outstanding: 60_000 }, 2);
     expect(year.totals).toBe('Phải nộp 100.000 đ — đã nộp 40.000 đ — còn nợ 60.000 đ');
     expect(year.flagged).toBe('2 đảng viên chưa nộp từ 3 tháng trở lên');
+  });
+});
+
+describe('the ward report rows', () => {
+  it('read "Chưa có dữ liệu" for an org with nothing due nor paid, not "0 đ"', () => {
+    const empty = { due: 0, paid: 0, outstanding: 0 };
+    expect(reportAmountVi(empty, 'due')).toBe('Chưa có dữ liệu');
+    expect(reportAmountVi(empty, 'paid')).toBe('');
+    expect(reportAmountVi({ due: 10, paid: 0, outstanding: 10 }, 'paid')).toBeUndefined();
   });
 });

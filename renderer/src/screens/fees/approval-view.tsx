@@ -7,7 +7,6 @@ import {
   Input,
   Space,
   Table,
-  Tag,
   Typography,
   type InputProps,
   type TableColumnsType,
@@ -30,7 +29,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { indexColumn } from '../../ui/list-table';
 import { adjustWarning, amountErrorAsTyped, readEdit, type Edit } from './adjust-edit';
 import { formatMoney } from './fee-format';
-import { CellMonthBar, SourceNote, thisMonth, useFeeCells } from './fee-ui';
+import { CellMonthBar, SourceNote, thisMonth, ToneTag, useFeeCells } from './fee-ui';
 
 /** The sheet's adjustments, per member, as typed (a field not typed is undefined). */
 interface AdjustValues {
@@ -136,6 +135,7 @@ export function ApprovalView() {
           {(_edited, status) => (
             <Input
               data-testid="fee-adjust-amount"
+              aria-label={`Số tiền điều chỉnh của ${l.fullName}`}
               status={status}
               disabled={l.paid}
               inputMode="numeric"
@@ -154,6 +154,7 @@ export function ApprovalView() {
           {(edited, status) => (
             <FallbackInput
               data-testid="fee-adjust-reason"
+              aria-label={`Lý do điều chỉnh của ${l.fullName}`}
               status={status}
               disabled={l.paid}
               maxLength={500}
@@ -188,24 +189,25 @@ export function ApprovalView() {
       width: 120,
       render: (_v, l) =>
         l.pending || (sheet.data?.pendingAll && !l.approved) ? (
-          <Tag color="gold" data-testid="fee-approval" data-state="pending">
+          <ToneTag tone="gold" data-testid="fee-approval" data-state="pending">
             Chờ gửi
-          </Tag>
+          </ToneTag>
         ) : l.approved ? (
-          <Tag color="green" data-testid="fee-approval" data-state="approved">
+          <ToneTag tone="green" data-testid="fee-approval" data-state="approved">
             Đã phê duyệt
-          </Tag>
+          </ToneTag>
         ) : (
-          <Tag data-testid="fee-approval" data-state="unapproved">
+          <ToneTag data-testid="fee-approval" data-state="unapproved">
             Chưa phê duyệt
-          </Tag>
+          </ToneTag>
         ),
     },
     {
       title: 'Nộp',
       key: 'paid',
       width: 95,
-      render: (_v, l) => (l.paid ? <Tag color="blue">Đã nộp</Tag> : <Tag>Chưa nộp</Tag>),
+      render: (_v, l) =>
+        l.paid ? <ToneTag tone="blue">Đã nộp</ToneTag> : <ToneTag>Chưa nộp</ToneTag>,
     },
   ];
 

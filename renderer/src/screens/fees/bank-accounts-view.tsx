@@ -9,7 +9,6 @@ import {
   Space,
   Switch,
   Table,
-  Tag,
   Typography,
   type TableColumnsType,
 } from 'antd';
@@ -26,6 +25,7 @@ import {
 import { ErrorAlert } from '../../ui/error-alert';
 import { contractRule, showOnField } from '../../ui/field-errors';
 import { firstRowOfEachOrg } from './bank-account-rows';
+import { ToneTag } from './fee-ui';
 
 /** What the account dialog edits: an org's new account, or one of its accounts. */
 interface Editing {
@@ -82,7 +82,7 @@ export function BankAccountsView() {
       dataIndex: 'isActive',
       width: 85,
       render: (active: boolean, r) =>
-        r.id ? active ? <Tag color="green">Sử dụng</Tag> : <Tag>Không</Tag> : '',
+        r.id ? active ? <ToneTag tone="green">Sử dụng</ToneTag> : <ToneTag>Không</ToneTag> : '',
     },
     {
       title: 'Cần kiểm tra',
@@ -90,9 +90,9 @@ export function BankAccountsView() {
       width: 200,
       render: (flags: string[]) =>
         flags.map((f) => (
-          <Tag key={f} color="red" data-testid="account-flag" style={{ whiteSpace: 'normal' }}>
+          <ToneTag key={f} tone="red" data-testid="account-flag" style={{ whiteSpace: 'normal' }}>
             {f}
-          </Tag>
+          </ToneTag>
         )),
     },
     {

@@ -1,6 +1,6 @@
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Modal, Select, Space, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Form, Modal, Select, Space, Tag, type TagProps } from 'antd';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { DocumentFile, FeeCell, FeeDataSource } from '../../../../src/desktop/contract';
 import { useDesktopQuery } from '../../desktop-context';
 import { formatDateTime } from '../../format';
@@ -23,6 +23,22 @@ export const MONTH_OPTIONS = recentMonths(new Date()).map((m) => ({
 }));
 export const thisMonth = (): string => monthOf(new Date());
 
+/** A form item whose label names its control for screen readers (antd ties them only by `name`). */
+export function LabelledItem({
+  label,
+  children,
+}: {
+  label: string;
+  children: (id: string) => ReactNode;
+}) {
+  const id = useId();
+  return (
+    <Form.Item label={label} htmlFor={id}>
+      {children(id)}
+    </Form.Item>
+  );
+}
+
 /** "Chi bộ": one of the cells the user works on. */
 export function CellPicker({
   cells,
@@ -36,17 +52,20 @@ export function CellPicker({
   testId?: string;
 }) {
   return (
-    <Form.Item label="Chi bộ">
-      <Select
-        data-testid={testId}
-        showSearch={{ optionFilterProp: 'label' }}
-        placeholder="Chọn chi bộ"
-        value={value}
-        onChange={onChange}
-        options={cells.map((c) => ({ value: c.id, label: c.name }))}
-        style={{ width: 300 }}
-      />
-    </Form.Item>
+    <LabelledItem label="Chi bộ">
+      {(id) => (
+        <Select
+          id={id}
+          data-testid={testId}
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="Chọn chi bộ"
+          value={value}
+          onChange={onChange}
+          options={cells.map((c) => ({ value: c.id, label: c.name }))}
+          style={{ width: 300 }}
+        />
+      )}
+    </LabelledItem>
   );
 }
 
@@ -61,15 +80,18 @@ export function MonthPicker({
   testId?: string;
 }) {
   return (
-    <Form.Item label="Tháng">
-      <Select
-        data-testid={testId}
-        value={value}
-        onChange={onChange}
-        options={MONTH_OPTIONS}
-        style={{ width: 160 }}
-      />
-    </Form.Item>
+    <LabelledItem label="Tháng">
+      {(id) => (
+        <Select
+          id={id}
+          data-testid={testId}
+          value={value}
+          onChange={onChange}
+          options={MONTH_OPTIONS}
+          style={{ width: 160 }}
+        />
+      )}
+    </LabelledItem>
   );
 }
 
@@ -209,6 +231,23 @@ export function DocumentDialog({
   );
 }
 
+/**
+ * Tag colours dark enough on their light background for WCAG AA (4.5:1): antd's preset tags
+ * ("green", "gold") are lighter and axe-core flags every one of them.
+ */
+const TONES = {
+  green: { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' },
+  red: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },
+  gold: { color: '#613400', background: '#fffbe6', borderColor: '#ffe58f' },
+  blue: { color: '#003eb3', background: '#e6f4ff', borderColor: '#91caff' },
+} as const;
+export type Tone = keyof typeof TONES;
+
+/** A Tag in one of the readable tones; without a tone, antd's neutral one. */
+export function ToneTag({ tone, style, ...props }: TagProps & { tone?: Tone }) {
+  return <Tag {...props} style={{ ...(tone ? TONES[tone] : {}), ...style }} />;
+}
+
 const STATUS_COLORS = { success: 'green', failed: 'red', unknown: 'gold' } as const;
 /** A payment's status as the transaction list shows it. */
 export function PaymentStatusTag({
@@ -219,8 +258,8 @@ export function PaymentStatusTag({
   label: string;
 }) {
   return (
-    <Tag color={STATUS_COLORS[status]} data-testid="payment-status" data-status={status}>
+    <ToneTag tone={STATUS_COLORS[status]} data-testid="payment-status" data-status={status}>
       {label}
-    </Tag>
+    </ToneTag>
   );
 }

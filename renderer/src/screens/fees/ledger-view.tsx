@@ -5,7 +5,6 @@ import {
   Select,
   Table,
   Tabs,
-  Tag,
   Tooltip,
   Typography,
   type TableColumnsType,
@@ -15,10 +14,19 @@ import type { FeeLedger } from '../../../../src/desktop/contract';
 import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatMoney } from './fee-format';
-import { CellPicker, ExportButtons, saveDocument, SourceNote, useFeeCells } from './fee-ui';
+import {
+  CellPicker,
+  ExportButtons,
+  LabelledItem,
+  saveDocument,
+  SourceNote,
+  ToneTag,
+  useFeeCells,
+} from './fee-ui';
 import { OrgReport } from './org-report';
 
 type Row = FeeLedger['rows'][number];
+const MONTH_CELL = { paddingInline: 4, whiteSpace: 'nowrap' } as const;
 const all = () => true;
 const thisYear = new Date().getFullYear();
 const YEARS = [thisYear, thisYear - 1, thisYear - 2, thisYear - 3].map((y) => ({
@@ -61,7 +69,7 @@ export function LedgerView() {
           {name}{' '}
           {r.flagged && (
             <Tooltip title={`${r.unpaidMonths} tháng chưa nộp đảng phí trong năm`}>
-              <Tag color="red">Chưa nộp ≥ 3 tháng</Tag>
+              <ToneTag tone="red">Chưa nộp ≥ 3 tháng</ToneTag>
             </Tooltip>
           )}
         </span>
@@ -70,8 +78,11 @@ export function LedgerView() {
     ...months.map((month, i) => ({
       title: `T${month.slice(5)}`,
       key: month,
-      width: 68,
+      width: 60,
       align: 'right' as const,
+      // Twelve months and the year fit 1366 px only with narrow padding and unbroken figures.
+      onCell: () => ({ style: MONTH_CELL }),
+      onHeaderCell: () => ({ style: MONTH_CELL }),
       render: (_v: unknown, r: Row) => {
         const m = r.months[i];
         if (!m || (m.due === 0 && m.paid === 0)) return '';
@@ -91,7 +102,7 @@ export function LedgerView() {
       // The year's three totals stacked in one cell, so T01–T12 and them fit 1366 px.
       title: 'Cả năm',
       key: 'year',
-      width: 150,
+      width: 160,
       align: 'right',
       render: (_v, r) => <YearTotals row={r} />,
     },
@@ -122,15 +133,18 @@ export function LedgerView() {
               <>
                 <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
                   <CellPicker cells={cells} value={cellId} onChange={setCellId} />
-                  <Form.Item label="Năm">
-                    <Select
-                      data-testid="ledger-year"
-                      value={year}
-                      onChange={setYear}
-                      options={YEARS}
-                      style={{ width: 120 }}
-                    />
-                  </Form.Item>
+                  <LabelledItem label="Năm">
+                    {(id) => (
+                      <Select
+                        id={id}
+                        data-testid="ledger-year"
+                        value={year}
+                        onChange={setYear}
+                        options={YEARS}
+                        style={{ width: 120 }}
+                      />
+                    )}
+                  </LabelledItem>
                   <ExportButtons
                     testIds={{ xlsx: 'ledger-export', pdf: 'ledger-export-pdf' }}
                     disabled={!cellId}
@@ -170,8 +184,17 @@ export function LedgerView() {
 
 /** A member's year: what was due, paid and is still owed, one above the other. */
 function YearTotals({ row }: { row: Pick<Row, 'due' | 'paid' | 'outstanding'> }) {
+  if (row.due === 0 && row.paid === 0)
+    return (
+      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="ledger-year-totals">
+        Chưa có dữ liệu
+      </Typography.Text>
+    );
   return (
-    <div data-testid="ledger-year-totals" style={{ fontSize: 12, lineHeight: 1.4 }}>
+    <div
+      data-testid="ledger-year-totals"
+      style={{ fontSize: 12, lineHeight: 1.4, whiteSpace: 'nowrap' }}
+    >
       <div>Phải nộp {formatMoney(row.due)}</div>
       <div>Đã nộp {formatMoney(row.paid)}</div>
       <Typography.Text type={row.outstanding > 0 ? 'danger' : undefined} style={{ fontSize: 12 }}>

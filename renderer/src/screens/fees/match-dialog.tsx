@@ -1,4 +1,4 @@
-import { Descriptions, Form, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Descriptions, Form, Modal, Radio, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { FeeSheetLine, StatementLineRow } from '../../../../src/desktop/contract';
 import {
@@ -13,7 +13,7 @@ import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { showOnField } from '../../ui/field-errors';
 import { formatMoney, monthLabel } from './fee-format';
-import { CellPicker, MonthPicker, SourceNote, useFeeCells } from './fee-ui';
+import { CellPicker, MonthPicker, SourceNote, ToneTag, useFeeCells } from './fee-ui';
 import { dateVi } from './statement-format';
 
 const all = () => true;
@@ -186,9 +186,11 @@ function MatchForm({
                   <strong>{formatMoney(line.amount)}</strong>
                 </Typography.Text>
                 {memberIds.length > 0 && total !== line.amount && (
-                  <Tag color="red">Chưa khớp số tiền</Tag>
+                  <ToneTag tone="red">Chưa khớp số tiền</ToneTag>
                 )}
-                {memberIds.length > 0 && total === line.amount && <Tag color="green">Khớp</Tag>}
+                {memberIds.length > 0 && total === line.amount && (
+                  <ToneTag tone="green">Khớp</ToneTag>
+                )}
               </Space>
             </>
           ) : (

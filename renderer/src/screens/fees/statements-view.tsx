@@ -7,7 +7,6 @@ import {
   Segmented,
   Select,
   Table,
-  Tag,
   Typography,
   Upload,
   type TableColumnsType,
@@ -29,7 +28,7 @@ import {
 import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatMoney } from './fee-format';
-import { SourceNote } from './fee-ui';
+import { LabelledItem, SourceNote, ToneTag } from './fee-ui';
 import { MatchDialog } from './match-dialog';
 import { ImportResult } from './statement-import-result';
 import { base64Of, dateVi, invalidInput } from './statement-format';
@@ -129,7 +128,7 @@ export function StatementsView() {
             Đối soát
           </Button>
         ) : (
-          <Tag color="green">Đã đối soát</Tag>
+          <ToneTag tone="green">Đã đối soát</ToneTag>
         ),
     },
   ];
@@ -140,20 +139,23 @@ export function StatementsView() {
         Đối soát sao kê ngân hàng
       </Typography.Title>
       <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
-        <Form.Item label="Tổ chức đảng">
-          <Select
-            data-testid="statement-org"
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="Chọn tổ chức đảng có tài khoản thụ hưởng"
-            value={orgId}
-            onChange={(id: string) => {
-              setOrgId(id);
-              setResult(undefined);
-            }}
-            options={items.map((o) => ({ value: o.id, label: o.name }))}
-            style={{ width: 320 }}
-          />
-        </Form.Item>
+        <LabelledItem label="Tổ chức đảng">
+          {(id) => (
+            <Select
+              id={id}
+              data-testid="statement-org"
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="Chọn tổ chức đảng có tài khoản thụ hưởng"
+              value={orgId}
+              onChange={(id: string) => {
+                setOrgId(id);
+                setResult(undefined);
+              }}
+              options={items.map((o) => ({ value: o.id, label: o.name }))}
+              style={{ width: 320 }}
+            />
+          )}
+        </LabelledItem>
         {org && (
           <Form.Item label="Tài khoản">
             <Typography.Text data-testid="statement-account">
