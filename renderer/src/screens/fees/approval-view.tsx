@@ -29,7 +29,8 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { indexColumn } from '../../ui/list-table';
 import { adjustWarning, amountErrorAsTyped, readEdit, type Edit } from './adjust-edit';
 import { formatMoney } from './fee-format';
-import { CellMonthBar, SourceNote, thisMonth, ToneTag, useFeeCells } from './fee-ui';
+import { CellMonthBar, SourceNote, thisMonth, useFeeCells } from './fee-ui';
+import { ToneTag } from './tone-tag';
 
 /** The sheet's adjustments, per member, as typed (a field not typed is undefined). */
 interface AdjustValues {
@@ -112,6 +113,8 @@ export function ApprovalView() {
     {
       title: 'Họ và tên',
       dataIndex: 'fullName',
+      // Every column has a width: on a wide screen the room is shared, not given to the names.
+      width: 200,
       render: (name: string) => <span data-testid="fee-member">{name}</span>,
     },
     {

@@ -1,5 +1,5 @@
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Modal, Select, Space, Tag, type TagProps } from 'antd';
+import { Alert, Button, Form, Modal, Select, Space } from 'antd';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { DocumentFile, FeeCell, FeeDataSource } from '../../../../src/desktop/contract';
 import { useDesktopQuery } from '../../desktop-context';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PdfViewer } from '../../ui/pdf-viewer';
 import { monthLabel, monthOf, recentMonths } from './fee-format';
+import { ToneTag } from './tone-tag';
 
 /** The cells the user works on (cache), and the chosen one; the first approvable by default. */
 export function useFeeCells(filter: (c: FeeCell) => boolean = () => true) {
@@ -229,23 +230,6 @@ export function DocumentDialog({
       )}
     </Modal>
   );
-}
-
-/**
- * Tag colours dark enough on their light background for WCAG AA (4.5:1): antd's preset tags
- * ("green", "gold") are lighter and axe-core flags every one of them.
- */
-const TONES = {
-  green: { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' },
-  red: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },
-  gold: { color: '#613400', background: '#fffbe6', borderColor: '#ffe58f' },
-  blue: { color: '#003eb3', background: '#e6f4ff', borderColor: '#91caff' },
-} as const;
-export type Tone = keyof typeof TONES;
-
-/** A Tag in one of the readable tones; without a tone, antd's neutral one. */
-export function ToneTag({ tone, style, ...props }: TagProps & { tone?: Tone }) {
-  return <Tag {...props} style={{ ...(tone ? TONES[tone] : {}), ...style }} />;
 }
 
 const STATUS_COLORS = { success: 'green', failed: 'red', unknown: 'gold' } as const;

@@ -20,9 +20,9 @@ import {
   LabelledItem,
   saveDocument,
   SourceNote,
-  ToneTag,
   useFeeCells,
 } from './fee-ui';
+import { ToneTag } from './tone-tag';
 import { OrgReport } from './org-report';
 
 type Row = FeeLedger['rows'][number];

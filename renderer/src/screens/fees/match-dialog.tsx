@@ -13,7 +13,8 @@ import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { showOnField } from '../../ui/field-errors';
 import { formatMoney, monthLabel } from './fee-format';
-import { CellPicker, MonthPicker, SourceNote, ToneTag, useFeeCells } from './fee-ui';
+import { CellPicker, MonthPicker, SourceNote, useFeeCells } from './fee-ui';
+import { ToneTag } from './tone-tag';
 import { dateVi } from './statement-format';
 
 const all = () => true;

@@ -6,7 +6,8 @@ import { useDesktopQuery } from '../../desktop-context';
 import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { CorrectionDialog } from './correction-dialog';
-import { SourceNote, ToneTag } from './fee-ui';
+import { SourceNote } from './fee-ui';
+import { ToneTag } from './tone-tag';
 import { categoryText, monthVi, percent, SHARE_LEVEL_VI } from './rule-format';
 
 type VersionView = FeeRules['items'][number];

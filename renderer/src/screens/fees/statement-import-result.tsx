@@ -2,7 +2,7 @@ import { Alert, Table } from 'antd';
 import type { StatementImportResponse } from '../../../../src/desktop/contract';
 import { formatMoney } from './fee-format';
 import { dateVi } from './statement-format';
-import { ToneTag } from './fee-ui';
+import { ToneTag } from './tone-tag';
 
 type ImportedLine =
   | (StatementImportResponse['matched'][number] & { kind: 'matched' })
