@@ -186,23 +186,26 @@ describe.each(serverEngines)('central API on %s', (engine) => {
   });
 
   describe('bad input', () => {
-    it('answers 400 naming the wrong field in params, query and body', async () => {
+    it('answers 400 naming the wrong field in params, query and body, in the words of the screen', async () => {
       const token = await t.tokenFor('qt.viethung');
       const cases = [
-        [await t.get('/v1/orgs/not-a-uuid', token), 'id'],
-        [await t.get('/v1/orgs?pageSize=0', token), 'pageSize'],
-        [await t.get('/v1/sync/pull?limit=99999', token), 'limit'],
-        [await login('', PASSWORD), 'username'],
+        [await t.get('/v1/orgs/not-a-uuid', token), 'id', 'Dữ liệu không hợp lệ'],
+        [await t.get('/v1/orgs?pageSize=0', token), 'pageSize', 'Dữ liệu không hợp lệ'],
+        [await t.get('/v1/sync/pull?limit=99999', token), 'limit', 'Dữ liệu không hợp lệ'],
+        [await login('', PASSWORD), 'username', 'Tên đăng nhập'],
         [
           await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: 'a' } }),
           'password',
+          'Mật khẩu',
         ],
       ] as const;
-      for (const [res, field] of cases) {
+      for (const [res, field, words] of cases) {
         expect(res.statusCode).toBe(400);
         const body = ApiError.parse(res.json());
         expect(body).toMatchObject({ error: 'bad_request', field });
-        expect(body.messageVi).toContain(field);
+        // The field for programs; for people the screen's words, never the programming name.
+        expect(body.messageVi).toContain(words);
+        expect(body.messageVi).not.toContain(`"${field}"`);
       }
     });
 
