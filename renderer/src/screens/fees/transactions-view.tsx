@@ -127,11 +127,11 @@ export function TransactionsView() {
           )}
           {p.status === 'failed' && (
             <div data-testid="payment-failure-reason">
-              {/* Two lines, the rest behind "Xem thêm": rows stay short in a long list. */}
+              {/* Two lines, the rest behind antd's expand link (its name matches its text). */}
               <Typography.Paragraph
                 type="secondary"
                 style={{ fontSize: 12, marginBottom: 0 }}
-                ellipsis={{ rows: 2, expandable: true, symbol: 'Xem thêm' }}
+                ellipsis={{ rows: 2, expandable: true }}
               >
                 {failureReasonVi(p)} ({RETRY_WHERE_VI})
               </Typography.Paragraph>
