@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CELL_NAME, DEMO_PASSWORD, DEMO_WARD_NAME } from '../scripts/gen/demo-accounts';
 import { AppShell } from './pages/app-shell';
 import { FeesAdminPage } from './pages/fees-admin-page';
+import { checkFeeScreen, type ScreenCheck } from './pages/fees-layout';
 import { LoginPage } from './pages/login-page';
 import { screenshot } from './support/artifacts';
 import { apiAs, ensureFeeProfiles } from './support/fees-fixtures';
@@ -41,6 +42,12 @@ afterAll(async () => {
   await closeBrowser();
   removeDataDir(dataDir);
 });
+
+/** Each fee screen as the offices see it: no sideways scrolling at 1366, nothing serious for axe. */
+const checks: Record<string, ScreenCheck> = {};
+async function looksRight(name: string): Promise<void> {
+  checks[name] = await checkFeeScreen(s.page, name);
+}
 
 const logInAs = (username: string) => new LoginPage(s.page).logInAndSync(username, DEMO_PASSWORD);
 const logOut = () => new AppShell(s.page).logOut();
@@ -88,6 +95,7 @@ describe('fee administration', () => {
     );
     expect(await fees.lineRefs()).toEqual(['FT26CK0002']);
     await screenshot(s.page, '50-statement-imported');
+    await looksRight('ux-fee-statements');
 
     const modal = await fees.openMatch('FT26CK0002');
     await fees.chooseMembers(DEMO_CELL_NAME, [byHand.fullName]);
@@ -146,6 +154,7 @@ describe('fee administration', () => {
     await fees.open('Quy định mức đóng đảng phí');
     expect(await fees.canCorrectRules()).toBe(true);
     await screenshot(s.page, '51-rule-versions');
+    await looksRight('ux-fee-rules');
 
     const modal = await fees.openCorrection();
     await fees.fillRule(modal, 'rule-from', `12/${TODAY.slice(0, 4)}`);
@@ -217,6 +226,7 @@ describe('fee administration', () => {
     const spare = org?.accounts.find((a) => !a.isActive);
     if (!org || !spare) throw new Error('no org below with an unused account in the demo');
     await screenshot(s.page, '52-bank-accounts');
+    await looksRight('ux-fee-bank-accounts');
 
     const modal = await fees.editAccount(spare.accountNo);
     await fees.fillAccount(modal, { 'account-holder': 'NGUYEN VAN AN' });
@@ -250,5 +260,13 @@ describe('fee administration', () => {
     await fees.scrollToEnd(fees.accountTable);
     await screenshot(s.page, '52-bank-account-saved');
     expect(s.errors).toEqual([]);
+  });
+
+  it('every fee screen fits 1366×768 and has no serious accessibility finding', () => {
+    const wrong = Object.entries(checks).filter(
+      ([, check]) => check.overflow.length > 0 || check.violations.length > 0,
+    );
+    expect(Object.keys(checks).length).toBeGreaterThan(2);
+    expect(wrong).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoMemberUsername } from '../scripts/gen/demo-accounts';
 import { AppShell } from './pages/app-shell';
+import { checkFeeScreen, type ScreenCheck } from './pages/fees-layout';
 import { FeesPage } from './pages/fees-page';
 import { LoginPage } from './pages/login-page';
 import { screenshot } from './support/artifacts';
@@ -47,6 +48,12 @@ afterAll(async () => {
   removeDataDir(dataDir);
 });
 
+/** Each fee screen as the offices see it: no sideways scrolling at 1366, nothing serious for axe. */
+const checks: Record<string, ScreenCheck> = {};
+async function looksRight(name: string): Promise<void> {
+  checks[name] = await checkFeeScreen(s.page, name);
+}
+
 const logInAs = (username: string) => new LoginPage(s.page).logInAndSync(username, DEMO_PASSWORD);
 const logOut = () => new AppShell(s.page).logOut();
 
@@ -69,12 +76,19 @@ describe('party fees', () => {
     const fees = new FeesPage(s.page);
     await fees.open('Phê duyệt mức đóng đảng phí');
     expect(new Set(await fees.approvalStates())).toEqual(new Set(['unapproved']));
+    // Said once above the sheet, not on every row.
     await expect
-      .poll(() => fees.approvalTable.innerText())
+      .poll(() => s.page.getByTestId('fee-unapproved-note').innerText())
       .toContain('Đảng phí tháng này của đảng viên chưa được phê duyệt');
+    expect(await fees.approvalTable.innerText()).not.toContain('chưa được phê duyệt');
     await screenshot(s.page, '40-fee-approval-unapproved');
 
     const first = lines[0]?.fullName ?? '';
+    // Refused as it is typed, before any approval.
+    await fees.adjust(first, '-5000abc');
+    await expect
+      .poll(() => fees.row(fees.approvalTable, first).getByTestId('fee-adjust-error').innerText())
+      .toBe('Số tiền phải là một số (đồng).');
     await fees.adjust(first, '-5000');
     await fees.select(fees.approvalTable, first);
     await fees.approveSelected();
@@ -95,6 +109,7 @@ describe('party fees', () => {
     const row = fees.row(fees.approvalTable, first);
     expect(await row.getByTestId('fee-amount').getAttribute('data-amount')).toBe('20000');
     await screenshot(s.page, '42-fee-approval-approved');
+    await looksRight('ux-fee-approval');
   });
 
   it('pays for the cell through the gateway; the receipt opens', async () => {
@@ -106,7 +121,25 @@ describe('party fees', () => {
     await fees.selectAll(fees.payTable);
     await fees.unselect(fees.payTable, memberName);
     await screenshot(s.page, '43-fee-cell-payment');
-    expect(await fees.payAndWait()).toBe('success');
+    await looksRight('ux-fee-cell-payment');
+    const total = s.page.getByTestId('fee-pay-total');
+    const amount = Number(await total.getAttribute('data-amount'));
+    const members = (await total.innerText()).match(/Đã chọn (\d+) đảng viên/)?.[1] ?? '';
+    // Nothing moves before the payer has seen the amount, the members, the month and the account.
+    const figures = await fees.openPayConfirmation();
+    expect(Number(figures.amountValue)).toBe(amount);
+    expect(figures.amount).toBe(`${new Intl.NumberFormat('vi-VN').format(amount)} đ`);
+    expect(figures.membersValue).toBe(members);
+    expect(figures.month).toBe(`Tháng ${MONTH.slice(5)}/${MONTH.slice(0, 4)}`);
+    expect(figures['account-no']).toMatch(/^\w{6,}$/);
+    expect(figures.bank).not.toBe('');
+    await screenshot(s.page, '43b-fee-cell-payment-confirm');
+    await looksRight('ux-fee-payment-confirm');
+    await fees.cancelPay();
+    expect(await fees.paymentResult.count()).toBe(0);
+    expect(s.page.context().pages()).toHaveLength(1);
+    await fees.openPayConfirmation();
+    expect(await fees.confirmPayAndWait()).toBe('success');
     cellReference = (await fees.paymentResult.innerText()).match(/Mã giao dịch (\w+)/)?.[1] ?? '';
     expect(cellReference).toMatch(/^DP/);
     await screenshot(s.page, '44-fee-cell-paid');
@@ -145,6 +178,7 @@ describe('party fees', () => {
 
     expect(await fees.lookUp(memberReference)).toBe('success');
     await screenshot(s.page, '47-fee-transactions-settled');
+    await looksRight('ux-fee-transactions');
     const receipt = await fees.openReceipt(row);
     expect(await receipt.getAttribute('data-file-name')).toMatch(/\.pdf$/);
     await fees.closeDialog();
@@ -156,9 +190,12 @@ describe('party fees', () => {
     await logInAs('ketoan.phuong');
     const fees = new FeesPage(s.page);
     await fees.open('Sổ thu nộp đảng phí');
+    await fees.settled(s.page.getByTestId('ledger-table'));
+    await looksRight('ux-fee-ledger');
     const download = await fees.exportOrgReport();
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     await screenshot(s.page, '48-fee-ward-report');
+    await looksRight('ux-fee-ward-report');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync((await download.path()) ?? '') as unknown as ArrayBuffer);
     const text = book.worksheets
@@ -167,5 +204,13 @@ describe('party fees', () => {
       .join('\n');
     expect(text).toContain('Chi bộ Tổ dân phố số 1');
     expect(s.errors).toEqual([]);
+  });
+
+  it('every fee screen fits 1366×768 and has no serious accessibility finding', () => {
+    const wrong = Object.entries(checks).filter(
+      ([, check]) => check.overflow.length > 0 || check.violations.length > 0,
+    );
+    expect(Object.keys(checks).length).toBeGreaterThan(2);
+    expect(wrong).toEqual([]);
   });
 });

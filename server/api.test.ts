@@ -186,7 +186,7 @@ describe.each(serverEngines)('central API on %s', (engine) => {
   });
 
   describe('bad input', () => {
-    it('answers 400 naming the wrong field in params, query and body', async () => {
+    it('answers 400 naming the wrong field in params, query and body, in the words of the screen', async () => {
       const token = await t.tokenFor('qt.viethung');
       // The field by the screens' word (the code name is for programs: `field`).
       const cases = [

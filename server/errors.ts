@@ -1,5 +1,5 @@
 import type { ApiError } from '../src/api/errors';
-import { inputFieldLabelVi } from '../src/domain/common/field-messages';
+import { inputFieldLabelVi, isVietnamese, sentence } from '../src/domain/common/field-messages';
 
 /** A failure a handler answers with: the HTTP status and the ApiError body. */
 export class HttpError extends Error {
@@ -12,8 +12,12 @@ export class HttpError extends Error {
   }
 }
 
-/** A refused field in the words of the screens; a field they have no word for is not named. */
-export function refusedFieldVi(field: string): string {
+/**
+ * A refused field in the words of the screens; a field they have no word for is not named. A
+ * schema's own Vietnamese message ("Tệp sao kê rỗng") is said as it is.
+ */
+export function refusedFieldVi(field: string, schemaMessage?: string): string {
+  if (schemaMessage !== undefined && isVietnamese(schemaMessage)) return sentence(schemaMessage);
   const name = field
     .split('.')
     .reverse()

@@ -156,6 +156,13 @@ describe.each(serverEngines)('party fees on %s', (engine) => {
       }),
       expect.objectContaining({ memberId: m2, computedAmount: 30_000, approved: false, amount: 0 }),
     ]);
+    // Where the money goes, for the payer to check before paying (the ward's active account).
+    expect(sheet.body.collectingAccount).toEqual({
+      orgName: expect.stringMatching(/Phường/) as string,
+      holder: expect.any(String) as string,
+      accountNo: expect.stringMatching(/^\d+$/) as string,
+      bankName: expect.any(String) as string,
+    });
     const due = await api('GET', `/v1/fees/members/${m1}/due?month=2026-01`, 'dangvien.duc');
     expect(due.body).toEqual({
       memberId: m1,

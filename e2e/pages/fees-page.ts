@@ -88,8 +88,36 @@ export class FeesPage {
    * browser in Electron); it is closed, and the screen waits for the final status.
    */
   async payAndWait(): Promise<string> {
-    const popup = this.page.context().waitForEvent('page');
+    await this.openPayConfirmation();
+    return this.confirmPayAndWait();
+  }
+
+  /** The payment confirmation's figures, by row key (amount, members, month, org, account-no…). */
+  async openPayConfirmation(): Promise<Record<string, string>> {
     await this.page.getByTestId('fee-pay').click();
+    const dialog = this.page.getByTestId('fee-pay-dialog');
+    await dialog.waitFor();
+    const figures: Record<string, string> = {
+      amountValue: (await dialog.getAttribute('data-amount')) ?? '',
+      membersValue: (await dialog.getAttribute('data-members')) ?? '',
+    };
+    for (const cell of await dialog.locator('[data-testid^="fee-pay-dialog-"]').all()) {
+      const key = (await cell.getAttribute('data-testid'))?.replace('fee-pay-dialog-', '') ?? '';
+      figures[key] = (await cell.innerText()).trim();
+    }
+    return figures;
+  }
+
+  /** "Hủy" on the confirmation: the dialog goes, nothing is started. */
+  async cancelPay(): Promise<void> {
+    await this.page.getByTestId('fee-pay-cancel').click();
+    await this.page.getByTestId('fee-pay-dialog').waitFor({ state: 'detached' });
+  }
+
+  /** Confirms the open dialog, closes the gateway's page and waits for the final status. */
+  async confirmPayAndWait(): Promise<string> {
+    const popup = this.page.context().waitForEvent('page');
+    await this.page.getByTestId('fee-pay-confirm').click();
     await (await popup).close();
     await this.page
       .locator('[data-testid="payment-result"]:not([data-status="unknown"])')

@@ -60,7 +60,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.code(400).send({
         error: 'bad_request',
         message: `Invalid ${err.validationContext ?? 'request'} field '${field}': ${first?.message ?? 'invalid'}`,
-        messageVi: refusedFieldVi(field),
+        messageVi: refusedFieldVi(field, first?.message),
         field,
       } satisfies ApiError);
     }

@@ -6,6 +6,7 @@ import { badRequest, forbidden, notFound } from '../errors';
 import type { Register } from '../http/register-route';
 import { cellMemberFees, saveApprovals, upsertFeeProfile } from '../repositories/fees';
 import { approveOrgMonth } from '../repositories/fees-bulk-approve';
+import { collectingAccount } from '../repositories/fees-payments';
 import { loadFeeRules } from '../repositories/fees-rules';
 import { approvalSheetOf } from '../repositories/fees-sheet';
 import { findVisibleMember } from '../repositories/members';
@@ -17,8 +18,19 @@ import { conflict } from './fees-refusals';
 export function feeApprovalRoutes(route: Register, { ctx, config }: FeeRouteDeps): void {
   const s = feeApprovalRouteSpecs;
 
-  async function sheet(cellId: string, month: string): Promise<ApprovalSheet> {
-    return (await approvalSheetOf(ctx.db, cellId, month, await loadFeeRules(ctx.db))).sheet;
+  async function sheet(cell: { id: string; path: string }, month: string): Promise<ApprovalSheet> {
+    const [{ sheet }, account] = await Promise.all([
+      approvalSheetOf(ctx.db, cell.id, month, await loadFeeRules(ctx.db)),
+      collectingAccount(ctx.db, cell.path),
+    ]);
+    const owner = account && (await findOrg(ctx.db, account.orgId));
+    const collecting = account && {
+      orgName: owner?.name ?? '',
+      holder: account.holder,
+      accountNo: account.accountNo,
+      bankName: account.bankName,
+    };
+    return { ...sheet, collectingAccount: collecting };
   }
 
   route(s.putFeeProfile, async ({ params, body, caller }) => {
@@ -38,7 +50,7 @@ export function feeApprovalRoutes(route: Register, { ctx, config }: FeeRouteDeps
   route(s.approvalSheet, async ({ params, query, caller }) => {
     const cell = await cellFor(ctx, params.cellId);
     if (!hasRoleOver(caller, CELL_FEE_ROLES, cell.path)) throw forbidden();
-    return sheet(cell.id, query.month);
+    return sheet(cell, query.month);
   });
 
   route(s.approve, async ({ params, body, caller }) => {
@@ -61,7 +73,7 @@ export function feeApprovalRoutes(route: Register, { ctx, config }: FeeRouteDeps
       caller.user.id,
       ctx.now(),
     );
-    return sheet(cell.id, body.month);
+    return sheet(cell, body.month);
   });
 
   route(s.memberDue, async ({ params, query, caller }) => {

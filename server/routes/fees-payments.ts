@@ -15,7 +15,6 @@ import { verifySignature } from '../payments/protocol';
 import { settleByQuery } from '../payments/settle-by-query';
 import { cellMemberFees, type CellMemberFeeRow } from '../repositories/fees';
 import {
-  collectingAccount,
   findPayment,
   insertPayment,
   listPayments,
@@ -29,6 +28,7 @@ import { findOrg } from '../repositories/orgs';
 import { subtreesOfRole } from '../scope/scope';
 import { checkRoles } from '../scope/route-access';
 import { cellFor, hasRoleOver, homeCellOf, visiblePayment, type FeeRouteDeps } from './fees-access';
+import { collectingAccountFor } from './fees-collecting';
 import { paymentView as paymentViewOf } from './fees-payment-view';
 import { conflict, heldConflict } from './fees-refusals';
 
@@ -141,18 +141,7 @@ export function feePaymentRoutes(route: Register, { ctx, config, scheduler }: Fe
         'nothing to pay',
         `Không có khoản đảng phí nào cần nộp. ${UNAPPROVED_NOTE_VI}?`,
       );
-    if (amount > config.amountCeiling)
-      throw badRequest(
-        'memberIds',
-        `total ${amount} exceeds ${config.amountCeiling}`,
-        'Tổng số tiền vượt quá mức tối đa cho phép; chia thành nhiều lần nộp.',
-      );
-    const account = await collectingAccount(ctx.db, cell.path);
-    if (!account)
-      throw conflict(
-        'no active bank account above the cell',
-        'Tổ chức đảng chưa có tài khoản thụ hưởng đang sử dụng.',
-      );
+    const account = await collectingAccountFor(ctx.db, cell, amount, config.amountCeiling);
     const now = ctx.now();
     const id = randomUUID();
     const reference = paymentReference(body.month);

@@ -162,6 +162,7 @@ export function feeReportRoutes(route: Register, { ctx }: FeeRouteDeps): void {
         ...sp,
         parts: sp.parts.map((p) => ({ ...p, name: nameOf(p.orgId) })),
       })),
+      unsplit: report.unsplit,
       file: null,
     };
     if (query.format === 'json') return answer;

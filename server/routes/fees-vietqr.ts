@@ -6,9 +6,9 @@ import { vietQrPayload } from '../../src/domain/fees/vietqr';
 import { badRequest, forbidden } from '../errors';
 import type { Register } from '../http/register-route';
 import { cellMemberFees } from '../repositories/fees';
-import { collectingAccount } from '../repositories/fees-payments';
 import { recordVietqrRequest } from '../repositories/fees-statements';
 import { cellFor, hasRoleOver, type FeeRouteDeps } from './fees-access';
+import { collectingAccountFor } from './fees-collecting';
 import { conflict, monthVi } from './fees-refusals';
 
 /** The same request gives the same reference: drawing the code again does not duplicate it. */
@@ -51,18 +51,7 @@ export function feeVietQrRoutes(route: Register, { ctx, config }: FeeRouteDeps):
     const payable = lines.filter((l) => l.approval && l.approval.amount > 0 && !l.paidStatus);
     const amount = payable.reduce((sum, l) => sum + (l.approval?.amount ?? 0), 0);
     if (amount === 0) throw conflict('nothing to pay', 'Không có khoản đảng phí nào cần nộp.');
-    if (amount > config.amountCeiling)
-      throw badRequest(
-        'memberIds',
-        `total ${amount} exceeds ${config.amountCeiling}`,
-        'Tổng số tiền vượt quá mức tối đa cho phép; chia thành nhiều lần nộp.',
-      );
-    const account = await collectingAccount(ctx.db, cell.path);
-    if (!account)
-      throw conflict(
-        'no active bank account',
-        'Tổ chức đảng chưa có tài khoản thụ hưởng đang sử dụng.',
-      );
+    const account = await collectingAccountFor(ctx.db, cell, amount, config.amountCeiling);
     const bank = bankOfCitad(account.citadCode);
     if (!bank?.bin)
       throw conflict(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ApprovalLine,
+  ApprovalSheet,
   DocumentFile,
   FeeRuleVersionView,
   LedgerResponse,
@@ -92,6 +93,7 @@ export const FeeSheet = FeeDataSource.extend({
   month: FeeMonth,
   ruleVersionId: z.string().nullable(),
   lines: z.array(FeeSheetLine),
+  collectingAccount: ApprovalSheet.shape.collectingAccount,
   /** "Approve all" queued offline for this month. */
   pendingAll: z.boolean(),
 });
@@ -354,7 +356,10 @@ export const feeCalls = {
       fileName: z.string().trim().min(1).max(200),
       dataBase64: z
         .string()
-        .min(1, 'Tệp sao kê rỗng.')
+        .min(
+          1,
+          'Tệp sao kê rỗng: chọn tệp sao kê xuất từ ngân hàng (CSV hoặc Excel) rồi tải lên lần nữa.',
+        )
         .max(Math.ceil(STATEMENT_MAX_BYTES / 3) * 4, STATEMENT_TOO_LARGE_VI)
         .regex(/^[A-Za-z0-9+/=]*$/, 'Tệp sao kê không đọc được.'),
     }),

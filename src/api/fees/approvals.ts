@@ -39,6 +39,19 @@ export const ApprovalSheet = z.object({
   month: FeeMonth,
   ruleVersionId: z.string().nullable(),
   lines: z.array(ApprovalLine),
+  /**
+   * Where the cell's payments go (the active account nearest above it), for the payer to check
+   * before the money moves; null when none is active. Absent from servers before issue 17.
+   */
+  collectingAccount: z
+    .object({
+      orgName: z.string(),
+      holder: z.string(),
+      accountNo: z.string(),
+      bankName: z.string(),
+    })
+    .nullable()
+    .optional(),
 });
 export type ApprovalSheet = z.infer<typeof ApprovalSheet>;
 export const ApproveRequest = z

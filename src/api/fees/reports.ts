@@ -99,6 +99,11 @@ export const OrgReportResponse = z.object({
       ),
     }),
   ),
+  /**
+   * Paid amounts no rule version or chain could split: the groups' `collected` plus this is the
+   * paid total. Absent from servers before issue 17.
+   */
+  unsplit: z.number().int().optional(),
   file: DocumentFile.nullable(),
 });
 export type OrgReportResponse = z.infer<typeof OrgReportResponse>;

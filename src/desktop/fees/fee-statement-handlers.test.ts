@@ -145,6 +145,7 @@ describe('bank statements, fee rules and bank accounts on the desktop', () => {
       }),
     );
     expect(tooBig.code).toBe('invalid_input');
+    expect(tooBig.messageVi).not.toContain('dataBase64');
     const total = (members[0]?.amount ?? 0) + (members[1]?.amount ?? 0);
     const good = value(
       'importFeeStatement',
@@ -170,6 +171,35 @@ describe('bank statements, fee rules and bank accounts on the desktop', () => {
     expect(lines.items.map((l) => l.bankReference).sort()).toEqual(['FT201', 'FT202']);
     lineId = lines.items.find((l) => l.bankReference === 'FT201')?.lineId ?? '';
     expect(good.unmatched.find((u) => u.bankReference === 'FT201')?.lineId).toBe(lineId);
+  });
+
+  it('answers hostile files in the words of the import screen, with what to do', async () => {
+    const upload = (dataBase64: string) =>
+      api.importFeeStatement({ orgId: cellId, fileName: 'saoke.csv', dataBase64 });
+    const empty = failure(await upload(''));
+    expect(empty.messageVi).toBe(
+      'Tệp sao kê rỗng: chọn tệp sao kê xuất từ ngân hàng (CSV hoặc Excel) rồi tải lên lần nữa.',
+    );
+    const noReference = value(
+      'importFeeStatement',
+      await upload(
+        Buffer.from('Ngày,Số tiền,Nội dung\n05/03/2026,1000,Dang phi').toString('base64'),
+      ),
+    );
+    expect(noReference.accepted).toBe(false);
+    expect(noReference.problems.map((p) => p.messageVi)).toEqual([
+      'Thiếu cột "Số tham chiếu": dòng đầu của tệp sao kê phải có các cột Ngày, Số tiền, Nội dung, Số tham chiếu',
+    ]);
+    const garbage = value(
+      'importFeeStatement',
+      await upload(Buffer.from([0x00, 0xff, 0x13, 0x37, 0x0a, 0x42]).toString('base64')),
+    );
+    expect(garbage.accepted).toBe(false);
+    expect(garbage.problems.length).toBeGreaterThan(0);
+    for (const p of garbage.problems) {
+      expect(p.messageVi).toMatch(/^(Cột|Dòng|Thiếu cột|Tệp)/);
+      expect(p.messageVi).not.toMatch(/column|line|invalid/i);
+    }
   });
 
   it('matches a line to members by hand, refusing a wrong amount; the payment has names', async () => {

@@ -58,5 +58,14 @@ describe('fee receipt', () => {
       'Bằng chữ: Một trăm linh năm nghìn đồng',
     ])
       expect(text).toContain(expected);
+    // The headings stand apart and above their columns (they once ran together on one line).
+    const lines = text.split('\n');
+    const heading = lines.find((l) => l.includes('STT')) ?? '';
+    expect(heading).toMatch(/STT\s{2,}Họ và tên đảng viên\s{2,}Tháng\s{2,}Số tiền/);
+    const row = lines.find((l) => l.includes('Trần Thị Hoa')) ?? '';
+    expect(Math.abs(row.indexOf('01/2026') - heading.indexOf('Tháng'))).toBeLessThanOrEqual(2);
+    const endOf = (line: string, word: string) => line.indexOf(word) + word.length;
+    expect(Math.abs(endOf(row, '20.000 đ') - endOf(heading, 'Số tiền'))).toBeLessThanOrEqual(2);
+    expect(Math.abs(row.indexOf('Trần') - heading.indexOf('Họ và tên'))).toBeLessThanOrEqual(2);
   });
 });

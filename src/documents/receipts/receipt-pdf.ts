@@ -30,6 +30,11 @@ export function receiptNumber(seq: number, year: number): string {
 const money = (n: number) => `${new Intl.NumberFormat('vi-VN').format(n)} đ`;
 const monthVi = (m: string) => `${m.slice(5)}/${m.slice(0, 4)}`;
 
+/** Where the receipt's columns start (the amount column ends at `amountRight`). */
+export function receiptColumns(left: number, right: number) {
+  return { no: left, name: left + 36, month: right - 190, amountRight: right };
+}
+
 /** The receipt (biên lai thu đảng phí) as a PDF with the embedded Vietnamese font. */
 export async function receiptPdf(r: ReceiptData): Promise<Uint8Array> {
   const { pdf, fonts } = await newPartyDocument();
@@ -59,22 +64,35 @@ export async function receiptPdf(r: ReceiptData): Promise<Uint8Array> {
   const bankReference = r.bankReference ? ` — Số tham chiếu ngân hàng: ${r.bankReference}` : '';
   line(`Mã giao dịch: ${r.paymentReference}${bankReference}`);
   y -= 6;
-  line(
-    'STT   Họ và tên đảng viên                                   Tháng            Số tiền',
-    fonts.bold,
-  );
-  r.items.forEach((it, i) => {
-    page.drawText(String(i + 1), { x: MARGIN.left, y, size: 12, font: fonts.regular });
-    page.drawText(it.fullName, { x: MARGIN.left + 36, y, size: 12, font: fonts.regular });
-    page.drawText(monthVi(it.month), { x: MARGIN.left + 290, y, size: 12, font: fonts.regular });
-    const amount = money(it.amount);
-    const w = fonts.regular.widthOfTextAtSize(amount, 12);
-    page.drawText(amount, { x: A4.width - MARGIN.right - w, y, size: 12, font: fonts.regular });
-    y -= 17;
-    if (y < MARGIN.bottom + 60) {
+  // One set of column positions for the headings and the rows, so they stand under each other
+  // (the headings were once one spaced string, which wrapping collapsed into one run).
+  const right = A4.width - MARGIN.right;
+  const columns = receiptColumns(MARGIN.left, right);
+  const drawRow = (cells: readonly [string, string, string, string], font = fonts.regular) => {
+    const [no, name, month, amount] = cells;
+    const nameLines = wrapText(name, font, 12, columns.month - columns.name - 8);
+    if (y - 17 * (nameLines.length - 1) < MARGIN.bottom + 60) {
       page = pdf.addPage([A4.width, A4.height]);
       y = A4.height - MARGIN.top;
     }
+    page.drawText(no, { x: columns.no, y, size: 12, font, color: BLACK });
+    page.drawText(month, { x: columns.month, y, size: 12, font, color: BLACK });
+    const w = font.widthOfTextAtSize(amount, 12);
+    page.drawText(amount, { x: columns.amountRight - w, y, size: 12, font, color: BLACK });
+    for (const part of nameLines) {
+      page.drawText(part, { x: columns.name, y, size: 12, font, color: BLACK });
+      y -= 17;
+    }
+  };
+  drawRow(['STT', 'Họ và tên đảng viên', 'Tháng', 'Số tiền'], fonts.bold);
+  page.drawLine({
+    start: { x: MARGIN.left, y: y + 12 },
+    end: { x: right, y: y + 12 },
+    thickness: 0.5,
+    color: BLACK,
+  });
+  r.items.forEach((it, i) => {
+    drawRow([String(i + 1), it.fullName, monthVi(it.month), money(it.amount)]);
   });
   y -= 6;
   line(`Tổng số tiền: ${money(r.total)}`, fonts.bold);

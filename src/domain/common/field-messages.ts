@@ -49,7 +49,15 @@ export const inputFieldLabelVi: Readonly<Record<string, string>> = {
   bankReference: 'Số tham chiếu',
   effectiveFrom: 'Ngày hiệu lực',
   effectiveTo: 'Ngày hết hiệu lực',
+  base: 'Mức lương làm căn cứ',
+  reference: 'Mã giao dịch',
 };
+
+/** A message written for people: Vietnamese always carries letters beyond ASCII. */
+export const isVietnamese = (text: string): boolean => /[\u0080-\uFFFF]/.test(text);
+
+/** Ends a message with its full stop. */
+export const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 /** The screen's word for a field path ('items.0.amount' → "Số tiền"), or null when it has none. */
 export function fieldLabelVi(
@@ -101,6 +109,8 @@ export function issueMessageVi(
   labels: Readonly<Record<string, string>> = inputFieldLabelVi,
 ): string {
   if (!issue) return 'Dữ liệu nhập chưa hợp lệ. Vui lòng kiểm tra lại.';
+  // A schema's own Vietnamese message ("Tệp sao kê rỗng") is said as it is.
+  if (isVietnamese(issue.message)) return sentence(issue.message);
   const label = fieldLabelVi(issue.path, labels);
   return label === null
     ? 'Dữ liệu nhập chưa hợp lệ. Vui lòng kiểm tra lại các trường đã nhập.'

@@ -30,6 +30,14 @@ const COLUMN_NAMES: Record<keyof Omit<StatementLine, 'lineNo'>, readonly string[
   bankReference: ['bank_reference', 'reference', 'số tham chiếu', 'mã giao dịch'],
 };
 type Column = keyof typeof COLUMN_NAMES;
+/** Each column as the import screen's help names it (messages use these words). */
+export const STATEMENT_COLUMN_LABELS_VI = {
+  date: 'Ngày',
+  amount: 'Số tiền',
+  description: 'Nội dung',
+  bankReference: 'Số tham chiếu',
+} as const satisfies Record<Column, string>;
+const EXPECTED_COLUMNS_VI = Object.values(STATEMENT_COLUMN_LABELS_VI).join(', ');
 
 /**
  * Splits one CSV record (RFC 4180 quotes; no newlines inside fields). Null if quotes are broken.
@@ -137,10 +145,20 @@ function parseStatementRecords(
   });
   for (const col of Object.keys(COLUMN_NAMES) as Column[]) {
     if (!columns.includes(col))
-      problems.push(problem(1, `missing column ${col}`, `Thiếu cột ${COLUMN_NAMES[col][1]}`));
+      problems.push(
+        problem(
+          1,
+          `missing column ${col}`,
+          `Thiếu cột "${STATEMENT_COLUMN_LABELS_VI[col]}": dòng đầu của tệp sao kê phải có các cột ${EXPECTED_COLUMNS_VI}`,
+        ),
+      );
     else if (columns.indexOf(col) !== columns.lastIndexOf(col))
       problems.push(
-        problem(1, `column ${col} appears twice`, `Cột ${COLUMN_NAMES[col][1]} bị lặp`),
+        problem(
+          1,
+          `column ${col} appears twice`,
+          `Cột "${STATEMENT_COLUMN_LABELS_VI[col]}" bị lặp: giữ lại một cột rồi tải tệp lên lần nữa`,
+        ),
       );
   }
   if (problems.length > 0) return { ...invalid(), problems };

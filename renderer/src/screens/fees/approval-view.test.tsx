@@ -71,4 +71,31 @@ describe('the approval adjustments', { timeout: 180_000 }, () => {
     expect(within(row).queryByTestId('fee-adjust-error')).toBeNull();
     expect(fake.callsOf('approveFees')).toEqual([]);
   });
+
+  it('refuses "-5000abc" as it is typed, warns above three times the computed amount', async () => {
+    const fake = bridge();
+    renderWithDesktop(<ApprovalView />, fake);
+    const user = userEvent.setup({ delay: null });
+    const amount = await screen.findByTestId('fee-adjust-amount');
+    const row = amount.closest('tr') as HTMLElement;
+    // Said once above the sheet, not under every row's amount.
+    expect((await screen.findByTestId('fee-unapproved-note')).textContent).toContain(
+      'chưa được phê duyệt (1/1 đảng viên)',
+    );
+    expect(within(row).queryByText(/chưa được phê duyệt/)).toBeNull();
+
+    await user.type(amount, '-5000abc');
+    await waitFor(() =>
+      expect(within(row).getByTestId('fee-adjust-error').textContent).toBe(
+        'Số tiền phải là một số (đồng).',
+      ),
+    );
+    await user.clear(amount);
+    await user.type(amount, '40000');
+    await waitFor(() =>
+      expect(within(row).getByTestId('fee-adjust-warning').textContent).toContain('gấp hơn 3 lần'),
+    );
+    expect(within(row).queryByTestId('fee-adjust-error')).toBeNull();
+    expect(fake.callsOf('approveFees')).toEqual([]);
+  });
 });

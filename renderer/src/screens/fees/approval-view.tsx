@@ -1,4 +1,5 @@
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -6,20 +7,17 @@ import {
   Input,
   Space,
   Table,
-  Tag,
   Typography,
   type InputProps,
   type TableColumnsType,
 } from 'antd';
 import { useState, type ReactNode } from 'react';
 import {
-  AdjustReasonInput,
   UNAPPROVED_NOTE_VI,
   type DesktopInput,
   type FeeSheet,
   type FeeSheetLine,
 } from '../../../../src/desktop/contract';
-import { parseAmount } from '../../../../src/domain/fees/money';
 import {
   callDesktop,
   useBridge,
@@ -30,13 +28,11 @@ import {
 import { ErrorAlert } from '../../ui/error-alert';
 import { indexColumn } from '../../ui/list-table';
 import { labelledRowSelection } from '../../ui/row-selection';
+import { adjustWarning, amountErrorAsTyped, readEdit, type Edit } from './adjust-edit';
 import { formatMoney } from './fee-format';
 import { CellMonthBar, SourceNote, thisMonth, useFeeCells } from './fee-ui';
+import { ToneTag } from './tone-tag';
 
-interface Edit {
-  amount: string;
-  reason: string;
-}
 /** The sheet's adjustments, per member, as typed (a field not typed is undefined). */
 interface AdjustValues {
   edits?: Record<string, Partial<Edit>>;
@@ -49,24 +45,6 @@ const fieldName = (memberId: string, field: EditField): ['edits', string, EditFi
 ];
 
 const canApprove = (c: { canApprove: boolean }) => c.canApprove;
-
-/**
- * The typed adjustment of a line: undefined amount = the computed one. Checked as the server
- * will (whole đồng, not negative, under the ceiling; a changed amount needs a reason).
- */
-function readEdit(line: FeeSheetLine, edit: Edit | undefined) {
-  if (!edit || edit.amount.trim() === '') {
-    if (line.computedAmount === null)
-      return { error: { amount: line.computeMessageVi ?? 'Nhập số tiền và lý do.' } };
-    return { item: { memberId: line.memberId } };
-  }
-  const amount = parseAmount(edit.amount.trim().replace(/\./g, ''));
-  if (!amount.ok) return { error: { amount: `${amount.messageVi}.` } };
-  if (amount.value === line.computedAmount) return { item: { memberId: line.memberId } };
-  const reason = AdjustReasonInput.safeParse(edit.reason);
-  if (!reason.success) return { error: { reason: reason.error.issues[0]?.message } };
-  return { item: { memberId: line.memberId, amount: amount.value, reason: reason.data } };
-}
 
 /** "Phê duyệt mức đóng đảng phí": the cell's month, adjusted where needed, approved. */
 export function ApprovalView() {
@@ -136,13 +114,14 @@ export function ApprovalView() {
     {
       title: 'Họ và tên',
       dataIndex: 'fullName',
+      // Every column has a width: on a wide screen the room is shared, not given to the names.
       width: 200,
       render: (name: string) => <span data-testid="fee-member">{name}</span>,
     },
     {
       title: 'Mức tính theo quy định',
       key: 'computed',
-      width: 170,
+      width: 130,
       align: 'right',
       render: (_v, l) =>
         l.computedAmount !== null ? (
@@ -154,12 +133,13 @@ export function ApprovalView() {
     {
       title: 'Số tiền điều chỉnh (đồng)',
       key: 'adjust',
-      width: 170,
+      width: 150,
       render: (_v, l) => (
         <AdjustItem line={l} field="amount" errorTestId="fee-adjust-error">
           {(_edited, status) => (
             <Input
               data-testid="fee-adjust-amount"
+              aria-label={`Số tiền điều chỉnh của ${l.fullName}`}
               status={status}
               disabled={l.paid}
               inputMode="numeric"
@@ -172,12 +152,13 @@ export function ApprovalView() {
     {
       title: 'Lý do điều chỉnh',
       key: 'reason',
-      width: 220,
+      width: 190,
       render: (_v, l) => (
         <AdjustItem line={l} field="reason" errorTestId="fee-reason-error">
           {(edited, status) => (
             <FallbackInput
               data-testid="fee-adjust-reason"
+              aria-label={`Lý do điều chỉnh của ${l.fullName}`}
               status={status}
               disabled={l.paid}
               maxLength={500}
@@ -191,15 +172,15 @@ export function ApprovalView() {
     {
       title: 'Số tiền phải nộp',
       key: 'amount',
-      width: 230,
+      width: 130,
       align: 'right',
       render: (_v, l) => (
         <div data-testid="fee-amount" data-amount={l.amount}>
           {formatMoney(l.amount)}
-          {!l.approved && (
+          {!l.approved && l.note && l.note !== UNAPPROVED_NOTE_VI && (
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {l.note ?? UNAPPROVED_NOTE_VI}
+                {l.note}
               </Typography.Text>
             </div>
           )}
@@ -209,27 +190,28 @@ export function ApprovalView() {
     {
       title: 'Phê duyệt',
       key: 'approved',
-      width: 130,
+      width: 120,
       render: (_v, l) =>
         l.pending || (sheet.data?.pendingAll && !l.approved) ? (
-          <Tag color="gold" data-testid="fee-approval" data-state="pending">
+          <ToneTag tone="gold" data-testid="fee-approval" data-state="pending">
             Chờ gửi
-          </Tag>
+          </ToneTag>
         ) : l.approved ? (
-          <Tag color="green" data-testid="fee-approval" data-state="approved">
+          <ToneTag tone="green" data-testid="fee-approval" data-state="approved">
             Đã phê duyệt
-          </Tag>
+          </ToneTag>
         ) : (
-          <Tag data-testid="fee-approval" data-state="unapproved">
+          <ToneTag data-testid="fee-approval" data-state="unapproved">
             Chưa phê duyệt
-          </Tag>
+          </ToneTag>
         ),
     },
     {
       title: 'Nộp',
       key: 'paid',
-      width: 110,
-      render: (_v, l) => (l.paid ? <Tag color="blue">Đã nộp</Tag> : <Tag>Chưa nộp</Tag>),
+      width: 95,
+      render: (_v, l) =>
+        l.paid ? <ToneTag tone="blue">Đã nộp</ToneTag> : <ToneTag>Chưa nộp</ToneTag>,
     },
   ];
 
@@ -249,6 +231,7 @@ export function ApprovalView() {
       <SourceNote source={sheet.data} />
       <ErrorAlert error={sheet.error} onRetry={sheet.reload} />
       <ErrorAlert error={callError} />
+      <UnapprovedNote lines={lines} />
       <div className="result-bar">
         <Space>
           <Button
@@ -283,7 +266,6 @@ export function ApprovalView() {
           dataSource={lines}
           loading={sheet.loading}
           pagination={false}
-          scroll={{ x: 1300 }}
           rowSelection={labelledRowSelection<FeeSheetLine>(
             {
               selectedRowKeys: selected,
@@ -313,13 +295,16 @@ function AdjustItem({
   field: EditField;
   errorTestId: string;
   /** The input, told whether the row's adjustment was edited and whether this field is wrong. */
-  children: (edited: boolean, status: 'error' | undefined) => ReactNode;
+  children: (edited: boolean, status: 'error' | 'warning' | undefined) => ReactNode;
 }) {
   const name = fieldName(line.memberId, field);
   return (
     <Form.Item noStyle shouldUpdate>
       {({ getFieldError, getFieldValue }) => {
-        const [error] = getFieldError(name);
+        const typed = getFieldValue(name) as string | undefined;
+        // The amount is checked as it is typed; the reason only when the row is approved.
+        const [error = field === 'amount' ? amountErrorAsTyped(typed) : ''] = getFieldError(name);
+        const warning = field === 'amount' && !error ? adjustWarning(line, typed) : '';
         const edited = getFieldValue(['edits', line.memberId]) !== undefined;
         return (
           <div>
@@ -342,11 +327,16 @@ function AdjustItem({
                 },
               ]}
             >
-              {children(edited, error ? 'error' : undefined)}
+              {children(edited, error ? 'error' : warning ? 'warning' : undefined)}
             </Form.Item>
             {error && (
               <Typography.Text type="danger" data-testid={errorTestId}>
                 {error}
+              </Typography.Text>
+            )}
+            {warning && (
+              <Typography.Text type="warning" data-testid="fee-adjust-warning">
+                {warning}
               </Typography.Text>
             )}
           </div>
@@ -363,6 +353,21 @@ function FallbackInput({
   ...props
 }: Omit<InputProps, 'value'> & { value?: string; fallback: string }) {
   return <Input {...props} value={value ?? fallback} />;
+}
+
+/** Said once for the sheet, not on every row: how many members still wait for approval. */
+function UnapprovedNote({ lines }: { lines: readonly FeeSheetLine[] }) {
+  const waiting = lines.filter((l) => !l.approved).length;
+  if (waiting === 0) return null;
+  return (
+    <Alert
+      data-testid="fee-unapproved-note"
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={`${UNAPPROVED_NOTE_VI} (${waiting}/${lines.length} đảng viên). Chọn đảng viên rồi bấm "Phê duyệt đã chọn", hoặc bấm "Phê duyệt tất cả".`}
+    />
+  );
 }
 
 function SheetTotals({ sheet }: { sheet: FeeSheet | undefined }) {

@@ -9,7 +9,6 @@ import {
   Space,
   Switch,
   Table,
-  Tag,
   Typography,
   type TableColumnsType,
 } from 'antd';
@@ -26,6 +25,7 @@ import {
 import { ErrorAlert } from '../../ui/error-alert';
 import { contractRule, showOnField } from '../../ui/field-errors';
 import { firstRowOfEachOrg } from './bank-account-rows';
+import { ToneTag } from './tone-tag';
 
 /** What the account dialog edits: an org's new account, or one of its accounts. */
 interface Editing {
@@ -54,13 +54,12 @@ export function BankAccountsView() {
     {
       title: 'Tổ chức đảng',
       dataIndex: 'orgName',
-      width: 210,
       render: (name: string, r) => (
         <span style={{ paddingLeft: (r.depth - minDepth) * 16 }}>{name}</span>
       ),
     },
     { title: 'Số tài khoản', dataIndex: 'accountNo', width: 140 },
-    { title: 'Chủ tài khoản', dataIndex: 'holder', width: 170, ellipsis: { showTitle: true } },
+    { title: 'Chủ tài khoản', dataIndex: 'holder', width: 150, ellipsis: { showTitle: true } },
     {
       // One column for the bank and its CITAD code: the flags must fit on the screen without
       // scrolling sideways, they are what the superior's admin looks for.
@@ -71,7 +70,7 @@ export function BankAccountsView() {
         r.id ? (
           <>
             {r.bankName}
-            <div style={{ color: 'rgba(0, 0, 0, 0.45)', fontSize: 12 }}>{r.citadCode}</div>
+            <div style={{ color: 'rgba(0, 0, 0, 0.65)', fontSize: 12 }}>{r.citadCode}</div>
           </>
         ) : (
           ''
@@ -82,24 +81,23 @@ export function BankAccountsView() {
       dataIndex: 'isActive',
       width: 85,
       render: (active: boolean, r) =>
-        r.id ? active ? <Tag color="green">Sử dụng</Tag> : <Tag>Không</Tag> : '',
+        r.id ? active ? <ToneTag tone="green">Sử dụng</ToneTag> : <ToneTag>Không</ToneTag> : '',
     },
     {
       title: 'Cần kiểm tra',
       dataIndex: 'flags',
-      width: 200,
+      width: 180,
       render: (flags: string[]) =>
         flags.map((f) => (
-          <Tag key={f} color="red" data-testid="account-flag" style={{ whiteSpace: 'normal' }}>
+          <ToneTag key={f} tone="red" data-testid="account-flag" style={{ whiteSpace: 'normal' }}>
             {f}
-          </Tag>
+          </ToneTag>
         )),
     },
     {
       title: 'Thao tác',
       key: 'actions',
-      width: 130,
-      fixed: 'right',
+      width: 140,
       render: (_v, r) =>
         r.canEdit && online ? (
           <Space size={0} wrap>
@@ -137,10 +135,15 @@ export function BankAccountsView() {
         <Typography.Text data-testid="account-total">
           {rows.length} dòng — {rows.filter((r) => r.flags.length > 0).length} dòng cần kiểm tra
         </Typography.Text>
-        <span>
-          <Switch checked={onlyFlagged} onChange={setOnlyFlagged} size="small" /> Chỉ hiện tài khoản
-          cần kiểm tra
-        </span>
+        <label>
+          <Switch
+            checked={onlyFlagged}
+            onChange={setOnlyFlagged}
+            size="small"
+            aria-label="Chỉ hiện tài khoản cần kiểm tra"
+          />{' '}
+          Chỉ hiện tài khoản cần kiểm tra
+        </label>
       </div>
       {list.data?.source === 'cache' && (
         <Alert
@@ -163,7 +166,8 @@ export function BankAccountsView() {
         dataSource={rows}
         loading={list.loading}
         pagination={{ pageSize: 100, showSizeChanger: false }}
-        scroll={{ x: 1085 }}
+        // Fixed layout: the org name takes what is left, so the flags fit 1366 px.
+        tableLayout="fixed"
         locale={{
           emptyText: 'Không có tổ chức đảng nào thuộc phạm vi quản trị của tài khoản này',
         }}

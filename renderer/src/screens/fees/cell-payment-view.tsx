@@ -9,8 +9,9 @@ import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../..
 import { ErrorAlert } from '../../ui/error-alert';
 import { indexColumn } from '../../ui/list-table';
 import { labelledRowSelection } from '../../ui/row-selection';
-import { formatMoney, monthLabel } from './fee-format';
+import { failureReasonVi, formatMoney, monthLabel } from './fee-format';
 import { CellMonthBar, PaymentStatusTag, SourceNote, thisMonth, useFeeCells } from './fee-ui';
+import { PaymentConfirmDialog, type PaymentDraft } from './payment-confirm-dialog';
 import { ReceiptButton } from './receipt-button';
 import { VietQrButton } from './vietqr-button';
 
@@ -33,19 +34,38 @@ export function CellPaymentView() {
   const total = chosen.reduce((s, l) => s + l.amount, 0);
   const offline = sheet.data?.source === 'cache';
 
-  async function pay() {
+  // Members the payment is for (undefined = every approved, unpaid one), shown for confirmation.
+  const [confirming, setConfirming] = useState<{ memberIds?: string[]; draft: PaymentDraft }>();
+
+  /** Opens the confirmation for the chosen members, or for those of a failed payment again. */
+  function askToPay(memberIds?: string[]) {
+    const lines = memberIds ? payable.filter((l) => memberIds.includes(l.memberId)) : payable;
+    const ids = memberIds && lines.map((l) => l.memberId);
+    setConfirming({
+      ...(ids ? { memberIds: ids } : {}),
+      draft: {
+        amount: lines.reduce((s, l) => s + l.amount, 0),
+        members: lines.length,
+        month,
+        account: sheet.data?.collectingAccount,
+      },
+    });
+  }
+
+  async function pay(memberIds: string[] | undefined) {
     if (!cellId) return;
     await run(async () => {
       const started = await callDesktop(bridge, 'startFeePayment', {
         cellId,
         month,
-        ...(selected.length > 0 ? { memberIds: chosen.map((l) => l.memberId) } : {}),
+        ...(memberIds ? { memberIds } : {}),
       });
       // The payer confirms at the gateway's page (the system browser in the desktop app).
       window.open(started.paymentUrl, '_blank', 'noopener');
       setPayment(started.payment);
       setSelected([]);
     });
+    setConfirming(undefined);
   }
 
   const columns: TableColumnsType<FeeSheetLine> = [
@@ -100,8 +120,15 @@ export function CellPaymentView() {
           initial={payment}
           month={month}
           onDone={() => sheet.reload()}
+          onRetry={(memberIds) => askToPay(memberIds)}
         />
       )}
+      <PaymentConfirmDialog
+        draft={confirming?.draft}
+        busy={busy}
+        onConfirm={() => void pay(confirming?.memberIds)}
+        onCancel={() => setConfirming(undefined)}
+      />
       <div className="result-bar">
         <Typography.Text data-testid="fee-pay-total" data-amount={total}>
           {selected.length > 0
@@ -123,7 +150,9 @@ export function CellPaymentView() {
             data-testid="fee-pay"
             disabled={total === 0 || offline}
             loading={busy}
-            onClick={() => void pay()}
+            onClick={() =>
+              askToPay(selected.length > 0 ? chosen.map((l) => l.memberId) : undefined)
+            }
           >
             Nộp đảng phí qua cổng thanh toán
           </Button>
@@ -156,10 +185,13 @@ function PaymentProgress({
   initial,
   month,
   onDone,
+  onRetry,
 }: {
   initial: FeePayment;
   month: string;
   onDone: () => void;
+  /** "Nộp lại": the same members again, through the confirmation. */
+  onRetry: (memberIds: string[]) => void;
 }) {
   const bridge = useBridge();
   const [payment, setPayment] = useState(initial);
@@ -202,12 +234,27 @@ function PaymentProgress({
               : 'Đang chờ kết quả từ cổng thanh toán…'
         }
         subTitle={
-          <Space direction="vertical" size={2}>
+          <Space orientation="vertical" size={2}>
             <span>{detail}</span>
             <PaymentStatusTag status={payment.status} label={payment.statusVi} />
+            {payment.status === 'failed' && (
+              <span data-testid="payment-failure-reason">{failureReasonVi(payment)}</span>
+            )}
           </Space>
         }
-        extra={payment.status === 'success' ? <ReceiptButton payment={payment} /> : undefined}
+        extra={
+          payment.status === 'success' ? (
+            <ReceiptButton payment={payment} />
+          ) : payment.status === 'failed' ? (
+            <Button
+              type="primary"
+              data-testid="payment-retry"
+              onClick={() => onRetry(payment.items.map((i) => i.memberId))}
+            >
+              Nộp lại
+            </Button>
+          ) : undefined
+        }
       />
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, monthLabel, recentMonths, timeLeft } from './fee-format';
+import { failureReasonVi, formatMoney, monthLabel, recentMonths, timeLeft } from './fee-format';
 
 describe('fee formats', () => {
   it('shows đồng grouped the Vietnamese way', () => {
@@ -7,10 +7,19 @@ describe('fee formats', () => {
     expect(formatMoney(0)).toBe('0 đ');
   });
 
-  it('labels months and offers next month first, across the new year', () => {
+  it('labels months and offers this month first, none ahead, across the new year', () => {
     expect(monthLabel('2026-03')).toBe('Tháng 03/2026');
     const months = recentMonths(new Date(2026, 0, 15), 2);
-    expect(months).toEqual(['2026-02', '2026-01', '2025-12', '2025-11']);
+    expect(months).toEqual(['2026-01', '2025-12', '2025-11']);
+  });
+
+  it('gives the reason of a failed payment with what to do next, nothing otherwise', () => {
+    expect(failureReasonVi({ status: 'failed', settledVia: 'callback' })).toContain('Nộp lại');
+    expect(failureReasonVi({ status: 'failed', settledVia: 'start' })).toContain(
+      'Không kết nối được cổng thanh toán',
+    );
+    expect(failureReasonVi({ status: 'failed', settledVia: 'timeout' })).toContain('đối chiếu');
+    expect(failureReasonVi({ status: 'success', settledVia: 'callback' })).toBe('');
   });
 
   it('says how long until automatic settlement, nothing once past', () => {

@@ -16,10 +16,13 @@ export function monthLabel(month: string): string {
   return `Tháng ${mm}/${year}`;
 }
 
-/** The months offered by the pickers: next month, this month and the `back` before, newest first. */
-export function recentMonths(now: Date, back = 17): string[] {
+/**
+ * The months offered by the pickers: this month and the `back` before, newest first. No month
+ * ahead: nothing is due for it yet.
+ */
+export function recentMonths(now: Date, back = 18): string[] {
   const months: string[] = [];
-  for (let i = -1; i <= back; i++)
+  for (let i = 0; i <= back; i++)
     months.push(monthOf(new Date(now.getFullYear(), now.getMonth() - i, 1)));
   return months;
 }
@@ -35,4 +38,23 @@ export function timeLeft(deadline: string, now: Date): string {
   if (days > 0) return `${days} ngày ${hours} giờ`;
   if (hours > 0) return `${hours} giờ ${mins} phút`;
   return `${mins} phút`;
+}
+
+/**
+ * Why a payment failed, as far as the server knows it: the gateway's protocol carries the outcome
+ * without a cause, so the reason is the way the failure was learnt, with what to do next.
+ */
+const FAILURE_REASONS_VI: Readonly<Record<string, string>> = {
+  start:
+    'Không kết nối được cổng thanh toán nên giao dịch chưa được tạo; không có khoản tiền nào bị trừ. Kiểm tra kết nối rồi bấm "Nộp lại".',
+  timeout:
+    'Cổng thanh toán không trả kết quả trong thời hạn nên giao dịch được coi là không thành công. Nếu tài khoản đã bị trừ tiền, báo kế toán cấp ủy để đối chiếu; nếu chưa, bấm "Nộp lại".',
+  manual: 'Kế toán cấp ủy đã xác nhận giao dịch không thành công. Bấm "Nộp lại" để nộp lần nữa.',
+};
+const GATEWAY_REFUSED_VI =
+  'Cổng thanh toán báo giao dịch không thành công (người nộp hủy, hết thời gian hoặc tài khoản không đủ số dư); không có khoản tiền nào bị trừ. Bấm "Nộp lại" để nộp lần nữa.';
+
+export function failureReasonVi(payment: { status: string; settledVia: string | null }): string {
+  if (payment.status !== 'failed') return '';
+  return FAILURE_REASONS_VI[payment.settledVia ?? ''] ?? GATEWAY_REFUSED_VI;
 }

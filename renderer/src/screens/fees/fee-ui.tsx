@@ -1,6 +1,6 @@
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Modal, Select, Space, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Form, Modal, Select, Space } from 'antd';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { DocumentFile, FeeCell, FeeDataSource } from '../../../../src/desktop/contract';
 import { useDesktopQuery } from '../../desktop-context';
 import { formatDateTime } from '../../format';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { PdfViewer } from '../../ui/pdf-viewer';
 import { monthLabel, monthOf, recentMonths } from './fee-format';
 import { nameSearch } from '../../ui/name-search';
+import { ToneTag } from './tone-tag';
 
 /** The cells the user works on (cache), and the chosen one; the first approvable by default. */
 export function useFeeCells(filter: (c: FeeCell) => boolean = () => true) {
@@ -29,6 +30,24 @@ export const NO_CELLS_VI = {
   short: 'Chưa được giao chi bộ nào, hoặc dữ liệu chưa đồng bộ.',
   full: 'Không có chi bộ nào: tài khoản chưa được giao vai trò bí thư chi bộ hoặc cán bộ phụ trách đảng phí, hoặc dữ liệu chưa được đồng bộ. Bấm "Đồng bộ" ở đầu trang; nếu vẫn trống, liên hệ quản trị đơn vị để được phân quyền.',
 };
+/** A form item whose label names its control for screen readers (antd ties them only by `name`). */
+export function LabelledItem({
+  label,
+  help,
+  children,
+}: {
+  label: string;
+  /** Shown under the control, e.g. why a picker offers nothing. */
+  help?: ReactNode;
+  children: (id: string) => ReactNode;
+}) {
+  const id = useId();
+  return (
+    <Form.Item label={label} htmlFor={id} help={help}>
+      {children(id)}
+    </Form.Item>
+  );
+}
 
 /** "Chi bộ": one of the cells the user works on. */
 export function CellPicker({
@@ -44,18 +63,21 @@ export function CellPicker({
 }) {
   const none = cells.length === 0;
   return (
-    <Form.Item label="Chi bộ" help={none ? NO_CELLS_VI.short : undefined}>
-      <Select
-        data-testid={testId}
-        showSearch={nameSearch}
-        placeholder={none ? 'Không có chi bộ để chọn' : 'Chọn chi bộ'}
-        notFoundContent={NO_CELLS_VI.full}
-        value={value}
-        onChange={onChange}
-        options={cells.map((c) => ({ value: c.id, label: c.name }))}
-        style={{ width: 300 }}
-      />
-    </Form.Item>
+    <LabelledItem label="Chi bộ" help={none ? NO_CELLS_VI.short : undefined}>
+      {(id) => (
+        <Select
+          id={id}
+          data-testid={testId}
+          showSearch={nameSearch}
+          placeholder={none ? 'Không có chi bộ để chọn' : 'Chọn chi bộ'}
+          notFoundContent={NO_CELLS_VI.full}
+          value={value}
+          onChange={onChange}
+          options={cells.map((c) => ({ value: c.id, label: c.name }))}
+          style={{ width: 300 }}
+        />
+      )}
+    </LabelledItem>
   );
 }
 
@@ -70,15 +92,18 @@ export function MonthPicker({
   testId?: string;
 }) {
   return (
-    <Form.Item label="Tháng">
-      <Select
-        data-testid={testId}
-        value={value}
-        onChange={onChange}
-        options={MONTH_OPTIONS}
-        style={{ width: 160 }}
-      />
-    </Form.Item>
+    <LabelledItem label="Tháng">
+      {(id) => (
+        <Select
+          id={id}
+          data-testid={testId}
+          value={value}
+          onChange={onChange}
+          options={MONTH_OPTIONS}
+          style={{ width: 160 }}
+        />
+      )}
+    </LabelledItem>
   );
 }
 
@@ -228,8 +253,8 @@ export function PaymentStatusTag({
   label: string;
 }) {
   return (
-    <Tag color={STATUS_COLORS[status]} data-testid="payment-status" data-status={status}>
+    <ToneTag tone={STATUS_COLORS[status]} data-testid="payment-status" data-status={status}>
       {label}
-    </Tag>
+    </ToneTag>
   );
 }

@@ -5,7 +5,6 @@ import {
   Select,
   Table,
   Tabs,
-  Tag,
   Tooltip,
   Typography,
   type TableColumnsType,
@@ -15,13 +14,22 @@ import type { FeeLedger } from '../../../../src/desktop/contract';
 import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatMoney } from './fee-format';
-import { CellPicker, ExportButtons, saveDocument, SourceNote, useFeeCells } from './fee-ui';
+import {
+  CellPicker,
+  ExportButtons,
+  LabelledItem,
+  saveDocument,
+  SourceNote,
+  useFeeCells,
+} from './fee-ui';
+import { ToneTag } from './tone-tag';
 import { OrgReport } from './org-report';
 
 type Row = FeeLedger['rows'][number];
+const MONTH_CELL = { paddingInline: 4, whiteSpace: 'nowrap' } as const;
 const all = () => true;
 const thisYear = new Date().getFullYear();
-const YEARS = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => ({
+const YEARS = [thisYear, thisYear - 1, thisYear - 2, thisYear - 3].map((y) => ({
   value: y,
   label: `Năm ${y}`,
 }));
@@ -56,14 +64,12 @@ export function LedgerView() {
     {
       title: 'Họ và tên',
       dataIndex: 'fullName',
-      width: 200,
-      fixed: 'left',
       render: (name: string, r) => (
         <span data-testid="ledger-member" data-flagged={r.flagged ? 'true' : 'false'}>
           {name}{' '}
           {r.flagged && (
             <Tooltip title={`${r.unpaidMonths} tháng chưa nộp đảng phí trong năm`}>
-              <Tag color="red">Chưa nộp ≥ 3 tháng</Tag>
+              <ToneTag tone="red">Chưa nộp ≥ 3 tháng</ToneTag>
             </Tooltip>
           )}
         </span>
@@ -72,14 +78,20 @@ export function LedgerView() {
     ...months.map((month, i) => ({
       title: `T${month.slice(5)}`,
       key: month,
-      width: 92,
+      width: 60,
       align: 'right' as const,
+      // Twelve months and the year fit 1366 px only with narrow padding and unbroken figures.
+      onCell: () => ({ style: MONTH_CELL }),
+      onHeaderCell: () => ({ style: MONTH_CELL }),
       render: (_v: unknown, r: Row) => {
         const m = r.months[i];
         if (!m || (m.due === 0 && m.paid === 0)) return '';
         return (
           <Tooltip title={`Phải nộp ${formatMoney(m.due)}, đã nộp ${formatMoney(m.paid)}`}>
-            <Typography.Text type={m.outstanding > 0 ? 'danger' : undefined}>
+            <Typography.Text
+              type={m.outstanding > 0 ? 'danger' : undefined}
+              style={{ fontSize: 12 }}
+            >
               {new Intl.NumberFormat('vi-VN').format(m.paid)}
             </Typography.Text>
           </Tooltip>
@@ -87,27 +99,12 @@ export function LedgerView() {
       },
     })),
     {
-      title: 'Phải nộp',
-      dataIndex: 'due',
-      width: 120,
+      // The year's three totals stacked in one cell, so T01–T12 and them fit 1366 px.
+      title: 'Cả năm',
+      key: 'year',
+      width: 160,
       align: 'right',
-      render: (n: number) => formatMoney(n),
-    },
-    {
-      title: 'Đã nộp',
-      dataIndex: 'paid',
-      width: 120,
-      align: 'right',
-      render: (n: number) => formatMoney(n),
-    },
-    {
-      title: 'Còn nợ',
-      dataIndex: 'outstanding',
-      width: 120,
-      align: 'right',
-      render: (n: number) => (
-        <Typography.Text type={n > 0 ? 'danger' : undefined}>{formatMoney(n)}</Typography.Text>
-      ),
+      render: (_v, r) => <YearTotals row={r} />,
     },
   ];
   const totals = ledger.data
@@ -136,15 +133,18 @@ export function LedgerView() {
               <>
                 <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
                   <CellPicker cells={cells} value={cellId} onChange={setCellId} />
-                  <Form.Item label="Năm">
-                    <Select
-                      data-testid="ledger-year"
-                      value={year}
-                      onChange={setYear}
-                      options={YEARS}
-                      style={{ width: 120 }}
-                    />
-                  </Form.Item>
+                  <LabelledItem label="Năm">
+                    {(id) => (
+                      <Select
+                        id={id}
+                        data-testid="ledger-year"
+                        value={year}
+                        onChange={setYear}
+                        options={YEARS}
+                        style={{ width: 120 }}
+                      />
+                    )}
+                  </LabelledItem>
                   <ExportButtons
                     testIds={{ xlsx: 'ledger-export', pdf: 'ledger-export-pdf' }}
                     disabled={!cellId}
@@ -155,18 +155,7 @@ export function LedgerView() {
                 <SourceNote source={ledger.data} />
                 <ErrorAlert error={ledger.error} onRetry={ledger.reload} />
                 <ErrorAlert error={error} />
-                {totals && (
-                  <div className="result-bar">
-                    <Typography.Text data-testid="ledger-totals">
-                      Phải nộp {formatMoney(totals.due)} — đã nộp {formatMoney(totals.paid)} — còn
-                      nợ {formatMoney(totals.outstanding)}
-                    </Typography.Text>
-                    <Typography.Text>
-                      {ledger.data?.rows.filter((r) => r.flagged).length ?? 0} đảng viên chưa nộp từ
-                      3 tháng trở lên
-                    </Typography.Text>
-                  </div>
-                )}
+                {totals && <LedgerSummary year={year} totals={totals} ledger={ledger.data} />}
                 <Table<Row>
                   data-testid="ledger-table"
                   data-settled={ledger.settled ? 'true' : 'false'}
@@ -177,7 +166,6 @@ export function LedgerView() {
                   dataSource={ledger.data?.rows ?? []}
                   loading={ledger.loading}
                   pagination={false}
-                  scroll={{ x: 560 + months.length * 92 }}
                   locale={{ emptyText: cellId ? 'Chi bộ chưa có đảng viên' : 'Chọn chi bộ' }}
                 />
               </>
@@ -191,5 +179,65 @@ export function LedgerView() {
         ]}
       />
     </Card>
+  );
+}
+
+/** A member's year: what was due, paid and is still owed, one above the other. */
+function YearTotals({ row }: { row: Pick<Row, 'due' | 'paid' | 'outstanding'> }) {
+  if (row.due === 0 && row.paid === 0)
+    return (
+      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="ledger-year-totals">
+        Chưa có dữ liệu
+      </Typography.Text>
+    );
+  return (
+    <div
+      data-testid="ledger-year-totals"
+      style={{ fontSize: 12, lineHeight: 1.4, whiteSpace: 'nowrap' }}
+    >
+      <div>Phải nộp {formatMoney(row.due)}</div>
+      <div>Đã nộp {formatMoney(row.paid)}</div>
+      <Typography.Text type={row.outstanding > 0 ? 'danger' : undefined} style={{ fontSize: 12 }}>
+        Còn nợ {formatMoney(row.outstanding)}
+      </Typography.Text>
+    </div>
+  );
+}
+
+/**
+ * The cell's year above the ledger. A year with nothing due nor paid reads "chưa có dữ liệu",
+ * not "0 đảng viên chưa nộp", which would claim everyone paid.
+ */
+export function ledgerSummaryVi(
+  year: number,
+  totals: { due: number; paid: number; outstanding: number },
+  flaggedMembers: number,
+): { totals: string; flagged: string } {
+  if (totals.due === 0 && totals.paid === 0)
+    return { totals: `Năm ${year}: chưa có dữ liệu đảng phí của chi bộ.`, flagged: '' };
+  return {
+    totals: `Phải nộp ${formatMoney(totals.due)} — đã nộp ${formatMoney(totals.paid)} — còn nợ ${formatMoney(totals.outstanding)}`,
+    flagged:
+      flaggedMembers > 0
+        ? `${flaggedMembers} đảng viên chưa nộp từ 3 tháng trở lên`
+        : 'Không có đảng viên nào chưa nộp từ 3 tháng trở lên',
+  };
+}
+
+function LedgerSummary({
+  year,
+  totals,
+  ledger,
+}: {
+  year: number;
+  totals: { due: number; paid: number; outstanding: number };
+  ledger: FeeLedger | undefined;
+}) {
+  const text = ledgerSummaryVi(year, totals, ledger?.rows.filter((r) => r.flagged).length ?? 0);
+  return (
+    <div className="result-bar">
+      <Typography.Text data-testid="ledger-totals">{text.totals}</Typography.Text>
+      {text.flagged && <Typography.Text>{text.flagged}</Typography.Text>}
+    </div>
   );
 }

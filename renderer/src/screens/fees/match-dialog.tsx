@@ -1,4 +1,4 @@
-import { Descriptions, Form, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Descriptions, Form, Modal, Radio, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { FeeSheetLine, StatementLineRow } from '../../../../src/desktop/contract';
 import {
@@ -15,6 +15,7 @@ import { showOnField } from '../../ui/field-errors';
 import { labelledRowSelection } from '../../ui/row-selection';
 import { formatMoney, monthLabel } from './fee-format';
 import { CellPicker, MonthPicker, SourceNote, useFeeCells } from './fee-ui';
+import { ToneTag } from './tone-tag';
 import { dateVi } from './statement-format';
 import { nameSearch } from '../../ui/name-search';
 
@@ -188,9 +189,11 @@ function MatchForm({
                   <strong>{formatMoney(line.amount)}</strong>
                 </Typography.Text>
                 {memberIds.length > 0 && total !== line.amount && (
-                  <Tag color="red">Chưa khớp số tiền</Tag>
+                  <ToneTag tone="red">Chưa khớp số tiền</ToneTag>
                 )}
-                {memberIds.length > 0 && total === line.amount && <Tag color="green">Khớp</Tag>}
+                {memberIds.length > 0 && total === line.amount && (
+                  <ToneTag tone="green">Khớp</ToneTag>
+                )}
               </Space>
             </>
           ) : (

@@ -3,11 +3,24 @@ import { useState } from 'react';
 import type { FeeOrg, FeeOrgReport } from '../../../../src/desktop/contract';
 import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
+import { AllocationTable } from './allocation-table';
 import { formatMoney } from './fee-format';
-import { ExportButtons, saveDocument, SourceNote } from './fee-ui';
+import { ExportButtons, LabelledItem, saveDocument, SourceNote } from './fee-ui';
 import { nameSearch } from '../../ui/name-search';
 
 type OrgRow = FeeOrgReport['orgs'][number];
+
+/**
+ * An org with nothing due nor paid has no data, which "0 đ" would hide: the first amount says so
+ * and the others stay empty. Undefined: show the amount.
+ */
+export function reportAmountVi(
+  o: Pick<OrgRow, 'due' | 'paid' | 'outstanding'>,
+  key: 'due' | 'paid' | 'outstanding',
+): string | undefined {
+  if (o.due !== 0 || o.paid !== 0 || o.outstanding !== 0) return undefined;
+  return key === 'due' ? 'Chưa có dữ liệu' : '';
+}
 
 /** The ward's (or any committee's) totals up the tree for a year, exported to Excel or PDF. */
 export function OrgReport({
@@ -21,7 +34,7 @@ export function OrgReport({
   const { message } = App.useApp();
   const [chosen, setOrgId] = useState<string>();
   const orgId = chosen ?? orgs[0]?.id;
-  const [year, setYear] = useState(years[1]?.value ?? new Date().getFullYear());
+  const [year, setYear] = useState(years[0]?.value ?? new Date().getFullYear());
   const report = useDesktopQuery('feeOrgReport', orgId ? { orgId, year } : null);
   const [format, setFormat] = useState<'xlsx' | 'pdf'>();
   const { busy, error, run } = useDesktopAction();
@@ -53,26 +66,37 @@ export function OrgReport({
       dataIndex: key,
       width: 150,
       align: 'right' as const,
-      render: (n: number) => formatMoney(n),
+      render: (n: number, o: OrgRow) => reportAmountVi(o, key) ?? formatMoney(n),
     })),
   ];
 
   return (
     <div>
       <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
-        <Form.Item label="Đảng bộ">
-          <Select
-            data-testid="report-org-picker"
-            showSearch={nameSearch}
-            value={orgId}
-            onChange={setOrgId}
-            options={orgs.map((o) => ({ value: o.id, label: o.name }))}
-            style={{ width: 300 }}
-          />
-        </Form.Item>
-        <Form.Item label="Năm">
-          <Select value={year} onChange={setYear} options={years} style={{ width: 120 }} />
-        </Form.Item>
+        <LabelledItem label="Đảng bộ">
+          {(id) => (
+            <Select
+              id={id}
+              data-testid="report-org-picker"
+              showSearch={nameSearch}
+              value={orgId}
+              onChange={setOrgId}
+              options={orgs.map((o) => ({ value: o.id, label: o.name }))}
+              style={{ width: 300 }}
+            />
+          )}
+        </LabelledItem>
+        <LabelledItem label="Năm">
+          {(id) => (
+            <Select
+              id={id}
+              value={year}
+              onChange={setYear}
+              options={years}
+              style={{ width: 120 }}
+            />
+          )}
+        </LabelledItem>
         <ExportButtons
           testIds={{ xlsx: 'report-export-xlsx', pdf: 'report-export-pdf' }}
           disabled={!orgId}
@@ -104,19 +128,7 @@ export function OrgReport({
         pagination={false}
         locale={{ emptyText: 'Không có số liệu' }}
       />
-      {report.data && report.data.split.length > 0 && (
-        <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            Phân bổ số đảng phí đã thu giữa các cấp
-          </Typography.Title>
-          {report.data.split.map((s) => (
-            <Typography.Paragraph key={`${s.ruleVersionId}-${s.direction}`}>
-              {formatMoney(s.collected)}:{' '}
-              {s.parts.map((p) => `${p.name} ${formatMoney(p.amount)}`).join('; ')}
-            </Typography.Paragraph>
-          ))}
-        </>
-      )}
+      {report.data && <AllocationTable report={report.data} />}
     </div>
   );
 }

@@ -1,13 +1,4 @@
-import {
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Card, Descriptions, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { FeeRules, FeeRuleVersion } from '../../../../src/desktop/contract';
 import { FeeCategory, feeCategoryLabelVi, ShareLevel } from '../../../../src/domain/fees/rules';
@@ -16,6 +7,7 @@ import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { CorrectionDialog } from './correction-dialog';
 import { SourceNote } from './fee-ui';
+import { ToneTag } from './tone-tag';
 import { categoryText, monthVi, percent, SHARE_LEVEL_VI } from './rule-format';
 
 type VersionView = FeeRules['items'][number];
@@ -39,7 +31,7 @@ export function RulesView() {
       render: (_v, i) => (
         <span data-testid="rule-version" data-version-id={i.version.id}>
           {i.version.id}{' '}
-          {i.version.id === rules.data?.currentId && <Tag color="green">Đang áp dụng</Tag>}
+          {i.version.id === rules.data?.currentId && <ToneTag tone="green">Đang áp dụng</ToneTag>}
         </span>
       ),
     },

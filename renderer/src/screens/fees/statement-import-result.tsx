@@ -1,7 +1,8 @@
-import { Alert, Table, Tag } from 'antd';
+import { Alert, Table } from 'antd';
 import type { StatementImportResponse } from '../../../../src/desktop/contract';
 import { formatMoney } from './fee-format';
 import { dateVi } from './statement-format';
+import { ToneTag } from './tone-tag';
 
 type ImportedLine =
   | (StatementImportResponse['matched'][number] & { kind: 'matched' })
@@ -74,11 +75,11 @@ export function ImportResult({
               width: 300,
               render: (_v, l) =>
                 l.kind === 'matched' ? (
-                  <Tag color="green">Khớp mã {l.reference}</Tag>
+                  <ToneTag tone="green">Khớp mã {l.reference}</ToneTag>
                 ) : (
-                  <Tag color="gold" style={{ whiteSpace: 'normal' }}>
+                  <ToneTag tone="gold" style={{ whiteSpace: 'normal' }}>
                     {l.reasonVi}
-                  </Tag>
+                  </ToneTag>
                 ),
             },
           ]}

@@ -7,7 +7,6 @@ import {
   Segmented,
   Select,
   Table,
-  Tag,
   Typography,
   Upload,
   type TableColumnsType,
@@ -29,7 +28,8 @@ import {
 import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatMoney } from './fee-format';
-import { SourceNote } from './fee-ui';
+import { LabelledItem, SourceNote } from './fee-ui';
+import { ToneTag } from './tone-tag';
 import { MatchDialog } from './match-dialog';
 import { ImportResult } from './statement-import-result';
 import { base64Of, dateVi, invalidInput } from './statement-format';
@@ -92,33 +92,32 @@ export function StatementsView() {
       align: 'right',
       render: (a: number) => formatMoney(a),
     },
-    { title: 'Nội dung', dataIndex: 'description', width: 280, ellipsis: { showTitle: true } },
+    { title: 'Nội dung', dataIndex: 'description', ellipsis: { showTitle: true } },
     { title: 'Số tham chiếu', dataIndex: 'bankReference', width: 140 },
     {
       title: status === 'unmatched' ? 'Lý do chưa khớp' : 'Lý do cần đối soát',
       dataIndex: 'reasonVi',
-      width: 260,
+      width: 220,
       render: (r: string | null) => r ?? (status === 'matched' ? 'Khớp tự động' : ''),
     },
     status === 'unmatched'
       ? {
           title: 'Nhập lúc',
           key: 'imported',
-          width: 200,
-          render: (_v, l) => `${formatDateTime(l.importedAt)} — ${l.importedByName ?? ''}`,
+          width: 170,
+          render: (_v, l) => <TimeAndName at={l.importedAt} name={l.importedByName} />,
         }
       : {
           title: 'Người đối soát',
           key: 'matched',
-          width: 220,
+          width: 170,
           render: (_v, l) =>
-            l.matchedByName ? `${l.matchedByName} — ${formatDateTime(l.matchedAt ?? '')}` : '',
+            l.matchedByName ? <TimeAndName at={l.matchedAt ?? ''} name={l.matchedByName} /> : '',
         },
     {
       title: 'Thao tác',
       key: 'actions',
-      width: 110,
-      fixed: 'right',
+      width: 100,
       render: (_v, l) =>
         l.status === 'unmatched' ? (
           <Button
@@ -130,7 +129,7 @@ export function StatementsView() {
             Đối soát
           </Button>
         ) : (
-          <Tag color="green">Đã đối soát</Tag>
+          <ToneTag tone="green">Đã đối soát</ToneTag>
         ),
     },
   ];
@@ -141,20 +140,23 @@ export function StatementsView() {
         Đối soát sao kê ngân hàng
       </Typography.Title>
       <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
-        <Form.Item label="Tổ chức đảng">
-          <Select
-            data-testid="statement-org"
-            showSearch={nameSearch}
-            placeholder="Chọn tổ chức đảng có tài khoản thụ hưởng"
-            value={orgId}
-            onChange={(id: string) => {
-              setOrgId(id);
-              setResult(undefined);
-            }}
-            options={items.map((o) => ({ value: o.id, label: o.name }))}
-            style={{ width: 320 }}
-          />
-        </Form.Item>
+        <LabelledItem label="Tổ chức đảng">
+          {(id) => (
+            <Select
+              id={id}
+              data-testid="statement-org"
+              showSearch={nameSearch}
+              placeholder="Chọn tổ chức đảng có tài khoản thụ hưởng"
+              value={orgId}
+              onChange={(id: string) => {
+                setOrgId(id);
+                setResult(undefined);
+              }}
+              options={items.map((o) => ({ value: o.id, label: o.name }))}
+              style={{ width: 320 }}
+            />
+          )}
+        </LabelledItem>
         {org && (
           <Form.Item label="Tài khoản">
             <Typography.Text data-testid="statement-account">
@@ -220,7 +222,8 @@ export function StatementsView() {
         dataSource={lines.data?.items ?? []}
         loading={lines.loading}
         pagination={{ pageSize: 50, showSizeChanger: false }}
-        scroll={{ x: 1350 }}
+        // Fixed layout: the description takes what is left, so every column fits 1366 px.
+        tableLayout="fixed"
         locale={{
           emptyText:
             status === 'unmatched' ? 'Không có dòng sao kê nào chờ đối soát' : 'Chưa có dòng nào',
@@ -237,5 +240,21 @@ export function StatementsView() {
         }}
       />
     </Card>
+  );
+}
+
+/** When and by whom, stacked so the column stays narrow. */
+function TimeAndName({ at, name }: { at: string; name: string | null | undefined }) {
+  return (
+    <div>
+      {formatDateTime(at)}
+      {name && (
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {name}
+          </Typography.Text>
+        </div>
+      )}
+    </div>
   );
 }

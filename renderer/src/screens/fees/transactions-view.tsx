@@ -32,11 +32,18 @@ import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { showOnField } from '../../ui/field-errors';
 import { indexColumn } from '../../ui/list-table';
-import { formatMoney, monthLabel, timeLeft } from './fee-format';
-import { MONTH_OPTIONS, PaymentStatusTag, SourceNote, useFeeCells } from './fee-ui';
+import { failureReasonVi, formatMoney, timeLeft } from './fee-format';
+import { LabelledItem, MONTH_OPTIONS, PaymentStatusTag, SourceNote, useFeeCells } from './fee-ui';
 import { ReceiptButton } from './receipt-button';
 import { nameSearch } from '../../ui/name-search';
 import { ReloadButton } from '../../ui/reload-button';
+import {
+  paymentMembersVi,
+  paymentMonthsVi,
+  RETRY_WHERE_VI,
+  transactionsTotalVi,
+  TX_LIMIT,
+} from './transaction-cells';
 
 type Filters = Omit<DesktopInput<'feeTransactions'>, 'limit'>;
 const all = () => true;
@@ -51,7 +58,7 @@ export function TransactionsView() {
   const { message } = App.useApp();
   const { cells } = useFeeCells(all);
   const [filters, setFilters] = useState<Filters>({});
-  const list = useDesktopQuery('feeTransactions', { ...filters, limit: 200 });
+  const list = useDesktopQuery('feeTransactions', { ...filters, limit: TX_LIMIT });
   const members = useDesktopQuery(
     'orgMembers',
     filters.cellId ? { orgId: filters.cellId, limit: 1000 } : null,
@@ -83,10 +90,22 @@ export function TransactionsView() {
   const columns: TableColumnsType<FeePayment> = [
     indexColumn(),
     {
-      title: 'Mã giao dịch',
+      // Reference and time stacked: the list's key columns fit 1366 px without sideways scrolling.
+      title: 'Giao dịch',
       dataIndex: 'reference',
-      width: 170,
-      render: (ref: string) => <span data-testid="payment-reference">{ref}</span>,
+      width: 190,
+      render: (ref: string, p) => (
+        <div>
+          <span data-testid="payment-reference" style={{ wordBreak: 'break-all' }}>
+            {ref}
+          </span>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDateTime(p.createdAt)}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
     },
     {
       title: 'Trạng thái',
@@ -108,6 +127,18 @@ export function TransactionsView() {
               </Typography.Text>
             </div>
           )}
+          {p.status === 'failed' && (
+            <div data-testid="payment-failure-reason">
+              {/* Two lines, the rest behind antd's expand link (its name matches its text). */}
+              <Typography.Paragraph
+                type="secondary"
+                style={{ fontSize: 12, marginBottom: 0 }}
+                ellipsis={{ rows: 2, expandable: true }}
+              >
+                {failureReasonVi(p)} ({RETRY_WHERE_VI})
+              </Typography.Paragraph>
+            </div>
+          )}
         </div>
       ),
     },
@@ -116,38 +147,52 @@ export function TransactionsView() {
       dataIndex: 'amount',
       width: 130,
       align: 'right',
-      render: (amount: number) => formatMoney(amount),
+      render: (amount: number, p) => (
+        <div>
+          {formatMoney(amount)}
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {paymentMonthsVi(p)}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
     },
-    { title: 'Chi bộ', dataIndex: 'cellName', width: 190, ellipsis: { showTitle: true } },
     {
-      title: 'Đảng viên',
+      title: 'Chi bộ, đảng viên',
       key: 'members',
-      width: 240,
-      ellipsis: { showTitle: true },
-      render: (_v, p) =>
-        p.kind === 'self'
-          ? (p.items[0]?.fullName ?? '')
-          : `${p.items.length} đảng viên: ${p.items.map((i) => i.fullName).join(', ')}`,
+      render: (_v, p) => (
+        <div title={`${p.cellName}\n${paymentMembersVi(p)}`}>
+          <Typography.Text ellipsis>{p.cellName}</Typography.Text>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+              {paymentMembersVi(p)}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
     },
     {
-      title: 'Tháng',
-      key: 'month',
-      width: 110,
-      render: (_v, p) => [...new Set(p.items.map((i) => monthLabel(i.month)))].join(', '),
+      title: 'Người nộp',
+      dataIndex: 'payerName',
+      width: 170,
+      render: (payer: string | null, p) => (
+        <div>
+          {payer ?? ''}
+          {p.bankReference && (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                Mã ngân hàng: {p.bankReference}
+              </Typography.Text>
+            </div>
+          )}
+        </div>
+      ),
     },
-    { title: 'Người nộp', dataIndex: 'payerName', width: 160, ellipsis: { showTitle: true } },
-    {
-      title: 'Thời gian',
-      dataIndex: 'createdAt',
-      width: 160,
-      render: (at: string) => formatDateTime(at),
-    },
-    { title: 'Mã tham chiếu ngân hàng', dataIndex: 'bankReference', width: 170 },
     {
       title: 'Thao tác',
       key: 'actions',
-      width: 250,
-      fixed: 'right',
+      width: 140,
       render: (_v, p) => (
         <Space size={0} wrap>
           {p.status === 'unknown' && (
@@ -183,56 +228,68 @@ export function TransactionsView() {
         Danh sách giao dịch nộp đảng phí
       </Typography.Title>
       <Form layout="inline" style={{ rowGap: 8, marginBottom: 12 }}>
-        <Form.Item label="Tháng">
-          <Select
-            data-testid="tx-month"
-            allowClear
-            placeholder="Tất cả"
-            value={filters.month}
-            onChange={(month?: string) => set({ month })}
-            options={MONTH_OPTIONS}
-            style={{ width: 160 }}
-          />
-        </Form.Item>
-        <Form.Item label="Chi bộ">
-          <Select
-            data-testid="tx-cell"
-            allowClear
-            showSearch={nameSearch}
-            placeholder="Tất cả"
-            value={filters.cellId}
-            onChange={(cellId?: string) => set({ cellId, memberId: undefined })}
-            options={cells.map((c) => ({ value: c.id, label: c.name }))}
-            style={{ width: 260 }}
-          />
-        </Form.Item>
-        <Form.Item label="Đảng viên">
-          <Select
-            data-testid="tx-member"
-            allowClear
-            showSearch={nameSearch}
-            disabled={!filters.cellId}
-            placeholder={filters.cellId ? 'Tất cả' : 'Chọn chi bộ trước'}
-            value={filters.memberId}
-            onChange={(memberId?: string) => set({ memberId })}
-            options={(members.data?.items ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
-            style={{ width: 220 }}
-          />
-        </Form.Item>
-        <Form.Item label="Trạng thái">
-          <Select
-            data-testid="tx-status"
-            allowClear
-            placeholder="Tất cả"
-            value={filters.status}
-            onChange={(status?: PaymentStatus) => set({ status })}
-            options={(['success', 'failed', 'unknown'] as const).map((s) => ({
-              value: s,
-              label: paymentStatusLabelVi[s],
-            }))}
-            style={{ width: 170 }}
-          />
-        </Form.Item>
+        <LabelledItem label="Tháng">
+          {(id) => (
+            <Select
+              id={id}
+              data-testid="tx-month"
+              allowClear
+              placeholder="Tất cả"
+              value={filters.month}
+              onChange={(month?: string) => set({ month })}
+              options={MONTH_OPTIONS}
+              style={{ width: 160 }}
+            />
+          )}
+        </LabelledItem>
+        <LabelledItem label="Chi bộ">
+          {(id) => (
+            <Select
+              id={id}
+              data-testid="tx-cell"
+              allowClear
+              showSearch={nameSearch}
+              placeholder="Tất cả"
+              value={filters.cellId}
+              onChange={(cellId?: string) => set({ cellId, memberId: undefined })}
+              options={cells.map((c) => ({ value: c.id, label: c.name }))}
+              style={{ width: 260 }}
+            />
+          )}
+        </LabelledItem>
+        <LabelledItem label="Đảng viên">
+          {(id) => (
+            <Select
+              id={id}
+              data-testid="tx-member"
+              allowClear
+              showSearch={nameSearch}
+              disabled={!filters.cellId}
+              placeholder={filters.cellId ? 'Tất cả' : 'Chọn chi bộ trước'}
+              value={filters.memberId}
+              onChange={(memberId?: string) => set({ memberId })}
+              options={(members.data?.items ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
+              style={{ width: 220 }}
+            />
+          )}
+        </LabelledItem>
+        <LabelledItem label="Trạng thái">
+          {(id) => (
+            <Select
+              id={id}
+              data-testid="tx-status"
+              allowClear
+              placeholder="Tất cả"
+              value={filters.status}
+              onChange={(status?: PaymentStatus) => set({ status })}
+              options={(['success', 'failed', 'unknown'] as const).map((s) => ({
+                value: s,
+                label: paymentStatusLabelVi[s],
+              }))}
+              style={{ width: 170 }}
+            />
+          )}
+        </LabelledItem>
         <Form.Item>
           <ReloadButton list={list} />
         </Form.Item>
@@ -242,11 +299,13 @@ export function TransactionsView() {
       <ErrorAlert error={callError} />
       <div className="result-bar">
         <Typography.Text data-testid="tx-total">
-          Tổng số: {list.data?.items.length ?? 0} giao dịch
+          {transactionsTotalVi(list.data?.items.length ?? 0, TX_LIMIT)}
         </Typography.Text>
       </div>
       <Table<FeePayment>
         data-testid="tx-table"
+        // Fixed layout: the flexible column takes what is left instead of its longest name list.
+        tableLayout="fixed"
         data-settled={list.settled ? 'true' : 'false'}
         rowKey="id"
         size="small"
@@ -255,7 +314,6 @@ export function TransactionsView() {
         dataSource={list.data?.items ?? []}
         loading={list.loading}
         pagination={{ pageSize: 50, showSizeChanger: false }}
-        scroll={{ x: 1800 }}
         locale={{ emptyText: 'Không có giao dịch phù hợp' }}
         onRow={(p) => ({ 'data-payment-id': p.id }) as React.HTMLAttributes<HTMLElement>}
       />
