@@ -17,6 +17,7 @@ import {
 import { useBridge } from '../../desktop-context';
 import { FEE_VIEW_TITLES, NavigationContext, type FeeView, type Screen } from '../../navigation';
 import { OrgsScreen } from '../orgs/orgs-screen';
+import { FirstSyncView } from './first-sync-view';
 import { PartyEmblem } from './party-emblem';
 import { SyncIndicator } from './sync-indicator';
 import { useSyncStatus } from './use-sync-status';
@@ -143,9 +144,11 @@ export function AppLayout({
   }
 
   const serverBack = offline && sync.status?.online === true;
+  // Never synced and syncing: the screens would show empty lists as if the unit had no data.
+  const firstSync = sync.syncing && sync.status !== undefined && sync.status.lastSyncAt === null;
   return (
     <NavigationContext.Provider value={navigation}>
-      <Layout style={{ minHeight: '100vh' }}>
+      <Layout className="app-frame">
         <Layout.Header className="app-header">
           <PartyEmblem size={32} />
           <div className="app-title">Hệ thống thông tin giải quyết thủ tục hành chính của Đảng</div>
@@ -161,8 +164,8 @@ export function AppLayout({
             </Button>
           </Dropdown>
         </Layout.Header>
-        <Layout>
-          <Layout.Sider width={260} breakpoint="lg" collapsedWidth={0}>
+        <Layout className="app-body">
+          <Layout.Sider className="app-sider" width={260} breakpoint="lg" collapsedWidth={0}>
             <Menu
               className="app-menu"
               mode="inline"
@@ -193,23 +196,27 @@ export function AppLayout({
                 }
               />
             )}
-            <Suspense fallback={<Spin />}>
-              {screen.name === 'orgs' && <OrgsScreen parentId={screen.parentId ?? null} />}
-              {screen.name === 'members' && (
-                <MembersScreen orgId={screen.orgId} back={screen.back} />
-              )}
-              {screen.name === 'users' && isAdmin && <UsersScreen />}
-              {screen.name === 'transfers' && (
-                <TransfersScreen
-                  key={keyOf(screen)}
-                  variant={screen.variant}
-                  side={screen.side}
-                  dossierId={screen.dossierId}
-                />
-              )}
-              {screen.name === 'outbox' && <OutboxScreen />}
-              {screen.name === 'fees' && <FeesScreen key={screen.view} view={screen.view} />}
-            </Suspense>
+            {firstSync ? (
+              <FirstSyncView progress={sync.progress ?? sync.status?.progress ?? null} />
+            ) : (
+              <Suspense fallback={<Spin />}>
+                {screen.name === 'orgs' && <OrgsScreen parentId={screen.parentId ?? null} />}
+                {screen.name === 'members' && (
+                  <MembersScreen orgId={screen.orgId} back={screen.back} />
+                )}
+                {screen.name === 'users' && isAdmin && <UsersScreen />}
+                {screen.name === 'transfers' && (
+                  <TransfersScreen
+                    key={keyOf(screen)}
+                    variant={screen.variant}
+                    side={screen.side}
+                    dossierId={screen.dossierId}
+                  />
+                )}
+                {screen.name === 'outbox' && <OutboxScreen />}
+                {screen.name === 'fees' && <FeesScreen key={screen.view} view={screen.view} />}
+              </Suspense>
+            )}
           </Layout.Content>
         </Layout>
       </Layout>
