@@ -44,9 +44,12 @@ export function indexColumn<T>(width = 52): TableColumnType<T> {
   return { title: 'STT', key: 'index', width, align: 'right', render: (_v, _r, i) => i + 1 };
 }
 
-/** A column of dates or numbers: on one line, so "04/12/2026" never breaks before its year. */
+/**
+ * A column of dates or numbers: its cells on one line, so "04/12/2026" never breaks before its
+ * year (the title may still wrap).
+ */
 export function nowrapColumn<T>(column: TableColumnType<T>): TableColumnType<T> {
-  return { ...column, className: 'cell-nowrap' };
+  return { ...column, onCell: () => ({ className: 'cell-nowrap' }) };
 }
 
 /** "Thao tác" with one link-button, "Xem chi tiết" by default; kept in view on the right. */

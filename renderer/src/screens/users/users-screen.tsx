@@ -91,7 +91,7 @@ export function userColumns(onOpen: (user: UserListItem) => void): TableColumnsT
     {
       title: 'Điện thoại, email',
       key: 'contact',
-      width: 170,
+      width: 160,
       render: (_v, u) => (
         <StackedCell
           title={[u.phone, u.email].filter(Boolean).join(' · ')}
@@ -119,7 +119,7 @@ export function userColumns(onOpen: (user: UserListItem) => void): TableColumnsT
     {
       title: 'Trạng thái',
       dataIndex: 'status',
-      width: 110,
+      width: 124,
       render: (status: string) => <StatusTag kind="user" status={status} />,
     },
     openColumn(onOpen),
