@@ -36,7 +36,7 @@ export function memberColumns(
       render: (sex: string) => labelOf(sexLabelVi, sex),
     },
     nowrapColumn<MemberSummary>({ title: 'Số CCCD', dataIndex: 'citizenId', width: 128 }),
-    { title: 'Số thẻ đảng viên', dataIndex: 'cardNo', width: 100, ellipsis: true },
+    nowrapColumn<MemberSummary>({ title: 'Số thẻ đảng viên', dataIndex: 'cardNo', width: 100 }),
     ...(showHomeOrg
       ? [orgNameColumn<MemberSummary>('Chi bộ sinh hoạt', 'homeOrg', 150, (m) => m.homeOrg.name)]
       : []),
