@@ -38,7 +38,15 @@ export function memberColumns(
     nowrapColumn<MemberSummary>({ title: 'Số CCCD', dataIndex: 'citizenId', width: 128 }),
     nowrapColumn<MemberSummary>({ title: 'Số thẻ đảng viên', dataIndex: 'cardNo', width: 100 }),
     ...(showHomeOrg
-      ? [orgNameColumn<MemberSummary>('Chi bộ sinh hoạt', 'homeOrg', 150, (m) => m.homeOrg.name)]
+      ? [
+          orgNameColumn<MemberSummary>(
+            'Chi bộ sinh hoạt',
+            'homeOrg',
+            150,
+            (m) => m.homeOrg.name,
+            'member-home-org',
+          ),
+        ]
       : []),
     {
       title: 'Trạng thái',
