@@ -4,14 +4,17 @@ import type { AppShell } from './app-shell';
 
 // Steps of the transfer journeys that are not about the transfer screens themselves.
 
-/** The text of the member table's row for `name` (its "Chi bộ sinh hoạt" among the rest). */
-export async function memberRowText(page: Page, name: string): Promise<string> {
+/**
+ * The full name of the member's "Chi bộ sinh hoạt" in the member table's row for `name` (the cell
+ * shows its short name, the full one is kept for hover).
+ */
+export async function memberHomeOrg(page: Page, name: string): Promise<string> {
   const row = page
     .getByTestId('member-table')
     .locator('.ant-table-row')
     .filter({ has: page.getByTestId('member-name').getByText(name, { exact: true }) })
     .first();
-  return (await row.innerText()).replace(/\s+/g, ' ').trim();
+  return (await row.getByTestId('member-home-org').getAttribute('data-full-name')) ?? '';
 }
 
 /**

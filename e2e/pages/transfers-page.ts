@@ -121,13 +121,19 @@ export class TransfersPage {
       const flags = (await rows.nth(i).getByTestId('dossier-flag').allInnerTexts()).map((t) =>
         t.trim(),
       );
+      // The cells show the orgs' short names; the full name is on the cell for hover and tests.
+      // The deadline is stacked under the submission date as "Hạn dd/MM/yyyy", when there is one.
+      const presentBy = rows.nth(i).getByTestId('dossier-present-by');
+      const org = async (testId: string) =>
+        (await rows.nth(i).getByTestId(testId).getAttribute('data-full-name')) ?? '';
       out.push({
         member: cells[1] ?? '',
-        fromOrg: cells[2] ?? '',
-        destinationOrg: cells[3] ?? '',
-        currentOrg: cells[4] ?? '',
-        submittedOn: cells[5] ?? '',
-        presentBy: cells[6] ?? '',
+        fromOrg: await org('dossier-from'),
+        destinationOrg: await org('dossier-to'),
+        currentOrg: await org('dossier-current'),
+        submittedOn: (await rows.nth(i).getByTestId('dossier-submitted').innerText()).trim(),
+        presentBy:
+          (await presentBy.count()) > 0 ? ((await presentBy.getAttribute('data-date')) ?? '') : '',
         status: (await rows.nth(i).getByTestId('dossier-status').innerText()).trim(),
         flags,
       });

@@ -11,7 +11,9 @@ export class UsersPage {
     this.total = page.getByTestId('user-total');
   }
 
+  /** Waits until the list and its total show the answer to the current filters. */
   async waitUntilShown(): Promise<void> {
+    await this.page.locator('[data-testid="user-total"][data-settled="true"]').waitFor();
     await waitForTableSettled(this.table);
   }
 
@@ -37,13 +39,13 @@ export class UsersPage {
   async searchName(q: string): Promise<void> {
     await this.page.getByPlaceholder('Nhập họ tên hoặc tên đăng nhập').fill(q);
     await this.page.getByRole('button', { name: 'Tìm kiếm' }).click();
-    await waitForTableSettled(this.table);
+    await this.waitUntilShown();
   }
 
   /** Picks a value of one of the select filters ("Trạng thái", "Vai trò", "Chức vụ"). */
   async filterBy(label: 'Trạng thái' | 'Vai trò' | 'Chức vụ', option: string): Promise<void> {
     await this.page.getByLabel(label).click();
     await this.page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-    await waitForTableSettled(this.table);
+    await this.waitUntilShown();
   }
 }

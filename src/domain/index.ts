@@ -39,6 +39,7 @@ export {
   type ParentPresenceCode,
 } from './org/org-types';
 export { formatOrgCode, OrgCode, validateOrgCode, type OrgCodeCode } from './org/org-code';
+export { orgShortName } from './org/org-short-name';
 export {
   AllocationDirection,
   allocationDirectionLabelVi,

@@ -8,6 +8,7 @@ import { useScreenHistory } from '../../screen-history';
 import { useHeadingFocus } from '../../ui/use-heading-focus';
 import { OrgsScreen } from '../orgs/orgs-screen';
 import { appMenuItems, menuKeyOf, menuOpenKeysOf, screenOfMenuKey } from './app-menu';
+import { FirstSyncView } from './first-sync-view';
 import { PartyEmblem } from './party-emblem';
 import { SyncIndicator } from './sync-indicator';
 import { UserMenu } from './user-menu';
@@ -59,17 +60,19 @@ export function AppLayout({
   }
 
   const serverBack = offline && sync.status?.online === true;
+  // Never synced and syncing: the screens would show empty lists as if the unit had no data.
+  const firstSync = sync.syncing && sync.status !== undefined && sync.status.lastSyncAt === null;
   return (
     <NavigationContext.Provider value={navigation}>
-      <Layout style={{ minHeight: '100vh' }}>
+      <Layout className="app-frame">
         <Layout.Header className="app-header">
           <PartyEmblem size={32} />
           <div className="app-title">Hệ thống thông tin giải quyết thủ tục hành chính của Đảng</div>
           <SyncIndicator sync={sync} readOnly={offline} />
           <UserMenu fullName={user.fullName} onLogout={() => void logout()} />
         </Layout.Header>
-        <Layout>
-          <Layout.Sider width={260} breakpoint="lg" collapsedWidth={0}>
+        <Layout className="app-body">
+          <Layout.Sider className="app-sider" width={260} breakpoint="lg" collapsedWidth={0}>
             <Menu
               className="app-menu"
               mode="inline"
@@ -102,25 +105,29 @@ export function AppLayout({
                 }
               />
             )}
-            <Suspense fallback={<Spin />}>
-              {screen.name === 'orgs' && <OrgsScreen parentId={screen.parentId ?? null} />}
-              {screen.name === 'members' && (
-                <MembersScreen orgId={screen.orgId} back={screen.back} />
-              )}
-              {screen.name === 'users' && <UsersScreen />}
-              {screen.name === 'transfers' && (
-                <TransfersScreen
-                  // The inbox keeps its own filters while a dossier of it is open.
-                  key={`${menuKeyOf(screen)}${screen.awaitingMe ? ':inbox' : ''}`}
-                  variant={screen.variant}
-                  side={screen.side}
-                  dossierId={screen.dossierId}
-                  awaitingMe={screen.awaitingMe}
-                />
-              )}
-              {screen.name === 'outbox' && <OutboxScreen />}
-              {screen.name === 'fees' && <FeesScreen key={screen.view} view={screen.view} />}
-            </Suspense>
+            {firstSync ? (
+              <FirstSyncView progress={sync.progress ?? sync.status?.progress ?? null} />
+            ) : (
+              <Suspense fallback={<Spin />}>
+                {screen.name === 'orgs' && <OrgsScreen parentId={screen.parentId ?? null} />}
+                {screen.name === 'members' && (
+                  <MembersScreen orgId={screen.orgId} back={screen.back} />
+                )}
+                {screen.name === 'users' && <UsersScreen />}
+                {screen.name === 'transfers' && (
+                  <TransfersScreen
+                    // The inbox keeps its own filters while a dossier of it is open.
+                    key={`${menuKeyOf(screen)}${screen.awaitingMe ? ':inbox' : ''}`}
+                    variant={screen.variant}
+                    side={screen.side}
+                    dossierId={screen.dossierId}
+                    awaitingMe={screen.awaitingMe}
+                  />
+                )}
+                {screen.name === 'outbox' && <OutboxScreen />}
+                {screen.name === 'fees' && <FeesScreen key={screen.view} view={screen.view} />}
+              </Suspense>
+            )}
           </Layout.Content>
         </Layout>
       </Layout>

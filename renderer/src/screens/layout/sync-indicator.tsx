@@ -2,6 +2,7 @@ import { CloudSyncOutlined } from '@ant-design/icons';
 import { Badge, Button, Progress, Tooltip } from 'antd';
 import { formatCount, formatDateTime } from '../../format';
 import { useNavigation } from '../../navigation';
+import { syncPercent } from './sync-eta';
 import type { SyncState } from './use-sync-status';
 
 /**
@@ -16,10 +17,7 @@ export function SyncIndicator({ sync, readOnly }: { sync: SyncState; readOnly: b
   const attention = status?.outboxNeedsAttention ?? 0;
   // outboxCount counts every entry; those the server refused are shown apart.
   const waiting = Math.max(0, (status?.outboxCount ?? 0) - attention);
-  const percent =
-    progress?.estimatedTotal && progress.estimatedTotal > 0
-      ? Math.min(99, Math.round((progress.pulled / progress.estimatedTotal) * 100))
-      : undefined;
+  const percent = syncPercent(progress);
   return (
     <div
       className="sync-indicator"

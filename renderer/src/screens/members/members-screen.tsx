@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Input, Typography } from 'antd';
+import { Button, Card, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { MemberSummary } from '../../../../src/desktop/contract';
 import {
@@ -10,6 +10,7 @@ import {
 import { formatCount } from '../../format';
 import { useNavigation, type Screen } from '../../navigation';
 import { ErrorAlert } from '../../ui/error-alert';
+import { CappedNotice, ResultTotal } from '../../ui/result-total';
 import { useSearchText } from '../../ui/use-search-text';
 import { useViewportHeight } from '../../ui/use-viewport-height';
 import type { DesktopError } from '../../../../src/desktop/contract';
@@ -62,20 +63,19 @@ function MemberSearch({ onOpen }: { onOpen: (id: string) => void }) {
       <div className="result-bar">
         <Typography.Text strong>Kết quả tìm kiếm</Typography.Text>
         {q && (
-          <Typography.Text data-testid="member-total" data-settled={String(search.settled)}>
-            Tổng số: {search.data?.truncated ? 'trên ' : ''}
-            {formatCount(rows.length)} kết quả
-          </Typography.Text>
+          <ResultTotal
+            testId="member-total"
+            count={rows.length}
+            noun="kết quả"
+            capped={search.data?.truncated}
+            settled={search.settled}
+          />
         )}
       </div>
-      {search.data?.truncated && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={`Chỉ hiển thị ${formatCount(SEARCH_LIMIT)} kết quả phù hợp nhất. Hãy nhập đầy đủ hơn để thu hẹp.`}
-        />
-      )}
+      <CappedNotice
+        capped={search.data?.truncated}
+        text={`Chỉ hiển thị ${formatCount(SEARCH_LIMIT)} kết quả phù hợp nhất. Hãy nhập đầy đủ hơn để thu hẹp.`}
+      />
       <ErrorAlert error={search.error} onRetry={search.reload} />
       <MemberTable
         rows={rows}
@@ -155,9 +155,7 @@ function OrgMembers({
         <Typography.Text>
           Chi bộ sinh hoạt: <strong className="wrap-anywhere">{org?.name ?? '…'}</strong>
         </Typography.Text>
-        <Typography.Text data-testid="member-total">
-          Tổng số: {formatCount(rows.length)} đảng viên
-        </Typography.Text>
+        <ResultTotal testId="member-total" count={rows.length} noun="đảng viên" settled={done} />
         <Button size="small" onClick={() => go(back ?? { name: 'orgs' })}>
           Quay lại
         </Button>

@@ -1,11 +1,12 @@
-import { Alert, Button, Space, Typography, type TableColumnsType } from 'antd';
+import { Button, Space, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { OrgNode } from '../../../../src/desktop/contract';
 import { useDesktopQuery } from '../../desktop-context';
 import { formatCount } from '../../format';
 import { useNavigation } from '../../navigation';
 import { ErrorAlert } from '../../ui/error-alert';
-import { indexColumn, ListTable } from '../../ui/list-table';
+import { CappedNotice, ResultTotal } from '../../ui/result-total';
+import { indexColumn, ListTable, nowrapColumn } from '../../ui/list-table';
 import { StatusTag } from '../../ui/status-tag';
 import { useViewportHeight } from '../../ui/use-viewport-height';
 import { OrgBreadcrumb } from './org-breadcrumb';
@@ -61,52 +62,11 @@ export function OrgListView({
     else showChildren(crumbs.length >= 2 ? (crumbs[crumbs.length - 2]?.id ?? null) : null);
   };
 
-  const columns: TableColumnsType<OrgNode> = [
-    indexColumn(60),
-    { title: 'Mã cơ quan', dataIndex: 'code', width: 110, ellipsis: true },
-    {
-      title: 'Tên cơ quan',
-      dataIndex: 'name',
-      ellipsis: { showTitle: true },
-      render: (name: string) => <span data-testid="org-name">{name}</span>,
-    },
-    { title: 'Địa chỉ', dataIndex: 'address', width: 200, ellipsis: { showTitle: true } },
-    {
-      title: 'Trạng thái',
-      dataIndex: 'status',
-      width: 136,
-      render: (status: string) => <StatusTag kind="org" status={status} />,
-    },
-    {
-      title: 'Thao tác',
-      key: 'actions',
-      width: 270,
-      fixed: 'right',
-      render: (_v, org) => (
-        <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => onShowDetail(org.id)}>
-            Xem chi tiết
-          </Button>
-          {org.childCount > 0 && (
-            <Button type="link" size="small" onClick={() => showChildren(org.id)}>
-              Xem cấp con
-            </Button>
-          )}
-          {org.memberCount > 0 && (
-            <Button
-              type="link"
-              size="small"
-              onClick={() =>
-                go({ name: 'members', orgId: org.id, back: { name: 'orgs', parentId } })
-              }
-            >
-              Đảng viên ({formatCount(org.memberCount)})
-            </Button>
-          )}
-        </Space>
-      ),
-    },
-  ];
+  const columns = orgListColumns({
+    onShowDetail,
+    onShowChildren: showChildren,
+    onShowMembers: (orgId) => go({ name: 'members', orgId, back: { name: 'orgs', parentId } }),
+  });
 
   return (
     <div data-testid="org-list">
@@ -114,30 +74,29 @@ export function OrgListView({
       <div className="result-bar">
         <Typography.Text strong>Kết quả tìm kiếm</Typography.Text>
         <OrgBreadcrumb chain={crumbs} onOpen={(org) => showChildren(org.id)} />
-        <Typography.Text data-testid="org-total">
-          Tổng số: {formatCount(rows.length)} kết quả
-        </Typography.Text>
+        <ResultTotal
+          testId="org-total"
+          count={rows.length}
+          noun="kết quả"
+          capped={searching && found.data?.truncated}
+          settled={query.settled}
+        />
         {(parentId !== null || searching) && (
           <Button size="small" onClick={goBack}>
             Quay lại
           </Button>
         )}
       </div>
-      {searching && found.data?.truncated && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={`Chỉ hiển thị ${formatCount(SEARCH_LIMIT)} kết quả đầu tiên. Hãy nhập thêm điều kiện để thu hẹp.`}
-        />
-      )}
+      <CappedNotice
+        capped={searching && found.data?.truncated}
+        text={`Chỉ hiển thị ${formatCount(SEARCH_LIMIT)} kết quả đầu tiên. Hãy nhập thêm điều kiện để thu hẹp.`}
+      />
       <ErrorAlert error={query.error} onRetry={query.reload} />
       <ListTable<OrgNode>
         data-testid="org-table"
         columns={columns}
         dataSource={rows}
         loading={query.loading}
-        width={1000}
         height={tableHeight}
         locale={{
           emptyText: searching ? 'Không tìm thấy tổ chức đảng phù hợp' : 'Không có dữ liệu',
@@ -145,4 +104,64 @@ export function OrgListView({
       />
     </div>
   );
+}
+
+/**
+ * The org catalog's columns, fitting 1366 wide (ListTable): the name in full (the list's subject,
+ * wrapping when long), the actions of a level on the right.
+ */
+export function orgListColumns({
+  onShowDetail,
+  onShowChildren,
+  onShowMembers,
+}: {
+  onShowDetail: (orgId: string) => void;
+  onShowChildren: (orgId: string) => void;
+  onShowMembers: (orgId: string) => void;
+}): TableColumnsType<OrgNode> {
+  return [
+    indexColumn(),
+    nowrapColumn<OrgNode>({ title: 'Mã cơ quan', dataIndex: 'code', width: 112 }),
+    // The org catalog names each org in full: it is the list's subject, and it may wrap.
+    {
+      title: 'Tên cơ quan',
+      dataIndex: 'name',
+      width: 300,
+      render: (name: string) => (
+        <span data-testid="org-name" className="wrap-anywhere">
+          {name}
+        </span>
+      ),
+    },
+    { title: 'Địa chỉ', dataIndex: 'address', width: 190, ellipsis: { showTitle: true } },
+    {
+      title: 'Trạng thái',
+      dataIndex: 'status',
+      width: 116,
+      render: (status: string) => <StatusTag kind="org" status={status} />,
+    },
+    {
+      title: 'Thao tác',
+      key: 'actions',
+      width: 250,
+      fixed: 'right',
+      render: (_v, org) => (
+        <Space size={0} wrap>
+          <Button type="link" size="small" onClick={() => onShowDetail(org.id)}>
+            Xem chi tiết
+          </Button>
+          {org.childCount > 0 && (
+            <Button type="link" size="small" onClick={() => onShowChildren(org.id)}>
+              Xem cấp con
+            </Button>
+          )}
+          {org.memberCount > 0 && (
+            <Button type="link" size="small" onClick={() => onShowMembers(org.id)}>
+              Đảng viên ({formatCount(org.memberCount)})
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
 }

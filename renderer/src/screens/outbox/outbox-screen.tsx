@@ -13,7 +13,7 @@ import {
 } from '../../desktop-context';
 import { formatCount, formatDateTime, labelOf } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
-import { indexColumn, ListTable } from '../../ui/list-table';
+import { indexColumn, ListTable, nowrapColumn } from '../../ui/list-table';
 import { useViewportHeight } from '../../ui/use-viewport-height';
 
 /** Transfer actions and the offline fee approval. */
@@ -78,63 +78,7 @@ export function OutboxScreen() {
     }
   }
 
-  const columns: TableColumnsType<OutboxEntry> = [
-    indexColumn(),
-    {
-      title: 'Hồ sơ',
-      dataIndex: 'label',
-      width: 300,
-      ellipsis: { showTitle: true },
-      render: (label: string) => <span data-testid="outbox-label">{label}</span>,
-    },
-    {
-      title: 'Thao tác',
-      dataIndex: 'actionType',
-      width: 150,
-      render: (type: string) => (
-        <span data-testid="outbox-action">{labelOf(ACTION_LABELS, type)}</span>
-      ),
-    },
-    {
-      title: 'Thời điểm thực hiện',
-      dataIndex: 'createdAt',
-      width: 160,
-      render: (at: string) => formatDateTime(at),
-    },
-    {
-      title: 'Trạng thái',
-      key: 'status',
-      width: 310,
-      render: (_v, e) => (
-        <div className="wrap-anywhere" style={{ whiteSpace: 'normal' }}>
-          <Tag color={STATUS_TAGS[e.status].color} data-testid="outbox-status">
-            {STATUS_TAGS[e.status].label}
-          </Tag>
-          {e.message && <Typography.Text type="danger">{e.message}</Typography.Text>}
-        </div>
-      ),
-    },
-    {
-      title: 'Xử lý',
-      key: 'actions',
-      width: 120,
-      fixed: 'right',
-      render: (_v, e) =>
-        e.status === 'needs_attention' && (
-          <Popconfirm
-            title="Bỏ thao tác này?"
-            description="Thao tác sẽ không được gửi lên máy chủ."
-            okText="Bỏ thao tác"
-            cancelText="Hủy"
-            onConfirm={() => void discard(e.id)}
-          >
-            <Button type="link" size="small" danger loading={discarding === e.id}>
-              Bỏ thao tác
-            </Button>
-          </Popconfirm>
-        ),
-    },
-  ];
+  const columns = outboxColumns(discarding, (id) => void discard(id));
 
   const waiting = rows.filter((r) => r.status !== 'needs_attention').length;
   const refused = rows.length - waiting;
@@ -175,10 +119,76 @@ export function OutboxScreen() {
         columns={columns}
         dataSource={rows}
         loading={outbox.loading && !outbox.data}
-        width={1100}
         height={height}
         locale={{ emptyText: 'Không có thao tác nào chờ gửi' }}
       />
     </Card>
   );
+}
+
+/**
+ * The outbox's columns, fitting 1366 wide (ListTable): the server's message wraps under the
+ * status; "Bỏ thao tác" only for what the server refused.
+ */
+export function outboxColumns(
+  discarding: string | undefined,
+  onDiscard: (id: string) => void,
+): TableColumnsType<OutboxEntry> {
+  return [
+    indexColumn(),
+    {
+      title: 'Hồ sơ',
+      dataIndex: 'label',
+      width: 240,
+      ellipsis: { showTitle: true },
+      render: (label: string) => <span data-testid="outbox-label">{label}</span>,
+    },
+    {
+      title: 'Thao tác',
+      dataIndex: 'actionType',
+      width: 140,
+      render: (type: string) => (
+        <span data-testid="outbox-action">{labelOf(ACTION_LABELS, type)}</span>
+      ),
+    },
+    nowrapColumn<OutboxEntry>({
+      title: 'Thời điểm thực hiện',
+      dataIndex: 'createdAt',
+      width: 170,
+      render: (at: string) => formatDateTime(at),
+    }),
+    {
+      title: 'Trạng thái',
+      key: 'status',
+      width: 290,
+      render: (_v, e) => (
+        <div className="wrap-anywhere" style={{ whiteSpace: 'normal' }}>
+          <Tag color={STATUS_TAGS[e.status].color} data-testid="outbox-status">
+            {STATUS_TAGS[e.status].label}
+          </Tag>
+          {e.message && <Typography.Text type="danger">{e.message}</Typography.Text>}
+        </div>
+      ),
+    },
+    {
+      title: 'Xử lý',
+      key: 'actions',
+      width: 116,
+      fixed: 'right',
+      render: (_v, e) =>
+        e.status === 'needs_attention' && (
+          <Popconfirm
+            title="Bỏ thao tác này?"
+            description="Thao tác sẽ không được gửi lên máy chủ."
+            okText="Bỏ thao tác"
+            cancelText="Hủy"
+            onConfirm={() => onDiscard(e.id)}
+          >
+            <Button type="link" size="small" danger loading={discarding === e.id}>
+              Bỏ thao tác
+            </Button>
+          </Popconfirm>
+        ),
+    },
+  ];
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Input, Select, Space, Switch, Typography } from 'antd';
+import { Input, Select, Space, Switch, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { DossierListItem, DossierSide } from '../../../../src/desktop/contract';
 import {
@@ -9,7 +9,10 @@ import type { TransferVariant } from '../../../../src/domain/procedures/transfer
 import { useDesktopQuery } from '../../desktop-context';
 import { formatCount, formatDate } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
-import { indexColumn, ListTable } from '../../ui/list-table';
+import { indexColumn, ListTable, nowrapColumn, openColumn } from '../../ui/list-table';
+import { orgNameColumn } from '../../ui/org-name';
+import { CappedNotice, ResultTotal } from '../../ui/result-total';
+import { StackedCell } from '../../ui/stacked-cell';
 import { useSearchText } from '../../ui/use-search-text';
 import { useViewportHeight } from '../../ui/use-viewport-height';
 import { DossierFlags, TransferStatusTag } from './dossier-tags';
@@ -49,74 +52,9 @@ export function DossierList({
     limit: LIMIT,
   });
   const rows = list.data?.items ?? [];
-  const height = useViewportHeight(360);
+  const height = useViewportHeight(320);
 
-  const columns: TableColumnsType<DossierListItem> = [
-    indexColumn(),
-    {
-      title: 'Họ và tên',
-      key: 'member',
-      width: 170,
-      ellipsis: { showTitle: true },
-      render: (_v, d) => (
-        <span data-testid="dossier-member" style={{ fontWeight: d.awaitingMe ? 600 : undefined }}>
-          {d.member.fullName}
-        </span>
-      ),
-    },
-    // Short titles: the screen's title says "Tổ chức đảng nơi chuyển đi / đến" already.
-    {
-      title: 'Nơi chuyển đi',
-      key: 'from',
-      width: 170,
-      ellipsis: { showTitle: true },
-      render: (_v, d) => d.fromOrg.name,
-    },
-    {
-      title: 'Nơi chuyển đến',
-      key: 'to',
-      width: 170,
-      ellipsis: { showTitle: true },
-      render: (_v, d) => d.destinationOrg.name,
-    },
-    {
-      title: 'Đang ở',
-      key: 'current',
-      width: 170,
-      ellipsis: { showTitle: true },
-      render: (_v, d) => d.currentOrg.name,
-    },
-    { title: 'Ngày nộp', dataIndex: 'submittedAt', width: 95, render: formatDate },
-    { title: 'Hạn xuất trình', dataIndex: 'presentBy', width: 110, render: formatDate },
-    {
-      title: 'Trạng thái',
-      key: 'status',
-      width: 220,
-      // With the action, always in view however narrow the window.
-      fixed: 'right',
-      render: (_v, d) => (
-        <Space size={4} wrap>
-          <TransferStatusTag status={d.status} />
-          <DossierFlags
-            overdue={d.overdue}
-            pendingActions={d.pendingActions}
-            needsAttention={d.needsAttention}
-          />
-        </Space>
-      ),
-    },
-    {
-      title: 'Thao tác',
-      key: 'actions',
-      width: 110,
-      fixed: 'right',
-      render: (_v, d) => (
-        <Button type="link" size="small" onClick={() => onOpen(d.id)}>
-          Xem chi tiết
-        </Button>
-      ),
-    },
-  ];
+  const columns = dossierColumns(onOpen);
 
   return (
     <>
@@ -158,19 +96,18 @@ export function DossierList({
       </Space>
       <div className="result-bar">
         <Typography.Text strong>Danh sách hồ sơ phiếu chuyển sinh hoạt đảng</Typography.Text>
-        <Typography.Text data-testid="dossier-total" data-settled={String(list.settled)}>
-          Tổng số: {list.data?.truncated ? 'trên ' : ''}
-          {formatCount(rows.length)} hồ sơ
-        </Typography.Text>
-      </div>
-      {list.data?.truncated && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={`Chỉ hiển thị ${formatCount(LIMIT)} hồ sơ đầu tiên. Hãy dùng bộ lọc để thu hẹp.`}
+        <ResultTotal
+          testId="dossier-total"
+          count={rows.length}
+          noun="hồ sơ"
+          capped={list.data?.truncated}
+          settled={list.settled}
         />
-      )}
+      </div>
+      <CappedNotice
+        capped={list.data?.truncated}
+        text={`Chỉ hiển thị ${formatCount(LIMIT)} hồ sơ đầu tiên. Hãy dùng bộ lọc để thu hẹp.`}
+      />
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <ListTable<DossierListItem>
         data-testid="dossier-table"
@@ -178,7 +115,6 @@ export function DossierList({
         dataSource={rows}
         // A reload after an event keeps the rows in place instead of flashing a spinner.
         loading={list.loading && !list.data}
-        width={1230}
         height={height}
         locale={{ emptyText: 'Không có hồ sơ phù hợp' }}
         onRow={(d) => ({
@@ -193,4 +129,67 @@ export function DossierList({
       />
     </>
   );
+}
+
+/**
+ * The dossier list's columns, fitting 1366 wide (ListTable): the three orgs by their short names,
+ * the full name on hover; the deadline under the submission date; status and action stay in view
+ * on the right.
+ */
+export function dossierColumns(
+  onOpen: (dossierId: string) => void,
+): TableColumnsType<DossierListItem> {
+  return [
+    indexColumn(),
+    {
+      title: 'Họ và tên',
+      key: 'member',
+      width: 176,
+      ellipsis: { showTitle: true },
+      render: (_v, d) => (
+        <span data-testid="dossier-member" style={{ fontWeight: d.awaitingMe ? 600 : undefined }}>
+          {d.member.fullName}
+        </span>
+      ),
+    },
+    // Short titles: the screen's title says "Tổ chức đảng nơi chuyển đi / đến" already.
+    orgNameColumn('Nơi chuyển đi', 'from', 140, (d) => d.fromOrg.name, 'dossier-from'),
+    orgNameColumn('Nơi chuyển đến', 'to', 140, (d) => d.destinationOrg.name, 'dossier-to'),
+    orgNameColumn('Đang ở', 'current', 140, (d) => d.currentOrg.name, 'dossier-current'),
+    nowrapColumn<DossierListItem>({
+      title: 'Ngày nộp, hạn xuất trình',
+      key: 'dates',
+      width: 112,
+      render: (_v, d) => (
+        <StackedCell
+          main={<span data-testid="dossier-submitted">{formatDate(d.submittedAt)}</span>}
+          secondary={
+            d.presentBy ? (
+              <span data-testid="dossier-present-by" data-date={formatDate(d.presentBy)}>
+                Hạn {formatDate(d.presentBy)}
+              </span>
+            ) : undefined
+          }
+        />
+      ),
+    }),
+    {
+      title: 'Trạng thái',
+      key: 'status',
+      width: 150,
+      // With the action, always in view however narrow the window.
+      fixed: 'right',
+      render: (_v, d) => (
+        <Space size={4} wrap>
+          <TransferStatusTag status={d.status} />
+          <DossierFlags
+            overdue={d.overdue}
+            pendingActions={d.pendingActions}
+            needsAttention={d.needsAttention}
+          />
+        </Space>
+      ),
+    },
+    openColumn((d) => onOpen(d.id)),
+  ];
 }

@@ -1,20 +1,14 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Modal,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Button, Card, Descriptions, Modal, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { UserListItem } from '../../../../src/desktop/contract';
 import { roleLabelVi, userFieldLabelVi } from '../../../../src/domain/people/user';
 import { useDesktopQuery } from '../../desktop-context';
 import { formatCount, formatDateTime, labelOf } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
-import { indexColumn, ListTable } from '../../ui/list-table';
+import { orgNameColumn } from '../../ui/org-name';
+import { CappedNotice, ResultTotal } from '../../ui/result-total';
+import { StackedCell } from '../../ui/stacked-cell';
+import { indexColumn, ListTable, nowrapColumn, openColumn } from '../../ui/list-table';
 import { StatusTag } from '../../ui/status-tag';
 import { useViewportHeight } from '../../ui/use-viewport-height';
 import { CertificateRegistrations } from './certificate-registrations';
@@ -35,60 +29,7 @@ export function UsersScreen() {
   const rows = list.data?.items ?? [];
   const height = useViewportHeight(400);
 
-  const columns: TableColumnsType<UserListItem> = [
-    { ...indexColumn<UserListItem>(), fixed: 'left' },
-    { title: 'Tên đăng nhập', dataIndex: 'username', width: 140, ellipsis: { showTitle: true } },
-    {
-      title: 'Họ và tên',
-      dataIndex: 'fullName',
-      width: 180,
-      fixed: 'left',
-      ellipsis: { showTitle: true },
-      render: (name: string) => <span data-testid="user-name">{name}</span>,
-    },
-    { title: 'Số CCCD', dataIndex: 'citizenId', width: 125 },
-    { title: 'Số điện thoại', dataIndex: 'phone', width: 115 },
-    { title: 'Email', dataIndex: 'email', width: 180, ellipsis: { showTitle: true } },
-    {
-      title: 'Đơn vị',
-      key: 'org',
-      width: 200,
-      ellipsis: { showTitle: true },
-      render: (_v, u) => u.org.name,
-    },
-    { title: 'Chức vụ', dataIndex: 'position', width: 160, ellipsis: { showTitle: true } },
-    {
-      title: 'Vai trò',
-      key: 'roles',
-      width: 180,
-      render: (_v, u) => u.roles.map((r) => labelOf(roleLabelVi, r.role)).join(', '),
-      ellipsis: { showTitle: true },
-    },
-    { title: 'Người cập nhật', dataIndex: 'updatedBy', width: 130, ellipsis: { showTitle: true } },
-    {
-      title: 'Ngày cập nhật',
-      dataIndex: 'updatedAt',
-      width: 170,
-      render: (at: string) => formatDateTime(at),
-    },
-    {
-      title: 'Trạng thái',
-      dataIndex: 'status',
-      width: 140,
-      render: (status: string) => <StatusTag kind="user" status={status} />,
-    },
-    {
-      title: 'Thao tác',
-      key: 'actions',
-      width: 110,
-      fixed: 'right',
-      render: (_v, u) => (
-        <Button type="link" size="small" onClick={() => setOpen(u)}>
-          Xem chi tiết
-        </Button>
-      ),
-    },
-  ];
+  const columns = userColumns(setOpen);
 
   return (
     <Card className="page-card">
@@ -98,26 +39,25 @@ export function UsersScreen() {
       <UserFilters positions={list.data?.positions ?? []} onChange={setFilters} list={list} />
       <div className="result-bar">
         <Typography.Text strong>Danh sách các tài khoản thuộc đơn vị</Typography.Text>
-        <Typography.Text data-testid="user-total">
-          Tổng số: {formatCount(list.data?.total ?? 0)} kết quả
-        </Typography.Text>
+        {/* The server counts every match: the total is exact even when the list is cut. */}
+        <ResultTotal
+          testId="user-total"
+          count={list.data?.total ?? 0}
+          noun="kết quả"
+          settled={list.settled}
+        />
         <Tag>Chỉ xem</Tag>
       </div>
-      {list.data?.truncated && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={`Chỉ hiển thị ${formatCount(LIMIT)} tài khoản đầu tiên. Hãy dùng bộ lọc để thu hẹp.`}
-        />
-      )}
+      <CappedNotice
+        capped={list.data?.truncated}
+        text={`Chỉ hiển thị ${formatCount(LIMIT)} tài khoản đầu tiên. Hãy dùng bộ lọc để thu hẹp.`}
+      />
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <ListTable<UserListItem>
         data-testid="user-table"
         columns={columns}
         dataSource={rows}
         loading={list.loading}
-        width={1900}
         height={height}
         locale={{ emptyText: 'Không có tài khoản phù hợp' }}
       />
@@ -125,6 +65,65 @@ export function UsersScreen() {
       <CertificateRegistrations />
     </Card>
   );
+}
+
+/**
+ * The user list's columns, fitting 1366 wide (ListTable): the user name under the full name, the
+ * email under the phone, the roles under the position; who updated the account and when are in
+ * the detail.
+ */
+export function userColumns(onOpen: (user: UserListItem) => void): TableColumnsType<UserListItem> {
+  return [
+    indexColumn(),
+    {
+      title: 'Họ và tên, tên đăng nhập',
+      key: 'name',
+      width: 170,
+      render: (_v, u) => (
+        <StackedCell
+          title={`${u.fullName} (${u.username})`}
+          main={<span data-testid="user-name">{u.fullName}</span>}
+          secondary={u.username}
+        />
+      ),
+    },
+    nowrapColumn<UserListItem>({ title: 'Số CCCD', dataIndex: 'citizenId', width: 128 }),
+    {
+      title: 'Điện thoại, email',
+      key: 'contact',
+      width: 160,
+      render: (_v, u) => (
+        <StackedCell
+          title={[u.phone, u.email].filter(Boolean).join(' · ')}
+          main={u.phone}
+          secondary={u.email}
+        />
+      ),
+    },
+    orgNameColumn<UserListItem>('Đơn vị', 'org', 120, (u) => u.org.name),
+    {
+      title: 'Chức vụ, vai trò',
+      key: 'roles',
+      width: 150,
+      render: (_v, u) => {
+        const roles = u.roles.map((r) => labelOf(roleLabelVi, r.role)).join(', ');
+        return (
+          <StackedCell
+            title={[u.position, roles].filter(Boolean).join(' · ')}
+            main={u.position || roles}
+            secondary={u.position ? roles : undefined}
+          />
+        );
+      },
+    },
+    {
+      title: 'Trạng thái',
+      dataIndex: 'status',
+      width: 124,
+      render: (status: string) => <StatusTag kind="user" status={status} />,
+    },
+    openColumn(onOpen),
+  ];
 }
 
 /** "Xem chi tiết tài khoản người dùng" with the fields of the admin guide. */
@@ -175,6 +174,7 @@ function UserDetailDialog({
                 label: 'Trạng thái hoạt động',
                 children: <StatusTag kind="user" status={user.status} />,
               },
+              { key: 'updatedBy', label: 'Người cập nhật', children: user.updatedBy },
               { key: 'updated', label: 'Ngày cập nhật', children: formatDateTime(user.updatedAt) },
             ]}
           />
