@@ -159,7 +159,6 @@ describe('every main list at 1366×768 and 1920×1080', () => {
     await new AppShell(s.page).logOut();
   });
 
-  // fee screens: fixed on the fees branch (what fails here is listed for it, not skipped).
   it('the cell secretary: fee approval and the cell payment', async () => {
     await logInAs('bithu.chibo1');
     for (const [screen, title] of [
@@ -171,7 +170,6 @@ describe('every main list at 1366×768 and 1920×1080', () => {
     await new AppShell(s.page).logOut();
   });
 
-  // fee screens: fixed on the fees branch (what fails here is listed for it, not skipped).
   it('the ward fee officer: transactions, statements, ledger, bank accounts', async () => {
     await logInAs('ketoan.phuong');
     for (const [screen, title] of [
