@@ -38,7 +38,7 @@ import {
 } from './test-support/authorization-matrix';
 import { ids, orgs, PASSWORD, seedFixture, TEST_SCRYPT } from './test-support/fixture';
 import { insertForms, insertRequest } from './repositories/residence';
-import type { ResidenceForm } from '../src/domain/procedures/residence-form';
+import { newResidenceForm } from '../src/domain/procedures/residence-form';
 import { openTestServer } from './test-support/harness';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -173,23 +173,17 @@ async function seedResidence(db: Db) {
     createdAt: NOW.toISOString(),
     sentAt: NOW.toISOString(),
   });
-  const form = (request: ReturnType<typeof sent>, committeeOrgId: string): ResidenceForm => ({
-    id: randomUUID(),
-    requestId: request.id,
-    campaignYear: 2026,
-    memberId: request.items[0]!.memberId,
-    workplaceOrgId: request.workplaceOrgId,
-    residenceOrgId: request.items[0]!.residenceOrgId,
-    committeeOrgId,
-    reportRequired: true,
-    report: null,
-    comment: null,
-    status: 'awaiting_comment',
-    reason: null,
-    formPdfSha256: null,
-    paper: null,
-    sentAt: null,
-  });
+  const form = (request: ReturnType<typeof sent>, committeeOrgId: string) =>
+    newResidenceForm({
+      id: randomUUID(),
+      requestId: request.id,
+      campaignYear: 2026,
+      memberId: request.items[0]!.memberId,
+      workplaceOrgId: request.workplaceOrgId,
+      residenceOrgId: request.items[0]!.residenceOrgId,
+      committeeOrgId,
+      reportRequired: true,
+    });
   const ward = sent(randomUUID(), ids.cell1, m1, ids.cell2);
   const other = sent(randomUUID(), ids.otherCell, ids.outsider, otherCell2);
   const ownForm = form(ward, ids.ward);

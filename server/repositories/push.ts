@@ -1,5 +1,5 @@
 import { PushResult } from '../../src/api/push';
-import type { Trx } from './db';
+import type { Db, Trx } from './db';
 
 /**
  * Claims a mutation id inside the transaction that applies it. The insert waits for a concurrent
@@ -34,4 +34,35 @@ export async function storeMutationResult(trx: Trx, result: PushResult): Promise
     .set({ result: JSON.stringify(result) })
     .where('id', '=', result.id)
     .execute();
+}
+
+/**
+ * Applies one pushed mutation in its own transaction, exactly once: the id is claimed first, and
+ * whatever `decide` answers (applied or not) is stored with the id and returned again on a retry.
+ * An id another user claimed is refused.
+ */
+export async function applyOnce(
+  db: Db,
+  at: () => Date,
+  userId: string,
+  mutationId: string,
+  decide: (trx: Trx, now: Date) => Promise<PushResult>,
+): Promise<PushResult> {
+  return db.transaction().execute(async (trx) => {
+    const now = at();
+    const claim = await claimMutation(trx, mutationId, userId, now);
+    if (claim.kind === 'done') return claim.result;
+    if (claim.kind === 'foreign')
+      return {
+        id: mutationId,
+        status: 'invalid',
+        rev: null,
+        code: 'id_reused',
+        message: 'this mutation id belongs to another user',
+        messageVi: 'Mã thao tác không hợp lệ. Vui lòng thực hiện lại thao tác.',
+      };
+    const answer = await decide(trx, now);
+    await storeMutationResult(trx, answer);
+    return answer;
+  });
 }

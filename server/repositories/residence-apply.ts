@@ -4,6 +4,7 @@ import type { ResidenceFormMutation, ResidenceRequestMutation } from '../../src/
 import type { Role } from '../../src/domain/people/user';
 import {
   applyResidenceFormAction,
+  newResidenceForm,
   residenceFormActionLabelVi,
   type ResidenceForm,
   type ResidenceFormActor,
@@ -22,7 +23,7 @@ import type { RouteOrg } from '../../src/domain/procedures/transfer-route';
 import type { Caller } from '../auth/caller';
 import { checkAttachments, referResidenceBlobs } from './blobs';
 import type { Trx } from './db';
-import { claimMutation, storeMutationResult } from './push';
+import { applyOnce } from './push';
 import {
   committeeAbove,
   findForm,
@@ -98,26 +99,11 @@ export async function applyResidenceMutation(
   caller: Caller,
   m: Mutation,
 ): Promise<PushResult> {
-  return deps.db.transaction().execute(async (trx) => {
-    const now = deps.now();
-    const claim = await claimMutation(trx, m.id, caller.user.id, now);
-    if (claim.kind === 'done') return claim.result;
-    if (claim.kind === 'foreign')
-      return answer(
-        m,
-        'invalid',
-        null,
-        'id_reused',
-        'this mutation id belongs to another user',
-        'Mã thao tác không hợp lệ. Vui lòng thực hiện lại thao tác.',
-      );
-    const result =
-      m.entity === 'residenceRequest'
-        ? await decideRequest(trx, deps, caller, m, now)
-        : await decideForm(trx, deps, caller, m, now);
-    await storeMutationResult(trx, result);
-    return result;
-  });
+  return applyOnce(deps.db, deps.now, caller.user.id, m.id, (trx, now) =>
+    m.entity === 'residenceRequest'
+      ? decideRequest(trx, deps, caller, m, now)
+      : decideForm(trx, deps, caller, m, now),
+  );
 }
 
 /** "Someone did X before you": the answer to an action on a rev that moved on. */
@@ -285,23 +271,18 @@ function formsFor(
     const residence = paths.get(d.residenceOrgId);
     const committee = residence ? committeeAbove(residence) : null;
     if (!committee) return { ok: false, message: `no committee above ${d.residenceOrgId}` };
-    forms.push({
-      id: randomUUID(),
-      requestId: request.id,
-      campaignYear: request.campaignYear,
-      memberId: d.memberId,
-      workplaceOrgId: request.workplaceOrgId,
-      residenceOrgId: d.residenceOrgId,
-      committeeOrgId: committee.id,
-      reportRequired: d.reportRequired,
-      report: null,
-      comment: null,
-      status: 'awaiting_comment',
-      reason: null,
-      formPdfSha256: null,
-      paper: null,
-      sentAt: null,
-    });
+    forms.push(
+      newResidenceForm({
+        id: randomUUID(),
+        requestId: request.id,
+        campaignYear: request.campaignYear,
+        memberId: d.memberId,
+        workplaceOrgId: request.workplaceOrgId,
+        residenceOrgId: d.residenceOrgId,
+        committeeOrgId: committee.id,
+        reportRequired: d.reportRequired,
+      }),
+    );
   }
   return { ok: true, value: forms };
 }

@@ -27,13 +27,16 @@ export interface ResidenceEvent {
   signedPdfSha256: string | null;
 }
 
-export async function findRequest(
+/** A list or form by id; on PostgreSQL `forUpdate` locks it until the transaction ends. */
+async function findStored<T>(
   db: Db,
+  table: 'residence_requests' | 'residence_forms',
+  parse: (data: unknown) => T,
   id: string,
-  opts: { forUpdate?: ServerEngine } = {},
-): Promise<Stored<ResidenceRequest> | null> {
+  opts: { forUpdate?: ServerEngine },
+): Promise<Stored<T> | null> {
   let q = db
-    .selectFrom('residence_requests')
+    .selectFrom(table)
     .select(['data', 'rev', 'updated_at'])
     .where('id', '=', id)
     .where('deleted', '=', 0);
@@ -41,34 +44,15 @@ export async function findRequest(
   if (opts.forUpdate === 'postgres') q = q.forUpdate();
   const row = await q.executeTakeFirst();
   return row
-    ? {
-        value: ResidenceRequest.parse(JSON.parse(row.data)),
-        rev: Number(row.rev),
-        updatedAt: row.updated_at,
-      }
+    ? { value: parse(JSON.parse(row.data)), rev: Number(row.rev), updatedAt: row.updated_at }
     : null;
 }
 
-export async function findForm(
-  db: Db,
-  id: string,
-  opts: { forUpdate?: ServerEngine } = {},
-): Promise<Stored<ResidenceForm> | null> {
-  let q = db
-    .selectFrom('residence_forms')
-    .select(['data', 'rev', 'updated_at'])
-    .where('id', '=', id)
-    .where('deleted', '=', 0);
-  if (opts.forUpdate === 'postgres') q = q.forUpdate();
-  const row = await q.executeTakeFirst();
-  return row
-    ? {
-        value: ResidenceForm.parse(JSON.parse(row.data)),
-        rev: Number(row.rev),
-        updatedAt: row.updated_at,
-      }
-    : null;
-}
+export const findRequest = (db: Db, id: string, opts: { forUpdate?: ServerEngine } = {}) =>
+  findStored(db, 'residence_requests', (d) => ResidenceRequest.parse(d), id, opts);
+
+export const findForm = (db: Db, id: string, opts: { forUpdate?: ServerEngine } = {}) =>
+  findStored(db, 'residence_forms', (d) => ResidenceForm.parse(d), id, opts);
 
 const requestColumns = (r: ResidenceRequest) => ({
   workplace_org_id: r.workplaceOrgId,

@@ -21,7 +21,7 @@ import { expectedFirstLetter } from './expected-letter';
 import type { Db, Trx } from './db';
 import { moveMember } from './members';
 import { followMemberMove } from './users';
-import { claimMutation, storeMutationResult } from './push';
+import { applyOnce } from './push';
 import {
   dossierTouchesScope,
   findDossier,
@@ -139,23 +139,9 @@ export async function applyMutation(
   caller: Caller,
   m: DossierMutation,
 ): Promise<PushResult> {
-  return deps.db.transaction().execute(async (trx) => {
-    const now = deps.now();
-    const claim = await claimMutation(trx, m.id, caller.user.id, now);
-    if (claim.kind === 'done') return claim.result;
-    if (claim.kind === 'foreign')
-      return result(
-        m,
-        'invalid',
-        null,
-        'id_reused',
-        'this mutation id belongs to another user',
-        'Mã thao tác không hợp lệ. Vui lòng thực hiện lại thao tác.',
-      );
-    const answer = await decide(trx, deps, caller, m, now);
-    await storeMutationResult(trx, answer);
-    return answer;
-  });
+  return applyOnce(deps.db, deps.now, caller.user.id, m.id, (trx, now) =>
+    decide(trx, deps, caller, m, now),
+  );
 }
 
 const timeVi = (iso: string) => {

@@ -143,6 +143,31 @@ const notNow = (f: ResidenceForm, what: string) =>
     'Không thể thực hiện thao tác này với phiếu ở trạng thái hiện tại.',
   );
 
+/** Who and where a form is about: what a sent list fixes for each member. */
+export type ResidenceFormSeed = Pick<
+  ResidenceForm,
+  | 'id'
+  | 'requestId'
+  | 'campaignYear'
+  | 'memberId'
+  | 'workplaceOrgId'
+  | 'residenceOrgId'
+  | 'committeeOrgId'
+  | 'reportRequired'
+>;
+
+/** A form as a sent list creates it: nothing written yet, waiting for the residence cell. */
+export const newResidenceForm = (seed: ResidenceFormSeed): ResidenceForm => ({
+  ...seed,
+  report: null,
+  comment: null,
+  status: 'awaiting_comment',
+  reason: null,
+  formPdfSha256: null,
+  paper: null,
+  sentAt: null,
+});
+
 /** Open: the workplace is still waiting for it. */
 export const isResidenceFormOpen = (f: Pick<ResidenceForm, 'status'>) => f.status !== 'sent';
 

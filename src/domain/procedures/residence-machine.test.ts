@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../people/user';
 import {
   applyResidenceFormAction,
+  newResidenceForm,
   residenceFormInvariantViolations,
   type ResidenceForm,
   type ResidenceFormAction,
@@ -219,21 +220,16 @@ describe('the workplace list', () => {
 });
 
 const form = (over: Partial<ResidenceForm> = {}): ResidenceForm => ({
-  id: uuid(700),
-  requestId: uuid(900),
-  campaignYear: 2026,
-  memberId: MEMBER,
-  workplaceOrgId: WORKPLACE,
-  residenceOrgId: RESIDENCE_1,
-  committeeOrgId: COMMITTEE,
-  reportRequired: true,
-  report: null,
-  comment: null,
-  status: 'awaiting_comment',
-  reason: null,
-  formPdfSha256: null,
-  paper: null,
-  sentAt: null,
+  ...newResidenceForm({
+    id: uuid(700),
+    requestId: uuid(900),
+    campaignYear: 2026,
+    memberId: MEMBER,
+    workplaceOrgId: WORKPLACE,
+    residenceOrgId: RESIDENCE_1,
+    committeeOrgId: COMMITTEE,
+    reportRequired: true,
+  }),
   ...over,
 });
 const formActor = (

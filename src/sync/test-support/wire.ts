@@ -3,6 +3,7 @@ import type { Member } from '../../domain/people/member';
 import { PullChange, type OrgWire, type UserRoleWire, type UserWire } from '../../api/sync';
 import { ResidenceFormWire, ResidenceRequestWire } from '../../api/residence';
 import { DossierWire } from '../../api/transfers';
+import { newResidenceForm } from '../../domain/procedures/residence-form';
 
 // Builders of valid wire objects for hand-made pull pages. Every change is parsed with the
 // contract's schema, so a test never feeds the cache something the API client would reject.
@@ -182,21 +183,16 @@ export function residenceFormWire(
 ): ResidenceFormWire {
   const item = list.items[0]!;
   return ResidenceFormWire.parse({
-    id: uid(700_000 + n),
-    requestId: list.id,
-    campaignYear: list.campaignYear,
-    memberId: item.memberId,
-    workplaceOrgId: list.workplaceOrgId,
-    residenceOrgId: item.residenceOrgId,
-    committeeOrgId,
-    reportRequired: item.reportRequired,
-    report: null,
-    comment: null,
-    status: 'awaiting_comment',
-    reason: null,
-    formPdfSha256: null,
-    paper: null,
-    sentAt: null,
+    ...newResidenceForm({
+      id: uid(700_000 + n),
+      requestId: list.id,
+      campaignYear: list.campaignYear,
+      memberId: item.memberId,
+      workplaceOrgId: list.workplaceOrgId,
+      residenceOrgId: item.residenceOrgId ?? '',
+      committeeOrgId,
+      reportRequired: item.reportRequired,
+    }),
     updatedAt: '2026-10-02T08:00:00.000Z',
     history: [],
     orgNames: {},
