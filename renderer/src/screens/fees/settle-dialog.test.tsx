@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FeePayment } from '../../../../src/desktop/contract';
 import { FakeDesktopBridge } from '../../test-support/fake-desktop-bridge';
 import { renderWithDesktop } from '../../test-support/render-with-desktop';
-import { SettleDialog } from './transactions-view';
+import { SettleDialog } from './settle-dialog';
 
 // The fee screens' PDF viewer loads pdf.js's worker, which the test runner cannot serve.
 vi.mock('../../ui/pdf-viewer', () => ({ PdfViewer: () => null }));
