@@ -66,6 +66,10 @@ const finalStatus = (p: SandboxPayment): 'success' | 'failed' | 'pending' =>
       ? 'pending'
       : 'success';
 
+/** The answer code a bank gives: a failed sandbox payment is one without enough balance (51). */
+const responseCodeOf = (status: 'success' | 'failed' | 'pending') =>
+  status === 'success' ? '00' : status === 'failed' ? '51' : null;
+
 async function sendCallback(p: SandboxPayment, key: string): Promise<void> {
   const status = finalStatus(p);
   if (status === 'pending') return;
@@ -76,6 +80,7 @@ async function sendCallback(p: SandboxPayment, key: string): Promise<void> {
     amount: p.amount,
     status,
     bankReference: p.bankReference,
+    responseCode: responseCodeOf(status),
     paidAt: new Date().toISOString(),
   });
   try {
@@ -205,6 +210,7 @@ const server = createServer((req, res) => {
             amount: p?.amount ?? null,
             gatewayTxnId: p?.gatewayTxnId ?? null,
             bankReference: p && finalStatus(p) === 'success' ? p.bankReference : null,
+            responseCode: p ? responseCodeOf(finalStatus(p)) : null,
           }),
         );
       }

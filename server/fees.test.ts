@@ -301,7 +301,9 @@ describe.each(serverEngines)('party fees on %s', (engine) => {
     expect(await callback({ amount: p.amount + 1 })).toBe('04');
     expect(await callback({ amount: p.amount - 0.5 })).toBe('04');
     expect(await statusOf(p.id)).toBe('unknown');
-    expect(await callback({ status: 'failed' })).toBe('00');
+    expect(await callback({ status: 'failed', responseCode: '24' })).toBe('00');
+    // Why it failed travels to the payer: the gateway's answer code (24: the payer cancelled).
+    expect((await payment(p.id)).body).toMatchObject({ status: 'failed', failureCode: '24' });
     // A replay of the same message, or a later contradicting one, changes nothing.
     expect(await callback({ status: 'failed' })).toBe('02');
     expect(await callback({ status: 'success' })).toBe('02');

@@ -7,6 +7,7 @@ import * as m0005 from './0005_user_certificates';
 import * as m0006 from './0006_login_and_blob_limits';
 import * as m0007 from './0007_username_key';
 import * as m0008 from './0008_residence_comments';
+import * as m0009 from './0009_payment_failure_code';
 
 /** Every server migration in order. Append only. */
 export const serverMigrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const serverMigrations: Record<string, Migration> = {
   '0006_login_and_blob_limits': m0006,
   '0007_username_key': m0007,
   '0008_residence_comments': m0008,
+  '0009_payment_failure_code': m0009,
 };

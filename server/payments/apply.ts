@@ -14,6 +14,8 @@ export interface GatewayResult {
   amount: number;
   gatewayTxnId: string | null;
   bankReference: string | null;
+  /** Why it failed, by the gateway's answer code. */
+  responseCode?: string | null | undefined;
 }
 
 export type ApplyOutcome =
@@ -56,6 +58,7 @@ export async function applyGatewayResult(
     by: null,
     bankReference: result.bankReference,
     gatewayTxnId: result.gatewayTxnId,
+    failureCode: result.status === 'failed' ? (result.responseCode ?? null) : null,
     at: now,
   });
   if (applied) return record('applied');

@@ -66,6 +66,8 @@ export const QueryResponse = z.object({
   amount: z.number().int().nullable(),
   gatewayTxnId: z.string().nullable(),
   bankReference: z.string().nullable(),
+  /** Why a payment failed (two digits), when the gateway says. */
+  responseCode: z.string().max(8).nullable().optional(),
   signature: z.string(),
 });
 export type QueryResponse = z.infer<typeof QueryResponse>;

@@ -24,6 +24,8 @@ export interface PaymentRecord {
   settledAt: string | null;
   settledVia: string | null;
   settledBy: string | null;
+  /** The gateway's answer code of a failure (migration 0009). */
+  failureCode: string | null;
   /** 'gateway' or 'statement' (a VietQR transfer matched on an imported bank statement). */
   channel: 'gateway' | 'statement';
   items: { memberId: string; month: string; amount: number }[];
@@ -46,6 +48,7 @@ const fromRow = (row: PaymentRow, items: PaymentRecord['items']): PaymentRecord 
   settledAt: row.settled_at,
   settledVia: row.settled_via,
   settledBy: row.settled_by,
+  failureCode: row.failure_code,
   channel: row.channel === 'statement' ? 'statement' : 'gateway',
   items,
 });
@@ -88,7 +91,14 @@ export async function collectingAccount(db: Db, orgPath: string): Promise<BankAc
 
 export type NewPayment = Omit<
   PaymentRecord,
-  'status' | 'settledAt' | 'settledVia' | 'settledBy' | 'bankReference' | 'gatewayTxnId' | 'channel'
+  | 'status'
+  | 'settledAt'
+  | 'settledVia'
+  | 'settledBy'
+  | 'bankReference'
+  | 'gatewayTxnId'
+  | 'failureCode'
+  | 'channel'
 >;
 
 /** A member's month another payment holds (unknown or successful), found when one is refused. */
@@ -236,6 +246,8 @@ export async function settlePayment(
     by: string | null;
     bankReference: string | null;
     gatewayTxnId: string | null;
+    /** The gateway's answer code of a failure, when it gave one. */
+    failureCode?: string | null;
     at: Date;
   },
 ): Promise<boolean> {
@@ -248,6 +260,7 @@ export async function settlePayment(
         settled_by: outcome.by,
         settled_at: outcome.at.toISOString(),
         bank_reference: outcome.bankReference,
+        failure_code: outcome.failureCode ?? null,
         gateway_txn_id: eb.fn.coalesce('gateway_txn_id', eb.val(outcome.gatewayTxnId)),
       }))
       .where('id', '=', id)

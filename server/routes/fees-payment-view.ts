@@ -21,6 +21,7 @@ export const paymentView = (
   createdAt: p.createdAt,
   settledAt: p.settledAt,
   settledVia: p.settledVia,
+  failureCode: p.failureCode,
   settleDeadline: autoSettle.settleDeadline,
   nextAutoCheckAt: autoSettle.nextAutoCheckAt,
   channel: p.channel,

@@ -49,6 +49,8 @@ export interface FeePaymentsTable {
   /** 'callback' | 'query' | 'manual' | 'timeout'. */
   settled_via: string | null;
   settled_by: string | null;
+  /** The gateway's two-digit answer code of a failure (0009); null when it gave none. */
+  failure_code: Generated<string | null>;
   /** 'gateway' or 'statement' (a VietQR transfer matched on an imported statement); 0004. */
   channel: Generated<string>;
 }

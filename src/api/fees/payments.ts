@@ -32,6 +32,8 @@ export const Payment = z.object({
   createdAt: z.string(),
   settledAt: z.string().nullable(),
   settledVia: z.string().nullable(),
+  /** The gateway's answer code of a failed payment (why it failed), when it gave one. */
+  failureCode: z.string().nullable().optional(),
   /** While unknown: when the payment is settled (by query) or failed at the latest. */
   settleDeadline: z.string().nullable(),
   /**
@@ -77,6 +79,8 @@ export const GatewayCallback = z.object({
   amount: z.number(),
   status: z.enum(['success', 'failed']),
   bankReference: z.string().max(100).nullable(),
+  /** Why a payment failed: the gateway's two-digit answer code (optional: older gateways). */
+  responseCode: z.string().max(8).nullable().optional(),
   paidAt: z.string().max(40),
   signature: z.string().max(200),
 });

@@ -20,6 +20,13 @@ describe('fee formats', () => {
     );
     expect(failureReasonVi({ status: 'failed', settledVia: 'timeout' })).toContain('đối chiếu');
     expect(failureReasonVi({ status: 'success', settledVia: 'callback' })).toBe('');
+    // The gateway's own reason, when it gave its answer code; an unknown code falls back.
+    expect(failureReasonVi({ status: 'failed', settledVia: 'callback', failureCode: '51' })).toBe(
+      'Cổng thanh toán báo: Tài khoản không đủ số dư. Nạp thêm tiền rồi bấm "Nộp lại".',
+    );
+    expect(
+      failureReasonVi({ status: 'failed', settledVia: 'callback', failureCode: '98' }),
+    ).toContain('người nộp hủy');
   });
 
   it('says how long until automatic settlement, nothing once past', () => {

@@ -1,4 +1,5 @@
 /** Money and months as the fee screens show them. */
+import { gatewayFailureVi } from '../../../../src/domain/fees/gateway-failure';
 
 const dong = new Intl.NumberFormat('vi-VN');
 
@@ -41,8 +42,8 @@ export function timeLeft(deadline: string, now: Date): string {
 }
 
 /**
- * Why a payment failed, as far as the server knows it: the gateway's protocol carries the outcome
- * without a cause, so the reason is the way the failure was learnt, with what to do next.
+ * Why a payment failed: the gateway's own reason when it gave its answer code (gateway-failure.ts),
+ * else the way the failure was learnt, with what to do next.
  */
 const FAILURE_REASONS_VI: Readonly<Record<string, string>> = {
   start:
@@ -54,7 +55,13 @@ const FAILURE_REASONS_VI: Readonly<Record<string, string>> = {
 const GATEWAY_REFUSED_VI =
   'Cổng thanh toán báo giao dịch không thành công (người nộp hủy, hết thời gian hoặc tài khoản không đủ số dư); không có khoản tiền nào bị trừ. Bấm "Nộp lại" để nộp lần nữa.';
 
-export function failureReasonVi(payment: { status: string; settledVia: string | null }): string {
+export function failureReasonVi(payment: {
+  status: string;
+  settledVia: string | null;
+  failureCode?: string | null | undefined;
+}): string {
   if (payment.status !== 'failed') return '';
+  const fromGateway = gatewayFailureVi(payment.failureCode);
+  if (fromGateway) return `Cổng thanh toán báo: ${fromGateway}`;
   return FAILURE_REASONS_VI[payment.settledVia ?? ''] ?? GATEWAY_REFUSED_VI;
 }
