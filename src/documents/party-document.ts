@@ -15,6 +15,8 @@ export const A4 = { width: 595.28, height: 841.89 } as const;
 export const A4_LANDSCAPE = { width: A4.height, height: A4.width } as const;
 export const MARGIN = { top: 56, bottom: 56, left: 85, right: 56 } as const;
 export const BLACK = rgb(0, 0, 0);
+/** The header's left column (the orgs), centred on MARGIN.left + 115. */
+const LEFT_COLUMN_WIDTH = 225;
 
 export interface DocumentFonts {
   regular: PDFFont;
@@ -89,7 +91,12 @@ export function addPartyPage(
     color: BLACK,
   });
   y -= 16;
-  drawCentered(page, header.issuingOrgName.toUpperCase(), fonts.bold, 12, leftCenter, y);
+  // A long name ("CHI BỘ TRƯỜNG TRUNG HỌC CƠ SỞ …") wraps in the left column, never into the right.
+  const issuing = wrapText(header.issuingOrgName.toUpperCase(), fonts.bold, 12, LEFT_COLUMN_WIDTH);
+  for (const [i, line] of issuing.entries()) {
+    if (i > 0) y -= 14;
+    drawCentered(page, line, fonts.bold, 12, leftCenter, y);
+  }
   y -= 14;
   drawCentered(page, '*', fonts.regular, 12, leftCenter, y);
   drawCentered(page, placeAndDate(header.place, header.date), fonts.italic, 12, rightCenter, y);
