@@ -65,12 +65,40 @@ export function unpadContents(contents: Buffer): Buffer {
   return toDer(node);
 }
 
+const { UNIVERSAL, CONTEXT_SPECIFIC } = asn1.Class;
+const { INTEGER, SEQUENCE, SET, OCTETSTRING } = asn1.Type;
+
+/** Throws unless `node` has this class and tag: a changed tag is no CMS, whatever it held. */
+function expect(node: Asn1 | undefined, tagClass: number, type: number, what: string): Asn1 {
+  if (!node || node.tagClass !== tagClass || node.type !== type)
+    throw new Error(`CMS ${what} has the wrong tag`);
+  return node;
+}
+
+/** A CMS version: an INTEGER of the values RFC 5652 allows there. */
+function expectVersion(node: Asn1 | undefined, allowed: readonly number[], what: string): void {
+  const value = bytesOf(expect(node, UNIVERSAL, INTEGER, `${what} version`));
+  if (value.length !== 1 || !allowed.includes(value[0]!))
+    throw new Error(`CMS ${what} version is not one of ${allowed.join(', ')}`);
+}
+
 export function parseSignedData(der: Buffer): ParsedSignedData {
   const root = parseDer(der, false);
-  const [ct, wrapped] = children(root);
+  const [ct, wrapped] = children(expect(root, UNIVERSAL, SEQUENCE, 'ContentInfo'));
   if (oidOf(ct) !== OID.signedData) throw new Error('not a CMS SignedData');
-  const sd = children(children(wrapped)[0]);
-  const [eType, eContent] = children(sd[2]);
+  const sd = children(
+    expect(
+      children(expect(wrapped, CONTEXT_SPECIFIC, 0, 'content'))[0],
+      UNIVERSAL,
+      SEQUENCE,
+      'SignedData',
+    ),
+  );
+  // Every field's tag is checked, not only the ones read: the fields outside the signed
+  // attributes are not covered by the signature, so a lenient reader would call a changed one ok.
+  expectVersion(sd[0], [1, 3, 4, 5], 'SignedData');
+  expect(sd[1], UNIVERSAL, SET, 'digestAlgorithms');
+  const [eType, eContent] = children(expect(sd[2], UNIVERSAL, SEQUENCE, 'encapContentInfo'));
   // [0] EXPLICIT OCTET STRING; BER producers may split it into constructed chunks.
   const octetNode = children(eContent)[0];
   const content = octetNode
@@ -86,9 +114,12 @@ export function parseSignedData(der: Buffer): ParsedSignedData {
     } else if (node.tagClass === asn1.Class.UNIVERSAL && node.type === asn1.Type.SET)
       signerInfos = node;
   }
-  const si = children(children(signerInfos)[0]);
+  const si = children(expect(children(signerInfos)[0], UNIVERSAL, SEQUENCE, 'SignerInfo'));
   if (si.length < 5) throw new Error('CMS without a SignerInfo');
-  const [, sid, digestAlg, ...rest] = si;
+  const [version, sid, digestAlg, ...rest] = si;
+  expectVersion(version, [1, 3], 'SignerInfo');
+  expect(sid, UNIVERSAL, SEQUENCE, 'issuerAndSerialNumber');
+  expect(digestAlg, UNIVERSAL, SEQUENCE, 'digestAlgorithm');
   const sidParts = children(sid);
   let i = 0;
   let attrs: Asn1[] = [];
@@ -96,9 +127,11 @@ export function parseSignedData(der: Buffer): ParsedSignedData {
     attrs = children(rest[0]);
     i = 1;
   }
-  const sigAlg = rest[i];
-  const sigValue = rest[i + 1];
+  const sigAlg = expect(rest[i], UNIVERSAL, SEQUENCE, 'signatureAlgorithm');
+  const sigValue = expect(rest[i + 1], UNIVERSAL, OCTETSTRING, 'signature');
   const unsigned = rest[i + 2];
+  if (unsigned) expect(unsigned, CONTEXT_SPECIFIC, 1, 'unsignedAttrs');
+  if (rest.length > i + 3) throw new Error('CMS SignerInfo has fields after its unsignedAttrs');
   const info: ParsedSignerInfo = {
     issuerDer: sidParts[0] ? toDer(sidParts[0]) : Buffer.alloc(0),
     serial: bytesOf(sidParts[1]),

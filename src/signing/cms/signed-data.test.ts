@@ -98,4 +98,23 @@ describe('a signature in /Contents', () => {
     asSet[0] = 0x31;
     expect(() => parsePaddedSignedData(asSet)).toThrow(/not a SEQUENCE/);
   });
+
+  it('is refused when a field outside the signed attributes changed its tag or version', async () => {
+    const { der } = await padded();
+    // SignedData: 30 82 LL LL (ContentInfo) 06 09 <signedData> A0 82 LL LL 30 82 LL LL 02 01 01.
+    const versionAt = der.indexOf(Buffer.from([0x02, 0x01, 0x01]), 11);
+    expect(versionAt).toBeGreaterThan(0);
+    const retagged = Buffer.from(der);
+    retagged[versionAt] = 0x12; // a NumericString where the INTEGER version was
+    expect(() => parseSignedData(retagged)).toThrow(/SignedData version has the wrong tag/);
+    const revalued = Buffer.from(der);
+    revalued[versionAt + 2] = 0x07;
+    expect(() => parseSignedData(revalued)).toThrow(/SignedData version is not one of/);
+    // The SignerInfo's own version: the first 02 01 01 after the signerInfos SET begins.
+    const signerInfoVersion = der.lastIndexOf(Buffer.from([0x02, 0x01, 0x01]));
+    expect(signerInfoVersion).toBeGreaterThan(versionAt);
+    const badSigner = Buffer.from(der);
+    badSigner[signerInfoVersion] = 0x04;
+    expect(() => parseSignedData(badSigner)).toThrow(/SignerInfo version has the wrong tag/);
+  });
 });
