@@ -18,6 +18,11 @@ export class MembersPage {
     const box = this.page.getByPlaceholder(/^Nhập họ tên, số CCCD/);
     await box.fill(q);
     await box.press('Enter');
+    await this.waitForSettled();
+  }
+
+  /** Resolves when the list shows the answer to the current query (not an earlier one). */
+  async waitForSettled(): Promise<void> {
     // The total is shown at once; it is marked settled only when the answer to this query is in.
     await this.page.locator('[data-testid="member-total"][data-settled="true"]').waitFor();
     await waitForTableSettled(this.table);

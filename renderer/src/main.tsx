@@ -6,12 +6,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { connectBridge } from './bridge';
+import { guardHistoryAtLoad } from './screen-history';
 import { createDesktopQueryClient, DesktopProvider, primeQuery } from './desktop-context';
 import './styles.css';
 import { theme } from './theme';
 
 dayjs.locale('vi');
+// After connectBridge, which takes the launch code out of the address (and resets the entry).
 const bridge = connectBridge();
+guardHistoryAtLoad();
 const queryClient = createDesktopQueryClient();
 // What the first screen needs, asked while React and Ant Design load.
 primeQuery(bridge, queryClient, 'session', {});

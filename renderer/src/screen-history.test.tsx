@@ -3,7 +3,12 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Screen } from './navigation';
-import { screenFromHash, screenToHash, useScreenHistory } from './screen-history';
+import {
+  guardHistoryAtLoad,
+  screenFromHash,
+  screenToHash,
+  useScreenHistory,
+} from './screen-history';
 
 const ORG_A = '0b9f3b5e-3f4a-4f57-9d6c-1a2b3c4d5e6f';
 const ORG_B = '1c8e2a4d-2e3b-4c46-8e5b-2b3c4d5e6f70';
@@ -42,7 +47,11 @@ const popTo = async (steps: number) => {
   await act(() => popped);
 };
 
-beforeEach(() => window.history.replaceState(null, '', '/'));
+beforeEach(() => {
+  window.history.replaceState(null, '', '/');
+  // As main.tsx does when the page loads.
+  guardHistoryAtLoad();
+});
 afterEach(cleanup);
 
 describe('the screen in the address', () => {
@@ -158,5 +167,19 @@ describe('useScreenHistory', () => {
     screen.getByRole('button', { name: 'Xem cấp con' }).focus();
     await user.keyboard('{Enter}');
     expect(where()).toEqual({ name: 'orgs', parentId: ORG_A });
+  });
+});
+
+describe('guardHistoryAtLoad', () => {
+  it('puts an app entry over the page’s own one at load, once, keeping the address', () => {
+    window.history.replaceState(null, '', '/app#screen=x');
+    const before = window.history.length;
+    guardHistoryAtLoad();
+    expect(window.history.length).toBe(before + 1);
+    expect(window.history.state).toEqual({ partyAppEntry: 'screen' });
+    expect(window.location.hash).toBe('#screen=x');
+    // A reload on that entry adds nothing: the guard is already below it.
+    guardHistoryAtLoad();
+    expect(window.history.length).toBe(before + 1);
   });
 });

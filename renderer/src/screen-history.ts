@@ -46,6 +46,33 @@ const entry = (kind: EntryKind) => ({ [STATE_KEY]: kind });
 const addressWithoutFragment = () => window.location.pathname + window.location.search;
 
 /**
+ * Run once when the page loads, before anything waits: the page's own entry becomes the guard
+ * below an entry for the app, so Back cannot leave the app even while the session is still being
+ * read (a Back onto an entry of an earlier load of the page loads it again, and a second Back
+ * pressed before the app had mounted left for the page before it).
+ */
+export function guardHistoryAtLoad(): void {
+  shownAddress = window.location.hash || addressWithoutFragment();
+  // Back onto the page's own entry puts the screen shown on top again at once, whether or not the
+  // app has mounted yet. (Going forward instead is a queued traversal: a second Back pressed
+  // before it ended left the app.) One listener per page, however often this is called.
+  window.removeEventListener('popstate', restoreOverFirst);
+  window.addEventListener('popstate', restoreOverFirst);
+  const kind = entryKind(window.history.state);
+  if (kind === 'screen') return;
+  if (kind === undefined) window.history.replaceState(entry('first'), '', addressWithoutFragment());
+  window.history.pushState(entry('screen'), '', shownAddress);
+}
+
+/** The address of the screen shown: what Back onto the page's own entry puts back on top. */
+let shownAddress = '';
+
+function restoreOverFirst(e: PopStateEvent): void {
+  if (entryKind(e.state) === 'first')
+    window.history.pushState(entry('screen'), '', shownAddress || addressWithoutFragment());
+}
+
+/**
  * The click count of the click being dispatched: 2 for the second click of a double click, 0 for
  * Enter or Space on a button. Reset once the event has been handled.
  */
@@ -92,6 +119,7 @@ export function useScreenHistory(start: Screen, allowed: (screen: Screen) => boo
   useEffect(() => {
     current.current = screen;
     underWay.current = false;
+    shownAddress = screenToHash(screen);
   }, [screen]);
 
   useEffect(() => {
@@ -106,10 +134,8 @@ export function useScreenHistory(start: Screen, allowed: (screen: Screen) => boo
       window.history.pushState(entry('screen'), '', screenToHash(current.current));
     }
     const onPopState = (e: PopStateEvent) => {
-      if (entryKind(e.state) === 'first') {
-        window.history.forward();
-        return;
-      }
+      // Back onto the page's own entry: guardHistoryAtLoad's listener puts the screen back.
+      if (entryKind(e.state) === 'first') return;
       setScreen(readAddress());
     };
     window.addEventListener('popstate', onPopState);
@@ -117,6 +143,7 @@ export function useScreenHistory(start: Screen, allowed: (screen: Screen) => boo
       window.removeEventListener('popstate', onPopState);
       // Logged out: the next user starts on his own start screen.
       window.history.replaceState(null, '', addressWithoutFragment());
+      shownAddress = '';
     };
   }, [readAddress]);
 

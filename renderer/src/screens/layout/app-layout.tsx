@@ -52,7 +52,10 @@ export function AppLayout({
   const { screen } = navigation;
   const menu = useMemo(() => appMenuItems(roles), [roles]);
   const content = useRef<HTMLElement>(null);
-  useHeadingFocus(content, JSON.stringify(screen));
+  // Never synced and syncing: the screens would show empty lists as if the unit had no data.
+  const firstSync = sync.syncing && sync.status !== undefined && sync.status.lastSyncAt === null;
+  // The screen's heading takes the focus again when it replaces the first-sync view.
+  useHeadingFocus(content, `${JSON.stringify(screen)}${firstSync ? ':first-sync' : ''}`);
 
   async function logout() {
     await bridge.call('logout', {});
@@ -60,8 +63,6 @@ export function AppLayout({
   }
 
   const serverBack = offline && sync.status?.online === true;
-  // Never synced and syncing: the screens would show empty lists as if the unit had no data.
-  const firstSync = sync.syncing && sync.status !== undefined && sync.status.lastSyncAt === null;
   return (
     <NavigationContext.Provider value={navigation}>
       <Layout className="app-frame">

@@ -100,5 +100,12 @@ export function useSyncStatus(): SyncState {
     if (!result.ok) message.error(result.error.messageVi);
   }, [bridge, message, refresh]);
 
-  return { status, progress, syncing: syncing || status?.pulling === true, syncNow };
+  // Progress events count too: a sync that began before this frame mounted (the one right after
+  // login) is known by its events while the status read at mount may predate it.
+  return {
+    status,
+    progress,
+    syncing: syncing || status?.pulling === true || progress !== null,
+    syncNow,
+  };
 }
