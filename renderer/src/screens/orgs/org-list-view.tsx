@@ -122,16 +122,14 @@ export function orgListColumns({
   return [
     indexColumn(),
     nowrapColumn<OrgNode>({ title: 'Mã cơ quan', dataIndex: 'code', width: 112 }),
-    // The org catalog names each org in full: it is the list's subject, and it may wrap.
+    // The org catalog names each org in full, on one line (a 300-character name would make one
+    // row a screen high): the whole name on hover and in the detail.
     {
       title: 'Tên cơ quan',
       dataIndex: 'name',
       width: 300,
-      render: (name: string) => (
-        <span data-testid="org-name" className="wrap-anywhere">
-          {name}
-        </span>
-      ),
+      ellipsis: { showTitle: true },
+      render: (name: string) => <span data-testid="org-name">{name}</span>,
     },
     { title: 'Địa chỉ', dataIndex: 'address', width: 190, ellipsis: { showTitle: true } },
     {
