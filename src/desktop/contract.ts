@@ -8,6 +8,7 @@ import { Role, RoleGrant, UserStatus } from '../domain/people/user';
 import { PulledEntity, SyncProgress, SyncSummary } from '../sync/progress';
 import { feeCalls } from './contract-fees';
 import { transferCalls } from './contract-transfers';
+import { residenceCalls, SigningProgress } from './contract-residence';
 
 /**
  * DesktopApi: every query and command the UI can call, as zod schemas of input and output. The
@@ -235,6 +236,7 @@ export const desktopCalls = {
   },
   ...transferCalls,
   ...feeCalls,
+  ...residenceCalls,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type DesktopCalls = typeof desktopCalls;
@@ -263,6 +265,10 @@ export const DesktopEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('outbox-empty') }),
   /** Dossiers in the cache changed (a pull brought some, or an action was queued). */
   z.object({ type: z.literal('dossiers-changed') }),
+  /** Residence lists or forms in the cache changed (pulled, or an action was queued). */
+  z.object({ type: z.literal('residence-changed') }),
+  /** A signing batch moved on ("Đang ký 17/62"); `currentId` null when it ended. */
+  z.object({ type: z.literal('signing-progress'), progress: SigningProgress }),
 ]);
 export type DesktopEvent = z.infer<typeof DesktopEvent>;
 
@@ -283,3 +289,4 @@ export type DesktopApi = {
 };
 export * from './contract-transfers';
 export * from './contract-fees';
+export * from './contract-residence';

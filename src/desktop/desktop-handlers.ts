@@ -1,5 +1,6 @@
 import type { DesktopCallName } from './contract';
 import type { feeCalls } from './contract-fees';
+import type { residenceCalls } from './contract-residence';
 import type { transferCalls } from './contract-transfers';
 import type { MemberCall } from './member-handlers';
 import type { OrgCall } from './org-handlers';
@@ -17,6 +18,7 @@ export interface HandlerGroups {
   users: HandlersFor<UserCall>;
   transfers: HandlersFor<keyof typeof transferCalls>;
   fees: HandlersFor<keyof typeof feeCalls>;
+  residence: HandlersFor<keyof typeof residenceCalls>;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface HandlerGroups {
  * it. A call missing here, or a name the contract does not have, does not compile.
  */
 export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallName> {
-  const { session, sync, orgs, members, users, transfers, fees } = groups;
+  const { session, sync, orgs, members, users, transfers, fees, residence } = groups;
   return {
     login: session.login,
     logout: session.logout,
@@ -90,5 +92,24 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
     matchFeeStatementLine: fees.matchFeeStatementLine,
     feeRuleVersions: fees.feeRuleVersions,
     correctFeeRule: fees.correctFeeRule,
+
+    residenceLists: residence.residenceLists,
+    residenceListDetail: residence.residenceListDetail,
+    residenceCandidates: residence.residenceCandidates,
+    createResidenceList: residence.createResidenceList,
+    residenceListAction: residence.residenceListAction,
+    returnResidenceList: residence.returnResidenceList,
+    signResidenceList: residence.signResidenceList,
+    residenceForms: residence.residenceForms,
+    residenceFormDetail: residence.residenceFormDetail,
+    writeResidenceForm: residence.writeResidenceForm,
+    residenceFormsAction: residence.residenceFormsAction,
+    returnResidenceForm: residence.returnResidenceForm,
+    recordPaperResidenceForm: residence.recordPaperResidenceForm,
+    signAndSendResidenceForms: residence.signAndSendResidenceForms,
+    submitResidenceReport: residence.submitResidenceReport,
+    cancelSigningBatch: residence.cancelSigningBatch,
+    residenceReceipts: residence.residenceReceipts,
+    exportResidenceForms: residence.exportResidenceForms,
   };
 }

@@ -30,6 +30,7 @@ import {
 } from './service-context';
 import { sessionHandlers, type OfflineUser } from './session-handlers';
 import { syncHandlers, type SyncActivity } from './sync-handlers';
+import { residenceHandlers } from './residence/residence-handlers';
 import { transferHandlers } from './transfers/transfer-handlers';
 import { userHandlers } from './user-handlers';
 
@@ -216,6 +217,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     users: userHandlers({ tree, users }),
     transfers: transferHandlers(context),
     fees: feeHandlers(context),
+    residence: residenceHandlers(context),
   });
 
   async function call<K extends DesktopCallName>(

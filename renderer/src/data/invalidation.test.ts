@@ -55,6 +55,7 @@ describe('what a sync made stale', () => {
       'dossiers',
       'fees',
       'outbox',
+      'residence',
       'sync',
     ]);
   });
@@ -68,6 +69,7 @@ describe('what an app event made stale', () => {
   it('maps each event to its entities', () => {
     expect(staleAfterEvent({ type: 'dossiers-changed' })).toEqual(['dossiers']);
     expect(staleAfterEvent({ type: 'outbox-empty' })).toContain('outbox');
+    expect(staleAfterEvent({ type: 'residence-changed' })).toEqual(['residence']);
     expect(staleAfterEvent({ type: 'session-changed', user: null })).toEqual(CACHED_ENTITIES);
     expect(staleAfterEvent({ type: 'online-changed', online: true })).toContain('fees');
     expect(staleAfterEvent({ type: 'online-changed', online: false })).toEqual(['sync']);

@@ -6,15 +6,14 @@ import { CACHED_ENTITIES, type CachedEntity } from './query-keys';
  * member lists, user lists, dossiers and fee sheets; a role grant changes what the user may see.
  */
 const SHOWN_IN: Record<PulledEntity, readonly CachedEntity[]> = {
-  org: ['orgs', 'members', 'users', 'dossiers', 'fees'],
+  org: ['orgs', 'members', 'users', 'dossiers', 'fees', 'residence'],
   bankAccount: ['orgs', 'fees'],
-  member: ['members', 'orgs', 'users', 'dossiers', 'fees'],
+  member: ['members', 'orgs', 'users', 'dossiers', 'fees', 'residence'],
   user: ['users', 'session'],
   userRole: ['users', 'session', 'orgs'],
   dossier: ['dossiers'],
-  // No screen shows residence comments yet.
-  residenceRequest: [],
-  residenceForm: [],
+  residenceRequest: ['residence'],
+  residenceForm: ['residence'],
 };
 
 /** What a finished sync made stale: the kinds it pulled, what it pushed, and its own status. */
@@ -24,7 +23,7 @@ export function staleAfterSync(summary: SyncSummary): readonly CachedEntity[] {
   for (const kind of summary.entities) for (const entity of SHOWN_IN[kind]) stale.add(entity);
   // Entries the server applied change what it answers (fees) and what waits (outbox, dossiers).
   if (summary.pushed > 0)
-    for (const entity of ['outbox', 'dossiers', 'fees'] as const) stale.add(entity);
+    for (const entity of ['outbox', 'dossiers', 'fees', 'residence'] as const) stale.add(entity);
   return [...stale];
 }
 
@@ -43,11 +42,15 @@ export function staleAfterEvent(event: DesktopEvent): readonly CachedEntity[] {
       return event.online ? ['sync', 'fees'] : ['sync'];
     // Queued, sent or answered: the outbox, the dossiers it concerns, and queued approvals.
     case 'outbox-changed':
-      return ['outbox', 'dossiers', 'fees', 'sync'];
+      return ['outbox', 'dossiers', 'fees', 'residence', 'sync'];
     case 'outbox-empty':
-      return ['outbox', 'dossiers', 'sync'];
+      return ['outbox', 'dossiers', 'residence', 'sync'];
     case 'dossiers-changed':
       return ['dossiers'];
+    case 'residence-changed':
+      return ['residence'];
+    // The batch's own dialog follows its progress; the lists change when it queues.
+    case 'signing-progress':
     case 'sync-progress':
     case 'oidc-login-failed':
       return [];

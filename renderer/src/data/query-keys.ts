@@ -16,6 +16,7 @@ export const CACHED_ENTITIES = [
   'tokens',
   'certificates',
   'fees',
+  'residence',
 ] as const;
 export type CachedEntity = (typeof CACHED_ENTITIES)[number];
 
@@ -56,6 +57,13 @@ const ENTITY_OF_QUERY = {
   feeStatementOrgs: 'fees',
   feeStatementLines: 'fees',
   feeRuleVersions: 'fees',
+  residenceLists: 'residence',
+  residenceListDetail: 'residence',
+  // Members and their residence cells, as the list-making screen shows them.
+  residenceCandidates: 'members',
+  residenceForms: 'residence',
+  residenceFormDetail: 'residence',
+  residenceReceipts: 'residence',
 } as const satisfies Partial<Record<DesktopCallName, CachedEntity>>;
 
 export type DesktopQueryName = keyof typeof ENTITY_OF_QUERY;
