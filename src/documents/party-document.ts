@@ -8,7 +8,16 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
  * place and date, then the title. Text uses Liberation Serif (SIL OFL 1.1, licence in fonts/),
  * which covers Vietnamese; pdf-lib embeds only the glyphs used.
  */
-const fontFile = (name: string) => readFileSync(new URL(`./fonts/${name}`, import.meta.url));
+/** Read once: every document embeds the same three fonts. */
+const fontBytes = new Map<string, Buffer>();
+const fontFile = (name: string) => {
+  let bytes = fontBytes.get(name);
+  if (!bytes) {
+    bytes = readFileSync(new URL(`./fonts/${name}`, import.meta.url));
+    fontBytes.set(name, bytes);
+  }
+  return bytes;
+};
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
 /** For wide tables (a ledger's twelve months). */
