@@ -7,10 +7,11 @@ const UNTRUSTED_VI =
   'Chữ ký số vừa tạo không chuỗi được đến chứng thư gốc đã cấu hình, văn bản này chưa được ký. Hãy kiểm tra chứng thư số hoặc cấu hình chứng thư gốc.';
 
 /**
- * Refuses a freshly signed PDF unless it holds exactly one signature more than `original` (the
- * one past the original's bytes), every signature is intact, and — with anchors configured — every
- * one chains to them, timestamps included. Verified in a worker: the original may come from the
- * server. Same rules as a signed introduction letter (letter-signing.ts), said of one document.
+ * Refuses a freshly signed PDF unless it begins with `original` byte for byte, holds exactly one
+ * signature past the original's bytes, every signature is intact, and — with anchors configured —
+ * every one chains to them, timestamps included. Without anchors, integrity only (the caller says
+ * so once). Verified in a worker: the original may come from the server. The rules of a signed
+ * introduction letter (letter-signing.ts), said of one document of a batch.
  */
 export async function assertSignedOnce(
   signed: Buffer,
@@ -18,6 +19,13 @@ export async function assertSignedOnce(
   anchors: X509Certificate[],
   now: Date,
 ): Promise<void> {
+  // An incremental signature: the server rebuilds the form and checks the signed file begins with it.
+  if (!signed.subarray(0, original.length).equals(original))
+    throw new TokenError(
+      'SIGN_RESULT_INVALID',
+      BROKEN_VI,
+      'the signed document does not begin with the document given to sign',
+    );
   const report = await verifyPdfIsolated(signed, { trustAnchors: anchors, now });
   const added = report.signatures.filter((s) => s.revisionEnd > original.length);
   const broken = report.signatures.find((s) => !s.intact);

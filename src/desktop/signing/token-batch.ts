@@ -120,6 +120,8 @@ export async function signTokenBatch(req: TokenBatchRequest): Promise<TokenBatch
       ? { chain: embeddedChain(own.info.der, caCertificatesOn(certs, keyId), req.trustAnchors) }
       : {};
     const tsaUrl = req.signing.tsaUrl;
+    if (req.trustAnchors.length === 0)
+      console.warn('no signing trust anchors configured: the batch is checked for integrity only');
     let ltvReachable = true;
 
     const total = req.documents.length;
