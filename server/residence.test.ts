@@ -619,15 +619,15 @@ describe.each(serverEngines)('residence comments over push on %s', (engine) => {
         status: 'approved',
         listPdfSha256: firstSha,
       });
-      // Sending signs the signed list once more: the fresh unsigned list is not it any longer.
-      const fresh = await upload(
+      // Sending signs the signed list once more; a list of other content is no more its list.
+      const otherOnSend = await upload(
         'bithu.tdp1',
-        await signWith(unsigned, pki.signerRsa, t.clock.now),
+        await signWith(other, pki.signerRsa, t.clock.now),
       );
       expect(
         await push(
           'bithu.tdp1',
-          request(id, approved.rev!, { type: 'sign_and_send', signedPdfSha256: fresh }),
+          request(id, approved.rev!, { type: 'sign_and_send', signedPdfSha256: otherOnSend }),
         ),
       ).toMatchObject({ status: 'invalid', code: 'not_extending' });
       const second = await upload('bithu.tdp1', await signWith(first, pki.signerRsa, t.clock.now));
@@ -647,6 +647,41 @@ describe.each(serverEngines)('residence comments over push on %s', (engine) => {
         expect(await read('xuly.phucloi', sha)).toBe(404);
       }
       expect(await read('bithu.tdp2', second)).toBe(404);
+    });
+
+    it('a list signed on approval may also be rendered afresh and signed once on sending', async () => {
+      await registered('bithu.tdp1', pki.signerRsa);
+      const id = randomUUID();
+      const made = await push('bithu.tdp1', request(id, 0, create([item(DUC, ids.cell2)])));
+      const submitted = await push('bithu.tdp1', request(id, made.rev!, { type: 'submit' }));
+      const list = (await findRequest(t.server.db, id))!.value;
+      const signedOnce = async () =>
+        t.upload(
+          await token('bithu.tdp1'),
+          await signWith(
+            await expectedResidenceList(t.server.db, list, t.clock.now),
+            pki.signerRsa,
+            t.clock.now,
+          ),
+        );
+      const approved = await push(
+        'bithu.tdp1',
+        request(id, submitted.rev!, {
+          type: 'sign_and_approve',
+          signedPdfSha256: await signedOnce(),
+        }),
+      );
+      expect(approved, approved.message).toMatchObject({ status: 'applied' });
+      const fresh = await signedOnce();
+      const sent = await push(
+        'bithu.tdp1',
+        request(id, approved.rev!, { type: 'sign_and_send', signedPdfSha256: fresh }),
+      );
+      expect(sent, sent.message).toMatchObject({ status: 'applied' });
+      expect((await findRequest(t.server.db, id))?.value).toMatchObject({
+        status: 'sent',
+        listPdfSha256: fresh,
+      });
     });
   });
 });

@@ -395,9 +395,8 @@ async function decideForm(
 
 /**
  * The signed PDF of a signed step, through the one acceptance rule of signed documents (as the
- * transfer letter's): the document as last signed, or else the one the server rebuilds for the
- * signing day, plus exactly one new signature by the actor's registered certificate. Null when
- * accepted.
+ * transfer letter's): the document as last signed, or the one the server rebuilds for the signing
+ * day, plus exactly one new signature by the actor's registered certificate. Null when accepted.
  */
 async function refuseSigned(
   trx: Trx,
@@ -416,18 +415,15 @@ async function refuseSigned(
       messageVi: 'Tệp đã ký số chưa được tải lên máy chủ.',
     };
   const previous = base.previousSha256 ? await blobBytes(trx, base.previousSha256) : null;
-  if (base.previousSha256 && !previous)
-    return {
-      status: 'invalid',
-      code: 'document_missing',
-      message: `the previously signed document ${base.previousSha256} is missing on the server`,
-      messageVi: 'Máy chủ không còn bản đã ký số trước đó của tài liệu.',
-    };
+  // A list signed on approval may be signed again on sending on top of that version, or rendered
+  // afresh and signed once: both are the list the server holds.
+  const onTop =
+    previous !== null &&
+    pdf.length > previous.length &&
+    pdf.subarray(0, previous.length).equals(previous);
   const verdict = await acceptSignedDocument(trx, {
     pdf,
-    base: previous
-      ? { kind: 'previous', bytes: previous }
-      : { kind: 'generated', build: base.build },
+    base: onTop ? { kind: 'previous', bytes: previous } : { kind: 'generated', build: base.build },
     actorUserId: caller.user.id,
     trustAnchors: deps.trustAnchors,
     now,
