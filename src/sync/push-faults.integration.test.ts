@@ -8,7 +8,7 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { serverEngines } from '../../scripts/test-support/databases';
 import { startFaultProxy, type FaultProxy } from '../../scripts/test-support/fault-proxy';
-import { createTestPki, type TestPki } from '../../scripts/test-support/pki';
+import { createTestPki, type IssuedCert, type TestPki } from '../../scripts/test-support/pki';
 import {
   FIXTURE_PASSWORD,
   fixtureIds,
@@ -16,10 +16,18 @@ import {
   startPushServer,
   type PushTestServer,
 } from '../../scripts/test-support/push-server';
-import { expectedResidenceList } from '../../server/repositories/expected-residence';
-import { findRequest } from '../../server/repositories/residence';
+import {
+  addWardSecretary,
+  formsOfList,
+  storedForm,
+  storedList,
+  unsignedForm,
+  unsignedList,
+  WARD_SECRETARY,
+} from '../../scripts/test-support/residence-push';
 import { ApiClientError, createApiClient } from '../api/client';
 import type { PushMutation } from '../api/push';
+import type { ResidenceFormWireAction } from '../api/residence';
 import type { DossierView } from '../api/transfers';
 import { openClientDb, type ClientDb } from '../db/client-db';
 import { signPdf } from '../signing/pdf/sign-pdf';
@@ -30,6 +38,13 @@ import { SyncEngine } from './sync-engine';
 // DESIGN.md's push, exactly once, with the real server on loopback behind a proxy that loses
 // answers, fails with 500 or holds answers past the client's timeout, and with the client process
 // killed between sending and recording the answer.
+
+const COMMENT = {
+  strengths: 'Gương mẫu, nhiệt tình tham gia hoạt động của tổ dân phố',
+  shortcomings: '',
+  citizenDuties: 'Chấp hành tốt quy định nơi cư trú',
+  proposals: '',
+};
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'test-support', 'push-child.ts');
 
@@ -247,7 +262,30 @@ describe.each(serverEngines)('push under faults on %s', (engine) => {
     expect(await server.applications(ids)).toEqual({ events: 2, claims: 2 });
   });
 
-  it('a residence list signed offline, its answer lost: the upload and the signed step applied once', async () => {
+  /** Signs `pdf` as the token would and keeps it in the client's blob cache for upload. */
+  async function keepSigned(sync: SyncEngine, pdf: Buffer, cert: IssuedCert): Promise<string> {
+    const key = createPrivateKey(cert.keyPem);
+    const signed = await signPdf(
+      pdf,
+      {
+        certificate: cert.certDer,
+        keyType: cert.kind === 'ec' ? 'ec' : 'rsa',
+        sign: async (d) => sign('sha256', d, key),
+      },
+      { signerName: cert.commonName, time: server.t.clock.now },
+      { chain: [pki.intermediate.certDer] },
+    );
+    const sha = sha256Of(signed);
+    sync.blobs.put({
+      sha256: sha,
+      contentType: 'application/pdf',
+      bytes: signed,
+      needsUpload: true,
+    });
+    return sha;
+  }
+
+  it('a residence list and its form signed offline, answers lost or failed: each signed step applied once', async () => {
     // The test PKI's certificates are valid from the real today on.
     server.t.clock.now = new Date();
     const listId = randomUUID();
@@ -284,25 +322,11 @@ describe.each(serverEngines)('push under faults on %s', (engine) => {
       chain: [pki.intermediate.certPem],
     });
     expect(registered.statusCode, registered.body).toBe(201);
-    const list = (await findRequest(server.t.server.db, listId))!.value;
-    const key = createPrivateKey(pki.signerEc.keyPem);
-    const signed = await signPdf(
-      await expectedResidenceList(server.t.server.db, list, server.t.clock.now),
-      {
-        certificate: pki.signerEc.certDer,
-        keyType: 'ec',
-        sign: async (d) => sign('sha256', d, key),
-      },
-      { signerName: pki.signerEc.commonName, time: server.t.clock.now },
-      { chain: [pki.intermediate.certDer] },
+    const sha = await keepSigned(
+      c.sync,
+      await unsignedList(server.t, listId, server.t.clock.now),
+      pki.signerEc,
     );
-    const sha = sha256Of(signed);
-    c.sync.blobs.put({
-      sha256: sha,
-      contentType: 'application/pdf',
-      bytes: signed,
-      needsUpload: true,
-    });
     const id = randomUUID();
     c.sync.outbox.enqueue({
       id,
@@ -318,11 +342,58 @@ describe.each(serverEngines)('push under faults on %s', (engine) => {
     expect(await server.applications([id])).toEqual({ events: 1, claims: 1 });
     expect(await c.sync.push()).toEqual({ applied: 1, notApplied: 0, remaining: 0 });
     expect(await server.applications([id])).toEqual({ events: 1, claims: 1 });
-    expect((await findRequest(server.t.server.db, listId))?.value).toMatchObject({
+    expect((await storedList(server.t, listId))?.value).toMatchObject({
       status: 'approved',
       listPdfSha256: sha,
     });
     expect(c.sync.blobs.needingUpload()).toEqual([]);
+
+    // Sent, its form written by the residence cell and approved by the ward's secretary, who
+    // signs it offline; the first push fails with a 500.
+    const approvedRev = (await storedList(server.t, listId))!.rev;
+    await step(approvedRev, { type: 'send' });
+    const [form] = await formsOfList(server.t, listId);
+    const formStep = async (username: string, action: ResidenceFormWireAction) => {
+      const rev = (await storedForm(server.t, form!.id))!.rev;
+      const [r] = await server.t.push(await server.t.tokenFor(username), [
+        { id: randomUUID(), entity: 'residenceForm', entityId: form!.id, baseRev: rev, action },
+      ]);
+      expect(r, r?.message).toMatchObject({ status: 'applied' });
+    };
+    await formStep('bithu.tdp2', { type: 'write', comment: COMMENT });
+    await formStep('bithu.tdp2', { type: 'submit' });
+    await addWardSecretary(server.t);
+    await formStep(WARD_SECRETARY, { type: 'approve' });
+    const ward = await client(WARD_SECRETARY);
+    const wardCert = await server.t.request('POST', '/v1/me/certificates', ward.token, {
+      certificate: pki.signerRsa.certPem,
+      chain: [pki.intermediate.certPem],
+    });
+    expect(wardCert.statusCode, wardCert.body).toBe(201);
+    const baseRev = (await storedForm(server.t, form!.id))!.rev;
+    const formSha = await keepSigned(
+      ward.sync,
+      await unsignedForm(server.t, form!.id, server.t.clock.now),
+      pki.signerRsa,
+    );
+    const sendId = randomUUID();
+    ward.sync.outbox.enqueue({
+      id: sendId,
+      mutation: {
+        entity: 'residenceForm',
+        entityId: form!.id,
+        baseRev,
+        action: { type: 'sign_and_send', signedPdfSha256: formSha },
+      },
+    });
+    proxy.inject('answer-500');
+    await expect(ward.sync.push()).rejects.toBeInstanceOf(ApiClientError);
+    expect(await ward.sync.push()).toEqual({ applied: 1, notApplied: 0, remaining: 0 });
+    expect(await server.applications([sendId])).toEqual({ events: 1, claims: 1 });
+    expect((await storedForm(server.t, form!.id))?.value).toMatchObject({
+      status: 'sent',
+      formPdfSha256: formSha,
+    });
   });
 
   it('two users of one org act on the same dossier: one applied, the other told who was first', async () => {
