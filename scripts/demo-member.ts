@@ -7,6 +7,13 @@
  *     [--moved-on 2026-01-02] [--start 2026-02-01 --end 2026-10-31 [--study]] [--attach file.pdf]…
  *   npm run demo:member -- list   --server … --username …
  *   npm run demo:member -- status --server … --username … --id <dossier id>
+ *   npm run demo:member -- residence-forms  --server … --username …
+ *   npm run demo:member -- residence-report --server … --username … --id <form id> \
+ *     --summary "…" --attach report.pdf
+ *
+ * The residence commands are the member's side of Quy định 213: his comment forms as pull sends
+ * them, and his report on his duties at the residence (the file uploaded as a blob, then the
+ * form's `report` action pushed like any outbox entry).
  *
  * The password comes from --password or DEMO_MEMBER_PASSWORD. Prints JSON.
  */
@@ -14,12 +21,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ApiClientError, createApiClient } from '../src/api/client';
+import { ApiClientError, createApiClient, type ApiClient } from '../src/api/client';
+import { pushRoutes } from '../src/api/push';
+import { ResidenceFormWire } from '../src/api/residence';
+import { apiRoutes } from '../src/api/routes';
 import { SubmitTransferRequest, transferRoutes, type DossierView } from '../src/api/transfers';
+import { residenceFormStatusLabelVi } from '../src/domain/procedures/residence-form';
 import { transferStatusLabelVi } from '../src/domain/procedures/transfer-dossier';
 
 const USAGE =
-  'usage: demo-member submit-transfer|list|status --server URL --username NAME [options]';
+  'usage: demo-member submit-transfer|list|status|residence-forms|residence-report --server URL --username NAME [options]';
 
 class DemoError extends Error {}
 
@@ -52,6 +63,7 @@ export async function runDemoMember(argv: string[], env = process.env): Promise<
       study: { type: 'boolean', default: false },
       attach: { type: 'string', multiple: true, default: [] },
       id: { type: 'string' },
+      summary: { type: 'string' },
     },
   });
   const command = positionals[0];
@@ -69,16 +81,20 @@ export async function runDemoMember(argv: string[], env = process.env): Promise<
     const params = { id: values.id };
     return summary(await answerOf(api.request(transferRoutes.getTransfer, { params })));
   }
+  if (command === 'residence-forms') return (await residenceForms(api)).map(formSummary);
+  if (command === 'residence-report') {
+    const [file, ...more] = values.attach ?? [];
+    if (!values.id || !values.summary || !file || more.length > 0)
+      throw new DemoError(
+        'residence-report needs --id <form id> --summary "…" --attach <one file>',
+      );
+    return reportOnResidence(api, values.id, values.summary, await upload(api, file));
+  }
   if (command !== 'submit-transfer') throw new DemoError(USAGE);
   if (!values.to) throw new DemoError('submit-transfer needs --to <destination cell id>');
 
   const attachments = [];
-  for (const file of values.attach ?? []) {
-    const bytes = readFileSync(file);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const info = await answerOf(api.putBlob(sha256, bytes));
-    attachments.push({ ...info, fileName: basename(file) });
-  }
+  for (const file of values.attach ?? []) attachments.push(await upload(api, file));
   const today = new Date().toISOString().slice(0, 10);
   const request = SubmitTransferRequest.parse({
     id: randomUUID(),
@@ -97,6 +113,76 @@ export async function runDemoMember(argv: string[], env = process.env): Promise<
   });
   return summary(await answerOf(api.request(transferRoutes.submitTransfer, { body: request })));
 }
+
+/** Uploads a file as a blob: the attachment that names it. */
+async function upload(api: ApiClient, file: string) {
+  const bytes = readFileSync(file);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const info = await answerOf(api.putBlob(sha256, bytes));
+  return { ...info, fileName: basename(file) };
+}
+
+/** The member's comment forms, as a full pull gives them to him (his own forms only). */
+async function residenceForms(api: ApiClient): Promise<(ResidenceFormWire & { rev: number })[]> {
+  const forms = new Map<string, ResidenceFormWire & { rev: number }>();
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await answerOf(
+      api.request(apiRoutes.pull, { query: { limit: 5000, ...(cursor ? { cursor } : {}) } }),
+    );
+    for (const c of page.changes)
+      if (c.op === 'upsert' && c.entity === 'residenceForm')
+        forms.set(c.id, { ...ResidenceFormWire.parse(c.data), rev: c.rev });
+    if (!page.hasMore) break;
+    cursor = page.nextCursor;
+  }
+  return [...forms.values()];
+}
+
+/** Pushes the form's `report` action on the rev pulled, as the desktop's outbox would. */
+async function reportOnResidence(
+  api: ApiClient,
+  formId: string,
+  summary: string,
+  file: Awaited<ReturnType<typeof upload>>,
+) {
+  const form = (await residenceForms(api)).find((f) => f.id === formId);
+  if (!form) throw new DemoError(`no residence form ${formId} of yours`);
+  const [result] = (
+    await answerOf(
+      api.request(pushRoutes.push, {
+        body: {
+          mutations: [
+            {
+              id: randomUUID(),
+              entity: 'residenceForm',
+              entityId: formId,
+              baseRev: form.rev,
+              action: { type: 'report', summary, file },
+            },
+          ],
+        },
+      }),
+    )
+  ).results;
+  if (result?.status !== 'applied')
+    throw new DemoError(`${result?.messageVi ?? 'Không gửi được báo cáo.'} (${result?.code})`);
+  const after = (await residenceForms(api)).find((f) => f.id === formId);
+  return after ? formSummary(after) : { id: formId };
+}
+
+const formSummary = (f: ResidenceFormWire & { rev: number }) => ({
+  id: f.id,
+  campaignYear: f.campaignYear,
+  status: f.status,
+  statusVi: residenceFormStatusLabelVi[f.status],
+  residenceOrg: f.orgNames[f.residenceOrgId] ?? f.residenceOrgId,
+  workplaceOrg: f.orgNames[f.workplaceOrgId] ?? f.workplaceOrgId,
+  reportRequired: f.reportRequired,
+  report: f.report ? { summary: f.report.summary, file: f.report.file.fileName } : null,
+  dueOn: f.dueOn,
+  rev: f.rev,
+});
 
 const summary = (d: DossierView) => ({
   id: d.id,

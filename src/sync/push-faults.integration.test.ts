@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from '@cantoo/pdf-lib';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { serverEngines } from '../../scripts/test-support/databases';
 import { startFaultProxy, type FaultProxy } from '../../scripts/test-support/fault-proxy';
+import { createTestPki, type IssuedCert, type TestPki } from '../../scripts/test-support/pki';
 import {
   FIXTURE_PASSWORD,
   fixtureIds,
@@ -15,9 +16,22 @@ import {
   startPushServer,
   type PushTestServer,
 } from '../../scripts/test-support/push-server';
+import {
+  addWardSecretary,
+  formsOfList,
+  storedForm,
+  storedList,
+  unsignedForm,
+  unsignedList,
+  WARD_SECRETARY,
+} from '../../scripts/test-support/residence-push';
 import { ApiClientError, createApiClient } from '../api/client';
+import type { PushMutation } from '../api/push';
+import type { ResidenceFormWireAction } from '../api/residence';
 import type { DossierView } from '../api/transfers';
 import { openClientDb, type ClientDb } from '../db/client-db';
+import { signPdf } from '../signing/pdf/sign-pdf';
+import { loadCertificates } from '../signing/verify/chain';
 import { sha256Of } from './repositories/blob-cache';
 import { SyncEngine } from './sync-engine';
 
@@ -25,7 +39,22 @@ import { SyncEngine } from './sync-engine';
 // answers, fails with 500 or holds answers past the client's timeout, and with the client process
 // killed between sending and recording the answer.
 
+const COMMENT = {
+  strengths: 'Gương mẫu, nhiệt tình tham gia hoạt động của tổ dân phố',
+  shortcomings: '',
+  citizenDuties: 'Chấp hành tốt quy định nơi cư trú',
+  proposals: '',
+};
+
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'test-support', 'push-child.ts');
+
+let pkiDir: string;
+let pki: TestPki;
+beforeAll(() => {
+  pkiDir = mkdtempSync(join(tmpdir(), 'push-faults-pki-'));
+  pki = createTestPki(join(pkiDir, 'pki'));
+});
+afterAll(() => rmSync(pkiDir, { recursive: true, force: true }));
 
 describe.each(serverEngines)('push under faults on %s', (engine) => {
   let server: PushTestServer;
@@ -36,7 +65,9 @@ describe.each(serverEngines)('push under faults on %s', (engine) => {
   const caches: ClientDb[] = [];
 
   beforeEach(async () => {
-    server = await startPushServer(engine, inject('postgresUrl'));
+    server = await startPushServer(engine, inject('postgresUrl'), {
+      trustAnchors: loadCertificates(pki.root.certPem),
+    });
     proxy = await startFaultProxy(server.url, '/v1/sync/push');
     dir = mkdtempSync(join(tmpdir(), 'push-faults-'));
     // The member submits with one scanned PDF attachment.
@@ -229,6 +260,140 @@ describe.each(serverEngines)('push under faults on %s', (engine) => {
     await expect(c.sync.push()).rejects.toBeInstanceOf(ApiClientError);
     expect(await c.sync.push()).toEqual({ applied: 1, notApplied: 0, remaining: 0 });
     expect(await server.applications(ids)).toEqual({ events: 2, claims: 2 });
+  });
+
+  /** Signs `pdf` as the token would and keeps it in the client's blob cache for upload. */
+  async function keepSigned(sync: SyncEngine, pdf: Buffer, cert: IssuedCert): Promise<string> {
+    const key = createPrivateKey(cert.keyPem);
+    const signed = await signPdf(
+      pdf,
+      {
+        certificate: cert.certDer,
+        keyType: cert.kind === 'ec' ? 'ec' : 'rsa',
+        sign: async (d) => sign('sha256', d, key),
+      },
+      { signerName: cert.commonName, time: server.t.clock.now },
+      { chain: [pki.intermediate.certDer] },
+    );
+    const sha = sha256Of(signed);
+    sync.blobs.put({
+      sha256: sha,
+      contentType: 'application/pdf',
+      bytes: signed,
+      needsUpload: true,
+    });
+    return sha;
+  }
+
+  it('a residence list and its form signed offline, answers lost or failed: each signed step applied once', async () => {
+    // The test PKI's certificates are valid from the real today on.
+    server.t.clock.now = new Date();
+    const listId = randomUUID();
+    const workplace = await server.t.tokenFor('bithu.tdp1');
+    const step = async (
+      baseRev: number,
+      action: Extract<PushMutation, { entity: 'residenceRequest' }>['action'],
+    ) =>
+      (
+        await server.t.push(workplace, [
+          { id: randomUUID(), entity: 'residenceRequest', entityId: listId, baseRev, action },
+        ])
+      )[0]!.rev!;
+    const made = await step(0, {
+      type: 'create',
+      campaignYear: 2026,
+      workplaceOrgId: fixtureIds.cell1,
+      kind: 'comment',
+      items: [
+        {
+          memberId: fixtureIds.members[0],
+          residenceOrgId: fixtureIds.cell2,
+          reportRequired: false,
+          exemption: null,
+        },
+      ],
+    });
+    const submitted = await step(made, { type: 'submit' });
+
+    // The deputy secretary signs the list offline: the signed PDF waits in the blob cache.
+    const c = await client('phobithu.tdp1');
+    const registered = await server.t.request('POST', '/v1/me/certificates', c.token, {
+      certificate: pki.signerEc.certPem,
+      chain: [pki.intermediate.certPem],
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const sha = await keepSigned(
+      c.sync,
+      await unsignedList(server.t, listId, server.t.clock.now),
+      pki.signerEc,
+    );
+    const id = randomUUID();
+    c.sync.outbox.enqueue({
+      id,
+      mutation: {
+        entity: 'residenceRequest',
+        entityId: listId,
+        baseRev: submitted,
+        action: { type: 'sign_and_approve', signedPdfSha256: sha },
+      },
+    });
+    proxy.inject('drop-answer');
+    await expect(c.sync.push()).rejects.toMatchObject({ code: 'unreachable' });
+    expect(await server.applications([id])).toEqual({ events: 1, claims: 1 });
+    expect(await c.sync.push()).toEqual({ applied: 1, notApplied: 0, remaining: 0 });
+    expect(await server.applications([id])).toEqual({ events: 1, claims: 1 });
+    expect((await storedList(server.t, listId))?.value).toMatchObject({
+      status: 'approved',
+      listPdfSha256: sha,
+    });
+    expect(c.sync.blobs.needingUpload()).toEqual([]);
+
+    // Sent, its form written by the residence cell and approved by the ward's secretary, who
+    // signs it offline; the first push fails with a 500.
+    const approvedRev = (await storedList(server.t, listId))!.rev;
+    await step(approvedRev, { type: 'send' });
+    const [form] = await formsOfList(server.t, listId);
+    const formStep = async (username: string, action: ResidenceFormWireAction) => {
+      const rev = (await storedForm(server.t, form!.id))!.rev;
+      const [r] = await server.t.push(await server.t.tokenFor(username), [
+        { id: randomUUID(), entity: 'residenceForm', entityId: form!.id, baseRev: rev, action },
+      ]);
+      expect(r, r?.message).toMatchObject({ status: 'applied' });
+    };
+    await formStep('bithu.tdp2', { type: 'write', comment: COMMENT });
+    await formStep('bithu.tdp2', { type: 'submit' });
+    await addWardSecretary(server.t);
+    await formStep(WARD_SECRETARY, { type: 'approve' });
+    const ward = await client(WARD_SECRETARY);
+    const wardCert = await server.t.request('POST', '/v1/me/certificates', ward.token, {
+      certificate: pki.signerRsa.certPem,
+      chain: [pki.intermediate.certPem],
+    });
+    expect(wardCert.statusCode, wardCert.body).toBe(201);
+    const baseRev = (await storedForm(server.t, form!.id))!.rev;
+    const formSha = await keepSigned(
+      ward.sync,
+      await unsignedForm(server.t, form!.id, server.t.clock.now),
+      pki.signerRsa,
+    );
+    const sendId = randomUUID();
+    ward.sync.outbox.enqueue({
+      id: sendId,
+      mutation: {
+        entity: 'residenceForm',
+        entityId: form!.id,
+        baseRev,
+        action: { type: 'sign_and_send', signedPdfSha256: formSha },
+      },
+    });
+    proxy.inject('answer-500');
+    await expect(ward.sync.push()).rejects.toBeInstanceOf(ApiClientError);
+    expect(await ward.sync.push()).toEqual({ applied: 1, notApplied: 0, remaining: 0 });
+    expect(await server.applications([sendId])).toEqual({ events: 1, claims: 1 });
+    expect((await storedForm(server.t, form!.id))?.value).toMatchObject({
+      status: 'sent',
+      formPdfSha256: formSha,
+    });
   });
 
   it('two users of one org act on the same dossier: one applied, the other told who was first', async () => {
