@@ -148,6 +148,10 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
   });
   engine.on('sync-finished', (summary) => {
     if (summary.dossiers > 0 || summary.pushed > 0) emit({ type: 'dossiers-changed' });
+    const residencePulled = summary.entities.some(
+      (e) => e === 'residenceRequest' || e === 'residenceForm',
+    );
+    if (residencePulled || summary.pushed > 0) emit({ type: 'residence-changed' });
     emit({ type: 'sync-finished', summary });
     // The search vocabulary follows the data: rebuild it now rather than on the next keystroke.
     setImmediate(() => {
