@@ -1,5 +1,6 @@
 /**
- * Batch signing on real SoftHSM tokens: one login, progress, a token deleted mid-batch, a bad file.
+ * Batch signing on real SoftHSM tokens: one login, progress, a token deleted mid-batch, a bad file,
+ * documents in memory with a check of each result, a cancel.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -19,7 +20,7 @@ import { SIGN_ERRORS } from '../token/errors';
 import { Pkcs11Module } from '../token/pkcs11-module';
 import { loadCertificates } from '../verify/chain';
 import { verifyPdf } from '../verify/verify-pdf';
-import { type BatchEvent, signBatch } from './batch-sign';
+import { type BatchEvent, SIGN_CANCELLED_VI, signBatch } from './batch-sign';
 
 let dir: string;
 let pki: TestPki;
@@ -140,6 +141,55 @@ describe('signBatch', () => {
     expect(result.signed).toEqual([]);
     expect(result.notSigned.map((d) => d.code)).toEqual(['CKR_PIN_INCORRECT', 'CKR_PIN_INCORRECT']);
     expect(documents.some((d) => existsSync(d.outPath))).toBe(false);
+  });
+
+  it('in-memory documents: bytes back, nothing written, a refused check leaves that one unsigned', async () => {
+    const pdf = readFileSync(source);
+    const documents = [1, 2, 3].map((i) => ({ id: `doc-${i}`, pdf }));
+    const result = await signBatch({
+      module,
+      slot: module.findSlot('Steady'),
+      pin: '2222',
+      documents,
+      cms: { chain: [pki.intermediate.certDer] },
+      check: async (signed, original, index) => {
+        expect(signed.subarray(0, original.length).equals(original)).toBe(true);
+        if (index === 1) throw new Error('does not verify');
+        return signed;
+      },
+    });
+    expect(result.signed.map((d) => d.id)).toEqual(['doc-1', 'doc-3']);
+    for (const d of result.signed) {
+      expect(verifyPdf(d.pdf, { trustAnchors: loadCertificates(pki.root.certPem) }).ok).toBe(true);
+      expect(d.sha256).toBe(createHashHex(d.pdf));
+    }
+    expect(result.notSigned).toEqual([
+      expect.objectContaining({ index: 1, id: 'doc-2', message: 'does not verify' }),
+    ]);
+  });
+
+  it('cancelled between documents: the rest reported as cancelled, none of them written', async () => {
+    const controller = new AbortController();
+    const documents = docs('cancel', 4);
+    const result = await signBatch({
+      module,
+      slot: module.findSlot('Steady'),
+      pin: '2222',
+      documents,
+      signal: controller.signal,
+      onProgress: (e) => {
+        if (e.type === 'signed' && e.index === 0) controller.abort();
+      },
+    });
+    expect(result.cancelled).toBe(true);
+    expect(result.signed.map((d) => d.index)).toEqual([0]);
+    expect(result.notSigned.map((d) => [d.index, d.code])).toEqual([
+      [1, 'SIGN_CANCELLED'],
+      [2, 'SIGN_CANCELLED'],
+      [3, 'SIGN_CANCELLED'],
+    ]);
+    expect(result.notSigned[0]!.messageVi).toBe(SIGN_CANCELLED_VI);
+    expect(documents.slice(1).some((d) => existsSync(d.outPath))).toBe(false);
   });
 });
 
