@@ -18,6 +18,7 @@ import { memberRoutes } from './routes/members';
 import { orgRoutes } from './routes/orgs';
 import { pushRoutesOf } from './routes/push';
 import { syncRoutes } from './routes/sync';
+import { residenceRoutesOf } from './routes/residence';
 import { transferDeps, transferRoutesOf, type TransferOptions } from './routes/transfers';
 import { userRoutes } from './routes/users';
 import { routeAccessCheck } from './scope/route-access';
@@ -68,6 +69,7 @@ export async function buildServer(opts: {
   await feeRoutesPlugin(app, (request) => authenticate(ctx, request), ctx, opts.fees);
   transferRoutesOf(route, transferDeps(ctx, opts.transfers));
   pushRoutesOf(route, transferDeps(ctx, opts.transfers));
+  residenceRoutesOf(route, ctx);
   certificateRoutesOf(route, ctx, transferDeps(ctx, opts.transfers).trustAnchors);
   await blobRoutesPlugin(
     app,

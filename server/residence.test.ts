@@ -1,14 +1,21 @@
-import { randomUUID } from 'node:crypto';
+import { createPrivateKey, randomUUID, sign } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { serverEngines } from '../scripts/test-support/databases';
+import { createTestPki, type IssuedCert, type TestPki } from '../scripts/test-support/pki';
 import type { PushMutation } from '../src/api/push';
 import type { ResidenceFormWireAction, ResidenceRequestWireAction } from '../src/api/residence';
 import { PullResponse } from '../src/api/sync';
 import { User } from '../src/domain/people/user';
 import type { ResidenceRequestItem } from '../src/domain/procedures/residence-request';
+import { signPdf } from '../src/signing/pdf/sign-pdf';
+import { loadCertificates } from '../src/signing/verify/chain';
 import { hashPassword } from './auth/passwords';
 import { deleteUnreferencedUploads } from './repositories/blobs';
+import { expectedResidenceForm, expectedResidenceList } from './repositories/expected-residence';
 import { findForm, findRequest, formsOfRequest, residenceTrail } from './repositories/residence';
 import { insertUser } from './repositories/users';
 import { ids, PASSWORD, TEST_SCRYPT } from './test-support/fixture';
@@ -16,6 +23,29 @@ import { openTransferServer, type TransferTestServer } from './test-support/tran
 
 const [DUC, HOA, AN] = ids.members;
 const WARD_SECRETARY = 'bithu.viethung';
+
+let pkiDir: string;
+let pki: TestPki;
+beforeAll(() => {
+  pkiDir = mkdtempSync(join(tmpdir(), 'residence-'));
+  pki = createTestPki(join(pkiDir, 'pki'));
+});
+afterAll(() => rmSync(pkiDir, { recursive: true, force: true }));
+
+/** One incremental signature by `cert` (the test PKI's hand signer), as the token makes it. */
+const signWith = (pdf: Buffer, cert: IssuedCert, time: Date) => {
+  const key = createPrivateKey(cert.keyPem);
+  return signPdf(
+    pdf,
+    {
+      certificate: cert.certDer,
+      keyType: cert.kind === 'ec' ? 'ec' : 'rsa',
+      sign: async (d) => sign('sha256', d, key),
+    },
+    { signerName: cert.commonName, time },
+    { chain: [pki.intermediate.certDer] },
+  );
+};
 
 const request = (
   entityId: string,
@@ -68,7 +98,11 @@ describe.each(serverEngines)('residence comments over push on %s', (engine) => {
   let t: TransferTestServer;
   let token: (username: string) => Promise<string>;
   beforeEach(async () => {
-    t = await openTransferServer({ engine, postgresUrl: inject('postgresUrl') });
+    t = await openTransferServer({
+      engine,
+      postgresUrl: inject('postgresUrl'),
+      trustAnchors: loadCertificates(pki.root.certPem),
+    });
     // The ward's secretary approves, signs and sends the residence cells' forms.
     const passwordHash = await hashPassword(PASSWORD, TEST_SCRYPT);
     await t.server.db.transaction().execute((trx) =>
@@ -350,18 +384,269 @@ describe.each(serverEngines)('residence comments over push on %s', (engine) => {
     ]);
   });
 
-  it('refuses a signed step on the wire until the server can check the signed PDF', async () => {
-    const res = await t.request('POST', '/v1/sync/push', await token('bithu.tdp1'), {
-      mutations: [
-        {
-          id: randomUUID(),
-          entity: 'residenceRequest',
-          entityId: randomUUID(),
-          baseRev: 3,
-          action: { type: 'sign_and_send', signedPdfSha256: 'a'.repeat(64) },
-        },
-      ],
+  it('the ward sets its campaign; its cells read it and the forms carry its due date', async () => {
+    const put = async (username: string, orgId: string, year: number, body: unknown) =>
+      t.request('PUT', `/v1/residence/campaigns/${orgId}/${year}`, await token(username), body);
+    const window = { opensOn: '2026-10-01', dueOn: '2026-12-15' };
+    const set = await put(WARD_SECRETARY, ids.ward, 2026, window);
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ committeeOrgId: ids.ward, year: 2026, ...window });
+    // Moved later: the same campaign, one row.
+    const moved = { ...window, dueOn: '2026-12-20' };
+    expect((await put('qt.viethung', ids.ward, 2026, moved)).statusCode).toBe(200);
+    // A cell runs no campaign; a window must end after it opens; a cell's secretary is not the ward's.
+    expect((await put('bithu.tdp1', ids.cell1, 2026, window)).statusCode).toBe(400);
+    expect(
+      (await put(WARD_SECRETARY, ids.ward, 2027, { opensOn: '2027-12-01', dueOn: '2027-11-01' }))
+        .statusCode,
+    ).toBe(400);
+    expect((await put('bithu.tdp2', ids.ward, 2026, window)).statusCode).toBe(403);
+    expect((await put('xuly.phucloi', ids.ward, 2026, window)).statusCode).toBe(403);
+
+    // The residence cell under the ward reads it; the other ward does not see it.
+    const list = async (username: string, query: string) =>
+      t.request('GET', `/v1/residence/campaigns?${query}`, await token(username));
+    const read = await list('bithu.tdp2', `orgId=${ids.ward}&year=2026`);
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json()).toEqual({
+      items: [expect.objectContaining({ committeeOrgId: ids.ward, year: 2026, ...moved })],
     });
-    expect(res.statusCode).toBe(400);
+    expect((await list('bithu.tdp2', `orgId=${ids.ward}&year=2025`)).json()).toEqual({ items: [] });
+    expect((await list('xuly.phucloi', `orgId=${ids.ward}`)).statusCode).toBe(404);
+
+    const { forms } = await sentList();
+    const duc = forms.find((f) => f.memberId === DUC)!;
+    const pulledForm = async () => {
+      const res = await t.request('GET', '/v1/sync/pull?limit=5000', await token('bithu.tdp2'));
+      const change = PullResponse.parse(res.json()).changes.find((c) => c.id === duc.id);
+      return change?.op === 'upsert' ? change.data : undefined;
+    };
+    expect(await pulledForm()).toMatchObject({ dueOn: '2026-12-20' });
+    // Without a campaign of its year, a form has no due date.
+    await t.server.db.deleteFrom('residence_campaigns').execute();
+    const rev = (await findForm(t.server.db, duc.id))!.rev;
+    await push('bithu.tdp2', formMutation(duc.id, rev, { type: 'write', comment }));
+    expect(await pulledForm()).toMatchObject({ status: 'draft', dueOn: null });
+  });
+
+  describe('signed steps', () => {
+    // The test PKI's certificates are valid from the real today on.
+    beforeEach(() => {
+      t.clock.now = new Date();
+    });
+
+    const registered = async (username: string, cert: IssuedCert) => {
+      const res = await t.request('POST', '/v1/me/certificates', await token(username), {
+        certificate: cert.certPem,
+        chain: [pki.intermediate.certPem],
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    const read = async (username: string, sha: string) =>
+      (await t.request('GET', `/v1/blobs/${sha}`, await token(username))).statusCode;
+
+    /** Đức's form, written by his residence cell and at `until` (submitted or approved). */
+    async function ducForm(until: 'submitted' | 'approved' = 'approved') {
+      const { forms } = await sentList();
+      const id = forms.find((f) => f.memberId === DUC)!.id;
+      const rev0 = (await findForm(t.server.db, id))!.rev;
+      const w = await push('bithu.tdp2', formMutation(id, rev0, { type: 'write', comment }));
+      const s = await push('bithu.tdp2', formMutation(id, w.rev!, { type: 'submit' }));
+      if (until === 'submitted') return { id, rev: s.rev! };
+      const a = await push(WARD_SECRETARY, formMutation(id, s.rev!, { type: 'approve' }));
+      expect(a.status).toBe('applied');
+      return { id, rev: a.rev! };
+    }
+    /** The form as the server would render it for signing today. */
+    const unsignedForm = async (id: string) =>
+      (await expectedResidenceForm(
+        t.server.db,
+        (await findForm(t.server.db, id))!.value,
+        t.clock.now,
+      ))!;
+    /** Uploads `pdf` as `username` and pushes the form's sign_and_send naming it. */
+    const signAndSend = async (username: string, id: string, rev: number, pdf: Buffer) => {
+      const sha = await t.upload(await token(username), pdf);
+      return push(username, formMutation(id, rev, { type: 'sign_and_send', signedPdfSha256: sha }));
+    };
+    /** A refusal leaves the form exactly as it was, trail included. */
+    const unchanged = async (id: string, refusal: Promise<unknown>) => {
+      const before = {
+        form: await findForm(t.server.db, id),
+        trail: await residenceTrail(t.server.db, id),
+      };
+      const r = await refusal;
+      expect({
+        form: await findForm(t.server.db, id),
+        trail: await residenceTrail(t.server.db, id),
+      }).toEqual(before);
+      return r;
+    };
+
+    it('the ward secretary signs and sends an approved form: the server rebuilds it, the workplace and the member read it', async () => {
+      await registered(WARD_SECRETARY, pki.signerEc);
+      const { id, rev } = await ducForm();
+      const signed = await signWith(await unsignedForm(id), pki.signerEc, t.clock.now);
+      const sha = await t.upload(await token(WARD_SECRETARY), signed);
+      const m = formMutation(id, rev, { type: 'sign_and_send', signedPdfSha256: sha });
+      const sent = await push(WARD_SECRETARY, m);
+      expect(sent, sent.message).toMatchObject({ status: 'applied' });
+      expect((await findForm(t.server.db, id))?.value).toMatchObject({
+        status: 'sent',
+        formPdfSha256: sha,
+        sentAt: t.clock.now.toISOString(),
+      });
+      // A replay of the same mutation is the same answer, applied once.
+      expect(await push(WARD_SECRETARY, m)).toEqual(sent);
+      const trail = await residenceTrail(t.server.db, id);
+      expect(trail.filter((e) => e.type === 'sign_and_send')).toEqual([
+        expect.objectContaining({ signedPdfSha256: sha }),
+      ]);
+      // The form's sides and the member read the signed form; the other ward does not.
+      for (const reader of ['bithu.tdp1', 'bithu.tdp2', 'dv.duc'])
+        expect(await read(reader, sha)).toBe(200);
+      expect(await read('xuly.phucloi', sha)).toBe(404);
+      await deleteUnreferencedUploads(t.server.db, new Date('2100-01-01T00:00:00Z'));
+      expect(await read('bithu.tdp1', sha)).toBe(200);
+    });
+
+    it('refuses a signed form of other content, with two signatures, by an unregistered certificate or never uploaded', async () => {
+      await registered(WARD_SECRETARY, pki.signerEc);
+      const { id, rev } = await ducForm();
+      const form = (await findForm(t.server.db, id))!.value;
+      // A verifying signature on a form whose comment was changed on the way.
+      const changed = (await expectedResidenceForm(
+        t.server.db,
+        { ...form, comment: { ...comment, shortcomings: 'Còn chậm đóng đảng phí' } },
+        t.clock.now,
+      ))!;
+      expect(
+        await unchanged(
+          id,
+          signAndSend(WARD_SECRETARY, id, rev, await signWith(changed, pki.signerEc, t.clock.now)),
+        ),
+      ).toMatchObject({ status: 'invalid', code: 'not_extending' });
+      const once = await signWith(await unsignedForm(id), pki.signerEc, t.clock.now);
+      expect(
+        await unchanged(
+          id,
+          signAndSend(WARD_SECRETARY, id, rev, await signWith(once, pki.signerEc, t.clock.now)),
+        ),
+      ).toMatchObject({ status: 'invalid', code: 'several_new_signatures' });
+      // The RSA certificate is valid but registered to nobody.
+      expect(
+        await unchanged(
+          id,
+          signAndSend(
+            WARD_SECRETARY,
+            id,
+            rev,
+            await signWith(await unsignedForm(id), pki.signerRsa, t.clock.now),
+          ),
+        ),
+      ).toMatchObject({ status: 'forbidden', code: 'certificate_not_registered' });
+      expect(
+        await unchanged(
+          id,
+          push(
+            WARD_SECRETARY,
+            formMutation(id, rev, { type: 'sign_and_send', signedPdfSha256: 'e'.repeat(64) }),
+          ),
+        ),
+      ).toMatchObject({ status: 'invalid', code: 'document_missing' });
+      // Each refusal left the form approved: the right upload still goes through.
+      expect(await signAndSend(WARD_SECRETARY, id, rev, once)).toMatchObject({ status: 'applied' });
+    });
+
+    it('refuses signing a form not yet approved, or by the residence cell instead of the committee', async () => {
+      await registered(WARD_SECRETARY, pki.signerEc);
+      await registered('bithu.tdp2', pki.signerRsa);
+      const { id, rev } = await ducForm('submitted');
+      const pdf = await signWith(await unsignedForm(id), pki.signerEc, t.clock.now);
+      expect(await unchanged(id, signAndSend(WARD_SECRETARY, id, rev, pdf))).toMatchObject({
+        status: 'invalid',
+        code: 'not_allowed_now',
+      });
+      const approved = await push(WARD_SECRETARY, formMutation(id, rev, { type: 'approve' }));
+      const byCell = await signWith(await unsignedForm(id), pki.signerRsa, t.clock.now);
+      expect(
+        await unchanged(id, signAndSend('bithu.tdp2', id, approved.rev!, byCell)),
+      ).toMatchObject({ status: 'forbidden', code: 'not_committee_approver' });
+    });
+
+    it('the workplace secretary signs the list on approval and again on sending; a list of other content is refused', async () => {
+      await registered('phobithu.tdp1', pki.signerEc);
+      await registered('bithu.tdp1', pki.signerRsa);
+      const id = randomUUID();
+      const made = await push(
+        'bithu.tdp1',
+        request(id, 0, create([item(DUC, ids.cell2), item(HOA, ids.cell3)])),
+      );
+      const submitted = await push('bithu.tdp1', request(id, made.rev!, { type: 'submit' }));
+      const list = (await findRequest(t.server.db, id))!.value;
+      const unsigned = await expectedResidenceList(t.server.db, list, t.clock.now);
+      const upload = async (username: string, pdf: Buffer) => t.upload(await token(username), pdf);
+
+      // Hoa's report no longer asked: a signature over a list the server does not hold.
+      const other = await expectedResidenceList(
+        t.server.db,
+        { ...list, items: [list.items[0]!, { ...list.items[1]!, reportRequired: false }] },
+        t.clock.now,
+      );
+      const forged = await upload(
+        'phobithu.tdp1',
+        await signWith(other, pki.signerEc, t.clock.now),
+      );
+      expect(
+        await push(
+          'phobithu.tdp1',
+          request(id, submitted.rev!, { type: 'sign_and_approve', signedPdfSha256: forged }),
+        ),
+      ).toMatchObject({ status: 'invalid', code: 'not_extending' });
+      expect((await findRequest(t.server.db, id))?.value).toMatchObject({
+        status: 'pending_approval',
+        listPdfSha256: null,
+      });
+
+      const first = await signWith(unsigned, pki.signerEc, t.clock.now);
+      const firstSha = await upload('phobithu.tdp1', first);
+      const approved = await push(
+        'phobithu.tdp1',
+        request(id, submitted.rev!, { type: 'sign_and_approve', signedPdfSha256: firstSha }),
+      );
+      expect(approved, approved.message).toMatchObject({ status: 'applied' });
+      expect((await findRequest(t.server.db, id))?.value).toMatchObject({
+        status: 'approved',
+        listPdfSha256: firstSha,
+      });
+      // Sending signs the signed list once more: the fresh unsigned list is not it any longer.
+      const fresh = await upload(
+        'bithu.tdp1',
+        await signWith(unsigned, pki.signerRsa, t.clock.now),
+      );
+      expect(
+        await push(
+          'bithu.tdp1',
+          request(id, approved.rev!, { type: 'sign_and_send', signedPdfSha256: fresh }),
+        ),
+      ).toMatchObject({ status: 'invalid', code: 'not_extending' });
+      const second = await upload('bithu.tdp1', await signWith(first, pki.signerRsa, t.clock.now));
+      const sent = await push(
+        'bithu.tdp1',
+        request(id, approved.rev!, { type: 'sign_and_send', signedPdfSha256: second }),
+      );
+      expect(sent, sent.message).toMatchObject({ status: 'applied' });
+      expect((await findRequest(t.server.db, id))?.value).toMatchObject({
+        status: 'sent',
+        listPdfSha256: second,
+      });
+      expect(await formsOfRequest(t.server.db, id)).toHaveLength(2);
+      // The workplace reads both signed versions; the residence side and the other ward do not.
+      for (const sha of [firstSha, second]) {
+        expect(await read('bithu.tdp1', sha)).toBe(200);
+        expect(await read('xuly.phucloi', sha)).toBe(404);
+      }
+      expect(await read('bithu.tdp2', second)).toBe(404);
+    });
   });
 });

@@ -8,6 +8,7 @@ import * as m0006 from './0006_login_and_blob_limits';
 import * as m0007 from './0007_username_key';
 import * as m0008 from './0008_residence_comments';
 import * as m0009 from './0009_payment_failure_code';
+import * as m0010 from './0010_residence_list_blobs';
 
 /** Every server migration in order. Append only. */
 export const serverMigrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const serverMigrations: Record<string, Migration> = {
   '0007_username_key': m0007,
   '0008_residence_comments': m0008,
   '0009_payment_failure_code': m0009,
+  '0010_residence_list_blobs': m0010,
 };

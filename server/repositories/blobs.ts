@@ -177,7 +177,26 @@ export async function canReadBlob(db: Db, caller: BlobReader, sha256: string): P
       ]),
     )
     .executeTakeFirst();
-  return viaForm !== undefined;
+  if (viaForm) return true;
+  // A signed residence list: readable by its workplace's staff.
+  const viaList = await db
+    .selectFrom('residence_request_blob_refs as b')
+    .innerJoin('residence_requests as r', 'r.id', 'b.request_id')
+    .select('r.id')
+    .where('b.sha256', '=', sha256)
+    .where(inScope('r.workplace_org_id'))
+    .executeTakeFirst();
+  return viaList !== undefined;
+}
+
+/** Records that a residence list refers to blobs (its signed PDF). */
+export async function referResidenceListBlobs(trx: Trx, requestId: string, sha256s: string[]) {
+  if (sha256s.length === 0) return;
+  await trx
+    .insertInto('residence_request_blob_refs')
+    .values([...new Set(sha256s)].map((sha256) => ({ sha256, request_id: requestId })))
+    .onConflict((oc) => oc.columns(['sha256', 'request_id']).doNothing())
+    .execute();
 }
 
 /** Records that a residence form refers to blobs (the report, a paper scan, a signed form). */
@@ -209,10 +228,11 @@ export async function referBlobs(trx: Trx, dossierId: string, sha256s: string[])
     .execute();
 }
 
-/** A dossier or a residence form refers to the blob: it is kept whoever uploaded it. */
+/** A dossier or a residence form or list refers to the blob: it is kept whoever uploaded it. */
 const referenced = (sha256: Expression<string>) =>
   sql<boolean>`(exists (select 1 from blob_refs r where r.sha256 = ${sha256})
-    or exists (select 1 from residence_blob_refs f where f.sha256 = ${sha256}))`;
+    or exists (select 1 from residence_blob_refs f where f.sha256 = ${sha256})
+    or exists (select 1 from residence_request_blob_refs l where l.sha256 = ${sha256}))`;
 const notReferenced = sql<boolean>`not ${referenced(sql.ref('blob_uploads.sha256'))}`;
 
 /**

@@ -8,7 +8,7 @@ import type { Db } from './db';
 import type { StoredDossier } from './transfers';
 
 /** An org by id as the letter names it (name, parent, ward or province for the place). */
-async function letterOrgs(db: Db, ids: string[]): Promise<Map<string, LetterOrg>> {
+export async function letterOrgs(db: Db, ids: string[]): Promise<Map<string, LetterOrg>> {
   const out = new Map<string, LetterOrg>();
   let pending = [...new Set(ids)];
   // Two rounds: the orgs of the dossier, then the parent of the sending org (the letter's header).

@@ -21,8 +21,10 @@ import {
 } from '../../src/domain/procedures/residence-request';
 import type { RouteOrg } from '../../src/domain/procedures/transfer-route';
 import type { Caller } from '../auth/caller';
-import { checkAttachments, referResidenceBlobs } from './blobs';
+import { acceptSignedDocument } from '../blobs/letter-signature';
+import { blobBytes, checkAttachments, referResidenceBlobs, referResidenceListBlobs } from './blobs';
 import type { Trx } from './db';
+import { expectedResidenceForm, expectedResidenceList } from './expected-residence';
 import { applyOnce } from './push';
 import {
   committeeAbove,
@@ -81,14 +83,21 @@ const eventOf = (
   type: string,
   at: string,
   reason: string | null = null,
+  signedPdfSha256: string | null = null,
 ): ResidenceEvent => ({
   type,
   actorId: caller.user.id,
   actorName: caller.user.fullName,
   at,
   reason,
-  signedPdfSha256: null,
+  signedPdfSha256,
 });
+
+/** The signed PDF a signed step names, if it is one. */
+const signedPdfOf = (action: { type: string }) =>
+  'signedPdfSha256' in action && typeof action.signedPdfSha256 === 'string'
+    ? action.signedPdfSha256
+    : null;
 
 /**
  * Applies one residence mutation in its own transaction, exactly once: the id is claimed first and
@@ -138,7 +147,8 @@ async function decideRequest(
   const paths = await loadOrgPaths(trx, [
     workplaceId,
     ...items.flatMap((i) => (i.residenceOrgId ? [i.residenceOrgId] : [])),
-    ...(action.type === 'send' && stored
+    // Sending creates the forms: their residence cells' committees are needed.
+    ...((action.type === 'send' || action.type === 'sign_and_send') && stored
       ? stored.value.items.flatMap((i) => (i.residenceOrgId ? [i.residenceOrgId] : []))
       : []),
   ]);
@@ -202,14 +212,24 @@ async function decideRequest(
       outcome.message,
       outcome.messageVi,
     );
+  const signed = signedPdfOf(action);
+  if (signed) {
+    const previous = stored.value.listPdfSha256;
+    const refused = await refuseSigned(trx, deps, caller, signed, now, {
+      previousSha256: previous,
+      build: (signedAt) => expectedResidenceList(trx, stored.value, signedAt),
+    });
+    if (refused) return { ...refused, id: m.id, rev: stored.rev };
+  }
   const reason = action.type === 'return' ? action.reason : null;
   const rev = await saveRequest(
     trx,
     outcome.request,
-    eventOf(caller, action.type, env.now, reason),
+    eventOf(caller, action.type, env.now, reason, signed),
     now,
     m.id,
   );
+  if (signed) await referResidenceListBlobs(trx, stored.value.id, [signed]);
   if (outcome.dispatch.length > 0) {
     const forms = formsFor(outcome.request, outcome.dispatch, paths);
     if (!forms.ok) throw new Error(forms.message);
@@ -350,18 +370,73 @@ async function decideForm(
       outcome.message,
       outcome.messageVi,
     );
+  const signed = signedPdfOf(action);
+  if (signed) {
+    const refused = await refuseSigned(trx, deps, caller, signed, now, {
+      previousSha256: null,
+      build: (signedAt) => expectedResidenceForm(trx, form, signedAt),
+    });
+    if (refused) return { ...refused, id: m.id, rev: stored.rev };
+  }
   const reason = action.type === 'return' ? action.reason : null;
   const rev = await saveForm(
     trx,
     outcome.form,
-    eventOf(caller, action.type, env.now, reason),
+    eventOf(caller, action.type, env.now, reason, signed),
     now,
     m.id,
   );
-  await referResidenceBlobs(
-    trx,
-    form.id,
-    files.map((f) => f.sha256),
-  );
+  await referResidenceBlobs(trx, form.id, [
+    ...files.map((f) => f.sha256),
+    ...(signed ? [signed] : []),
+  ]);
   return answer(m, 'applied', rev, null, 'applied', 'Đã cập nhật phiếu nhận xét.');
+}
+
+/**
+ * The signed PDF of a signed step, through the one acceptance rule of signed documents (as the
+ * transfer letter's): the document as last signed, or else the one the server rebuilds for the
+ * signing day, plus exactly one new signature by the actor's registered certificate. Null when
+ * accepted.
+ */
+async function refuseSigned(
+  trx: Trx,
+  deps: TransferDeps,
+  caller: Caller,
+  sha256: string,
+  now: Date,
+  base: { previousSha256: string | null; build: (signedAt: Date) => Promise<Buffer | null> },
+): Promise<Omit<PushResult, 'id' | 'rev'> | null> {
+  const pdf = await blobBytes(trx, sha256);
+  if (!pdf)
+    return {
+      status: 'invalid',
+      code: 'document_missing',
+      message: `signed document ${sha256} was not uploaded`,
+      messageVi: 'Tệp đã ký số chưa được tải lên máy chủ.',
+    };
+  const previous = base.previousSha256 ? await blobBytes(trx, base.previousSha256) : null;
+  if (base.previousSha256 && !previous)
+    return {
+      status: 'invalid',
+      code: 'document_missing',
+      message: `the previously signed document ${base.previousSha256} is missing on the server`,
+      messageVi: 'Máy chủ không còn bản đã ký số trước đó của tài liệu.',
+    };
+  const verdict = await acceptSignedDocument(trx, {
+    pdf,
+    base: previous
+      ? { kind: 'previous', bytes: previous }
+      : { kind: 'generated', build: base.build },
+    actorUserId: caller.user.id,
+    trustAnchors: deps.trustAnchors,
+    now,
+  });
+  if (verdict.ok) return null;
+  return {
+    status: verdict.status,
+    code: verdict.code,
+    message: `the signed document is refused: ${verdict.message}`,
+    messageVi: verdict.messageVi,
+  };
 }

@@ -8,6 +8,7 @@ import {
   residenceTrails,
   type ResidenceEvent,
 } from './residence';
+import { campaignKey, dueDatesOf } from './residence-campaigns';
 import { orgNamesOf } from './transfers';
 
 type Window = { afterRev: number; upTo: number | null; limit: number };
@@ -41,7 +42,9 @@ async function memberNamesOf(trx: Trx, ids: readonly string[]): Promise<Map<stri
 /**
  * Pull reader of residence comments: lists to their workplace's staff; forms to the workplace,
  * the residence cell, its committee and the member himself. Each with its trail and the names a
- * cache outside the member's own orgs lacks. Kept, never deleted: upserts only.
+ * cache outside the member's own orgs lacks; a form with its committee's due date as it stood
+ * when the form last changed (a moved date reaches forms with their next change). Kept, never
+ * deleted: upserts only.
  */
 export async function readResidenceChanges(
   trx: Trx,
@@ -72,6 +75,10 @@ export async function readResidenceChanges(
   ];
   const orgNames = await orgNamesOf(trx, orgIds);
   const memberNames = await memberNamesOf(trx, memberIds);
+  const dueDates = await dueDatesOf(
+    trx,
+    forms.map((f) => f.value),
+  );
   return [
     ...requests.map((r): PullChange => ({
       op: 'upsert',
@@ -107,6 +114,7 @@ export async function readResidenceChanges(
           f.value.committeeOrgId,
         ]),
         memberNames: pick(memberNames, [f.value.memberId]),
+        dueOn: dueDates.get(campaignKey(f.value.committeeOrgId, f.value.campaignYear)) ?? null,
       },
     })),
   ];

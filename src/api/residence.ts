@@ -1,20 +1,21 @@
 import { z } from 'zod';
-import { Id } from '../domain/common/schemas';
-import { ResidenceForm, UNSIGNED_FORM_ACTIONS } from '../domain/procedures/residence-form';
+import { Id, IsoDate } from '../domain/common/schemas';
+import { ResidenceForm, ResidenceFormAction } from '../domain/procedures/residence-form';
 import {
   MAX_REQUEST_ITEMS,
   ResidenceRequest,
+  ResidenceRequestAction,
   ResidenceRequestItem,
   ResidenceRequestKind,
-  UNSIGNED_REQUEST_ACTIONS,
 } from '../domain/procedures/residence-request';
 
 /**
  * Residence comments over push (Quy định 213-QĐ/TW): every step is an outbox action, so lists and
  * forms are prepared offline like dossiers and applied by the server exactly once.
  *
- * Signing (sign_and_approve, sign_and_send) is not on the wire yet: the server has no rendering of
- * the list and form PDFs to check a signature against (docs/decisions/0028).
+ * A signed step (sign_and_approve, sign_and_send) names the signed PDF the desktop uploaded first;
+ * the server rebuilds the unsigned list or form from its own data and accepts the upload only as
+ * exactly that document plus one signature of the actor (docs/decisions/0028).
  */
 /** "Lập danh sách": the list is made by its first mutation, on base rev 0. */
 export const CreateResidenceRequestAction = z.object({
@@ -27,11 +28,11 @@ export const CreateResidenceRequestAction = z.object({
 
 export const ResidenceRequestWireAction = z.discriminatedUnion('type', [
   CreateResidenceRequestAction,
-  ...UNSIGNED_REQUEST_ACTIONS,
+  ...ResidenceRequestAction.options,
 ]);
 export type ResidenceRequestWireAction = z.infer<typeof ResidenceRequestWireAction>;
 
-export const ResidenceFormWireAction = z.discriminatedUnion('type', [...UNSIGNED_FORM_ACTIONS]);
+export const ResidenceFormWireAction = ResidenceFormAction;
 export type ResidenceFormWireAction = z.infer<typeof ResidenceFormWireAction>;
 
 export const ResidenceRequestMutation = z.object({
@@ -77,5 +78,12 @@ export const ResidenceRequestWire = ResidenceRequest.extend(Names);
 export type ResidenceRequestWire = z.infer<typeof ResidenceRequestWire>;
 
 /** A form as pull sends it to the workplace, the residence cell, the committee and the member. */
-export const ResidenceFormWire = ResidenceForm.extend(Names);
+export const ResidenceFormWire = ResidenceForm.extend({
+  ...Names,
+  /**
+   * The due date of the committee's campaign for the form's year: null when none is set (and in
+   * forms cached before the field existed).
+   */
+  dueOn: IsoDate.nullable().default(null),
+});
 export type ResidenceFormWire = z.infer<typeof ResidenceFormWire>;

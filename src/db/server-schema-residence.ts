@@ -55,6 +55,12 @@ export interface ResidenceBlobRefsTable {
   form_id: string;
 }
 
+/** Which lists refer to a blob (their signed PDF, migration 0010): readable by the workplace. */
+export interface ResidenceRequestBlobRefsTable {
+  sha256: string;
+  request_id: string;
+}
+
 /** The yearly window a ward or commune committee sets for its residence cells' forms. */
 export interface ResidenceCampaignsTable {
   committee_org_id: string;
@@ -70,4 +76,5 @@ export interface ResidenceDatabase {
   residence_events: ResidenceEventsTable;
   residence_campaigns: ResidenceCampaignsTable;
   residence_blob_refs: ResidenceBlobRefsTable;
+  residence_request_blob_refs: ResidenceRequestBlobRefsTable;
 }

@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from '@cantoo/pdf-lib';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { serverEngines } from '../../scripts/test-support/databases';
 import { startFaultProxy, type FaultProxy } from '../../scripts/test-support/fault-proxy';
+import { createTestPki, type TestPki } from '../../scripts/test-support/pki';
 import {
   FIXTURE_PASSWORD,
   fixtureIds,
@@ -15,9 +16,14 @@ import {
   startPushServer,
   type PushTestServer,
 } from '../../scripts/test-support/push-server';
+import { expectedResidenceList } from '../../server/repositories/expected-residence';
+import { findRequest } from '../../server/repositories/residence';
 import { ApiClientError, createApiClient } from '../api/client';
+import type { PushMutation } from '../api/push';
 import type { DossierView } from '../api/transfers';
 import { openClientDb, type ClientDb } from '../db/client-db';
+import { signPdf } from '../signing/pdf/sign-pdf';
+import { loadCertificates } from '../signing/verify/chain';
 import { sha256Of } from './repositories/blob-cache';
 import { SyncEngine } from './sync-engine';
 
@@ -26,6 +32,14 @@ import { SyncEngine } from './sync-engine';
 // killed between sending and recording the answer.
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'test-support', 'push-child.ts');
+
+let pkiDir: string;
+let pki: TestPki;
+beforeAll(() => {
+  pkiDir = mkdtempSync(join(tmpdir(), 'push-faults-pki-'));
+  pki = createTestPki(join(pkiDir, 'pki'));
+});
+afterAll(() => rmSync(pkiDir, { recursive: true, force: true }));
 
 describe.each(serverEngines)('push under faults on %s', (engine) => {
   let server: PushTestServer;
@@ -36,7 +50,9 @@ describe.each(serverEngines)('push under faults on %s', (engine) => {
   const caches: ClientDb[] = [];
 
   beforeEach(async () => {
-    server = await startPushServer(engine, inject('postgresUrl'));
+    server = await startPushServer(engine, inject('postgresUrl'), {
+      trustAnchors: loadCertificates(pki.root.certPem),
+    });
     proxy = await startFaultProxy(server.url, '/v1/sync/push');
     dir = mkdtempSync(join(tmpdir(), 'push-faults-'));
     // The member submits with one scanned PDF attachment.
@@ -229,6 +245,84 @@ describe.each(serverEngines)('push under faults on %s', (engine) => {
     await expect(c.sync.push()).rejects.toBeInstanceOf(ApiClientError);
     expect(await c.sync.push()).toEqual({ applied: 1, notApplied: 0, remaining: 0 });
     expect(await server.applications(ids)).toEqual({ events: 2, claims: 2 });
+  });
+
+  it('a residence list signed offline, its answer lost: the upload and the signed step applied once', async () => {
+    // The test PKI's certificates are valid from the real today on.
+    server.t.clock.now = new Date();
+    const listId = randomUUID();
+    const workplace = await server.t.tokenFor('bithu.tdp1');
+    const step = async (
+      baseRev: number,
+      action: Extract<PushMutation, { entity: 'residenceRequest' }>['action'],
+    ) =>
+      (
+        await server.t.push(workplace, [
+          { id: randomUUID(), entity: 'residenceRequest', entityId: listId, baseRev, action },
+        ])
+      )[0]!.rev!;
+    const made = await step(0, {
+      type: 'create',
+      campaignYear: 2026,
+      workplaceOrgId: fixtureIds.cell1,
+      kind: 'comment',
+      items: [
+        {
+          memberId: fixtureIds.members[0],
+          residenceOrgId: fixtureIds.cell2,
+          reportRequired: false,
+          exemption: null,
+        },
+      ],
+    });
+    const submitted = await step(made, { type: 'submit' });
+
+    // The deputy secretary signs the list offline: the signed PDF waits in the blob cache.
+    const c = await client('phobithu.tdp1');
+    const registered = await server.t.request('POST', '/v1/me/certificates', c.token, {
+      certificate: pki.signerEc.certPem,
+      chain: [pki.intermediate.certPem],
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const list = (await findRequest(server.t.server.db, listId))!.value;
+    const key = createPrivateKey(pki.signerEc.keyPem);
+    const signed = await signPdf(
+      await expectedResidenceList(server.t.server.db, list, server.t.clock.now),
+      {
+        certificate: pki.signerEc.certDer,
+        keyType: 'ec',
+        sign: async (d) => sign('sha256', d, key),
+      },
+      { signerName: pki.signerEc.commonName, time: server.t.clock.now },
+      { chain: [pki.intermediate.certDer] },
+    );
+    const sha = sha256Of(signed);
+    c.sync.blobs.put({
+      sha256: sha,
+      contentType: 'application/pdf',
+      bytes: signed,
+      needsUpload: true,
+    });
+    const id = randomUUID();
+    c.sync.outbox.enqueue({
+      id,
+      mutation: {
+        entity: 'residenceRequest',
+        entityId: listId,
+        baseRev: submitted,
+        action: { type: 'sign_and_approve', signedPdfSha256: sha },
+      },
+    });
+    proxy.inject('drop-answer');
+    await expect(c.sync.push()).rejects.toMatchObject({ code: 'unreachable' });
+    expect(await server.applications([id])).toEqual({ events: 1, claims: 1 });
+    expect(await c.sync.push()).toEqual({ applied: 1, notApplied: 0, remaining: 0 });
+    expect(await server.applications([id])).toEqual({ events: 1, claims: 1 });
+    expect((await findRequest(server.t.server.db, listId))?.value).toMatchObject({
+      status: 'approved',
+      listPdfSha256: sha,
+    });
+    expect(c.sync.blobs.needingUpload()).toEqual([]);
   });
 
   it('two users of one org act on the same dossier: one applied, the other told who was first', async () => {

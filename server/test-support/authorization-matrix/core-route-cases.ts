@@ -116,6 +116,24 @@ export const CORE_ROUTE_CASES: Record<string, RouteCase> = {
     in: (w) => get(`/v1/transfers/${w.ids.ownDossier}`),
     out: (w, a) => get(`/v1/transfers/${pick(a, w.ids.otherDossier, w.ids.cellmateDossier)}`),
   },
+  'GET /v1/residence/campaigns': {
+    success: 'ok',
+    in: (w) => get(`/v1/residence/campaigns?orgId=${w.ids.ward}&year=2026`),
+    out: (w) => get(`/v1/residence/campaigns?orgId=${w.ids.otherWard}`),
+  },
+  'PUT /v1/residence/campaigns/:orgId/:year': {
+    success: 'ok',
+    in: (w) =>
+      json('PUT', `/v1/residence/campaigns/${w.ids.ward}/2026`, {
+        opensOn: '2026-10-01',
+        dueOn: '2026-12-15',
+      }),
+    out: (w) =>
+      json('PUT', `/v1/residence/campaigns/${w.ids.otherWard}/2026`, {
+        opensOn: '2026-10-01',
+        dueOn: '2026-12-15',
+      }),
+  },
   'POST /v1/me/certificates': {
     success: 'pass',
     why: 'the text is no certificate of a trusted CA: 400 once authorized',

@@ -8,6 +8,7 @@ import { certificateRoutes } from '../../../src/api/certificates';
 import { feeRouteSpecs } from '../../../src/api/fees';
 import { pushRoutes } from '../../../src/api/push';
 import { apiRoutes, type RouteSpec } from '../../../src/api/routes';
+import { residenceCampaignRoutes } from '../../../src/api/residence-campaigns';
 import { transferRoutes } from '../../../src/api/transfers';
 import type { Role } from '../../../src/domain/people/user';
 
@@ -20,6 +21,7 @@ export function routeTable(): Record<string, RouteSpec> {
     transferRoutes,
     certificateRoutes,
     feeRouteSpecs,
+    residenceCampaignRoutes,
   ];
   return Object.fromEntries(
     groups.flatMap((g) => Object.values(g)).map((spec) => [routeKey(spec), spec]),
