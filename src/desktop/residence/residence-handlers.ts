@@ -11,6 +11,8 @@ import { residenceFormDetail, residenceForms, residenceReceipts } from './reside
 import { residenceOutboxLabel } from './residence-labels';
 import { residenceCandidates, residenceListDetail, residenceLists } from './residence-lists';
 import { residenceModel, type ResidenceModel } from './residence-model';
+import { cancelBatch, signAndSendForms } from './form-batch';
+import { signList } from './list-signing';
 import { keepForUpload, readPickedFile } from './picked-file';
 
 const notLoggedIn = () => fail('not_logged_in', 'not logged in', 'Bạn chưa đăng nhập.');
@@ -46,7 +48,7 @@ export function residenceHandlers(ctx: ServiceContext): HandlersFor<keyof typeof
       queueRequestStep(ctx, model(), requestId, { type: action }, now()),
     returnResidenceList: ({ requestId, reason }) =>
       queueRequestStep(ctx, model(), requestId, { type: 'return', reason }, now()),
-    signResidenceList: () => fail('not_implemented', 'not built yet', 'Chức năng này chưa có.'),
+    signResidenceList: (input) => signList(ctx, model(), input, now()),
 
     residenceForms: (input) => residenceForms(model(), input, today()),
     residenceFormDetail: ({ formId }) => {
@@ -83,9 +85,11 @@ export function residenceHandlers(ctx: ServiceContext): HandlersFor<keyof typeof
         at,
       );
     },
-    signAndSendResidenceForms: () =>
-      fail('not_implemented', 'not built yet', 'Chức năng này chưa có.'),
-    cancelSigningBatch: () => ({}),
+    signAndSendResidenceForms: (input) => signAndSendForms(ctx, model(), input, now()),
+    cancelSigningBatch: ({ batchId }) => {
+      cancelBatch(ctx, batchId);
+      return {};
+    },
     residenceReceipts: ({ campaignYear }) => residenceReceipts(model(), campaignYear),
     exportResidenceForms: () => fail('not_implemented', 'not built yet', 'Chức năng này chưa có.'),
   };

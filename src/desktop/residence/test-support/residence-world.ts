@@ -29,7 +29,8 @@ export interface ResidenceWorld extends TransferWorld {
   cell1Residents: string[];
 }
 
-export function residenceWorld(): ResidenceWorld {
+/** `approved`: that many more approved forms (members of the ward in turn), for batch signing. */
+export function residenceWorld(opts: { approved?: number } = {}): ResidenceWorld {
   const base = transferWorld();
   const { ward } = base;
   const [cell1, cell5] = [ward.cells[0]!, ward.cells[4]!];
@@ -71,7 +72,7 @@ export function residenceWorld(): ResidenceWorld {
         committeeOrgId: ward.root.id,
         reportRequired: true,
       }),
-      updatedAt: `2026-10-0${3 + n}T08:00:00.000Z`,
+      updatedAt: `2026-10-${String(3 + (n % 20)).padStart(2, '0')}T08:00:00.000Z`,
       history: [],
       orgNames: names,
       memberNames,
@@ -99,6 +100,17 @@ export function residenceWorld(): ResidenceWorld {
       sentAt: '2026-10-21T08:00:00.000Z',
     }),
   ];
+  for (let i = 0; i < (opts.approved ?? 0); i++) {
+    const m = ward.members[i % ward.members.length]!;
+    memberNames[m.id] = m.fullName;
+    forms.push(
+      ResidenceFormWire.parse({
+        ...form(100 + i, 0, { status: 'approved', comment: COMMENT }),
+        memberId: m.id,
+        memberNames,
+      }),
+    );
+  }
   const member: Staff = {
     user: userWire(70, cell1.id, {
       username: 'dangvien.a',
