@@ -3,12 +3,13 @@
  * side's forms, the optimistic overlay of queued steps, the machines' refusals (asked with the
  * user's roles where each step is decided), all-or-nothing approval, files picked by the user.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blobCacheRepo } from '../../sync/repositories/blob-cache';
+import { blobCacheRepo, sha256Of } from '../../sync/repositories/blob-cache';
 import { outboxRepo } from '../../sync/repositories/outbox';
 import {
   desktopCalls,
@@ -17,7 +18,12 @@ import {
   type DesktopResult,
 } from '../contract';
 import { openAs, type OpenedService } from '../transfers/test-support/transfer-world';
-import { COMMENT, residenceWorld, type ResidenceWorld } from './test-support/residence-world';
+import {
+  COMMENT,
+  FILES,
+  residenceWorld,
+  type ResidenceWorld,
+} from './test-support/residence-world';
 
 const dir = mkdtempSync(join(tmpdir(), 'desktop-residence-'));
 let world: ResidenceWorld;
@@ -84,9 +90,14 @@ describe('each side sees its own forms', () => {
       member: { fullName: world.ward.members[12]!.fullName },
       residenceOrg: { name: 'Chi bộ Tổ dân phố số 5' },
       committeeOrg: { name: 'Đảng bộ Phường Việt Hưng' },
-      dueOn: null,
+      // Finished: on time whatever the due date.
+      dueOn: '2026-01-15',
       deadline: 'on_time',
     });
+    const open = (await forms(cell1, 'workplace')).find((f) => f.id === formId(0))!;
+    expect(open).toMatchObject({ dueOn: '2026-01-15', deadline: 'overdue' });
+    const undated = (await forms(cell1, 'workplace')).find((f) => f.id === formId(1))!;
+    expect(undated).toMatchObject({ dueOn: null, deadline: 'on_time' });
   });
 
   it('"Nhận phiếu" counts, per workplace cell, the forms back, on paper and missing', async () => {
@@ -382,5 +393,47 @@ describe('the workplace makes its list', () => {
       }),
     );
     expect(err).toMatchObject({ code: 'not_processor' });
+  });
+});
+
+describe('"Tải tất cả": the forms back, for the archive', () => {
+  it('zips the signed form and the paper scan named by member; an open form is refused', async () => {
+    const { api, cache } = await as('cell1Secretary');
+    const blobs = blobCacheRepo(cache.handle);
+    for (const [bytes, contentType] of [
+      [FILES.signedForm, 'application/pdf'],
+      [FILES.paperScan, 'image/png'],
+    ] as const)
+      blobs.put({ sha256: sha256Of(bytes), contentType, bytes, needsUpload: false });
+
+    expect(
+      failure(await api.exportResidenceForms({ formIds: [formId(3), formId(0)] })),
+    ).toMatchObject({ code: 'not_sent' });
+    const file = value(
+      'exportResidenceForms',
+      await api.exportResidenceForms({ formIds: [formId(3), formId(4)] }),
+    );
+    expect(file).toMatchObject({
+      fileName: 'phieu-nhan-xet-noi-cu-tru-2026.zip',
+      contentType: 'application/zip',
+    });
+    // Read back by the system's unzip: an independent reader of the format.
+    const zip = join(dir, 'export.zip');
+    writeFileSync(zip, Buffer.from(file.dataBase64, 'base64'));
+    execFileSync('unzip', ['-tq', zip]);
+    const names = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n');
+    const slug = (i: number) =>
+      world.ward.members[i]!.fullName.normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/đ/g, 'd')
+        .replace(/Đ/g, 'D')
+        .toLowerCase()
+        .replace(/ /g, '-');
+    expect(names).toEqual([
+      `phieu-nhan-xet-2026-${slug(9)}.pdf`,
+      `phieu-giay-2026-${slug(12)}.png`,
+    ]);
+    expect(execFileSync('unzip', ['-p', zip, names[0]!])).toEqual(FILES.signedForm);
+    expect(execFileSync('unzip', ['-p', zip, names[1]!])).toEqual(FILES.paperScan);
   });
 });

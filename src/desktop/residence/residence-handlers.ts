@@ -12,6 +12,7 @@ import { residenceOutboxLabel } from './residence-labels';
 import { residenceCandidates, residenceListDetail, residenceLists } from './residence-lists';
 import { residenceModel, type ResidenceModel } from './residence-model';
 import { cancelBatch, signAndSendForms } from './form-batch';
+import { exportForms } from './forms-export';
 import { signList } from './list-signing';
 import { keepForUpload, readPickedFile } from './picked-file';
 
@@ -91,6 +92,6 @@ export function residenceHandlers(ctx: ServiceContext): HandlersFor<keyof typeof
       return {};
     },
     residenceReceipts: ({ campaignYear }) => residenceReceipts(model(), campaignYear),
-    exportResidenceForms: () => fail('not_implemented', 'not built yet', 'Chức năng này chưa có.'),
+    exportResidenceForms: ({ formIds }) => exportForms(ctx, model(), formIds),
   };
 }

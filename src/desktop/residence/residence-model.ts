@@ -35,14 +35,10 @@ export interface Cached<W> {
 export type RequestStep =
   ResidenceRequestAction | Extract<ResidenceRequestWireAction, { type: 'create' }>;
 
-/** The committee's due date, once the server sends it with the form (read defensively). */
-export type FormWire = ResidenceFormWire & { dueOn: string | null };
+/** A form as cached; `dueOn` is null in forms pulled before the server sent it. */
+export type FormWire = ResidenceFormWire;
 
-const parseForm = (data: string): FormWire => {
-  const raw = JSON.parse(data) as { dueOn?: unknown };
-  const dueOn = typeof raw.dueOn === 'string' ? raw.dueOn : null;
-  return { ...ResidenceFormWire.parse(raw), dueOn };
-};
+const parseForm = (data: string): FormWire => ResidenceFormWire.parse(JSON.parse(data));
 
 const event = (
   type: string,

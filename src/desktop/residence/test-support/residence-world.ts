@@ -6,6 +6,7 @@
 import { ResidenceFormWire, ResidenceRequestWire } from '../../../api/residence';
 import type { ResidenceComment } from '../../../domain/procedures/residence-form';
 import { newResidenceForm } from '../../../domain/procedures/residence-form';
+import { sha256Of } from '../../../sync/repositories/blob-cache';
 import { change, uid, userWire } from '../../../sync/test-support/wire';
 import {
   transferWorld,
@@ -18,6 +19,15 @@ export const COMMENT: ResidenceComment = {
   shortcomings: '',
   citizenDuties: 'Chấp hành tốt quy định nơi cư trú.',
   proposals: '',
+};
+
+/** The files of the sent forms, as the workplace downloads them (contents do not matter here). */
+export const FILES = {
+  signedForm: Buffer.from('%PDF-1.7\n% the signed form\nstartxref\n0\n%%EOF\n', 'latin1'),
+  paperScan: Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  ),
 };
 
 export interface ResidenceWorld extends TransferWorld {
@@ -79,24 +89,26 @@ export function residenceWorld(opts: { approved?: number } = {}): ResidenceWorld
       ...over,
     });
   const scan = {
-    sha256: 'a'.repeat(64),
+    sha256: sha256Of(FILES.paperScan),
     fileName: 'phieu.png',
     contentType: 'image/png' as const,
-    size: 9,
+    size: FILES.paperScan.length,
   };
   const forms = [
-    form(1, 0, {}),
+    // Past the committee's due date (the campaign of 2026 closed in January, for a fixed answer).
+    form(1, 0, { dueOn: '2026-01-15' }),
     form(2, 1, { status: 'submitted', comment: COMMENT }),
     form(3, 2, { status: 'approved', comment: COMMENT }),
     form(4, 3, {
       status: 'sent',
       comment: COMMENT,
-      formPdfSha256: 'b'.repeat(64),
+      formPdfSha256: sha256Of(FILES.signedForm),
       sentAt: '2026-10-20T08:00:00.000Z',
     }),
     form(5, 4, {
       status: 'sent',
       paper: { scan, broughtBy: 'Ông Tổ trưởng', receivedOn: '2026-10-21' },
+      dueOn: '2026-01-15',
       sentAt: '2026-10-21T08:00:00.000Z',
     }),
   ];
