@@ -168,6 +168,23 @@ describe('the residence cell and the committee act on forms', () => {
     ).toEqual(['write', 'submit']);
   });
 
+  it('the outbox names the step; discarding it shows the form as the server has it', async () => {
+    const { api } = await as('cell5Secretary');
+    value(
+      'writeResidenceForm',
+      await api.writeResidenceForm({ formId: formId(0), comment: COMMENT }),
+    );
+    const [entry] = value('listOutbox', await api.listOutbox({})).items;
+    expect(entry!.label).toBe(`${world.ward.members[0]!.fullName} — Phiếu nhận xét tại nơi cư trú`);
+    const events: DesktopEvent['type'][] = [];
+    api.subscribe((e) => events.push(e.type));
+    value('discardOutboxEntry', await api.discardOutboxEntry({ id: entry!.id }));
+    expect(events).toContain('residence-changed');
+    expect(
+      value('residenceFormDetail', await api.residenceFormDetail({ formId: formId(0) })),
+    ).toMatchObject({ status: 'awaiting_comment', comment: null, pendingActions: 0 });
+  });
+
   it('a residence-cell secretary cannot approve: only the committee does', async () => {
     const { api, cache } = await as('cell5Secretary');
     const err = failure(

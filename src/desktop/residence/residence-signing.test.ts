@@ -31,7 +31,7 @@ import { openAs, type OpenedService } from '../transfers/test-support/transfer-w
 import { residenceWorld, type ResidenceWorld } from './test-support/residence-world';
 
 const BATCH = 62;
-const PIN = { Chibo: '1234', Phuong: '5678', Rut: '2468' } as const;
+const PIN = { Chibo: '1234', Phuong: '5678', Rut: '2468', Dung: '1357' } as const;
 type Label = keyof typeof PIN;
 
 const dir = mkdtempSync(join(tmpdir(), 'desktop-residence-signing-'));
@@ -73,7 +73,12 @@ beforeAll(async () => {
     pin: PIN[label],
     keys: [{ id: '01', cert: pki.signerEc }],
   });
-  hsm = createSoftHsm(join(dir, 'hsm'), [token('Chibo'), token('Phuong'), token('Rut')]);
+  hsm = createSoftHsm(join(dir, 'hsm'), [
+    token('Chibo'),
+    token('Phuong'),
+    token('Rut'),
+    token('Dung'),
+  ]);
   useSoftHsm(hsm);
   world = residenceWorld({ approved: BATCH });
   const probe = await as('wardApprover');
@@ -212,5 +217,35 @@ describe('the committee signs and sends forms as a batch', () => {
     expect(result.notSigned.every((s) => s.code === 'CKR_PIN_INCORRECT')).toBe(true);
     expect(outboxRepo(cache.handle).list()).toEqual([]);
     expect(blobCacheRepo(cache.handle).needingUpload()).toEqual([]);
+  }, 60_000);
+
+  it('"Dừng ký" after 5 forms: those 5 stay signed and queued, the rest are reported cancelled', async () => {
+    const { api, cache } = await as('wardApprover');
+    const batchId = randomUUID();
+    api.subscribe((e: DesktopEvent) => {
+      if (e.type === 'signing-progress' && e.progress.done === 5)
+        void api.cancelSigningBatch({ batchId });
+    });
+    const result = value(
+      'signAndSendResidenceForms',
+      await api.signAndSendResidenceForms({
+        batchId,
+        formIds: batchIds(),
+        slotId: slots.Dung!,
+        certificateId: '01',
+        pin: PIN.Dung,
+      }),
+    );
+    expect(result.cancelled).toBe(true);
+    expect(result.signed.map((s) => s.id)).toEqual(batchIds().slice(0, 5));
+    expect(result.notSigned.map((s) => s.id)).toEqual(batchIds().slice(5));
+    expect(result.notSigned.every((s) => s.code === 'SIGN_CANCELLED')).toBe(true);
+    expect(
+      outboxRepo(cache.handle)
+        .list()
+        .map((i) => i.entityId),
+    ).toEqual(batchIds().slice(0, 5));
+    // The batch is over: cancelling it again is nothing to stop.
+    value('cancelSigningBatch', await api.cancelSigningBatch({ batchId }));
   }, 60_000);
 });

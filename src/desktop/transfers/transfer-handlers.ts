@@ -97,7 +97,11 @@ export function transferHandlers(ctx: ServiceContext): HandlersFor<keyof typeof 
       };
     },
     discardOutboxEntry: ({ id }) => {
+      const kind = outboxRepo(ctx.handle).get(id)?.kind;
       discardEntry(ctx, model(), id);
+      // The residence screens overlay the outbox too: what they show changed.
+      if (kind === 'residenceRequest' || kind === 'residenceForm')
+        ctx.emit({ type: 'residence-changed' });
       return {};
     },
     async pushNow() {
