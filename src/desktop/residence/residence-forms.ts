@@ -66,8 +66,11 @@ interface ShownForm {
   shown: FormWire;
 }
 
-function shownForm(model: ResidenceModel, cached: Cached<FormWire>): ShownForm {
-  const queued = model.queuedForm(cached.wire.id);
+function shownForm(
+  model: ResidenceModel,
+  cached: Cached<FormWire>,
+  queued = model.queuedForm(cached.wire.id),
+): ShownForm {
   return { cached, queued, shown: model.overlayForm(cached, queued) };
 }
 
@@ -110,9 +113,16 @@ function formItem(
 
 /** Every cached form with the user's queued steps applied. */
 function shownForms(model: ResidenceModel): ShownForm[] {
+  // The outbox read once, not once per form (a ward's batch holds hundreds).
+  const queued = new Map<string, ShownForm['queued']>();
+  for (const item of model.base.outbox.list())
+    if (item.kind === 'residenceForm' && item.entityId !== null)
+      queued.set(item.entityId, [...(queued.get(item.entityId) ?? []), item]);
   return model.cache
     .forms()
-    .map((row) => shownForm(model, { wire: model.parseForm(row.data), rev: row.rev }));
+    .map((row) =>
+      shownForm(model, { wire: model.parseForm(row.data), rev: row.rev }, queued.get(row.id) ?? []),
+    );
 }
 
 /** The forms of one side, newest first, as the user will see them (queued steps applied). */

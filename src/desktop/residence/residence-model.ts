@@ -92,14 +92,11 @@ export function residenceModel(handle: SqliteHandle, user: SessionUser) {
 
   const formActor = (
     f: Pick<FormWire, 'residenceOrgId' | 'committeeOrgId'>,
-  ): ResidenceFormActor => {
-    const rolesAtResidence = base.rolesAt(f.residenceOrgId);
-    return {
-      ...actorAt(f.residenceOrgId),
-      rolesAtResidence,
-      rolesAtCommittee: base.rolesAt(f.committeeOrgId),
-    };
-  };
+  ): ResidenceFormActor => ({
+    ...actorAt(f.residenceOrgId),
+    rolesAtResidence: base.rolesAt(f.residenceOrgId),
+    rolesAtCommittee: base.rolesAt(f.committeeOrgId),
+  });
 
   const queuedOf = (kind: 'residenceRequest' | 'residenceForm', id: string) =>
     base.outbox.forEntity(id).filter((i) => i.kind === kind);
