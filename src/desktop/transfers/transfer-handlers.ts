@@ -23,7 +23,7 @@ import { transferModel, type TransferModel } from './transfer-model';
 const notLoggedIn = () => fail('not_logged_in', 'not logged in', 'Bạn chưa đăng nhập.');
 
 /** "Nguyễn Văn A — Chuyển sinh hoạt đảng chính thức", for outbox entries. */
-export function outboxLabel(handle: SqliteHandle, model: TransferModel, item: OutboxItem): string {
+function outboxLabel(handle: SqliteHandle, model: TransferModel, item: OutboxItem): string {
   switch (item.mutation.entity) {
     case 'feeApproval': {
       const [year, month] = item.mutation.action.month.split('-');
