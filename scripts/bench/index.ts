@@ -2,7 +2,7 @@
  * Benchmarks (DESIGN.md, testing): one line per figure.
  *   npm run bench                          every figure, province tier
  *   npm run bench -- sync search tree     the figures whose names start with these
- *                                          (also ui, sign, verify, push)
+ *                                          (also ui, sign, sign.residence, verify, push)
  *   npm run bench -- --tier ward --seed 1  another tier or seed (sync, search, tree)
  * The tier is generated once into a server SQLite file under the OS temp dir and reused.
  */
@@ -43,6 +43,7 @@ const figures = {
   tree: [`tree.${tier}`, `tree.${tier}.children`, `tree.${tier}.ancestors`, `tree.${tier}.subtree`],
   ui: ['ui.first_paint', 'ui.province_children'],
   sign: ['sign.batch', 'sign.large'],
+  signResidence: ['sign.residence', 'sign.residence.render', 'sign.residence.lag'],
   verify: ['verify.letter', 'verify.scan20mb'],
   push: ['push.sqlite', 'push.postgres'],
   fees: [`fees.approve.${tier}`, `fees.approve.${tier}.postgres`, 'fees.ledger.ward'],
@@ -125,6 +126,7 @@ if (selected('sync') || selected('search') || selected('tree')) {
 const external: Partial<Record<keyof typeof figures, () => Promise<string[]>>> = {
   ui: async () => (await import('./ui')).benchUi(),
   sign: async () => (await import('./sign')).benchSign(),
+  signResidence: async () => (await import('./sign-residence')).benchSignResidence(),
   verify: async () => (await import('./verify-bench')).benchVerify(),
   push: async () => (await import('./push-bench')).benchPush(),
   fees: async () => (await import('./fees-bench')).benchFees(tier, seed),

@@ -61,29 +61,39 @@ export interface TokenBatchResult {
   tokenMs: number;
 }
 
-/** Revocation requests per responder: a batch waits at most this once when the CA is offline. */
+/** Per OCSP/CRL request; once the CA's responders do not answer, the batch stops asking them. */
 const LTV_TIMEOUT_MS = 3_000;
+
+const BATCH_FAILED_VI = 'Không ký được, văn bản này chưa được ký. Hãy thử lại.';
 
 /** Every document reported with the same failure: nothing was signed. */
 function noneSigned(req: TokenBatchRequest, err: unknown): TokenBatchResult {
   const e =
     err instanceof TokenError || err instanceof TimestampError
       ? err
-      : new TokenError('SIGN_NATIVE_ERROR', SIGN_ERRORS.SIGN_MODULE_LOAD_FAILED, String(err));
+      : new TokenError(
+          'SIGN_BATCH_FAILED',
+          BATCH_FAILED_VI,
+          String((err as Error)?.message ?? err),
+        );
   const notSigned = req.documents.map((d) => ({
     id: d.id,
     code: e.code,
     message: e.message,
     messageVi: e.messageVi,
   }));
-  notSigned.forEach((_, i) =>
-    req.onProgress?.({
-      done: i + 1,
-      total: notSigned.length,
-      signed: 0,
-      currentId: req.documents[i + 1]?.id ?? null,
-    }),
-  );
+  notSigned.forEach((_, i) => {
+    try {
+      req.onProgress?.({
+        done: i + 1,
+        total: notSigned.length,
+        signed: 0,
+        currentId: req.documents[i + 1]?.id ?? null,
+      });
+    } catch {
+      // as in signBatch: a listener's failure must not lose the result
+    }
+  });
   return { signed: [], notSigned, tokenRemoved: false, cancelled: false, tokenMs: 0 };
 }
 
