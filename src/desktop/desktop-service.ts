@@ -1,4 +1,5 @@
 import { ApiClientError, CLIENT_ERROR, type ApiClient } from '../api/client';
+import { RESIDENCE_ENTITIES } from '../api/sync';
 import type { SqliteHandle } from '../db/sqlite';
 import { connectApi, SessionHolder, type SessionStore } from '../sync/session';
 import { SyncEngine } from '../sync/sync-engine';
@@ -148,6 +149,10 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
   });
   engine.on('sync-finished', (summary) => {
     if (summary.dossiers > 0 || summary.pushed > 0) emit({ type: 'dossiers-changed' });
+    const residencePulled = summary.entities.some((e) =>
+      (RESIDENCE_ENTITIES as readonly string[]).includes(e),
+    );
+    if (residencePulled || summary.pushed > 0) emit({ type: 'residence-changed' });
     emit({ type: 'sync-finished', summary });
     // The search vocabulary follows the data: rebuild it now rather than on the next keystroke.
     setImmediate(() => {

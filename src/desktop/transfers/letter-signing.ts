@@ -1,23 +1,17 @@
 import type { X509Certificate } from 'node:crypto';
 import type { z } from 'zod';
 import type { DossierWire } from '../../api/transfers';
-import type { CmsOptions } from '../../signing/cms/signed-data';
-import { withLtvWhenReachable } from '../../signing/pdf/dss';
-import { signPdf } from '../../signing/pdf/sign-pdf';
-import { embeddedChain } from '../../signing/token/ca-chain';
-import { cmsSignerOf } from '../../signing/token/cms-signer';
-import { rfc3161Timestamper, TimestampError } from '../../signing/tsa/tsa-client';
 import { loadCertificates } from '../../signing/verify/chain';
 import { PdfRejectedError, verifyPdfIsolated } from '../../signing/verify/verify-isolated';
 import type { VerifyReport } from '../../signing/verify/verify-pdf';
 import { blobCacheRepo, sha256Of } from '../../sync/repositories/blob-cache';
 import type { transferCalls } from '../contract-transfers';
 import { fail, type ServiceContext } from '../service-context';
+import { signInBox } from '../signing/sign-in-box';
 import { readBlobBytes } from './blob-access';
 import { announceOutbox, decide, enqueue, sendSoon, settled } from './dossier-actions';
 import { boxesOf, boxFor, newLetter } from './letter-layout';
 import { sealImageFor } from './seal-images';
-import { withTokenSigner } from './token-access';
 import type { TransferModel } from './transfer-model';
 
 type SignInput = z.output<(typeof transferCalls)['signAndForwardDossier']['input']>;
@@ -121,42 +115,18 @@ export async function signAndForward(
     ? sealImageFor(ctx.signing, { id: place.id, code: place.code, hasSeal: place.has_seal === 1 })
     : undefined;
 
-  const signedBt = await withTokenSigner(
-    ctx.signing,
-    { slotId: input.slotId, certificateId: input.certificateId, pin: input.pin, now },
-    async ({ signer, caCertificates }) => {
-      const cms: CmsOptions = {
-        chain: embeddedChain(signer.certificate.der, caCertificates, anchors),
-      };
-      const sign = (withTimestamp: boolean) =>
-        signPdf(
-          letter,
-          cmsSignerOf(signer),
-          {
-            signerName: signer.certificate.commonName,
-            ...(box ? { page: box.page, rect: box.rect } : {}),
-            reason: REASON,
-            ...(place ? { location: place.name } : {}),
-            ...(sealImage ? { sealImage } : {}),
-            time: now,
-          },
-          withTimestamp && ctx.signing.tsaUrl
-            ? { ...cms, timestamp: rfc3161Timestamper(ctx.signing.tsaUrl) }
-            : cms,
-        );
-      try {
-        return await sign(true);
-      } catch (err) {
-        if (!(err instanceof TimestampError) || err.code !== 'TSA_UNREACHABLE') throw err;
-        console.warn(
-          `timestamp authority unreachable, signing without a timestamp: ${err.message}`,
-        );
-        return sign(false);
-      }
-    },
-  );
-  // PAdES B-LT (OCSP/CRL in a DSS) when the CA answers; B-T/B-B as signed otherwise.
-  const signed = await withLtvWhenReachable(signedBt, { trustAnchors: anchors, timeoutMs: 3_000 });
+  const signed = await signInBox(ctx.signing, {
+    pdf: letter,
+    box,
+    reason: REASON,
+    ...(place ? { location: place.name } : {}),
+    ...(sealImage ? { sealImage } : {}),
+    slotId: input.slotId,
+    certificateId: input.certificateId,
+    pin: input.pin,
+    now,
+    anchors,
+  });
   await assertSignedLetter(signed, before, anchors, now);
 
   const letterSha256 = sha256Of(signed);

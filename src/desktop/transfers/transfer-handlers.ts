@@ -1,8 +1,10 @@
+import type { SqliteHandle } from '../../db/sqlite';
 import { transferVariantLabelVi } from '../../domain/procedures';
 import { blobCacheRepo } from '../../sync/repositories/blob-cache';
 import { outboxRepo, type OutboxItem } from '../../sync/repositories/outbox';
 import type { transferCalls } from '../contract-transfers';
 import { fail, type HandlersFor, type ServiceContext } from '../service-context';
+import { residenceOutboxLabel } from '../residence/residence-labels';
 import { readBlob, readBlobBytes } from './blob-access';
 import { discardEntry, queueAction } from './dossier-actions';
 import { dossierDetail, toOutboxEntry } from './dossier-detail';
@@ -21,7 +23,7 @@ import { transferModel, type TransferModel } from './transfer-model';
 const notLoggedIn = () => fail('not_logged_in', 'not logged in', 'Bạn chưa đăng nhập.');
 
 /** "Nguyễn Văn A — Chuyển sinh hoạt đảng chính thức", for outbox entries. */
-function outboxLabel(model: TransferModel, item: OutboxItem): string {
+function outboxLabel(handle: SqliteHandle, model: TransferModel, item: OutboxItem): string {
   switch (item.mutation.entity) {
     case 'feeApproval': {
       const [year, month] = item.mutation.action.month.split('-');
@@ -29,9 +31,8 @@ function outboxLabel(model: TransferModel, item: OutboxItem): string {
       return `Phê duyệt đảng phí tháng ${month}/${year}${cell ? ` — ${cell}` : ''}`;
     }
     case 'residenceRequest':
-      return 'Danh sách đảng viên cần giới thiệu và xin nhận xét tại nơi cư trú';
     case 'residenceForm':
-      return 'Phiếu nhận xét tại nơi cư trú';
+      return residenceOutboxLabel(handle, model.repo, item);
     case 'dossier':
       return dossierLabel(model, item.entityId);
   }
@@ -92,11 +93,15 @@ export function transferHandlers(ctx: ServiceContext): HandlersFor<keyof typeof 
       const items = outboxRepo(ctx.handle).list();
       const m = user ? model() : undefined;
       return {
-        items: items.map((i) => toOutboxEntry(i, m ? outboxLabel(m, i) : i.kind)),
+        items: items.map((i) => toOutboxEntry(i, m ? outboxLabel(ctx.handle, m, i) : i.kind)),
       };
     },
     discardOutboxEntry: ({ id }) => {
+      const kind = outboxRepo(ctx.handle).get(id)?.kind;
       discardEntry(ctx, model(), id);
+      // The residence screens overlay the outbox too: what they show changed.
+      if (kind === 'residenceRequest' || kind === 'residenceForm')
+        ctx.emit({ type: 'residence-changed' });
       return {};
     },
     async pushNow() {
