@@ -364,6 +364,8 @@ describe.each(serverEngines)('residence comments over push on %s', (engine) => {
     expect(form?.data).toMatchObject({
       status: 'awaiting_comment',
       memberNames: { [DUC]: 'Nguyễn Văn Đức' },
+      // The form PDF prints it: a committee whose cache lacks the member renders it from here.
+      memberBirthDates: { [DUC]: '1985-03-02' },
       orgNames: { [ids.cell2]: 'Chi bộ Tổ dân phố số 2', [ids.ward]: 'Đảng bộ Phường Việt Hưng' },
     });
     // Cell 2, where Đức lives: his form only, not the workplace's list.

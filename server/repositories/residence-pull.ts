@@ -22,19 +22,27 @@ const eventWire = (e: ResidenceEvent): ResidenceEventWire => ({
 });
 
 /** Names by id, of those found. */
-const pick = (names: Map<string, string>, ids: readonly string[]) =>
+const pick = <T>(names: Map<string, T>, ids: readonly string[]) =>
   Object.fromEntries(ids.flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : [])));
 
-async function memberNamesOf(trx: Trx, ids: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+interface MemberFacts {
+  names: Map<string, string>;
+  birthDates: Map<string, string | null>;
+}
+
+async function memberFactsOf(trx: Trx, ids: readonly string[]): Promise<MemberFacts> {
+  const out: MemberFacts = { names: new Map(), birthDates: new Map() };
   const wanted = [...new Set(ids)];
   for (let i = 0; i < wanted.length; i += 1000) {
     const rows = await trx
       .selectFrom('members')
-      .select(['id', 'full_name'])
+      .select(['id', 'full_name', 'birth_date'])
       .where('id', 'in', wanted.slice(i, i + 1000))
       .execute();
-    for (const r of rows) out.set(r.id, r.full_name);
+    for (const r of rows) {
+      out.names.set(r.id, r.full_name);
+      out.birthDates.set(r.id, r.birth_date);
+    }
   }
   return out;
 }
@@ -74,7 +82,7 @@ export async function readResidenceChanges(
     ...forms.map((f) => f.value.memberId),
   ];
   const orgNames = await orgNamesOf(trx, orgIds);
-  const memberNames = await memberNamesOf(trx, memberIds);
+  const members = await memberFactsOf(trx, memberIds);
   const dueDates = await dueDatesOf(
     trx,
     forms.map((f) => f.value),
@@ -94,7 +102,11 @@ export async function readResidenceChanges(
           ...r.value.items.flatMap((i) => (i.residenceOrgId ? [i.residenceOrgId] : [])),
         ]),
         memberNames: pick(
-          memberNames,
+          members.names,
+          r.value.items.map((i) => i.memberId),
+        ),
+        memberBirthDates: pick(
+          members.birthDates,
           r.value.items.map((i) => i.memberId),
         ),
       },
@@ -113,7 +125,8 @@ export async function readResidenceChanges(
           f.value.residenceOrgId,
           f.value.committeeOrgId,
         ]),
-        memberNames: pick(memberNames, [f.value.memberId]),
+        memberNames: pick(members.names, [f.value.memberId]),
+        memberBirthDates: pick(members.birthDates, [f.value.memberId]),
         dueOn: dueDates.get(campaignKey(f.value.committeeOrgId, f.value.campaignYear)) ?? null,
       },
     })),

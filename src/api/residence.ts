@@ -71,6 +71,11 @@ const Names = {
   history: z.array(ResidenceEventWire),
   orgNames: z.record(Id, z.string()),
   memberNames: z.record(Id, z.string()),
+  /**
+   * The members' birth dates, which the list and form PDFs print: the signer's cache may not hold
+   * the member (a workplace outside the ward), and the server rebuilds the PDF with its own.
+   */
+  memberBirthDates: z.record(Id, z.string().nullable()).default({}),
 };
 
 /** A list as pull sends it to its workplace's staff. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ResidenceEventWire } from '../api/residence';
-import { NonBlankText } from '../domain/common/schemas';
+import { Id as EntityId, NonBlankText } from '../domain/common/schemas';
 import { ResidenceComment, ResidenceFormStatus } from '../domain/procedures/residence-form';
 import {
   ResidenceRequestKind,
@@ -246,8 +246,8 @@ export const residenceCalls = {
       items: z
         .array(
           z.object({
-            memberId: Id,
-            residenceOrgId: Id.nullable(),
+            memberId: EntityId,
+            residenceOrgId: EntityId.nullable(),
             reportRequired: z.boolean(),
             exemption: ResidenceExemptionCode.nullable(),
           }),

@@ -24,20 +24,35 @@ function orgsOf(model: ResidenceModel, names: Record<string, string>) {
   };
 }
 
-const memberOf = (model: ResidenceModel, names: Record<string, string>) => (id: string) => {
-  const row = model.base.repo.members([id]).get(id);
-  if (row) return { full_name: row.full_name, birth_date: row.birth_date };
-  const name = names[id];
-  return name ? { full_name: name, birth_date: null } : undefined;
-};
+/** A member as the documents name him: from the cache, else as the wire came with him. */
+const memberOf =
+  (model: ResidenceModel, known: Pick<ResidenceRequestWire, 'memberNames' | 'memberBirthDates'>) =>
+  (id: string) => {
+    const row = model.base.repo.members([id]).get(id);
+    if (row) return { full_name: row.full_name, birth_date: row.birth_date };
+    const name = known.memberNames[id];
+    return name ? { full_name: name, birth_date: known.memberBirthDates[id] ?? null } : undefined;
+  };
 
-/** "Danh sách …" of the list as it stands, dated `now`. */
+/**
+ * "Danh sách …" of the list as it stands, dated `now`. Refused while a residence cell is known
+ * neither to the cache nor to the list as pulled: the server would print its name, this PDF could
+ * not, and the signature would be refused after the PIN.
+ */
 export function renderList(model: ResidenceModel, shown: ResidenceRequestWire, now: Date) {
+  const orgOf = orgsOf(model, shown.orgNames);
+  const unknown = shown.items.find((i) => i.residenceOrgId !== null && !orgOf(i.residenceOrgId));
+  if (unknown)
+    return fail(
+      'residence_org_unknown',
+      `list ${shown.id}: residence org ${unknown.residenceOrgId} is not in the cache`,
+      'Danh sách có nơi cư trú chưa có trên máy này. Hãy đồng bộ rồi ký lại.',
+    );
   return buildResidenceListPdf(
     residenceListPdfInput({
       request: shown,
-      memberOf: memberOf(model, shown.memberNames),
-      orgOf: orgsOf(model, shown.orgNames),
+      memberOf: memberOf(model, shown),
+      orgOf,
       date: now,
     }),
   );
@@ -52,7 +67,7 @@ export function renderForm(model: ResidenceModel, shown: FormWire, now: Date) {
       `form ${shown.id} has no comment`,
       'Phiếu chưa có nội dung nhận xét nên chưa ký được.',
     );
-  const member = memberOf(model, shown.memberNames)(shown.memberId) ?? {
+  const member = memberOf(model, shown)(shown.memberId) ?? {
     full_name: shown.memberId,
     birth_date: null,
   };

@@ -130,6 +130,7 @@ export function residenceModel(handle: SqliteHandle, user: SessionUser) {
         history: [event('create', user.fullName, first.createdAt)],
         orgNames: {},
         memberNames: {},
+        memberBirthDates: {},
       },
     };
   }

@@ -145,6 +145,41 @@ describe('the list signed on approval', () => {
     const detail = value('residenceListDetail', await api.residenceListDetail({ requestId }));
     expect(detail).toMatchObject({ status: 'approved', signed: true, listPdf: { cached: true } });
   }, 60_000);
+
+  it('is refused before the PIN while a residence cell is unknown to this machine', async () => {
+    const { api, cache } = await as('cell1Secretary');
+    const { requestId } = value(
+      'createResidenceList',
+      await api.createResidenceList({
+        campaignYear: 2026,
+        workplaceOrgId: world.ward.cells[0]!.id,
+        kind: 'comment',
+        // A residence cell of another ward, typed in before any pull could name it.
+        items: [
+          {
+            memberId: world.cell1Residents[4]!,
+            residenceOrgId: '00000000-0000-4000-8000-00000000fa11',
+            reportRequired: false,
+            exemption: null,
+          },
+        ],
+      }),
+    );
+    value('residenceListAction', await api.residenceListAction({ requestId, action: 'submit' }));
+    const queued = outboxRepo(cache.handle).list().length;
+    const refused = failure(
+      await api.signResidenceList({
+        requestId,
+        action: 'sign_and_approve',
+        slotId: slots.Chibo!,
+        certificateId: '01',
+        pin: '0000',
+      }),
+    );
+    // Not CKR_PIN_INCORRECT: the token was never asked.
+    expect(refused).toMatchObject({ code: 'residence_org_unknown' });
+    expect(outboxRepo(cache.handle).list()).toHaveLength(queued);
+  }, 60_000);
 });
 
 describe('the committee signs and sends forms as a batch', () => {
