@@ -1,5 +1,12 @@
+import { Spin } from 'antd';
+import { lazy, Suspense } from 'react';
 import type { DossierFile } from '../../../../src/desktop/contract';
-import { DossierFiles, type OpenFile } from '../transfers/dossier-files';
+import type { OpenFile } from '../transfers/dossier-files';
+
+// The PDF viewer (pdf.js) loads when a file is first shown, not with the lists.
+const DossierFiles = lazy(() =>
+  import('../transfers/dossier-files').then((m) => ({ default: m.DossierFiles })),
+);
 
 /** A file of a list or form, named as the user knows it ("Phiếu nhận xét đã ký"). */
 export interface NamedFile {
@@ -28,11 +35,13 @@ export function ResidenceFiles({
   onOpen: (file: OpenFile) => void;
 }) {
   return (
-    <DossierFiles
-      attachments={files.map((f) => ({ ...f.file, fileName: f.title }))}
-      letter={null}
-      open={open ?? (files[0] && openFileOf(files[0]))}
-      onOpen={onOpen}
-    />
+    <Suspense fallback={<Spin />}>
+      <DossierFiles
+        attachments={files.map((f) => ({ ...f.file, fileName: f.title }))}
+        letter={null}
+        open={open ?? (files[0] && openFileOf(files[0]))}
+        onOpen={onOpen}
+      />
+    </Suspense>
   );
 }

@@ -1,6 +1,6 @@
 import { StopOutlined } from '@ant-design/icons';
-import { Alert, Button, List, Progress, Space, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { Alert, Button, Progress, Space, Typography } from 'antd';
+import { useRef, useState, type ReactNode } from 'react';
 import type {
   SigningBatchResult,
   SigningProgress,
@@ -125,35 +125,37 @@ export function BatchResult({
         style={{ marginBottom: 8 }}
       />
       <Space align="start" size={16} style={{ width: '100%' }} wrap>
-        <List
-          size="small"
-          bordered
-          aria-label="Đã ký và xếp gửi"
-          header={<strong>Đã ký và xếp gửi ({result.signed.length})</strong>}
-          dataSource={result.signed}
-          style={{ width: 380 }}
-          locale={{ emptyText: 'Không có phiếu nào' }}
-          renderItem={(s) => <List.Item data-testid="batch-signed">{nameOf(s.id)}</List.Item>}
-        />
+        <ResultList title={`Đã ký và xếp gửi (${result.signed.length})`}>
+          {result.signed.length === 0 && <li>Không có phiếu nào</li>}
+          {result.signed.map((s) => (
+            <li key={s.id} data-testid="batch-signed">
+              {nameOf(s.id)}
+            </li>
+          ))}
+        </ResultList>
         {!allSigned && (
-          <List
-            size="small"
-            bordered
-            aria-label="Chưa ký"
-            header={<strong>Chưa ký ({result.notSigned.length})</strong>}
-            dataSource={result.notSigned}
-            style={{ width: 520 }}
-            renderItem={(u) => (
-              <List.Item data-testid="batch-unsigned">
-                <div>
-                  <div>{nameOf(u.id)}</div>
-                  <Typography.Text type="secondary">{u.messageVi}</Typography.Text>
-                </div>
-              </List.Item>
-            )}
-          />
+          <ResultList title={`Chưa ký (${result.notSigned.length})`}>
+            {result.notSigned.map((u) => (
+              <li key={u.id} data-testid="batch-unsigned">
+                <div>{nameOf(u.id)}</div>
+                <Typography.Text type="secondary">{u.messageVi}</Typography.Text>
+              </li>
+            ))}
+          </ResultList>
         )}
       </Space>
     </div>
+  );
+}
+
+/** One side of the result: a titled list, scrolling when a batch of 62 leaves many names. */
+function ResultList({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title} className="batch-result-list" style={{ width: 440 }}>
+      <Typography.Text strong>{title}</Typography.Text>
+      <ul style={{ maxHeight: 240, overflowY: 'auto', margin: '4px 0 0', paddingInlineStart: 20 }}>
+        {children}
+      </ul>
+    </section>
   );
 }
