@@ -1,5 +1,4 @@
 import { Select, Space, Typography } from 'antd';
-import { useState } from 'react';
 import type { ResidenceListItem } from '../../../../src/desktop/contract-residence';
 import {
   ResidenceRequestStatus,
@@ -13,8 +12,16 @@ import { useViewportHeight } from '../../ui/use-viewport-height';
 import { residenceListColumns } from './residence-columns';
 
 /** "Danh sách đã lập": the workplace's lists with their status; a row opens the list. */
-export function ListsView({ onOpen }: { onOpen: (listId: string) => void }) {
-  const [status, setStatus] = useState<ResidenceRequestStatus>();
+export function ListsView({
+  status,
+  onStatusChange,
+  onOpen,
+}: {
+  /** Kept by the screen, so "Quay lại" from a list finds the same filter. */
+  status: ResidenceRequestStatus | undefined;
+  onStatusChange: (status: ResidenceRequestStatus | undefined) => void;
+  onOpen: (listId: string) => void;
+}) {
   const lists = useDesktopQuery('residenceLists', { status, limit: 500 });
   const rows = lists.data?.items ?? [];
   const height = useViewportHeight(320);
@@ -27,7 +34,7 @@ export function ListsView({ onOpen }: { onOpen: (listId: string) => void }) {
           allowClear
           style={{ width: 260 }}
           value={status}
-          onChange={setStatus}
+          onChange={onStatusChange}
           options={ResidenceRequestStatus.options.map((s) => ({
             value: s,
             label: residenceRequestStatusLabelVi[s],

@@ -18,7 +18,13 @@ import {
   ResidenceRequestKind,
 } from '../../../../src/domain/procedures/residence-request';
 import type { ResidenceExemptionCode } from '../../../../src/domain/procedures/residence-rules';
-import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
+import {
+  callDesktop,
+  DesktopCallError,
+  useBridge,
+  useDesktopAction,
+  useDesktopQuery,
+} from '../../desktop-context';
 import { formatDate } from '../../format';
 import { useNavigation } from '../../navigation';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -72,8 +78,15 @@ export function NewListView() {
         kind,
         items,
       });
-      await callDesktop(bridge, 'residenceListAction', { requestId, action: 'submit' });
-      message.success('Đã trình phê duyệt danh sách.');
+      // The list exists now: whatever the submission answers, the user goes on from the list
+      // itself (where "Trình phê duyệt" stays offered), never from a second copy made here.
+      try {
+        await callDesktop(bridge, 'residenceListAction', { requestId, action: 'submit' });
+        message.success('Đã trình phê duyệt danh sách.');
+      } catch (err) {
+        if (!(err instanceof DesktopCallError)) throw err;
+        message.error(err.error.messageVi);
+      }
       go({ name: 'residence', view: 'lists', listId: requestId });
     });
 

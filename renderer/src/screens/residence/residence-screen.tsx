@@ -1,4 +1,6 @@
 import { Card, Typography } from 'antd';
+import { useState } from 'react';
+import type { ResidenceRequestStatus } from '../../../../src/domain/procedures/residence-request';
 import { RESIDENCE_VIEW_TITLES, useNavigation, type ResidenceView } from '../../navigation';
 import { ApproveView } from './approve-view';
 import { ListDetail } from './list-detail';
@@ -16,6 +18,7 @@ import { WriteView } from './write-view';
  */
 export function ResidenceScreen({ view, listId }: { view: ResidenceView; listId?: string }) {
   const { go } = useNavigation();
+  const [listStatus, setListStatus] = useState<ResidenceRequestStatus>();
   const openList = (id: string | undefined) =>
     go({ name: 'residence', view: 'lists', ...(id ? { listId: id } : {}) });
 
@@ -27,7 +30,9 @@ export function ResidenceScreen({ view, listId }: { view: ResidenceView; listId?
         {RESIDENCE_VIEW_TITLES[view]}
       </Typography.Title>
       {view === 'newList' && <NewListView />}
-      {view === 'lists' && <ListsView onOpen={openList} />}
+      {view === 'lists' && (
+        <ListsView status={listStatus} onStatusChange={setListStatus} onOpen={openList} />
+      )}
       {view === 'write' && <WriteView />}
       {view === 'approve' && <ApproveView />}
       {view === 'sign' && <SignView />}
