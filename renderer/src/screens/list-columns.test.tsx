@@ -15,6 +15,7 @@ import { memberColumns } from './members/member-table';
 import { orgListColumns } from './orgs/org-list-view';
 import { outboxColumns } from './outbox/outbox-screen';
 import { candidateColumns } from './residence/new-list-view';
+import { PAPER_ACTION_VI, PAPER_ACTION_WIDTH } from './residence/paper-view';
 import {
   receiptColumns,
   residenceFormColumns,
@@ -158,6 +159,7 @@ describe('list columns at 1366×768', () => {
     ['outbox', outboxColumns(undefined, none)],
     ['residence lists', residenceListColumns(none)],
     ['residence forms', residenceFormColumns(none)],
+    ['residence paper forms', residenceFormColumns(none, PAPER_ACTION_VI, PAPER_ACTION_WIDTH)],
     ['residence receipts', receiptColumns()],
   ] as const)('%s: every column has a width and together they fit', (_name, columns) => {
     const cols = columns as readonly TableColumnType<unknown>[];

@@ -29,6 +29,7 @@ export function FormsTable({
   onSelect,
   onOpen,
   openLabel,
+  openWidth,
   toolbar,
   emptyText,
 }: {
@@ -39,6 +40,7 @@ export function FormsTable({
   onSelect?: (ids: string[]) => void;
   onOpen?: (form: ResidenceFormItem) => void;
   openLabel?: string;
+  openWidth?: number;
   toolbar?: ReactNode;
   emptyText: string;
 }) {
@@ -60,7 +62,7 @@ export function FormsTable({
       <ListTable<ResidenceFormItem>
         data-testid="residence-form-table"
         aria-label={caption}
-        columns={residenceFormColumns(onOpen, openLabel)}
+        columns={residenceFormColumns(onOpen, openLabel, openWidth)}
         dataSource={rows}
         loading={query.loading && !query.data}
         height={height}

@@ -10,6 +10,10 @@ import { base64Of } from '../fees/statement-format';
 import { useSendQueued } from '../transfers/use-send-queued';
 import { FormsTable, useSideForms } from './forms-table';
 
+export const PAPER_ACTION_VI = 'Ghi nhận phiếu giấy';
+/** The row's button says the guide's words in full (this list has no check boxes). */
+export const PAPER_ACTION_WIDTH = 150;
+
 /** Scans and reports: PDF or a photo, as attachments are everywhere else. */
 export const FILE_ACCEPT = '.pdf,.png,.jpg,.jpeg';
 const FILE_VI = 'Chỉ nhận tệp PDF, PNG hoặc JPEG.';
@@ -38,7 +42,8 @@ export function PaperView() {
         rows={rows}
         query={forms}
         onOpen={setRecording}
-        openLabel="Ghi nhận phiếu giấy"
+        openLabel={PAPER_ACTION_VI}
+        openWidth={PAPER_ACTION_WIDTH}
         emptyText="Không có phiếu nhận xét nào đang chờ"
       />
       <PaperDialog form={recording} onClose={() => setRecording(undefined)} />

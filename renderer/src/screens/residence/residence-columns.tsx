@@ -1,4 +1,4 @@
-import { Space, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type {
   ResidenceFormItem,
@@ -21,11 +21,16 @@ export function residenceListColumns(
 ): TableColumnsType<ResidenceListItem> {
   return [
     indexColumn(),
+    // The guide opens a list by its creation date ("Chọn Ngày tạo của yêu cầu").
     nowrapColumn<ResidenceListItem>({
       title: 'Ngày tạo',
       key: 'createdAt',
       width: 100,
-      render: (_v, l) => formatDate(l.createdAt),
+      render: (_v, l) => (
+        <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => onOpen(l.id)}>
+          {formatDate(l.createdAt)}
+        </Button>
+      ),
     }),
     nowrapColumn<ResidenceListItem>({
       title: 'Năm',
@@ -36,14 +41,14 @@ export function residenceListColumns(
     {
       title: 'Loại',
       key: 'kind',
-      width: 180,
+      width: 170,
       render: (_v, l) => residenceRequestKindLabelVi[l.kind],
     },
-    orgNameColumn('Nơi công tác', 'workplace', 200, (l) => l.workplaceOrg.name),
+    orgNameColumn('Nơi công tác', 'workplace', 174, (l) => l.workplaceOrg.name),
     nowrapColumn<ResidenceListItem>({
       title: 'Số đảng viên',
       key: 'count',
-      width: 100,
+      width: 130,
       align: 'right',
       render: (_v, l) => (
         <StackedCell
@@ -71,11 +76,12 @@ export function residenceListColumns(
 /**
  * A side's comment forms: the member, the workplace and residence cells by their short names,
  * the due date; the status with "Phiếu giấy" and the deadline flags in view on the right.
- * `onOpen` adds the action column ("Xem phiếu", "Lập phiếu").
+ * `onOpen` adds the action column ("Xem phiếu", "Lập phiếu"), as wide as its label needs.
  */
 export function residenceFormColumns(
   onOpen?: (form: ResidenceFormItem) => void,
   openLabel = 'Xem phiếu',
+  openWidth = 104,
 ): TableColumnsType<ResidenceFormItem> {
   return [
     indexColumn(),
@@ -111,7 +117,7 @@ export function residenceFormColumns(
         </Space>
       ),
     },
-    ...(onOpen ? [openColumn<ResidenceFormItem>(onOpen, openLabel)] : []),
+    ...(onOpen ? [openColumn<ResidenceFormItem>(onOpen, openLabel, openWidth)] : []),
   ];
 }
 
