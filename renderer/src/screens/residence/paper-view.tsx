@@ -58,7 +58,13 @@ interface PaperValues {
 }
 
 /** The scan, who brought the paper form and the day it was received; all three required. */
-function PaperDialog({ form: item, onClose }: { form?: ResidenceFormItem; onClose: () => void }) {
+export function PaperDialog({
+  form: item,
+  onClose,
+}: {
+  form?: ResidenceFormItem;
+  onClose: () => void;
+}) {
   const bridge = useBridge();
   const { message } = App.useApp();
   const sendQueued = useSendQueued();
