@@ -26,6 +26,29 @@ export const FEE_VIEW_TITLES: Record<FeeView, string> = {
   rules: 'Quy định mức đóng đảng phí',
 };
 
+/** The residence-comment screens (Quy định 213), with the user guide's names. */
+export const ResidenceView = z.enum([
+  'newList',
+  'lists',
+  'write',
+  'approve',
+  'sign',
+  'paper',
+  'receive',
+  'report',
+]);
+export type ResidenceView = z.infer<typeof ResidenceView>;
+export const RESIDENCE_VIEW_TITLES: Record<ResidenceView, string> = {
+  newList: 'Lập danh sách',
+  lists: 'Danh sách đã lập',
+  write: 'Lập phiếu nhận xét',
+  approve: 'Duyệt phiếu nhận xét',
+  sign: 'Gửi phiếu nhận xét',
+  paper: 'Ghi nhận phiếu giấy',
+  receive: 'Nhận phiếu nhận xét',
+  report: 'Báo cáo kết quả thực hiện nhiệm vụ nơi cư trú',
+};
+
 const OrgsScreen = z.strictObject({ name: z.literal('orgs'), parentId: Id.nullish() });
 
 /**
@@ -51,6 +74,8 @@ export const Screen = z.discriminatedUnion('name', [
   /** What waits to be sent, and what the server did not apply. */
   z.strictObject({ name: z.literal('outbox') }),
   z.strictObject({ name: z.literal('fees'), view: FeeView }),
+  /** Nhận xét nơi cư trú » <view>; a list open in "Danh sách đã lập" when listId. */
+  z.strictObject({ name: z.literal('residence'), view: ResidenceView, listId: Id.optional() }),
 ]);
 export type Screen = z.infer<typeof Screen>;
 export type ScreenName = Screen['name'];

@@ -72,6 +72,21 @@ describe('what each role may open', () => {
     expect(canOpen(fees('rules'), [])).toBe(true);
   });
 
+  it('gives the residence steps to staff, the committee’s decisions to approvers, the report to members', () => {
+    const view = (
+      v: 'newList' | 'lists' | 'write' | 'approve' | 'sign' | 'paper' | 'receive' | 'report',
+    ) => ({ name: 'residence', view: v }) as const;
+    for (const v of ['newList', 'lists', 'write', 'paper', 'receive'] as const) {
+      expect(canOpen(view(v), ['processor'])).toBe(true);
+      expect(canOpen(view(v), ['member'])).toBe(false);
+    }
+    expect(canOpen(view('approve'), ['processor'])).toBe(false);
+    expect(canOpen(view('sign'), ['approver'])).toBe(true);
+    expect(canOpen(view('sign'), ['fee_officer'])).toBe(false);
+    expect(canOpen(view('report'), ['member'])).toBe(true);
+    expect(canOpen(view('report'), ['admin'])).toBe(false);
+  });
+
   it('reads the roles of the grants once each', () => {
     expect(
       rolesOf([

@@ -5,13 +5,14 @@ import {
   FEE_STAFF_ROLES,
   STAFF_ROLES,
 } from '../../src/desktop/contract-access';
-import type { FeeView, Screen } from './navigation';
+import type { FeeView, ResidenceView, Screen } from './navigation';
 
 /** Who acts on dossiers (transfer-machine: processors and approvers of the org holding one). */
 const TRANSFER_ROLES = ['processor', 'approver'] as const satisfies readonly Role[];
 
-/** A screen as the menu knows it: its name, and its view for the fee screens. */
-export type ScreenFamily = Exclude<Screen['name'], 'fees'> | `fees:${FeeView}`;
+/** A screen as the menu knows it: its name, and its view for the fee and residence screens. */
+export type ScreenFamily =
+  Exclude<Screen['name'], 'fees' | 'residence'> | `fees:${FeeView}` | `residence:${ResidenceView}`;
 
 /**
  * The roles that can use each screen: the same groups as the server's access table, so the menu
@@ -33,10 +34,24 @@ export const SCREEN_ROLES: Record<ScreenFamily, readonly Role[] | 'any'> = {
   'fees:bankAccounts': ACCOUNT_ROLES,
   // Regulations: every signed-in account, with or without a grant.
   'fees:rules': 'any',
+  // Quy định 213: staff of the workplace, the residence cell and the ward committee act on lists
+  // and forms (docs/decisions/0028: access is scoped by org on the server); the member reports.
+  'residence:newList': TRANSFER_ROLES,
+  'residence:lists': TRANSFER_ROLES,
+  'residence:write': TRANSFER_ROLES,
+  'residence:approve': ['approver'],
+  'residence:sign': ['approver'],
+  'residence:paper': TRANSFER_ROLES,
+  'residence:receive': TRANSFER_ROLES,
+  'residence:report': ['member'],
 };
 
 export const familyOf = (screen: Screen): ScreenFamily =>
-  screen.name === 'fees' ? `fees:${screen.view}` : screen.name;
+  screen.name === 'fees'
+    ? `fees:${screen.view}`
+    : screen.name === 'residence'
+      ? `residence:${screen.view}`
+      : screen.name;
 
 /** The roles of the session user's grants, each once. */
 export const rolesOf = (grants: readonly RoleGrant[]): Role[] => [

@@ -10,9 +10,17 @@ import type {
   OutboxEntry,
   UserListItem,
 } from '../../../src/desktop/contract';
+import type { ResidenceFormItem, ResidenceListItem } from '../../../src/desktop/contract-residence';
 import { memberColumns } from './members/member-table';
 import { orgListColumns } from './orgs/org-list-view';
 import { outboxColumns } from './outbox/outbox-screen';
+import { candidateColumns } from './residence/new-list-view';
+import { PAPER_ACTION_VI, PAPER_ACTION_WIDTH } from './residence/paper-view';
+import {
+  receiptColumns,
+  residenceFormColumns,
+  residenceListColumns,
+} from './residence/residence-columns';
 import { dossierColumns } from './transfers/dossier-list';
 import { userColumns } from './users/users-screen';
 import { columnsWidth, LIST_FIT_WIDTH } from '../ui/list-table';
@@ -93,6 +101,41 @@ const outboxEntry: OutboxEntry = {
   label: 'Nguyễn Văn An — Chuyển sinh hoạt đảng chính thức',
 };
 
+const residenceList: ResidenceListItem = {
+  id: 'l1',
+  campaignYear: 2026,
+  kind: 'introduce_and_comment',
+  status: 'pending_approval',
+  workplaceOrg: { id: 'o1', name: 'Chi bộ Phòng Tổ chức cán bộ' },
+  memberCount: 3,
+  commentCount: 2,
+  createdAt: '2026-12-04T08:00:00.000Z',
+  updatedAt: '2026-12-04T08:00:00.000Z',
+  signed: false,
+  pendingActions: 1,
+  needsAttention: false,
+};
+
+const residenceForm: ResidenceFormItem = {
+  id: 'f1',
+  requestId: 'l1',
+  campaignYear: 2026,
+  status: 'sent',
+  member: { id: 'm1', fullName: 'Nguyễn Văn An' },
+  workplaceOrg: { id: 'o1', name: 'Chi bộ Phòng Tổ chức cán bộ' },
+  residenceOrg: { id: 'o2', name: 'Chi bộ Tổ dân phố số 5' },
+  committeeOrg: { id: 'o3', name: 'Đảng bộ Phường Việt Hưng' },
+  reportRequired: true,
+  hasReport: false,
+  paper: true,
+  dueOn: '2026-12-20',
+  deadline: 'overdue',
+  updatedAt: '2026-12-04T08:00:00.000Z',
+  sentAt: null,
+  pendingActions: 0,
+  needsAttention: false,
+};
+
 /** What the user sees in one cell of `row`. */
 function renderCell<T>(columns: readonly TableColumnType<T>[], key: string, row: T): HTMLElement {
   const column = columns.find((c) => c.key === key || c.dataIndex === key);
@@ -114,6 +157,10 @@ describe('list columns at 1366×768', () => {
       orgListColumns({ onShowDetail: none, onShowChildren: none, onShowMembers: none }),
     ],
     ['outbox', outboxColumns(undefined, none)],
+    ['residence lists', residenceListColumns(none)],
+    ['residence forms', residenceFormColumns(none)],
+    ['residence paper forms', residenceFormColumns(none, PAPER_ACTION_VI, PAPER_ACTION_WIDTH)],
+    ['residence receipts', receiptColumns()],
   ] as const)('%s: every column has a width and together they fit', (_name, columns) => {
     const cols = columns as readonly TableColumnType<unknown>[];
     // A column without a width would take all the room a wide screen adds.
@@ -191,6 +238,76 @@ describe('what the cells show', () => {
     expect(renderCell(columns, 'actions', { ...outboxEntry, status: 'pending' }).textContent).toBe(
       '',
     );
+  });
+});
+
+describe('residence lists with their check boxes', () => {
+  // The check box column Ant Design adds is 32 px wide: the lists that select rows leave room.
+  const CHECKBOX = 32;
+  it.each([
+    ['candidates', candidateColumns({ edits: new Map(), today: '2026-12-07', onEdit: none })],
+    ['forms', residenceFormColumns(none)],
+  ] as const)('%s: the columns and the check box fit', (_name, columns) => {
+    const cols = columns as readonly TableColumnType<unknown>[];
+    expect(cols.filter((c) => typeof c.width !== 'number').map((c) => c.title)).toEqual([]);
+    expect(columnsWidth(cols) + CHECKBOX).toBeLessThanOrEqual(LIST_FIT_WIDTH);
+  });
+
+  it('lists: the members counted with those asked for a comment, the status with what waits', () => {
+    const columns = residenceListColumns(none);
+    expect(renderCell(columns, 'count', residenceList).textContent).toBe('32 xin nhận xét');
+    cleanup();
+    expect(renderCell(columns, 'status', residenceList).textContent).toBe('Chờ duyệtChờ gửi');
+    cleanup();
+    expect(renderCell(columns, 'workplace', residenceList).textContent).toBe(
+      'Phòng Tổ chức cán bộ',
+    );
+  });
+
+  it('forms: "Phiếu giấy" and the deadline beside the status, the cells by their short names', () => {
+    const columns = residenceFormColumns(none);
+    expect(renderCell(columns, 'status', residenceForm).textContent).toBe(
+      'Đã gửi nơi công tácPhiếu giấyQuá hạn',
+    );
+    cleanup();
+    expect(
+      renderCell(columns, 'status', { ...residenceForm, paper: false, deadline: 'on_time' })
+        .textContent,
+    ).toBe('Đã gửi nơi công tác');
+    cleanup();
+    expect(renderCell(columns, 'residence', residenceForm).textContent).toBe('Tổ dân phố số 5');
+    cleanup();
+    expect(renderCell(columns, 'dueOn', residenceForm).textContent).toBe('20/12/2026');
+  });
+
+  it('receipts: who is still missing, or that all came back', () => {
+    const row = {
+      id: 'o1',
+      workplaceOrg: { id: 'o1', name: 'Chi bộ Phòng Tổ chức cán bộ' },
+      asked: 3,
+      received: 1,
+      paper: 1,
+      missing: [
+        {
+          memberId: 'm2',
+          fullName: 'Trần Thị Bình',
+          residenceOrg: { id: 'o2', name: 'Chi bộ Tổ dân phố số 5' },
+          status: 'submitted' as const,
+        },
+        {
+          memberId: 'm3',
+          fullName: 'Lê Văn Cường',
+          residenceOrg: { id: 'o2', name: 'Chi bộ Tổ dân phố số 5' },
+          status: 'awaiting_comment' as const,
+        },
+      ],
+    };
+    const columns = receiptColumns();
+    expect(renderCell(columns, 'missing', row).textContent).toBe('Trần Thị Bình, Lê Văn Cường');
+    cleanup();
+    expect(renderCell(columns, 'received', row).textContent).toBe('11 phiếu giấy');
+    cleanup();
+    expect(renderCell(columns, 'missing', { ...row, missing: [] }).textContent).toBe('Đã nhận đủ');
   });
 });
 

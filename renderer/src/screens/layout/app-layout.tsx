@@ -29,6 +29,9 @@ const TransfersScreen = lazy(() =>
 const OutboxScreen = lazy(() =>
   import('../outbox/outbox-screen').then((m) => ({ default: m.OutboxScreen })),
 );
+const ResidenceScreen = lazy(() =>
+  import('../residence/residence-screen').then((m) => ({ default: m.ResidenceScreen })),
+);
 const FeesScreen = lazy(() =>
   import('../fees/fees-screen').then((m) => ({ default: m.FeesScreen })),
 );
@@ -127,6 +130,9 @@ export function AppLayout({
                 )}
                 {screen.name === 'outbox' && <OutboxScreen />}
                 {screen.name === 'fees' && <FeesScreen key={screen.view} view={screen.view} />}
+                {screen.name === 'residence' && (
+                  <ResidenceScreen key={screen.view} view={screen.view} listId={screen.listId} />
+                )}
               </Suspense>
             )}
           </Layout.Content>

@@ -41,8 +41,12 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
       'Quản trị danh mục',
       'Đảng viên',
       'Xử lý hồ sơ',
+      'Nhận xét nơi cư trú',
       'Thủ tục thu nộp đảng phí',
     ]);
+    // The committee's steps too: where a secretary acts is the server's to decide.
+    expect(menu.items).toContain('Duyệt phiếu nhận xét');
+    expect(menu.items).not.toContain('Báo cáo kết quả thực hiện nhiệm vụ nơi cư trú');
     for (const label of TRANSFER_VARIANTS) expect(menu.items).toContain(label);
     // The inbox's submenu is open, its side selected.
     expect(menu.items).toContain(dossierSideLabelVi.incoming);
@@ -89,10 +93,14 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
     expect(menu.selected).toBe('Quản lý tổ chức Đảng');
   });
 
-  it('a member: his payments and the regulations only', () => {
+  it('a member: his residence report, his payments and the regulations only', () => {
     const menu = menuOf(['member']);
-    expect(menu.groups).toEqual(['Thủ tục thu nộp đảng phí']);
-    expect(menu.items).toEqual(['Danh sách giao dịch nộp đảng phí', 'Quy định mức đóng đảng phí']);
+    expect(menu.groups).toEqual(['Nhận xét nơi cư trú', 'Thủ tục thu nộp đảng phí']);
+    expect(menu.items).toEqual([
+      'Báo cáo kết quả thực hiện nhiệm vụ nơi cư trú',
+      'Danh sách giao dịch nộp đảng phí',
+      'Quy định mức đóng đảng phí',
+    ]);
     expect(menu.selected).toBe('Danh sách giao dịch nộp đảng phí');
   });
 });
@@ -106,6 +114,8 @@ describe('menu keys', () => {
     });
     expect(screenOfMenuKey('fees:ledger')).toEqual({ name: 'fees', view: 'ledger' });
     expect(screenOfMenuKey('users')).toEqual({ name: 'users' });
+    expect(screenOfMenuKey('residence:sign')).toEqual({ name: 'residence', view: 'sign' });
+    expect(menuKeyOf({ name: 'residence', view: 'lists', listId: 'x' })).toBe('residence:lists');
     expect(
       menuKeyOf({ name: 'transfers', variant: 'official', side: 'outgoing', dossierId: 'x' }),
     ).toBe('transfers:official:outgoing');
@@ -113,6 +123,7 @@ describe('menu keys', () => {
 
   it('open the org list when unknown', () => {
     expect(screenOfMenuKey('fees:toString')).toEqual({ name: 'orgs' });
+    expect(screenOfMenuKey('residence:nowhere')).toEqual({ name: 'orgs' });
     expect(screenOfMenuKey('transfers:official:sideways')).toEqual({ name: 'orgs' });
   });
 });

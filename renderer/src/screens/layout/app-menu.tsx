@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   CloudUploadOutlined,
+  CommentOutlined,
   FileSyncOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -13,7 +14,13 @@ import {
   TransferVariant,
   transferVariantLabelVi,
 } from '../../../../src/domain/procedures/transfer-route';
-import { FEE_VIEW_TITLES, FeeView, type Screen } from '../../navigation';
+import {
+  FEE_VIEW_TITLES,
+  FeeView,
+  RESIDENCE_VIEW_TITLES,
+  ResidenceView,
+  type Screen,
+} from '../../navigation';
 import { mayUse as may } from '../../role-screens';
 
 export const MENU_TITLES = {
@@ -22,6 +29,7 @@ export const MENU_TITLES = {
   users: ['Quản trị hệ thống', 'Quản lý người dùng'],
   transfers: ['Xử lý hồ sơ', 'Hồ sơ chờ gửi'],
   fees: ['Thủ tục thu nộp đảng phí', ''],
+  residence: ['Nhận xét nơi cư trú', ''],
 } as const;
 
 /** Menu keys are the screen's name and its parameters joined by ':'. */
@@ -31,6 +39,8 @@ export const menuKeyOf = (screen: Screen): string => {
       return `transfers:${screen.variant}:${screen.side}`;
     case 'fees':
       return `fees:${screen.view}`;
+    case 'residence':
+      return `residence:${screen.view}`;
     case 'orgs':
     case 'members':
     case 'users':
@@ -49,6 +59,9 @@ export function screenOfMenuKey(key: string): Screen {
   }
   const view = FeeView.safeParse(a);
   if (name === 'fees' && view.success) return { name: 'fees', view: view.data };
+  const residenceView = ResidenceView.safeParse(a);
+  if (name === 'residence' && residenceView.success)
+    return { name: 'residence', view: residenceView.data };
   if (name === 'members' || name === 'users' || name === 'outbox') return { name };
   return { name: 'orgs' };
 }
@@ -98,6 +111,16 @@ export function appMenuItems(roles: readonly Role[]): MenuItems {
         ? [{ key: 'outbox', icon: <CloudUploadOutlined />, label: MENU_TITLES.transfers[1] }]
         : []),
     ]),
+    ...group(
+      MENU_TITLES.residence[0],
+      ResidenceView.options
+        .filter((view) => may(`residence:${view}`, roles))
+        .map((view) => ({
+          key: `residence:${view}`,
+          icon: <CommentOutlined />,
+          label: RESIDENCE_VIEW_TITLES[view],
+        })),
+    ),
     ...group(
       MENU_TITLES.fees[0],
       FeeView.options

@@ -1,7 +1,7 @@
 import { SafetyCertificateOutlined, UsbOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Input, Modal, Radio, Skeleton, Space, Tag, Typography } from 'antd';
 import type { InputRef } from 'antd';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { DesktopError, TokenInfo } from '../../../../src/desktop/contract';
 import { CertificateRegistrationNotice } from './certificate-registration';
 import { callDesktop, DesktopCallError, useBridge, useDesktopQuery } from '../../desktop-context';
@@ -34,6 +34,11 @@ function isUsable(tokens: TokenInfo[], choice: Choice): boolean {
   );
 }
 
+/** The token login a signing call takes: the PIN entered once, used in that one call. */
+export interface TokenLogin extends Choice {
+  pin: string;
+}
+
 /**
  * "Ký số": pick the token's certificate, enter the PIN, sign. The PIN leaves this dialog only in
  * the one call that uses it, and the field is cleared after every attempt; a wrong PIN keeps the
@@ -45,12 +50,22 @@ export function TokenDialog({
   title,
   onClose,
   onSigned,
+  signWith,
+  children,
 }: {
   open: boolean;
-  dossierId: string;
+  /** The dossier "Ký số và chuyển tiếp" signs, unless `signWith` signs something else. */
+  dossierId?: string;
   title: string;
   onClose: () => void;
   onSigned: (outboxId: string) => void;
+  /**
+   * Signs with the login instead of forwarding the dossier (a residence list, a batch of forms);
+   * resolves with what `onSigned` receives. A DesktopCallError keeps the dialog open.
+   */
+  signWith?: (login: TokenLogin) => Promise<string>;
+  /** Shown under the PIN while signing: a batch's progress and its "Dừng ký". */
+  children?: ReactNode;
 }) {
   const bridge = useBridge();
   const tokens = useDesktopQuery('listTokens', open ? {} : null);
@@ -92,12 +107,15 @@ export function TokenDialog({
     const entered = pin;
     setPin('');
     try {
-      const { outboxId } = await callDesktop(bridge, 'signAndForwardDossier', {
-        dossierId,
-        slotId: choice.slotId,
-        certificateId: choice.certificateId,
-        pin: entered,
-      });
+      const login = { slotId: choice.slotId, certificateId: choice.certificateId, pin: entered };
+      const outboxId = signWith
+        ? await signWith(login)
+        : (
+            await callDesktop(bridge, 'signAndForwardDossier', {
+              dossierId: dossierId ?? '',
+              ...login,
+            })
+          ).outboxId;
       onSigned(outboxId);
     } catch (err) {
       if (!(err instanceof DesktopCallError)) throw err;
@@ -269,6 +287,7 @@ export function TokenDialog({
             data-testid="token-progress"
           />
         )}
+        {signing && children}
         {error && (
           <div style={{ marginTop: 12 }} data-testid="token-error">
             <ErrorAlert error={error} />
