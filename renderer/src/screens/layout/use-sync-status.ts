@@ -87,6 +87,8 @@ export function useSyncStatus(): SyncState {
         void refresh();
         break;
       case 'dossiers-changed':
+      case 'residence-changed':
+      case 'signing-progress':
       case 'oidc-login-failed':
         break;
     }
