@@ -3,19 +3,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../scripts/gen/demo-accounts';
-import type { AppShell } from './pages/app-shell';
-import { LoginPage } from './pages/login-page';
 import { ResidencePage, type CommentInput } from './pages/residence-page';
 import { syncWhileServerDown } from './pages/transfer-steps';
 import { ARTIFACTS_DIR, screenshot } from './support/artifacts';
-import {
-  closeBrowser,
-  freshDataDir,
-  openApp,
-  removeDataDir,
-  type Session,
-} from './support/journey';
+import { closeBrowser } from './support/journey';
+import { OfficerApps, type OfficerApp } from './support/officer-apps';
 import {
   memberForms,
   openResidenceWorld,
@@ -32,57 +24,32 @@ import { apiAs, pdfsigReport } from './support/transfer-fixtures';
 // is back; the school cell receives them, opens one with its signature and downloads one.
 
 let world: ResidenceWorld;
-const dataDirs: string[] = [];
-const launched = new Map<string, Promise<Session>>();
-const officers = new Map<string, Officer>();
+let apps: OfficerApps<Officer>;
 
-interface Officer {
-  username: string;
-  session: Session;
-  shell: AppShell;
+interface Officer extends OfficerApp {
   residence: ResidencePage;
 }
 
 beforeAll(async () => {
   world = await openResidenceWorld();
+  apps = new OfficerApps(
+    { url: world.server.url, appEnv: (username) => world.appEnv(username) },
+    (o, page) => ({ ...o, residence: new ResidencePage(page) }),
+  );
 });
 
 beforeEach(({ onTestFailed }) => {
-  onTestFailed(async () => {
-    for (const o of officers.values())
-      await screenshot(o.session.page, `failed-residence-${o.username}`).catch(() => undefined);
-  });
+  onTestFailed(() => apps.screenshotAll('failed-residence'));
 });
 
 afterAll(async () => {
-  for (const session of launched.values()) await (await session.catch(() => null))?.close();
+  await apps?.closeAll();
   await closeBrowser();
   await world?.close();
-  for (const dir of dataDirs) removeDataDir(dir);
 });
 
-/** Starts an officer's app without waiting for it, so the next starts while one works. */
-function launch(username: string): Promise<Session> {
-  let session = launched.get(username);
-  if (!session) {
-    const dataDir = freshDataDir();
-    dataDirs.push(dataDir);
-    session = openApp({ dataDir, serverUrl: world.server.url, env: world.appEnv(username) });
-    session.catch(() => undefined);
-    launched.set(username, session);
-  }
-  return session;
-}
-
-async function officer(username: string): Promise<Officer> {
-  const open = officers.get(username);
-  if (open) return open;
-  const session = await launch(username);
-  const shell = await new LoginPage(session.page).logInAndSync(username, DEMO_PASSWORD);
-  const o = { username, session, shell, residence: new ResidencePage(session.page) };
-  officers.set(username, o);
-  return o;
-}
+const launch = (username: string) => apps.launch(username);
+const officer = (username: string) => apps.officer(username);
 
 /**
  * Syncs (push, then pull) and waits until the indicator shows nothing waiting: a step queued on

@@ -3,21 +3,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../scripts/gen/demo-accounts';
 import { runDemoMember } from '../scripts/demo-member';
-import type { AppShell } from './pages/app-shell';
-import { LoginPage } from './pages/login-page';
 import { MembersPage } from './pages/members-page';
 import { OutboxPage } from './pages/outbox-page';
 import { memberHomeOrg, syncWhileServerDown } from './pages/transfer-steps';
 import { TransfersPage } from './pages/transfers-page';
 import { nextAppEvent } from './support/app-events';
 import { ARTIFACTS_DIR, screenshot } from './support/artifacts';
-import {
-  closeBrowser,
-  freshDataDir,
-  openApp,
-  removeDataDir,
-  type Session,
-} from './support/journey';
+import { closeBrowser } from './support/journey';
+import { OfficerApps, type OfficerApp } from './support/officer-apps';
 import {
   apiAs,
   openTransferWorld,
@@ -36,14 +29,9 @@ const WARD = 'bithu.phuong';
 const RECEIVING = 'bithu.chibo2';
 
 let world: TransferWorld;
-const dataDirs: string[] = [];
-const launched = new Map<string, Promise<Session>>();
-const officers = new Map<string, Officer>();
+let apps: OfficerApps<Officer>;
 
-interface Officer {
-  username: string;
-  session: Session;
-  shell: AppShell;
+interface Officer extends OfficerApp {
   transfers: TransfersPage;
 }
 
@@ -53,50 +41,26 @@ beforeAll(async () => {
     officers: [SENDING, WARD, RECEIVING],
     registerInApp: [RECEIVING],
   });
+  apps = new OfficerApps(
+    { url: world.server.url, appEnv: (username) => world.appEnv(username) },
+    (o, page) => ({ ...o, transfers: new TransfersPage(page) }),
+  );
 });
 
 // A failed step leaves a picture of every officer's window, for the person reading the failure.
 beforeEach(({ onTestFailed }) => {
-  onTestFailed(async () => {
-    for (const o of officers.values())
-      await screenshot(o.session.page, `failed-${o.username}`).catch(() => undefined);
-  });
+  onTestFailed(() => apps.screenshotAll('failed'));
 });
 
 afterAll(async () => {
-  for (const session of launched.values()) await (await session.catch(() => null))?.close();
+  await apps?.closeAll();
   await closeBrowser();
   await world?.close();
-  for (const dir of dataDirs) removeDataDir(dir);
 });
 
-/**
- * Starts the officer's app (own data directory, own token) without waiting for it: an app takes
- * seconds to start, so the journeys start the next officers' apps while the current one works.
- */
-function launch(username: string): Promise<Session> {
-  let session = launched.get(username);
-  if (!session) {
-    const dataDir = freshDataDir();
-    dataDirs.push(dataDir);
-    session = openApp({ dataDir, serverUrl: world.server.url, env: world.appEnv(username) });
-    // A failed start is reported where the journey waits for it.
-    session.catch(() => undefined);
-    launched.set(username, session);
-  }
-  return session;
-}
-
+const launch = (username: string) => apps.launch(username);
 /** The officer's app, logged in and synced; opened once. */
-async function officer(username: string): Promise<Officer> {
-  const open = officers.get(username);
-  if (open) return open;
-  const session = await launch(username);
-  const shell = await new LoginPage(session.page).logInAndSync(username, DEMO_PASSWORD);
-  const o = { username, session, shell, transfers: new TransfersPage(session.page) };
-  officers.set(username, o);
-  return o;
-}
+const officer = (username: string) => apps.officer(username);
 
 const memberNamed = (username: string) => {
   const m = world.demo.members.find((x) => x.username === username);

@@ -6,23 +6,20 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { serverEngines } from '../scripts/test-support/databases';
 import { createTestPki, type IssuedCert, type TestPki } from '../scripts/test-support/pki';
+import { addWardSecretary, WARD_SECRETARY } from '../scripts/test-support/residence-push';
 import type { PushMutation } from '../src/api/push';
 import type { ResidenceFormWireAction, ResidenceRequestWireAction } from '../src/api/residence';
 import { PullResponse } from '../src/api/sync';
-import { User } from '../src/domain/people/user';
 import type { ResidenceRequestItem } from '../src/domain/procedures/residence-request';
 import { signPdf } from '../src/signing/pdf/sign-pdf';
 import { loadCertificates } from '../src/signing/verify/chain';
-import { hashPassword } from './auth/passwords';
 import { deleteUnreferencedUploads } from './repositories/blobs';
 import { expectedResidenceForm, expectedResidenceList } from './repositories/expected-residence';
 import { findForm, findRequest, formsOfRequest, residenceTrail } from './repositories/residence';
-import { insertUser } from './repositories/users';
-import { ids, PASSWORD, TEST_SCRYPT } from './test-support/fixture';
+import { ids } from './test-support/fixture';
 import { openTransferServer, type TransferTestServer } from './test-support/transfers';
 
 const [DUC, HOA, AN] = ids.members;
-const WARD_SECRETARY = 'bithu.viethung';
 
 let pkiDir: string;
 let pki: TestPki;
@@ -104,28 +101,7 @@ describe.each(serverEngines)('residence comments over push on %s', (engine) => {
       trustAnchors: loadCertificates(pki.root.certPem),
     });
     // The ward's secretary approves, signs and sends the residence cells' forms.
-    const passwordHash = await hashPassword(PASSWORD, TEST_SCRYPT);
-    await t.server.db.transaction().execute((trx) =>
-      insertUser(
-        trx,
-        {
-          user: User.parse({
-            id: randomUUID(),
-            username: WARD_SECRETARY,
-            fullName: 'Phan Văn Thắng',
-            citizenId: '001080000901',
-            phone: '0912345678',
-            email: null,
-            position: 'Bí thư Đảng ủy',
-            orgId: ids.ward,
-            status: 'active',
-            roles: [{ role: 'approver', orgId: ids.ward }],
-          }),
-          passwordHash,
-        },
-        new Date('2026-01-05T08:00:00Z'),
-      ),
-    );
+    await addWardSecretary(t);
     const tokens = new Map<string, string>();
     token = async (username) => {
       if (!tokens.has(username)) tokens.set(username, await t.tokenFor(username));

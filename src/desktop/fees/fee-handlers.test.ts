@@ -14,14 +14,9 @@ import {
 } from '../../../scripts/test-support/sync-server';
 import { openClientDb, type ClientDb } from '../../db/client-db';
 import { memorySessionStore, type SessionStore } from '../../sync/session';
-import {
-  desktopCalls,
-  PAYMENT_NEEDS_CONNECTION_VI,
-  UNAPPROVED_NOTE_VI,
-  type DesktopCallName,
-  type DesktopResult,
-} from '../contract';
+import { PAYMENT_NEEDS_CONNECTION_VI, UNAPPROVED_NOTE_VI } from '../contract';
 import { createDesktopService, type DesktopService } from '../desktop-service';
+import { failure, value } from '../test-support/call-results';
 
 // The fee calls of the desktop service against the real server (generated ward on SQLite) and
 // the sandbox gateway as its own process; offline, against a closed port with the same cache.
@@ -79,17 +74,6 @@ afterAll(async () => {
   gateway?.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 });
-
-function value<K extends DesktopCallName>(name: K, result: DesktopResult<unknown>) {
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return desktopCalls[name].output.parse(result.value) as ReturnType<
-    (typeof desktopCalls)[K]['output']['parse']
-  >;
-}
-function failure(result: DesktopResult<unknown>) {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
 
 /** The secretary's own token, for setting fee profiles (no desktop screen does that yet). */
 async function setProfiles(cellId: string, memberIds: string[]) {

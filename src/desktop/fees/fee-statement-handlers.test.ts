@@ -12,15 +12,11 @@ import {
 import { DEFAULT_FEE_RULES } from '../../domain/fees/rules';
 import type { ClientDb } from '../../db/client-db';
 import { memorySessionStore } from '../../sync/session';
-import {
-  desktopCalls,
-  STATEMENT_MAX_BYTES,
-  type DesktopCallName,
-  type DesktopResult,
-} from '../contract';
+import { STATEMENT_MAX_BYTES } from '../contract';
 import { openTestCache } from '../../sync/test-support/encrypted-cache';
 import type { CachePasswordKeys } from '../cache-keys';
 import { createDesktopService, type DesktopService } from '../desktop-service';
+import { failure, value } from '../test-support/call-results';
 
 // The statement, rule and bank-account calls of the desktop service against the real server
 // (generated ward on SQLite), for the ward's fee officer, its admin and the top org's admin;
@@ -64,17 +60,6 @@ afterAll(async () => {
   serverDb?.drop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function value<K extends DesktopCallName>(name: K, result: DesktopResult<unknown>) {
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return desktopCalls[name].output.parse(result.value) as ReturnType<
-    (typeof desktopCalls)[K]['output']['parse']
-  >;
-}
-function failure(result: DesktopResult<unknown>) {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
 
 /** The secretary sets profiles and approves the month over HTTP (another screen's work). */
 async function approvedMonth(cellId: string): Promise<{ memberId: string; amount: number }[]> {

@@ -11,12 +11,7 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobCacheRepo, sha256Of } from '../../sync/repositories/blob-cache';
 import { outboxRepo } from '../../sync/repositories/outbox';
-import {
-  desktopCalls,
-  type DesktopCallName,
-  type DesktopEvent,
-  type DesktopResult,
-} from '../contract';
+import { type DesktopEvent } from '../contract';
 import { openAs, type OpenedService } from '../transfers/test-support/transfer-world';
 import {
   COMMENT,
@@ -24,6 +19,7 @@ import {
   residenceWorld,
   type ResidenceWorld,
 } from './test-support/residence-world';
+import { failure, value } from '../test-support/call-results';
 
 const dir = mkdtempSync(join(tmpdir(), 'desktop-residence-'));
 let world: ResidenceWorld;
@@ -47,17 +43,6 @@ async function as(who: 'wardApprover' | 'cell1Secretary' | 'cell5Secretary' | 'm
   const o = await openAs(dir, world, who === 'member' ? world.member : world.staff[who]);
   opened.push(o);
   return o;
-}
-
-function value<K extends DesktopCallName>(name: K, result: DesktopResult<unknown>) {
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return desktopCalls[name].output.parse(result.value) as ReturnType<
-    (typeof desktopCalls)[K]['output']['parse']
-  >;
-}
-function failure(result: DesktopResult<unknown>) {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
 }
 
 const formId = (i: number) => world.forms[i]!.id;

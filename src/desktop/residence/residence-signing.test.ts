@@ -20,15 +20,11 @@ import { loadCertificates } from '../../signing/verify/chain';
 import { verifyPdf } from '../../signing/verify/verify-pdf';
 import { blobCacheRepo } from '../../sync/repositories/blob-cache';
 import { outboxRepo } from '../../sync/repositories/outbox';
-import {
-  desktopCalls,
-  type DesktopCallName,
-  type DesktopEvent,
-  type DesktopResult,
-} from '../contract';
+import { type DesktopEvent } from '../contract';
 import type { SigningProgress } from '../contract-residence';
 import { openAs, type OpenedService } from '../transfers/test-support/transfer-world';
 import { residenceWorld, type ResidenceWorld } from './test-support/residence-world';
+import { failure, value } from '../test-support/call-results';
 
 const BATCH = 62;
 const PIN = { Chibo: '1234', Phuong: '5678', Rut: '2468', Dung: '1357' } as const;
@@ -40,17 +36,6 @@ let hsm: SoftHsm;
 let world: ResidenceWorld;
 const opened: OpenedService[] = [];
 let slots: Record<string, string>;
-
-function value<K extends DesktopCallName>(name: K, result: DesktopResult<unknown>) {
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return desktopCalls[name].output.parse(result.value) as ReturnType<
-    (typeof desktopCalls)[K]['output']['parse']
-  >;
-}
-function failure(result: DesktopResult<unknown>) {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
 
 const signing = () => ({
   pkcs11Module: SOFTHSM_MODULE,

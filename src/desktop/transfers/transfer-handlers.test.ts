@@ -10,12 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobCacheRepo, sha256Of } from '../../sync/repositories/blob-cache';
 import { createCacheWriter } from '../../sync/repositories/cache-writer';
 import { change } from '../../sync/test-support/wire';
-import {
-  desktopCalls,
-  type DesktopCallName,
-  type DesktopEvent,
-  type DesktopResult,
-} from '../contract';
+import { type DesktopEvent } from '../contract';
 import type { DesktopService } from '../desktop-service';
 import {
   openAs,
@@ -24,6 +19,7 @@ import {
   type OpenedService,
   type TransferWorld,
 } from './test-support/transfer-world';
+import { failure, value } from '../test-support/call-results';
 
 const dir = mkdtempSync(join(tmpdir(), 'desktop-transfers-'));
 let pdfBytes: Buffer;
@@ -62,17 +58,6 @@ async function as(who: keyof TransferWorld['staff']) {
   const o = await openAs(dir, world, world.staff[who]);
   opened.push(o);
   return o;
-}
-
-function value<K extends DesktopCallName>(name: K, result: DesktopResult<unknown>) {
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return desktopCalls[name].output.parse(result.value) as ReturnType<
-    (typeof desktopCalls)[K]['output']['parse']
-  >;
-}
-function failure(result: DesktopResult<unknown>) {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
 }
 
 /** One list of dossiers, checked against the contract. */

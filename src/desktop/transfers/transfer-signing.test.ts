@@ -15,7 +15,6 @@ import { loadCertificates } from '../../signing/verify/chain';
 import { verifyPdf } from '../../signing/verify/verify-pdf';
 import { blobCacheRepo } from '../../sync/repositories/blob-cache';
 import { outboxRepo } from '../../sync/repositories/outbox';
-import { desktopCalls, type DesktopCallName, type DesktopResult } from '../contract';
 import type { DesktopService } from '../desktop-service';
 import { boxesOf } from './letter-layout';
 import {
@@ -25,23 +24,13 @@ import {
   type OpenedService,
   type TransferWorld,
 } from './test-support/transfer-world';
+import { failure, value } from '../test-support/call-results';
 
 const dir = mkdtempSync(join(tmpdir(), 'desktop-signing-'));
 let pki: TestPki;
 let world: TransferWorld;
 let officer: OpenedService;
 const opened: OpenedService[] = [];
-
-function value<K extends DesktopCallName>(name: K, result: DesktopResult<unknown>) {
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return desktopCalls[name].output.parse(result.value) as ReturnType<
-    (typeof desktopCalls)[K]['output']['parse']
-  >;
-}
-function failure(result: DesktopResult<unknown>) {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
 
 /** Each signature field's name and the lower-left corner of its widget. */
 function widgets(pdf: Buffer): { field: string; at: [number, number] }[] {
