@@ -6,6 +6,7 @@ import { LoginPage } from './pages/login-page';
 import { MembersPage } from './pages/members-page';
 import { OrgsPage } from './pages/orgs-page';
 import { OutboxPage } from './pages/outbox-page';
+import { ResidencePage, type ResidenceMenuItem } from './pages/residence-page';
 import { waitForTableSettled } from './pages/table';
 import { TransfersPage } from './pages/transfers-page';
 import { UsersPage } from './pages/users-page';
@@ -178,6 +179,37 @@ describe('every main list at 1366×768 and 1920×1080', () => {
     await outbox.open();
     await checkAtBothSizes('outbox', () => outbox.waitUntilShown());
     await new AppShell(s.page).logOut();
+  });
+
+  it('residence comments: the workplace, the residence cell and the ward, on the demo campaign', async () => {
+    const residence = new ResidencePage(s.page);
+    const formsShown = () => residence.formsShown();
+    const screens: [string, [ResidenceMenuItem, string, () => Promise<void>][]][] = [
+      [
+        'bithu.2256240',
+        [
+          ['Danh sách đã lập', 'residence-lists', () => residence.listsShown()],
+          ['Nhận phiếu nhận xét', 'residence-receive', formsShown],
+        ],
+      ],
+      ['bithu.chibo5', [['Lập phiếu nhận xét', 'residence-write', formsShown]]],
+      [
+        'bithu.phuong',
+        [
+          ['Duyệt phiếu nhận xét', 'residence-approve', formsShown],
+          ['Gửi phiếu nhận xét', 'residence-sign', formsShown],
+          ['Ghi nhận phiếu giấy', 'residence-paper', formsShown],
+        ],
+      ],
+    ];
+    for (const [username, views] of screens) {
+      await logInAs(username);
+      for (const [title, screen, ready] of views) {
+        await residence.open(title);
+        await checkAtBothSizes(screen, ready);
+      }
+      await new AppShell(s.page).logOut();
+    }
   });
 
   it('the cell secretary: fee approval and the cell payment', async () => {

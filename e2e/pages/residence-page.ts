@@ -123,12 +123,23 @@ export class ResidencePage {
     await this.listStatus(thenStatus);
   }
 
+  /** "Danh sách đã lập" once it shows the answer of its current query. */
+  async listsShown(): Promise<void> {
+    await this.page.locator('[data-testid="list-total"][data-settled="true"]').waitFor();
+    await waitForTableSettled(this.page.getByTestId('residence-list-table'));
+  }
+
   // ---- Forms ---------------------------------------------------------------------------------
 
-  /** Waits for the forms table's current answer; the member names in it. */
-  async formNames(): Promise<string[]> {
+  /** Waits until the forms table shows the answer of its current query. */
+  async formsShown(): Promise<void> {
     await this.page.locator('[data-testid="form-total"][data-settled="true"]').waitFor();
     await waitForTableSettled(this.forms);
+  }
+
+  /** The member names in the forms table (its rows have check boxes named after them). */
+  async formNames(): Promise<string[]> {
+    await this.formsShown();
     const rows = this.forms.locator('.ant-table-row');
     const names: string[] = [];
     for (let i = 0; i < (await rows.count()); i++) {
