@@ -15,10 +15,13 @@ export interface OpenFile {
   cached: boolean | null;
 }
 
+/** A file's size; none for 0, which stands for a signed PDF not fetched yet (its size unknown). */
 const sizeOf = (bytes: number) =>
-  bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`
-    : `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`;
+  bytes === 0
+    ? null
+    : bytes >= 1024 * 1024
+      ? `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`
+      : `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`;
 
 /**
  * "Tài liệu đính kèm": the files on the left (the letter first when an org has signed), the one
