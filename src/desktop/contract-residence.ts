@@ -204,6 +204,23 @@ export const SigningProgress = z.object({
 });
 export type SigningProgress = z.infer<typeof SigningProgress>;
 
+/** A committee's yearly window: lists open on `opensOn`, forms are due back by `dueOn`. */
+export const ResidenceCampaignWindow = z.object({
+  year: Year,
+  opensOn: z.iso.date(),
+  dueOn: z.iso.date(),
+});
+export type ResidenceCampaignWindow = z.infer<typeof ResidenceCampaignWindow>;
+
+/** The committee's campaign as the server has it, and whether the user may set it. */
+export const ResidenceCampaignState = z.object({
+  /** The ward or commune committee asked about (or the user's own), null when he has none. */
+  committee: OrgName.nullable(),
+  campaign: ResidenceCampaignWindow.nullable(),
+  canEdit: z.boolean(),
+});
+export type ResidenceCampaignState = z.infer<typeof ResidenceCampaignState>;
+
 const ListInput = z.object({ requestId: Id });
 const FormInput = z.object({ formId: Id });
 const FormIds = z.array(Id).min(1).max(2000);
@@ -325,6 +342,24 @@ export const residenceCalls = {
   residenceReceipts: {
     input: z.object({ campaignYear: Year }),
     output: z.object({ items: z.array(ResidenceReceiptSummary) }),
+  },
+  /**
+   * "Đợt lấy nhận xét": the campaign a ward or commune committee set for the year (its own when
+   * `orgId` is absent: the first committee the user holds a role at). Online only.
+   */
+  residenceCampaign: {
+    input: z.object({ orgId: Id.optional(), year: Year }),
+    output: ResidenceCampaignState,
+  },
+  /** "Thiết lập đợt nhận xét": the committee's processors and approvers set it. Online only. */
+  saveResidenceCampaign: {
+    input: z
+      .object({ orgId: Id, year: Year, opensOn: z.iso.date(), dueOn: z.iso.date() })
+      .refine((c) => c.dueOn > c.opensOn, {
+        message: 'Hạn gửi phiếu phải sau ngày bắt đầu đợt nhận xét.',
+        path: ['dueOn'],
+      }),
+    output: ResidenceCampaignWindow,
   },
   /** Downloads the signed forms (and reports, paper scans) as one zip for the archive. */
   exportResidenceForms: { input: z.object({ formIds: FormIds }), output: DocumentFile },

@@ -111,5 +111,7 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
     cancelSigningBatch: residence.cancelSigningBatch,
     residenceReceipts: residence.residenceReceipts,
     exportResidenceForms: residence.exportResidenceForms,
+    residenceCampaign: residence.residenceCampaign,
+    saveResidenceCampaign: residence.saveResidenceCampaign,
   };
 }

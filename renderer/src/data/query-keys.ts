@@ -64,6 +64,7 @@ const ENTITY_OF_QUERY = {
   residenceForms: 'residence',
   residenceFormDetail: 'residence',
   residenceReceipts: 'residence',
+  residenceCampaign: 'residence',
 } as const satisfies Partial<Record<DesktopCallName, CachedEntity>>;
 
 export type DesktopQueryName = keyof typeof ENTITY_OF_QUERY;

@@ -7,6 +7,7 @@ import {
   queueFormsStep,
   queueRequestStep,
 } from './residence-actions';
+import { residenceCampaign, saveResidenceCampaign } from './residence-campaign';
 import { residenceFormDetail, residenceForms, residenceReceipts } from './residence-forms';
 import { residenceOutboxLabel } from './residence-labels';
 import { residenceCandidates, residenceListDetail, residenceLists } from './residence-lists';
@@ -93,5 +94,7 @@ export function residenceHandlers(ctx: ServiceContext): HandlersFor<keyof typeof
     },
     residenceReceipts: ({ campaignYear }) => residenceReceipts(model(), campaignYear),
     exportResidenceForms: ({ formIds }) => exportForms(ctx, model(), formIds),
+    residenceCampaign: (input) => residenceCampaign(ctx, model(), input),
+    saveResidenceCampaign: (input) => saveResidenceCampaign(ctx, input),
   };
 }

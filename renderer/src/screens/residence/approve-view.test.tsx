@@ -39,8 +39,13 @@ describe('approving forms', { timeout: 180_000 }, () => {
         truncated: false,
       }))
       .answer('residenceFormsAction', ({ formIds }) => ({ outboxIds: formIds.map(() => OUTBOX) }))
+      .answer('residenceCampaign', () => ({
+        committee: { id: 'o3', name: 'Đảng bộ Phường Việt Hưng' },
+        campaign: { year: 2026, opensOn: '2026-10-01', dueOn: '2026-12-15' },
+        canEdit: true,
+      }))
       .answer('syncStatus', () => ({ online: false }) as SyncStatus);
-    renderWithDesktop(<ApproveView />, bridge);
+    renderWithDesktop(<ApproveView year={2026} />, bridge);
     const user = userEvent.setup({ delay: null });
     expect(bridge.callsOf('residenceForms')).toEqual([{ side: 'committee', limit: 2000 }]);
     const all = await screen.findByRole('button', { name: /Duyệt tất cả/ });
@@ -56,5 +61,9 @@ describe('approving forms', { timeout: 180_000 }, () => {
       ]),
     );
     expect(await screen.findByText('Đã duyệt 2 phiếu nhận xét.')).toBeTruthy();
+    // The committee's campaign of the year on top of the forms.
+    expect(
+      screen.getByText('Đợt lấy nhận xét năm 2026: từ 01/10/2026, hạn gửi phiếu 15/12/2026'),
+    ).toBeTruthy();
   });
 });

@@ -6,6 +6,7 @@ import { callDesktop, useBridge, useDesktopAction } from '../../desktop-context'
 import { ErrorAlert } from '../../ui/error-alert';
 import { ReasonDialog } from '../transfers/reason-dialog';
 import { useSendQueued } from '../transfers/use-send-queued';
+import { CampaignCard } from './campaign-card';
 import { FormDetailView } from './form-detail';
 import { FormsTable, useSideForms } from './forms-table';
 
@@ -30,10 +31,11 @@ function useApprove() {
 }
 
 /**
- * "Duyệt phiếu nhận xét": the forms the residence cells submitted; approve those checked or all
- * at once ("Duyệt tất cả"), or open one to read it and approve or return it with a reason.
+ * "Duyệt phiếu nhận xét": the committee's campaign of the year on top, then the forms the
+ * residence cells submitted; approve those checked or all at once ("Duyệt tất cả"), or open one
+ * to read it and approve or return it with a reason.
  */
-export function ApproveView() {
+export function ApproveView({ year = new Date().getFullYear() }: { year?: number }) {
   const { forms, rows } = useSideForms('committee', ['submitted']);
   const [selected, setSelected] = useState<string[]>([]);
   const [open, setOpen] = useState<string>();
@@ -58,6 +60,7 @@ export function ApproveView() {
       emptyText="Không có phiếu nhận xét nào chờ duyệt"
       toolbar={
         <>
+          <CampaignCard year={year} />
           <ErrorAlert error={error} />
           <Space style={{ marginBottom: 8 }}>
             <Button
