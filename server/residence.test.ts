@@ -374,10 +374,15 @@ describe.each(serverEngines)('residence comments over push on %s', (engine) => {
     expect((await put('qt.viethung', ids.ward, 2026, moved)).statusCode).toBe(200);
     // A cell runs no campaign; a window must end after it opens; a cell's secretary is not the ward's.
     expect((await put('bithu.tdp1', ids.cell1, 2026, window)).statusCode).toBe(400);
-    expect(
-      (await put(WARD_SECRETARY, ids.ward, 2027, { opensOn: '2027-12-01', dueOn: '2027-11-01' }))
-        .statusCode,
-    ).toBe(400);
+    const backwards = await put(WARD_SECRETARY, ids.ward, 2027, {
+      opensOn: '2027-12-01',
+      dueOn: '2027-11-01',
+    });
+    expect(backwards.statusCode).toBe(400);
+    // Said in the screen's words, under the field it is about.
+    expect(backwards.json()).toMatchObject({
+      messageVi: expect.stringContaining('Hạn gửi phiếu phải sau ngày bắt đầu đợt nhận xét'),
+    });
     expect((await put('bithu.tdp2', ids.ward, 2026, window)).statusCode).toBe(403);
     expect((await put('xuly.phucloi', ids.ward, 2026, window)).statusCode).toBe(403);
 

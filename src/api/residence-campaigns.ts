@@ -24,7 +24,7 @@ export const ResidenceCampaignParams = z.object({ orgId: Id, year: Year });
 export const PutResidenceCampaignRequest = z
   .object({ opensOn: IsoDate, dueOn: IsoDate })
   .refine((c) => c.dueOn > c.opensOn, {
-    message: 'dueOn is not after opensOn',
+    message: 'Hạn gửi phiếu phải sau ngày bắt đầu đợt nhận xét.',
     path: ['dueOn'],
   });
 export type PutResidenceCampaignRequest = z.infer<typeof PutResidenceCampaignRequest>;

@@ -37,9 +37,10 @@ export function staleAfterEvent(event: DesktopEvent): readonly CachedEntity[] {
     // Another user (or none) sees other things.
     case 'session-changed':
       return CACHED_ENTITIES;
-    // Back online, the server's answers replace those read from the cache.
+    // Back online, the server's answers replace those read from the cache (and the residence
+    // campaign, which only the server answers).
     case 'online-changed':
-      return event.online ? ['sync', 'fees'] : ['sync'];
+      return event.online ? ['sync', 'fees', 'residence'] : ['sync'];
     // Queued, sent or answered: the outbox, the dossiers it concerns, and queued approvals.
     case 'outbox-changed':
       return ['outbox', 'dossiers', 'fees', 'residence', 'sync'];

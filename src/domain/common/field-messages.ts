@@ -51,6 +51,8 @@ export const inputFieldLabelVi: Readonly<Record<string, string>> = {
   effectiveTo: 'Ngày hết hiệu lực',
   base: 'Mức lương làm căn cứ',
   reference: 'Mã giao dịch',
+  opensOn: 'Ngày bắt đầu',
+  dueOn: 'Hạn gửi phiếu',
 };
 
 /** A message written for people: Vietnamese always carries letters beyond ASCII. */
