@@ -53,11 +53,16 @@ function CommentWriter({ formIds, onBack }: { formIds: string[]; onBack: () => v
   const sendQueued = useSendQueued();
   const { forms } = useSideForms('residence');
   const [current, setCurrent] = useState(formIds[0] ?? '');
+  // Saved here: between a background send and the pull after it, the list may briefly show a
+  // saved form as it was before, and it must still be submitted with the others.
+  const [saved, setSaved] = useState<ReadonlySet<string>>(new Set());
   const { busy, error, run } = useDesktopAction();
   const chosen = formIds
     .map((id) => forms.data?.items.find((f) => f.id === id))
     .filter((f) => f !== undefined);
-  const submittable = chosen.filter((f) => f.status === 'draft' || f.status === 'returned');
+  const submittable = chosen.filter(
+    (f) => saved.has(f.id) || f.status === 'draft' || f.status === 'returned',
+  );
 
   const submit = () =>
     run(async () => {
@@ -105,7 +110,13 @@ function CommentWriter({ formIds, onBack }: { formIds: string[]; onBack: () => v
           }))}
         />
         <div style={{ flex: 1, minWidth: 0 }}>
-          {current && <CommentEditor key={current} formId={current} />}
+          {current && (
+            <CommentEditor
+              key={current}
+              formId={current}
+              onSaved={(id) => setSaved((prev) => new Set(prev).add(id))}
+            />
+          )}
         </div>
       </div>
     </div>
@@ -113,7 +124,7 @@ function CommentWriter({ formIds, onBack }: { formIds: string[]; onBack: () => v
 }
 
 /** One member's comment: the committee's reason when it was returned, the fields, "Lưu nháp". */
-function CommentEditor({ formId }: { formId: string }) {
+function CommentEditor({ formId, onSaved }: { formId: string; onSaved: (id: string) => void }) {
   const bridge = useBridge();
   const { message } = App.useApp();
   const sendQueued = useSendQueued();
@@ -126,6 +137,7 @@ function CommentEditor({ formId }: { formId: string }) {
   const save = (comment: ResidenceComment) =>
     run(async () => {
       const { outboxId } = await callDesktop(bridge, 'writeResidenceForm', { formId, comment });
+      onSaved(formId);
       message.success('Đã lưu nháp phiếu nhận xét.');
       void sendQueued(outboxId);
     });
