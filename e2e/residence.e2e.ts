@@ -142,6 +142,10 @@ describe('residence comments: list, report, forms, batch signing offline, receip
     const p = await officer(world.wardSecretary);
     await p.residence.open('Duyệt phiếu nhận xét');
     await p.residence.waitForForms(names());
+    // The ward sets this year's window first: the forms it sends carry the due date.
+    const year = new Date().getFullYear();
+    const line = await p.residence.setCampaign(`01/10/${year}`, `31/12/${year}`);
+    expect(line).toContain(`từ 01/10/${year}, hạn gửi phiếu 31/12/${year}`);
     await screenshot(p.session.page, 'residence-approve');
     await p.residence.approveAll();
     await p.residence.waitForForms([]);

@@ -190,6 +190,35 @@ export class ResidencePage {
     await writer.waitFor({ state: 'detached' });
   }
 
+  /**
+   * "Thiết lập đợt nhận xét" on the committee's approval screen: the opening day and the due date
+   * (dd/MM/yyyy); resolves once the card shows the saved window.
+   */
+  async setCampaign(opensOn: string, dueOn: string): Promise<string> {
+    const card = this.page.getByTestId('residence-campaign');
+    await card.getByRole('button', { name: 'Thiết lập đợt nhận xét' }).click();
+    const dialog = this.page.getByTestId('campaign-dialog');
+    await dialog.waitFor();
+    for (const [label, value] of [
+      ['Ngày bắt đầu', opensOn],
+      ['Hạn gửi phiếu', dueOn],
+    ] as const) {
+      const input = dialog.getByLabel(label, { exact: true });
+      await input.click();
+      await input.fill(value);
+      await input.press('Enter');
+    }
+    await this.page
+      .locator('.ant-modal')
+      .filter({ has: dialog })
+      .getByRole('button', { name: 'Lưu' })
+      .click();
+    await dialog.waitFor({ state: 'detached' });
+    const line = card.filter({ hasText: `hạn gửi phiếu ${dueOn}` });
+    await line.waitFor();
+    return (await line.innerText()).replace(/\s+/g, ' ').trim();
+  }
+
   /** "Duyệt phiếu nhận xét » Duyệt tất cả". */
   async approveAll(): Promise<void> {
     await this.screen.getByRole('button', { name: 'Duyệt tất cả' }).click();
