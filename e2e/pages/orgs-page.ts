@@ -41,8 +41,17 @@ export class OrgsPage {
   }
 
   async showChildrenOf(name: string): Promise<void> {
-    const row = await findRow(this.table, 'org-name', name);
-    await row.getByRole('button', { name: 'Xem cấp con' }).click();
+    // The virtual table may draw its rows again (a re-measure, a refreshed answer) between finding
+    // the row and clicking in it: then the row is found again in the table as it is now.
+    for (let attempt = 1; ; attempt++) {
+      const row = await findRow(this.table, 'org-name', name);
+      try {
+        await row.getByRole('button', { name: 'Xem cấp con' }).click({ timeout: 5_000 });
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
+    }
     await this.waitForParent(name);
   }
 
