@@ -63,5 +63,15 @@ async function applyOne(
     case 'residenceRequest':
     case 'residenceForm':
       return applyResidenceMutation(deps, caller, mutation);
+    case 'accountRequest':
+      // Placeholder until the account requests' repository lands (issue 13).
+      return {
+        id: mutation.id,
+        status: 'forbidden',
+        rev: null,
+        code: 'not_available',
+        message: 'account requests are not applied by this server yet',
+        messageVi: 'Máy chủ chưa hỗ trợ thao tác này.',
+      };
   }
 }

@@ -137,6 +137,10 @@ function objectGuards(ctx: ServerContext): Record<ObjectRule, ObjectGuard> {
       if (!own && !pathsInScope(scope, paths)) throw notFound();
       checkRoles(caller, roles);
     },
+    // Placeholder until the account requests' repository lands (issue 13): nothing is readable.
+    async 'account-request'() {
+      throw notFound();
+    },
   };
 }
 

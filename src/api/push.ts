@@ -3,6 +3,7 @@ import { Id } from '../domain/common/schemas';
 import { Amount, FeeMonth } from '../domain/fees/money';
 import { TransferAction } from '../domain/procedures/transfer-dossier';
 import { ResidenceFormMutation, ResidenceRequestMutation } from './residence';
+import { AccountRequestMutation } from './accounts';
 import type { RouteSpec } from './routes';
 import { CELL_FEE_ROLES, RESIDENCE_FORM_ROLES, RESIDENCE_LIST_ROLES, type Access } from './access';
 
@@ -56,6 +57,7 @@ export const PushMutation = z.discriminatedUnion('entity', [
   FeeApprovalMutation,
   ResidenceRequestMutation,
   ResidenceFormMutation,
+  AccountRequestMutation,
 ]);
 export type PushMutation = z.infer<typeof PushMutation>;
 /** A mutation without its id, as the client's outbox stores it (distributes over unions). */
@@ -74,6 +76,8 @@ export const pushMutationAccess = {
   feeApproval: { roles: CELL_FEE_ROLES, scope: 'org-subtree', param: 'entityId' },
   residenceRequest: { roles: RESIDENCE_LIST_ROLES, scope: 'residence', param: 'entityId' },
   residenceForm: { roles: RESIDENCE_FORM_ROLES, scope: 'residence', param: 'entityId' },
+  // A member files about himself; the deciding org's approver or admin decides (account-request).
+  accountRequest: { roles: 'any', scope: 'account-request', param: 'entityId' },
 } as const satisfies Record<PushMutation['entity'], Access>;
 
 export const PUSH_MAX_MUTATIONS = 500;

@@ -4,6 +4,7 @@ import { Member } from '../domain/people/member';
 import { User, RoleGrant } from '../domain/people/user';
 import { ResidenceFormWire, ResidenceRequestWire } from './residence';
 import { DossierWire } from './transfers';
+import { AccountRequestWire } from './accounts';
 
 /** Entities that travel through pull. Wire shapes are the domain schemas plus server fields. */
 export const SyncEntity = z.enum(['org', 'bankAccount', 'member', 'user', 'userRole']);
@@ -34,7 +35,10 @@ const rev = z.number().int().positive();
 export const DOSSIER_ENTITY = 'dossier';
 /** Residence lists and forms (Quy định 213): kept like dossiers, so upserts only. */
 export const RESIDENCE_ENTITIES = ['residenceRequest', 'residenceForm'] as const;
-type KeptEntity = typeof DOSSIER_ENTITY | (typeof RESIDENCE_ENTITIES)[number];
+/** Member account requests: kept like dossiers (decided, never deleted). */
+export const ACCOUNT_REQUEST_ENTITY = 'accountRequest';
+type KeptEntity =
+  typeof DOSSIER_ENTITY | (typeof RESIDENCE_ENTITIES)[number] | typeof ACCOUNT_REQUEST_ENTITY;
 
 const upsert = <E extends SyncEntity | KeptEntity, S extends z.ZodType>(entity: E, data: S) =>
   z.object({ op: z.literal('upsert'), entity: z.literal(entity), id: z.string(), rev, data });
@@ -51,6 +55,7 @@ export const PullChange = z.discriminatedUnion('op', [
     upsert(DOSSIER_ENTITY, DossierWire),
     upsert('residenceRequest', ResidenceRequestWire),
     upsert('residenceForm', ResidenceFormWire),
+    upsert(ACCOUNT_REQUEST_ENTITY, AccountRequestWire),
   ]),
   z.object({ op: z.literal('delete'), entity: SyncEntity, id: z.string(), rev }),
 ]);

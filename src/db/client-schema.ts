@@ -171,6 +171,21 @@ export interface ClientResidenceFormsTable {
   rev: number;
 }
 
+/** Member account requests (0005), as pull sends them to the deciding org, the cell and the member. */
+export interface ClientAccountRequestsTable {
+  id: string;
+  kind: string;
+  status: string;
+  deciding_org_id: string;
+  requester_user_id: string;
+  member_id: string | null;
+  created_at: string;
+  updated_at: string;
+  /** AccountRequestWire as JSON. */
+  data: string;
+  rev: number;
+}
+
 /** The last answer of a fee screen's query, for offline viewing (0003). */
 export interface FeeCacheTable {
   key: string;
@@ -192,6 +207,7 @@ export interface ClientDatabase {
   fee_cache: FeeCacheTable;
   residence_requests: ClientResidenceRequestsTable;
   residence_forms: ClientResidenceFormsTable;
+  account_requests: ClientAccountRequestsTable;
 }
 
 /** How SQLite declares a column of this type: its affinity, and `null` when it may be null. */
@@ -329,6 +345,18 @@ export const CLIENT_COLUMNS: {
     residence_org_id: 'text',
     committee_org_id: 'text',
     status: 'text',
+    updated_at: 'text',
+    data: 'text',
+    rev: 'integer',
+  },
+  account_requests: {
+    id: 'text',
+    kind: 'text',
+    status: 'text',
+    deciding_org_id: 'text',
+    requester_user_id: 'text',
+    member_id: 'text null',
+    created_at: 'text',
     updated_at: 'text',
     data: 'text',
     rev: 'integer',

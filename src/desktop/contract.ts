@@ -9,6 +9,7 @@ import { PulledEntity, SyncProgress, SyncSummary } from '../sync/progress';
 import { feeCalls } from './contract-fees';
 import { transferCalls } from './contract-transfers';
 import { residenceCalls, SigningProgress } from './contract-residence';
+import { accountCalls } from './contract-accounts';
 
 /**
  * DesktopApi: every query and command the UI can call, as zod schemas of input and output. The
@@ -237,6 +238,7 @@ export const desktopCalls = {
   ...transferCalls,
   ...feeCalls,
   ...residenceCalls,
+  ...accountCalls,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type DesktopCalls = typeof desktopCalls;
@@ -267,6 +269,8 @@ export const DesktopEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dossiers-changed') }),
   /** Residence lists or forms in the cache changed (pulled, or an action was queued). */
   z.object({ type: z.literal('residence-changed') }),
+  /** Account requests in the cache changed (pulled, or a decision or request was queued). */
+  z.object({ type: z.literal('accounts-changed') }),
   /** A signing batch moved on ("Đang ký 17/62"); `currentId` null when it ended. */
   z.object({ type: z.literal('signing-progress'), progress: SigningProgress }),
 ]);
@@ -290,3 +294,4 @@ export type DesktopApi = {
 export * from './contract-transfers';
 export * from './contract-fees';
 export * from './contract-residence';
+export * from './contract-accounts';

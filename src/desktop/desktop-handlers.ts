@@ -1,4 +1,5 @@
 import type { DesktopCallName } from './contract';
+import type { accountMemberCalls, accountStaffCalls } from './contract-accounts';
 import type { feeCalls } from './contract-fees';
 import type { residenceCalls } from './contract-residence';
 import type { transferCalls } from './contract-transfers';
@@ -19,6 +20,8 @@ export interface HandlerGroups {
   transfers: HandlersFor<keyof typeof transferCalls>;
   fees: HandlersFor<keyof typeof feeCalls>;
   residence: HandlersFor<keyof typeof residenceCalls>;
+  accountStaff: HandlersFor<keyof typeof accountStaffCalls>;
+  accountMember: HandlersFor<keyof typeof accountMemberCalls>;
 }
 
 /**
@@ -27,6 +30,7 @@ export interface HandlerGroups {
  */
 export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallName> {
   const { session, sync, orgs, members, users, transfers, fees, residence } = groups;
+  const { accountStaff, accountMember } = groups;
   return {
     login: session.login,
     logout: session.logout,
@@ -113,5 +117,20 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
     exportResidenceForms: residence.exportResidenceForms,
     residenceCampaign: residence.residenceCampaign,
     saveResidenceCampaign: residence.saveResidenceCampaign,
+
+    accountRequests: accountStaff.accountRequests,
+    accountRequestDetail: accountStaff.accountRequestDetail,
+    decideAccountRequests: accountStaff.decideAccountRequests,
+    accountRequestCounts: accountStaff.accountRequestCounts,
+    memberRecordLookup: accountStaff.memberRecordLookup,
+    registerMemberOnBehalf: accountStaff.registerMemberOnBehalf,
+
+    myAccount: accountMember.myAccount,
+    fileInfoChange: accountMember.fileInfoChange,
+    filePositionRequest: accountMember.filePositionRequest,
+    fileCellChange: accountMember.fileCellChange,
+    cellChoices: accountMember.cellChoices,
+    registrationLookup: accountMember.registrationLookup,
+    registerAccount: accountMember.registerAccount,
   };
 }

@@ -32,6 +32,8 @@ import {
 import { sessionHandlers, type OfflineUser } from './session-handlers';
 import { syncHandlers, type SyncActivity } from './sync-handlers';
 import { residenceHandlers } from './residence/residence-handlers';
+import { accountMemberHandlers } from './accounts/account-member-handlers';
+import { accountStaffHandlers } from './accounts/account-staff-handlers';
 import { transferHandlers } from './transfers/transfer-handlers';
 import { userHandlers } from './user-handlers';
 
@@ -223,6 +225,8 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     transfers: transferHandlers(context),
     fees: feeHandlers(context),
     residence: residenceHandlers(context),
+    accountStaff: accountStaffHandlers(context),
+    accountMember: accountMemberHandlers(context),
   });
 
   async function call<K extends DesktopCallName>(

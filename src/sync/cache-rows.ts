@@ -5,7 +5,9 @@ import { vietnameseNameSortKey } from '../domain/text/vietnamese-names';
 import type { OrgWire, UserRoleWire, UserWire } from '../api/sync';
 import type { ResidenceFormWire, ResidenceRequestWire } from '../api/residence';
 import type { DossierWire } from '../api/transfers';
+import type { AccountRequestWire } from '../api/accounts';
 import type {
+  ClientAccountRequestsTable,
   ClientBankAccountsTable,
   ClientDossierRouteOrgsTable,
   ClientDossiersTable,
@@ -196,6 +198,21 @@ export function residenceFormRow(f: ResidenceFormWire, rev: number): ClientResid
     status: f.status,
     updated_at: f.updatedAt,
     data: JSON.stringify(f),
+    rev,
+  };
+}
+
+export function accountRequestRow(r: AccountRequestWire, rev: number): ClientAccountRequestsTable {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    deciding_org_id: r.decidingOrgId,
+    requester_user_id: r.requesterUserId,
+    member_id: r.memberId,
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+    data: JSON.stringify(r),
     rev,
   };
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { DOSSIER_ENTITY, RESIDENCE_ENTITIES, SyncEntity } from '../api/sync';
+import {
+  ACCOUNT_REQUEST_ENTITY,
+  DOSSIER_ENTITY,
+  RESIDENCE_ENTITIES,
+  SyncEntity,
+} from '../api/sync';
 
 // Pure zod (no I/O): the desktop contract re-exports these, so the renderer may see them.
 
@@ -18,7 +23,12 @@ export const SyncProgress = z.object({
 export type SyncProgress = z.infer<typeof SyncProgress>;
 
 /** A kind of entity a pull can bring: the renderer reads again the screens that show it. */
-export const PulledEntity = z.enum([...SyncEntity.options, DOSSIER_ENTITY, ...RESIDENCE_ENTITIES]);
+export const PulledEntity = z.enum([
+  ...SyncEntity.options,
+  DOSSIER_ENTITY,
+  ...RESIDENCE_ENTITIES,
+  ACCOUNT_REQUEST_ENTITY,
+]);
 export type PulledEntity = z.infer<typeof PulledEntity>;
 
 export const SyncSummary = z.object({

@@ -52,6 +52,7 @@ describe('what a sync made stale', () => {
 
   it('includes what the server applied from the outbox', () => {
     expect(sorted(staleAfterSync(summary({ pushed: 2 })))).toEqual([
+      'accounts',
       'dossiers',
       'fees',
       'outbox',

@@ -6,14 +6,15 @@ import { CACHED_ENTITIES, type CachedEntity } from './query-keys';
  * member lists, user lists, dossiers and fee sheets; a role grant changes what the user may see.
  */
 const SHOWN_IN: Record<PulledEntity, readonly CachedEntity[]> = {
-  org: ['orgs', 'members', 'users', 'dossiers', 'fees', 'residence'],
+  org: ['orgs', 'members', 'users', 'dossiers', 'fees', 'residence', 'accounts'],
   bankAccount: ['orgs', 'fees'],
-  member: ['members', 'orgs', 'users', 'dossiers', 'fees', 'residence'],
-  user: ['users', 'session'],
+  member: ['members', 'orgs', 'users', 'dossiers', 'fees', 'residence', 'accounts'],
+  user: ['users', 'session', 'accounts'],
   userRole: ['users', 'session', 'orgs'],
   dossier: ['dossiers'],
   residenceRequest: ['residence'],
   residenceForm: ['residence'],
+  accountRequest: ['accounts'],
 };
 
 /** What a finished sync made stale: the kinds it pulled, what it pushed, and its own status. */
@@ -23,7 +24,8 @@ export function staleAfterSync(summary: SyncSummary): readonly CachedEntity[] {
   for (const kind of summary.entities) for (const entity of SHOWN_IN[kind]) stale.add(entity);
   // Entries the server applied change what it answers (fees) and what waits (outbox, dossiers).
   if (summary.pushed > 0)
-    for (const entity of ['outbox', 'dossiers', 'fees', 'residence'] as const) stale.add(entity);
+    for (const entity of ['outbox', 'dossiers', 'fees', 'residence', 'accounts'] as const)
+      stale.add(entity);
   return [...stale];
 }
 
@@ -43,13 +45,15 @@ export function staleAfterEvent(event: DesktopEvent): readonly CachedEntity[] {
       return event.online ? ['sync', 'fees', 'residence'] : ['sync'];
     // Queued, sent or answered: the outbox, the dossiers it concerns, and queued approvals.
     case 'outbox-changed':
-      return ['outbox', 'dossiers', 'fees', 'residence', 'sync'];
+      return ['outbox', 'dossiers', 'fees', 'residence', 'accounts', 'sync'];
     case 'outbox-empty':
-      return ['outbox', 'dossiers', 'residence', 'sync'];
+      return ['outbox', 'dossiers', 'residence', 'accounts', 'sync'];
     case 'dossiers-changed':
       return ['dossiers'];
     case 'residence-changed':
       return ['residence'];
+    case 'accounts-changed':
+      return ['accounts'];
     // The batch's own dialog follows its progress; the lists change when it queues.
     case 'signing-progress':
     case 'sync-progress':

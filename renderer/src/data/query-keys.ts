@@ -17,6 +17,7 @@ export const CACHED_ENTITIES = [
   'certificates',
   'fees',
   'residence',
+  'accounts',
 ] as const;
 export type CachedEntity = (typeof CACHED_ENTITIES)[number];
 
@@ -65,6 +66,14 @@ const ENTITY_OF_QUERY = {
   residenceFormDetail: 'residence',
   residenceReceipts: 'residence',
   residenceCampaign: 'residence',
+  accountRequests: 'accounts',
+  accountRequestDetail: 'accounts',
+  accountRequestCounts: 'accounts',
+  myAccount: 'accounts',
+  // The member database as the cache holds it.
+  memberRecordLookup: 'members',
+  // Answered by the server: cells by name.
+  cellChoices: 'orgs',
 } as const satisfies Partial<Record<DesktopCallName, CachedEntity>>;
 
 export type DesktopQueryName = keyof typeof ENTITY_OF_QUERY;

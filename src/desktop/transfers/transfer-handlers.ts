@@ -4,6 +4,7 @@ import { blobCacheRepo } from '../../sync/repositories/blob-cache';
 import { outboxRepo, type OutboxItem } from '../../sync/repositories/outbox';
 import type { transferCalls } from '../contract-transfers';
 import { fail, type HandlersFor, type ServiceContext } from '../service-context';
+import { accountOutboxLabel } from '../accounts/account-labels';
 import { residenceOutboxLabel } from '../residence/residence-labels';
 import { readBlob, readBlobBytes } from './blob-access';
 import { discardEntry, queueAction } from './dossier-actions';
@@ -33,6 +34,8 @@ function outboxLabel(handle: SqliteHandle, model: TransferModel, item: OutboxIte
     case 'residenceRequest':
     case 'residenceForm':
       return residenceOutboxLabel(handle, model.repo, item);
+    case 'accountRequest':
+      return accountOutboxLabel(item.mutation.action);
     case 'dossier':
       return dossierLabel(model, item.entityId);
   }

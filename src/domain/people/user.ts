@@ -23,12 +23,15 @@ export const roleLabelVi = {
 export const RoleGrant = z.object({ role: Role, orgId: Id });
 export type RoleGrant = z.infer<typeof RoleGrant>;
 
-export const UserStatus = z.enum(['active', 'inactive', 'deleted']);
+/** pending and refused: a member's registration waiting for, or refused by, his cell secretary. */
+export const UserStatus = z.enum(['active', 'inactive', 'deleted', 'pending', 'refused']);
 export type UserStatus = z.infer<typeof UserStatus>;
 export const userStatusLabelVi = {
   active: 'Đang hoạt động',
   inactive: 'Không hoạt động',
   deleted: 'Đã xóa',
+  pending: 'Chờ phê duyệt',
+  refused: 'Bị từ chối',
 } as const satisfies Record<UserStatus, string>;
 
 /**

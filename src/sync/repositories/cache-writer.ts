@@ -3,6 +3,7 @@ import type { DossierWire } from '../../api/transfers';
 import { clientColumns, type ClientDatabase } from '../../db/client-schema';
 import type { SqliteHandle } from '../../db/sqlite';
 import {
+  accountRequestRow,
   bankAccountRow,
   dossierRouteOrgRows,
   dossierRow,
@@ -253,6 +254,10 @@ export function createCacheWriter(handle: SqliteHandle): CacheWriter {
     handle,
     'residence_forms',
   );
+  const accountRequests = plainTable<'account_requests', ClientDatabase['account_requests']>(
+    handle,
+    'account_requests',
+  );
   // Downloaded copies go with the data that referred to them; bytes made here wait for upload.
   const clearFetchedBlobs = handle.prepare('delete from blob_cache where needs_upload = 0');
   const holdForeignOutbox = handle.prepare(
@@ -280,6 +285,8 @@ export function createCacheWriter(handle: SqliteHandle): CacheWriter {
         return residenceRequests.upsert(residenceRequestRow(change.data, change.rev));
       case 'residenceForm':
         return residenceForms.upsert(residenceFormRow(change.data, change.rev));
+      case 'accountRequest':
+        return accountRequests.upsert(accountRequestRow(change.data, change.rev));
     }
   }
 
@@ -288,6 +295,7 @@ export function createCacheWriter(handle: SqliteHandle): CacheWriter {
     dossiers.clear();
     residenceRequests.clear();
     residenceForms.clear();
+    accountRequests.clear();
     clearFetchedBlobs.run();
     state.remove(SYNC_KEYS.cursor);
     state.remove(SYNC_KEYS.lastSyncAt);
