@@ -25,6 +25,7 @@ import { dossierColumns } from './transfers/dossier-list';
 import { userColumns } from './users/users-screen';
 import { columnsWidth, LIST_FIT_WIDTH } from '../ui/list-table';
 import { resultTotalText } from '../ui/result-total';
+import { SELECTION_COLUMN_WIDTH } from '../ui/row-selection';
 
 afterEach(cleanup);
 
@@ -243,14 +244,13 @@ describe('what the cells show', () => {
 
 describe('residence lists with their check boxes', () => {
   // The check box column Ant Design adds is 32 px wide: the lists that select rows leave room.
-  const CHECKBOX = 32;
   it.each([
     ['candidates', candidateColumns({ edits: new Map(), today: '2026-12-07', onEdit: none })],
     ['forms', residenceFormColumns(none)],
   ] as const)('%s: the columns and the check box fit', (_name, columns) => {
     const cols = columns as readonly TableColumnType<unknown>[];
     expect(cols.filter((c) => typeof c.width !== 'number').map((c) => c.title)).toEqual([]);
-    expect(columnsWidth(cols) + CHECKBOX).toBeLessThanOrEqual(LIST_FIT_WIDTH);
+    expect(columnsWidth(cols) + SELECTION_COLUMN_WIDTH).toBeLessThanOrEqual(LIST_FIT_WIDTH);
   });
 
   it('lists: the members counted with those asked for a comment, the status with what waits', () => {

@@ -12,6 +12,10 @@ export function columnsWidth<T>(columns: readonly TableColumnType<T>[]): number 
   return columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
 }
 
+/** The check box column's width, when the table has one (it counts in the table's width). */
+const selectionWidth = (selection: { columnWidth?: string | number } | undefined): number =>
+  typeof selection?.columnWidth === 'number' ? selection.columnWidth : 0;
+
 /**
  * A list screen's table: virtual, so thousands of rows scroll without lag; compact, bordered,
  * one scrolling list instead of pages; rows keyed by their id. Its width is its columns' (each
@@ -33,7 +37,7 @@ export function ListTable<T extends { id: string }>({
       virtual
       pagination={false}
       columns={columns}
-      scroll={{ x: columnsWidth(columns), y: height }}
+      scroll={{ x: columnsWidth(columns) + selectionWidth(props.rowSelection), y: height }}
       {...props}
     />
   );

@@ -4,7 +4,7 @@ import { Table } from 'antd';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDesktopBridge } from '../test-support/fake-desktop-bridge';
 import { renderWithDesktop } from '../test-support/render-with-desktop';
-import { labelledRowSelection } from './row-selection';
+import { labelledRowSelection, SELECTION_COLUMN_WIDTH } from './row-selection';
 
 afterEach(cleanup);
 
@@ -23,6 +23,12 @@ const rows: Row[] = [
 ];
 
 describe('labelledRowSelection', { timeout: 120_000 }, () => {
+  it('gives the check box column its width, so a wide window does not hand it the spare room', () => {
+    const nameOf = (r: Row) => r.fullName;
+    expect(labelledRowSelection<Row>({}, nameOf).columnWidth).toBe(SELECTION_COLUMN_WIDTH);
+    expect(labelledRowSelection<Row>({ columnWidth: 48 }, nameOf).columnWidth).toBe(48);
+  });
+
   it('names the check boxes in Vietnamese by whose row, keeping the screen’s own props', () => {
     render(
       <Table<Row>
