@@ -287,14 +287,22 @@ describe.each(serverEngines)('member accounts on %s', (engine) => {
       expect((await signIn('dv.hoa', initialPassword)).statusCode).toBe(200);
     });
 
-    it('refuses on-behalf registration outside the staff’s cells, and of an unknown cell', async () => {
+    it('refuses on-behalf registration outside the staff’s subtree, or of an unknown cell', async () => {
       const outside = await t.request(
         'POST',
         '/v1/accounts/registrations/on-behalf',
         await token('bithu.tdp1'),
         { username: 'dv.an', declared: declaredOf(record(AN)) },
       );
-      expect(outside.statusCode).toBe(403);
+      expect(outside.statusCode).toBe(404);
+      // A member registers nobody: his roles are refused before the cell is looked at.
+      const member = await t.request(
+        'POST',
+        '/v1/accounts/registrations/on-behalf',
+        await token('dv.duc'),
+        { username: 'dv.hoa', declared: declaredOf(record(HOA)) },
+      );
+      expect(member.statusCode).toBe(403);
       const unknown = await t.request(
         'POST',
         '/v1/accounts/registrations/on-behalf',

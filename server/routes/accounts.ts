@@ -20,7 +20,7 @@ import {
   searchRegistrationCells,
 } from '../repositories/accounts-register';
 import { memberFromRow } from '../repositories/members';
-import { findOrg } from '../repositories/orgs';
+import { findVisibleOrg } from '../repositories/orgs';
 import { hasRoleOver } from '../scope/scope';
 import { authOptionsFromEnv, type AuthOptions } from './auth';
 
@@ -101,7 +101,8 @@ export function accountRoutesOf(
   });
 
   route(accountRoutes.registerOnBehalf, async ({ body, caller }) => {
-    const cell = await findOrg(ctx.db, body.declared.homeOrgId);
+    // A cell the caller cannot read is absent to him; one he reads but does not manage, refused.
+    const cell = await findVisibleOrg(ctx.db, caller.scope, body.declared.homeOrgId);
     if (!cell) throw notFound();
     if (!hasRoleOver(caller.scope, accountRoutes.registerOnBehalf.access.roles, cell.path))
       throw forbidden();
