@@ -171,6 +171,17 @@ describe.each(serverEngines)('member accounts on %s', (engine) => {
         error: 'invalid_credentials',
       });
 
+      // The waiting account syncs to the cell's staff like any user, its status with it.
+      const pulled = PullResponse.parse(
+        (await t.get('/v1/sync/pull?limit=5000', await token('bithu.tdp1'))).json(),
+      );
+      expect(pulled.changes).toContainEqual(
+        expect.objectContaining({
+          entity: 'user',
+          id: userId,
+          data: expect.objectContaining({ status: 'pending' }),
+        }),
+      );
       const [seen] = await pullAs('bithu.tdp1');
       expect(seen).toMatchObject({
         id: requestId,
@@ -223,6 +234,8 @@ describe.each(serverEngines)('member accounts on %s', (engine) => {
       );
       expect(await countRows('members')).toBe(before + 1);
       const user = await userRow(userId);
+      // The request names the record made for it.
+      expect((await stored(requestId)).value).toMatchObject({ memberId: user.member_id });
       expect(await memberRow(user.member_id!)).toMatchObject({
         full_name: 'Phan Thị Mai',
         citizen_id: '001196012345',

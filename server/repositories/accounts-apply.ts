@@ -335,13 +335,14 @@ async function decide(
       : refusalEffects(trx, outcome.request);
   if (!effects.ok)
     return answer(m, 'invalid', stored.rev, effects.code, effects.message, effects.messageVi);
+  // The effects first: the request may name the member record they make.
+  await effects.apply(caller.user.id, now);
   const rev = await saveAccountRequest(
     trx,
-    outcome.request,
+    effects.request ?? outcome.request,
     eventOf(caller, action.type, at, action.type === 'refuse' ? action.reason : null),
     now,
   );
-  await effects.apply(caller.user.id, now);
   return answer(
     m,
     'applied',
@@ -353,7 +354,12 @@ async function decide(
 }
 
 type Effects =
-  | { ok: true; apply: (actorId: string, now: Date) => Promise<void> }
+  | {
+      ok: true;
+      apply: (actorId: string, now: Date) => Promise<void>;
+      /** The request as saved, when the approval completes it (a record made for it). */
+      request?: AccountRequest;
+    }
   | { ok: false; code: string; message: string; messageVi: string };
 
 const noEffects: Effects = { ok: true, apply: async () => {} };
@@ -406,6 +412,8 @@ async function approvalEffects(
       const cell = member?.homeOrgId ?? declared.homeOrgId;
       return {
         ok: true,
+        // The request names the record made for it, so it travels to the member's cell.
+        ...(created ? { request: { ...request, memberId: created.id } } : {}),
         apply: async (actorId, now) => {
           if (created) await insertMember(trx, created, now);
           const memberId = member?.id ?? created!.id;
