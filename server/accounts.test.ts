@@ -581,6 +581,25 @@ describe.each(serverEngines)('member accounts on %s', (engine) => {
       expect(events.map((e) => e.type)).toEqual(['filed', 'approve']);
     });
 
+    it('a member cannot decide, nor file over, another member’s request', async () => {
+      const { requestId } = await hoaRegisters();
+      const rev = (await stored(requestId)).rev;
+      expect(await push('dv.duc', mutation(requestId, rev, { type: 'approve' }))).toMatchObject({
+        status: 'forbidden',
+        code: 'out_of_scope',
+      });
+      expect(
+        await push(
+          'dv.duc',
+          mutation(requestId, 0, { type: 'file_position', position: 'secretary' }),
+        ),
+      ).toMatchObject({ status: 'conflict', code: 'exists' });
+      expect((await stored(requestId)).value).toMatchObject({
+        kind: 'registration',
+        status: 'pending',
+      });
+    });
+
     it('a decider outside the deciding org is refused as out of scope', async () => {
       const { requestId } = await hoaRegisters();
       const rev = (await stored(requestId)).rev;
