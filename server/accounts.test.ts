@@ -486,6 +486,30 @@ describe.each(serverEngines)('member accounts on %s', (engine) => {
       expect(await countRows('account_requests')).toBe(0);
     });
 
+    it('an info change to a card number another account holds names the holder', async () => {
+      await hoaRegisters();
+      expect(
+        await push(
+          'dv.duc',
+          mutation(randomUUID(), 0, {
+            type: 'file_info_change',
+            changes: { cardNo: record(HOA).cardNo },
+          }),
+        ),
+      ).toMatchObject({
+        status: 'invalid',
+        code: 'duplicate_account',
+        messageVi: expect.stringMatching(/^Số thẻ đảng viên .* đồng chí Trần Thị Hoa/),
+      });
+      // A number nobody holds is filed.
+      expect(
+        await push(
+          'dv.duc',
+          mutation(randomUUID(), 0, { type: 'file_info_change', changes: { profileNo: 'LL-77' } }),
+        ),
+      ).toMatchObject({ status: 'applied' });
+    });
+
     it('a position is decided by the superior org; the cell secretary may not', async () => {
       const id = randomUUID();
       const filed = await push(

@@ -5,11 +5,13 @@ import {
   accountDecisionLabelVi,
   decideAccountRequest,
   decidingOrgOf,
+  duplicateFailure,
   infoChangesOf,
   applyInfoChanges,
   type AccountRequest,
   type AccountRequestCode,
   type AccountRequestPayload,
+  type FieldChange,
 } from '../../src/domain/accounts/account-request';
 import { isCell, type OrgType } from '../../src/domain/org/org-types';
 import { Member } from '../../src/domain/people/member';
@@ -22,6 +24,7 @@ import {
   saveAccountRequest,
   type AccountEvent,
 } from './accounts';
+import { duplicateHolderOf } from './accounts-register';
 import type { Trx } from './db';
 import { insertMember, memberColumns, memberFromRow, moveMember } from './members';
 import { applyOnce } from './push';
@@ -146,7 +149,7 @@ async function file(trx: Trx, caller: Caller, m: Mutation, now: Date): Promise<P
       'only an account linked to a member record files account requests',
       'Tài khoản của bạn chưa gắn với hồ sơ đảng viên.',
     );
-  const built = await payloadOf(trx, m, member);
+  const built = await payloadOf(trx, m, member, caller.user.id);
   if ('status' in built) return built;
   const orgs = await orgsById(trx, [member.homeOrgId]);
   const deciding = decidingOrgOf(built, member.homeOrgId, (id) => orgs.get(id)?.parentId ?? null);
@@ -189,6 +192,8 @@ async function payloadOf(
   trx: Trx,
   m: Mutation,
   member: Member,
+  /** The filing account: its own numbers are no duplicates. */
+  userId: string,
 ): Promise<AccountRequestPayload | PushResult> {
   const action = m.action;
   const unknownCell = (field: string) =>
@@ -217,6 +222,8 @@ async function payloadOf(
           'every proposed value is the record’s',
           'Chưa có thông tin nào thay đổi.',
         );
+      const held = await numbersHeld(trx, m, changes, userId);
+      if (held) return held;
       const after = Member.safeParse(applyInfoChanges(member, changes));
       if (!after.success) {
         const issue = after.error.issues[0]!;
@@ -264,6 +271,26 @@ async function payloadOf(
     case 'refuse':
       throw new Error(`not a filing: ${action.type}`);
   }
+}
+
+/** A new card or profile number another account holds: refused with the holder named (TH1). */
+async function numbersHeld(
+  trx: Trx,
+  m: Mutation,
+  changes: readonly FieldChange[],
+  exceptUserId: string,
+): Promise<PushResult | null> {
+  const after = (field: 'cardNo' | 'profileNo') =>
+    changes.find((c) => c.field === field)?.after ?? null;
+  if (after('cardNo') === null && after('profileNo') === null) return null;
+  const holder = await duplicateHolderOf(
+    trx,
+    { citizenId: null, cardNo: after('cardNo'), profileNo: after('profileNo') },
+    exceptUserId,
+  );
+  if (!holder) return null;
+  const failure = duplicateFailure(holder);
+  return answer(m, 'invalid', null, failure.code, failure.message, failure.messageVi);
 }
 
 /** "Someone decided before you": the answer to a decision on a rev that moved on. */

@@ -101,23 +101,32 @@ export async function searchRegistrationCells(db: Db, q: CellSearchQuery): Promi
   }));
 }
 
+/** The identifying numbers a duplicate is looked for by; null ones are not looked for. */
+export type Numbers = { [K in 'citizenId' | 'cardNo' | 'profileNo']: string | null };
+
 /**
  * Who holds one of the declared numbers already: a live account (by its own citizen id, or by the
  * member record linked to it), or a pending registration. Null when nobody does.
  */
 export async function duplicateHolderOf(
   db: Db,
-  d: Pick<DeclaredMember, 'citizenId' | 'cardNo' | 'profileNo'>,
+  d: Numbers,
+  /** The account asking, whose own numbers do not count (an info change). */
+  exceptUserId: string | null = null,
 ): Promise<DuplicateHolder | null> {
   const orgName = async (orgId: string | null) =>
     orgId ? ((await orgNamesOf(db, [orgId])).get(orgId) ?? null) : null;
-  const byUser = await db
-    .selectFrom('users')
-    .select(['full_name', 'org_id'])
-    .where('citizen_id', '=', d.citizenId)
-    .where('deleted', '=', 0)
-    .where('status', 'in', HOLDING_STATUSES)
-    .executeTakeFirst();
+  const byUser =
+    d.citizenId === null
+      ? undefined
+      : await db
+          .selectFrom('users')
+          .select(['full_name', 'org_id'])
+          .where('citizen_id', '=', d.citizenId)
+          .where('id', '!=', exceptUserId ?? '')
+          .where('deleted', '=', 0)
+          .where('status', 'in', HOLDING_STATUSES)
+          .executeTakeFirst();
   if (byUser)
     return {
       field: 'citizenId',
@@ -129,10 +138,11 @@ export async function duplicateHolderOf(
     .innerJoin('members as m', 'm.id', 'u.member_id')
     .select(['m.full_name', 'm.home_org_id', 'm.citizen_id', 'm.card_no', 'm.profile_no'])
     .where('u.deleted', '=', 0)
+    .where('u.id', '!=', exceptUserId ?? '')
     .where('u.status', 'in', HOLDING_STATUSES)
     .where((eb) =>
       eb.or([
-        eb('m.citizen_id', '=', d.citizenId),
+        ...(d.citizenId !== null ? [eb('m.citizen_id', '=', d.citizenId)] : []),
         ...(d.cardNo !== null ? [eb('m.card_no', '=', d.cardNo)] : []),
         ...(d.profileNo !== null ? [eb('m.profile_no', '=', d.profileNo)] : []),
       ]),
@@ -150,9 +160,10 @@ export async function duplicateHolderOf(
     .where('kind', '=', 'registration')
     .where('status', '=', 'pending')
     .where('deleted', '=', 0)
+    .where('requester_user_id', '!=', exceptUserId ?? '')
     .where((eb) =>
       eb.or([
-        eb('citizen_id', '=', d.citizenId),
+        ...(d.citizenId !== null ? [eb('citizen_id', '=', d.citizenId)] : []),
         ...(d.cardNo !== null ? [eb('card_no', '=', d.cardNo)] : []),
         ...(d.profileNo !== null ? [eb('profile_no', '=', d.profileNo)] : []),
       ]),
@@ -171,9 +182,9 @@ export async function duplicateHolderOf(
 
 function fieldHeld(
   held: { citizen_id: string | null; card_no: string | null; profile_no: string | null },
-  d: Pick<DeclaredMember, 'citizenId' | 'cardNo' | 'profileNo'>,
+  d: Numbers,
 ): DuplicateHolder['field'] {
-  if (held.citizen_id === d.citizenId) return 'citizenId';
+  if (d.citizenId !== null && held.citizen_id === d.citizenId) return 'citizenId';
   if (d.cardNo !== null && held.card_no === d.cardNo) return 'cardNo';
   return 'profileNo';
 }
