@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { accountRoutes } from '../../src/api/accounts';
-import { accountPending } from '../auth/account-status';
 import { oidcNotConfigured, oidcVerifier } from '../auth/oidc';
 import { hashPassword } from '../auth/passwords';
 import { authRequestLimiter } from '../auth/rate-limits';
@@ -124,8 +123,6 @@ export function accountRoutesOf(
 
   route(accountRoutes.myAccount, async ({ caller }) => {
     const { user } = caller;
-    // Only an active account holds a session; pending ones never reach here.
-    if (user.status === 'pending') throw accountPending();
     const row = user.memberId
       ? await ctx.db
           .selectFrom('members')
