@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { openServerDb } from '../src/db/server-db';
 import { DEMO_PASSWORD } from '../scripts/gen/demo-accounts';
 import { seedDemoFees, startDemoGateway } from '../scripts/gen/demo-fees';
+import { seedDemoAccountRequests } from '../scripts/gen/demo-member-accounts';
 import { seedDemoResidence } from '../scripts/gen/demo-residence';
 import { seedDemoTransfers } from '../scripts/gen/demo-transfers';
 import { DatabaseNotEmptyError } from '../scripts/gen/write.repo';
@@ -91,6 +92,7 @@ async function seedIfEmpty(sqliteFile: string): Promise<boolean> {
     });
     await seedDemoTransfers(server.db, { engine: server.engine });
     await seedDemoResidence(server.db, { engine: server.engine });
+    await seedDemoAccountRequests(server.db, { engine: server.engine });
     await seedDemoFees(server.db);
     return true;
   } catch (err) {

@@ -11,6 +11,17 @@
  *   npm run demo:member -- residence-report --server … --username … --id <form id> \
  *     --summary "…" --attach report.pdf
  *
+ *   npm run demo:member -- register --username … --password … --citizen-id … \
+ *     (--card-no … | --profile-no …) [--cell <cell id>] [--phone …] [--deputy | --secretary] \
+ *     [--full-name … --birth-date … --sex male|female]   (for a person not on file)
+ *   npm run demo:member -- info-change --username … [--phone …] [--residence-cell <cell id>]
+ *   npm run demo:member -- position    --username … --deputy | --secretary
+ *   npm run demo:member -- cell-change --username … --to <cell id>
+ *   npm run demo:member -- account     --username …
+ *
+ * The account commands are the member's side of "Quản lý tài khoản đảng viên": registration
+ * (public, no sign-in), and the requests he files himself, decided by his secretary.
+ *
  * The residence commands are the member's side of Quy định 213: his comment forms as pull sends
  * them, and his report on his duties at the residence (the file uploaded as a blob, then the
  * form's `report` action pushed like any outbox entry).
@@ -22,6 +33,12 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiClientError, createApiClient, type ApiClient } from '../src/api/client';
+import {
+  DemoAccountError,
+  fileAccountRequest,
+  myAccount,
+  registerMember,
+} from './demo-member-accounts';
 import { pushRoutes } from '../src/api/push';
 import { ResidenceFormWire } from '../src/api/residence';
 import { apiRoutes } from '../src/api/routes';
@@ -30,7 +47,7 @@ import { residenceFormStatusLabelVi } from '../src/domain/procedures/residence-f
 import { transferStatusLabelVi } from '../src/domain/procedures/transfer-dossier';
 
 const USAGE =
-  'usage: demo-member submit-transfer|list|status|residence-forms|residence-report --server URL --username NAME [options]';
+  'usage: demo-member submit-transfer|list|status|residence-forms|residence-report|register|info-change|position|cell-change|account --server URL --username NAME [options]';
 
 class DemoError extends Error {}
 
@@ -40,6 +57,7 @@ async function answerOf<T>(call: Promise<T>): Promise<T> {
     return await call;
   } catch (err) {
     if (err instanceof ApiClientError) throw new DemoError(`${err.messageVi} (${err.message})`);
+    if (err instanceof DemoAccountError) throw new DemoError(err.message);
     throw err;
   }
 }
@@ -64,6 +82,17 @@ export async function runDemoMember(argv: string[], env = process.env): Promise<
       attach: { type: 'string', multiple: true, default: [] },
       id: { type: 'string' },
       summary: { type: 'string' },
+      'citizen-id': { type: 'string' },
+      'card-no': { type: 'string' },
+      'profile-no': { type: 'string' },
+      cell: { type: 'string' },
+      phone: { type: 'string' },
+      'residence-cell': { type: 'string' },
+      deputy: { type: 'boolean', default: false },
+      secretary: { type: 'boolean', default: false },
+      'full-name': { type: 'string' },
+      'birth-date': { type: 'string' },
+      sex: { type: 'string' },
     },
   });
   const command = positionals[0];
@@ -71,6 +100,27 @@ export async function runDemoMember(argv: string[], env = process.env): Promise<
   if (!command || !values.username || !password) throw new DemoError(USAGE);
   const server = values.server!;
   const anonymous = createApiClient({ baseUrl: server, getAccessToken: () => undefined });
+  const position = values.secretary ? 'secretary' : values.deputy ? 'deputy_secretary' : undefined;
+  // Registration is public: the person has no account to sign in with yet.
+  if (command === 'register') {
+    if (!values['citizen-id'] || (!values['card-no'] && !values['profile-no']))
+      throw new DemoError('register needs --citizen-id and --card-no or --profile-no');
+    return answerOf(
+      registerMember(anonymous, {
+        username: values.username,
+        password,
+        citizenId: values['citizen-id'],
+        ...(values['card-no'] ? { cardNo: values['card-no'] } : {}),
+        ...(values['profile-no'] ? { profileNo: values['profile-no'] } : {}),
+        ...(values.cell ? { cell: values.cell } : {}),
+        ...(values.phone ? { phone: values.phone } : {}),
+        ...(position ? { position } : {}),
+        ...(values['full-name'] ? { fullName: values['full-name'] } : {}),
+        ...(values['birth-date'] ? { birthDate: values['birth-date'] } : {}),
+        ...(values.sex ? { sex: values.sex } : {}),
+      }),
+    );
+  }
   const session = await answerOf(anonymous.login({ username: values.username, password }));
   const api = createApiClient({ baseUrl: server, getAccessToken: () => session.accessToken });
 
@@ -80,6 +130,24 @@ export async function runDemoMember(argv: string[], env = process.env): Promise<
     if (!values.id) throw new DemoError('status needs --id');
     const params = { id: values.id };
     return summary(await answerOf(api.request(transferRoutes.getTransfer, { params })));
+  }
+  if (command === 'account') return answerOf(myAccount(api));
+  if (command === 'info-change') {
+    const changes = {
+      ...(values.phone ? { phone: values.phone } : {}),
+      ...(values['residence-cell'] ? { residenceOrgId: values['residence-cell'] } : {}),
+    };
+    if (Object.keys(changes).length === 0)
+      throw new DemoError('info-change needs --phone or --residence-cell');
+    return answerOf(fileAccountRequest(api, { type: 'file_info_change', changes }));
+  }
+  if (command === 'position') {
+    if (!position) throw new DemoError('position needs --deputy or --secretary');
+    return answerOf(fileAccountRequest(api, { type: 'file_position', position }));
+  }
+  if (command === 'cell-change') {
+    if (!values.to) throw new DemoError('cell-change needs --to <cell id>');
+    return answerOf(fileAccountRequest(api, { type: 'file_cell_change', toOrgId: values.to }));
   }
   if (command === 'residence-forms') return (await residenceForms(api)).map(formSummary);
   if (command === 'residence-report') {

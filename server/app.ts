@@ -9,6 +9,7 @@ import { installErrorHandling } from './http/error-handler';
 import { loggerOptions } from './http/logging';
 import { registerOpenApi } from './http/openapi';
 import { routeRegistrar } from './http/register-route';
+import { accountRoutesOf } from './routes/accounts';
 import { authRoutes, type AuthOptions } from './routes/auth';
 import { blobRoutesPlugin } from './routes/blobs';
 import { certificateRoutesOf } from './routes/certificates';
@@ -70,6 +71,7 @@ export async function buildServer(opts: {
   transferRoutesOf(route, transferDeps(ctx, opts.transfers));
   pushRoutesOf(route, transferDeps(ctx, opts.transfers));
   residenceRoutesOf(route, ctx);
+  accountRoutesOf(route, ctx, app, opts.auth);
   certificateRoutesOf(route, ctx, transferDeps(ctx, opts.transfers).trustAnchors);
   await blobRoutesPlugin(
     app,

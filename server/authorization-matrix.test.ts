@@ -38,6 +38,7 @@ import {
 } from './test-support/authorization-matrix';
 import { ids, orgs, PASSWORD, seedFixture, TEST_SCRYPT } from './test-support/fixture';
 import { insertForms, insertRequest } from './repositories/residence';
+import { insertAccountRequest } from './repositories/accounts';
 import { newResidenceForm } from '../src/domain/procedures/residence-form';
 import { openTestServer } from './test-support/harness';
 
@@ -209,6 +210,49 @@ async function seedResidence(db: Db) {
   };
 }
 
+/**
+ * Info-change requests filed by the member actor, by his cellmate and by the outsider (another
+ * ward), pending.
+ */
+async function seedAccountRequests(db: Db) {
+  const filed = (requesterUserId: string, memberId: string, decidingOrgId: string) => ({
+    id: randomUUID(),
+    status: 'pending' as const,
+    requesterUserId,
+    filedByUserId: requesterUserId,
+    decidingOrgId,
+    reason: null,
+    createdAt: NOW.toISOString(),
+    decidedAt: null,
+    kind: 'info_change' as const,
+    memberId,
+    changes: [{ field: 'phone' as const, before: null, after: '0912000111' }],
+  });
+  const own = filed(accounts.member.id, m1, ids.cell1);
+  const cellmate = filed(accounts.cellmate.id, m2, ids.cell1);
+  const other = filed(accounts.outsider.id, ids.outsider, ids.otherCell);
+  await db.transaction().execute(async (trx) => {
+    for (const r of [own, cellmate, other])
+      await insertAccountRequest(
+        trx,
+        r,
+        {
+          type: 'filed',
+          actorUserId: r.requesterUserId,
+          actorName: 'Đảng viên',
+          at: NOW.toISOString(),
+          reason: null,
+        },
+        NOW,
+      );
+  });
+  return {
+    ownAccountRequest: own.id,
+    cellmateAccountRequest: cellmate.id,
+    otherAccountRequest: other.id,
+  };
+}
+
 /** The world on one engine: the fixture, the accounts, dossiers, payments, lines, blobs. */
 async function openWorld(engine: ServerEngine, postgresUrl: string) {
   const t = await openTestServer({
@@ -290,6 +334,7 @@ async function openWorld(engine: ServerEngine, postgresUrl: string) {
   const otherDossier = (await submit('outsider', otherCell2)).id;
 
   const residence = await seedResidence(server.db);
+  const accountRequests = await seedAccountRequests(server.db);
 
   const blobOf: Record<string, string> = {};
   for (const key of [...Object.keys(tokens)]) {
@@ -350,6 +395,7 @@ async function openWorld(engine: ServerEngine, postgresUrl: string) {
       cellmateDossier,
       otherDossier,
       ...residence,
+      ...accountRequests,
       ownPayment: await payment(
         { ...wardPay, payerUserId: accounts.member.id, items: item(m1, '2026-01') },
         true,

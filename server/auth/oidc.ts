@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { OidcLoginRequest, Session } from '../../src/api/auth';
+import { notApproved } from './account-status';
 import type { ServerContext } from '../context';
 import { HttpError } from '../errors';
 import { issueVerifiedSession } from './sessions';
@@ -164,6 +165,12 @@ async function accountOfCitizen(ctx: ServerContext, citizenId: string): Promise<
   const active = rows.filter((r) => r.status === 'active');
   if (active.length > 1) throw ambiguousIdentity();
   if (active[0]) return active[0].id;
+  // A member's registration waiting for, or refused by, the cell secretary says so.
+  for (const status of ['pending', 'refused']) {
+    const row = rows.find((r) => r.status === status);
+    const refusal = row ? await notApproved(ctx.db, row.id, status) : null;
+    if (refusal) throw refusal;
+  }
   throw rows.length > 0 ? accountDisabled() : unknownIdentity();
 }
 

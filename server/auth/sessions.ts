@@ -12,6 +12,7 @@ import {
 import type { Trx } from '../repositories/db';
 import { findActiveAccount, findLoginAccount, upgradePasswordHash } from '../repositories/users';
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from './access-tokens';
+import { notApproved } from './account-status';
 import type { CheckQueue } from './check-queue';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './password-policy';
 import { hashPassword, needsRehash, verifyPassword, type ScryptParams } from './passwords';
@@ -98,6 +99,9 @@ export async function login(
   const { now, key, account, storedHash, counted } = checked;
   if (checked.valid && account && storedHash) {
     await clearLoginFailures(ctx.db, key);
+    // A member account not approved yet: the right password earns the reason, not a session.
+    const refusal = await notApproved(ctx.db, account.id, account.status);
+    if (refusal) throw refusal;
     if (needsRehash(storedHash, policy.scrypt))
       await upgradePasswordHash(
         ctx.db,
@@ -117,6 +121,9 @@ export async function login(
     : invalidCredentials();
 }
 
+/** Accounts whose password is checked: active ones, and members' waiting or refused ones. */
+const CHECKED_STATUSES = ['active', 'pending', 'refused'];
+
 const unlimited: CheckQueue = { run: (task) => task() };
 
 /** Counts the attempt, then (unless over the lockout) checks the password: one scrypt at most. */
@@ -128,7 +135,8 @@ async function checkPassword(ctx: ServerContext, request: LoginRequest, policy: 
     throw accountLocked(minutesLeft(counted.lockedUntil, now));
   const account = await findLoginAccount(ctx.db, request.username);
   // Hashing happens outside any transaction: it must not hold the database for ~100 ms.
-  const storedHash = account?.status === 'active' ? account.passwordHash : null;
+  const storedHash =
+    account && CHECKED_STATUSES.includes(account.status) ? account.passwordHash : null;
   const valid = storedHash
     ? await verifyPassword(request.password, storedHash)
     : await verifyAgainstDummy(request.password, policy.scrypt);

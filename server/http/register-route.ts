@@ -58,7 +58,9 @@ export function registerRoute<S extends RouteSpec>(
   const check = spec.auth ? app.routeAccess : null;
   if (spec.auth && !check)
     throw new Error(`${spec.method} ${spec.path}: no access check installed`);
-  const errorResponses = Object.fromEntries(spec.errors.map((status) => [status, ApiError]));
+  const errorResponses = Object.fromEntries(
+    spec.errors.map((status) => [status, spec.errorBodies?.[status] ?? ApiError]),
+  );
   app.withTypeProvider<ZodTypeProvider>().route({
     method: spec.method,
     url: spec.path,

@@ -9,6 +9,7 @@ import { bankAccountFromRow, orgFromRow } from './orgs';
 import { currentRev } from './revisions';
 import { pathInSubtrees } from './scope-sql';
 import { readResidenceChanges } from './residence-pull';
+import { readAccountChanges } from './accounts-pull';
 import { readDossierChanges } from './transfers-pull';
 import { userWireFromRow } from './users';
 
@@ -318,5 +319,6 @@ const READERS: Reader[] = [
   readUserRoles,
   (trx, scope, _plan, w) => readDossierChanges(trx, scope, w),
   (trx, scope, _plan, w) => readResidenceChanges(trx, scope, w),
+  (trx, scope, _plan, w) => readAccountChanges(trx, scope, w),
   readExits,
 ];

@@ -8,6 +8,7 @@ import {
 import type { Caller } from '../auth/caller';
 import type { Register } from '../http/register-route';
 import { amountCeilingFromEnv } from '../payments/config';
+import { applyAccountMutation } from '../repositories/accounts-apply';
 import { applyFeeApproval } from '../repositories/fees-approvals-apply';
 import { applyResidenceMutation } from '../repositories/residence-apply';
 import { applyMutation, type TransferDeps } from '../repositories/transfers-apply';
@@ -64,14 +65,6 @@ async function applyOne(
     case 'residenceForm':
       return applyResidenceMutation(deps, caller, mutation);
     case 'accountRequest':
-      // Placeholder until the account requests' repository lands (issue 13).
-      return {
-        id: mutation.id,
-        status: 'forbidden',
-        rev: null,
-        code: 'not_available',
-        message: 'account requests are not applied by this server yet',
-        messageVi: 'Máy chủ chưa hỗ trợ thao tác này.',
-      };
+      return applyAccountMutation(deps, caller, mutation);
   }
 }

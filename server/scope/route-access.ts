@@ -9,6 +9,7 @@ import {
 } from '../../src/api/access';
 import type { Caller } from '../auth/caller';
 import type { ServerContext } from '../context';
+import { findVisibleAccountRequest } from '../repositories/accounts';
 import { forbidden, notFound } from '../errors';
 import { findPayment } from '../repositories/fees-payments';
 import { findStatementLine, parseStatementLineId } from '../repositories/fees-statement-match';
@@ -137,9 +138,10 @@ function objectGuards(ctx: ServerContext): Record<ObjectRule, ObjectGuard> {
       if (!own && !pathsInScope(scope, paths)) throw notFound();
       checkRoles(caller, roles);
     },
-    // Placeholder until the account requests' repository lands (issue 13): nothing is readable.
-    async 'account-request'() {
-      throw notFound();
+    // The requester, and staff whose subtree holds the deciding org or the member's cell.
+    async 'account-request'(caller, roles, id) {
+      if (!(await findVisibleAccountRequest(db, caller.scope, id))) throw notFound();
+      checkRoles(caller, roles);
     },
   };
 }

@@ -7,6 +7,7 @@
  */
 import { ScopeRules, type Access } from '../../src/api/access';
 import { pushMutationAccess } from '../../src/api/push';
+import { ACCOUNT_ROUTE_CASES } from './authorization-matrix/account-route-cases';
 import { CORE_ROUTE_CASES } from './authorization-matrix/core-route-cases';
 import { FEE_ROUTE_CASES } from './authorization-matrix/fee-route-cases';
 import {
@@ -26,7 +27,11 @@ export { ACTORS, MUTATION_CASES, mutationKey, routeTable };
 export type { Answer, MatrixRequest, World } from './authorization-matrix/model';
 
 /** The cases of every route, by route key. */
-export const ROUTE_CASES: Record<string, RouteCase> = { ...CORE_ROUTE_CASES, ...FEE_ROUTE_CASES };
+export const ROUTE_CASES: Record<string, RouteCase> = {
+  ...CORE_ROUTE_CASES,
+  ...FEE_ROUTE_CASES,
+  ...ACCOUNT_ROUTE_CASES,
+};
 
 /** One row of the matrix: what a request of an actor on a route or mutation type must answer. */
 export interface MatrixRow {

@@ -13,6 +13,7 @@ import { Member } from '../domain/people/member';
 import { User } from '../domain/people/user';
 import { CitizenId } from '../domain/validation/citizen-id';
 import { OidcLoginRequest } from './auth';
+import { ApiError } from './errors';
 import type { RouteSpec } from './routes';
 
 /**
@@ -223,6 +224,8 @@ export const accountRoutes = {
     status: 201,
     response: RegistrationReceipt,
     errors: [...publicErrors, 401, 403, 409, 503],
+    // A duplicate names its holder; a taken username is a plain ApiError.
+    errorBodies: { 409: z.union([DuplicateAccountError, ApiError]) },
     access: { roles: 'any', scope: 'public' },
   },
   registerOnBehalf: {
@@ -235,6 +238,7 @@ export const accountRoutes = {
     status: 201,
     response: OnBehalfRegistrationReceipt,
     errors: [400, 401, 403, 404, 409, 413, 415],
+    errorBodies: { 409: z.union([DuplicateAccountError, ApiError]) },
     access: { roles: ['approver', 'admin', 'processor'], scope: 'filtered' },
   },
   myAccount: {

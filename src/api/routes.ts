@@ -43,6 +43,8 @@ export interface RouteSpec {
   response: z.ZodType;
   /** Statuses this route answers with an ApiError body. */
   errors: readonly number[];
+  /** A richer body than ApiError for some of those statuses (it must extend ApiError). */
+  errorBodies?: Readonly<Partial<Record<number, z.ZodType>>>;
   /** Roles allowed and where the route's object must lie; enforced before the handler runs. */
   access: Access;
 }

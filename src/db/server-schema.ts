@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AccountsDatabase } from './server-schema-accounts';
 import type { CertificatesDatabase } from './server-schema-certificates';
 import type { FeesDatabase } from './server-schema-fees';
 import type { ResidenceDatabase } from './server-schema-residence';
@@ -142,7 +143,12 @@ export interface SyncExitsTable {
 }
 
 export interface ServerDatabase
-  extends FeesDatabase, TransfersDatabase, CertificatesDatabase, ResidenceDatabase {
+  extends
+    FeesDatabase,
+    TransfersDatabase,
+    CertificatesDatabase,
+    ResidenceDatabase,
+    AccountsDatabase {
   orgs: OrgsTable;
   org_bank_accounts: OrgBankAccountsTable;
   members: MembersTable;

@@ -3,6 +3,7 @@
  * implies, and the shape of a case (a request on an object in, and one out of, the caller's scope).
  */
 import { FEE_STAFF_ROLES, rolesAllow, type Access } from '../../../src/api/access';
+import { accountRoutes } from '../../../src/api/accounts';
 import { blobRoutes } from '../../../src/api/blobs';
 import { certificateRoutes } from '../../../src/api/certificates';
 import { feeRouteSpecs } from '../../../src/api/fees';
@@ -22,6 +23,7 @@ export function routeTable(): Record<string, RouteSpec> {
     certificateRoutes,
     feeRouteSpecs,
     residenceCampaignRoutes,
+    accountRoutes,
   ];
   return Object.fromEntries(
     groups.flatMap((g) => Object.values(g)).map((spec) => [routeKey(spec), spec]),
@@ -145,6 +147,10 @@ export interface World {
     otherResidenceForm: string;
     /** Uploaded by the member actor and attached to his dossier. */
     ownAttachment: string;
+    /** Pending info changes: the member actor's, the cellmate's, the other ward's outsider's. */
+    ownAccountRequest: string;
+    cellmateAccountRequest: string;
+    otherAccountRequest: string;
   };
   /** The blob each actor uploaded itself. */
   blobOf: Record<string, string>;

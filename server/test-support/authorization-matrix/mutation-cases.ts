@@ -37,7 +37,23 @@ export const MUTATION_CASES: Record<string, RouteCase> = {
     in: (w) => pushOf(staleAction('residenceForm', w.ids.ownResidenceForm)),
     out: (w) => pushOf(staleAction('residenceForm', w.ids.otherResidenceForm)),
   },
+  [mutationKey('accountRequest')]: {
+    success: 'pass',
+    why: 'in scope (his own request for the member) the stale base rev makes it a conflict',
+    in: (w) => pushOf(staleDecision(w.ids.ownAccountRequest)),
+    out: (w, a) =>
+      pushOf(staleDecision(pick(a, w.ids.otherAccountRequest, w.ids.cellmateAccountRequest))),
+  },
 };
+
+/** A decision on a rev that is long gone: in scope it is a conflict, never applied. */
+const staleDecision = (entityId: string) => ({
+  id: randomUUID(),
+  entity: 'accountRequest',
+  entityId,
+  baseRev: 999_999,
+  action: { type: 'approve' },
+});
 
 /** A residence step on a rev that is long gone: in scope it is a conflict, never applied. */
 const staleAction = (entity: string, entityId: string) => ({
