@@ -7,7 +7,7 @@ import type { AccountRequestDetail } from '../../../../src/desktop/contract-acco
 import { FakeDesktopBridge } from '../../test-support/fake-desktop-bridge';
 import { renderWithDesktop } from '../../test-support/render-with-desktop';
 import { AccountRequestDrawer } from './account-request-detail';
-import { requestDetail, requestItem } from './test-fixtures';
+import { requestDetail, requestItem } from './test-support/account-fixtures';
 
 afterEach(cleanup);
 

@@ -6,7 +6,7 @@ import type { SyncStatus } from '../../../../src/desktop/contract';
 import { FakeDesktopBridge } from '../../test-support/fake-desktop-bridge';
 import { renderWithDesktop } from '../../test-support/render-with-desktop';
 import { AccountRequestsView } from './account-requests-view';
-import { requestItem } from './test-fixtures';
+import { requestItem } from './test-support/account-fixtures';
 
 afterEach(cleanup);
 

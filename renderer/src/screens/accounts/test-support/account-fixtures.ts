@@ -1,7 +1,7 @@
 import type {
   AccountRequestDetail,
   AccountRequestItem,
-} from '../../../../src/desktop/contract-accounts';
+} from '../../../../../src/desktop/contract-accounts';
 
 /** A request as the lists show it; `over` sets what a test is about. */
 export function requestItem(
