@@ -234,14 +234,14 @@ export function OnBehalfDialog({ open, onClose }: { open: boolean; onClose: () =
                   name="citizenId"
                   label="Số CCCD"
                   rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập Số CCCD.' }]}
-                  style={{ width: 180 }}
+                  style={{ width: 160 }}
                 >
                   <Input maxLength={12} />
                 </Form.Item>
-                <Form.Item name="cardNo" label="Số thẻ đảng viên" style={{ width: 160 }}>
+                <Form.Item name="cardNo" label="Số thẻ đảng viên" style={{ width: 150 }}>
                   <Input maxLength={30} />
                 </Form.Item>
-                <Form.Item name="profileNo" label="Số lý lịch" style={{ width: 140 }}>
+                <Form.Item name="profileNo" label="Số lý lịch" style={{ width: 130 }}>
                   <Input maxLength={30} />
                 </Form.Item>
                 <Form.Item>
