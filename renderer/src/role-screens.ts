@@ -1,3 +1,4 @@
+import { ACCOUNT_DECIDER_ROLES } from '../../src/domain/accounts/account-request';
 import type { Role, RoleGrant } from '../../src/domain/people/user';
 import {
   ACCOUNT_ROLES,
@@ -9,9 +10,6 @@ import type { AccountsView, FeeView, ResidenceView, Screen } from './navigation'
 
 /** Who acts on dossiers (transfer-machine: processors and approvers of the org holding one). */
 const TRANSFER_ROLES = ['processor', 'approver'] as const satisfies readonly Role[];
-
-/** Who decides account requests: approvers and admins at the deciding org (decision 0031). */
-const ACCOUNT_DECIDER_ROLES = ['approver', 'admin'] as const satisfies readonly Role[];
 
 /** A screen as the menu knows it: its name, and its view for the screens that have views. */
 export type ScreenFamily =
@@ -50,7 +48,7 @@ export const SCREEN_ROLES: Record<ScreenFamily, readonly Role[] | 'any'> = {
   'residence:paper': TRANSFER_ROLES,
   'residence:receive': TRANSFER_ROLES,
   'residence:report': ['member'],
-  // Member accounts: the server lets approvers and admins of the deciding org decide.
+  // Member accounts: approvers and admins of the deciding org decide (decision 0031).
   'accounts:registrations': ACCOUNT_DECIDER_ROLES,
   'accounts:changes': ACCOUNT_DECIDER_ROLES,
   'accounts:positions': ACCOUNT_DECIDER_ROLES,
