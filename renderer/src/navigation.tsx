@@ -49,6 +49,15 @@ export const RESIDENCE_VIEW_TITLES: Record<ResidenceView, string> = {
   report: 'Báo cáo kết quả thực hiện nhiệm vụ nơi cư trú',
 };
 
+/** The approvals of member accounts (user guide part 2), with the guide's names. */
+export const AccountsView = z.enum(['registrations', 'changes', 'positions']);
+export type AccountsView = z.infer<typeof AccountsView>;
+export const ACCOUNTS_VIEW_TITLES: Record<AccountsView, string> = {
+  registrations: 'Quản lý tài khoản đảng viên',
+  changes: 'Phê duyệt đảng viên thay đổi thông tin',
+  positions: 'Phê duyệt chức vụ trong chi bộ',
+};
+
 const OrgsScreen = z.strictObject({ name: z.literal('orgs'), parentId: Id.nullish() });
 
 /**
@@ -76,6 +85,8 @@ export const Screen = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('fees'), view: FeeView }),
   /** Nhận xét nơi cư trú » <view>; a list open in "Danh sách đã lập" when listId. */
   z.strictObject({ name: z.literal('residence'), view: ResidenceView, listId: Id.optional() }),
+  /** Tài khoản đảng viên » <view>: the requests the user decides. */
+  z.strictObject({ name: z.literal('accounts'), view: AccountsView }),
 ]);
 export type Screen = z.infer<typeof Screen>;
 export type ScreenName = Screen['name'];

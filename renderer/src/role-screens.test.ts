@@ -46,6 +46,15 @@ describe('what each role may open', () => {
     expect(canOpen({ name: 'orgs' }, ['fee_officer'])).toBe(true);
   });
 
+  it('gives the account approvals to approvers and admins, who decide them', () => {
+    for (const view of ['registrations', 'changes', 'positions'] as const) {
+      expect(canOpen({ name: 'accounts', view }, ['approver'])).toBe(true);
+      expect(canOpen({ name: 'accounts', view }, ['admin'])).toBe(true);
+      expect(canOpen({ name: 'accounts', view }, ['processor'])).toBe(false);
+      expect(canOpen({ name: 'accounts', view }, ['member'])).toBe(false);
+    }
+  });
+
   it('gives the user list to admins only', () => {
     expect(canOpen({ name: 'users' }, ['admin'])).toBe(true);
     for (const role of ['processor', 'approver', 'fee_officer', 'clerk', 'member'] as const)

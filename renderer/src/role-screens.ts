@@ -1,3 +1,4 @@
+import { ACCOUNT_DECIDER_ROLES } from '../../src/domain/accounts/account-request';
 import type { Role, RoleGrant } from '../../src/domain/people/user';
 import {
   ACCOUNT_ROLES,
@@ -5,14 +6,17 @@ import {
   FEE_STAFF_ROLES,
   STAFF_ROLES,
 } from '../../src/desktop/contract-access';
-import type { FeeView, ResidenceView, Screen } from './navigation';
+import type { AccountsView, FeeView, ResidenceView, Screen } from './navigation';
 
 /** Who acts on dossiers (transfer-machine: processors and approvers of the org holding one). */
 const TRANSFER_ROLES = ['processor', 'approver'] as const satisfies readonly Role[];
 
-/** A screen as the menu knows it: its name, and its view for the fee and residence screens. */
+/** A screen as the menu knows it: its name, and its view for the screens that have views. */
 export type ScreenFamily =
-  Exclude<Screen['name'], 'fees' | 'residence'> | `fees:${FeeView}` | `residence:${ResidenceView}`;
+  | Exclude<Screen['name'], 'fees' | 'residence' | 'accounts'>
+  | `fees:${FeeView}`
+  | `residence:${ResidenceView}`
+  | `accounts:${AccountsView}`;
 
 /**
  * The roles that can use each screen: the same groups as the server's access table, so the menu
@@ -44,6 +48,10 @@ export const SCREEN_ROLES: Record<ScreenFamily, readonly Role[] | 'any'> = {
   'residence:paper': TRANSFER_ROLES,
   'residence:receive': TRANSFER_ROLES,
   'residence:report': ['member'],
+  // Member accounts: approvers and admins of the deciding org decide (decision 0031).
+  'accounts:registrations': ACCOUNT_DECIDER_ROLES,
+  'accounts:changes': ACCOUNT_DECIDER_ROLES,
+  'accounts:positions': ACCOUNT_DECIDER_ROLES,
 };
 
 export const familyOf = (screen: Screen): ScreenFamily =>
@@ -51,7 +59,9 @@ export const familyOf = (screen: Screen): ScreenFamily =>
     ? `fees:${screen.view}`
     : screen.name === 'residence'
       ? `residence:${screen.view}`
-      : screen.name;
+      : screen.name === 'accounts'
+        ? `accounts:${screen.view}`
+        : screen.name;
 
 /** The roles of the session user's grants, each once. */
 export const rolesOf = (grants: readonly RoleGrant[]): Role[] => [

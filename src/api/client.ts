@@ -23,6 +23,8 @@ export class ApiClientError extends Error {
   readonly field: string | undefined;
   /** Why an unreachable server was unreachable: the network error's code (ECONNREFUSED, …). */
   readonly networkCode: string | undefined;
+  /** The server's whole error body, for answers that carry more than ApiError (a 409's holder). */
+  readonly body: unknown;
 
   constructor(init: {
     status: number;
@@ -31,6 +33,7 @@ export class ApiClientError extends Error {
     messageVi: string;
     field?: string | undefined;
     networkCode?: string | undefined;
+    body?: unknown;
   }) {
     super(init.message);
     this.name = 'ApiClientError';
@@ -39,6 +42,7 @@ export class ApiClientError extends Error {
     this.messageVi = init.messageVi;
     this.field = init.field;
     this.networkCode = init.networkCode;
+    this.body = init.body;
   }
 }
 
@@ -113,7 +117,7 @@ const unreachable = (message: string, networkCode?: string) =>
 function errorFromAnswer(status: number, body: unknown): ApiClientError {
   const parsed = ApiError.safeParse(body);
   if (parsed.success)
-    return new ApiClientError({ status, ...parsed.data, code: parsed.data.error });
+    return new ApiClientError({ status, ...parsed.data, code: parsed.data.error, body });
   return new ApiClientError({
     status,
     code: CLIENT_ERROR.http,

@@ -3,9 +3,10 @@ import { lazy, Suspense, useCallback, useMemo, useRef } from 'react';
 import type { SessionUser } from '../../../../src/desktop/contract';
 import { useBridge } from '../../desktop-context';
 import { NavigationContext, type Screen } from '../../navigation';
-import { canOpen, rolesOf, startScreen } from '../../role-screens';
+import { canOpen, mayUse, rolesOf, startScreen } from '../../role-screens';
 import { useScreenHistory } from '../../screen-history';
 import { useHeadingFocus } from '../../ui/use-heading-focus';
+import { useAccountCounts } from '../accounts/use-account-counts';
 import { OrgsScreen } from '../orgs/orgs-screen';
 import { appMenuItems, menuKeyOf, menuOpenKeysOf, screenOfMenuKey } from './app-menu';
 import { FirstSyncView } from './first-sync-view';
@@ -32,6 +33,9 @@ const OutboxScreen = lazy(() =>
 const ResidenceScreen = lazy(() =>
   import('../residence/residence-screen').then((m) => ({ default: m.ResidenceScreen })),
 );
+const AccountsScreen = lazy(() =>
+  import('../accounts/accounts-screen').then((m) => ({ default: m.AccountsScreen })),
+);
 const FeesScreen = lazy(() =>
   import('../fees/fees-screen').then((m) => ({ default: m.FeesScreen })),
 );
@@ -53,7 +57,8 @@ export function AppLayout({
   const allowed = useCallback((screen: Screen) => canOpen(screen, roles), [roles]);
   const navigation = useScreenHistory(start, allowed);
   const { screen } = navigation;
-  const menu = useMemo(() => appMenuItems(roles), [roles]);
+  const accountCounts = useAccountCounts(mayUse('accounts:registrations', roles));
+  const menu = useMemo(() => appMenuItems(roles, accountCounts), [roles, accountCounts]);
   const content = useRef<HTMLElement>(null);
   // Never synced and syncing: the screens would show empty lists as if the unit had no data.
   const firstSync = sync.syncing && sync.status !== undefined && sync.status.lastSyncAt === null;
@@ -132,6 +137,9 @@ export function AppLayout({
                 {screen.name === 'fees' && <FeesScreen key={screen.view} view={screen.view} />}
                 {screen.name === 'residence' && (
                   <ResidenceScreen key={screen.view} view={screen.view} listId={screen.listId} />
+                )}
+                {screen.name === 'accounts' && (
+                  <AccountsScreen key={screen.view} view={screen.view} />
                 )}
               </Suspense>
             )}

@@ -11,12 +11,12 @@ import { appMenuItems, menuKeyOf, menuOpenKeysOf, screenOfMenuKey } from './app-
 afterEach(cleanup);
 
 /** What the side menu shows a user with these roles: group titles, submenus and items. */
-function menuOf(roles: Role[]) {
+function menuOf(roles: Role[], accountCounts?: Parameters<typeof appMenuItems>[1]) {
   const start = startScreen(roles);
   render(
     <Menu
       mode="inline"
-      items={appMenuItems(roles)}
+      items={appMenuItems(roles, accountCounts)}
       selectedKeys={[menuKeyOf(start)]}
       defaultOpenKeys={menuOpenKeysOf(start)}
     />,
@@ -35,15 +35,17 @@ function menuOf(roles: Role[]) {
 const TRANSFER_VARIANTS: string[] = Object.values(transferVariantLabelVi);
 
 describe('the side menu of each role', { timeout: 120_000 }, () => {
-  it('a cell secretary: dossiers (his inbox selected), cell fees, no accounts, no users', () => {
+  it('a cell secretary: dossiers (his inbox selected), cell fees, member accounts, no bank accounts, no users', () => {
     const menu = menuOf(['approver']);
     expect(menu.groups).toEqual([
       'Quản trị danh mục',
       'Đảng viên',
       'Xử lý hồ sơ',
       'Nhận xét nơi cư trú',
+      'Tài khoản đảng viên',
       'Thủ tục thu nộp đảng phí',
     ]);
+    expect(menu.items).toContain('Quản lý tài khoản đảng viên');
     // The committee's steps too: where a secretary acts is the server's to decide.
     expect(menu.items).toContain('Duyệt phiếu nhận xét');
     expect(menu.items).not.toContain('Báo cáo kết quả thực hiện nhiệm vụ nơi cư trú');
@@ -81,6 +83,9 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
       'Quản lý tổ chức Đảng',
       'Tra cứu đảng viên',
       'Hồ sơ chờ gửi',
+      'Quản lý tài khoản đảng viên',
+      'Phê duyệt đảng viên thay đổi thông tin',
+      'Phê duyệt chức vụ trong chi bộ',
       'Danh sách giao dịch nộp đảng phí',
       'Đối soát sao kê ngân hàng',
       'Sổ thu nộp đảng phí',
@@ -91,6 +96,21 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
     // What this machine still has to send stays in view for every staff account.
     expect(menu.items.filter((item) => TRANSFER_VARIANTS.includes(item))).toEqual([]);
     expect(menu.selected).toBe('Quản lý tổ chức Đảng');
+  });
+
+  it('the account approvals show how many requests wait in each, none when nothing does', () => {
+    const menu = menuOf(['approver'], { registrations: 3, changes: 0, positions: 12 });
+    const accountItems = menu.items.filter(
+      (i) =>
+        i.startsWith('Quản lý tài khoản') ||
+        i.startsWith('Phê duyệt đảng viên') ||
+        i.startsWith('Phê duyệt chức vụ'),
+    );
+    expect(accountItems).toEqual([
+      'Quản lý tài khoản đảng viên 3',
+      'Phê duyệt đảng viên thay đổi thông tin',
+      'Phê duyệt chức vụ trong chi bộ 12',
+    ]);
   });
 
   it('a member: his residence report, his payments and the regulations only', () => {
@@ -115,6 +135,8 @@ describe('menu keys', () => {
     expect(screenOfMenuKey('fees:ledger')).toEqual({ name: 'fees', view: 'ledger' });
     expect(screenOfMenuKey('users')).toEqual({ name: 'users' });
     expect(screenOfMenuKey('residence:sign')).toEqual({ name: 'residence', view: 'sign' });
+    expect(screenOfMenuKey('accounts:changes')).toEqual({ name: 'accounts', view: 'changes' });
+    expect(menuKeyOf({ name: 'accounts', view: 'positions' })).toBe('accounts:positions');
     expect(menuKeyOf({ name: 'residence', view: 'lists', listId: 'x' })).toBe('residence:lists');
     expect(
       menuKeyOf({ name: 'transfers', variant: 'official', side: 'outgoing', dossierId: 'x' }),
@@ -124,6 +146,7 @@ describe('menu keys', () => {
   it('open the org list when unknown', () => {
     expect(screenOfMenuKey('fees:toString')).toEqual({ name: 'orgs' });
     expect(screenOfMenuKey('residence:nowhere')).toEqual({ name: 'orgs' });
+    expect(screenOfMenuKey('accounts:nowhere')).toEqual({ name: 'orgs' });
     expect(screenOfMenuKey('transfers:official:sideways')).toEqual({ name: 'orgs' });
   });
 });

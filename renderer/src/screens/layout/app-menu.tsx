@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   CloudUploadOutlined,
   CommentOutlined,
   FileSyncOutlined,
@@ -7,7 +8,7 @@ import {
   TeamOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
-import type { MenuProps } from 'antd';
+import { Badge, type MenuProps } from 'antd';
 import { dossierSideLabelVi } from '../../../../src/desktop/contract';
 import type { Role } from '../../../../src/domain/people/user';
 import {
@@ -15,6 +16,8 @@ import {
   transferVariantLabelVi,
 } from '../../../../src/domain/procedures/transfer-route';
 import {
+  ACCOUNTS_VIEW_TITLES,
+  AccountsView,
   FEE_VIEW_TITLES,
   FeeView,
   RESIDENCE_VIEW_TITLES,
@@ -30,6 +33,7 @@ export const MENU_TITLES = {
   transfers: ['Xử lý hồ sơ', 'Hồ sơ chờ gửi'],
   fees: ['Thủ tục thu nộp đảng phí', ''],
   residence: ['Nhận xét nơi cư trú', ''],
+  accounts: ['Tài khoản đảng viên', ''],
 } as const;
 
 /** Menu keys are the screen's name and its parameters joined by ':'. */
@@ -41,6 +45,8 @@ export const menuKeyOf = (screen: Screen): string => {
       return `fees:${screen.view}`;
     case 'residence':
       return `residence:${screen.view}`;
+    case 'accounts':
+      return `accounts:${screen.view}`;
     case 'orgs':
     case 'members':
     case 'users':
@@ -62,6 +68,9 @@ export function screenOfMenuKey(key: string): Screen {
   const residenceView = ResidenceView.safeParse(a);
   if (name === 'residence' && residenceView.success)
     return { name: 'residence', view: residenceView.data };
+  const accountsView = AccountsView.safeParse(a);
+  if (name === 'accounts' && accountsView.success)
+    return { name: 'accounts', view: accountsView.data };
   if (name === 'members' || name === 'users' || name === 'outbox') return { name };
   return { name: 'orgs' };
 }
@@ -76,11 +85,26 @@ type MenuItems = NonNullable<MenuProps['items']>;
 const group = (label: string, children: MenuItems): MenuItems =>
   children.length === 0 ? [] : [{ type: 'group', label, children }];
 
+/** An entry's title with the number of requests waiting for the user, when there are any. */
+function withCount(label: string, count: number | undefined) {
+  if (!count) return label;
+  return (
+    <span className="menu-count">
+      {label}{' '}
+      <Badge count={count} size="small" overflowCount={999} title={`${count} chờ phê duyệt`} />
+    </span>
+  );
+}
+
 /**
  * The side menu, with the national system's names, offering only the screens the roles can use
- * (role-screens.ts); groups left empty are not shown.
+ * (role-screens.ts); groups left empty are not shown. `accountCounts`: the pending account
+ * requests per approval list, shown beside its entry.
  */
-export function appMenuItems(roles: readonly Role[]): MenuItems {
+export function appMenuItems(
+  roles: readonly Role[],
+  accountCounts: Partial<Record<AccountsView, number>> = {},
+): MenuItems {
   const transfers = may('transfers', roles)
     ? TransferVariant.options.map((variant) => ({
         key: `transfers:${variant}`,
@@ -119,6 +143,16 @@ export function appMenuItems(roles: readonly Role[]): MenuItems {
           key: `residence:${view}`,
           icon: <CommentOutlined />,
           label: RESIDENCE_VIEW_TITLES[view],
+        })),
+    ),
+    ...group(
+      MENU_TITLES.accounts[0],
+      AccountsView.options
+        .filter((view) => may(`accounts:${view}`, roles))
+        .map((view) => ({
+          key: `accounts:${view}`,
+          icon: <AuditOutlined />,
+          label: withCount(ACCOUNTS_VIEW_TITLES[view], accountCounts[view]),
         })),
     ),
     ...group(

@@ -88,6 +88,7 @@ export function useSyncStatus(): SyncState {
         break;
       case 'dossiers-changed':
       case 'residence-changed':
+      case 'accounts-changed':
       case 'signing-progress':
       case 'oidc-login-failed':
         break;
