@@ -49,6 +49,14 @@ export const RESIDENCE_VIEW_TITLES: Record<ResidenceView, string> = {
   report: 'Báo cáo kết quả thực hiện nhiệm vụ nơi cư trú',
 };
 
+/** The member's own pages ("Thông tin tài khoản" in the user guide). */
+export const AccountView = z.enum(['info', 'change']);
+export type AccountView = z.infer<typeof AccountView>;
+export const ACCOUNT_VIEW_TITLES: Record<AccountView, string> = {
+  info: 'Thông tin tài khoản',
+  change: 'Thay đổi thông tin tài khoản',
+};
+
 const OrgsScreen = z.strictObject({ name: z.literal('orgs'), parentId: Id.nullish() });
 
 /**
@@ -76,6 +84,8 @@ export const Screen = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('fees'), view: FeeView }),
   /** Nhận xét nơi cư trú » <view>; a list open in "Danh sách đã lập" when listId. */
   z.strictObject({ name: z.literal('residence'), view: ResidenceView, listId: Id.optional() }),
+  /** Thông tin tài khoản » <view>: the signed-in member's own account. */
+  z.strictObject({ name: z.literal('myAccount'), view: AccountView }),
 ]);
 export type Screen = z.infer<typeof Screen>;
 export type ScreenName = Screen['name'];

@@ -5,14 +5,17 @@ import {
   FEE_STAFF_ROLES,
   STAFF_ROLES,
 } from '../../src/desktop/contract-access';
-import type { FeeView, ResidenceView, Screen } from './navigation';
+import type { AccountView, FeeView, ResidenceView, Screen } from './navigation';
 
 /** Who acts on dossiers (transfer-machine: processors and approvers of the org holding one). */
 const TRANSFER_ROLES = ['processor', 'approver'] as const satisfies readonly Role[];
 
 /** A screen as the menu knows it: its name, and its view for the fee and residence screens. */
 export type ScreenFamily =
-  Exclude<Screen['name'], 'fees' | 'residence'> | `fees:${FeeView}` | `residence:${ResidenceView}`;
+  | Exclude<Screen['name'], 'fees' | 'residence' | 'myAccount'>
+  | `fees:${FeeView}`
+  | `residence:${ResidenceView}`
+  | `myAccount:${AccountView}`;
 
 /**
  * The roles that can use each screen: the same groups as the server's access table, so the menu
@@ -44,6 +47,9 @@ export const SCREEN_ROLES: Record<ScreenFamily, readonly Role[] | 'any'> = {
   'residence:paper': TRANSFER_ROLES,
   'residence:receive': TRANSFER_ROLES,
   'residence:report': ['member'],
+  // The member's own account page and the requests he files about himself (issue 13).
+  'myAccount:info': ['member'],
+  'myAccount:change': ['member'],
 };
 
 export const familyOf = (screen: Screen): ScreenFamily =>
@@ -51,7 +57,9 @@ export const familyOf = (screen: Screen): ScreenFamily =>
     ? `fees:${screen.view}`
     : screen.name === 'residence'
       ? `residence:${screen.view}`
-      : screen.name;
+      : screen.name === 'myAccount'
+        ? `myAccount:${screen.view}`
+        : screen.name;
 
 /** The roles of the session user's grants, each once. */
 export const rolesOf = (grants: readonly RoleGrant[]): Role[] => [
@@ -68,8 +76,8 @@ export const canOpen = (screen: Screen, roles: readonly Role[]): boolean =>
 
 /**
  * Where each role's work is, most pressing first, for a user with several: dossiers have legal
- * deadlines, fee approval is monthly, the catalogue is occasional. A member has no page of his
- * own in this app; his payments are the closest.
+ * deadlines, fee approval is monthly, the catalogue is occasional. A member starts on his own
+ * account page.
  */
 const START_BY_ROLE: readonly [Role, Screen][] = [
   ['approver', { name: 'transfers', variant: 'official', side: 'outgoing', awaitingMe: true }],
@@ -77,7 +85,7 @@ const START_BY_ROLE: readonly [Role, Screen][] = [
   ['fee_officer', { name: 'fees', view: 'approval' }],
   ['admin', { name: 'orgs' }],
   ['clerk', { name: 'orgs' }],
-  ['member', { name: 'fees', view: 'transactions' }],
+  ['member', { name: 'myAccount', view: 'info' }],
 ];
 
 /** The screen a user starts on after logging in. */

@@ -29,6 +29,9 @@ const TransfersScreen = lazy(() =>
 const OutboxScreen = lazy(() =>
   import('../outbox/outbox-screen').then((m) => ({ default: m.OutboxScreen })),
 );
+const AccountScreen = lazy(() =>
+  import('../account/account-screen').then((m) => ({ default: m.AccountScreen })),
+);
 const ResidenceScreen = lazy(() =>
   import('../residence/residence-screen').then((m) => ({ default: m.ResidenceScreen })),
 );
@@ -132,6 +135,9 @@ export function AppLayout({
                 {screen.name === 'fees' && <FeesScreen key={screen.view} view={screen.view} />}
                 {screen.name === 'residence' && (
                   <ResidenceScreen key={screen.view} view={screen.view} listId={screen.listId} />
+                )}
+                {screen.name === 'myAccount' && (
+                  <AccountScreen key={screen.view} view={screen.view} />
                 )}
               </Suspense>
             )}

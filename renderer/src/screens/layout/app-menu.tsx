@@ -3,6 +3,7 @@ import {
   CloudUploadOutlined,
   CommentOutlined,
   FileSyncOutlined,
+  IdcardOutlined,
   SolutionOutlined,
   TeamOutlined,
   WalletOutlined,
@@ -15,6 +16,8 @@ import {
   transferVariantLabelVi,
 } from '../../../../src/domain/procedures/transfer-route';
 import {
+  ACCOUNT_VIEW_TITLES,
+  AccountView,
   FEE_VIEW_TITLES,
   FeeView,
   RESIDENCE_VIEW_TITLES,
@@ -30,6 +33,7 @@ export const MENU_TITLES = {
   transfers: ['Xử lý hồ sơ', 'Hồ sơ chờ gửi'],
   fees: ['Thủ tục thu nộp đảng phí', ''],
   residence: ['Nhận xét nơi cư trú', ''],
+  myAccount: ['Thông tin tài khoản', ''],
 } as const;
 
 /** Menu keys are the screen's name and its parameters joined by ':'. */
@@ -41,6 +45,8 @@ export const menuKeyOf = (screen: Screen): string => {
       return `fees:${screen.view}`;
     case 'residence':
       return `residence:${screen.view}`;
+    case 'myAccount':
+      return `myAccount:${screen.view}`;
     case 'orgs':
     case 'members':
     case 'users':
@@ -62,6 +68,9 @@ export function screenOfMenuKey(key: string): Screen {
   const residenceView = ResidenceView.safeParse(a);
   if (name === 'residence' && residenceView.success)
     return { name: 'residence', view: residenceView.data };
+  const accountView = AccountView.safeParse(a);
+  if (name === 'myAccount' && accountView.success)
+    return { name: 'myAccount', view: accountView.data };
   if (name === 'members' || name === 'users' || name === 'outbox') return { name };
   return { name: 'orgs' };
 }
@@ -93,6 +102,16 @@ export function appMenuItems(roles: readonly Role[]): MenuItems {
       }))
     : [];
   return [
+    ...group(
+      MENU_TITLES.myAccount[0],
+      AccountView.options
+        .filter((view) => may(`myAccount:${view}`, roles))
+        .map((view) => ({
+          key: `myAccount:${view}`,
+          icon: <IdcardOutlined />,
+          label: ACCOUNT_VIEW_TITLES[view],
+        })),
+    ),
     ...group(
       MENU_TITLES.orgs[0],
       may('orgs', roles)
