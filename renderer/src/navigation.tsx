@@ -6,6 +6,7 @@ import { TransferVariant } from '../../src/domain/procedures/transfer-route';
 
 /** The party-fee screens, with the national system's names (see fees-screen.tsx). */
 export const FeeView = z.enum([
+  'memberPayment',
   'approval',
   'cellPayment',
   'transactions',
@@ -24,6 +25,7 @@ export const FEE_VIEW_TITLES: Record<FeeView, string> = {
   ledger: 'Sổ thu nộp đảng phí',
   bankAccounts: 'Tài khoản ngân hàng',
   rules: 'Quy định mức đóng đảng phí',
+  memberPayment: 'Nộp đảng phí',
 };
 
 /** The residence-comment screens (Quy định 213), with the user guide's names. */

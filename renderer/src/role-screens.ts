@@ -37,6 +37,8 @@ export const SCREEN_ROLES: Record<ScreenFamily, readonly Role[] | 'any'> = {
   'fees:bankAccounts': ACCOUNT_ROLES,
   // Regulations: every signed-in account, with or without a grant.
   'fees:rules': 'any',
+  // The member pays his own month (the server's self payment).
+  'fees:memberPayment': ['member'],
   // Quy định 213: staff of the workplace, the residence cell and the ward committee act on lists
   // and forms (docs/decisions/0028: access is scoped by org on the server); the member reports.
   'residence:newList': TRANSFER_ROLES,

@@ -104,6 +104,7 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
       'Thông tin tài khoản',
       'Thay đổi thông tin tài khoản',
       'Báo cáo kết quả thực hiện nhiệm vụ nơi cư trú',
+      'Nộp đảng phí',
       'Danh sách giao dịch nộp đảng phí',
       'Quy định mức đóng đảng phí',
     ]);
