@@ -13,6 +13,7 @@ import type { MyAccountView } from '../../../../src/desktop/contract-accounts';
 import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { showOnField } from '../../ui/field-errors';
+import { IsoDateInput } from './iso-date-input';
 import { CellChoiceSelect, type CellChoiceValue } from './cell-choice-select';
 
 const L = memberFieldLabelVi;
@@ -108,10 +109,10 @@ function InfoChangeForm({ member }: { member: Member }) {
       layout="vertical"
       initialValues={valuesOf(member)}
       onFinish={(v) => void submit(v)}
-      style={{ maxWidth: 720 }}
+      style={{ maxWidth: 1000 }}
       data-testid="info-change-form"
     >
-      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 16 }}>
         <Form.Item
           name="fullName"
           label={L.fullName}
@@ -124,7 +125,7 @@ function InfoChangeForm({ member }: { member: Member }) {
           label={L.birthDate}
           rules={[{ required: true, message: 'Vui lòng nhập ngày sinh.' }]}
         >
-          <Input type="date" />
+          <IsoDateInput />
         </Form.Item>
         <Form.Item name="sex" label={L.sex}>
           <Radio.Group

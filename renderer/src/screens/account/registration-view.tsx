@@ -12,6 +12,7 @@ import { callDesktop, DesktopCallError, useBridge, useDesktopAction } from '../.
 import { ErrorAlert } from '../../ui/error-alert';
 import { showOnField } from '../../ui/field-errors';
 import { PartyEmblem } from '../layout/party-emblem';
+import { IsoDateInput } from './iso-date-input';
 import { CellChoiceSelect, type CellChoiceValue } from './cell-choice-select';
 
 const L = memberFieldLabelVi;
@@ -177,10 +178,10 @@ export function RegistrationView({ onBack }: { onBack: () => void }) {
 
   return (
     <div className="login-page">
-      <Card className="login-card" style={{ width: 760 }} data-testid="registration">
+      <Card className="login-card" style={{ width: 980 }} data-testid="registration">
         <div className="login-brand">
-          <PartyEmblem size={40} />
-          <Typography.Title level={3} style={{ margin: '4px 0 0' }}>
+          <PartyEmblem size={36} />
+          <Typography.Title level={4} style={{ margin: '4px 0 0' }}>
             Đăng ký tài khoản đảng viên
           </Typography.Title>
         </div>
@@ -243,7 +244,7 @@ export function RegistrationView({ onBack }: { onBack: () => void }) {
                 title="Không tìm thấy thông tin trong CSDL đảng viên. Vui lòng nhập chính xác thông tin cá nhân."
               />
             )}
-            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
+            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 12 }}>
               <Form.Item
                 name="fullName"
                 label={L.fullName}
@@ -256,7 +257,7 @@ export function RegistrationView({ onBack }: { onBack: () => void }) {
                 label={L.birthDate}
                 rules={[{ required: true, message: 'Vui lòng nhập ngày sinh.' }]}
               >
-                <Input type="date" />
+                <IsoDateInput />
               </Form.Item>
               <Form.Item name="sex" label={L.sex}>
                 <Radio.Group
@@ -264,15 +265,6 @@ export function RegistrationView({ onBack }: { onBack: () => void }) {
                     value: s,
                     label: sexLabelVi[s],
                   }))}
-                />
-              </Form.Item>
-              <Form.Item name="position" label="Chức vụ trong chi bộ">
-                <Radio.Group
-                  options={[
-                    { value: 'none', label: 'Không' },
-                    { value: 'deputy_secretary', label: positionLabelVi.deputy_secretary },
-                    { value: 'secretary', label: positionLabelVi.secretary },
-                  ]}
                 />
               </Form.Item>
               <Form.Item
@@ -285,12 +277,22 @@ export function RegistrationView({ onBack }: { onBack: () => void }) {
               <Form.Item name="residence" label={L.residenceOrgId}>
                 <CellChoiceSelect />
               </Form.Item>
+              <Form.Item name="position" label="Chức vụ trong chi bộ">
+                <Radio.Group
+                  options={[
+                    { value: 'none', label: 'Không' },
+                    { value: 'deputy_secretary', label: positionLabelVi.deputy_secretary },
+                    { value: 'secretary', label: positionLabelVi.secretary },
+                  ]}
+                />
+              </Form.Item>
               <Form.Item name="phone" label={L.phone}>
                 <Input maxLength={20} />
               </Form.Item>
               <Form.Item name="email" label={L.email}>
                 <Input maxLength={200} />
               </Form.Item>
+              <div />
               <Form.Item
                 name="username"
                 label="Tên đăng nhập"
@@ -301,7 +303,6 @@ export function RegistrationView({ onBack }: { onBack: () => void }) {
               >
                 <Input maxLength={100} autoComplete="username" />
               </Form.Item>
-              <div />
               <Form.Item
                 name="password"
                 label="Mật khẩu"
