@@ -127,6 +127,24 @@ describe('filing a request', () => {
     expect(outboxRepo(cache.handle).list()).toHaveLength(before);
   });
 
+  it('an info change that would leave an invalid record is refused under its field', async () => {
+    const { api, cache } = await asMember();
+    const before = outboxRepo(cache.handle).list().length;
+    const noNumber = failure(
+      await api.fileInfoChange({ changes: { cardNo: null, profileNo: null } }),
+    );
+    expect(noNumber).toMatchObject({
+      code: 'invalid_input',
+      field: 'cardNo',
+      messageVi: 'Phải có Số thẻ đảng viên hoặc Số lý lịch',
+    });
+    // The citizen id says the member's sex: changing it alone does not match any more.
+    const otherSex = world.record.sex === 'male' ? 'female' : 'male';
+    const mismatch = failure(await api.fileInfoChange({ changes: { sex: otherSex } }));
+    expect(mismatch).toMatchObject({ code: 'invalid_input', field: 'citizenId' });
+    expect(outboxRepo(cache.handle).list()).toHaveLength(before);
+  });
+
   it('a position request goes to the superior org', async () => {
     const { api } = await asMember();
     const queued = value(

@@ -3,6 +3,7 @@ import type { AccountRequestMutation } from '../../api/accounts';
 import type { SessionUser } from '../../api/auth';
 import type { PushMutationBody } from '../../api/push';
 import {
+  applyInfoChanges,
   decidingOrgOf,
   infoChangesOf,
   type AccountRequestPayload,
@@ -10,9 +11,10 @@ import {
 } from '../../domain/accounts/account-request';
 import type { DeclaredPosition } from '../../domain/accounts/account-request';
 import type { SqliteHandle } from '../../db/sqlite';
+import { Member } from '../../domain/people/member';
 import { outboxRepo, type OutboxItem } from '../../sync/repositories/outbox';
 import type { MyAccountView } from '../contract-accounts';
-import { fail } from '../service-context';
+import { DesktopFailure, fail, invalidInput } from '../service-context';
 import { accountMemberCache, type MemberRecordRow } from './account-member-cache';
 import { isFileAction, itemOfQueued, itemOfWire, myAccountView } from './account-member-view';
 
@@ -102,6 +104,10 @@ export function accountMemberModel(handle: SqliteHandle, user: SessionUser) {
           'the proposed values are those of the record',
           'Chưa có thông tin nào thay đổi.',
         );
+      // The record as it would be must still be a valid member (a card or profile number, a
+      // birth date and sex that match the citizen id), or the secretary could never approve it.
+      const after = Member.safeParse(applyInfoChanges(memberOf(record), changes));
+      if (!after.success) throw new DesktopFailure(invalidInput(after.error));
       // Only what differs from the record goes to the secretary.
       const changed = new Set<string>(changes.map((c) => c.field));
       sent = {
@@ -149,6 +155,20 @@ function toChangeable(record: MemberRecordRow) {
     residenceOrgId: record.residence_org_id,
     phone: record.phone,
     email: record.email,
+  };
+}
+
+/** The cached record as the domain's Member, for checking it after a change. */
+function memberOf(record: MemberRecordRow) {
+  return {
+    ...toChangeable(record),
+    id: record.id,
+    citizenId: record.citizen_id,
+    homeOrgId: record.home_org_id,
+    joinedOn: record.joined_on,
+    officialOn: record.official_on,
+    positions: record.positions,
+    status: record.status,
   };
 }
 
