@@ -6,6 +6,7 @@ import { TransferVariant } from '../../src/domain/procedures/transfer-route';
 
 /** The party-fee screens, with the national system's names (see fees-screen.tsx). */
 export const FeeView = z.enum([
+  'memberPayment',
   'approval',
   'cellPayment',
   'transactions',
@@ -24,6 +25,7 @@ export const FEE_VIEW_TITLES: Record<FeeView, string> = {
   ledger: 'Sổ thu nộp đảng phí',
   bankAccounts: 'Tài khoản ngân hàng',
   rules: 'Quy định mức đóng đảng phí',
+  memberPayment: 'Nộp đảng phí',
 };
 
 /** The residence-comment screens (Quy định 213), with the user guide's names. */
@@ -58,6 +60,14 @@ export const ACCOUNTS_VIEW_TITLES: Record<AccountsView, string> = {
   positions: 'Phê duyệt chức vụ trong chi bộ',
 };
 
+/** The member's own pages ("Thông tin tài khoản" in the user guide). */
+export const AccountView = z.enum(['info', 'change']);
+export type AccountView = z.infer<typeof AccountView>;
+export const ACCOUNT_VIEW_TITLES: Record<AccountView, string> = {
+  info: 'Thông tin tài khoản',
+  change: 'Thay đổi thông tin tài khoản',
+};
+
 const OrgsScreen = z.strictObject({ name: z.literal('orgs'), parentId: Id.nullish() });
 
 /**
@@ -87,6 +97,8 @@ export const Screen = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('residence'), view: ResidenceView, listId: Id.optional() }),
   /** Tài khoản đảng viên » <view>: the requests the user decides. */
   z.strictObject({ name: z.literal('accounts'), view: AccountsView }),
+  /** Thông tin tài khoản » <view>: the signed-in member's own account. */
+  z.strictObject({ name: z.literal('myAccount'), view: AccountView }),
 ]);
 export type Screen = z.infer<typeof Screen>;
 export type ScreenName = Screen['name'];

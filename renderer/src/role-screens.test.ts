@@ -20,7 +20,7 @@ describe('where each role starts', () => {
     ['a fee officer: fee approval', ['fee_officer'], { name: 'fees', view: 'approval' }],
     ['an admin: the org list', ['admin'], { name: 'orgs' }],
     ['a clerk: the org list', ['clerk'], { name: 'orgs' }],
-    ['a member: his own payments', ['member'], { name: 'fees', view: 'transactions' }],
+    ['a member: his own account page', ['member'], { name: 'myAccount', view: 'info' }],
     ['an account without a grant: the regulations', [], { name: 'fees', view: 'rules' }],
     [
       'an admin who is also secretary: the inbox first',

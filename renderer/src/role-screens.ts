@@ -6,17 +6,18 @@ import {
   FEE_STAFF_ROLES,
   STAFF_ROLES,
 } from '../../src/desktop/contract-access';
-import type { AccountsView, FeeView, ResidenceView, Screen } from './navigation';
+import type { AccountsView, AccountView, FeeView, ResidenceView, Screen } from './navigation';
 
 /** Who acts on dossiers (transfer-machine: processors and approvers of the org holding one). */
 const TRANSFER_ROLES = ['processor', 'approver'] as const satisfies readonly Role[];
 
 /** A screen as the menu knows it: its name, and its view for the screens that have views. */
 export type ScreenFamily =
-  | Exclude<Screen['name'], 'fees' | 'residence' | 'accounts'>
+  | Exclude<Screen['name'], 'fees' | 'residence' | 'accounts' | 'myAccount'>
   | `fees:${FeeView}`
   | `residence:${ResidenceView}`
-  | `accounts:${AccountsView}`;
+  | `accounts:${AccountsView}`
+  | `myAccount:${AccountView}`;
 
 /**
  * The roles that can use each screen: the same groups as the server's access table, so the menu
@@ -38,6 +39,8 @@ export const SCREEN_ROLES: Record<ScreenFamily, readonly Role[] | 'any'> = {
   'fees:bankAccounts': ACCOUNT_ROLES,
   // Regulations: every signed-in account, with or without a grant.
   'fees:rules': 'any',
+  // The member pays his own month (the server's self payment).
+  'fees:memberPayment': ['member'],
   // Quy định 213: staff of the workplace, the residence cell and the ward committee act on lists
   // and forms (docs/decisions/0028: access is scoped by org on the server); the member reports.
   'residence:newList': TRANSFER_ROLES,
@@ -52,6 +55,9 @@ export const SCREEN_ROLES: Record<ScreenFamily, readonly Role[] | 'any'> = {
   'accounts:registrations': ACCOUNT_DECIDER_ROLES,
   'accounts:changes': ACCOUNT_DECIDER_ROLES,
   'accounts:positions': ACCOUNT_DECIDER_ROLES,
+  // The member's own account page and the requests he files about himself (issue 13).
+  'myAccount:info': ['member'],
+  'myAccount:change': ['member'],
 };
 
 export const familyOf = (screen: Screen): ScreenFamily =>
@@ -61,7 +67,9 @@ export const familyOf = (screen: Screen): ScreenFamily =>
       ? `residence:${screen.view}`
       : screen.name === 'accounts'
         ? `accounts:${screen.view}`
-        : screen.name;
+        : screen.name === 'myAccount'
+          ? `myAccount:${screen.view}`
+          : screen.name;
 
 /** The roles of the session user's grants, each once. */
 export const rolesOf = (grants: readonly RoleGrant[]): Role[] => [
@@ -78,8 +86,8 @@ export const canOpen = (screen: Screen, roles: readonly Role[]): boolean =>
 
 /**
  * Where each role's work is, most pressing first, for a user with several: dossiers have legal
- * deadlines, fee approval is monthly, the catalogue is occasional. A member has no page of his
- * own in this app; his payments are the closest.
+ * deadlines, fee approval is monthly, the catalogue is occasional. A member starts on his own
+ * account page.
  */
 const START_BY_ROLE: readonly [Role, Screen][] = [
   ['approver', { name: 'transfers', variant: 'official', side: 'outgoing', awaitingMe: true }],
@@ -87,7 +95,7 @@ const START_BY_ROLE: readonly [Role, Screen][] = [
   ['fee_officer', { name: 'fees', view: 'approval' }],
   ['admin', { name: 'orgs' }],
   ['clerk', { name: 'orgs' }],
-  ['member', { name: 'fees', view: 'transactions' }],
+  ['member', { name: 'myAccount', view: 'info' }],
 ];
 
 /** The screen a user starts on after logging in. */

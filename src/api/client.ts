@@ -1,5 +1,13 @@
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import { z } from 'zod';
+import {
+  accountRoutes,
+  type CellSearchResponse,
+  type RegistrationLookupRequest,
+  type RegistrationLookupResponse,
+  type RegistrationReceipt,
+  type RegistrationRequest,
+} from './accounts';
 import type { LoginRequest, Session } from './auth';
 import { blobRoutes, type BlobInfo } from './blobs';
 import { ApiError } from './errors';
@@ -86,6 +94,12 @@ export interface ApiClient {
   putBlob(sha256: string, bytes: Uint8Array): Promise<BlobInfo>;
   /** Downloads the bytes of a blob the caller may see, with the type the server sniffed. */
   getBlob(sha256: string): Promise<DownloadedBlob>;
+  /** Before registering (no session): the member database's record to prefill the form. */
+  registrationLookup(req: RegistrationLookupRequest): Promise<RegistrationLookupResponse>;
+  /** Before registering (no session): cells by name. */
+  registrationCells(query: { q: string; limit?: number }): Promise<CellSearchResponse>;
+  /** Registers a member account; a number another account holds answers 409 with its holder. */
+  register(req: RegistrationRequest): Promise<RegistrationReceipt>;
   /**
    * Any route of the route table, for the route groups that have no method here (fees): its
    * `:params` filled in, the request checked before sending and the answer after.
@@ -321,6 +335,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       }
       return { contentType, bytes: Buffer.concat(parts) };
     },
+    registrationLookup: (req) => call(accountRoutes.registrationLookup, { body: req }),
+    registrationCells: (query) =>
+      call(accountRoutes.registrationCells, {
+        query: query.limit === undefined ? { q: query.q } : { q: query.q, limit: query.limit },
+      }),
+    register: (req) => call(accountRoutes.register, { body: req }),
     request: (spec, req = {}) => {
       const params = spec.params ? checkRequest(spec, spec.params, req.params ?? {}) : {};
       const query: Record<string, string | number> = {};

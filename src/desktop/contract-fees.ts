@@ -262,6 +262,23 @@ export const feeCalls = {
     input: CellMonth.extend({ memberIds: z.array(z.guid()).min(1).max(5000).optional() }),
     output: z.object({ payment: FeePayment, paymentUrl: z.string() }),
   },
+  /** "Nộp đảng phí" of a member: what he owes himself for a month (online). */
+  myFeeDue: {
+    input: z.object({ month: FeeMonth }),
+    output: z.object({
+      month: FeeMonth,
+      amount: z.number().int(),
+      approved: z.boolean(),
+      paid: z.boolean(),
+      /** Why nothing is due yet (the month not approved, …). */
+      note: z.string().nullable(),
+    }),
+  },
+  /** "Nộp đảng phí" of a member: pays his own month at the gateway (online). */
+  startOwnFeePayment: {
+    input: z.object({ month: FeeMonth }),
+    output: z.object({ payment: FeePayment, paymentUrl: z.string() }),
+  },
   /** One payment as the server has it now (the payment screen waits for the result). */
   feePayment: {
     input: PaymentRef.extend({ cellId: Id, month: FeeMonth }),

@@ -78,6 +78,8 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
     feeApprovalSheet: fees.feeApprovalSheet,
     approveFees: fees.approveFees,
     startFeePayment: fees.startFeePayment,
+    myFeeDue: fees.myFeeDue,
+    startOwnFeePayment: fees.startOwnFeePayment,
     feePayment: fees.feePayment,
     feeTransactions: fees.feeTransactions,
     queryFeePayment: fees.queryFeePayment,

@@ -58,6 +58,7 @@ const ENTITY_OF_QUERY = {
   feeStatementOrgs: 'fees',
   feeStatementLines: 'fees',
   feeRuleVersions: 'fees',
+  myFeeDue: 'fees',
   residenceLists: 'residence',
   residenceListDetail: 'residence',
   // Members and their residence cells, as the list-making screen shows them.

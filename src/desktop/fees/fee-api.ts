@@ -21,6 +21,8 @@ export function feeApi(ctx: Pick<ServiceContext, 'api' | 'tracked'>) {
     approve: (cellId: string, body: Body<typeof s.approve>) =>
       tracked(s.approve, { params: { cellId }, body }),
     startPayment: (body: Body<typeof s.startPayment>) => tracked(s.startPayment, { body }),
+    memberDue: (memberId: string, month: string) =>
+      tracked(s.memberDue, { params: { memberId }, query: { month } }),
     transactions: (query: Query<typeof s.transactions>) => tracked(s.transactions, { query }),
     queryPayment: (id: string) => tracked(s.queryPayment, { params: { id } }),
     settlePayment: (id: string, body: Body<typeof s.settlePayment>) =>

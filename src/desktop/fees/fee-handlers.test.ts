@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,12 @@ import {
   startLoopbackServer,
   type LoopbackServer,
 } from '../../../scripts/test-support/sync-server';
+import { hashPassword } from '../../../server/auth/passwords';
+import { insertUser } from '../../../server/repositories/users';
+import { TEST_SCRYPT } from '../../../server/test-support/fixture';
 import { openClientDb, type ClientDb } from '../../db/client-db';
+import { openServerDb } from '../../db/server-db';
+import { User } from '../../domain/people/user';
 import { memorySessionStore, type SessionStore } from '../../sync/session';
 import { PAYMENT_NEEDS_CONNECTION_VI, UNAPPROVED_NOTE_VI } from '../contract';
 import { createDesktopService, type DesktopService } from '../desktop-service';
@@ -91,6 +97,37 @@ async function setProfiles(cellId: string, memberIds: string[]) {
       }),
     });
     expect(res.status, `profile of ${cellId}/${memberId}`).toBe(200);
+  }
+}
+
+/** A member account for one member of the cell, as an approved registration leaves it. */
+async function memberAccount(cellId: string, memberId: string): Promise<string> {
+  const server = await openServerDb(serverDb.config);
+  try {
+    const m = await server.db
+      .selectFrom('members')
+      .select(['full_name', 'citizen_id', 'phone'])
+      .where('id', '=', memberId)
+      .executeTakeFirstOrThrow();
+    const user = User.parse({
+      id: randomUUID(),
+      username: 'dangvien.tunop',
+      fullName: m.full_name,
+      citizenId: m.citizen_id,
+      phone: m.phone ?? '0912345678',
+      email: null,
+      position: null,
+      orgId: cellId,
+      status: 'active',
+      roles: [{ role: 'member', orgId: cellId }],
+    });
+    const passwordHash = await hashPassword(DEMO_PASSWORD, TEST_SCRYPT);
+    await server.db
+      .transaction()
+      .execute((trx) => insertUser(trx, { user, passwordHash, memberId }, new Date()));
+    return user.username;
+  } finally {
+    await server.close();
   }
 }
 
@@ -307,5 +344,46 @@ describe('party fees on the desktop', () => {
     expect(sheet.source).toBe('server');
     expect(sheet.lines.filter((l) => l.approved).map((l) => l.memberId)).toEqual([memberIds[1]]);
     expect(sheet.lines.every((l) => l.pending === null)).toBe(true);
+  });
+
+  it('a member sees his own due, pays it himself and gets the receipt', async () => {
+    value('approveFees', await api.approveFees({ cellId, month: NEXT, all: true }));
+    await setMode('success');
+    const memberCache = await openClientDb(join(dir, 'member.sqlite'));
+    const member = createDesktopService({
+      cache: memberCache,
+      serverUrl: server.url,
+      sessionStore: memorySessionStore(),
+    });
+    const username = await memberAccount(cellId, memberIds[2] ?? '');
+    value('login', await member.login({ username, password: DEMO_PASSWORD }));
+    // His account's link to his member record comes with the first sync.
+    value('syncNow', await member.syncNow({}));
+
+    const due = value('myFeeDue', await member.myFeeDue({ month: NEXT }));
+    expect(due).toMatchObject({ month: NEXT, approved: true, paid: false });
+    expect(due.amount).toBeGreaterThan(0);
+    const started = value('startOwnFeePayment', await member.startOwnFeePayment({ month: NEXT }));
+    expect(started.payment).toMatchObject({ kind: 'self', status: 'unknown', amount: due.amount });
+    expect(started.payment.items).toHaveLength(1);
+
+    let status = started.payment.status;
+    for (let i = 0; i < 100 && status === 'unknown'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const { payment } = value(
+        'feePayment',
+        await member.feePayment({
+          paymentId: started.payment.id,
+          cellId: started.payment.cellId,
+          month: NEXT,
+        }),
+      );
+      status = payment?.status ?? status;
+    }
+    expect(status).toBe('success');
+    const receipt = value('feeReceipt', await member.feeReceipt({ paymentId: started.payment.id }));
+    expect(Buffer.from(receipt.dataBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(value('myFeeDue', await member.myFeeDue({ month: NEXT })).paid).toBe(true);
+    await memberCache.close();
   });
 });

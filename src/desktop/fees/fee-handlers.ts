@@ -14,6 +14,7 @@ import {
   type FeeSheet,
   type feeCalls,
 } from '../contract-fees';
+import { dossiersRepo } from '../repositories/dossiers';
 import { orgNameOrder } from '../repositories/org-tree';
 import { fail, type HandlersFor, type ServiceContext } from '../service-context';
 import { feeAccountHandlers } from './fee-account-handlers';
@@ -110,6 +111,32 @@ export function feeHandlers(ctx: ServiceContext): HandlersFor<keyof typeof feeCa
           ...(memberIds ? { memberIds } : {}),
         });
         const { paymentUrl, ...payment } = started;
+        return { payment: namedOne(payment), paymentUrl };
+      }),
+
+    myFeeDue: ({ month }) =>
+      online(noNet('xem số đảng phí phải nộp'), async () => {
+        const memberId = dossiersRepo(ctx.handle).memberIdOfUser(user().id);
+        if (!memberId)
+          return fail(
+            'no_member_record',
+            'the account is not linked to a member record',
+            'Tài khoản chưa gắn với hồ sơ đảng viên.',
+          );
+        const due = await api.memberDue(memberId, month);
+        return {
+          month: due.month,
+          amount: due.amount,
+          approved: due.approved,
+          paid: due.paid,
+          note: due.note,
+        };
+      }),
+
+    // No cell: the server makes it the member's own payment (kind self).
+    startOwnFeePayment: ({ month }) =>
+      online(PAYMENT_NEEDS_CONNECTION_VI, async () => {
+        const { paymentUrl, ...payment } = await api.startPayment({ month });
         return { payment: namedOne(payment), paymentUrl };
       }),
 

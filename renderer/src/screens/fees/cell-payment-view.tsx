@@ -181,7 +181,7 @@ export function CellPaymentView() {
 }
 
 /** Waits for the gateway's result (the server hears it on its callback), then offers the receipt. */
-function PaymentProgress({
+export function PaymentProgress({
   initial,
   month,
   onDone,

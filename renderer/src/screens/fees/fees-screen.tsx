@@ -4,6 +4,7 @@ import { ApprovalView } from './approval-view';
 import { BankAccountsView } from './bank-accounts-view';
 import { CellPaymentView } from './cell-payment-view';
 import { LedgerView } from './ledger-view';
+import { MemberPaymentView } from './member-payment-view';
 import { RulesView } from './rules-view';
 import { StatementsView } from './statements-view';
 import { TransactionsView } from './transactions-view';
@@ -34,6 +35,7 @@ export function FeesScreen({ view }: { view: FeeView }) {
         {view === 'bankAccounts' && <BankAccountsView />}
         {view === 'statements' && <StatementsView />}
         {view === 'rules' && <RulesView />}
+        {view === 'memberPayment' && <MemberPaymentView />}
       </div>
     </ConfigProvider>
   );

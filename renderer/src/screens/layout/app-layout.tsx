@@ -30,6 +30,9 @@ const TransfersScreen = lazy(() =>
 const OutboxScreen = lazy(() =>
   import('../outbox/outbox-screen').then((m) => ({ default: m.OutboxScreen })),
 );
+const AccountScreen = lazy(() =>
+  import('../account/account-screen').then((m) => ({ default: m.AccountScreen })),
+);
 const ResidenceScreen = lazy(() =>
   import('../residence/residence-screen').then((m) => ({ default: m.ResidenceScreen })),
 );
@@ -140,6 +143,9 @@ export function AppLayout({
                 )}
                 {screen.name === 'accounts' && (
                   <AccountsScreen key={screen.view} view={screen.view} />
+                )}
+                {screen.name === 'myAccount' && (
+                  <AccountScreen key={screen.view} view={screen.view} />
                 )}
               </Suspense>
             )}

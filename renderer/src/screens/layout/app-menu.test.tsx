@@ -113,15 +113,22 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
     ]);
   });
 
-  it('a member: his residence report, his payments and the regulations only', () => {
+  it('a member: his account, residence report, payments and the regulations only', () => {
     const menu = menuOf(['member']);
-    expect(menu.groups).toEqual(['Nhận xét nơi cư trú', 'Thủ tục thu nộp đảng phí']);
+    expect(menu.groups).toEqual([
+      'Thông tin tài khoản',
+      'Nhận xét nơi cư trú',
+      'Thủ tục thu nộp đảng phí',
+    ]);
     expect(menu.items).toEqual([
+      'Thông tin tài khoản',
+      'Thay đổi thông tin tài khoản',
       'Báo cáo kết quả thực hiện nhiệm vụ nơi cư trú',
+      'Nộp đảng phí',
       'Danh sách giao dịch nộp đảng phí',
       'Quy định mức đóng đảng phí',
     ]);
-    expect(menu.selected).toBe('Danh sách giao dịch nộp đảng phí');
+    expect(menu.selected).toBe('Thông tin tài khoản');
   });
 });
 
@@ -137,6 +144,8 @@ describe('menu keys', () => {
     expect(screenOfMenuKey('residence:sign')).toEqual({ name: 'residence', view: 'sign' });
     expect(screenOfMenuKey('accounts:changes')).toEqual({ name: 'accounts', view: 'changes' });
     expect(menuKeyOf({ name: 'accounts', view: 'positions' })).toBe('accounts:positions');
+    expect(screenOfMenuKey('myAccount:change')).toEqual({ name: 'myAccount', view: 'change' });
+    expect(menuKeyOf({ name: 'myAccount', view: 'info' })).toBe('myAccount:info');
     expect(menuKeyOf({ name: 'residence', view: 'lists', listId: 'x' })).toBe('residence:lists');
     expect(
       menuKeyOf({ name: 'transfers', variant: 'official', side: 'outgoing', dossierId: 'x' }),

@@ -4,6 +4,7 @@ import {
   CloudUploadOutlined,
   CommentOutlined,
   FileSyncOutlined,
+  IdcardOutlined,
   SolutionOutlined,
   TeamOutlined,
   WalletOutlined,
@@ -18,6 +19,8 @@ import {
 import {
   ACCOUNTS_VIEW_TITLES,
   AccountsView,
+  ACCOUNT_VIEW_TITLES,
+  AccountView,
   FEE_VIEW_TITLES,
   FeeView,
   RESIDENCE_VIEW_TITLES,
@@ -34,6 +37,7 @@ export const MENU_TITLES = {
   fees: ['Thủ tục thu nộp đảng phí', ''],
   residence: ['Nhận xét nơi cư trú', ''],
   accounts: ['Tài khoản đảng viên', ''],
+  myAccount: ['Thông tin tài khoản', ''],
 } as const;
 
 /** Menu keys are the screen's name and its parameters joined by ':'. */
@@ -47,6 +51,8 @@ export const menuKeyOf = (screen: Screen): string => {
       return `residence:${screen.view}`;
     case 'accounts':
       return `accounts:${screen.view}`;
+    case 'myAccount':
+      return `myAccount:${screen.view}`;
     case 'orgs':
     case 'members':
     case 'users':
@@ -71,6 +77,9 @@ export function screenOfMenuKey(key: string): Screen {
   const accountsView = AccountsView.safeParse(a);
   if (name === 'accounts' && accountsView.success)
     return { name: 'accounts', view: accountsView.data };
+  const accountView = AccountView.safeParse(a);
+  if (name === 'myAccount' && accountView.success)
+    return { name: 'myAccount', view: accountView.data };
   if (name === 'members' || name === 'users' || name === 'outbox') return { name };
   return { name: 'orgs' };
 }
@@ -117,6 +126,16 @@ export function appMenuItems(
       }))
     : [];
   return [
+    ...group(
+      MENU_TITLES.myAccount[0],
+      AccountView.options
+        .filter((view) => may(`myAccount:${view}`, roles))
+        .map((view) => ({
+          key: `myAccount:${view}`,
+          icon: <IdcardOutlined />,
+          label: ACCOUNT_VIEW_TITLES[view],
+        })),
+    ),
     ...group(
       MENU_TITLES.orgs[0],
       may('orgs', roles)

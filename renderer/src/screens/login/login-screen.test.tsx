@@ -67,4 +67,27 @@ describe('the login form', { timeout: 180_000 }, () => {
       { username: 'canbo', password: 'secret' },
     ]);
   });
+
+  it('says why a pending or refused account cannot sign in, and opens the registration', async () => {
+    const bridge = loginBridge().answer('login', () => ({
+      code: 'account_refused',
+      message: 'account refused',
+      messageVi: 'Đăng ký tài khoản bị từ chối: Số thẻ đảng viên không khớp hồ sơ.',
+    }));
+    renderWithDesktop(<LoginScreen onLoggedIn={() => undefined} />, bridge);
+    const user = userEvent.setup({ delay: null });
+    await user.type(screen.getByLabelText('Tên đăng nhập'), 'an.nv');
+    await user.type(screen.getByLabelText('Mật khẩu'), 'Mk@2026!');
+    await user.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+    expect((await screen.findByTestId('login-error')).textContent).toContain(
+      'Số thẻ đảng viên không khớp hồ sơ.',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Đăng ký tài khoản đảng viên' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Đăng ký tài khoản đảng viên' }),
+    ).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: /Quay lại đăng nhập/ }));
+    expect(await screen.findByRole('heading', { name: 'Đăng nhập' })).toBeTruthy();
+  });
 });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { DesktopError, SessionUser } from '../../../../src/desktop/contract';
 import { useBridge, useDesktopEvents, useDesktopQuery } from '../../desktop-context';
 import { showOnField } from '../../ui/field-errors';
+import { RegistrationView } from '../account/registration-view';
 import { PartyEmblem } from '../layout/party-emblem';
 import { OidcSignIn } from './oidc-sign-in';
 
@@ -21,6 +22,7 @@ const HINTS: Record<string, string> = {
   oidc_unknown_identity:
     'Quản trị đơn vị cần ghi đúng số định danh cá nhân (CCCD) của bạn vào tài khoản trước khi đăng nhập bằng VNeID.',
   password_login_disabled: 'Dùng nút "Đăng nhập bằng VNeID" bên dưới.',
+  account_pending: 'Tài khoản dùng được sau khi Bí thư chi bộ phê duyệt đăng ký.',
 };
 
 /** "Đăng nhập", with the labels of the national system. */
@@ -36,6 +38,8 @@ export function LoginScreen({
   const [error, setError] = useState<DesktopError>();
   /** The VNeID sign-in waiting for the browser, with the address to open again if need be. */
   const [oidcUrl, setOidcUrl] = useState<string>();
+  /** "Đăng ký tài khoản đảng viên" open instead of the sign-in form. */
+  const [registering, setRegistering] = useState(false);
   useDesktopEvents((event) => {
     if (event.type !== 'oidc-login-failed') return;
     setOidcUrl(undefined);
@@ -64,6 +68,7 @@ export function LoginScreen({
     else if (!showOnField(form, result.error, CREDENTIAL_FIELDS)) setError(result.error);
   }
 
+  if (registering) return <RegistrationView onBack={() => setRegistering(false)} />;
   return (
     <div className="login-page">
       <Card className="login-card">
@@ -128,6 +133,11 @@ export function LoginScreen({
           onStart={() => void startOidc()}
           onCancel={() => setOidcUrl(undefined)}
         />
+        <div style={{ textAlign: 'center', marginTop: 12 }}>
+          <Button type="link" onClick={() => setRegistering(true)}>
+            Đăng ký tài khoản đảng viên
+          </Button>
+        </div>
         {status.data && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
             Máy chủ: <span className="wrap-anywhere">{status.data.serverUrl}</span>
