@@ -8,12 +8,17 @@ import {
 } from '../domain/procedures/transfer-dossier';
 import { TransferVariant } from '../domain/procedures/transfer-route';
 
-/** A member submits a transfer form; `id` is made by the client so a retry creates nothing new. */
+/**
+ * A member submits a transfer form, or staff of his cell file it on his behalf (`forMemberId`);
+ * `id` is made by the client so a retry creates nothing new.
+ */
 export const SubmitTransferRequest = z.object({
   id: Id,
   variant: TransferVariant,
   form: TransferForm,
   attachments: z.array(Attachment).max(20),
+  /** The member filed for; absent when the caller files his own. */
+  forMemberId: Id.optional(),
 });
 export type SubmitTransferRequest = z.infer<typeof SubmitTransferRequest>;
 
@@ -62,14 +67,15 @@ export const transferRoutes = {
   submitTransfer: {
     method: 'POST',
     path: '/v1/transfers',
-    summary: 'A member submits a transfer of party activity (attachments uploaded first as blobs)',
+    summary:
+      'A member submits a transfer of party activity, or a processor or approver of his cell files it on his behalf (attachments uploaded first as blobs)',
     tag: 'transfers',
     auth: true,
     body: SubmitTransferRequest,
     status: 201,
     response: DossierView,
-    errors: [400, 401, 403, 409, 413, 415],
-    access: { roles: ['member'], scope: 'self' },
+    errors: [400, 401, 403, 404, 409, 413, 415],
+    access: { roles: ['member', 'processor', 'approver'], scope: 'filing' },
   },
   myTransfers: {
     method: 'GET',
