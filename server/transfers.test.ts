@@ -190,6 +190,28 @@ describe.each(serverEngines)('transfers on %s', (engine) => {
     expect(await status('qt.phucloi', ids.outsider)).toBe(403);
   });
 
+  it('finds destination cells anywhere in the tree, named with the org above them', async () => {
+    const member = await t.tokenFor('dv.duc');
+    const res = await t.request('GET', '/v1/transfers/destinations?q=to%20dan%20pho%209', member);
+    expect(res.statusCode).toBe(200);
+    // Outside the member's read scope (another ward), yet the place he moves to.
+    expect(res.json().items).toEqual([
+      {
+        id: ids.otherCell,
+        code: '2256202',
+        name: 'Chi bộ Tổ dân phố số 9',
+        parentName: 'Đảng bộ Phường Phúc Lợi',
+      },
+    ]);
+    const byCode = await t.request('GET', '/v1/transfers/destinations?q=2256', member);
+    expect(
+      byCode
+        .json()
+        .items.map((o: { id: string }) => o.id)
+        .sort(),
+    ).toEqual([ids.cell1, ids.cell2, ids.cell3, ids.otherCell].sort());
+  });
+
   /** Checks and forwards at each hop with the given accounts; returns the last push results. */
   async function walk(id: string, actors: string[], last: TransferAction = { type: 'forward' }) {
     for (const [i, username] of actors.entries()) {

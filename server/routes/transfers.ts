@@ -17,7 +17,7 @@ import {
   type StoredDossier,
 } from '../repositories/transfers';
 import { submitTransfer, type TransferDeps } from '../repositories/transfers-apply';
-import { memberById } from '../repositories/transfers-members';
+import { memberById, transferDestinations } from '../repositories/transfers-members';
 import { findOrg } from '../repositories/orgs';
 import { hasRoleOver } from '../scope/scope';
 
@@ -79,6 +79,10 @@ export function transferRoutesOf(route: Register, deps: TransferDeps): void {
     }
     return viewOf(outcome.stored, await historyOf(deps.db, body.id), today());
   });
+
+  route(transferRoutes.transferDestinations, async ({ query }) => ({
+    items: await transferDestinations(deps.db, query.q),
+  }));
 
   route(transferRoutes.myTransfers, async ({ caller }) => {
     const stored = await dossiersOfMember(deps.db, memberOf(caller));

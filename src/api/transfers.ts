@@ -63,6 +63,18 @@ export const TransferIdParams = z.object({ id: Id });
 export const MyTransfersResponse = z.object({ items: z.array(DossierView) });
 export type MyTransfersResponse = z.infer<typeof MyTransfersResponse>;
 
+/** "Nơi chuyển đến": a cell of the whole tree (the tree is published), found by name or code. */
+export const TransferDestinationQuery = z.object({ q: z.string().trim().min(1).max(100) });
+export const TransferDestination = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  /** The org above the cell: many cells share a name ("Chi bộ Tổ dân phố số 1"). */
+  parentName: z.string().nullable(),
+});
+export type TransferDestination = z.infer<typeof TransferDestination>;
+export const TransferDestinationsResponse = z.object({ items: z.array(TransferDestination) });
+
 export const transferRoutes = {
   submitTransfer: {
     method: 'POST',
@@ -76,6 +88,18 @@ export const transferRoutes = {
     response: DossierView,
     errors: [400, 401, 403, 404, 409, 413, 415],
     access: { roles: ['member', 'processor', 'approver'], scope: 'filing' },
+  },
+  transferDestinations: {
+    method: 'GET',
+    path: '/v1/transfers/destinations',
+    summary: 'Active cells of the whole tree by name or code, for the destination of a transfer',
+    tag: 'transfers',
+    auth: true,
+    querystring: TransferDestinationQuery,
+    status: 200,
+    response: TransferDestinationsResponse,
+    errors: [400, 401, 403],
+    access: { roles: 'any', scope: 'shared' },
   },
   myTransfers: {
     method: 'GET',

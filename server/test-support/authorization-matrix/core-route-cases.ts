@@ -116,6 +116,10 @@ export const CORE_ROUTE_CASES: Record<string, RouteCase> = {
     in: (w, a) => fileTransfer(w, pick(a, w.ids.cellmate, undefined)),
     out: (w, a) => fileTransfer(w, pick(a, w.ids.outsider, w.ids.cellmate)),
   },
+  'GET /v1/transfers/destinations': {
+    success: 'ok',
+    in: () => get(`/v1/transfers/destinations?q=${encodeURIComponent('chi bộ')}`),
+  },
   'GET /v1/me/transfers': { success: 'ok', in: () => get('/v1/me/transfers') },
   'GET /v1/transfers/:id': {
     success: 'ok',
