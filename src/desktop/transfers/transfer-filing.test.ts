@@ -94,7 +94,8 @@ async function as(who: Staff) {
   return o;
 }
 
-const [ownId, onBehalfId] = [0, 1].map((i) => () => world.dossiers[i]!.id);
+const ownId = () => world.dossiers[0]!.id;
+const onBehalfId = () => world.dossiers[1]!.id;
 
 describe('"Chuyển sinh hoạt đảng" of the member', () => {
   it('lists his own dossiers only, newest first, with status, trail and filer', async () => {

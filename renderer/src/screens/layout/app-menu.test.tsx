@@ -93,10 +93,11 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
     expect(menu.selected).toBe('Quản lý tổ chức Đảng');
   });
 
-  it('a member: his residence report, his payments and the regulations only', () => {
+  it('a member: his transfers, his residence report, his payments and the regulations only', () => {
     const menu = menuOf(['member']);
-    expect(menu.groups).toEqual(['Nhận xét nơi cư trú', 'Thủ tục thu nộp đảng phí']);
+    expect(menu.groups).toEqual(['Đảng viên', 'Nhận xét nơi cư trú', 'Thủ tục thu nộp đảng phí']);
     expect(menu.items).toEqual([
+      'Chuyển sinh hoạt đảng',
       'Báo cáo kết quả thực hiện nhiệm vụ nơi cư trú',
       'Danh sách giao dịch nộp đảng phí',
       'Quy định mức đóng đảng phí',
@@ -107,6 +108,8 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
 
 describe('menu keys', () => {
   it('open the screen they name', () => {
+    expect(screenOfMenuKey('myTransfers')).toEqual({ name: 'myTransfers' });
+    expect(menuKeyOf({ name: 'myTransfers' })).toBe('myTransfers');
     expect(screenOfMenuKey('transfers:temporary:incoming')).toEqual({
       name: 'transfers',
       variant: 'temporary',
