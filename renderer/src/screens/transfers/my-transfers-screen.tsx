@@ -17,6 +17,8 @@ export function MyTransfersScreen() {
   const mine = useDesktopQuery('myTransfers', {});
   const [filing, setFiling] = useState<FilingTarget>();
   const items = mine.data?.items ?? [];
+  // The newest dossier is open until he opens or closes one ('' = all closed).
+  const [opened, setOpened] = useState<string>();
   return (
     <Card className="page-card" data-testid="my-transfers-screen">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
@@ -33,7 +35,8 @@ export function MyTransfersScreen() {
       ) : (
         <Collapse
           accordion
-          defaultActiveKey={items[0]?.id}
+          activeKey={opened ?? items[0]?.id}
+          onChange={(keys) => setOpened((Array.isArray(keys) ? keys[0] : keys) ?? '')}
           items={items.map((d) => ({
             key: d.id,
             label: <DossierHeader dossier={d} />,
