@@ -8,12 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
 import { DEMO_CELL_NAME, DEMO_PASSWORD } from '../../../scripts/gen/demo-accounts';
-import { hashPassword } from '../../../server/auth/passwords';
-import { insertUser } from '../../../server/repositories/users';
-import { openServerDb } from '../../db/server-db';
-import { User } from '../../domain/people/user';
+import { addMemberAccount } from '../../../scripts/test-support/member-account';
 import {
   generatedServerDb,
   startLoopbackServer,
@@ -29,10 +25,12 @@ let server: LoopbackServer;
 const dir = mkdtempSync(join(tmpdir(), 'transfer-filing-online-'));
 const caches: ClientDb[] = [];
 let pdfBase64: string;
+const MEMBER_USERNAME = 'dangvien.nophoso';
 
 beforeAll(async () => {
   serverDb = await generatedServerDb('ward', 1);
-  await addMemberAccount(serverDb.config.sqliteFile);
+  // The generator makes staff accounts only.
+  await addMemberAccount(serverDb.config, DEMO_CELL_NAME, MEMBER_USERNAME);
   server = await startLoopbackServer(serverDb.config);
   const doc = await PDFDocument.create();
   doc.addPage();
@@ -44,45 +42,6 @@ afterAll(async () => {
   serverDb?.drop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-const MEMBER_USERNAME = 'dangvien.nophoso';
-
-/** A member account for the first member of the demo cell (the generator makes staff only). */
-async function addMemberAccount(sqliteFile: string) {
-  const server = await openServerDb({ sqliteFile });
-  try {
-    const cell = await server.db
-      .selectFrom('orgs')
-      .select('id')
-      .where('name', '=', DEMO_CELL_NAME)
-      .executeTakeFirstOrThrow();
-    const member = await server.db
-      .selectFrom('members')
-      .select(['id', 'full_name', 'citizen_id'])
-      .where('home_org_id', '=', cell.id)
-      .where('deleted', '=', 0)
-      .orderBy('id')
-      .executeTakeFirstOrThrow();
-    const user = User.parse({
-      id: randomUUID(),
-      username: MEMBER_USERNAME,
-      fullName: member.full_name,
-      citizenId: member.citizen_id,
-      phone: '0912345678',
-      email: null,
-      position: null,
-      orgId: cell.id,
-      status: 'active',
-      roles: [{ role: 'member', orgId: cell.id }],
-    });
-    const passwordHash = await hashPassword(DEMO_PASSWORD, { N: 2 ** 10, r: 8, p: 1 });
-    await server.db
-      .transaction()
-      .execute((trx) => insertUser(trx, { user, passwordHash, memberId: member.id }, new Date()));
-  } finally {
-    await server.close();
-  }
-}
 
 /** A machine of its own for each user, signed in online and synced. */
 async function signIn(username: string): Promise<DesktopService> {
