@@ -38,7 +38,11 @@ const dossier = (over: Partial<MyTransfer>): MyTransfer => ({
   filedByVi: null,
   form,
   attachments: [],
-  route: [],
+  route: [
+    { orgId: 'c1', name: 'Chi bộ Tổ dân phố số 1', type: null, side: 'from', state: 'current' },
+    { orgId: 'w', name: 'Đảng bộ Phường Việt Hưng', type: null, side: 'from', state: 'later' },
+    { orgId: 'c9', name: 'Chi bộ Tổ dân phố số 9', type: null, side: 'to', state: 'later' },
+  ],
   history: [{ ...submit, actorName: 'Nguyễn Văn Đức' }],
   canResubmit: false,
   pendingActions: 0,
@@ -89,6 +93,15 @@ describe('"Chuyển sinh hoạt đảng" of a member', { timeout: 180_000 }, () 
     // The newest is open: its stay and its trail, where the filer is named.
     const first = await screen.findByTestId('my-transfer-body');
     expect(within(first).getByText('01/12/2026 – 01/06/2027')).toBeTruthy();
+    expect(
+      within(first)
+        .getAllByTestId('route-step')
+        .map((step) => [step.textContent, step.getAttribute('data-state')]),
+    ).toEqual([
+      ['Chi bộ Tổ dân phố số 1', 'current'],
+      ['Đảng bộ Phường Việt Hưng', 'later'],
+      ['Chi bộ Tổ dân phố số 9', 'later'],
+    ]);
     expect(within(first).getByTestId('history-filed-by').textContent).toBe(
       'Nộp hộ bởi Phạm Văn Bình',
     );

@@ -6,6 +6,7 @@ import { useDesktopQuery } from '../../desktop-context';
 import { formatDate, formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { DossierHistory } from './dossier-history';
+import { DossierRoute } from './dossier-route';
 import { DossierFlags, TransferStatusTag } from './dossier-tags';
 import { FilingDialog, type FilingTarget } from './filing-dialog';
 
@@ -107,6 +108,8 @@ function DossierBody({ dossier: d, onResubmit }: { dossier: MyTransfer; onResubm
           {d.attachments.length === 0 ? '—' : d.attachments.map((a) => a.fileName).join(', ')}
         </Descriptions.Item>
       </Descriptions>
+      <Typography.Title level={5}>Lộ trình</Typography.Title>
+      <DossierRoute detail={{ route: d.route, shown: { status: d.status } }} />
       <Typography.Title level={5}>Lịch sử xử lý</Typography.Title>
       <DossierHistory history={d.history} filedByVi={d.filedByVi} />
     </div>
