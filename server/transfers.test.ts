@@ -96,6 +96,11 @@ describe.each(serverEngines)('transfers on %s', (engine) => {
       overdue: false,
     });
     expect(d.history.map((e) => e.type)).toEqual(['submit']);
+    expect(d.filedBy).toEqual({
+      userId: staff.member.id,
+      fullName: 'Nguyễn Văn Đức',
+      onBehalf: false,
+    });
     expect((await t.submit(member, body)).rev).toBe(d.rev);
     const mine = await t.request('GET', '/v1/me/transfers', member);
     expect(mine.json().items).toHaveLength(1);
@@ -121,9 +126,90 @@ describe.each(serverEngines)('transfers on %s', (engine) => {
       wire?.op === 'upsert' && wire.entity === 'dossier' ? wire.data.orgNames : undefined;
     expect(Object.keys(names ?? {}).sort()).toEqual([...d.route.orgIds].sort());
     expect(names?.[ids.cell1]).toMatch(/\S/);
-    // Staff are not members: no submitting.
+    // Staff who name no member file for nobody: they have no member record of their own.
     const staffToken = await t.tokenFor('bithu.tdp1');
     expect((await t.request('POST', '/v1/transfers', staffToken, body)).statusCode).toBe(403);
+  });
+
+  it('staff of the member’s cell (or above) file on his behalf; the filer is on record', async () => {
+    const secretary = await t.tokenFor('bithu.tdp1');
+    const sha = await t.upload(secretary, pdf);
+    const attachment = {
+      sha256: sha,
+      fileName: 'Đơn xin chuyển.pdf',
+      contentType: 'application/pdf' as const,
+      size: pdf.length,
+    };
+    const fileFor = (forMemberId: string) => ({
+      id: randomUUID(),
+      variant: 'official' as const,
+      form: form(ids.otherCell),
+      attachments: [attachment],
+      forMemberId,
+    });
+    const d = await t.submit(secretary, fileFor(ids.members[0]));
+    expect(d).toMatchObject({
+      memberId: ids.members[0],
+      status: 'pending_check',
+      currentOrgId: ids.cell1,
+      filedBy: { userId: ids.secretary, fullName: 'Ngô Văn Minh', onBehalf: true },
+    });
+    expect(d.history).toMatchObject([
+      { type: 'submit', actorId: ids.secretary, actorName: 'Ngô Văn Minh' },
+    ]);
+
+    // The member follows it as his own, attachment included; the trail names the filer.
+    const member = await t.tokenFor('dv.duc');
+    const mine = await t.request('GET', '/v1/me/transfers', member);
+    expect(mine.json().items).toMatchObject([{ id: d.id, filedBy: { onBehalf: true } }]);
+    expect((await t.request('GET', `/v1/blobs/${sha}`, member)).statusCode).toBe(200);
+    // Pull carries the filer to the orgs of the route.
+    const receiving = await t.tokenFor('xuly.phucloi');
+    const pulled = PullResponse.parse((await t.request('GET', '/v1/sync/pull', receiving)).json());
+    const wire = pulled.changes.find((c) => c.entity === 'dossier' && c.id === d.id);
+    expect(wire?.op === 'upsert' && wire.entity === 'dossier' && wire.data.filedBy).toMatchObject({
+      fullName: 'Ngô Văn Minh',
+      onBehalf: true,
+    });
+
+    // A processor of the ward above files for another member of the cell.
+    const ward = await t.tokenFor('xuly.viethung');
+    const forCellmate = await t.submit(ward, { ...fileFor(ids.members[1]), attachments: [] });
+    expect(forCellmate.filedBy).toMatchObject({ userId: ids.delegate, onBehalf: true });
+
+    const status = async (who: string, forMemberId: string) =>
+      (await t.request('POST', '/v1/transfers', await t.tokenFor(who), fileFor(forMemberId)))
+        .statusCode;
+    // Outside the filer's read scope the member does not exist for him.
+    expect(await status('bithu.tdp9', ids.members[0])).toBe(404);
+    expect(await status('bithu.tdp2', ids.members[0])).toBe(404);
+    expect(await status('dv.duc', ids.members[1])).toBe(404);
+    // Seen (he lives in the ward) but registered in another ward's cell: not his to file.
+    expect(await status('xuly.viethung', ids.members[4])).toBe(403);
+    // An admin without a processor or approver grant files nothing.
+    expect(await status('qt.phucloi', ids.outsider)).toBe(403);
+  });
+
+  it('finds destination cells anywhere in the tree, named with the org above them', async () => {
+    const member = await t.tokenFor('dv.duc');
+    const res = await t.request('GET', '/v1/transfers/destinations?q=to%20dan%20pho%209', member);
+    expect(res.statusCode).toBe(200);
+    // Outside the member's read scope (another ward), yet the place he moves to.
+    expect(res.json().items).toEqual([
+      {
+        id: ids.otherCell,
+        code: '2256202',
+        name: 'Chi bộ Tổ dân phố số 9',
+        parentName: 'Đảng bộ Phường Phúc Lợi',
+      },
+    ]);
+    const byCode = await t.request('GET', '/v1/transfers/destinations?q=2256', member);
+    expect(
+      byCode
+        .json()
+        .items.map((o: { id: string }) => o.id)
+        .sort(),
+    ).toEqual([ids.cell1, ids.cell2, ids.cell3, ids.otherCell].sort());
   });
 
   /** Checks and forwards at each hop with the given accounts; returns the last push results. */

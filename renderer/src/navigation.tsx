@@ -90,6 +90,8 @@ export const Screen = z.discriminatedUnion('name', [
     dossierId: Id.optional(),
     awaitingMe: z.boolean().optional(),
   }),
+  /** "Chuyển sinh hoạt đảng" of a member: his own dossiers, filing and resubmitting. */
+  z.strictObject({ name: z.literal('myTransfers') }),
   /** What waits to be sent, and what the server did not apply. */
   z.strictObject({ name: z.literal('outbox') }),
   z.strictObject({ name: z.literal('fees'), view: FeeView }),

@@ -29,6 +29,8 @@ export const SCREEN_ROLES: Record<ScreenFamily, readonly Role[] | 'any'> = {
   members: STAFF_ROLES,
   users: ['admin'],
   transfers: TRANSFER_ROLES,
+  // A member files and follows his own transfers.
+  myTransfers: ['member'],
   // Whatever this machine still has to send, whoever queued it.
   outbox: STAFF_ROLES,
   'fees:approval': CELL_FEE_ROLES,

@@ -78,7 +78,8 @@ export type SubmitOutcome =
   | (Failure<TransferCode | 'bad_attachment' | 'id_taken'> & { field?: string });
 
 /**
- * A member submits a form: the dossier starts at their cell. A retry with the same id is a no-op.
+ * A member submits a form, or staff file it for him: the dossier starts at his cell. A retry
+ * with the same id is a no-op.
  */
 export async function submitTransfer(
   deps: TransferDeps,
@@ -109,7 +110,10 @@ export async function submitTransfer(
     }
     const paths = await loadOrgPaths(trx, [member.homeOrgId, body.form.destinationOrgId]);
     const now = deps.now();
-    const outcome = startTransfer({ ...body, member }, actorOf(caller, null), envOf(deps, paths));
+    // Staff file with the roles they hold at the member's cell (grants cover subtrees).
+    const home = paths.get(member.homeOrgId);
+    const actor = actorOf(caller, home ? pathString(home) : null);
+    const outcome = startTransfer({ ...body, member }, actor, envOf(deps, paths));
     if (!outcome.ok) return outcome;
     const rev = await insertDossier(trx, outcome.dossier, outcome.events, now);
     await referBlobs(

@@ -17,7 +17,9 @@ import {
   type StoredDossier,
 } from '../repositories/transfers';
 import { submitTransfer, type TransferDeps } from '../repositories/transfers-apply';
-import { memberById } from '../repositories/transfers-members';
+import { memberById, transferDestinations } from '../repositories/transfers-members';
+import { findOrg } from '../repositories/orgs';
+import { hasRoleOver } from '../scope/scope';
 
 const viewOf = (
   stored: StoredDossier,
@@ -34,15 +36,39 @@ const memberOf = (caller: Caller): string => {
   return caller.user.memberId;
 };
 
-/** Member-side endpoints: submit a transfer, see its status (no member portal needed). */
+/** Staff roles that file a transfer for a member of a cell under their grant. */
+const FILING_STAFF = ['processor', 'approver'] as const;
+
+/**
+ * The member a transfer is filed for: the caller himself, or a member he reads (else 404) whose
+ * cell lies under his processor or approver grant (else 403).
+ */
+async function filedMember(db: TransferDeps['db'], caller: Caller, forMemberId?: string) {
+  const id = forMemberId ?? memberOf(caller);
+  if (id === caller.user.memberId) {
+    const own = await memberById(db, id);
+    if (!own) throw forbidden();
+    return own;
+  }
+  const member = await findVisibleMember(db, caller.scope, id);
+  if (!member) throw notFound();
+  const home = await findOrg(db, member.homeOrgId);
+  if (!home || !hasRoleOver(caller.scope, FILING_STAFF, home.path)) throw forbidden();
+  return { id: member.id, homeOrgId: member.homeOrgId };
+}
+
+/**
+ * Member-side endpoints: submit a transfer (the member, or staff of his cell on his behalf), see
+ * its status.
+ */
 export function transferRoutesOf(route: Register, deps: TransferDeps): void {
   const today = () => deps.now().toISOString().slice(0, 10);
 
   route(transferRoutes.submitTransfer, async ({ body, caller }) => {
-    const member = await memberById(deps.db, memberOf(caller));
-    if (!member) throw forbidden();
+    const member = await filedMember(deps.db, caller, body.forMemberId);
     const outcome = await submitTransfer(deps, caller, member, body);
     if (!outcome.ok) {
+      if (outcome.code === 'not_your_dossier') throw forbidden();
       if (outcome.code === 'id_taken')
         throw new HttpError(409, {
           error: 'id_taken',
@@ -53,6 +79,10 @@ export function transferRoutesOf(route: Register, deps: TransferDeps): void {
     }
     return viewOf(outcome.stored, await historyOf(deps.db, body.id), today());
   });
+
+  route(transferRoutes.transferDestinations, async ({ query }) => ({
+    items: await transferDestinations(deps.db, query.q),
+  }));
 
   route(transferRoutes.myTransfers, async ({ caller }) => {
     const stored = await dossiersOfMember(deps.db, memberOf(caller));

@@ -54,6 +54,8 @@ export const ScopeRules = {
     'the residence list or form is the caller’s own (a form about his member record) or one of its orgs (workplace; for a form also the residence cell and its committee) lies in a staff subtree, else 404; then the roles (403)',
   'account-request':
     'the account request is the caller’s own (he is its requester) or its deciding org or the member’s cell lies in a staff subtree, else 404; then the roles (403). A request not filed yet (push, filing on base rev 0) passes to the handler, which files it for the caller only',
+  filing:
+    'the roles first (403); the request is the caller’s own or names a member in the read scope (else 404) whose cell lies under a grant of a staff role of the route (else 403)',
   blob: 'uploaded by the caller or referred to by an object in the read scope, else 404 (checked by the blob routes)',
   push: 'each mutation type declares its own access (pushMutationAccess): roles checked per mutation, its object where it is applied; every refusal is the result forbidden',
 } as const;

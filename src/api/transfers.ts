@@ -8,12 +8,17 @@ import {
 } from '../domain/procedures/transfer-dossier';
 import { TransferVariant } from '../domain/procedures/transfer-route';
 
-/** A member submits a transfer form; `id` is made by the client so a retry creates nothing new. */
+/**
+ * A member submits a transfer form, or staff of his cell file it on his behalf (`forMemberId`);
+ * `id` is made by the client so a retry creates nothing new.
+ */
 export const SubmitTransferRequest = z.object({
   id: Id,
   variant: TransferVariant,
   form: TransferForm,
   attachments: z.array(Attachment).max(20),
+  /** The member filed for; absent when the caller files his own. */
+  forMemberId: Id.optional(),
 });
 export type SubmitTransferRequest = z.infer<typeof SubmitTransferRequest>;
 
@@ -58,18 +63,43 @@ export const TransferIdParams = z.object({ id: Id });
 export const MyTransfersResponse = z.object({ items: z.array(DossierView) });
 export type MyTransfersResponse = z.infer<typeof MyTransfersResponse>;
 
+/** "Nơi chuyển đến": a cell of the whole tree (the tree is published), found by name or code. */
+export const TransferDestinationQuery = z.object({ q: z.string().trim().min(1).max(100) });
+export const TransferDestination = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  /** The org above the cell: many cells share a name ("Chi bộ Tổ dân phố số 1"). */
+  parentName: z.string().nullable(),
+});
+export type TransferDestination = z.infer<typeof TransferDestination>;
+export const TransferDestinationsResponse = z.object({ items: z.array(TransferDestination) });
+
 export const transferRoutes = {
   submitTransfer: {
     method: 'POST',
     path: '/v1/transfers',
-    summary: 'A member submits a transfer of party activity (attachments uploaded first as blobs)',
+    summary:
+      'A member submits a transfer of party activity, or a processor or approver of his cell files it on his behalf (attachments uploaded first as blobs)',
     tag: 'transfers',
     auth: true,
     body: SubmitTransferRequest,
     status: 201,
     response: DossierView,
-    errors: [400, 401, 403, 409, 413, 415],
-    access: { roles: ['member'], scope: 'self' },
+    errors: [400, 401, 403, 404, 409, 413, 415],
+    access: { roles: ['member', 'processor', 'approver'], scope: 'filing' },
+  },
+  transferDestinations: {
+    method: 'GET',
+    path: '/v1/transfers/destinations',
+    summary: 'Active cells of the whole tree by name or code, for the destination of a transfer',
+    tag: 'transfers',
+    auth: true,
+    querystring: TransferDestinationQuery,
+    status: 200,
+    response: TransferDestinationsResponse,
+    errors: [400, 401, 403],
+    access: { roles: 'any', scope: 'shared' },
   },
   myTransfers: {
     method: 'GET',

@@ -7,9 +7,9 @@ import {
   ResidenceRequestStatus,
 } from '../domain/procedures/residence-request';
 import { ResidenceExemptionCode } from '../domain/procedures/residence-rules';
-import { AttachmentContentType, Sha256Hex } from '../domain/procedures/transfer-dossier';
+import { Sha256Hex } from '../domain/procedures/transfer-dossier';
 import { DocumentFile } from '../api/fees/shared';
-import { DossierFile, OutboxEntry } from './contract-transfers';
+import { DossierFile, OutboxEntry, PickedFile } from './contract-transfers';
 
 /**
  * The DesktopApi calls of residence comments (Quy định 213-QĐ/TW, "Lấy ý kiến nhận xét của chi
@@ -225,13 +225,8 @@ const ListInput = z.object({ requestId: Id });
 const FormInput = z.object({ formId: Id });
 const FormIds = z.array(Id).min(1).max(2000);
 
-/** A file picked by the user (report, paper scan): checked by type and size before it is kept. */
-export const PickedFile = z.object({
-  fileName: z.string().trim().min(1).max(255),
-  contentType: AttachmentContentType,
-  dataBase64: z.string().min(1),
-});
-export type PickedFile = z.infer<typeof PickedFile>;
+// The transfer forms pick files too; the schema lives with them (contract-transfers.ts).
+export { PickedFile } from './contract-transfers';
 
 export const residenceCalls = {
   /** "Danh sách đã lập": the lists of the user's workplace orgs. */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CertificateRegistration } from '../api/certificates';
-import { DossierWire } from '../api/transfers';
+import { DossierWire, TransferDestination } from '../api/transfers';
 import {
   AttachmentContentType,
   Sha256Hex,
+  TransferForm,
   TransferStatus,
 } from '../domain/procedures/transfer-dossier';
 import { TransferVariant } from '../domain/procedures/transfer-route';
@@ -216,6 +217,41 @@ export const TokenInfo = z.object({
 });
 export type TokenInfo = z.infer<typeof TokenInfo>;
 
+/** A file picked by the user (report, paper scan): checked by type and size before it is kept. */
+export const PickedFile = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  contentType: AttachmentContentType,
+  dataBase64: z.string().min(1),
+});
+export type PickedFile = z.infer<typeof PickedFile>;
+
+/** One of the member's own dossiers ("Chuyển sinh hoạt đảng" in his menu), with its trail. */
+export const MyTransfer = z.object({
+  id: z.string(),
+  variant: TransferVariant,
+  status: TransferStatus,
+  destinationOrg: OrgName,
+  currentOrg: OrgName,
+  submittedAt: z.string(),
+  updatedAt: z.string(),
+  /** Why it was returned or rejected. */
+  reason: z.string().nullable(),
+  /** "Nộp hộ bởi …" when staff filed it for him. */
+  filedByVi: z.string().nullable(),
+  form: TransferForm,
+  attachments: z.array(DossierFile),
+  route: z.array(RouteStep),
+  history: z.array(DossierHistoryItem),
+  /** Returned to him and nothing of his waits in the outbox refused: he may file it again. */
+  canResubmit: z.boolean(),
+  /** His resubmission queued and not yet applied by the server. */
+  pendingActions: Count,
+  needsAttention: z.boolean(),
+});
+export type MyTransfer = z.infer<typeof MyTransfer>;
+
+const Files = z.array(PickedFile).max(20).default([]);
+
 const DossierInput = z.object({ dossierId: Id });
 
 /** A certificate on a plugged-in token. */
@@ -233,6 +269,38 @@ export const TokenRegistrationStatus = z.object({
 export type TokenRegistrationStatus = z.infer<typeof TokenRegistrationStatus>;
 
 export const transferCalls = {
+  /**
+   * "Nộp hồ sơ": the member files his own transfer, or a processor or approver of the member's
+   * cell files it for him (`forMemberId`). Online: the files go up as blobs, then the dossier.
+   */
+  fileTransfer: {
+    input: z.object({
+      variant: TransferVariant,
+      form: TransferForm,
+      files: Files,
+      forMemberId: Id.optional(),
+    }),
+    output: z.object({ dossierId: z.string() }),
+  },
+  /** "Nơi chuyển đến": cells of the whole tree by name or code (online). */
+  transferDestinations: {
+    input: z.object({ q: z.string().trim().min(1).max(100) }),
+    output: z.object({ items: z.array(TransferDestination) }),
+  },
+  /** The signed-in member's own dossiers from the cache, newest first. */
+  myTransfers: {
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(MyTransfer) }),
+  },
+  /** "Nộp lại": a returned dossier with the corrected form, kept and new files (queued). */
+  resubmitTransfer: {
+    input: DossierInput.extend({
+      form: TransferForm,
+      keep: z.array(Sha256Hex).max(20).default([]),
+      files: Files,
+    }),
+    output: z.object({ outboxId: z.uuid() }),
+  },
   /** "Xử lý hồ sơ » <variant> » nơi chuyển đi / nơi chuyển đến": dossiers touching the user's orgs. */
   listDossiers: {
     input: z.object({

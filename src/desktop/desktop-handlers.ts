@@ -58,6 +58,10 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
 
     listDossiers: transfers.listDossiers,
     dossierDetail: transfers.dossierDetail,
+    fileTransfer: transfers.fileTransfer,
+    transferDestinations: transfers.transferDestinations,
+    myTransfers: transfers.myTransfers,
+    resubmitTransfer: transfers.resubmitTransfer,
     readBlob: transfers.readBlob,
     verifyPdfSignatures: transfers.verifyPdfSignatures,
     checkDossier: transfers.checkDossier,

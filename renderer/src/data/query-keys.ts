@@ -44,6 +44,9 @@ const ENTITY_OF_QUERY = {
   listUsers: 'users',
   listDossiers: 'dossiers',
   dossierDetail: 'dossiers',
+  myTransfers: 'dossiers',
+  // Answered by the server: cells of the whole tree by name or code.
+  transferDestinations: 'orgs',
   readBlob: 'blobs',
   verifyPdfSignatures: 'blobs',
   listOutbox: 'outbox',

@@ -1,7 +1,24 @@
 /** The matrix cases of the routes outside fees: auth, orgs, members, users, sync, blobs, transfers. */
 import { randomUUID } from 'node:crypto';
 import { dossierMutation } from './mutation-cases';
-import { get, json, pick, type RouteCase } from './model';
+import { get, json, pick, type RouteCase, type World } from './model';
+
+const fileTransfer = (w: World, forMemberId: string | undefined) =>
+  json('POST', '/v1/transfers', {
+    id: randomUUID(),
+    variant: 'official',
+    form: {
+      // Staff file towards the other ward: a dossier coming to cell 2 would name the cellmate
+      // to its staff, whom the scope tests keep out of cell 2's sight.
+      destinationOrgId: forMemberId ? w.ids.otherCell : w.ids.cell2,
+      reason: 'Chuyển nơi cư trú',
+      movedOn: '2026-01-02',
+      newAddress: 'Số 5 ngõ 12',
+      temporary: null,
+    },
+    attachments: [],
+    ...(forMemberId ? { forMemberId } : {}),
+  });
 
 export const CORE_ROUTE_CASES: Record<string, RouteCase> = {
   'GET /v1/health': { success: 'ok', in: () => get('/v1/health') },
@@ -95,20 +112,13 @@ export const CORE_ROUTE_CASES: Record<string, RouteCase> = {
   },
   'POST /v1/transfers': {
     success: 'pass',
-    why: 'the member has an open dossier already (400) or submits a new one (201)',
-    in: (w) =>
-      json('POST', '/v1/transfers', {
-        id: randomUUID(),
-        variant: 'official',
-        form: {
-          destinationOrgId: w.ids.cell2,
-          reason: 'Chuyển nơi cư trú',
-          movedOn: '2026-01-02',
-          newAddress: 'Số 5 ngõ 12',
-          temporary: null,
-        },
-        attachments: [],
-      }),
+    why: 'the member files his own, staff file for the cellmate: a new dossier (201) or one open already (400)',
+    in: (w, a) => fileTransfer(w, pick(a, w.ids.cellmate, undefined)),
+    out: (w, a) => fileTransfer(w, pick(a, w.ids.outsider, w.ids.cellmate)),
+  },
+  'GET /v1/transfers/destinations': {
+    success: 'ok',
+    in: () => get(`/v1/transfers/destinations?q=${encodeURIComponent('chi bộ')}`),
   },
   'GET /v1/me/transfers': { success: 'ok', in: () => get('/v1/me/transfers') },
   'GET /v1/transfers/:id': {

@@ -86,7 +86,7 @@ export function expectedAnswer(
   if (kase === 'out') {
     if (VISIBLE_WHEN_OUT.includes(access.scope)) return '403';
     // Lists check the role before the org they are narrowed to.
-    if (access.scope === 'filtered' && !rolesOk) return '403';
+    if ((access.scope === 'filtered' || access.scope === 'filing') && !rolesOk) return '403';
     return '404';
   }
   // Payments are read by the fee staff roles only: the clerk's "in" payment is out of its reach.

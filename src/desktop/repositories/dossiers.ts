@@ -84,6 +84,14 @@ export function dossiersRepo(handle: SqliteHandle) {
         .orderBy('d.submitted_at', 'desc')
         .orderBy('d.id'),
   );
+  const ofMember = prepareQuery(handle, (db, p: Params<{ memberId: string }>) =>
+    db
+      .selectFrom('dossiers')
+      .selectAll()
+      .where('member_id', '=', p.memberId)
+      .orderBy('submitted_at', 'desc')
+      .orderBy('id'),
+  );
   const grants = prepareQuery(handle, (db, p: Params<{ userId: string }>) =>
     db
       .selectFrom('user_roles as r')
@@ -151,6 +159,8 @@ export function dossiersRepo(handle: SqliteHandle) {
       const scopes = JSON.stringify(q.scopePaths.map((p) => [p, subtreeEnd(p)]));
       return touching.all({ variant: q.variant, side: q.side, status: q.status, scopes });
     },
+    /** A member's own dossiers, newest first. */
+    ofMember: (memberId: string): DossierRow[] => ofMember.all({ memberId }),
     grantsOf: (userId: string): GrantRow[] => grants.all({ userId }),
     memberIdOfUser: (userId: string): string | null => userMember.get({ userId }) ?? null,
     orgs: (ids: readonly string[]): Map<string, OrgInfoRow> =>

@@ -20,6 +20,12 @@ import {
   tokenCertificateRegistration,
 } from './certificate-registry';
 import { transferModel, type TransferModel } from './transfer-model';
+import {
+  fileTransfer,
+  myTransfers,
+  resubmitTransfer,
+  transferDestinations,
+} from './transfer-filing';
 
 const notLoggedIn = () => fail('not_logged_in', 'not logged in', 'Bạn chưa đăng nhập.');
 
@@ -57,6 +63,13 @@ export function transferHandlers(ctx: ServiceContext): HandlersFor<keyof typeof 
   const now = () => new Date();
 
   return {
+    fileTransfer: (input) => fileTransfer(ctx, input, now()),
+    transferDestinations: ({ q }) => transferDestinations(ctx, q),
+    myTransfers: () => {
+      const m = model();
+      return myTransfers(m, ctx, now(), (id) => dossierLabel(m, id));
+    },
+    resubmitTransfer: (input) => resubmitTransfer(ctx, model(), input, now()),
     listDossiers: (input) => listDossiers(model(), input, now().toISOString().slice(0, 10)),
     dossierDetail: ({ dossierId }) => {
       const m = model();

@@ -198,6 +198,8 @@ export function transferModel(handle: SqliteHandle, user: SessionUser) {
     overlay,
     apply,
     advance,
+    /** The user's own member record (a member signed in), or null. */
+    memberId,
     rolesAt,
     awaitsUser,
     memberOf,

@@ -62,6 +62,18 @@ export type TransferForm = z.infer<typeof TransferForm>;
  */
 export const LETTER_NUMBER_FIELD = 'letterNumber';
 
+/** Who filed a dossier: the member himself, or staff of his cell on his behalf ("nộp hộ"). */
+export const FiledBy = z.object({
+  userId: Id,
+  fullName: z.string(),
+  onBehalf: z.boolean(),
+});
+export type FiledBy = z.infer<typeof FiledBy>;
+
+/** The trail's note on a dossier filed by staff for the member; null when he filed it himself. */
+export const filedOnBehalfVi = (filedBy: FiledBy | null): string | null =>
+  filedBy?.onBehalf ? `Nộp hộ bởi ${filedBy.fullName}` : null;
+
 export const TransferDossier = z.object({
   id: Id,
   variant: TransferVariant,
@@ -85,6 +97,8 @@ export const TransferDossier = z.object({
   /** The member presents the introduction by then (30 working days after the handover). */
   presentBy: IsoDate.nullable(),
   completedAt: z.string().nullable(),
+  /** Null on dossiers filed before the filer was recorded (all by the member himself). */
+  filedBy: FiledBy.nullable().default(null),
 });
 export type TransferDossier = z.infer<typeof TransferDossier>;
 

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../people/user';
-import type { TransferAction, TransferActor, TransferDossier } from './transfer-dossier';
+import {
+  filedOnBehalfVi,
+  type TransferAction,
+  type TransferActor,
+  type TransferDossier,
+} from './transfer-dossier';
 import { isOverdue } from './transfer-deadlines';
 import {
   applyTransferAction,
@@ -77,6 +82,55 @@ describe('transfer state machine', () => {
       [{ type: 'sign_and_forward', signedPdfSha256: letter }, approver],
     );
     expect(d).toMatchObject({ status: 'completed', letterSha256: letter, completedAt: env.now });
+  });
+
+  it('records the member as the filer of his own dossier', () => {
+    expect(submitted().filedBy).toEqual({
+      userId: member.userId,
+      fullName: member.fullName,
+      onBehalf: false,
+    });
+    expect(filedOnBehalfVi(submitted().filedBy)).toBeNull();
+  });
+
+  it('staff of the home cell file on the member’s behalf; others may not', () => {
+    const fileAs = (actor: TransferActor) =>
+      startTransfer(
+        {
+          id: uuid(9),
+          variant: 'official',
+          member: { id: memberId, homeOrgId: tree.cell1 },
+          form: {
+            destinationOrgId: tree.otherCell,
+            reason: 'Chuyển nơi ở',
+            movedOn: '2026-02-20',
+            newAddress: null,
+            temporary: null,
+          },
+          attachments: [],
+        },
+        actor,
+        env,
+      );
+    for (const actor of [processor, approver]) {
+      const r = fileAs(actor);
+      if (!r.ok) throw new Error(r.message);
+      expect(r.dossier).toMatchObject({
+        memberId,
+        status: 'pending_check',
+        filedBy: { userId: actor.userId, fullName: 'Cán bộ', onBehalf: true },
+      });
+      expect(r.events).toMatchObject([{ type: 'submit', actorId: actor.userId }]);
+      expect(filedOnBehalfVi(r.dossier.filedBy)).toBe('Nộp hộ bởi Cán bộ');
+    }
+    // Roles are those at the member's home cell: none there means outside the filer's subtree.
+    for (const actor of [
+      staff(),
+      staff('clerk'),
+      staff('member'),
+      { ...member, memberId: uuid(7) },
+    ])
+      expect(fileAs(actor)).toMatchObject({ ok: false, code: 'not_your_dossier' });
   });
 
   it('only approvers sign; approving needs a check first', () => {

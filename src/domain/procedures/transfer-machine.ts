@@ -19,6 +19,10 @@ import {
   type TransferVariant,
 } from './transfer-route';
 
+const STAFF = ['processor', 'approver'] as const;
+const isStaffHere = (actor: TransferActor) =>
+  actor.rolesHere.some((r) => STAFF.includes(r as never));
+
 /** What the machine needs from outside: the clock, the holidays, and the org tree. */
 export interface TransferEnv {
   /** ISO-8601 instant. */
@@ -128,7 +132,18 @@ function planFor(
   return planTransferRoute(variant, from, to);
 }
 
-/** The member submits the form: the dossier starts at the sending cell, waiting for its check. */
+const notYours = () =>
+  fail<TransferCode>(
+    'not_your_dossier',
+    'members submit only their own transfer; staff file only for members of their cells',
+    'Đảng viên chỉ được nộp hồ sơ của chính mình; cán bộ chỉ được nộp hộ đảng viên thuộc phạm vi quản lý.',
+  );
+
+/**
+ * The member submits the form, or a processor or approver of his home cell (or of an org above
+ * it: `rolesHere` are the actor's roles at that cell) files it on his behalf. The dossier starts
+ * at the sending cell, waiting for its check, and records who filed it.
+ */
 export function startTransfer(
   input: {
     id: string;
@@ -140,12 +155,8 @@ export function startTransfer(
   actor: TransferActor,
   env: TransferEnv,
 ): TransferOutcome {
-  if (actor.memberId !== input.member.id)
-    return fail(
-      'not_your_dossier',
-      'members submit only their own transfer',
-      'Đảng viên chỉ được nộp hồ sơ của chính mình.',
-    );
+  const onBehalf = actor.memberId !== input.member.id;
+  if (onBehalf && !isStaffHere(actor)) return notYours();
   const bad = validateForm(input.variant, input.form, env);
   if (bad) return bad;
   const route = planFor(input.variant, input.member.homeOrgId, input.form, env);
@@ -167,13 +178,10 @@ export function startTransfer(
     submittedAt: env.now,
     presentBy: null,
     completedAt: null,
+    filedBy: { userId: actor.userId, fullName: actor.fullName, onBehalf },
   };
   return { ok: true, dossier, events: [event('submit', actor, env, null)] };
 }
-
-const STAFF = ['processor', 'approver'] as const;
-const isStaffHere = (actor: TransferActor) =>
-  actor.rolesHere.some((r) => STAFF.includes(r as never));
 
 const notNow = (d: TransferDossier, what: string) =>
   fail<TransferCode>(

@@ -27,6 +27,9 @@ const UsersScreen = lazy(() =>
 const TransfersScreen = lazy(() =>
   import('../transfers/transfers-screen').then((m) => ({ default: m.TransfersScreen })),
 );
+const MyTransfersScreen = lazy(() =>
+  import('../transfers/my-transfers-screen').then((m) => ({ default: m.MyTransfersScreen })),
+);
 const OutboxScreen = lazy(() =>
   import('../outbox/outbox-screen').then((m) => ({ default: m.OutboxScreen })),
 );
@@ -136,6 +139,7 @@ export function AppLayout({
                     awaitingMe={screen.awaitingMe}
                   />
                 )}
+                {screen.name === 'myTransfers' && <MyTransfersScreen />}
                 {screen.name === 'outbox' && <OutboxScreen />}
                 {screen.name === 'fees' && <FeesScreen key={screen.view} view={screen.view} />}
                 {screen.name === 'residence' && (

@@ -113,16 +113,18 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
     ]);
   });
 
-  it('a member: his account, residence report, payments and the regulations only', () => {
+  it('a member: his account, transfers, residence report, payments and the regulations only', () => {
     const menu = menuOf(['member']);
     expect(menu.groups).toEqual([
       'Thông tin tài khoản',
+      'Đảng viên',
       'Nhận xét nơi cư trú',
       'Thủ tục thu nộp đảng phí',
     ]);
     expect(menu.items).toEqual([
       'Thông tin tài khoản',
       'Thay đổi thông tin tài khoản',
+      'Chuyển sinh hoạt đảng',
       'Báo cáo kết quả thực hiện nhiệm vụ nơi cư trú',
       'Nộp đảng phí',
       'Danh sách giao dịch nộp đảng phí',
@@ -134,6 +136,8 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
 
 describe('menu keys', () => {
   it('open the screen they name', () => {
+    expect(screenOfMenuKey('myTransfers')).toEqual({ name: 'myTransfers' });
+    expect(menuKeyOf({ name: 'myTransfers' })).toBe('myTransfers');
     expect(screenOfMenuKey('transfers:temporary:incoming')).toEqual({
       name: 'transfers',
       variant: 'temporary',

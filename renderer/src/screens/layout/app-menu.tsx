@@ -34,6 +34,7 @@ export const MENU_TITLES = {
   members: ['Đảng viên', 'Tra cứu đảng viên'],
   users: ['Quản trị hệ thống', 'Quản lý người dùng'],
   transfers: ['Xử lý hồ sơ', 'Hồ sơ chờ gửi'],
+  myTransfers: ['Đảng viên', 'Chuyển sinh hoạt đảng'],
   fees: ['Thủ tục thu nộp đảng phí', ''],
   residence: ['Nhận xét nơi cư trú', ''],
   accounts: ['Tài khoản đảng viên', ''],
@@ -57,6 +58,7 @@ export const menuKeyOf = (screen: Screen): string => {
     case 'members':
     case 'users':
     case 'outbox':
+    case 'myTransfers':
       return screen.name;
   }
 };
@@ -80,7 +82,8 @@ export function screenOfMenuKey(key: string): Screen {
   const accountView = AccountView.safeParse(a);
   if (name === 'myAccount' && accountView.success)
     return { name: 'myAccount', view: accountView.data };
-  if (name === 'members' || name === 'users' || name === 'outbox') return { name };
+  if (name === 'members' || name === 'users' || name === 'outbox' || name === 'myTransfers')
+    return { name };
   return { name: 'orgs' };
 }
 
@@ -146,6 +149,18 @@ export function appMenuItems(
       MENU_TITLES.members[0],
       may('members', roles)
         ? [{ key: 'members', icon: <TeamOutlined />, label: MENU_TITLES.members[1] }]
+        : [],
+    ),
+    ...group(
+      MENU_TITLES.myTransfers[0],
+      may('myTransfers', roles)
+        ? [
+            {
+              key: 'myTransfers',
+              icon: <FileSyncOutlined />,
+              label: MENU_TITLES.myTransfers[1],
+            },
+          ]
         : [],
     ),
     ...group(MENU_TITLES.transfers[0], [

@@ -12,10 +12,14 @@ const COLORS: Record<string, string> = {
 /** "Lịch sử xử lý": who did what, where and when, with the letter each signer signed. */
 export function DossierHistory({
   history,
+  filedByVi,
   onOpenLetter,
 }: {
   history: DossierHistoryItem[];
-  onOpenLetter: (sha256: string, title: string) => void;
+  /** "Nộp hộ bởi …", shown on the submission when staff filed it for the member. */
+  filedByVi?: string | null;
+  /** Absent: the letters are not opened from here (the member's own view). */
+  onOpenLetter?: (sha256: string, title: string) => void;
 }) {
   if (history.length === 0) return <Empty description="Chưa có lịch sử xử lý" />;
   return (
@@ -35,6 +39,11 @@ export function DossierHistory({
               <Typography.Text type="secondary">Người thực hiện: </Typography.Text>
               {h.actorName}
             </div>
+            {h.type === 'submit' && filedByVi && (
+              <div data-testid="history-filed-by">
+                <Typography.Text type="warning">{filedByVi}</Typography.Text>
+              </div>
+            )}
             {h.nextOrg && (
               <div>
                 <Typography.Text type="secondary">Chuyển đến: </Typography.Text>
@@ -47,7 +56,7 @@ export function DossierHistory({
                 {h.reason}
               </div>
             )}
-            {h.signedPdfSha256 && (
+            {h.signedPdfSha256 && onOpenLetter && (
               <Button
                 type="link"
                 size="small"

@@ -6,7 +6,12 @@ import { labelOf } from '../../format';
 const STEP_STATUS = { done: 'finish', current: 'process', later: 'wait' } as const;
 
 /** "Lộ trình": the orgs the dossier passes, the one where it is now highlighted. */
-export function DossierRoute({ detail }: { detail: DossierDetail }) {
+export function DossierRoute({
+  detail,
+}: {
+  /** The staff detail, or a member's own dossier (its route and status). */
+  detail: Pick<DossierDetail, 'route'> & { shown: Pick<DossierDetail['shown'], 'status'> };
+}) {
   const { route } = detail;
   const status = detail.shown.status;
   const current = route.findIndex((s) => s.state === 'current');

@@ -13,7 +13,10 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import type { DossierDetail, OutboxEntry } from '../../../../src/desktop/contract';
-import { transferActionLabelVi } from '../../../../src/domain/procedures/transfer-dossier';
+import {
+  filedOnBehalfVi,
+  transferActionLabelVi,
+} from '../../../../src/domain/procedures/transfer-dossier';
 import { transferVariantLabelVi } from '../../../../src/domain/procedures/transfer-route';
 import { callDesktop, DesktopCallError, useBridge, useDesktopQuery } from '../../desktop-context';
 import { formatDate, formatDateTime, labelOf } from '../../format';
@@ -86,6 +89,7 @@ export function DossierView({ dossierId, onBack }: { dossierId: string; onBack: 
                 children: (
                   <DossierHistory
                     history={d.history}
+                    filedByVi={filedOnBehalfVi(d.shown.filedBy)}
                     onOpenLetter={(sha256, title) =>
                       openFile({ sha256, title, contentType: 'application/pdf', cached: null })
                     }
