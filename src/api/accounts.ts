@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { Id, NonBlankText } from '../domain/common/schemas';
 import {
   AccountDecision,
-  AccountRequest,
   DeclaredMember,
   DeclaredMemberFields,
   DeclaredPosition,
@@ -15,6 +14,9 @@ import { CitizenId } from '../domain/validation/citizen-id';
 import { OidcLoginRequest } from './auth';
 import { ApiError } from './errors';
 import type { RouteSpec } from './routes';
+import { AccountRequestWire } from './account-wire';
+
+export { AccountEventWire, AccountRequestWire } from './account-wire';
 
 /**
  * Member accounts (user guide part 2, docs/decisions/0031): registration is public (the member has
@@ -125,35 +127,7 @@ export const OnBehalfRegistrationReceipt = RegistrationReceipt.extend({
 });
 export type OnBehalfRegistrationReceipt = z.infer<typeof OnBehalfRegistrationReceipt>;
 
-/** One step of a request's trail: filed, approved, refused. */
-export const AccountEventWire = z.object({
-  type: z.enum(['filed', 'approve', 'refuse']),
-  actorName: z.string(),
-  at: z.string(),
-  reason: z.string().nullable(),
-});
-export type AccountEventWire = z.infer<typeof AccountEventWire>;
-
-/** A request as pull sends it to the deciding org's staff, the member's cell and the member. */
-export const AccountRequestWire = z.intersection(
-  AccountRequest,
-  z.object({
-    updatedAt: z.string(),
-    history: z.array(AccountEventWire),
-    /** The member's name (the declared one for a registration). */
-    memberName: z.string(),
-    orgNames: z.record(Id, z.string()),
-    /**
-     * The member database's record when the request was filed or last changed: the secretary reviews
-     * the declared data beside it, and his cache may not hold the member (a wrong-cell move).
-     */
-    recordOnFile: Member.nullable(),
-  }),
-);
-export type AccountRequestWire = z.infer<typeof AccountRequestWire>;
-
 /** What a signed-in member reads of himself: his account, his record and his requests. */
-// Domain schemas only here: api/sync imports this module, and api/users imports api/sync.
 export const MyAccountResponse = z.object({
   user: User,
   member: Member.nullable(),

@@ -4,7 +4,7 @@ import { Member } from '../domain/people/member';
 import { User, RoleGrant } from '../domain/people/user';
 import { ResidenceFormWire, ResidenceRequestWire } from './residence';
 import { DossierWire } from './transfers';
-import { AccountRequestWire } from './accounts';
+import { AccountRequestWire } from './account-wire';
 
 /** Entities that travel through pull. Wire shapes are the domain schemas plus server fields. */
 export const SyncEntity = z.enum(['org', 'bankAccount', 'member', 'user', 'userRole']);

@@ -20,6 +20,9 @@ import { CitizenId } from '../domain/validation/citizen-id';
  * Merged into `desktopCalls` by contract.ts.
  */
 
+/** The member database's record as the registration form prefills it. */
+export { RegistrationPrefill };
+
 const Id = z.string().trim().min(1).max(64);
 const Count = z.number().int().nonnegative();
 const OrgName = z.object({ id: z.string(), name: z.string() });

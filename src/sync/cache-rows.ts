@@ -5,7 +5,7 @@ import { vietnameseNameSortKey } from '../domain/text/vietnamese-names';
 import type { OrgWire, UserRoleWire, UserWire } from '../api/sync';
 import type { ResidenceFormWire, ResidenceRequestWire } from '../api/residence';
 import type { DossierWire } from '../api/transfers';
-import type { AccountRequestWire } from '../api/accounts';
+import type { AccountRequestWire } from '../api/account-wire';
 import type {
   ClientAccountRequestsTable,
   ClientBankAccountsTable,

@@ -1,5 +1,4 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +12,8 @@ import {
   startLoopbackServer,
   type LoopbackServer,
 } from '../../../scripts/test-support/sync-server';
-import { hashPassword } from '../../../server/auth/passwords';
-import { insertUser } from '../../../server/repositories/users';
-import { TEST_SCRYPT } from '../../../server/test-support/fixture';
+import { addAccountForMember } from '../../../scripts/test-support/member-account';
 import { openClientDb, type ClientDb } from '../../db/client-db';
-import { openServerDb } from '../../db/server-db';
-import { User } from '../../domain/people/user';
 import { memorySessionStore, type SessionStore } from '../../sync/session';
 import { PAYMENT_NEEDS_CONNECTION_VI, UNAPPROVED_NOTE_VI } from '../contract';
 import { createDesktopService, type DesktopService } from '../desktop-service';
@@ -102,33 +97,9 @@ async function setProfiles(cellId: string, memberIds: string[]) {
 
 /** A member account for one member of the cell, as an approved registration leaves it. */
 async function memberAccount(cellId: string, memberId: string): Promise<string> {
-  const server = await openServerDb(serverDb.config);
-  try {
-    const m = await server.db
-      .selectFrom('members')
-      .select(['full_name', 'citizen_id', 'phone'])
-      .where('id', '=', memberId)
-      .executeTakeFirstOrThrow();
-    const user = User.parse({
-      id: randomUUID(),
-      username: 'dangvien.tunop',
-      fullName: m.full_name,
-      citizenId: m.citizen_id,
-      phone: m.phone ?? '0912345678',
-      email: null,
-      position: null,
-      orgId: cellId,
-      status: 'active',
-      roles: [{ role: 'member', orgId: cellId }],
-    });
-    const passwordHash = await hashPassword(DEMO_PASSWORD, TEST_SCRYPT);
-    await server.db
-      .transaction()
-      .execute((trx) => insertUser(trx, { user, passwordHash, memberId }, new Date()));
-    return user.username;
-  } finally {
-    await server.close();
-  }
+  const username = 'dangvien.tunop';
+  await addAccountForMember(serverDb.config, { cellId, memberId, username });
+  return username;
 }
 
 /** Asks until the payment leaves 'unknown' (the gateway calls back within moments). */

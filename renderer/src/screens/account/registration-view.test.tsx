@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RegistrationPrefill } from '../../../../src/api/accounts';
+import type { RegistrationPrefill } from '../../../../src/desktop/contract-accounts';
 import type { DesktopOutput } from '../../../../src/desktop/contract';
 import { FakeDesktopBridge } from '../../test-support/fake-desktop-bridge';
 import { renderWithDesktop } from '../../test-support/render-with-desktop';

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, SaveOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Radio, Result, Typography } from 'antd';
 import { useState } from 'react';
-import type { RegistrationPrefill } from '../../../../src/api/accounts';
+import type { RegistrationPrefill } from '../../../../src/desktop/contract-accounts';
 import {
   type DeclaredPosition,
   type DuplicateHolder,
