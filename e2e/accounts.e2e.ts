@@ -50,6 +50,16 @@ afterAll(async () => {
   await world?.close();
 });
 
+/** The offices' common laptop screen: the screenshots show what fits on it. */
+const LAPTOP = { width: 1366, height: 768 };
+
+/** The user's app, logged in and synced, at the laptop's size. */
+async function userApp(username: string): Promise<User> {
+  const u = await apps.officer(username);
+  await u.session.page.setViewportSize(LAPTOP);
+  return u;
+}
+
 /**
  * Syncs (push, then pull) and waits until the indicator shows nothing waiting: a decision queued
  * on screen may have been sent already, so `outbox-empty` may have come before this sync.
@@ -74,6 +84,7 @@ describe('member accounts', () => {
     void apps.launch(world.cellSecretary);
     const r = world.registrant;
     const { page } = await apps.launch(REGISTRANT);
+    await page.setViewportSize(LAPTOP);
     const login = new LoginPage(page);
     await login.waitUntilShown();
     const registration = new RegistrationPage(page);
@@ -110,7 +121,7 @@ describe('member accounts', () => {
 
   it('the cell secretary reviews the registration beside the record and approves it', async () => {
     const r = world.registrant;
-    const secretary = await apps.officer(world.cellSecretary);
+    const secretary = await userApp(world.cellSecretary);
     const { accounts } = secretary;
     await accounts.open('Quản lý tài khoản đảng viên');
     await screenshot(secretary.session.page, 'accounts-05-registrations');
@@ -134,7 +145,7 @@ describe('member accounts', () => {
     void apps.launch(world.wardApprover);
     const r = world.registrant;
     const residence = newResidence();
-    const member = await apps.officer(REGISTRANT);
+    const member = await userApp(REGISTRANT);
     await member.account.open('Thông tin tài khoản');
     expect(await member.account.value('Họ và tên')).toBe(r.fullName);
     expect(await member.account.value('Số CCCD')).toBe(r.citizenId);
@@ -148,7 +159,7 @@ describe('member accounts', () => {
     await screenshot(member.session.page, 'accounts-08-member-change-sent');
     await sendAndWaitEmpty(member);
 
-    const secretary = await apps.officer(world.cellSecretary);
+    const secretary = await userApp(world.cellSecretary);
     await secretary.shell.syncNow();
     await secretary.accounts.open('Phê duyệt đảng viên thay đổi thông tin');
     await secretary.accounts.find(r.fullName, r.fullName);
@@ -183,13 +194,13 @@ describe('member accounts', () => {
   it('the member declares himself deputy secretary; once the ward approves, he decides', async () => {
     void apps.launch(world.wrongCell.toSecretary);
     const r = world.registrant;
-    const member = await apps.officer(REGISTRANT);
+    const member = await userApp(REGISTRANT);
     await member.account.open('Thay đổi thông tin tài khoản');
     await member.account.declarePosition('Phó bí thư');
     await sendAndWaitEmpty(member);
 
     // Signed in after the member's request went out: the first sync brings it.
-    const ward = await apps.officer(world.wardApprover);
+    const ward = await userApp(world.wardApprover);
     await ward.accounts.open('Phê duyệt chức vụ trong chi bộ');
     await ward.accounts.find(r.fullName, r.fullName);
     await ward.accounts.openRequest(r.fullName);
@@ -216,7 +227,7 @@ describe('member accounts', () => {
 
   it('a member in the wrong cell is moved by the right cell’s secretary', async () => {
     const moving = world.wrongCell;
-    const right = await apps.officer(moving.toSecretary);
+    const right = await userApp(moving.toSecretary);
     await right.accounts.open('Phê duyệt đảng viên thay đổi thông tin');
     await right.accounts.find(moving.fullName, moving.fullName);
     await right.accounts.openRequest(moving.fullName);
@@ -230,7 +241,7 @@ describe('member accounts', () => {
 
   it('the secretary registers a member on his behalf; the initial password is shown once', async () => {
     const m = world.onBehalf;
-    const secretary = await apps.officer(world.cellSecretary);
+    const secretary = await userApp(world.cellSecretary);
     const page = secretary.session.page;
     await secretary.accounts.open('Quản lý tài khoản đảng viên');
     const shown = await secretary.accounts.registerOnBehalf(

@@ -47,9 +47,12 @@ export class AccountsPage {
     await waitForTableSettled(this.table);
   }
 
-  /** Types in the search box; resolves once the list shows a row for `name`. */
+  /** Searches (typed, then Enter); resolves once the list shows a row for `name`. */
   async find(query: string, name: string): Promise<Locator> {
-    await this.screen.getByLabel('Tìm theo họ tên, số CCCD, số thẻ hoặc số lý lịch').fill(query);
+    const search = this.screen.getByLabel('Tìm theo họ tên, số CCCD, số thẻ hoặc số lý lịch');
+    await search.fill(query);
+    await search.press('Enter');
+    await this.page.locator('[data-testid="account-total"][data-settled="true"]').waitFor();
     const row = this.row(name);
     await row.waitFor();
     return row;
@@ -57,12 +60,6 @@ export class AccountsPage {
 
   row(name: string): Locator {
     return this.table.locator('.ant-table-row').filter({ hasText: name });
-  }
-
-  /** How many requests the list shows. */
-  async rowCount(): Promise<number> {
-    await waitForTableSettled(this.table);
-    return this.table.locator('.ant-table-row').count();
   }
 
   /** "Xem chi tiết" on the member's row; resolves when the review shows its rows. */
