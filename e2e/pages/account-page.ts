@@ -11,14 +11,18 @@ export interface AccountRequestRow {
 }
 
 /** Picks a cell by typing part of its name in a cell picker (the server's cells by name). */
-export async function chooseCell(page: Page, picker: Locator, query: string, name: string) {
+export async function chooseCell(
+  page: Page,
+  picker: Locator,
+  query: string,
+  name: string | RegExp,
+) {
   await picker.click();
   await picker.fill(query);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: name })
-    .first()
-    .click();
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await open.locator('.ant-select-item-option').filter({ hasText: name }).first().click();
+  // The list folds away once the cell is chosen: what comes next is not hidden under it.
+  await open.waitFor({ state: 'hidden' });
 }
 
 /**
@@ -63,7 +67,10 @@ export class MemberAccountPage {
   }
 
   /** Changes fields by their labels, then "CẬP NHẬT"; resolves when the screen says it was sent. */
-  async changeInfo(fields: Record<string, string>, residence?: { query: string; name: string }) {
+  async changeInfo(
+    fields: Record<string, string>,
+    residence?: { query: string; name: string | RegExp },
+  ) {
     const form = this.page.getByTestId('info-change-form');
     for (const [label, value] of Object.entries(fields)) await form.getByLabel(label).fill(value);
     if (residence)
@@ -126,7 +133,7 @@ export class RegistrationPage {
     await this.form.getByLabel(label).fill(value);
   }
 
-  async chooseHomeCell(query: string, name: string): Promise<void> {
+  async chooseHomeCell(query: string, name: string | RegExp): Promise<void> {
     await chooseCell(this.page, this.form.getByLabel('Chi bộ sinh hoạt'), query, name);
   }
 

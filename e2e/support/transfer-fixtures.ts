@@ -41,7 +41,7 @@ import { openServerDb, type ServerDb } from '../../src/db/server-db';
 import type { TransferVariant } from '../../src/domain/procedures/transfer-route';
 
 /** Cheap scrypt for the generated accounts: logins in the journeys cost no time. */
-const CHEAP_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
+export const CHEAP_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 
 /**
  * The central API on a SQLite file, stoppable and restartable on the same port. It keeps one

@@ -89,7 +89,8 @@ export function accountMemberModel(handle: SqliteHandle, user: SessionUser) {
         ),
       );
     }
-    return myAccountView(cache, user, items);
+    const orgNames = Object.assign({}, ...wires.map((w) => w.orgNames)) as Record<string, string>;
+    return myAccountView(cache, user, items, orgNames);
   }
 
   /** Checks a filing against his record and queues it as a new request (rev 0). */

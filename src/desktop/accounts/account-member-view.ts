@@ -146,11 +146,16 @@ export function itemOfQueued(
   };
 }
 
-/** His account page: the account, the record and positions, then his requests, newest first. */
+/**
+ * His account page: the account, the record and positions, then his requests, newest first.
+ * `orgNames`: the names his requests carry — his cache holds only his line of orgs, and the
+ * residence cell he moved to lies outside it.
+ */
 export function myAccountView(
   cache: AccountMemberCache,
   user: SessionUser,
   items: AccountRequestItem[],
+  orgNames: Record<string, string> = {},
 ): MyAccountView {
   const account = cache.user(user.id);
   const memberId = account?.member_id ?? null;
@@ -171,12 +176,12 @@ export function myAccountView(
           citizenId: m.citizen_id,
           cardNo: m.card_no,
           profileNo: m.profile_no,
-          homeOrg: orgName(m.home_org_id),
-          residenceOrg: m.residence_org_id ? orgName(m.residence_org_id) : null,
+          homeOrg: orgName(m.home_org_id, orgNames),
+          residenceOrg: m.residence_org_id ? orgName(m.residence_org_id, orgNames) : null,
           phone: m.phone,
           email: m.email,
           positions: m.positions.map((p) => ({
-            org: orgName(p.orgId),
+            org: orgName(p.orgId, orgNames),
             positionVi: positionLabelVi[p.position],
           })),
         }

@@ -145,9 +145,10 @@ export function accountRequestCounts(m: AccountModel): Record<AccountRequestKind
   return counts;
 }
 
-/** A value as the screen shows it: org names, "Nam"/"Nữ", positions by their label. */
+/** A value as the screen shows it: org names, "Nam"/"Nữ", positions by their label, dd/MM/yyyy. */
 function display(m: AccountModel, w: AccountRequestWire, field: string, value: unknown) {
   if (value === null || value === undefined || value === '') return null;
+  if (field === 'birthDate') return String(value).split('-').reverse().join('/');
   if (field === 'homeOrgId' || field === 'residenceOrgId') return m.orgName(w, String(value));
   if (field === 'sex') return sexLabelVi[value as Sex] ?? String(value);
   if (field === 'position') return positionLabelVi[value as DeclaredPosition] ?? String(value);

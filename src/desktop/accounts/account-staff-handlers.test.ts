@@ -118,6 +118,10 @@ describe('a request for review', () => {
       onFile: 'Chi bộ Tổ dân phố số 1',
       differs: false,
     });
+    // Dates as the screens write them, not as the record stores them.
+    expect(detail.fields.find((f) => f.field === 'birthDate')?.declared).toMatch(
+      /^\d{2}\/\d{2}\/\d{4}$/,
+    );
     expect(detail.history.map((h) => h.type)).toEqual(['filed']);
 
     const notOnFile = value(

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RegistrationPrefill } from '../../../../src/desktop/contract-accounts';
 import type { DesktopOutput } from '../../../../src/desktop/contract';
 import { FakeDesktopBridge } from '../../test-support/fake-desktop-bridge';
@@ -9,7 +9,10 @@ import { renderWithDesktop } from '../../test-support/render-with-desktop';
 import { DUPLICATE_ADVICE, REGISTERED, RegistrationView } from './registration-view';
 import { CELL_1 } from './test-support/my-account';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 const RECORD: RegistrationPrefill = {
   memberId: '00000000-0000-4000-8000-000000000501',
@@ -91,10 +94,13 @@ describe('"Đăng ký tài khoản đảng viên"', { timeout: 120_000 }, () => 
       holder,
     });
     renderWithDesktop(<RegistrationView onBack={() => undefined} />, bridge);
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
     const user = userEvent.setup({ delay: null });
     await lookUpAndFill(user);
 
     const alert = await screen.findByTestId('duplicate-holder');
+    // Brought into view: the form is taller than a laptop's window.
+    expect(scrolled.mock.contexts.some((el) => (el as Element).contains(alert))).toBe(true);
     expect(alert.textContent).toContain('Trần Văn Bình');
     expect(alert.textContent).toContain('Chi bộ số 3');
     expect(alert.textContent).toContain(DUPLICATE_ADVICE[0]);

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, SaveOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Radio, Result, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RegistrationPrefill } from '../../../../src/desktop/contract-accounts';
 import {
   type DeclaredPosition,
@@ -72,28 +72,35 @@ export function prefillValues(r: RegistrationPrefill): Partial<RegistrationValue
 }
 
 function DuplicateAlert({ holder, messageVi }: { holder: DuplicateHolder; messageVi: string }) {
+  // The form is taller than a laptop's window and the user is at "Lưu": bring the alert in view.
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [holder, messageVi]);
   return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      data-testid="duplicate-holder"
-      style={{ marginBottom: 16 }}
-      title={messageVi}
-      description={
-        <>
-          <div>
-            Tài khoản đã đăng ký: <strong>{holder.fullName}</strong>
-            {holder.orgName ? ` — ${holder.orgName}` : ''}
-          </div>
-          <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
-            {DUPLICATE_ADVICE.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </>
-      }
-    />
+    <div ref={ref}>
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        data-testid="duplicate-holder"
+        style={{ marginBottom: 16 }}
+        title={messageVi}
+        description={
+          <>
+            <div>
+              Tài khoản đã đăng ký: <strong>{holder.fullName}</strong>
+              {holder.orgName ? ` — ${holder.orgName}` : ''}
+            </div>
+            <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+              {DUPLICATE_ADVICE.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </>
+        }
+      />
+    </div>
   );
 }
 
