@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountRequestMutation } from '../../src/api/accounts';
-import type { PushResult, PushStatus } from '../../src/api/push';
+import type { PushResult } from '../../src/api/push';
 import {
   accountDecisionLabelVi,
   decideAccountRequest,
@@ -27,7 +27,7 @@ import {
 import { duplicateHolderOf } from './accounts-register';
 import type { Trx } from './db';
 import { insertMember, memberColumns, memberFromRow, moveMember } from './members';
-import { applyOnce } from './push';
+import { applyOnce, outOfScopeAnswer, pushAnswer } from './push';
 import { nextRev } from './revisions';
 import type { TransferDeps } from './transfers-apply';
 import { followMemberMove, grantRole, updateUser } from './users';
@@ -40,24 +40,8 @@ const FORBIDDEN_CODES: ReadonlySet<string> = new Set<AccountRequestCode>([
   'own_request',
 ]);
 
-const answer = (
-  m: Mutation,
-  status: PushStatus,
-  rev: number | null,
-  code: string | null,
-  message: string,
-  messageVi: string,
-): PushResult => ({ id: m.id, status, rev, code, message, messageVi });
-
-const outOfScope = (m: Mutation) =>
-  answer(
-    m,
-    'forbidden',
-    null,
-    'out_of_scope',
-    'the account request is outside your scope',
-    'Yêu cầu không thuộc phạm vi quản lý của bạn.',
-  );
+const answer = pushAnswer;
+const outOfScope = (m: Mutation) => outOfScopeAnswer(m, 'account request', 'Yêu cầu');
 
 interface OrgRow {
   id: string;

@@ -1,4 +1,4 @@
-import { PushResult } from '../../src/api/push';
+import { PushResult, type PushStatus } from '../../src/api/push';
 import type { Db, Trx } from './db';
 
 /**
@@ -66,3 +66,24 @@ export async function applyOnce(
     return answer;
   });
 }
+
+/** A push result for the mutation `m`. */
+export const pushAnswer = (
+  m: { id: string },
+  status: PushStatus,
+  rev: number | null,
+  code: string | null,
+  message: string,
+  messageVi: string,
+): PushResult => ({ id: m.id, status, rev, code, message, messageVi });
+
+/** The object is outside the caller's scope: refused as 'forbidden', naming what it is. */
+export const outOfScopeAnswer = (m: { id: string }, what: string, whatVi: string): PushResult =>
+  pushAnswer(
+    m,
+    'forbidden',
+    null,
+    'out_of_scope',
+    `the ${what} is outside your scope`,
+    `${whatVi} không thuộc phạm vi quản lý của bạn.`,
+  );

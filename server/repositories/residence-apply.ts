@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PushResult, PushStatus } from '../../src/api/push';
+import type { PushResult } from '../../src/api/push';
 import type { ResidenceFormMutation, ResidenceRequestMutation } from '../../src/api/residence';
 import type { Role } from '../../src/domain/people/user';
 import {
@@ -25,7 +25,7 @@ import { acceptSignedDocument } from '../blobs/letter-signature';
 import { blobBytes, checkAttachments, referResidenceBlobs, referResidenceListBlobs } from './blobs';
 import type { Trx } from './db';
 import { expectedResidenceForm, expectedResidenceList } from './expected-residence';
-import { applyOnce } from './push';
+import { applyOnce, outOfScopeAnswer, pushAnswer } from './push';
 import {
   committeeAbove,
   findForm,
@@ -54,24 +54,8 @@ const FORBIDDEN_CODES: ReadonlySet<string> = new Set<ResidenceRequestCode | Resi
   'not_your_form',
 ]);
 
-const answer = (
-  m: Mutation,
-  status: PushStatus,
-  rev: number | null,
-  code: string | null,
-  message: string,
-  messageVi: string,
-): PushResult => ({ id: m.id, status, rev, code, message, messageVi });
-
-const outOfScope = (m: Mutation) =>
-  answer(
-    m,
-    'forbidden',
-    null,
-    'out_of_scope',
-    'the list or form is outside your scope',
-    'Danh sách hoặc phiếu không thuộc phạm vi quản lý của bạn.',
-  );
+const answer = pushAnswer;
+const outOfScope = (m: Mutation) => outOfScopeAnswer(m, 'list or form', 'Danh sách hoặc phiếu');
 
 const rolesOn = (caller: Caller, path: string | null): Role[] =>
   path

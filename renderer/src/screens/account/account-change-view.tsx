@@ -8,12 +8,11 @@ import {
   type InfoChanges,
 } from '../../../../src/domain/accounts/account-request';
 import { memberFieldLabelVi, positionLabelVi } from '../../../../src/domain/people/member';
-import { sexLabelVi } from '../../../../src/domain/people/sex';
 import type { MyAccountView } from '../../../../src/desktop/contract-accounts';
 import { callDesktop, useBridge, useDesktopAction, useDesktopQuery } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { showOnField } from '../../ui/field-errors';
-import { IsoDateInput } from './iso-date-input';
+import { PersonFields } from './person-fields';
 import { CellChoiceSelect, type CellChoiceValue } from './cell-choice-select';
 
 const L = memberFieldLabelVi;
@@ -113,25 +112,7 @@ function InfoChangeForm({ member }: { member: Member }) {
       data-testid="info-change-form"
     >
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 16 }}>
-        <Form.Item
-          name="fullName"
-          label={L.fullName}
-          rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập họ và tên.' }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          name="birthDate"
-          label={L.birthDate}
-          rules={[{ required: true, message: 'Vui lòng nhập ngày sinh.' }]}
-        >
-          <IsoDateInput />
-        </Form.Item>
-        <Form.Item name="sex" label={L.sex}>
-          <Radio.Group
-            options={(['male', 'female'] as const).map((s) => ({ value: s, label: sexLabelVi[s] }))}
-          />
-        </Form.Item>
+        <PersonFields />
         <Form.Item label={L.citizenId}>
           <Input value={member.citizenId} disabled />
         </Form.Item>

@@ -7,12 +7,11 @@ import {
   type DuplicateHolder,
 } from '../../../../src/domain/accounts/account-request';
 import { memberFieldLabelVi, positionLabelVi } from '../../../../src/domain/people/member';
-import { sexLabelVi } from '../../../../src/domain/people/sex';
 import { callDesktop, DesktopCallError, useBridge, useDesktopAction } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { showOnField } from '../../ui/field-errors';
 import { PartyEmblem } from '../layout/party-emblem';
-import { IsoDateInput } from './iso-date-input';
+import { PersonFields } from './person-fields';
 import { CellChoiceSelect, type CellChoiceValue } from './cell-choice-select';
 
 const L = memberFieldLabelVi;
@@ -252,28 +251,7 @@ export function RegistrationView({ onBack }: { onBack: () => void }) {
               />
             )}
             <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 12 }}>
-              <Form.Item
-                name="fullName"
-                label={L.fullName}
-                rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập họ và tên.' }]}
-              >
-                <Input maxLength={200} />
-              </Form.Item>
-              <Form.Item
-                name="birthDate"
-                label={L.birthDate}
-                rules={[{ required: true, message: 'Vui lòng nhập ngày sinh.' }]}
-              >
-                <IsoDateInput />
-              </Form.Item>
-              <Form.Item name="sex" label={L.sex}>
-                <Radio.Group
-                  options={(['male', 'female'] as const).map((s) => ({
-                    value: s,
-                    label: sexLabelVi[s],
-                  }))}
-                />
-              </Form.Item>
+              <PersonFields />
               <Form.Item
                 name="homeOrg"
                 label={L.homeOrgId}
