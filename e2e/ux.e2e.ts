@@ -235,4 +235,34 @@ describe('every main list at 1366×768 and 1920×1080', () => {
     }
     await new AppShell(s.page).logOut();
   });
+  it('member accounts: the cell secretary’s approvals, the member’s own pages', async () => {
+    // The demo ward's waiting registrations and changes fill the secretary's lists.
+    const SETTLED_TOTAL = '[data-testid="account-total"][data-settled="true"]';
+    const accountScreens = [
+      ['bithu.chibo1', 'accounts-registrations', 'Quản lý tài khoản đảng viên', SETTLED_TOTAL],
+      ['bithu.chibo1', 'accounts-changes', 'Phê duyệt đảng viên thay đổi thông tin', SETTLED_TOTAL],
+      ['dangvien1.chibo1', 'account-info', 'Thông tin tài khoản', '[data-testid="account-info"]'],
+      [
+        'dangvien1.chibo1',
+        'account-change',
+        'Thay đổi thông tin tài khoản',
+        '[data-testid="info-change-form"]',
+      ],
+    ] as const;
+    let user = '';
+    for (const [username, screen, title, shown] of accountScreens) {
+      if (username !== user) {
+        if (user) await new AppShell(s.page).logOut();
+        await logInAs(username);
+        user = username;
+      }
+      await s.page.getByRole('menuitem', { name: new RegExp(`^${title}`) }).click();
+      const ready = async () => {
+        await s.page.getByRole('heading', { name: title, exact: true }).waitFor();
+        await s.page.locator(shown).first().waitFor();
+      };
+      await checkAtBothSizes(screen, ready);
+    }
+    await new AppShell(s.page).logOut();
+  });
 });

@@ -114,7 +114,7 @@ function InfoChangeForm({ member }: { member: Member }) {
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 16 }}>
         <PersonFields />
         <Form.Item label={L.citizenId}>
-          <Input value={member.citizenId} disabled />
+          <Input value={member.citizenId} disabled aria-label={L.citizenId} />
         </Form.Item>
         <Form.Item
           name="cardNo"

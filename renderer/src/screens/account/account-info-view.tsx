@@ -100,6 +100,7 @@ export function AccountInfoView({ onChange }: { onChange: () => void }) {
   return (
     <div data-testid="account-info" style={{ maxWidth: 1100 }}>
       <Descriptions
+        bordered
         size="small"
         column={3}
         style={{ marginBottom: 12 }}
