@@ -77,17 +77,27 @@ describe('SyncIndicator', () => {
     syncing = false;
     lastSyncAt = summary.finishedAt;
     act(() => bridge.emit({ type: 'sync-finished', summary }));
+    expect(indicator().dataset.syncState).toBe('idle');
+    // The read begun while syncing answers late: it must not show the sync as running again.
     answer(1);
+    await act(() => Promise.resolve());
+    expect(indicator().dataset.syncState).toBe('idle');
     // The read asked after sync-finished is a new one, not the one begun while syncing.
     await waitFor(() => expect(pending).toHaveLength(3));
     answer(2);
     await waitFor(() => expect(indicator().dataset.lastSyncAt).toBe(summary.finishedAt));
     expect(indicator().dataset.syncState).toBe('idle');
-    // The button is pressable again (Ant Design drops its spinner an effect later).
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name: /Đồng bộ/ }).className).not.toContain(
-        'ant-btn-loading',
-      ),
-    );
+  });
+
+  it('a press on "Đồng bộ" while a sync runs still reaches the service, which joins it', async () => {
+    const bridge = new FakeDesktopBridge()
+      .answer('syncStatus', () => status(true, null))
+      .answer('syncNow', () => summary);
+    renderWithDesktop(<Indicator />, bridge);
+    await waitFor(() => expect(indicator().dataset.syncState).toBe('syncing'));
+    const button = screen.getByRole('button', { name: /Đồng bộ/ });
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    act(() => button.click());
+    await waitFor(() => expect(bridge.callsOf('syncNow')).toHaveLength(1));
   });
 });

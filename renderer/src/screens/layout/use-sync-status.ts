@@ -24,20 +24,26 @@ export function useSyncStatus(): SyncState {
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [syncing, setSyncing] = useState(false);
   const mounted = useRef(true);
+  /** Syncs ended so far: a status read asked before the last one ended says "pulling" wrongly. */
+  const syncsEnded = useRef(0);
 
   /** Fresh by default; on mount, the answer primed at start-up will do. */
   const refresh = useCallback(
-    (maxAgeMs = 0) =>
-      fetchDesktop('syncStatus', {}, maxAgeMs).then(
+    (maxAgeMs = 0) => {
+      const endedBefore = syncsEnded.current;
+      return fetchDesktop('syncStatus', {}, maxAgeMs).then(
         (value) => {
           if (!mounted.current) return;
+          // The read asked at sync-finished answers next; this one would show the sync as running.
+          if (syncsEnded.current !== endedBefore) return;
           setStatus(value);
           if (!value.pulling) setProgress(null);
         },
         () => {
           // The indicator keeps the last status it had.
         },
-      ),
+      );
+    },
     [fetchDesktop],
   );
 
@@ -66,7 +72,9 @@ export function useSyncStatus(): SyncState {
         break;
       case 'sync-finished':
       case 'sync-failed':
+        syncsEnded.current++;
         setProgress(null);
+        setStatus((s) => s && { ...s, pulling: false });
         void refresh();
         break;
       case 'outbox-changed':
