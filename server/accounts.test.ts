@@ -204,6 +204,8 @@ describe.each(serverEngines)('member accounts on %s', (engine) => {
         org_id: ids.cell1,
       });
       expect(await grantsOf(userId)).toEqual([`member@${ids.cell1}`]);
+      // The phone she corrected beside the database's record, reviewed by the secretary, is kept.
+      expect(await memberRow(HOA)).toMatchObject({ phone: '0911222333' });
       const session = await signIn('dv.hoa', PASS);
       expect(session.statusCode).toBe(200);
       const me = await t.get('/v1/accounts/me', session.json().accessToken);
@@ -486,8 +488,8 @@ describe.each(serverEngines)('member accounts on %s', (engine) => {
       expect(await countRows('account_requests')).toBe(0);
     });
 
-    it('an info change to a card number another account holds names the holder', async () => {
-      await hoaRegisters();
+    it('an info change to a number another record or account holds names the holder', async () => {
+      // Another member record carries it (Hoa has no account).
       expect(
         await push(
           'dv.duc',
@@ -498,8 +500,23 @@ describe.each(serverEngines)('member accounts on %s', (engine) => {
         ),
       ).toMatchObject({
         status: 'invalid',
+        code: 'number_on_other_record',
+        messageVi: expect.stringMatching(/^Số thẻ đảng viên .* hồ sơ đảng viên .* Trần Thị Hoa/),
+      });
+      // A pending registration without a record holds it.
+      expect((await register(byPassword('dv.mai', newcomer()))).statusCode).toBe(201);
+      expect(
+        await push(
+          'dv.duc',
+          mutation(randomUUID(), 0, {
+            type: 'file_info_change',
+            changes: { cardNo: newcomer().cardNo },
+          }),
+        ),
+      ).toMatchObject({
+        status: 'invalid',
         code: 'duplicate_account',
-        messageVi: expect.stringMatching(/^Số thẻ đảng viên .* đồng chí Trần Thị Hoa/),
+        messageVi: expect.stringMatching(/^Số thẻ đảng viên .* tài khoản .* Phan Thị Mai/),
       });
       // A number nobody holds is filed.
       expect(
@@ -508,6 +525,27 @@ describe.each(serverEngines)('member accounts on %s', (engine) => {
           mutation(randomUUID(), 0, { type: 'file_info_change', changes: { profileNo: 'LL-77' } }),
         ),
       ).toMatchObject({ status: 'applied' });
+    });
+
+    it('the approval looks again: a number another record took meanwhile stops it, nothing written', async () => {
+      const id = randomUUID();
+      const filed = await push(
+        'dv.duc',
+        mutation(id, 0, { type: 'file_info_change', changes: { cardNo: '93.0777777' } }),
+      );
+      expect(filed).toMatchObject({ status: 'applied' });
+      // Another office gives the number to An's record before the secretary decides.
+      await t.server.db
+        .updateTable('members')
+        .set({ card_no: '93.0777777' })
+        .where('id', '=', AN)
+        .execute();
+      const before = await memberRow(DUC);
+      expect(await push('bithu.tdp1', mutation(id, filed.rev!, { type: 'approve' }))).toMatchObject(
+        { status: 'invalid', code: 'number_on_other_record' },
+      );
+      expect(await memberRow(DUC)).toEqual(before);
+      expect((await stored(id)).value).toMatchObject({ status: 'pending' });
     });
 
     it('a position is decided by the superior org; the cell secretary may not', async () => {

@@ -7,12 +7,14 @@ import {
   decidingOrgOf,
   duplicateFailure,
   infoChangesOf,
+  numberOnOtherRecordFailure,
   applyInfoChanges,
   type AccountRequest,
   type AccountRequestCode,
   type AccountRequestPayload,
   type FieldChange,
 } from '../../src/domain/accounts/account-request';
+import type { Failure } from '../../src/domain/common/result';
 import { isCell, type OrgType } from '../../src/domain/org/org-types';
 import { Member } from '../../src/domain/people/member';
 import type { Role } from '../../src/domain/people/user';
@@ -24,9 +26,9 @@ import {
   saveAccountRequest,
   type AccountEvent,
 } from './accounts';
-import { duplicateHolderOf } from './accounts-register';
+import { duplicateHolderOf, recordHoldingNumbers, type Numbers } from './accounts-register';
 import type { Trx } from './db';
-import { insertMember, memberColumns, memberFromRow, moveMember } from './members';
+import { insertMember, liveMember, memberColumns, moveMember } from './members';
 import { applyOnce, outOfScopeAnswer, pushAnswer } from './push';
 import { nextRev } from './revisions';
 import type { TransferDeps } from './transfers-apply';
@@ -70,16 +72,6 @@ async function orgsById(trx: Trx, ids: readonly string[]): Promise<Map<string, O
 
 const isActiveCell = (org: OrgRow | undefined) =>
   org !== undefined && org.status === 'active' && isCell(org.type);
-
-async function liveMember(trx: Trx, id: string): Promise<Member | null> {
-  const row = await trx
-    .selectFrom('members')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted', '=', 0)
-    .executeTakeFirst();
-  return row ? memberFromRow(row) : null;
-}
 
 /**
  * Applies one account mutation in its own transaction, exactly once: the id is claimed first and
@@ -206,7 +198,7 @@ async function payloadOf(
           'every proposed value is the record’s',
           'Chưa có thông tin nào thay đổi.',
         );
-      const held = await numbersHeld(trx, m, changes, userId);
+      const held = await numbersHeld(trx, m, member, changes, userId);
       if (held) return held;
       const after = Member.safeParse(applyInfoChanges(member, changes));
       if (!after.success) {
@@ -257,24 +249,43 @@ async function payloadOf(
   }
 }
 
-/** A new card or profile number another account holds: refused with the holder named (TH1). */
+/** The card and profile numbers a change sets; those it leaves alone are not looked for. */
+function changedNumbers(changes: readonly FieldChange[]): Numbers {
+  const after = (field: 'cardNo' | 'profileNo') =>
+    changes.find((c) => c.field === field)?.after ?? null;
+  return { citizenId: null, cardNo: after('cardNo'), profileNo: after('profileNo') };
+}
+
+/**
+ * Numbers someone else holds: another member record, or another account or pending registration
+ * (TH1). Asked at filing and again at approval, since another record may take a number meanwhile.
+ */
+async function numbersTaken(
+  trx: Trx,
+  numbers: Numbers,
+  except: { memberId: string | null; userId: string },
+): Promise<Failure<'number_on_other_record' | 'duplicate_account'> | null> {
+  const record = await recordHoldingNumbers(trx, numbers, except.memberId);
+  if (record) return numberOnOtherRecordFailure(record);
+  const account = await duplicateHolderOf(trx, numbers, except.userId);
+  return account ? duplicateFailure(account) : null;
+}
+
+/** A new card or profile number someone else holds: refused with the holder named. */
 async function numbersHeld(
   trx: Trx,
   m: Mutation,
+  member: Member,
   changes: readonly FieldChange[],
   exceptUserId: string,
 ): Promise<PushResult | null> {
-  const after = (field: 'cardNo' | 'profileNo') =>
-    changes.find((c) => c.field === field)?.after ?? null;
-  if (after('cardNo') === null && after('profileNo') === null) return null;
-  const holder = await duplicateHolderOf(
-    trx,
-    { citizenId: null, cardNo: after('cardNo'), profileNo: after('profileNo') },
-    exceptUserId,
-  );
-  if (!holder) return null;
-  const failure = duplicateFailure(holder);
-  return answer(m, 'invalid', null, failure.code, failure.message, failure.messageVi);
+  const failure = await numbersTaken(trx, changedNumbers(changes), {
+    memberId: member.id,
+    userId: exceptUserId,
+  });
+  return failure
+    ? answer(m, 'invalid', null, failure.code, failure.message, failure.messageVi)
+    : null;
 }
 
 /** "Someone decided before you": the answer to a decision on a rev that moved on. */
@@ -373,9 +384,11 @@ type Effects =
     }
   | { ok: false; code: string; message: string; messageVi: string };
 
+type Refusal = Extract<Effects, { ok: false }>;
+
 const noEffects: Effects = { ok: true, apply: async () => {} };
 
-const invalidRecord = (message: string): Effects => ({
+const invalidRecord = (message: string): Refusal => ({
   ok: false,
   code: 'invalid_member',
   message,
@@ -406,6 +419,18 @@ async function approvalEffects(
   switch (request.kind) {
     case 'registration': {
       const declared = request.declared;
+      const numbers = member
+        ? changedNumbers(infoChangesOf(member, declared))
+        : { citizenId: declared.citizenId, cardNo: declared.cardNo, profileNo: declared.profileNo };
+      const taken = await numbersTaken(trx, numbers, {
+        memberId: member?.id ?? null,
+        userId: request.userId,
+      });
+      if (taken) return taken;
+      // What the person corrected beside the database's record, reviewed side by side by the
+      // decider, lands on the record as an approved info change would.
+      const correction = member ? recordChange(trx, member, infoChangesOf(member, declared)) : null;
+      if (correction && !correction.ok) return correction;
       let created: Member | null = null;
       if (!member) {
         const { position: _position, ...fields } = declared;
@@ -427,6 +452,7 @@ async function approvalEffects(
         ...(created ? { request: { ...request, memberId: created.id } } : {}),
         apply: async (actorId, now) => {
           if (created) await insertMember(trx, created, now);
+          if (correction) await correction.write(now);
           const memberId = member?.id ?? created!.id;
           await updateUser(
             trx,
@@ -451,27 +477,14 @@ async function approvalEffects(
     }
     case 'info_change': {
       if (!member) return invalidRecord(`member ${request.memberId} not found`);
-      const next = Member.safeParse(applyInfoChanges(member, request.changes));
-      if (!next.success) return invalidRecord(next.error.message);
-      return {
-        ok: true,
-        apply: async (_actorId, now) => {
-          // A new residence cell moves the member (its old cell's caches drop him); the rest is
-          // a plain update.
-          if (next.data.residenceOrgId !== member.residenceOrgId)
-            await moveMember(trx, member.id, { residenceOrgId: next.data.residenceOrgId }, now);
-          const {
-            home_org_id: _home,
-            residence_org_id: _residence,
-            ...plain
-          } = memberColumns(next.data);
-          await trx
-            .updateTable('members')
-            .set({ ...plain, rev: await nextRev(trx), updated_at: now.toISOString() })
-            .where('id', '=', member.id)
-            .execute();
-        },
-      };
+      const taken = await numbersTaken(trx, changedNumbers(request.changes), {
+        memberId: member.id,
+        userId: request.requesterUserId,
+      });
+      if (taken) return taken;
+      const change = recordChange(trx, member, request.changes);
+      if (!change.ok) return change;
+      return { ok: true, apply: (_actorId, now) => change.write(now) };
     }
     case 'position': {
       if (!member) return invalidRecord(`member ${request.memberId} not found`);
@@ -524,6 +537,36 @@ async function approvalEffects(
       };
     }
   }
+}
+
+/** The member record after `changes`, validated before anything is written. */
+function recordChange(
+  trx: Trx,
+  member: Member,
+  changes: readonly FieldChange[],
+): { ok: true; write: (now: Date) => Promise<void> } | Refusal {
+  const next = Member.safeParse(applyInfoChanges(member, changes));
+  if (!next.success) return invalidRecord(next.error.message);
+  return {
+    ok: true,
+    write: async (now) => {
+      if (changes.length === 0) return;
+      // A new residence cell moves the member (its old cell's caches drop him); the rest is a
+      // plain update.
+      if (next.data.residenceOrgId !== member.residenceOrgId)
+        await moveMember(trx, member.id, { residenceOrgId: next.data.residenceOrgId }, now);
+      const {
+        home_org_id: _home,
+        residence_org_id: _residence,
+        ...plain
+      } = memberColumns(next.data);
+      await trx
+        .updateTable('members')
+        .set({ ...plain, rev: await nextRev(trx), updated_at: now.toISOString() })
+        .where('id', '=', member.id)
+        .execute();
+    },
+  };
 }
 
 async function activeCell(trx: Trx, id: string) {

@@ -180,6 +180,34 @@ export async function duplicateHolderOf(
   return null;
 }
 
+/** Another live member record carrying one of the numbers (`exceptMemberId`'s own do not count). */
+export async function recordHoldingNumbers(
+  db: Db,
+  d: Numbers,
+  exceptMemberId: string | null,
+): Promise<DuplicateHolder | null> {
+  if (d.citizenId === null && d.cardNo === null && d.profileNo === null) return null;
+  const row = await db
+    .selectFrom('members')
+    .select(['full_name', 'home_org_id', 'citizen_id', 'card_no', 'profile_no'])
+    .where('deleted', '=', 0)
+    .where('id', '!=', exceptMemberId ?? '')
+    .where((eb) =>
+      eb.or([
+        ...(d.citizenId !== null ? [eb('citizen_id', '=', d.citizenId)] : []),
+        ...(d.cardNo !== null ? [eb('card_no', '=', d.cardNo)] : []),
+        ...(d.profileNo !== null ? [eb('profile_no', '=', d.profileNo)] : []),
+      ]),
+    )
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    field: fieldHeld(row, d),
+    fullName: row.full_name,
+    orgName: (await orgNamesOf(db, [row.home_org_id])).get(row.home_org_id) ?? null,
+  };
+}
+
 function fieldHeld(
   held: { citizen_id: string | null; card_no: string | null; profile_no: string | null },
   d: Numbers,

@@ -68,6 +68,17 @@ export async function insertMember(trx: Trx, member: Member, now: Date): Promise
   return memberFromRow(row);
 }
 
+/** A live member by id, whoever may read it: the caller checks the scope. */
+export async function liveMember(db: Db | Trx, id: string): Promise<Member | null> {
+  const row = await db
+    .selectFrom('members')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted', '=', 0)
+    .executeTakeFirst();
+  return row ? memberFromRow(row) : null;
+}
+
 /** Tombstones a member: clients that hold them receive a delete. */
 export async function deleteMember(trx: Trx, id: string, now: Date): Promise<void> {
   await trx

@@ -18,7 +18,7 @@ import {
   registerAccount,
   searchRegistrationCells,
 } from '../repositories/accounts-register';
-import { memberFromRow } from '../repositories/members';
+import { liveMember } from '../repositories/members';
 import { findVisibleOrg } from '../repositories/orgs';
 import { hasRoleOver } from '../scope/scope';
 import { authOptionsFromEnv, type AuthOptions } from './auth';
@@ -123,17 +123,9 @@ export function accountRoutesOf(
 
   route(accountRoutes.myAccount, async ({ caller }) => {
     const { user } = caller;
-    const row = user.memberId
-      ? await ctx.db
-          .selectFrom('members')
-          .selectAll()
-          .where('id', '=', user.memberId)
-          .where('deleted', '=', 0)
-          .executeTakeFirst()
-      : undefined;
     return {
       user,
-      member: row ? memberFromRow(row) : null,
+      member: user.memberId ? await liveMember(ctx.db, user.memberId) : null,
       requests: await accountRequestWires(ctx.db, await accountRequestsOfUser(ctx.db, user.id)),
     };
   });

@@ -312,6 +312,22 @@ export const DuplicateHolder = z.object({
 });
 export type DuplicateHolder = z.infer<typeof DuplicateHolder>;
 
+/**
+ * A number another member record carries: two records would share one card, profile or citizen
+ * id number, which the member database never allows.
+ */
+export function numberOnOtherRecordFailure(
+  holder: DuplicateHolder,
+): Failure<'number_on_other_record'> {
+  const where = holder.orgName ? ` (${holder.orgName})` : '';
+  return fail(
+    'number_on_other_record',
+    `${holder.field} belongs to another member record`,
+    `${duplicateFieldLabelVi[holder.field]} đã thuộc hồ sơ đảng viên của đồng chí ${holder.fullName}${where}. ` +
+      'Vui lòng kiểm tra lại số này.',
+  );
+}
+
 export function duplicateFailure(holder: DuplicateHolder): Failure<'duplicate_account'> {
   const where = holder.orgName ? ` (${holder.orgName})` : '';
   return fail(
