@@ -1,6 +1,7 @@
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TransferFilingPage } from './pages/transfer-filing-page';
+import { TransfersPage } from './pages/transfers-page';
 import { screenshot } from './support/artifacts';
 import { closeBrowser } from './support/journey';
 import { OfficerApps, type OfficerApp } from './support/officer-apps';
@@ -93,5 +94,23 @@ describe('filing a transfer from the app', () => {
     await filedBy.waitFor();
     expect(await filedBy.innerText()).toMatch(/^Nộp hộ bởi /);
     await screenshot(page, 'transfer-filing-5-on-behalf-trail');
+  });
+
+  it('returned for a missing paper, the dossier filed on a cellmate’s behalf is filed again by its filer', async () => {
+    const secretary = await apps.officer(SECRETARY);
+    const page = secretary.session.page;
+    const dossier = new TransfersPage(page);
+    expect(await dossier.returnToMember('Thiếu đơn xin chuyển sinh hoạt')).toMatchObject({
+      kind: 'sent',
+    });
+    await dossier.waitForStatus('returned');
+    expect(await dossier.actions()).toEqual(['Nộp lại']);
+    await page.getByTestId('dossier-actions').getByRole('button', { name: 'Nộp lại' }).click();
+    await screenshot(page, 'transfer-filing-6-on-behalf-resubmit');
+    await secretary.filing.resubmit('Chuyển nơi cư trú, bổ sung đơn');
+    await secretary.shell.syncNow();
+    await dossier.waitForStatus('pending_check');
+    const trail = (await dossier.history()).map((h) => h.type);
+    expect(trail.slice(-2)).toEqual(['return', 'resubmit']);
   });
 });

@@ -52,9 +52,23 @@ export class TransferFilingPage {
   }
 
   /** "Nộp hồ sơ" in the dialog; resolves once the dialog has closed (filed). */
-  async submit(): Promise<void> {
+  submit(): Promise<void> {
+    return this.press('Nộp hồ sơ');
+  }
+
+  /**
+   * "Nộp lại" of a returned dossier: the dialog opens on its form, the reason is corrected, and
+   * it resolves once the dialog has closed (queued).
+   */
+  async resubmit(reason: string): Promise<void> {
+    await this.dialog.waitFor();
+    await this.dialog.getByLabel('Lý do chuyển', { exact: true }).fill(reason);
+    await this.press('Nộp lại');
+  }
+
+  private async press(button: string): Promise<void> {
     const modal = await stillModal(this.page, this.dialog);
-    await modal.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await modal.getByRole('button', { name: button }).click();
     await this.dialog.waitFor({ state: 'detached', timeout: 60_000 });
   }
 

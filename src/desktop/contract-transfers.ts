@@ -111,6 +111,8 @@ export const DossierAllowed = z.object({
   signAndForward: z.boolean(),
   return: z.boolean(),
   reject: z.boolean(),
+  /** "Nộp lại" of a returned dossier: its member, or the officer who filed it on his behalf. */
+  resubmit: z.boolean(),
 });
 export type DossierAllowed = z.infer<typeof DossierAllowed>;
 

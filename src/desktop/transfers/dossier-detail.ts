@@ -26,8 +26,9 @@ export const LETTER_FILE_NAME = 'giay-gioi-thieu-sinh-hoat-dang.pdf';
 const MAX_CELL_CHOICES = 500;
 
 const PROBE_SHA = '0'.repeat(64);
+
 /** One probe per allowed flag: the machine decides, with the user's roles where the dossier is. */
-const PROBES: Record<keyof DossierAllowed, TransferAction> = {
+const PROBES: Record<Exclude<keyof DossierAllowed, 'resubmit'>, TransferAction> = {
   check: { type: 'check', data: {}, nextOrgId: null },
   forward: { type: 'forward' },
   signAndForward: { type: 'sign_and_forward', signedPdfSha256: PROBE_SHA },
@@ -41,14 +42,24 @@ export function allowedOn(
   blocked: boolean,
   now: Date,
 ): DossierAllowed {
-  const ask = (key: keyof DossierAllowed) => !blocked && model.apply(shown, PROBES[key], now).ok;
+  const ask = (action: TransferAction) => !blocked && model.apply(shown, action, now).ok;
   return {
-    check: ask('check'),
-    forward: ask('forward'),
-    signAndForward: ask('signAndForward'),
-    return: ask('return'),
-    reject: ask('reject'),
+    check: ask(PROBES.check),
+    forward: ask(PROBES.forward),
+    signAndForward: ask(PROBES.signAndForward),
+    return: ask(PROBES.return),
+    reject: ask(PROBES.reject),
+    resubmit: !blocked && mayResubmit(model, shown, now),
   };
+}
+
+/**
+ * Probed with the form as it stands, which may no longer pass (a date gone by): the dialog is
+ * where it is corrected, so only who may resubmit, and when, decides the button.
+ */
+function mayResubmit(model: TransferModel, shown: DossierWire, now: Date): boolean {
+  const outcome = model.apply(shown, { type: 'resubmit', form: shown.form, attachments: [] }, now);
+  return outcome.ok || !['not_your_dossier', 'not_allowed_now'].includes(outcome.code);
 }
 
 function routeSteps(
@@ -77,7 +88,7 @@ function nextOrgChoices(model: TransferModel, shown: DossierWire) {
     proposed,
     ...(current ? model.repo.cellsBelow(current.path, MAX_CELL_CHOICES).map((o) => o.id) : []),
   ];
-  const pathOf = model.pathOfOnRoute(shown.route.orgIds);
+  const pathOf = model.pathOfOnRoute(shown);
   const choices = [...new Set(candidates)].filter((id) => {
     const path = pathOf(id);
     return path !== null && isValidNextOrg(shown.route, shown.position, path) !== null;

@@ -64,7 +64,12 @@ beforeAll(async () => {
       }),
       filedBy: { userId: uid(999_001), fullName: 'Phạm Văn Bình', onBehalf: true },
     });
-    return [returned(own), onBehalf, submitted(ward, 3, 1, ward.cells[8]!)];
+    // Filed by the secretary of cell 1 (staff #3 of the world) for a cellmate, then returned.
+    const forCellmate = DossierWire.parse({
+      ...returned(submitted(ward, 4, 3, ward.cells[9]!)),
+      filedBy: { userId: uid(300_053), fullName: 'Phạm Văn Bình', onBehalf: true },
+    });
+    return [returned(own), onBehalf, submitted(ward, 3, 1, ward.cells[8]!), forCellmate];
   });
   const self = world.ward.members[0]!;
   member = {
@@ -173,6 +178,27 @@ describe('"Chuyển sinh hoạt đảng" of the member', () => {
     const d = world.dossiers[0]!;
     const refused = failure(await api.resubmitTransfer({ dossierId: d.id, form: d.form }));
     expect(refused).toMatchObject({ code: 'not_your_dossier' });
+  });
+
+  it('the secretary who filed for a cellmate resubmits it once returned; other staff may not', async () => {
+    const d = world.dossiers[3]!;
+    expect(d.filedBy?.userId).toBe(world.staff.cell1Secretary.user.id);
+    const form = { ...d.form, movedOn: new Date().toISOString().slice(0, 10) };
+    const other = await as(world.staff.wardProcessor);
+    const seen = value('dossierDetail', await other.api.dossierDetail({ dossierId: d.id }));
+    expect(seen.allowed.resubmit).toBe(false);
+    expect(failure(await other.api.resubmitTransfer({ dossierId: d.id, form }))).toMatchObject({
+      code: 'not_your_dossier',
+    });
+
+    const { api } = await as(world.staff.cell1Secretary);
+    const detail = value('dossierDetail', await api.dossierDetail({ dossierId: d.id }));
+    expect(detail.allowed).toMatchObject({ resubmit: true, check: false });
+    const queued = value('resubmitTransfer', await api.resubmitTransfer({ dossierId: d.id, form }));
+    expect(queued.outboxId).toMatch(/[0-9a-f-]{36}/);
+    const after = value('dossierDetail', await api.dossierDetail({ dossierId: d.id }));
+    expect(after.shown.status).toBe('pending_check');
+    expect(after.allowed.resubmit).toBe(false);
   });
 
   it('filing needs the server: offline it says so, after checking the files', async () => {

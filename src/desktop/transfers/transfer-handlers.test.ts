@@ -167,6 +167,7 @@ describe('actions queue in the outbox and show at once', () => {
       signAndForward: false,
       return: true,
       reject: true,
+      resubmit: false,
     });
     expect(detail.proposedNextOrg).toEqual({
       id: world.ward.root.id,

@@ -91,12 +91,27 @@ export function transferModel(handle: SqliteHandle, user: SessionUser) {
     return path;
   }
 
-  /** The org's path, or for an org on the dossier's route outside the cache, just its id. */
-  function pathOfOnRoute(orgIds: readonly string[]) {
-    return (orgId: string): readonly RouteOrg[] | null =>
-      cachedPath(orgId) ??
-      // The type is a placeholder: with a one-org path only the id matters to the machine.
-      (orgIds.includes(orgId) ? [{ id: orgId, type: 'affiliated_cell' }] : null);
+  /**
+   * The org's path from the cache, or for an org on the dossier's receiving side that the cache
+   * does not hold (another ward's cells), the path the route itself implies: the orgs it shares
+   * with the sending side, then the route down to it. Re-planning an unchanged destination (a
+   * resubmission) then gives the route it had. Types outside the cache are placeholders.
+   */
+  function pathOfOnRoute(wire: Pick<DossierWire, 'route' | 'variant'>) {
+    const { orgIds, handoverIndex } = wire.route;
+    const placeholder = (id: string): RouteOrg => ({ id, type: 'affiliated_cell' });
+    return (orgId: string): readonly RouteOrg[] | null => {
+      const cached = cachedPath(orgId);
+      if (cached) return cached;
+      const at = orgIds.indexOf(orgId);
+      if (at < 0) return null;
+      // The topmost org of the sending side: the handing org, or below the shared one (internal).
+      const anchor = at >= handoverIndex ? cachedPath(orgIds[handoverIndex - 1] ?? '') : null;
+      if (!anchor) return [placeholder(orgId)];
+      const shared = wire.variant === 'internal' ? anchor.slice(0, -1) : anchor;
+      const down = orgIds.slice(handoverIndex, at + 1);
+      return [...shared, ...down.map((id) => cachedPath(id)?.at(-1) ?? placeholder(id))];
+    };
   }
 
   const grantCovers = (g: Grant, orgPath: string) => orgPath.startsWith(g.path);
@@ -118,7 +133,7 @@ export function transferModel(handle: SqliteHandle, user: SessionUser) {
   const envFor = (wire: DossierWire, now: Date): TransferEnv => ({
     now: now.toISOString(),
     calendar: HOLIDAYS_2026,
-    pathOf: pathOfOnRoute(wire.route.orgIds),
+    pathOf: pathOfOnRoute(wire),
   });
 
   function load(id: string): CachedDossier | undefined {

@@ -172,6 +172,36 @@ describe('transfer state machine', () => {
     ).toMatchObject({ ok: false, code: 'not_allowed_now' });
   });
 
+  it('a dossier filed on the member’s behalf is resubmitted by its filer, not by other staff', () => {
+    const filed = startTransfer(
+      {
+        id: uuid(9),
+        variant: 'official',
+        member: { id: memberId, homeOrgId: tree.cell1 },
+        form: submitted().form,
+        attachments: [],
+      },
+      approver,
+      env,
+    );
+    if (!filed.ok) throw new Error(filed.message);
+    const returned = run(filed.dossier, [{ type: 'return', reason: 'Thiếu giấy tờ' }, processor]);
+    const resubmit = { type: 'resubmit' as const, form: returned.form, attachments: [] };
+    // Another officer of the cell filed nothing: he may not answer for the member.
+    const colleague = { ...processor, userId: uuid(4) };
+    expect(applyTransferAction(returned, resubmit, colleague, env)).toMatchObject({
+      ok: false,
+      code: 'not_your_dossier',
+    });
+    expect(applyTransferAction(returned, resubmit, approver, env)).toMatchObject({
+      ok: true,
+      dossier: { status: 'pending_check' },
+      events: [{ type: 'resubmit', actorId: approver.userId }],
+    });
+    // The member himself still may.
+    expect(applyTransferAction(returned, resubmit, member, env)).toMatchObject({ ok: true });
+  });
+
   it('validates the temporary stay and the 60-working-day start', () => {
     const base = {
       id: uuid(9),

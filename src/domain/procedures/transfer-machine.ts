@@ -213,11 +213,14 @@ export function applyTransferAction(
 
   if (action.type === 'resubmit') {
     if (dossier.status !== 'returned') return notNow(dossier, 'resubmit');
-    if (actor.memberId !== dossier.memberId)
+    // Whoever filed it on the member's behalf resubmits it too: the member may have no account.
+    const filedForHim =
+      dossier.filedBy?.onBehalf === true && dossier.filedBy.userId === actor.userId;
+    if (actor.memberId !== dossier.memberId && !filedForHim)
       return fail(
         'not_your_dossier',
-        'only the member resubmits a returned dossier',
-        'Chỉ đảng viên nộp hồ sơ mới được nộp lại.',
+        'only the member, or who filed it on his behalf, resubmits a returned dossier',
+        'Chỉ đảng viên nộp hồ sơ hoặc người đã nộp hộ mới được nộp lại.',
       );
     const bad = validateForm(dossier.variant, action.form, env);
     if (bad) return bad;

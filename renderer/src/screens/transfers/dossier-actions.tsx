@@ -2,6 +2,7 @@ import {
   CheckOutlined,
   CloseCircleOutlined,
   FileSearchOutlined,
+  RedoOutlined,
   RollbackOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
@@ -11,11 +12,12 @@ import type { DesktopError, DossierDetail } from '../../../../src/desktop/contra
 import { callDesktop, DesktopCallError, useBridge } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
 import { CheckDialog } from './check-dialog';
+import { FilingDialog } from './filing-dialog';
 import { ReasonDialog } from './reason-dialog';
 import { TokenDialog } from './token-dialog';
 import { useSendQueued, type SendOutcome } from './use-send-queued';
 
-type Dialog = 'check' | 'sign' | 'return' | 'reject';
+type Dialog = 'check' | 'sign' | 'return' | 'reject' | 'resubmit';
 
 /** Whether the dossier is at the last org of its route: approving it there completes it. */
 export const atLastHop = (detail: DossierDetail) =>
@@ -74,7 +76,12 @@ export function DossierActions({
     });
 
   const anything =
-    allowed.check || allowed.forward || allowed.signAndForward || allowed.return || allowed.reject;
+    allowed.check ||
+    allowed.forward ||
+    allowed.signAndForward ||
+    allowed.return ||
+    allowed.reject ||
+    allowed.resubmit;
   if (!anything) return null;
   return (
     <div data-testid="dossier-actions" style={{ margin: '12px 0' }}>
@@ -109,7 +116,33 @@ export function DossierActions({
             Từ chối
           </Button>
         )}
+        {allowed.resubmit && (
+          // A dossier this officer filed for a member, returned: he corrects and files it again.
+          <Button type="primary" icon={<RedoOutlined />} onClick={() => setDialog('resubmit')}>
+            Nộp lại
+          </Button>
+        )}
       </Space>
+      <FilingDialog
+        target={
+          dialog === 'resubmit'
+            ? {
+                kind: 'resubmit',
+                dossier: {
+                  id: dossierId,
+                  variant: detail.shown.variant,
+                  destinationOrg: detail.destinationOrg,
+                  form: detail.shown.form,
+                  attachments: detail.attachments,
+                },
+              }
+            : undefined
+        }
+        onClose={(filed) => {
+          setDialog(undefined);
+          if (filed) onQueued();
+        }}
+      />
       <CheckDialog
         open={dialog === 'check'}
         detail={detail}

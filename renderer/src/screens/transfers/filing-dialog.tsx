@@ -26,9 +26,18 @@ import { FILE_ACCEPT, pickedFileOf } from '../residence/paper-view';
 import { DestinationSelect, MemberSelect, type Choice } from './filing-pickers';
 import { useSendQueued } from './use-send-queued';
 
-/** Who files: the member his own, staff for a member they pick, or the member again after a return. */
+/** What "Nộp lại" starts from: the returned dossier's form and files. */
+export type ResubmitSource = Pick<
+  MyTransfer,
+  'id' | 'variant' | 'destinationOrg' | 'form' | 'attachments'
+>;
+
+/**
+ * Who files: the member his own, staff for a member they pick, or again after a return (the
+ * member, or the officer who filed it for him).
+ */
 export type FilingTarget =
-  { kind: 'own' } | { kind: 'onBehalf' } | { kind: 'resubmit'; dossier: MyTransfer };
+  { kind: 'own' } | { kind: 'onBehalf' } | { kind: 'resubmit'; dossier: ResubmitSource };
 
 interface FilingValues {
   member?: Choice | null;
