@@ -156,16 +156,20 @@ describe('party fees', () => {
 
   it('a member payment whose callback is lost stays unknown until the status query', async () => {
     await gateway.setMode('lost');
-    const member = await apiAs(serverUrl, demoMemberUsername('chibo1', 1));
-    const started = await member.call<{ reference: string; status: string }>(
-      'POST',
-      '/v1/fees/payments',
-      { month: MONTH },
-    );
-    expect(started.status).toBe('unknown');
-    memberReference = started.reference;
-
+    // The member left unpaid above pays for himself in the app.
+    await logOut();
+    await logInAs(demoMemberUsername('chibo1', 1));
     const fees = new FeesPage(s.page);
+    await fees.open('Nộp đảng phí');
+    await s.page.getByTestId('member-due').waitFor();
+    expect(await s.page.getByTestId('member-due').innerText()).toMatch(/^[\d.]+ đ$/);
+    const paid = await fees.payOwnDue();
+    expect(paid).toMatchObject({ status: 'unknown', reference: expect.stringMatching(/^DP/) });
+    memberReference = paid.reference;
+    await screenshot(s.page, '45b-member-payment-waiting');
+    await logOut();
+    await logInAs('bithu.chibo1');
+
     await fees.open('Danh sách giao dịch nộp đảng phí');
     expect(await fees.txStatus(cellReference)).toBe('success');
     expect(await fees.txStatus(memberReference)).toBe('unknown');

@@ -7,7 +7,9 @@ export type FeeMenuItem =
   | 'Nộp đảng phí cho chi bộ'
   | 'Danh sách giao dịch nộp đảng phí'
   | 'Sổ thu nộp đảng phí'
-  | 'Tài khoản ngân hàng';
+  | 'Tài khoản ngân hàng'
+  // A member's own.
+  | 'Nộp đảng phí';
 
 /** "Thủ tục thu nộp đảng phí": approval, cell payment, transactions, ledger. */
 export class FeesPage {
@@ -24,7 +26,8 @@ export class FeesPage {
   }
 
   async open(item: FeeMenuItem): Promise<void> {
-    await this.page.getByRole('menuitem', { name: item }).click();
+    // Anchored at the end: "Nộp đảng phí" is also the start of "Nộp đảng phí cho chi bộ".
+    await this.page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${item}$`) }).click();
     await this.page.getByRole('heading', { name: item, exact: true }).waitFor();
   }
 
@@ -123,6 +126,23 @@ export class FeesPage {
       .locator('[data-testid="payment-result"]:not([data-status="unknown"])')
       .waitFor({ timeout: 30_000 });
     return (await this.paymentResult.getAttribute('data-status')) ?? '';
+  }
+
+  /**
+   * A member's "Nộp đảng phí qua cổng thanh toán": confirms his due, leaves the gateway's page
+   * and resolves with the result shown (unknown until the gateway answers) and its reference.
+   */
+  async payOwnDue(): Promise<{ status: string; reference: string }> {
+    await this.page.getByTestId('member-pay').click();
+    await this.page.getByTestId('fee-pay-dialog').waitFor();
+    const popup = this.page.context().waitForEvent('page');
+    await this.page.getByTestId('fee-pay-confirm').click();
+    await (await popup).close();
+    await this.paymentResult.waitFor();
+    return {
+      status: (await this.paymentResult.getAttribute('data-status')) ?? '',
+      reference: (await this.paymentResult.innerText()).match(/Mã giao dịch (\w+)/)?.[1] ?? '',
+    };
   }
 
   /** "In biên lai" and waits until the PDF's first page is drawn. */
