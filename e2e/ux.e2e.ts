@@ -1,3 +1,4 @@
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../scripts/gen/demo-accounts';
 import { TransferVariant } from '../src/domain/procedures/transfer-route';
@@ -181,35 +182,50 @@ describe('every main list at 1366×768 and 1920×1080', () => {
     await new AppShell(s.page).logOut();
   });
 
-  it('residence comments: the workplace, the residence cell and the ward, on the demo campaign', async () => {
+  /** One officer's residence screens at both sizes, on the demo campaign. */
+  async function residenceScreens(
+    username: string,
+    views: [ResidenceMenuItem, string, (r: ResidencePage) => Promise<void>][],
+  ): Promise<ResidencePage> {
     const residence = new ResidencePage(s.page);
-    const formsShown = () => residence.formsShown();
-    const screens: [string, [ResidenceMenuItem, string, () => Promise<void>][]][] = [
-      [
-        'bithu.2256240',
-        [
-          ['Danh sách đã lập', 'residence-lists', () => residence.listsShown()],
-          ['Nhận phiếu nhận xét', 'residence-receive', formsShown],
-        ],
-      ],
-      ['bithu.chibo5', [['Lập phiếu nhận xét', 'residence-write', formsShown]]],
-      [
-        'bithu.phuong',
-        [
-          ['Duyệt phiếu nhận xét', 'residence-approve', formsShown],
-          ['Gửi phiếu nhận xét', 'residence-sign', formsShown],
-          ['Ghi nhận phiếu giấy', 'residence-paper', formsShown],
-        ],
-      ],
-    ];
-    for (const [username, views] of screens) {
-      await logInAs(username);
-      for (const [title, screen, ready] of views) {
-        await residence.open(title);
-        await checkAtBothSizes(screen, ready);
-      }
-      await new AppShell(s.page).logOut();
+    await logInAs(username);
+    for (const [title, screen, ready] of views) {
+      await residence.open(title);
+      await checkAtBothSizes(screen, () => ready(residence));
     }
+    return residence;
+  }
+  const formsShown = (r: ResidencePage) => r.formsShown();
+
+  it('residence comments: the workplace’s lists and the forms it received', async () => {
+    await residenceScreens('bithu.2256240', [
+      ['Danh sách đã lập', 'residence-lists', (r) => r.listsShown()],
+      ['Nhận phiếu nhận xét', 'residence-receive', formsShown],
+    ]);
+    await new AppShell(s.page).logOut();
+  });
+
+  it('residence comments: the residence cell writes', async () => {
+    await residenceScreens('bithu.chibo5', [['Lập phiếu nhận xét', 'residence-write', formsShown]]);
+    await new AppShell(s.page).logOut();
+  });
+
+  it('residence comments: the ward approves, signs and records a paper form', async () => {
+    const residence = await residenceScreens('bithu.phuong', [
+      ['Duyệt phiếu nhận xét', 'residence-approve', formsShown],
+      ['Gửi phiếu nhận xét', 'residence-sign', formsShown],
+      ['Ghi nhận phiếu giấy', 'residence-paper', formsShown],
+    ]);
+    // A paper form brought to the ward is recorded from its scan, and leaves the list.
+    const scan = await PDFDocument.create();
+    scan.addPage().drawText('Phieu nhan xet (ban giay)', { x: 50, y: 780 });
+    await residence.recordFirstPaper({
+      scan: { name: 'phieu-giay.pdf', bytes: Buffer.from(await scan.save()) },
+      broughtBy: 'Nguyễn Văn Tổ trưởng',
+      receivedOn: new Date().toLocaleDateString('en-GB'),
+    });
+    await screenshot(s.page, 'ux-residence-paper-recorded');
+    await new AppShell(s.page).logOut();
   });
 
   it('the cell secretary: fee approval and the cell payment', async () => {

@@ -1,5 +1,6 @@
 import type { Download, Locator, Page } from 'playwright-core';
 import { nextAppEvent } from '../support/app-events';
+import { stillModal } from './modal';
 import { TokenDialog } from './token-dialog';
 import { waitForTableSettled } from './table';
 
@@ -160,6 +161,36 @@ export class ResidencePage {
       // Read again on the next app event (a sync, a queued step) rather than after a pause.
       await nextAppEvent(this.page, ['residence-changed', 'sync-finished', 'outbox-changed']);
     }
+  }
+
+  /**
+   * "Ghi nhận phiếu giấy" on the first form listed: its scan, who brought it and the day received
+   * (dd/MM/yyyy). Resolves once the form has left the list of forms not yet sent.
+   */
+  async recordFirstPaper(input: {
+    scan: { name: string; bytes: Buffer };
+    broughtBy: string;
+    receivedOn: string;
+  }): Promise<void> {
+    await this.formsShown();
+    const row = this.forms.locator('.ant-table-row').first();
+    const id = await row.getAttribute('data-row-key');
+    await row.getByRole('button', { name: 'Ghi nhận phiếu giấy' }).click();
+    const dialog = this.page.getByTestId('paper-dialog');
+    const modal = await stillModal(this.page, dialog);
+    await dialog.locator('input[type="file"]').setInputFiles({
+      name: input.scan.name,
+      mimeType: 'application/pdf',
+      buffer: input.scan.bytes,
+    });
+    await dialog.getByLabel('Người mang phiếu đến', { exact: true }).fill(input.broughtBy);
+    const day = dialog.getByLabel('Ngày nhận', { exact: true });
+    await day.click();
+    await day.fill(input.receivedOn);
+    await day.press('Enter');
+    await modal.getByRole('button', { name: 'Ghi nhận' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await this.forms.locator(`.ant-table-row[data-row-key="${id}"]`).waitFor({ state: 'detached' });
   }
 
   async selectForms(names: string[]): Promise<void> {
