@@ -1,5 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
-import type { DossierMutation, PushMutation, PushResult, PushStatus } from '../../src/api/push';
+import type { DossierMutation, PushResult } from '../../src/api/push';
 import type { SubmitTransferRequest } from '../../src/api/transfers';
 import type { ServerEngine } from '../../src/db/server-db';
 import type { Failure } from '../../src/domain/common/result';
@@ -21,7 +21,7 @@ import { expectedFirstLetter } from './expected-letter';
 import type { Db, Trx } from './db';
 import { moveMember } from './members';
 import { followMemberMove } from './users';
-import { applyOnce } from './push';
+import { applyOnce, outOfScopeAnswer, pushAnswer } from './push';
 import {
   dossierTouchesScope,
   findDossier,
@@ -47,15 +47,6 @@ const FORBIDDEN_CODES: ReadonlySet<TransferCode> = new Set([
   'not_processor',
   'not_approver',
 ]);
-
-const result = (
-  m: Pick<PushMutation, 'id'>,
-  status: PushStatus,
-  rev: number | null,
-  code: string | null,
-  message: string,
-  messageVi: string,
-): PushResult => ({ id: m.id, status, rev, code, message, messageVi });
 
 function actorOf(caller: Caller, currentPath: string | null): TransferActor {
   const rolesHere = currentPath
@@ -163,18 +154,11 @@ async function decide(
 ): Promise<PushResult> {
   const stored = await findDossier(trx, m.entityId, { forUpdate: deps.engine });
   if (!stored)
-    return result(m, 'invalid', null, 'not_found', 'no such dossier', 'Không tìm thấy hồ sơ.');
+    return pushAnswer(m, 'invalid', null, 'not_found', 'no such dossier', 'Không tìm thấy hồ sơ.');
   const { dossier } = stored;
   const own = caller.user.memberId !== null && caller.user.memberId === dossier.memberId;
   if (!own && !(await dossierTouchesScope(trx, caller.scope, dossier.id)))
-    return result(
-      m,
-      'forbidden',
-      null,
-      'out_of_scope',
-      'the dossier is outside your scope',
-      'Hồ sơ không thuộc phạm vi quản lý của bạn.',
-    );
+    return outOfScopeAnswer(m, 'dossier', 'Hồ sơ');
   if (stored.rev !== m.baseRev) {
     const first = await firstEventAfter(trx, dossier.id, m.baseRev);
     const who = first
@@ -185,7 +169,7 @@ async function decide(
       ? `${first.actorName} did ${first.type} at ${first.at}`
       : `now at rev ${stored.rev}`;
     const when = first ? ` lúc ${timeVi(first.at)}` : '';
-    return result(
+    return pushAnswer(
       m,
       'conflict',
       stored.rev,
@@ -205,7 +189,7 @@ async function decide(
   const actor = actorOf(caller, currentPath ? pathString(currentPath) : null);
   const outcome = applyTransferAction(dossier, action, actor, envOf(deps, paths));
   if (!outcome.ok)
-    return result(
+    return pushAnswer(
       m,
       FORBIDDEN_CODES.has(outcome.code) ? 'forbidden' : 'invalid',
       stored.rev,
@@ -217,7 +201,8 @@ async function decide(
   const blobs: string[] = [];
   if (action.type === 'resubmit') {
     const bad = await checkAttachments(trx, caller, action.attachments);
-    if (bad) return result(m, 'invalid', stored.rev, 'bad_attachment', bad.message, bad.messageVi);
+    if (bad)
+      return pushAnswer(m, 'invalid', stored.rev, 'bad_attachment', bad.message, bad.messageVi);
     blobs.push(...action.attachments.map((a) => a.sha256));
   }
   if (action.type === 'sign_and_forward') {
@@ -230,7 +215,7 @@ async function decide(
   if (after.status === 'completed') await completionEffects(trx, after, now);
   const rev = await saveDossier(trx, dossier, after, outcome.events, now, m.id);
   await referBlobs(trx, dossier.id, blobs);
-  return result(m, 'applied', rev, null, 'applied', 'Đã cập nhật hồ sơ.');
+  return pushAnswer(m, 'applied', rev, null, 'applied', 'Đã cập nhật hồ sơ.');
 }
 
 /**
