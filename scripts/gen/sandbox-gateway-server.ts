@@ -39,6 +39,29 @@ interface SandboxPayment {
   bankReference: string;
 }
 
+const finalStatus = (p: SandboxPayment): 'success' | 'failed' | 'pending' =>
+  p.mode === 'failure'
+    ? 'failed'
+    : p.mode === 'late' && Date.now() - p.createdAt < p.lateMs
+      ? 'pending'
+      : 'success';
+
+/** The answer code a bank gives: a failed sandbox payment is one without enough balance (51). */
+const responseCodeOf = (status: 'success' | 'failed' | 'pending') =>
+  status === 'success' ? '00' : status === 'failed' ? '51' : null;
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 export interface SandboxGatewayServer {
   url: string;
   close(): Promise<void>;
@@ -54,17 +77,6 @@ export function startSandboxGateway(opts: {
   let lateMs = 1_000;
   const payments = new Map<string, SandboxPayment>();
   const callbackAnswers: { reference: string; status: number; body: unknown }[] = [];
-
-  const finalStatus = (p: SandboxPayment): 'success' | 'failed' | 'pending' =>
-    p.mode === 'failure'
-      ? 'failed'
-      : p.mode === 'late' && Date.now() - p.createdAt < p.lateMs
-        ? 'pending'
-        : 'success';
-
-  /** The answer code a bank gives: a failed sandbox payment is one without enough balance (51). */
-  const responseCodeOf = (status: 'success' | 'failed' | 'pending') =>
-    status === 'success' ? '00' : status === 'failed' ? '51' : null;
 
   async function sendCallback(p: SandboxPayment, key: string): Promise<void> {
     const status = finalStatus(p);
@@ -112,18 +124,6 @@ export function startSandboxGateway(opts: {
         break;
     }
   }
-
-  async function readJson(req: IncomingMessage): Promise<unknown> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    return JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
-  }
-
-  function send(res: ServerResponse, status: number, body: unknown): void {
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-  }
-
-  const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
   /** The page the payer's browser lands on: what the sandbox did with the payment. */
   function payPage(res: ServerResponse, gatewayTxnId: string): void {
