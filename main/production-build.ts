@@ -10,7 +10,7 @@ import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_ASSET_DIR, WORKERS } from '../src/runtime/asset-paths';
-import { buildRenderer, REPO_ROOT } from './renderer-build';
+import { buildRenderer, REPO_ROOT, underBuildLock } from './renderer-build';
 
 interface MainEntry {
   /** Output file name in dist/main, without extension. */
@@ -124,7 +124,7 @@ export async function buildMain(distDir = join(REPO_ROOT, 'dist')): Promise<stri
 /** `npm run build`: the renderer and the main bundle, into dist/. */
 export async function buildProduction(log: (line: string) => void): Promise<void> {
   const started = performance.now();
-  await buildRenderer();
+  await underBuildLock(buildRenderer);
   const files = await buildMain();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   log(`built dist/renderer and dist/main (${files.length} files) in ${seconds} s`);

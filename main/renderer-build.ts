@@ -60,7 +60,7 @@ const alive = (pid: number): boolean => {
  * and two Vite builds emptying dist/renderer at once would leave it half written. A lock whose
  * process is gone (killed mid-build), or that never named one within a minute, is taken over.
  */
-async function underBuildLock<T>(build: () => Promise<T>): Promise<T> {
+export async function underBuildLock<T>(build: () => Promise<T>): Promise<T> {
   mkdirSync(dirname(LOCK_DIR), { recursive: true });
   for (;;) {
     try {
