@@ -28,9 +28,12 @@ export interface BrowserHost {
 export const MAX_BODY = 1024 * 1024;
 /** A body this far over the limit is not worth draining: the connection is cut instead. */
 const MAX_DRAIN = 16 * MAX_BODY;
-/** The renderer's CSP: only our own origin, no inline scripts, no framing. */
+/**
+ * The renderer's CSP: only our own origin, no inline scripts, no framing. 'wasm-unsafe-eval'
+ * lets pdf.js compile its WebAssembly image decoders (served from 'self'); eval stays refused.
+ */
 export const RENDERER_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { openServerDb } from '../src/db/server-db';
-import { DEMO_PASSWORD } from '../scripts/gen/demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../scripts/gen/demo-accounts';
 import { seedDemoFees, startDemoGateway } from '../scripts/gen/demo-fees';
 import { seedDemoAccountRequests } from '../scripts/gen/demo-member-accounts';
 import { seedDemoResidence } from '../scripts/gen/demo-residence';
@@ -21,11 +21,14 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
+/** What the terminal shows at a demo start: the accounts to log in with. */
+export const DEMO_ACCOUNTS_NOTE = `demo accounts, password ${DEMO_PASSWORD}: ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`;
+
 const DemoState = z.object({ port: z.number().int().min(1).max(65535) });
 
 /**
  * Demo mode (DESIGN.md, Modes): the reference server in-process on `<dataDir>/demo-server.sqlite`,
- * filled with the demo ward (seed 1) on first use, with the sandbox payment gateway as a child
+ * filled with the demo ward (seed 1) on first use, with the sandbox payment gateway in the same
  * process so party fees can be paid. It keeps its port from one launch to the next, because the
  * cache belongs to a server URL: a new port would mean a new, empty cache.
  */

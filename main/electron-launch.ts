@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { HOST_ORIGIN_ENV, HOST_TOKEN_ENV } from './ipc-channels';
+import { buildMain } from './production-build';
 import { REPO_ROOT } from './renderer-build';
 
 const MAIN_BUNDLE = join(REPO_ROOT, 'dist', 'main', 'electron-main.cjs');
@@ -29,33 +30,12 @@ export function usableElectronBinary(): string | undefined {
 }
 
 /**
- * Bundles our code of the main process and the preload for Electron (CommonJS, as a sandboxed
- * preload must be). Packages stay in node_modules, where electron-builder ships the production
- * dependencies (better-sqlite3 rebuilt for Electron's ABI, the server's static assets).
+ * Builds dist/main, the production bundle's main process, preload, workers and assets
+ * (main/production-build.ts). Packages stay in node_modules, where electron-builder ships the
+ * production dependencies (better-sqlite3 rebuilt for Electron's ABI).
  */
 export async function bundleElectronMain(): Promise<string> {
-  const { build } = await import('esbuild');
-  const common = {
-    bundle: true,
-    platform: 'node' as const,
-    format: 'cjs' as const,
-    target: 'node20',
-    packages: 'external' as const,
-    logLevel: 'warning' as const,
-    // import.meta.url has no CommonJS equivalent: give it the bundle's own URL.
-    define: { 'import.meta.url': 'importMetaUrl' },
-    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  };
-  await build({
-    ...common,
-    entryPoints: [join(REPO_ROOT, 'main', 'electron-main.ts')],
-    outfile: MAIN_BUNDLE,
-  });
-  await build({
-    ...common,
-    entryPoints: [join(REPO_ROOT, 'main', 'preload.ts')],
-    outfile: join(REPO_ROOT, 'dist', 'main', 'preload.cjs'),
-  });
+  await buildMain();
   return MAIN_BUNDLE;
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -44,15 +44,57 @@ export async function buildRenderer(): Promise<void> {
   }
 }
 
+const LOCK_DIR = join(REPO_ROOT, 'dist', '.renderer-build.lock');
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Runs `build` while no other process builds: test files that need the renderer run in parallel,
+ * and two Vite builds emptying dist/renderer at once would leave it half written. A lock whose
+ * process is gone (killed mid-build), or that never named one within a minute, is taken over.
+ */
+export async function underBuildLock<T>(build: () => Promise<T>): Promise<T> {
+  mkdirSync(dirname(LOCK_DIR), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK_DIR);
+      writeFileSync(join(LOCK_DIR, 'pid'), String(process.pid));
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(readFileSync(join(LOCK_DIR, 'pid'), { encoding: 'utf8', flag: 'a+' }));
+      const orphaned = holder > 0 ? !alive(holder) : Date.now() - mtime(LOCK_DIR) > 60_000;
+      if (orphaned) rmSync(LOCK_DIR, { recursive: true, force: true });
+      else await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+    }
+  }
+  try {
+    return await build();
+  } finally {
+    rmSync(LOCK_DIR, { recursive: true, force: true });
+  }
+}
+
 /** Builds when stale; returns the reason it built, or undefined. */
 export async function ensureRendererBuilt(
   log: (line: string) => void,
 ): Promise<string | undefined> {
-  const reason = rendererStaleReason();
-  if (reason === undefined) return undefined;
-  log(`building the user interface (${reason})…`);
-  const started = performance.now();
-  await buildRenderer();
-  log(`user interface built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return reason;
+  if (rendererStaleReason() === undefined) return undefined;
+  return underBuildLock(async () => {
+    // Another process may have built it while this one waited.
+    const reason = rendererStaleReason();
+    if (reason === undefined) return undefined;
+    log(`building the user interface (${reason})…`);
+    const started = performance.now();
+    await buildRenderer();
+    log(`user interface built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return reason;
+  });
 }

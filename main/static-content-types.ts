@@ -10,6 +10,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
   '.ico': 'image/x-icon',
+  // pdf.js's image decoders (renderer/src/ui/pdf-document-options.ts)
+  '.wasm': 'application/wasm',
 };
 
 /** The type to serve a renderer file with, from its extension; bytes for anything else. */

@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { PDFJS_WASM_DIR, PDFJS_WASM_FILES } from './src/ui/pdf-document-options';
 
 const rendererDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(rendererDir, '..');
@@ -33,10 +34,30 @@ function recordInputs(): Plugin {
   };
 }
 
+/**
+ * pdf.js's WebAssembly decoders and their licences, as files of the build under their own names
+ * (pdf.js fetches them from `wasmUrl`, renderer/src/ui/pdf-document-options.ts).
+ */
+function pdfJsWasm(): Plugin {
+  const wasmDir = resolve(repoRoot, 'node_modules/pdfjs-dist/wasm');
+  return {
+    name: 'pdfjs-wasm',
+    apply: 'build',
+    generateBundle() {
+      for (const name of PDFJS_WASM_FILES)
+        this.emitFile({
+          type: 'asset',
+          fileName: `${PDFJS_WASM_DIR}${name}`,
+          source: readFileSync(resolve(wasmDir, name)),
+        });
+    },
+  };
+}
+
 export default defineConfig({
   root: rendererDir,
   base: './',
-  plugins: [react(), recordInputs()],
+  plugins: [react(), recordInputs(), pdfJsWasm()],
   build: {
     outDir,
     emptyOutDir: true,

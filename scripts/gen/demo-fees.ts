@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../src/db/server-schema';
 import { computeMonthlyFee } from '../../src/domain/fees/compute';
@@ -15,6 +12,7 @@ import {
 import { loadFeeRules } from '../../server/repositories/fees-rules';
 import { demoFeeCells } from './fees-demo.repo';
 import { Rng } from './prng';
+import { startSandboxGateway } from './sandbox-gateway-server';
 
 export interface DemoGateway {
   url: string;
@@ -24,36 +22,17 @@ export interface DemoGateway {
 }
 
 /**
- * Starts scripts/sandbox-gateway.ts as a child process on a free loopback port, for the demo
- * server's FEES_GATEWAY_URL / FEES_GATEWAY_SECRET / FEES_GATEWAY_MERCHANT (and for tests).
+ * Starts the sandbox payment gateway on a free loopback port, in this process, for the demo
+ * server's FEES_GATEWAY_URL / FEES_GATEWAY_SECRET / FEES_GATEWAY_MERCHANT (and for tests). Not a
+ * child process: the packaged app cannot run itself as Node (Electron's runAsNode fuse is off).
  */
 export async function startDemoGateway(
   opts: { secret?: string; merchantId?: string } = {},
 ): Promise<DemoGateway> {
   const secret = opts.secret ?? randomBytes(24).toString('hex');
   const merchantId = opts.merchantId ?? 'DANGPHI';
-  const script = fileURLToPath(new URL('../sandbox-gateway.ts', import.meta.url));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', script, '--secret', secret, '--merchant', merchantId, '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout });
-  const url = await new Promise<string>((resolve, reject) => {
-    lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
-    child.once('exit', (code) => reject(new Error(`sandbox gateway exited with ${code}`)));
-  });
-  return {
-    url,
-    secret,
-    merchantId,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const server = await startSandboxGateway({ secret, merchant: merchantId });
+  return { url: server.url, secret, merchantId, stop: () => server.close() };
 }
 
 /** Months the demo shows: January to October 2026 (342-QĐ/TW in January, 01-QĐ/TW after). */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fontkit from '@cantoo/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import { fontFile as fontPath } from '../runtime/asset-paths';
 
 /**
  * The frame every official form shares, in the Party's document format: on the left the superior
@@ -13,7 +14,7 @@ const fontBytes = new Map<string, Buffer>();
 const fontFile = (name: string) => {
   let bytes = fontBytes.get(name);
   if (!bytes) {
-    bytes = readFileSync(new URL(`./fonts/${name}`, import.meta.url));
+    bytes = readFileSync(fontPath(name));
     fontBytes.set(name, bytes);
   }
   return bytes;

@@ -15,6 +15,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AttachmentContentType } from '../../../src/domain/procedures/transfer-dossier';
 import { useDesktopQuery } from '../desktop-context';
 import { ErrorAlert } from './error-alert';
+import { pdfDocumentOptions } from './pdf-document-options';
 
 /** pdf.js loads on first use: screens without a document never pay for it. */
 let pdfjs: Promise<typeof PdfJs> | undefined;
@@ -115,7 +116,7 @@ export function PdfViewer({ base64 }: { base64: string }) {
     let current = true;
     const task = loadPdfJs().then((lib) =>
       // The bytes go to the worker (it takes them over): a fresh copy per document.
-      lib.getDocument({ data: decodeBase64(base64), useWasm: false, stopAtErrors: false }),
+      lib.getDocument({ data: decodeBase64(base64), ...pdfDocumentOptions(document.baseURI) }),
     );
     task
       .then((loading) => loading.promise)

@@ -12,10 +12,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import fontkit, { type Font } from '@cantoo/fontkit';
+import { fontFile } from '../../runtime/asset-paths';
 import type { IncrementalUpdate } from './incremental-writer';
 import { name, PdfDict, type PdfRef, PdfStream, PdfString } from './pdf-objects';
 
-const FONT_FILE = new URL('../../documents/fonts/LiberationSerif-Regular.ttf', import.meta.url);
+const FONT_FILE = fontFile('LiberationSerif-Regular.ttf');
 const POSTSCRIPT_NAME = 'LiberationSerif';
 
 let font: Font | undefined;

@@ -5,6 +5,7 @@
  * the worker once per login, in memory, and lives there only inside the session.
  */
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../../runtime/asset-paths';
 import { describeCertificate } from './certificate';
 import { TokenError } from './errors';
 import { acquireSlot } from './slot-lock';
@@ -71,7 +72,7 @@ export class RemoteTokenModule {
   }
 
   static async open(path: string): Promise<RemoteTokenModule> {
-    const worker = new Worker(new URL('./token-worker-entry.mjs', import.meta.url));
+    const worker = new Worker(workerEntry('token-worker'));
     const m = new RemoteTokenModule(worker, path);
     try {
       await m.call({ op: 'open', path });

@@ -9,6 +9,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../../runtime/asset-paths';
 import type { VerifyDocumentOptions } from './verify-document';
 import type { VerifyReport } from './verify-pdf';
 import type { VerifyJob, VerifyReply } from './verify-worker-protocol';
@@ -76,7 +77,7 @@ interface VerifyThread {
 }
 
 function startThread(maxMemoryMb: number): VerifyThread {
-  const worker = new Worker(new URL('./verify-worker-entry.mjs', import.meta.url), {
+  const worker = new Worker(workerEntry('verify-worker'), {
     resourceLimits: {
       maxOldGenerationSizeMb: maxMemoryMb,
       maxYoungGenerationSizeMb: Math.max(4, Math.min(32, Math.floor(maxMemoryMb / 8))),
