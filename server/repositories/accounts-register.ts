@@ -104,6 +104,16 @@ export async function searchRegistrationCells(db: Db, q: CellSearchQuery): Promi
 /** The identifying numbers a duplicate is looked for by; null ones are not looked for. */
 export type Numbers = { [K in 'citizenId' | 'cardNo' | 'profileNo']: string | null };
 
+/** The columns to match and the numbers to match them with, the null ones left out. */
+const numberTerms = (d: Numbers) =>
+  (
+    [
+      ['citizen_id', d.citizenId],
+      ['card_no', d.cardNo],
+      ['profile_no', d.profileNo],
+    ] as const
+  ).filter((t): t is readonly [(typeof t)[0], string] => t[1] !== null);
+
 /**
  * Who holds one of the declared numbers already: a live account (by its own citizen id, or by the
  * member record linked to it), or a pending registration. Null when nobody does.
@@ -140,13 +150,7 @@ export async function duplicateHolderOf(
     .where('u.deleted', '=', 0)
     .where('u.id', '!=', exceptUserId ?? '')
     .where('u.status', 'in', HOLDING_STATUSES)
-    .where((eb) =>
-      eb.or([
-        ...(d.citizenId !== null ? [eb('m.citizen_id', '=', d.citizenId)] : []),
-        ...(d.cardNo !== null ? [eb('m.card_no', '=', d.cardNo)] : []),
-        ...(d.profileNo !== null ? [eb('m.profile_no', '=', d.profileNo)] : []),
-      ]),
-    )
+    .where((eb) => eb.or(numberTerms(d).map(([column, value]) => eb(`m.${column}`, '=', value))))
     .executeTakeFirst();
   if (linked)
     return {
@@ -161,13 +165,7 @@ export async function duplicateHolderOf(
     .where('status', '=', 'pending')
     .where('deleted', '=', 0)
     .where('requester_user_id', '!=', exceptUserId ?? '')
-    .where((eb) =>
-      eb.or([
-        ...(d.citizenId !== null ? [eb('citizen_id', '=', d.citizenId)] : []),
-        ...(d.cardNo !== null ? [eb('card_no', '=', d.cardNo)] : []),
-        ...(d.profileNo !== null ? [eb('profile_no', '=', d.profileNo)] : []),
-      ]),
-    )
+    .where((eb) => eb.or(numberTerms(d).map(([column, value]) => eb(column, '=', value))))
     .executeTakeFirst();
   if (pending) {
     const request = JSON.parse(pending.data) as { declared: { fullName: string } };
@@ -192,13 +190,7 @@ export async function recordHoldingNumbers(
     .select(['full_name', 'home_org_id', 'citizen_id', 'card_no', 'profile_no'])
     .where('deleted', '=', 0)
     .where('id', '!=', exceptMemberId ?? '')
-    .where((eb) =>
-      eb.or([
-        ...(d.citizenId !== null ? [eb('citizen_id', '=', d.citizenId)] : []),
-        ...(d.cardNo !== null ? [eb('card_no', '=', d.cardNo)] : []),
-        ...(d.profileNo !== null ? [eb('profile_no', '=', d.profileNo)] : []),
-      ]),
-    )
+    .where((eb) => eb.or(numberTerms(d).map(([column, value]) => eb(column, '=', value))))
     .executeTakeFirst();
   if (!row) return null;
   return {
