@@ -6,20 +6,11 @@
  */
 import { rendererDir } from '../src/runtime/asset-paths';
 import { launchBrowserHost, openInBrowser } from './host-launch';
-import { parseStartArgs, START_USAGE, type StartOptions } from './start-args';
+import { startOptionsOrExit } from './start-args';
 
 async function main(): Promise<void> {
-  let options: StartOptions;
-  try {
-    options = parseStartArgs(process.argv.slice(2));
-  } catch (err) {
-    console.error(`error: ${(err as Error).message}\n${START_USAGE}`);
-    process.exit(2);
-  }
-  if (options.help) {
-    process.stdout.write(`${START_USAGE}\n`);
-    return;
-  }
+  const options = startOptionsOrExit(process.argv.slice(2));
+  if (!options) return;
   const launched = await launchBrowserHost(options, rendererDir());
   openInBrowser(launched, options);
 }

@@ -110,3 +110,22 @@ export function parseStartArgs(
     throw new Error('no central server: give --server https://… (or --demo for the demo server)');
   return parsed.data;
 }
+
+/**
+ * The options of a command line, for an entry's main: bad arguments print the usage and exit 2;
+ * --help prints it and answers null (nothing to start).
+ */
+export function startOptionsOrExit(argv: readonly string[]): StartOptions | null {
+  let options: StartOptions;
+  try {
+    options = parseStartArgs(argv);
+  } catch (err) {
+    console.error(`error: ${(err as Error).message}\n${START_USAGE}`);
+    process.exit(2);
+  }
+  if (options.help) {
+    process.stdout.write(`${START_USAGE}\n`);
+    return null;
+  }
+  return options;
+}

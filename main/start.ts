@@ -7,7 +7,7 @@
 import { bundleElectronMain, runElectron, usableElectronBinary } from './electron-launch';
 import { launchBrowserHost, logToStderr as log, openInBrowser } from './host-launch';
 import { ensureRendererBuilt, RENDERER_DIST } from './renderer-build';
-import { parseStartArgs, START_USAGE, type StartOptions } from './start-args';
+import { startOptionsOrExit, type StartOptions } from './start-args';
 
 async function startInElectron(binary: string, options: StartOptions): Promise<void> {
   const bundle = await bundleElectronMain();
@@ -21,17 +21,8 @@ async function startInBrowserHost(options: StartOptions): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  let options: StartOptions;
-  try {
-    options = parseStartArgs(process.argv.slice(2));
-  } catch (err) {
-    console.error(`error: ${(err as Error).message}\n${START_USAGE}`);
-    process.exit(2);
-  }
-  if (options.help) {
-    process.stdout.write(`${START_USAGE}\n`);
-    return;
-  }
+  const options = startOptionsOrExit(process.argv.slice(2));
+  if (!options) return;
   await ensureRendererBuilt(log);
   const electron = options.forceBrowser ? undefined : usableElectronBinary();
   if (electron) await startInElectron(electron, options);
