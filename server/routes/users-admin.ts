@@ -10,6 +10,7 @@ import { forbidden, HttpError, notFound } from '../errors';
 import type { Register } from '../http/register-route';
 import { duplicateAccount, duplicateHolderOf } from '../repositories/accounts-register';
 import { revokeAllRefreshTokens } from '../repositories/auth-tokens';
+import { isUniqueViolation } from '../repositories/fees-payments';
 import type { Db, Trx } from '../repositories/db';
 import { findVisibleOrg } from '../repositories/orgs';
 import {
@@ -148,12 +149,7 @@ export function userAdminRoutesOf(
         'Không tìm thấy đảng viên có số CCCD, họ tên và ngày sinh này trong CSDL Đảng viên của đơn vị.',
         'lookup',
       );
-    const holder = await duplicateHolderOf(ctx.db, {
-      citizenId: member.citizenId,
-      cardNo: null,
-      profileNo: null,
-    });
-    if (holder) throw duplicateAccount(holder);
+    const numbers = { citizenId: member.citizenId, cardNo: null, profileNo: null };
     const initialPassword = newInitialPassword();
     const passwordHash = await hash(initialPassword);
     const now = ctx.now();
@@ -174,6 +170,9 @@ export function userAdminRoutesOf(
     };
     try {
       const made = await ctx.db.transaction().execute(async (trx) => {
+        // Checked in the transaction that writes, so the window for a second one is the insert.
+        const holder = await duplicateHolderOf(trx, numbers);
+        if (holder) throw duplicateAccount(holder);
         const detail = await insertUser(
           trx,
           { user, passwordHash, memberId: member.memberId, createdBy: caller.user.id },
@@ -196,6 +195,8 @@ export function userAdminRoutesOf(
       return { user: made, initialPassword };
     } catch (err) {
       if (err instanceof UsernameTakenError) throw usernameTaken(err);
+      // Lost a race on the unique username: the winner has committed.
+      if (isUniqueViolation(err)) throw usernameTaken(new UsernameTakenError(user.username));
       throw err;
     }
   });
