@@ -184,7 +184,12 @@ export function userAdminRoutesOf(
           user.id,
           caller.user.id,
           {
-            ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [null, v]])),
+            // What the account starts with; an empty email or position says nothing.
+            ...Object.fromEntries(
+              Object.entries(fields)
+                .filter(([, v]) => v !== null)
+                .map(([k, v]) => [k, [null, v]]),
+            ),
             roles: [[], roles],
             password: [null, SECRET_CHANGED],
           },
