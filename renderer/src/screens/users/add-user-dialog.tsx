@@ -156,6 +156,7 @@ export function AddUserDialog({ open, onClose }: { open: boolean; onClose: () =>
             <ErrorAlert error={lookup.error ?? save.error} />
             <Form<Values>
               form={form}
+              name="addUser"
               layout="vertical"
               preserve={false}
               initialValues={{ active: true, roles: [] }}
@@ -250,7 +251,7 @@ function AccountFields({ memberLine }: { memberLine: string }) {
             { required: true, whitespace: true, message: 'Vui lòng nhập Tên đăng nhập.' },
             { min: 3, message: 'Tên đăng nhập có ít nhất 3 ký tự.' },
           ]}
-          style={{ width: 200 }}
+          style={{ width: 180 }}
         >
           <Input maxLength={100} autoComplete="off" />
         </Form.Item>
@@ -265,7 +266,7 @@ function AccountFields({ memberLine }: { memberLine: string }) {
         >
           <Input maxLength={15} />
         </Form.Item>
-        <Form.Item name="email" label="Email" style={{ width: 220 }}>
+        <Form.Item name="email" label="Email" style={{ width: 200 }}>
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="position" label="Chức vụ" style={{ width: 160 }}>

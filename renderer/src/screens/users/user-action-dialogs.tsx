@@ -63,6 +63,7 @@ export function EditUserDialog({ user, onClose }: { user: UserListItem; onClose:
         </Typography.Paragraph>
         <Form<EditValues>
           form={form}
+          name="editUser"
           layout="vertical"
           requiredMark
           initialValues={{
@@ -261,7 +262,12 @@ export function RoleGrantsDialog({ user, onClose }: { user: UserListItem; onClos
         <Typography.Title level={5} style={{ marginTop: 16 }}>
           Cấp thêm vai trò
         </Typography.Title>
-        <Form<GrantValues> form={form} layout="vertical" onFinish={(v) => void grant(v)}>
+        <Form<GrantValues>
+          form={form}
+          name="grantRole"
+          layout="vertical"
+          onFinish={(v) => void grant(v)}
+        >
           <Space align="start" wrap>
             <Form.Item
               name="role"
