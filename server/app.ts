@@ -10,6 +10,7 @@ import { loggerOptions } from './http/logging';
 import { registerOpenApi } from './http/openapi';
 import { routeRegistrar } from './http/register-route';
 import { accountRoutesOf } from './routes/accounts';
+import { userAdminRoutesOf } from './routes/users-admin';
 import { authRoutes, type AuthOptions } from './routes/auth';
 import { blobRoutesPlugin } from './routes/blobs';
 import { certificateRoutesOf } from './routes/certificates';
@@ -66,6 +67,7 @@ export async function buildServer(opts: {
   orgRoutes(route, ctx);
   memberRoutes(route, ctx);
   userRoutes(route, ctx);
+  userAdminRoutesOf(route, ctx, opts.auth);
   syncRoutes(route, ctx);
   await feeRoutesPlugin(app, (request) => authenticate(ctx, request), ctx, opts.fees);
   transferRoutesOf(route, transferDeps(ctx, opts.transfers));

@@ -10,6 +10,7 @@ import { feeCalls } from './contract-fees';
 import { transferCalls } from './contract-transfers';
 import { residenceCalls, SigningProgress } from './contract-residence';
 import { accountCalls } from './contract-accounts';
+import { userAdminCalls } from './contract-users';
 
 /**
  * DesktopApi: every query and command the UI can call, as zod schemas of input and output. The
@@ -239,6 +240,7 @@ export const desktopCalls = {
   ...feeCalls,
   ...residenceCalls,
   ...accountCalls,
+  ...userAdminCalls,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type DesktopCalls = typeof desktopCalls;
@@ -271,6 +273,8 @@ export const DesktopEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('residence-changed') }),
   /** Account requests in the cache changed (pulled, or a decision or request was queued). */
   z.object({ type: z.literal('accounts-changed') }),
+  /** An account was added or changed on the server and pulled: the user lists read again. */
+  z.object({ type: z.literal('users-changed') }),
   /** A signing batch moved on ("Đang ký 17/62"); `currentId` null when it ended. */
   z.object({ type: z.literal('signing-progress'), progress: SigningProgress }),
 ]);

@@ -9,6 +9,7 @@ import type { HandlersFor } from './service-context';
 import type { SessionCall } from './session-handlers';
 import type { SyncCall } from './sync-handlers';
 import type { UserCall } from './user-handlers';
+import type { userAdminCalls } from './contract-users';
 
 /** The handler groups, one per procedure or topic. */
 export interface HandlerGroups {
@@ -17,6 +18,7 @@ export interface HandlerGroups {
   orgs: HandlersFor<OrgCall>;
   members: HandlersFor<MemberCall>;
   users: HandlersFor<UserCall>;
+  userAdmin: HandlersFor<keyof typeof userAdminCalls>;
   transfers: HandlersFor<keyof typeof transferCalls>;
   fees: HandlersFor<keyof typeof feeCalls>;
   residence: HandlersFor<keyof typeof residenceCalls>;
@@ -30,7 +32,7 @@ export interface HandlerGroups {
  */
 export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallName> {
   const { session, sync, orgs, members, users, transfers, fees, residence } = groups;
-  const { accountStaff, accountMember } = groups;
+  const { accountStaff, accountMember, userAdmin } = groups;
   return {
     login: session.login,
     logout: session.logout,
@@ -55,6 +57,15 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
     memberDetail: members.memberDetail,
 
     listUsers: users.listUsers,
+    userMemberLookup: userAdmin.userMemberLookup,
+    createUser: userAdmin.createUser,
+    editUser: userAdmin.editUser,
+    lockUser: userAdmin.lockUser,
+    unlockUser: userAdmin.unlockUser,
+    resetUserPassword: userAdmin.resetUserPassword,
+    grantUserRole: userAdmin.grantUserRole,
+    revokeUserRole: userAdmin.revokeUserRole,
+    userHistory: userAdmin.userHistory,
 
     listDossiers: transfers.listDossiers,
     dossierDetail: transfers.dossierDetail,

@@ -36,6 +36,7 @@ import { accountMemberHandlers } from './accounts/account-member-handlers';
 import { accountStaffHandlers } from './accounts/account-staff-handlers';
 import { transferHandlers } from './transfers/transfer-handlers';
 import { userHandlers } from './user-handlers';
+import { userAdminHandlers } from './users/user-admin-handlers';
 
 const GONE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
 
@@ -222,6 +223,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     orgs: orgHandlers({ tree, orgSearch }),
     members: memberHandlers({ tree, members }),
     users: userHandlers({ tree, users }),
+    userAdmin: userAdminHandlers(context),
     transfers: transferHandlers(context),
     fees: feeHandlers(context),
     residence: residenceHandlers(context),

@@ -54,6 +54,8 @@ export function staleAfterEvent(event: DesktopEvent): readonly CachedEntity[] {
       return ['residence'];
     case 'accounts-changed':
       return ['accounts'];
+    case 'users-changed':
+      return ['users'];
     // The batch's own dialog follows its progress; the lists change when it queues.
     case 'signing-progress':
     case 'sync-progress':

@@ -42,6 +42,8 @@ const ENTITY_OF_QUERY = {
   orgMembers: 'members',
   memberDetail: 'members',
   listUsers: 'users',
+  // Answered by the server; read again with the list (users-changed).
+  userHistory: 'users',
   listDossiers: 'dossiers',
   dossierDetail: 'dossiers',
   myTransfers: 'dossiers',

@@ -11,6 +11,7 @@ import { pushRoutes } from '../../../src/api/push';
 import { apiRoutes, type RouteSpec } from '../../../src/api/routes';
 import { residenceCampaignRoutes } from '../../../src/api/residence-campaigns';
 import { transferRoutes } from '../../../src/api/transfers';
+import { userAdminRoutes } from '../../../src/api/users-admin';
 import type { Role } from '../../../src/domain/people/user';
 
 /** Every route group the server registers, by `METHOD /path`. */
@@ -24,6 +25,7 @@ export function routeTable(): Record<string, RouteSpec> {
     feeRouteSpecs,
     residenceCampaignRoutes,
     accountRoutes,
+    userAdminRoutes,
   ];
   return Object.fromEntries(
     groups.flatMap((g) => Object.values(g)).map((spec) => [routeKey(spec), spec]),

@@ -97,6 +97,7 @@ export function useSyncStatus(): SyncState {
       case 'dossiers-changed':
       case 'residence-changed':
       case 'accounts-changed':
+      case 'users-changed':
       case 'signing-progress':
       case 'oidc-login-failed':
         break;

@@ -1,4 +1,13 @@
-import { Button, Card, Descriptions, Modal, Tag, Typography, type TableColumnsType } from 'antd';
+import { DownOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Card,
+  Descriptions,
+  Dropdown,
+  Modal,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import type { UserListItem } from '../../../../src/desktop/contract';
 import { roleLabelVi, userFieldLabelVi } from '../../../../src/domain/people/user';
@@ -8,19 +17,35 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { orgNameColumn } from '../../ui/org-name';
 import { CappedNotice, ResultTotal } from '../../ui/result-total';
 import { StackedCell } from '../../ui/stacked-cell';
-import { indexColumn, ListTable, nowrapColumn, openColumn } from '../../ui/list-table';
+import { indexColumn, ListTable, nowrapColumn } from '../../ui/list-table';
 import { StatusTag } from '../../ui/status-tag';
 import { useViewportHeight } from '../../ui/use-viewport-height';
 import { CertificateRegistrations } from './certificate-registrations';
+import { AddUserDialog } from './add-user-dialog';
+import {
+  EditUserDialog,
+  LockUserDialog,
+  ResetPasswordDialog,
+  RoleGrantsDialog,
+} from './user-action-dialogs';
 import { UserFilters, type UserFilterValues } from './user-filters';
+import { UserHistoryDrawer } from './user-history-drawer';
 
 const LIMIT = 2000;
 const blankToUndefined = (s: string | undefined) => (s && s.trim() !== '' ? s.trim() : undefined);
 
-/** "Quản lý người dùng": the accounts of the admin's scope, read-only for now. */
+/** What a row's "Thao tác" opens. */
+export type UserAction = 'detail' | 'edit' | 'lock' | 'password' | 'roles' | 'history';
+
+/**
+ * "Quản lý người dùng": the accounts of the admin's scope, "Thêm người dùng" from the member
+ * database, and each row's actions (docs/decisions/0033); the server refuses what is beyond the
+ * admin's tier, and the list reads again when a change is pulled (users-changed).
+ */
 export function UsersScreen() {
   const [filters, setFilters] = useState<UserFilterValues>({});
-  const [open, setOpen] = useState<UserListItem>();
+  const [open, setOpen] = useState<{ user: UserListItem; action: UserAction }>();
+  const [adding, setAdding] = useState(false);
   const list = useDesktopQuery('listUsers', {
     ...filters,
     q: blankToUndefined(filters.q),
@@ -29,13 +54,20 @@ export function UsersScreen() {
   const rows = list.data?.items ?? [];
   const height = useViewportHeight(400);
 
-  const columns = userColumns(setOpen);
+  const columns = userColumns((user, action) => setOpen({ user, action }));
+  const close = () => setOpen(undefined);
+  const shown = (action: UserAction) => (open?.action === action ? open.user : undefined);
 
   return (
     <Card className="page-card">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        Quản lý người dùng
-      </Typography.Title>
+      <div className="result-bar">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          Quản lý người dùng
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          Thêm người dùng
+        </Button>
+      </div>
       <UserFilters positions={list.data?.positions ?? []} onChange={setFilters} list={list} />
       <div className="result-bar">
         <Typography.Text strong>Danh sách các tài khoản thuộc đơn vị</Typography.Text>
@@ -46,7 +78,6 @@ export function UsersScreen() {
           noun="kết quả"
           settled={list.settled}
         />
-        <Tag>Chỉ xem</Tag>
       </div>
       <CappedNotice
         capped={list.data?.truncated}
@@ -61,7 +92,13 @@ export function UsersScreen() {
         height={height}
         locale={{ emptyText: 'Không có tài khoản phù hợp' }}
       />
-      <UserDetailDialog user={open} onClose={() => setOpen(undefined)} />
+      <UserDetailDialog user={shown('detail')} onClose={close} />
+      <AddUserDialog open={adding} onClose={() => setAdding(false)} />
+      {shown('edit') && <EditUserDialog user={shown('edit')!} onClose={close} />}
+      {shown('lock') && <LockUserDialog user={shown('lock')!} onClose={close} />}
+      {shown('password') && <ResetPasswordDialog user={shown('password')!} onClose={close} />}
+      {shown('roles') && <RoleGrantsDialog user={shown('roles')!} onClose={close} />}
+      {shown('history') && <UserHistoryDrawer user={shown('history')!} onClose={close} />}
       <CertificateRegistrations />
     </Card>
   );
@@ -72,7 +109,9 @@ export function UsersScreen() {
  * email under the phone, the roles under the position; who updated the account and when are in
  * the detail.
  */
-export function userColumns(onOpen: (user: UserListItem) => void): TableColumnsType<UserListItem> {
+export function userColumns(
+  onOpen: (user: UserListItem, action: UserAction) => void,
+): TableColumnsType<UserListItem> {
   return [
     indexColumn(),
     {
@@ -122,8 +161,43 @@ export function userColumns(onOpen: (user: UserListItem) => void): TableColumnsT
       width: 124,
       render: (status: string) => <StatusTag kind="user" status={status} />,
     },
-    openColumn(onOpen),
+    actionsColumn(onOpen),
   ];
+}
+
+/** "Thao tác": one menu per row, so the columns still fit 1366 wide. */
+function actionsColumn(
+  onOpen: (user: UserListItem, action: UserAction) => void,
+): TableColumnsType<UserListItem>[number] {
+  return {
+    title: 'Thao tác',
+    key: 'actions',
+    width: 112,
+    fixed: 'right',
+    render: (_v, u) => {
+      const lockable = u.status === 'active' || u.status === 'inactive';
+      const items: { key: UserAction; label: string }[] = [
+        { key: 'detail', label: 'Xem chi tiết' },
+        { key: 'edit', label: 'Sửa' },
+        ...(lockable
+          ? [{ key: 'lock' as const, label: u.status === 'active' ? 'Khóa' : 'Mở khóa' }]
+          : []),
+        { key: 'password', label: 'Đặt lại mật khẩu' },
+        { key: 'roles', label: 'Phân quyền' },
+        { key: 'history', label: 'Lịch sử chỉnh sửa' },
+      ];
+      return (
+        <Dropdown
+          trigger={['click']}
+          menu={{ items, onClick: ({ key }) => onOpen(u, key as UserAction) }}
+        >
+          <Button size="small" aria-label={`Thao tác với ${u.username}`}>
+            Thao tác <DownOutlined />
+          </Button>
+        </Dropdown>
+      );
+    },
+  };
 }
 
 /** "Xem chi tiết tài khoản người dùng" with the fields of the admin guide. */
