@@ -141,18 +141,11 @@ function YearEditor({
   return (
     <div data-testid="holidays-year">
       <ErrorAlert error={error} />
-      {(['holidays', 'makeUpDays'] as const).map((kind) => (
-        <DayTable
-          key={kind}
-          kind={kind}
-          days={draft[kind]}
-          onRemove={canEdit ? (date) => setDraft((d) => withoutDay(d, kind, date)) : undefined}
-        />
-      ))}
+      {/* Adding and saving come first: at 1366×768 the year's lists run below the fold. */}
       {canEdit && (
-        <>
+        <div style={{ marginBottom: 16 }}>
           <AddDayForm draft={draft} onAdd={setDraft} />
-          <Space style={{ marginTop: 16 }}>
+          <Space style={{ marginTop: 12 }} wrap>
             <Button type="primary" onClick={() => void save()} loading={busy} disabled={!changed}>
               Lưu lịch năm {year}
             </Button>
@@ -161,8 +154,16 @@ function YearEditor({
             </Button>
             {changed && <Tag color="orange">Có thay đổi chưa lưu</Tag>}
           </Space>
-        </>
+        </div>
       )}
+      {(['holidays', 'makeUpDays'] as const).map((kind) => (
+        <DayTable
+          key={kind}
+          kind={kind}
+          days={draft[kind]}
+          onRemove={canEdit ? (date) => setDraft((d) => withoutDay(d, kind, date)) : undefined}
+        />
+      ))}
     </div>
   );
 }
@@ -190,6 +191,7 @@ function DayTable({
             render: (_v: unknown, d: CalendarDay) => (
               <Button
                 size="small"
+                type="link"
                 danger
                 icon={<DeleteOutlined />}
                 aria-label={`Xóa ngày ${formatDate(d.date)}`}
@@ -204,7 +206,9 @@ function DayTable({
   ];
   return (
     <section aria-label={DAY_KIND_LABEL_VI[kind]} style={{ marginBottom: 16 }}>
-      <Typography.Title level={5}>{DAY_KIND_LABEL_VI[kind]}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {DAY_KIND_LABEL_VI[kind]}
+      </Typography.Title>
       <Table<CalendarDay>
         size="small"
         rowKey="date"
@@ -243,7 +247,9 @@ function AddDayForm({ draft, onAdd }: { draft: HolidayYear; onAdd: (draft: Holid
   };
   return (
     <section aria-label="Thêm ngày">
-      <Typography.Title level={5}>Thêm ngày</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        Thêm ngày
+      </Typography.Title>
       <Form<DayValues>
         form={form}
         layout="inline"
