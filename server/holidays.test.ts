@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { serverEngines } from '../scripts/test-support/databases';
-import { HolidaysResponse, HolidayYearWire } from '../src/api/holidays';
+import { HolidayYearWire } from '../src/api/holiday-wire';
+import { HolidaysResponse } from '../src/api/holidays';
 import { PullResponse } from '../src/api/sync';
 import { ids } from './test-support/fixture';
 import { openTransferServer, type TransferTestServer } from './test-support/transfers';

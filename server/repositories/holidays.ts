@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HolidayYearWire } from '../../src/api/holidays';
+import type { HolidayYearWire } from '../../src/api/holiday-wire';
 import {
   calendarOf,
   HolidayYear,

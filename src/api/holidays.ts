@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CalendarDay, CalendarYear, HolidayYear } from '../domain/calendar/holiday-year';
+import { CalendarDay, CalendarYear } from '../domain/calendar/holiday-year';
+import { HolidayYearWire } from './holiday-wire';
 import type { RouteSpec } from './routes';
 
 /**
@@ -7,12 +8,6 @@ import type { RouteSpec } from './routes';
  * it (every deadline is counted with it), the top org's admin sets a year. It also travels to the
  * caches through pull (entity `holidayYear`).
  */
-
-/** A stored year: the domain's year and who last set it (null: seeded). */
-export const HolidayYearWire = HolidayYear.and(
-  z.object({ updatedAt: z.string(), updatedBy: z.string().nullable() }),
-);
-export type HolidayYearWire = z.infer<typeof HolidayYearWire>;
 
 export const HolidaysResponse = z.object({ items: z.array(HolidayYearWire) });
 export type HolidaysResponse = z.infer<typeof HolidaysResponse>;

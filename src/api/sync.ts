@@ -5,7 +5,7 @@ import { User, RoleGrant } from '../domain/people/user';
 import { ResidenceFormWire, ResidenceRequestWire } from './residence';
 import { DossierWire } from './transfers';
 import { AccountRequestWire } from './account-wire';
-import { HolidayYearWire } from './holidays';
+import { HolidayYearWire } from './holiday-wire';
 
 /** Entities that travel through pull. Wire shapes are the domain schemas plus server fields. */
 export const SyncEntity = z.enum(['org', 'bankAccount', 'member', 'user', 'userRole']);

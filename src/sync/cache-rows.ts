@@ -6,7 +6,7 @@ import type { OrgWire, UserRoleWire, UserWire } from '../api/sync';
 import type { ResidenceFormWire, ResidenceRequestWire } from '../api/residence';
 import type { DossierWire } from '../api/transfers';
 import type { AccountRequestWire } from '../api/account-wire';
-import type { HolidayYearWire } from '../api/holidays';
+import type { HolidayYearWire } from '../api/holiday-wire';
 import type {
   ClientAccountRequestsTable,
   ClientBankAccountsTable,

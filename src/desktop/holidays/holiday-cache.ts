@@ -1,4 +1,4 @@
-import { HolidayYearWire } from '../../api/holidays';
+import { HolidayYearWire } from '../../api/holiday-wire';
 import { prepareQuery } from '../../db/client-query';
 import type { SqliteHandle } from '../../db/sqlite';
 import { calendarOf } from '../../domain/calendar/holiday-year';

@@ -1,4 +1,5 @@
-import { holidayRoutes, type HolidayYearWire } from '../../api/holidays';
+import type { HolidayYearWire } from '../../api/holiday-wire';
+import { holidayRoutes } from '../../api/holidays';
 import { prepareQuery } from '../../db/client-query';
 import { calendarOf } from '../../domain/calendar/holiday-year';
 import { yearsWithoutCalendar } from '../../domain/calendar/working-days';
