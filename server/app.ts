@@ -16,6 +16,7 @@ import { blobRoutesPlugin } from './routes/blobs';
 import { certificateRoutesOf } from './routes/certificates';
 import type { FeesConfig } from './payments/config';
 import { feeRoutesPlugin } from './routes/fees';
+import { holidayRoutesOf } from './routes/holidays';
 import { memberRoutes } from './routes/members';
 import { orgRoutes } from './routes/orgs';
 import { pushRoutesOf } from './routes/push';
@@ -74,6 +75,7 @@ export async function buildServer(opts: {
   pushRoutesOf(route, transferDeps(ctx, opts.transfers));
   residenceRoutesOf(route, ctx);
   accountRoutesOf(route, ctx, app, opts.auth);
+  holidayRoutesOf(route, ctx);
   certificateRoutesOf(route, ctx, transferDeps(ctx, opts.transfers).trustAnchors);
   await blobRoutesPlugin(
     app,

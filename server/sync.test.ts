@@ -64,6 +64,8 @@ describe.each(serverEngines)('sync pull on %s', (engine) => {
       `upsert bankAccount ${ids.account}`,
       ...[m1, m2, m3, m4, m5].map((id) => `upsert member ${id}`),
       ...[ids.wardAdmin, ids.secretary, ids.inactive].map((id) => `upsert user ${id}`),
+      // The holiday calendar goes to everyone: 2026 as migration 0012 seeds it.
+      'upsert holidayYear 2026',
     ];
     expect(seen.filter((k) => !k.includes('userRole'))).toEqual(expected.sort());
     expect(seen.filter((k) => k.includes('userRole'))).toHaveLength(4);

@@ -10,6 +10,7 @@ import * as m0008 from './0008_residence_comments';
 import * as m0009 from './0009_payment_failure_code';
 import * as m0010 from './0010_residence_list_blobs';
 import * as m0011 from './0011_account_requests';
+import * as m0012 from './0012_holiday_calendar';
 
 /** Every server migration in order. Append only. */
 export const serverMigrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const serverMigrations: Record<string, Migration> = {
   '0009_payment_failure_code': m0009,
   '0010_residence_list_blobs': m0010,
   '0011_account_requests': m0011,
+  '0012_holiday_calendar': m0012,
 };

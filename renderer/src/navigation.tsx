@@ -79,6 +79,8 @@ export const Screen = z.discriminatedUnion('name', [
   /** `back`: the org list level the member list was opened from ("Quay lại"). */
   z.strictObject({ name: z.literal('members'), orgId: Id.optional(), back: OrgsScreen.optional() }),
   z.strictObject({ name: z.literal('users') }),
+  /** Quản trị danh mục » Cấu hình ngày nghỉ: the holiday calendar of a year. */
+  z.strictObject({ name: z.literal('holidays') }),
   /**
    * Xử lý hồ sơ » <variant> » nơi chuyển đi / nơi chuyển đến; a dossier open when dossierId;
    * `awaitingMe` starts the list on "Chỉ hồ sơ chờ tôi xử lý" (a secretary's inbox).

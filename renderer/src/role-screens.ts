@@ -28,6 +28,8 @@ export const SCREEN_ROLES: Record<ScreenFamily, readonly Role[] | 'any'> = {
   orgs: STAFF_ROLES,
   members: STAFF_ROLES,
   users: ['admin'],
+  // Every admin reads the calendar; the top org's admin edits it (the server decides, 0032).
+  holidays: ['admin'],
   transfers: TRANSFER_ROLES,
   // A member files and follows his own transfers.
   myTransfers: ['member'],

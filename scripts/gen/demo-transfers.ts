@@ -11,6 +11,7 @@ import type { Caller } from '../../server/auth/caller';
 import { hashPassword } from '../../server/auth/passwords';
 import { putBlob } from '../../server/repositories/blobs';
 import type { Db } from '../../server/repositories/db';
+import { loadHolidayCalendar, seedHolidayYears } from '../../server/repositories/holidays';
 import { findDossier } from '../../server/repositories/transfers';
 import {
   applyMutation,
@@ -20,8 +21,9 @@ import {
 import { findActiveAccount, insertUser } from '../../server/repositories/users';
 import { buildScope } from '../../server/scope/scope';
 import type { ServerEngine } from '../../src/db/server-db';
-import { isWorkingDay } from '../../src/domain/calendar/working-days';
+import { isWorkingDay, type HolidayCalendar } from '../../src/domain/calendar/working-days';
 import { User } from '../../src/domain/people/user';
+import { DEMO_HOLIDAY_YEARS } from './holidays';
 import { isOverdue } from '../../src/domain/procedures/transfer-deadlines';
 import type {
   TransferAction,
@@ -89,7 +91,10 @@ class DemoClock {
   current: Date;
   private readonly today: string;
 
-  constructor(private readonly realNow: Date) {
+  constructor(
+    private readonly realNow: Date,
+    private readonly calendar: HolidayCalendar,
+  ) {
     this.current = realNow;
     this.today = realNow.toISOString().slice(0, 10);
   }
@@ -100,7 +105,7 @@ class DemoClock {
     let left = n;
     while (left > 0) {
       day = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-      if (isWorkingDay(day)) left -= 1;
+      if (isWorkingDay(day, this.calendar)) left -= 1;
     }
     return new Date(`${day}T01:30:00Z`);
   }
@@ -125,11 +130,12 @@ class DemoSeeder {
     orgs: Map<OrgKey, DemoOrgRow>,
     engine: ServerEngine,
     now: Date,
+    calendar: HolidayCalendar,
     private readonly passwordHash: string,
   ) {
     this.orgs = orgs;
     this.byId = new Map([...orgs.values()].map((o) => [o.id, o]));
-    this.clock = new DemoClock(now);
+    this.clock = new DemoClock(now, calendar);
     this.deps = { db, engine, now: () => this.clock.current, trustAnchors: [] };
   }
 
@@ -371,11 +377,14 @@ export async function seedDemoTransfers(
   opts: SeedDemoTransfersOptions = {},
 ): Promise<DemoTransfersSummary | null> {
   if (await holdsDossiers(db)) return null;
+  // The deadlines of the demo's dossiers are counted with the demo's calendar: set it first.
+  await seedHolidayYears(db, DEMO_HOLIDAY_YEARS, opts.now ?? new Date());
   const seeder = new DemoSeeder(
     db,
     await demoTransferOrgs(db),
     opts.engine ?? 'sqlite',
     opts.now ?? new Date(),
+    await loadHolidayCalendar(db),
     opts.passwordHash ?? (await hashPassword(DEMO_PASSWORD)),
   );
   const members: DemoMemberAccount[] = [];

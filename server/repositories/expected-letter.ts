@@ -5,6 +5,7 @@ import {
   type LetterOrg,
 } from '../../src/documents/transfer-letter/letter-input';
 import type { Db } from './db';
+import { loadHolidayCalendar } from './holidays';
 import type { StoredDossier } from './transfers';
 
 /** An org by id as the letter names it (name, parent, ward or province for the place). */
@@ -49,6 +50,7 @@ export async function expectedFirstLetter(
     orgOf: (id) => orgs.get(id),
     nameOf: (id) => orgs.get(id)?.name ?? id,
     date: signedAt,
+    calendar: await loadHolidayCalendar(db),
   });
   return (await unsignedLetter(input)).pdf;
 }

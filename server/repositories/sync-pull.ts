@@ -1,5 +1,5 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import type { PullChange, SyncEntity } from '../../src/api/sync';
+import { HOLIDAY_YEAR_ENTITY, type PullChange, type SyncEntity } from '../../src/api/sync';
 import type { ServerEngine } from '../../src/db/server-db';
 import type { Role } from '../../src/domain/people/user';
 import type { Scope } from '../scope/scope';
@@ -10,6 +10,7 @@ import { currentRev } from './revisions';
 import { pathInSubtrees } from './scope-sql';
 import { readResidenceChanges } from './residence-pull';
 import { readAccountChanges } from './accounts-pull';
+import { holidayYearFromRow, holidayYearRowsAfter } from './holidays';
 import { readDossierChanges } from './transfers-pull';
 import { userWireFromRow } from './users';
 
@@ -311,6 +312,18 @@ const readExits: Reader = async (trx, scope, _plan, w) => {
 };
 
 /** In the order the generator and most writers fill them, so the bound tightens early. */
+/** The holiday calendar: a handful of rows, every one to every cache, whatever the scope. */
+const readHolidayYears: Reader = async (trx, _scope, _plan, w) => {
+  const rows = await holidayYearRowsAfter(trx, w);
+  return rows.map((row) => ({
+    op: 'upsert',
+    entity: HOLIDAY_YEAR_ENTITY,
+    id: row.id,
+    rev: Number(row.rev),
+    data: holidayYearFromRow(row),
+  }));
+};
+
 const READERS: Reader[] = [
   readOrgs,
   readBankAccounts,
@@ -320,5 +333,6 @@ const READERS: Reader[] = [
   (trx, scope, _plan, w) => readDossierChanges(trx, scope, w),
   (trx, scope, _plan, w) => readResidenceChanges(trx, scope, w),
   (trx, scope, _plan, w) => readAccountChanges(trx, scope, w),
+  readHolidayYears,
   readExits,
 ];

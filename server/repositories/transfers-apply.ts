@@ -18,6 +18,7 @@ import type { Caller } from '../auth/caller';
 import { acceptSignedDocument } from '../blobs/letter-signature';
 import { blobBytes, checkAttachments, referBlobs } from './blobs';
 import { expectedFirstLetter } from './expected-letter';
+import { loadHolidayCalendar } from './holidays';
 import type { Db, Trx } from './db';
 import { moveMember } from './members';
 import { followMemberMove } from './users';
@@ -60,8 +61,17 @@ function actorOf(caller: Caller, currentPath: string | null): TransferActor {
   };
 }
 
-function envOf(deps: TransferDeps, paths: Map<string, ReturnType<TransferEnv['pathOf']>>) {
-  return { now: deps.now().toISOString(), pathOf: (id: string) => paths.get(id) ?? null };
+/** The machine's world: the clock, the stored holiday calendar, the orgs' paths. */
+async function envOf(
+  db: Db,
+  deps: TransferDeps,
+  paths: Map<string, ReturnType<TransferEnv['pathOf']>>,
+): Promise<TransferEnv> {
+  return {
+    now: deps.now().toISOString(),
+    calendar: await loadHolidayCalendar(db),
+    pathOf: (id: string) => paths.get(id) ?? null,
+  };
 }
 
 export type SubmitOutcome =
@@ -104,7 +114,7 @@ export async function submitTransfer(
     // Staff file with the roles they hold at the member's cell (grants cover subtrees).
     const home = paths.get(member.homeOrgId);
     const actor = actorOf(caller, home ? pathString(home) : null);
-    const outcome = startTransfer({ ...body, member }, actor, envOf(deps, paths));
+    const outcome = startTransfer({ ...body, member }, actor, await envOf(trx, deps, paths));
     if (!outcome.ok) return outcome;
     const rev = await insertDossier(trx, outcome.dossier, outcome.events, now);
     await referBlobs(
@@ -187,7 +197,7 @@ async function decide(
   const paths = await loadOrgPaths(trx, [...dossier.route.orgIds, ...extraOrgs]);
   const currentPath = paths.get(stored.currentOrgId);
   const actor = actorOf(caller, currentPath ? pathString(currentPath) : null);
-  const outcome = applyTransferAction(dossier, action, actor, envOf(deps, paths));
+  const outcome = applyTransferAction(dossier, action, actor, await envOf(trx, deps, paths));
   if (!outcome.ok)
     return pushAnswer(
       m,

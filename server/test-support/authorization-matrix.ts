@@ -10,6 +10,7 @@ import { pushMutationAccess } from '../../src/api/push';
 import { ACCOUNT_ROUTE_CASES } from './authorization-matrix/account-route-cases';
 import { CORE_ROUTE_CASES } from './authorization-matrix/core-route-cases';
 import { FEE_ROUTE_CASES } from './authorization-matrix/fee-route-cases';
+import { HOLIDAY_ROUTE_CASES } from './authorization-matrix/holiday-route-cases';
 import {
   ACTORS,
   expectedAnswer,
@@ -33,6 +34,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...FEE_ROUTE_CASES,
   ...ACCOUNT_ROUTE_CASES,
   ...USER_ADMIN_ROUTE_CASES,
+  ...HOLIDAY_ROUTE_CASES,
 };
 
 /** One row of the matrix: what a request of an actor on a route or mutation type must answer. */

@@ -5,6 +5,7 @@ import { User, RoleGrant } from '../domain/people/user';
 import { ResidenceFormWire, ResidenceRequestWire } from './residence';
 import { DossierWire } from './transfers';
 import { AccountRequestWire } from './account-wire';
+import { HolidayYearWire } from './holiday-wire';
 
 /** Entities that travel through pull. Wire shapes are the domain schemas plus server fields. */
 export const SyncEntity = z.enum(['org', 'bankAccount', 'member', 'user', 'userRole']);
@@ -37,8 +38,13 @@ export const DOSSIER_ENTITY = 'dossier';
 export const RESIDENCE_ENTITIES = ['residenceRequest', 'residenceForm'] as const;
 /** Member account requests: kept like dossiers (decided, never deleted). */
 export const ACCOUNT_REQUEST_ENTITY = 'accountRequest';
+/** A year of the holiday calendar, to every cache (id = the year); years are replaced, not deleted. */
+export const HOLIDAY_YEAR_ENTITY = 'holidayYear';
 type KeptEntity =
-  typeof DOSSIER_ENTITY | (typeof RESIDENCE_ENTITIES)[number] | typeof ACCOUNT_REQUEST_ENTITY;
+  | typeof DOSSIER_ENTITY
+  | (typeof RESIDENCE_ENTITIES)[number]
+  | typeof ACCOUNT_REQUEST_ENTITY
+  | typeof HOLIDAY_YEAR_ENTITY;
 
 const upsert = <E extends SyncEntity | KeptEntity, S extends z.ZodType>(entity: E, data: S) =>
   z.object({ op: z.literal('upsert'), entity: z.literal(entity), id: z.string(), rev, data });
@@ -56,6 +62,7 @@ export const PullChange = z.discriminatedUnion('op', [
     upsert('residenceRequest', ResidenceRequestWire),
     upsert('residenceForm', ResidenceFormWire),
     upsert(ACCOUNT_REQUEST_ENTITY, AccountRequestWire),
+    upsert(HOLIDAY_YEAR_ENTITY, HolidayYearWire),
   ]),
   z.object({ op: z.literal('delete'), entity: SyncEntity, id: z.string(), rev }),
 ]);

@@ -186,6 +186,16 @@ export interface ClientAccountRequestsTable {
   rev: number;
 }
 
+/** A year of the holiday calendar, as pulled (0006). */
+export interface ClientHolidayYearsTable {
+  /** The year as text. */
+  id: string;
+  year: number;
+  /** HolidayYearWire as JSON. */
+  data: string;
+  rev: number;
+}
+
 /** The last answer of a fee screen's query, for offline viewing (0003). */
 export interface FeeCacheTable {
   key: string;
@@ -208,6 +218,7 @@ export interface ClientDatabase {
   residence_requests: ClientResidenceRequestsTable;
   residence_forms: ClientResidenceFormsTable;
   account_requests: ClientAccountRequestsTable;
+  holiday_years: ClientHolidayYearsTable;
 }
 
 /** How SQLite declares a column of this type: its affinity, and `null` when it may be null. */
@@ -361,6 +372,7 @@ export const CLIENT_COLUMNS: {
     data: 'text',
     rev: 'integer',
   },
+  holiday_years: { id: 'text', year: 'integer', data: 'text', rev: 'integer' },
 };
 
 /** The columns of a client table, in declaration order. */

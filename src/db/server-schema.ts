@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AccountsDatabase } from './server-schema-accounts';
+import type { CalendarDatabase } from './server-schema-calendar';
 import type { CertificatesDatabase } from './server-schema-certificates';
 import type { FeesDatabase } from './server-schema-fees';
 import type { ResidenceDatabase } from './server-schema-residence';
@@ -148,7 +149,8 @@ export interface ServerDatabase
     TransfersDatabase,
     CertificatesDatabase,
     ResidenceDatabase,
-    AccountsDatabase {
+    AccountsDatabase,
+    CalendarDatabase {
   orgs: OrgsTable;
   org_bank_accounts: OrgBankAccountsTable;
   members: MembersTable;

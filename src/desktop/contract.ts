@@ -11,6 +11,7 @@ import { transferCalls } from './contract-transfers';
 import { residenceCalls, SigningProgress } from './contract-residence';
 import { accountCalls } from './contract-accounts';
 import { userAdminCalls } from './contract-users';
+import { holidayCalls } from './contract-holidays';
 
 /**
  * DesktopApi: every query and command the UI can call, as zod schemas of input and output. The
@@ -241,6 +242,7 @@ export const desktopCalls = {
   ...residenceCalls,
   ...accountCalls,
   ...userAdminCalls,
+  ...holidayCalls,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type DesktopCalls = typeof desktopCalls;
@@ -299,3 +301,4 @@ export * from './contract-transfers';
 export * from './contract-fees';
 export * from './contract-residence';
 export * from './contract-accounts';
+export * from './contract-holidays';

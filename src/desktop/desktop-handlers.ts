@@ -1,6 +1,7 @@
 import type { DesktopCallName } from './contract';
 import type { accountMemberCalls, accountStaffCalls } from './contract-accounts';
 import type { feeCalls } from './contract-fees';
+import type { holidayCalls } from './contract-holidays';
 import type { residenceCalls } from './contract-residence';
 import type { transferCalls } from './contract-transfers';
 import type { MemberCall } from './member-handlers';
@@ -24,6 +25,7 @@ export interface HandlerGroups {
   residence: HandlersFor<keyof typeof residenceCalls>;
   accountStaff: HandlersFor<keyof typeof accountStaffCalls>;
   accountMember: HandlersFor<keyof typeof accountMemberCalls>;
+  holidays: HandlersFor<keyof typeof holidayCalls>;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface HandlerGroups {
  */
 export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallName> {
   const { session, sync, orgs, members, users, transfers, fees, residence } = groups;
-  const { accountStaff, accountMember, userAdmin } = groups;
+  const { accountStaff, accountMember, userAdmin, holidays } = groups;
   return {
     login: session.login,
     logout: session.logout,
@@ -149,5 +151,8 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
     cellChoices: accountMember.cellChoices,
     registrationLookup: accountMember.registrationLookup,
     registerAccount: accountMember.registerAccount,
+
+    holidayCalendar: holidays.holidayCalendar,
+    saveHolidayYear: holidays.saveHolidayYear,
   };
 }

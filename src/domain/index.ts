@@ -102,4 +102,5 @@ export {
 export * as fees from './fees';
 
 export * from './calendar/working-days';
+export * from './calendar/holiday-year';
 export * from './procedures';

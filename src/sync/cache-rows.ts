@@ -6,11 +6,13 @@ import type { OrgWire, UserRoleWire, UserWire } from '../api/sync';
 import type { ResidenceFormWire, ResidenceRequestWire } from '../api/residence';
 import type { DossierWire } from '../api/transfers';
 import type { AccountRequestWire } from '../api/account-wire';
+import type { HolidayYearWire } from '../api/holiday-wire';
 import type {
   ClientAccountRequestsTable,
   ClientBankAccountsTable,
   ClientDossierRouteOrgsTable,
   ClientDossiersTable,
+  ClientHolidayYearsTable,
   ClientMembersTable,
   ClientOrgsTable,
   ClientResidenceFormsTable,
@@ -215,4 +217,8 @@ export function accountRequestRow(r: AccountRequestWire, rev: number): ClientAcc
     data: JSON.stringify(r),
     rev,
   };
+}
+
+export function holidayYearRow(y: HolidayYearWire, rev: number): ClientHolidayYearsTable {
+  return { id: String(y.year), year: y.year, data: JSON.stringify(y), rev };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ACCOUNT_REQUEST_ENTITY,
   DOSSIER_ENTITY,
+  HOLIDAY_YEAR_ENTITY,
   RESIDENCE_ENTITIES,
   SyncEntity,
 } from '../api/sync';
@@ -28,6 +29,7 @@ export const PulledEntity = z.enum([
   DOSSIER_ENTITY,
   ...RESIDENCE_ENTITIES,
   ACCOUNT_REQUEST_ENTITY,
+  HOLIDAY_YEAR_ENTITY,
 ]);
 export type PulledEntity = z.infer<typeof PulledEntity>;
 

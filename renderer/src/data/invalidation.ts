@@ -15,6 +15,8 @@ const SHOWN_IN: Record<PulledEntity, readonly CachedEntity[]> = {
   residenceRequest: ['residence'],
   residenceForm: ['residence'],
   accountRequest: ['accounts'],
+  // Every deadline on screen is counted with the calendar.
+  holidayYear: ['holidays', 'dossiers', 'residence'],
 };
 
 /** What a finished sync made stale: the kinds it pulled, what it pushed, and its own status. */

@@ -18,6 +18,7 @@ export const CACHED_ENTITIES = [
   'fees',
   'residence',
   'accounts',
+  'holidays',
 ] as const;
 export type CachedEntity = (typeof CACHED_ENTITIES)[number];
 
@@ -80,6 +81,7 @@ const ENTITY_OF_QUERY = {
   memberRecordLookup: 'members',
   // Answered by the server: cells by name.
   cellChoices: 'orgs',
+  holidayCalendar: 'holidays',
 } as const satisfies Partial<Record<DesktopCallName, CachedEntity>>;
 
 export type DesktopQueryName = keyof typeof ENTITY_OF_QUERY;

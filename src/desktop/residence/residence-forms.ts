@@ -4,6 +4,7 @@ import {
   residenceFormActionLabelVi,
   type ResidenceFormAction,
 } from '../../domain/procedures/residence-form';
+import type { HolidayCalendar } from '../../domain/calendar/working-days';
 import { deadlineState } from '../../domain/procedures/residence-rules';
 import type {
   DeadlineFlag,
@@ -57,8 +58,14 @@ const SIDE_ORG = {
   committee: 'committeeOrgId',
 } as const satisfies Record<Exclude<ResidenceSide, 'member'>, keyof FormWire>;
 
-export const deadlineOf = (shown: FormWire, today: string): DeadlineFlag =>
-  shown.dueOn ? deadlineState({ dueOn: shown.dueOn }, today, shown.status === 'sent') : 'on_time';
+export const deadlineOf = (
+  shown: FormWire,
+  today: string,
+  calendar: HolidayCalendar,
+): DeadlineFlag =>
+  shown.dueOn
+    ? deadlineState({ dueOn: shown.dueOn }, today, shown.status === 'sent', calendar)
+    : 'on_time';
 
 interface ShownForm {
   cached: Cached<FormWire>;
@@ -103,7 +110,7 @@ function formItem(
     hasReport: shown.report !== null,
     paper: shown.paper !== null,
     dueOn: shown.dueOn,
-    deadline: deadlineOf(shown, today),
+    deadline: deadlineOf(shown, today, model.base.calendar),
     updatedAt: shown.updatedAt,
     sentAt: shown.sentAt,
     pendingActions: queued.filter(isQueued).length,

@@ -81,6 +81,7 @@ export function letterInput(
     orgOf,
     nameOf: (id) => orgs.get(id)?.name ?? shown.orgNames?.[id] ?? UNKNOWN_ORG_NAME,
     date: now,
+    calendar: model.calendar,
   });
 }
 

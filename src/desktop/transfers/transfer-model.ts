@@ -1,6 +1,5 @@
 import { DossierWire } from '../../api/transfers';
 import type { SessionUser } from '../../api/auth';
-import { HOLIDAYS_2026 } from '../../domain/calendar/working-days';
 import { OrgType } from '../../domain/org/org-types';
 import { Role } from '../../domain/people/user';
 import {
@@ -16,6 +15,7 @@ import type { SqliteHandle } from '../../db/sqlite';
 import { outboxRepo, type OutboxItem } from '../../sync/repositories/outbox';
 import { foldForSearch } from '../../domain/text/fold';
 import { dossiersRepo, type DossiersRepo, type MemberInfoRow } from '../repositories/dossiers';
+import { cachedHolidayCalendar } from '../holidays/holiday-cache';
 import { fail } from '../service-context';
 
 /** A cached dossier: the server's state as last pulled, and its rev. */
@@ -50,6 +50,8 @@ export const isQueued = (item: OutboxItem) => item.status !== 'needs_attention';
 export function transferModel(handle: SqliteHandle, user: SessionUser) {
   const repo: DossiersRepo = dossiersRepo(handle);
   const outbox = outboxRepo(handle);
+  /** The holiday calendar the last pull brought: every deadline counted here uses it. */
+  const calendar = cachedHolidayCalendar(handle);
 
   const grants: Grant[] = (() => {
     const cached = repo.grantsOf(user.id);
@@ -132,7 +134,7 @@ export function transferModel(handle: SqliteHandle, user: SessionUser) {
 
   const envFor = (wire: DossierWire, now: Date): TransferEnv => ({
     now: now.toISOString(),
-    calendar: HOLIDAYS_2026,
+    calendar,
     pathOf: pathOfOnRoute(wire),
   });
 
@@ -207,6 +209,7 @@ export function transferModel(handle: SqliteHandle, user: SessionUser) {
     repo,
     outbox,
     grants,
+    calendar,
     load,
     require: (id: string): CachedDossier => load(id) ?? notFoundDossier(id),
     queuedFor: (id: string) => outbox.forEntity(id).filter((i) => i.kind === 'dossier'),

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { boxesOf } from '../../desktop/transfers/letter-layout';
 import { unsignedLetter } from './letter-boxes';
+import { CALENDAR_2026 } from '../../domain/calendar/test-support/calendars';
 import { vietnamDay, type TransferLetterInput } from './transfer-letter';
 
 const input = (date: Date): TransferLetterInput => ({
@@ -26,6 +27,7 @@ const input = (date: Date): TransferLetterInput => ({
   reason: 'Chuyển nơi cư trú',
   temporary: null,
   presentBy: null,
+  calendar: CALENDAR_2026,
   route: [
     { orgId: 'c1', name: 'Chi bộ Tổ dân phố số 1' },
     { orgId: 'w', name: 'Đảng bộ Phường Việt Hưng' },

@@ -1,3 +1,4 @@
+import type { HolidayCalendar } from '../../domain/calendar/working-days';
 import {
   LETTER_NUMBER_FIELD,
   type TransferDossier,
@@ -46,6 +47,8 @@ export interface LetterFacts {
   nameOf: (id: string) => string;
   /** The signing time: the letter is dated on its day in Vietnam. */
   date: Date;
+  /** The stored holiday calendar, for a deadline the dossier does not carry yet. */
+  calendar: HolidayCalendar;
 }
 
 /** "Đảng bộ Phường Việt Hưng": the place of the letter is the org's ward, else its province. */
@@ -70,6 +73,7 @@ export function transferLetterInput(f: LetterFacts): TransferLetterInput {
       ? { startOn: d.form.temporary.startOn, endOn: d.form.temporary.endOn }
       : null,
     presentBy: d.presentBy,
+    calendar: f.calendar,
     route: d.route.orgIds.map((orgId) => ({ orgId, name: f.nameOf(orgId) })),
   };
 }

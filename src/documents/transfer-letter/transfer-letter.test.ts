@@ -9,6 +9,7 @@ import type { CmsSigner } from '../../signing/cms/signed-data';
 import { signPdf } from '../../signing/pdf/sign-pdf';
 import { loadCertificates } from '../../signing/verify/chain';
 import { verifyPdf } from '../../signing/verify/verify-pdf';
+import { CALENDAR_2026 } from '../../domain/calendar/test-support/calendars';
 import { presentByFrom } from '../../domain/procedures/transfer-deadlines';
 import { buildTransferLetter, type TransferLetterInput } from './transfer-letter';
 
@@ -30,6 +31,7 @@ const input: TransferLetterInput = {
   reason: 'Chuyển nơi cư trú về phường Phúc Lợi',
   temporary: null,
   presentBy: '2026-04-13',
+  calendar: CALENDAR_2026,
   route: [
     { orgId: uuid(3), name: 'Chi bộ Tổ dân phố số 1' },
     { orgId: uuid(2), name: 'Đảng bộ Phường Việt Hưng' },
@@ -84,7 +86,7 @@ describe('transfer introduction letter', () => {
       .normalize('NFC')
       .replace(/\s+/g, ' ');
     // Monday 2 March 2026 + 30 working days (six full weeks, no holiday): Monday 13 April 2026.
-    expect(presentByFrom('2026-03-02')).toBe('2026-04-13');
+    expect(presentByFrom('2026-03-02', CALENDAR_2026)).toBe('2026-04-13');
     expect(text).toContain('trước ngày 13/04/2026 (trong vòng 30 ngày làm việc)');
     expect(text).not.toContain('trước ngày ……');
 

@@ -1,4 +1,5 @@
 import type { PDFPage } from '@cantoo/pdf-lib';
+import type { HolidayCalendar } from '../../domain/calendar/working-days';
 import {
   PRESENT_WITHIN_WORKING_DAYS,
   presentByFrom,
@@ -40,6 +41,8 @@ export interface TransferLetterInput {
    * letter computes it from its own date with the domain's rule (30 working days).
    */
   presentBy: string | null;
+  /** The holiday calendar the deadline is counted with when `presentBy` is not known yet. */
+  calendar: HolidayCalendar;
   /** Every org of the route in order: each signs its own box, level by level. */
   route: { orgId: string; name: string }[];
 }
@@ -82,7 +85,7 @@ const BOX = { width: 205, height: 140, gap: 14 } as const;
  * procedure's rule (30 working days) from the day the letter is dated, in Vietnam.
  */
 function presentByOf(input: TransferLetterInput): string {
-  return input.presentBy ?? presentByFrom(vietnamDay(input.date).iso);
+  return input.presentBy ?? presentByFrom(vietnamDay(input.date).iso, input.calendar);
 }
 
 /**

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CALENDAR_2026 } from '../calendar/test-support/calendars';
 import type { Role } from '../people/user';
 import {
   applyResidenceFormAction,
@@ -390,11 +391,11 @@ describe('the comment form', () => {
 describe('the campaign deadline', () => {
   const campaign = { dueOn: '2026-11-30' };
   it('flags open forms as due soon five working days ahead, and overdue after', () => {
-    expect(deadlineState(campaign, '2026-11-16', false)).toBe('on_time');
+    expect(deadlineState(campaign, '2026-11-16', false, CALENDAR_2026)).toBe('on_time');
     // 23/11 (Mon) + 5 working days = 30/11.
-    expect(deadlineState(campaign, '2026-11-23', false)).toBe('due_soon');
-    expect(deadlineState(campaign, '2026-11-30', false)).toBe('due_soon');
-    expect(deadlineState(campaign, '2026-12-01', false)).toBe('overdue');
-    expect(deadlineState(campaign, '2026-12-01', true)).toBe('on_time');
+    expect(deadlineState(campaign, '2026-11-23', false, CALENDAR_2026)).toBe('due_soon');
+    expect(deadlineState(campaign, '2026-11-30', false, CALENDAR_2026)).toBe('due_soon');
+    expect(deadlineState(campaign, '2026-12-01', false, CALENDAR_2026)).toBe('overdue');
+    expect(deadlineState(campaign, '2026-12-01', true, CALENDAR_2026)).toBe('on_time');
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../common/schemas';
-import { addWorkingDays, HOLIDAYS_2026, type HolidayCalendar } from '../calendar/working-days';
+import { addWorkingDays, type HolidayCalendar } from '../calendar/working-days';
 
 /**
  * Who is not asked for residence comments (Hướng dẫn 33-HD/BTCTW on Quy định 213-QĐ/TW). Kept as
@@ -97,7 +97,7 @@ export function deadlineState(
   campaign: Pick<ResidenceCampaign, 'dueOn'>,
   today: string,
   finished: boolean,
-  calendar: HolidayCalendar = HOLIDAYS_2026,
+  calendar: HolidayCalendar,
 ): DeadlineState {
   if (finished) return 'on_time';
   if (today > campaign.dueOn) return 'overdue';

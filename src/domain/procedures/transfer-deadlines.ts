@@ -2,7 +2,6 @@ import { fail, ok, type Result } from '../common/result';
 import {
   addMonths,
   addWorkingDays,
-  HOLIDAYS_2026,
   workingDaysBetween,
   type HolidayCalendar,
 } from '../calendar/working-days';
@@ -46,15 +45,11 @@ export function validateTemporaryStay(stay: TemporaryStay): Result<TemporaryStay
 }
 
 /** Whether an official transfer is started in time (60 working days after the move). */
-export function startedInTime(
-  movedOn: string,
-  today: string,
-  calendar: HolidayCalendar = HOLIDAYS_2026,
-): boolean {
+export function startedInTime(movedOn: string, today: string, calendar: HolidayCalendar): boolean {
   return workingDaysBetween(movedOn, today, calendar) <= START_WITHIN_WORKING_DAYS;
 }
 
-export function presentByFrom(handedOverOn: string, calendar: HolidayCalendar = HOLIDAYS_2026) {
+export function presentByFrom(handedOverOn: string, calendar: HolidayCalendar) {
   return addWorkingDays(handedOverOn, PRESENT_WITHIN_WORKING_DAYS, calendar);
 }
 

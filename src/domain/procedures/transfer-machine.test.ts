@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CALENDAR_2026 } from '../calendar/test-support/calendars';
 import type { Role } from '../people/user';
 import {
   filedOnBehalfVi,
@@ -18,7 +19,7 @@ import { pathOf, tree } from './test-support/transfer-tree';
 
 const uuid = (n: number) => `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
 const memberId = uuid(1);
-const env: TransferEnv = { now: '2026-03-02T09:00:00.000Z', pathOf };
+const env: TransferEnv = { now: '2026-03-02T09:00:00.000Z', calendar: CALENDAR_2026, pathOf };
 const member: TransferActor = { userId: uuid(2), fullName: 'Đảng viên', memberId, rolesHere: [] };
 const staff = (...rolesHere: Role[]): TransferActor => ({
   userId: uuid(3),

@@ -1,5 +1,5 @@
 import { fail, type Failure } from '../common/result';
-import { HOLIDAYS_2026, type HolidayCalendar } from '../calendar/working-days';
+import type { HolidayCalendar } from '../calendar/working-days';
 import {
   FINAL_STATUSES,
   type Attachment,
@@ -27,7 +27,8 @@ const isStaffHere = (actor: TransferActor) =>
 export interface TransferEnv {
   /** ISO-8601 instant. */
   now: string;
-  calendar?: HolidayCalendar;
+  /** The stored calendar (server: its database; desktop: the cache); no default year. */
+  calendar: HolidayCalendar;
   /** The path of an org, root first, or null when unknown. */
   pathOf: (orgId: string) => readonly RouteOrg[] | null;
 }
@@ -101,7 +102,7 @@ function validateForm(
         'only a temporary transfer has a stay period',
         'Chỉ chuyển sinh hoạt tạm thời mới có thời hạn.',
       );
-    if (!startedInTime(form.movedOn, today(env), env.calendar ?? HOLIDAYS_2026))
+    if (!startedInTime(form.movedOn, today(env), env.calendar))
       return fail(
         'started_too_late',
         'an official transfer starts within 60 working days of the move',
@@ -310,9 +311,7 @@ export function applyTransferAction(
           checkedData: null,
           nextOrgId: null,
           letterSha256,
-          presentBy: crossing
-            ? presentByFrom(today(env), env.calendar ?? HOLIDAYS_2026)
-            : dossier.presentBy,
+          presentBy: crossing ? presentByFrom(today(env), env.calendar) : dossier.presentBy,
         },
         events: [approve],
       };

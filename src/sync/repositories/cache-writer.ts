@@ -7,6 +7,7 @@ import {
   bankAccountRow,
   dossierRouteOrgRows,
   dossierRow,
+  holidayYearRow,
   residenceFormRow,
   residenceRequestRow,
   memberRow,
@@ -258,6 +259,10 @@ export function createCacheWriter(handle: SqliteHandle): CacheWriter {
     handle,
     'account_requests',
   );
+  const holidayYears = plainTable<'holiday_years', ClientDatabase['holiday_years']>(
+    handle,
+    'holiday_years',
+  );
   // Downloaded copies go with the data that referred to them; bytes made here wait for upload.
   const clearFetchedBlobs = handle.prepare('delete from blob_cache where needs_upload = 0');
   const holdForeignOutbox = handle.prepare(
@@ -287,6 +292,8 @@ export function createCacheWriter(handle: SqliteHandle): CacheWriter {
         return residenceForms.upsert(residenceFormRow(change.data, change.rev));
       case 'accountRequest':
         return accountRequests.upsert(accountRequestRow(change.data, change.rev));
+      case 'holidayYear':
+        return holidayYears.upsert(holidayYearRow(change.data, change.rev));
     }
   }
 
@@ -296,6 +303,7 @@ export function createCacheWriter(handle: SqliteHandle): CacheWriter {
     residenceRequests.clear();
     residenceForms.clear();
     accountRequests.clear();
+    holidayYears.clear();
     clearFetchedBlobs.run();
     state.remove(SYNC_KEYS.cursor);
     state.remove(SYNC_KEYS.lastSyncAt);

@@ -24,6 +24,10 @@ const UsersScreen = lazy(() =>
   import('../users/users-screen').then((m) => ({ default: m.UsersScreen })),
 );
 
+const HolidaysScreen = lazy(() =>
+  import('../holidays/holidays-screen').then((m) => ({ default: m.HolidaysScreen })),
+);
+
 const TransfersScreen = lazy(() =>
   import('../transfers/transfers-screen').then((m) => ({ default: m.TransfersScreen })),
 );
@@ -129,6 +133,7 @@ export function AppLayout({
                   <MembersScreen orgId={screen.orgId} back={screen.back} />
                 )}
                 {screen.name === 'users' && <UsersScreen />}
+                {screen.name === 'holidays' && <HolidaysScreen />}
                 {screen.name === 'transfers' && (
                   <TransfersScreen
                     // The inbox keeps its own filters while a dossier of it is open.

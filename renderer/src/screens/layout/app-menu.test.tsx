@@ -81,6 +81,7 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
     const menu = menuOf(['admin']);
     expect(menu.items).toEqual([
       'Quản lý tổ chức Đảng',
+      'Cấu hình ngày nghỉ',
       'Tra cứu đảng viên',
       'Hồ sơ chờ gửi',
       'Quản lý tài khoản đảng viên',
@@ -145,6 +146,7 @@ describe('menu keys', () => {
     });
     expect(screenOfMenuKey('fees:ledger')).toEqual({ name: 'fees', view: 'ledger' });
     expect(screenOfMenuKey('users')).toEqual({ name: 'users' });
+    expect(screenOfMenuKey('holidays')).toEqual({ name: 'holidays' });
     expect(screenOfMenuKey('residence:sign')).toEqual({ name: 'residence', view: 'sign' });
     expect(screenOfMenuKey('accounts:changes')).toEqual({ name: 'accounts', view: 'changes' });
     expect(menuKeyOf({ name: 'accounts', view: 'positions' })).toBe('accounts:positions');

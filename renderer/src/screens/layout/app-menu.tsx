@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
   CommentOutlined,
   FileSyncOutlined,
@@ -33,6 +34,7 @@ export const MENU_TITLES = {
   orgs: ['Quản trị danh mục', 'Quản lý tổ chức Đảng'],
   members: ['Đảng viên', 'Tra cứu đảng viên'],
   users: ['Quản trị hệ thống', 'Quản lý người dùng'],
+  holidays: ['Quản trị danh mục', 'Cấu hình ngày nghỉ'],
   transfers: ['Xử lý hồ sơ', 'Hồ sơ chờ gửi'],
   myTransfers: ['Đảng viên', 'Chuyển sinh hoạt đảng'],
   fees: ['Thủ tục thu nộp đảng phí', ''],
@@ -57,6 +59,7 @@ export const menuKeyOf = (screen: Screen): string => {
     case 'orgs':
     case 'members':
     case 'users':
+    case 'holidays':
     case 'outbox':
     case 'myTransfers':
       return screen.name;
@@ -82,7 +85,13 @@ export function screenOfMenuKey(key: string): Screen {
   const accountView = AccountView.safeParse(a);
   if (name === 'myAccount' && accountView.success)
     return { name: 'myAccount', view: accountView.data };
-  if (name === 'members' || name === 'users' || name === 'outbox' || name === 'myTransfers')
+  if (
+    name === 'members' ||
+    name === 'users' ||
+    name === 'holidays' ||
+    name === 'outbox' ||
+    name === 'myTransfers'
+  )
     return { name };
   return { name: 'orgs' };
 }
@@ -139,12 +148,14 @@ export function appMenuItems(
           label: ACCOUNT_VIEW_TITLES[view],
         })),
     ),
-    ...group(
-      MENU_TITLES.orgs[0],
-      may('orgs', roles)
+    ...group(MENU_TITLES.orgs[0], [
+      ...(may('orgs', roles)
         ? [{ key: 'orgs', icon: <ApartmentOutlined />, label: MENU_TITLES.orgs[1] }]
-        : [],
-    ),
+        : []),
+      ...(may('holidays', roles)
+        ? [{ key: 'holidays', icon: <CalendarOutlined />, label: MENU_TITLES.holidays[1] }]
+        : []),
+    ]),
     ...group(
       MENU_TITLES.members[0],
       may('members', roles)

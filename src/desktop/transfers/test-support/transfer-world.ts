@@ -5,9 +5,10 @@
  */
 import { join } from 'node:path';
 import type { SessionUser } from '../../../api/auth';
-import type { OrgWire, UserRoleWire, UserWire } from '../../../api/sync';
+import type { OrgWire, PullChange, UserRoleWire, UserWire } from '../../../api/sync';
 import { DossierWire } from '../../../api/transfers';
 import type { ClientDb } from '../../../db/client-db';
+import { CALENDAR_2026, YEAR_2026 } from '../../../domain/calendar/test-support/calendars';
 import type { Role } from '../../../domain/people/user';
 import { startTransfer, type RouteOrg, type TransferVariant } from '../../../domain/procedures';
 import { createCacheWriter } from '../../../sync/repositories/cache-writer';
@@ -81,7 +82,7 @@ export function submitted(
       attachments: opts.attachments ?? [],
     },
     { userId: uid(900_000 + n), fullName: member.fullName, memberId: member.id, rolesHere: [] },
-    { now: at, pathOf: pathOf([ward.root, ...ward.cells]) },
+    { now: at, calendar: CALENDAR_2026, pathOf: pathOf([ward.root, ...ward.cells]) },
   );
   if (!outcome.ok) throw new Error(`test dossier refused: ${outcome.code}`);
   return DossierWire.parse({
@@ -123,7 +124,15 @@ export function transferWorld(
     st.grants.map((g) => ({ ...userRoleWire(grantNo++, st.user.id, g.orgId), role: g.role })),
   );
   const dossiers = makeDossiers(ward);
-  const changes = [
+  const changes: PullChange[] = [
+    // The calendar every server ships (migration 0012): deadlines count its 2026 holidays.
+    {
+      op: 'upsert',
+      entity: 'holidayYear',
+      id: '2026',
+      rev: 1,
+      data: { ...YEAR_2026, updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: null },
+    },
     ...ward.changes,
     ...Object.values(s).map((st) => change.user(st.user)),
     ...grants.map((g) => change.userRole(g)),
