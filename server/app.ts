@@ -13,6 +13,7 @@ import { accountRoutesOf } from './routes/accounts';
 import { authRoutes, type AuthOptions } from './routes/auth';
 import { blobRoutesPlugin } from './routes/blobs';
 import { certificateRoutesOf } from './routes/certificates';
+import { oversightRoutesOf } from './routes/oversight';
 import type { FeesConfig } from './payments/config';
 import { feeRoutesPlugin } from './routes/fees';
 import { memberRoutes } from './routes/members';
@@ -73,6 +74,7 @@ export async function buildServer(opts: {
   residenceRoutesOf(route, ctx);
   accountRoutesOf(route, ctx, app, opts.auth);
   certificateRoutesOf(route, ctx, transferDeps(ctx, opts.transfers).trustAnchors);
+  oversightRoutesOf(route, ctx);
   await blobRoutesPlugin(
     app,
     (request) => authenticate(ctx, request),

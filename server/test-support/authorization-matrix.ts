@@ -22,6 +22,7 @@ import {
   type RouteCase,
 } from './authorization-matrix/model';
 import { MUTATION_CASES } from './authorization-matrix/mutation-cases';
+import { OVERSIGHT_ROUTE_CASES } from './authorization-matrix/oversight-route-cases';
 
 export { ACTORS, MUTATION_CASES, mutationKey, routeTable };
 export type { Answer, MatrixRequest, World } from './authorization-matrix/model';
@@ -31,6 +32,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...CORE_ROUTE_CASES,
   ...FEE_ROUTE_CASES,
   ...ACCOUNT_ROUTE_CASES,
+  ...OVERSIGHT_ROUTE_CASES,
 };
 
 /** One row of the matrix: what a request of an actor on a route or mutation type must answer. */

@@ -7,6 +7,7 @@ import { accountRoutes } from '../../../src/api/accounts';
 import { blobRoutes } from '../../../src/api/blobs';
 import { certificateRoutes } from '../../../src/api/certificates';
 import { feeRouteSpecs } from '../../../src/api/fees';
+import { oversightRoutes } from '../../../src/api/oversight';
 import { pushRoutes } from '../../../src/api/push';
 import { apiRoutes, type RouteSpec } from '../../../src/api/routes';
 import { residenceCampaignRoutes } from '../../../src/api/residence-campaigns';
@@ -24,6 +25,7 @@ export function routeTable(): Record<string, RouteSpec> {
     feeRouteSpecs,
     residenceCampaignRoutes,
     accountRoutes,
+    oversightRoutes,
   ];
   return Object.fromEntries(
     groups.flatMap((g) => Object.values(g)).map((spec) => [routeKey(spec), spec]),

@@ -11,6 +11,7 @@ const org = (over: Partial<OrgFacts> & Pick<OrgFacts, 'id' | 'type'>): OrgFacts 
   code: over.id,
   name: `Tổ chức ${over.id}`,
   parentId: null,
+  parentType: null,
   cellSubtype: null,
   admins: 0,
   secretaries: 0,
@@ -20,13 +21,13 @@ const org = (over: Partial<OrgFacts> & Pick<OrgFacts, 'id' | 'type'>): OrgFacts 
 
 /** A ward that lacks nothing: its admin, its account, one cell with its secretary. */
 const readyWard = (): ReadinessFacts => ({
-  rootParentType: 'province_committee',
   orgs: [
     org({
       id: 'ward',
       name: 'Đảng bộ Phường Việt Hưng',
       type: 'superior_committee',
       parentId: 'province',
+      parentType: 'province_committee',
       admins: 1,
       activeBankAccount: goodAccount,
     }),
@@ -35,6 +36,7 @@ const readyWard = (): ReadinessFacts => ({
       name: 'Chi bộ Tổ dân phố số 1',
       type: 'grassroots_cell',
       parentId: 'ward',
+      parentType: 'superior_committee',
       secretaries: 1,
     }),
   ],
@@ -71,6 +73,7 @@ describe('readiness review', () => {
           name: 'Chi bộ Tổ dân phố số 2',
           type: 'grassroots_cell',
           parentId: 'ward',
+          parentType: 'superior_committee',
         }),
       ),
     );
@@ -95,18 +98,31 @@ describe('readiness review', () => {
     const findings = reviewReadiness(
       withOrgs(
         readyWard(),
-        org({ id: 'odd', type: 'chi_bo_khac', parentId: 'ward' }),
+        org({ id: 'odd', type: 'chi_bo_khac', parentId: 'ward', parentType: 'superior_committee' }),
         // A cell under a superior committee must be a grassroots cell.
-        org({ id: 'aff', type: 'affiliated_cell', parentId: 'ward', secretaries: 1 }),
+        org({
+          id: 'aff',
+          type: 'affiliated_cell',
+          parentId: 'ward',
+          parentType: 'superior_committee',
+          secretaries: 1,
+        }),
         org({
           id: 'aff2',
           type: 'affiliated_cell',
           cellSubtype: 'school_cell',
           parentId: 'ward',
+          parentType: 'superior_committee',
           secretaries: 1,
         }),
         // Under an unclassified parent: judged once the parent is fixed.
-        org({ id: 'under-odd', type: 'grassroots_cell', parentId: 'odd', secretaries: 1 }),
+        org({
+          id: 'under-odd',
+          type: 'grassroots_cell',
+          parentId: 'odd',
+          parentType: 'chi_bo_khac',
+          secretaries: 1,
+        }),
       ),
     );
     expect(findings.map((f) => [f.kind, f.org.id])).toEqual([
@@ -119,7 +135,8 @@ describe('readiness review', () => {
   });
 
   it('checks the root of the subtree against its parent outside it', () => {
-    const facts = { ...readyWard(), rootParentType: 'grassroots_committee' };
+    const facts = readyWard();
+    facts.orgs = [{ ...facts.orgs[0]!, parentType: 'grassroots_committee' }, facts.orgs[1]!];
     expect(reviewReadiness(facts).map((f) => [f.kind, f.org.id])).toEqual([
       ['org_type_inconsistent', 'ward'],
     ]);
@@ -163,7 +180,15 @@ describe('readiness review', () => {
   it('counts every kind, zero included', () => {
     const counts = countByKind(
       reviewReadiness(
-        withOrgs(readyWard(), org({ id: 'c', type: 'grassroots_cell', parentId: 'ward' })),
+        withOrgs(
+          readyWard(),
+          org({
+            id: 'c',
+            type: 'grassroots_cell',
+            parentId: 'ward',
+            parentType: 'superior_committee',
+          }),
+        ),
       ),
     );
     expect(counts.cell_without_secretary).toBe(1);

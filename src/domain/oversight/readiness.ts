@@ -72,6 +72,8 @@ export interface OrgFacts {
   code: string;
   name: string;
   parentId: string | null;
+  /** The parent's type as stored (null at the top of the tree), even outside the subtree. */
+  parentType: string | null;
   type: string;
   cellSubtype: string | null;
   /** Active accounts holding the role at this very org. */
@@ -90,8 +92,6 @@ export interface ApproverFacts {
 
 /** Everything the checks read, for one subtree (root first; parents before children). */
 export interface ReadinessFacts {
-  /** The subtree's root's parent type, to check the root's own placement; null at the top. */
-  rootParentType: string | null;
   orgs: readonly OrgFacts[];
   /** Active accounts with an approver grant and no registered, unrevoked certificate. */
   approversWithoutCertificate: readonly ApproverFacts[];
@@ -159,13 +159,11 @@ const unclassifiedOrgs: ReadinessCheck = ({ orgs }) =>
   });
 
 /** The placement rules of src/domain/org against the parent (classified orgs only). */
-const inconsistentOrgs: ReadinessCheck = ({ orgs, rootParentType }) => {
-  const typeOf = new Map(orgs.map((o) => [o.id, o.type]));
-  return orgs.flatMap((o, index): Draft[] => {
+const inconsistentOrgs: ReadinessCheck = ({ orgs }) =>
+  orgs.flatMap((o): Draft[] => {
     const type = parsedType(o.type);
     if (type === null) return [];
-    const parentRaw = index === 0 ? rootParentType : (typeOf.get(o.parentId ?? '') ?? null);
-    const parentType = parentRaw === null ? null : parsedType(parentRaw);
+    const parentType = o.parentType === null ? null : parsedType(o.parentType);
     // An unclassified parent is reported as such; its children are judged once it is fixed.
     if (o.parentId !== null && parentType === null) return [];
     const subtype = CellSubtype.safeParse(o.cellSubtype);
@@ -184,7 +182,6 @@ const inconsistentOrgs: ReadinessCheck = ({ orgs, rootParentType }) => {
       },
     ];
   });
-};
 
 /**
  * Committees collect the fees of the orgs below them that have no account (fees: "the nearest org
