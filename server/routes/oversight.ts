@@ -1,6 +1,6 @@
 import { oversightRoutes } from '../../src/api/oversight';
 import { vietnamDay } from '../../src/domain/oversight/dashboard';
-import { countByKind, reviewReadiness } from '../../src/domain/oversight/readiness';
+import { countByKind, pageOfFindings, reviewReadiness } from '../../src/domain/oversight/readiness';
 import type { ServerContext } from '../context';
 import { notFound } from '../errors';
 import type { Register } from '../http/register-route';
@@ -37,9 +37,11 @@ export function oversightRoutesOf(route: Register, ctx: ServerContext): void {
     return {
       org: { id: org.id, code: org.code, name: org.name },
       generatedAt: now.toISOString(),
-      findings,
+      findings: pageOfFindings(findings, query),
       counts: countByKind(findings),
       orgCount: facts.orgs.length,
+      offset: query.offset,
+      limit: query.limit,
     };
   });
 

@@ -25,6 +25,18 @@ export type OversightQuery = z.infer<typeof OversightQuery>;
 export const OversightOrg = z.object({ id: Id, code: z.string(), name: z.string() });
 export type OversightOrg = z.infer<typeof OversightOrg>;
 
+/**
+ * A province has tens of thousands of findings: the screen shows the first lines of each kind and
+ * asks for more of one kind (`kind`, `offset`); the counts are always the whole subtree's.
+ */
+export const ReadinessQuery = OversightQuery.extend({
+  kind: ReadinessKind.optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  /** Lines of each kind answered, from `offset`. */
+  limit: z.coerce.number().int().min(1).max(5000).default(200),
+});
+export type ReadinessQuery = z.infer<typeof ReadinessQuery>;
+
 export const ReadinessReport = z.object({
   org: OversightOrg,
   /** When the server computed it (ISO 8601), for the report's date and a cached copy's age. */
@@ -54,7 +66,7 @@ export const oversightRoutes = {
     summary: 'What still blocks going live in an org subtree (the directives’ checklist)',
     tag: 'oversight',
     auth: true,
-    querystring: OversightQuery,
+    querystring: ReadinessQuery,
     status: 200,
     response: ReadinessReport,
     errors: [400, 401, 403, 404],

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countByKind, reviewReadiness, type OrgFacts, type ReadinessFacts } from './readiness';
+import {
+  countByKind,
+  pageOfFindings,
+  reviewReadiness,
+  type OrgFacts,
+  type ReadinessFacts,
+} from './readiness';
 
 const goodAccount = {
   holder: 'Đảng ủy Phường Việt Hưng',
@@ -194,5 +200,36 @@ describe('readiness review', () => {
     expect(counts.cell_without_secretary).toBe(1);
     expect(counts.org_without_admin).toBe(0);
     expect(Object.keys(counts)).toHaveLength(7);
+  });
+});
+
+describe('a page of findings', () => {
+  const many = reviewReadiness({
+    orgs: [
+      org({
+        id: 'ward',
+        type: 'superior_committee',
+        parentId: 'province',
+        parentType: 'province_committee',
+      }),
+      ...['a', 'b', 'c'].map((id) =>
+        org({ id, type: 'grassroots_cell', parentId: 'ward', parentType: 'superior_committee' }),
+      ),
+    ],
+    approversWithoutCertificate: [],
+  });
+
+  it('answers the lines of each kind from the offset, at most the limit', () => {
+    const ids = (page: ReturnType<typeof pageOfFindings>) =>
+      page.map((f) => `${f.kind} ${f.org.id}`);
+    expect(ids(pageOfFindings(many, { offset: 0, limit: 2 }))).toEqual([
+      'org_without_admin ward',
+      'committee_without_bank_account ward',
+      'cell_without_secretary a',
+      'cell_without_secretary b',
+    ]);
+    expect(
+      ids(pageOfFindings(many, { kind: 'cell_without_secretary', offset: 2, limit: 2 })),
+    ).toEqual(['cell_without_secretary c']);
   });
 });

@@ -119,10 +119,13 @@ const ORG_TYPES_WITH_ADMIN: readonly OrgType[] = [
   'grassroots_committee',
 ];
 
-const parsedType = (raw: string): OrgType | null => {
-  const t = OrgType.safeParse(raw);
-  return t.success ? t.data : null;
-};
+const ORG_TYPES: ReadonlySet<string> = new Set(OrgType.options);
+const CELL_SUBTYPES: ReadonlySet<string> = new Set(CellSubtype.options);
+
+/** The stored type when it is one of the five (a set lookup: a province has 20 000 orgs). */
+const parsedType = (raw: string): OrgType | null => (ORG_TYPES.has(raw) ? (raw as OrgType) : null);
+const parsedSubtype = (raw: string | null): CellSubtype | null =>
+  raw !== null && CELL_SUBTYPES.has(raw) ? (raw as CellSubtype) : null;
 
 const orgsWithoutAdmin: ReadinessCheck = ({ orgs }) =>
   orgs
@@ -141,9 +144,7 @@ const orgsWithoutAdmin: ReadinessCheck = ({ orgs }) =>
 const unclassifiedOrgs: ReadinessCheck = ({ orgs }) =>
   orgs.flatMap((o): Draft[] => {
     const type = parsedType(o.type);
-    const subtypeUnknown =
-      type === 'affiliated_cell' &&
-      (o.cellSubtype === null || !CellSubtype.safeParse(o.cellSubtype).success);
+    const subtypeUnknown = type === 'affiliated_cell' && parsedSubtype(o.cellSubtype) === null;
     if (type !== null && !subtypeUnknown) return [];
     return [
       {
@@ -166,10 +167,9 @@ const inconsistentOrgs: ReadinessCheck = ({ orgs }) =>
     const parentType = o.parentType === null ? null : parsedType(o.parentType);
     // An unclassified parent is reported as such; its children are judged once it is fixed.
     if (o.parentId !== null && parentType === null) return [];
-    const subtype = CellSubtype.safeParse(o.cellSubtype);
     const placed = validateOrgPlacement(parentType === null ? null : { type: parentType }, {
       type,
-      cellSubtype: subtype.success ? subtype.data : null,
+      cellSubtype: parsedSubtype(o.cellSubtype),
     });
     // A missing cell subtype is the unclassified finding, not this one.
     if (placed.ok || placed.code === 'cell_subtype_required') return [];
@@ -265,27 +265,37 @@ function namePaths(orgs: readonly OrgFacts[]): Map<string, string[]> {
   return paths;
 }
 
+/** Drafts in tree order (most checks make them so already; sorting 30 000 would cost). */
+function inTreeOrder(drafts: Draft[], order: ReadonlyMap<string, number>): Draft[] {
+  const at = drafts.map((d) => order.get(d.orgId) ?? -1);
+  if (at.every((v, i) => i === 0 || at[i - 1]! <= v)) return drafts;
+  return drafts
+    .map((d, i) => ({ d, at: at[i]! }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ d }) => d);
+}
+
 /** Every finding of the subtree, grouped by kind in the report's order, tree order within. */
 export function reviewReadiness(facts: ReadinessFacts): ReadinessFinding[] {
-  const byId = new Map(facts.orgs.map((o) => [o.id, o]));
   const paths = namePaths(facts.orgs);
   const order = new Map(facts.orgs.map((o, i) => [o.id, i]));
+  // One object per org, shared by its findings.
+  const placed = new Map<string, FindingOrg>(
+    facts.orgs.map((o) => [o.id, { id: o.id, code: o.code, name: o.name, path: paths.get(o.id)! }]),
+  );
   return ReadinessKind.options.flatMap((kind) =>
-    READINESS_CHECKS[kind](facts)
-      .filter((d) => byId.has(d.orgId))
-      .sort((a, b) => order.get(a.orgId)! - order.get(b.orgId)!)
-      .map((d) => {
-        const org = byId.get(d.orgId)!;
-        return {
-          kind: d.kind,
-          org: { id: org.id, code: org.code, name: org.name, path: paths.get(org.id) ?? [] },
-          user: d.user
-            ? { id: d.user.userId, fullName: d.user.fullName, username: d.user.username }
-            : null,
-          messageVi: d.messageVi,
-          fix: d.fix,
-        };
-      }),
+    inTreeOrder(
+      READINESS_CHECKS[kind](facts).filter((d) => placed.has(d.orgId)),
+      order,
+    ).map((d) => ({
+      kind: d.kind,
+      org: placed.get(d.orgId)!,
+      user: d.user
+        ? { id: d.user.userId, fullName: d.user.fullName, username: d.user.username }
+        : null,
+      messageVi: d.messageVi,
+      fix: d.fix,
+    })),
   );
 }
 
@@ -297,4 +307,18 @@ export function countByKind(findings: readonly ReadinessFinding[]): Record<Readi
   >;
   for (const f of findings) counts[f.kind] += 1;
   return counts;
+}
+
+/** Of each kind asked (all when none), the findings from `offset`, at most `limit`. */
+export function pageOfFindings(
+  findings: readonly ReadinessFinding[],
+  page: { kind?: ReadinessKind | undefined; offset: number; limit: number },
+): ReadinessFinding[] {
+  const seen = new Map<ReadinessKind, number>();
+  return findings.filter((f) => {
+    if (page.kind !== undefined && f.kind !== page.kind) return false;
+    const index = seen.get(f.kind) ?? 0;
+    seen.set(f.kind, index + 1);
+    return index >= page.offset && index < page.offset + page.limit;
+  });
 }
