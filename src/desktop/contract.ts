@@ -10,6 +10,7 @@ import { feeCalls } from './contract-fees';
 import { transferCalls } from './contract-transfers';
 import { residenceCalls, SigningProgress } from './contract-residence';
 import { accountCalls } from './contract-accounts';
+import { oversightCalls } from './contract-oversight';
 
 /**
  * DesktopApi: every query and command the UI can call, as zod schemas of input and output. The
@@ -239,6 +240,7 @@ export const desktopCalls = {
   ...feeCalls,
   ...residenceCalls,
   ...accountCalls,
+  ...oversightCalls,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type DesktopCalls = typeof desktopCalls;
@@ -295,3 +297,4 @@ export * from './contract-transfers';
 export * from './contract-fees';
 export * from './contract-residence';
 export * from './contract-accounts';
+export * from './contract-oversight';

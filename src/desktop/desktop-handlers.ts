@@ -1,6 +1,7 @@
 import type { DesktopCallName } from './contract';
 import type { accountMemberCalls, accountStaffCalls } from './contract-accounts';
 import type { feeCalls } from './contract-fees';
+import type { oversightCalls } from './contract-oversight';
 import type { residenceCalls } from './contract-residence';
 import type { transferCalls } from './contract-transfers';
 import type { MemberCall } from './member-handlers';
@@ -22,6 +23,7 @@ export interface HandlerGroups {
   residence: HandlersFor<keyof typeof residenceCalls>;
   accountStaff: HandlersFor<keyof typeof accountStaffCalls>;
   accountMember: HandlersFor<keyof typeof accountMemberCalls>;
+  oversight: HandlersFor<keyof typeof oversightCalls>;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface HandlerGroups {
  */
 export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallName> {
   const { session, sync, orgs, members, users, transfers, fees, residence } = groups;
-  const { accountStaff, accountMember } = groups;
+  const { accountStaff, accountMember, oversight } = groups;
   return {
     login: session.login,
     logout: session.logout,
@@ -138,5 +140,9 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
     cellChoices: accountMember.cellChoices,
     registrationLookup: accountMember.registrationLookup,
     registerAccount: accountMember.registerAccount,
+
+    oversightDashboard: oversight.oversightDashboard,
+    readinessReport: oversight.readinessReport,
+    exportReadinessReport: oversight.exportReadinessReport,
   };
 }

@@ -34,6 +34,7 @@ import { syncHandlers, type SyncActivity } from './sync-handlers';
 import { residenceHandlers } from './residence/residence-handlers';
 import { accountMemberHandlers } from './accounts/account-member-handlers';
 import { accountStaffHandlers } from './accounts/account-staff-handlers';
+import { oversightHandlers } from './oversight/oversight-handlers';
 import { transferHandlers } from './transfers/transfer-handlers';
 import { userHandlers } from './user-handlers';
 
@@ -227,6 +228,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     residence: residenceHandlers(context),
     accountStaff: accountStaffHandlers(context),
     accountMember: accountMemberHandlers(context),
+    oversight: oversightHandlers(context),
   });
 
   async function call<K extends DesktopCallName>(
