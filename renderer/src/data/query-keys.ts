@@ -18,6 +18,7 @@ export const CACHED_ENTITIES = [
   'fees',
   'residence',
   'accounts',
+  'oversight',
 ] as const;
 export type CachedEntity = (typeof CACHED_ENTITIES)[number];
 
@@ -78,6 +79,8 @@ const ENTITY_OF_QUERY = {
   memberRecordLookup: 'members',
   // Answered by the server: cells by name.
   cellChoices: 'orgs',
+  oversightDashboard: 'oversight',
+  readinessReport: 'oversight',
 } as const satisfies Partial<Record<DesktopCallName, CachedEntity>>;
 
 export type DesktopQueryName = keyof typeof ENTITY_OF_QUERY;
@@ -112,6 +115,7 @@ const SERVER_ANSWERED: ReadonlySet<CachedEntity> = new Set<CachedEntity>([
   'tokens',
   'certificates',
   'fees',
+  'oversight',
 ]);
 
 export function staleTimeOf(entity: CachedEntity): number {

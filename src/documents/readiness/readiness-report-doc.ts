@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import {
+  NOT_YET_CHECKED_VI,
   readinessKindLabelVi,
   ReadinessKind,
   type ReadinessFinding,
@@ -43,6 +44,8 @@ export async function readinessWorkbook(r: ReadinessReportDoc): Promise<Buffer> 
   summary.addRow(['STT', 'Nội dung rà soát', 'Số tồn tại']).font = { bold: true };
   groups(r.findings).forEach((g, i) => summary.addRow([i + 1, g.titleVi, g.items.length]));
   summary.addRow(['', 'Tổng cộng', r.findings.length]).font = { bold: true };
+  summary.addRow([]);
+  summary.addRow([`Chưa rà soát được (chưa có dữ liệu): ${NOT_YET_CHECKED_VI.join('; ')}.`]);
   summary.getColumn(2).width = 60;
 
   const ws = wb.addWorksheet('Chi tiết');
@@ -110,6 +113,7 @@ export async function readinessPdf(r: ReadinessReportDoc): Promise<Uint8Array> {
   y -= 4;
   const all = groups(r.findings);
   all.forEach((g, i) => line(`${i + 1}. ${g.titleVi}: ${g.items.length}`, fonts.regular, 12));
+  line(`Chưa rà soát được (chưa có dữ liệu): ${NOT_YET_CHECKED_VI.join('; ')}.`, fonts.italic);
   for (const [i, g] of all.entries()) {
     if (g.items.length === 0) continue;
     y -= 8;

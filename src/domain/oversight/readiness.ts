@@ -253,6 +253,15 @@ export const READINESS_CHECKS: Record<ReadinessKind, ReadinessCheck> = {
   cell_without_secretary: cellsWithoutSecretary,
 };
 
+/**
+ * The checklist's items this review cannot check yet, said on the report so nobody reads their
+ * absence as "ready"; each leaves this list when its check joins READINESS_CHECKS.
+ */
+export const NOT_YET_CHECKED_VI: readonly string[] = [
+  'Lịch ngày nghỉ, ngày làm bù của năm',
+  'Hình ảnh con dấu của tổ chức đảng có con dấu',
+];
+
 /** Names from the root down to each org's parent, from the subtree's parent links. */
 function namePaths(orgs: readonly OrgFacts[]): Map<string, string[]> {
   const byId = new Map(orgs.map((o) => [o.id, o]));

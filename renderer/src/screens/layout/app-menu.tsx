@@ -1,8 +1,10 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   CommentOutlined,
+  DashboardOutlined,
   FileSyncOutlined,
   IdcardOutlined,
   SolutionOutlined,
@@ -39,6 +41,8 @@ export const MENU_TITLES = {
   residence: ['Nhận xét nơi cư trú', ''],
   accounts: ['Tài khoản đảng viên', ''],
   myAccount: ['Thông tin tài khoản', ''],
+  dashboard: ['Tổng quan', 'Tổng quan'],
+  readiness: ['Quản trị hệ thống', 'Rà soát sẵn sàng'],
 } as const;
 
 /** Menu keys are the screen's name and its parameters joined by ':'. */
@@ -59,6 +63,8 @@ export const menuKeyOf = (screen: Screen): string => {
     case 'users':
     case 'outbox':
     case 'myTransfers':
+    case 'dashboard':
+    case 'readiness':
       return screen.name;
   }
 };
@@ -82,7 +88,14 @@ export function screenOfMenuKey(key: string): Screen {
   const accountView = AccountView.safeParse(a);
   if (name === 'myAccount' && accountView.success)
     return { name: 'myAccount', view: accountView.data };
-  if (name === 'members' || name === 'users' || name === 'outbox' || name === 'myTransfers')
+  if (
+    name === 'members' ||
+    name === 'users' ||
+    name === 'outbox' ||
+    name === 'myTransfers' ||
+    name === 'dashboard' ||
+    name === 'readiness'
+  )
     return { name };
   return { name: 'orgs' };
 }
@@ -138,6 +151,12 @@ export function appMenuItems(
           icon: <IdcardOutlined />,
           label: ACCOUNT_VIEW_TITLES[view],
         })),
+    ),
+    ...group(
+      MENU_TITLES.dashboard[0],
+      may('dashboard', roles)
+        ? [{ key: 'dashboard', icon: <DashboardOutlined />, label: MENU_TITLES.dashboard[1] }]
+        : [],
     ),
     ...group(
       MENU_TITLES.orgs[0],
@@ -199,11 +218,13 @@ export function appMenuItems(
           label: FEE_VIEW_TITLES[view],
         })),
     ),
-    ...group(
-      MENU_TITLES.users[0],
-      may('users', roles)
+    ...group(MENU_TITLES.users[0], [
+      ...(may('users', roles)
         ? [{ key: 'users', icon: <SolutionOutlined />, label: MENU_TITLES.users[1] }]
-        : [],
-    ),
+        : []),
+      ...(may('readiness', roles)
+        ? [{ key: 'readiness', icon: <CheckSquareOutlined />, label: MENU_TITLES.readiness[1] }]
+        : []),
+    ]),
   ];
 }
