@@ -65,6 +65,14 @@ describe.each(serverEngines)('oversight of a subtree on %s', (engine) => {
     const cell2 = first.findings.find((f) => f.org.id === ids.cell2)!;
     expect(cell2).toMatchObject({ fix: 'users', org: { path: ['Đảng bộ Phường Việt Hưng'] } });
     expect(first.counts.cell_without_secretary).toBe(2);
+    // More of one kind: its lines from the offset, the counts still the whole subtree's.
+    const res = await t.get(
+      `/v1/oversight/readiness?orgId=${ids.ward}&kind=cell_without_secretary&offset=1&limit=5`,
+      wardAdmin,
+    );
+    const page = ReadinessReport.parse(res.json());
+    expect(page.findings.map((f) => f.org.id)).toEqual([ids.cell3]);
+    expect(page).toMatchObject({ offset: 1, limit: 5, counts: first.counts });
 
     // The secretary registers his token: his finding goes.
     await insertRegistration(

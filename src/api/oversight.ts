@@ -41,11 +41,17 @@ export const ReadinessReport = z.object({
   org: OversightOrg,
   /** When the server computed it (ISO 8601), for the report's date and a cached copy's age. */
   generatedAt: z.iso.datetime({ offset: true }),
-  /** Grouped by kind in the report's order, tree order within a kind. */
+  /**
+   * Grouped by kind in the report's order, tree order within a kind: of each kind asked, the
+   * lines from `offset`, at most `limit`.
+   */
   findings: z.array(ReadinessFinding),
+  /** Every finding of the subtree, per kind (not only those answered). */
   counts: z.record(ReadinessKind, z.number().int().nonnegative()),
   /** How many orgs the review covered. */
   orgCount: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().positive(),
 });
 export type ReadinessReport = z.infer<typeof ReadinessReport>;
 

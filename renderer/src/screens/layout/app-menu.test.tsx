@@ -38,7 +38,7 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
   it('a cell secretary: dossiers (his inbox selected), cell fees, member accounts, no bank accounts, no users', () => {
     const menu = menuOf(['approver']);
     expect(menu.groups).toEqual([
-      'Tổng quan',
+      'Theo dõi, giám sát',
       'Quản trị danh mục',
       'Đảng viên',
       'Xử lý hồ sơ',

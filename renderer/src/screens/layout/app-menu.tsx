@@ -41,7 +41,7 @@ export const MENU_TITLES = {
   residence: ['Nhận xét nơi cư trú', ''],
   accounts: ['Tài khoản đảng viên', ''],
   myAccount: ['Thông tin tài khoản', ''],
-  dashboard: ['Tổng quan', 'Tổng quan'],
+  dashboard: ['Theo dõi, giám sát', 'Tổng quan'],
   readiness: ['Quản trị hệ thống', 'Rà soát sẵn sàng'],
 } as const;
 

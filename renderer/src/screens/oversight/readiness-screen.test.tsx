@@ -83,7 +83,12 @@ describe('"Rà soát sẵn sàng"', { timeout: 180_000 }, () => {
     expect((await screen.findByTestId('readiness-summary')).textContent).toContain(
       '251 tồn tại cần xử lý',
     );
-    expect(within(screen.getByTestId('kind-org_without_admin')).getByText('Đạt')).toBeTruthy();
+    expect(within(screen.getByTestId('summary-org_without_admin')).getByText('Đạt')).toBeTruthy();
+    expect(
+      within(screen.getByTestId('summary-cell_without_secretary')).getByText('250'),
+    ).toBeTruthy();
+    // Only the kinds with findings get their lines.
+    expect(screen.queryByTestId('kind-org_without_admin')).toBeNull();
     const bank = screen.getByTestId('kind-committee_without_bank_account');
     await user.click(within(bank).getByRole('button', { name: /chưa khai báo tài khoản/ }));
     expect(went).toEqual([{ name: 'fees', view: 'bankAccounts' }]);

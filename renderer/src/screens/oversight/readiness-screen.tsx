@@ -51,7 +51,29 @@ function FindingLine({ finding, roles }: { finding: ReadinessFinding; roles: rea
   );
 }
 
-/** One kind: its count, its first lines, and more of them on request. */
+/** Every item of the checklist with its count, "Đạt" for those with nothing left. */
+function Summary({ counts }: { counts: Record<ReadinessKind, number> }) {
+  return (
+    <List
+      size="small"
+      bordered
+      style={{ marginBottom: 12 }}
+      dataSource={ReadinessKind.options}
+      renderItem={(kind) => (
+        <List.Item data-testid={`summary-${kind}`}>
+          <span>{readinessKindLabelVi[kind]}</span>
+          {counts[kind] === 0 ? (
+            <Tag color="green">Đạt</Tag>
+          ) : (
+            <Tag color="red">{formatCount(counts[kind])}</Tag>
+          )}
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** One kind with findings: its count, its first lines, and more of them on request. */
 function KindGroup({
   kind,
   count,
@@ -76,25 +98,19 @@ function KindGroup({
       title={
         <Space>
           {readinessKindLabelVi[kind]}
-          {count === 0 ? (
-            <Tag color="green">Đạt</Tag>
-          ) : (
-            <Tag color="red" data-testid="kind-count">
-              {formatCount(count)}
-            </Tag>
-          )}
+          <Tag color="red" data-testid="kind-count">
+            {formatCount(count)}
+          </Tag>
         </Space>
       }
       style={{ marginBottom: 12 }}
     >
-      {count > 0 && (
-        <List
-          size="small"
-          dataSource={shown}
-          rowKey={(f) => `${f.org.id}|${f.user?.id ?? ''}`}
-          renderItem={(f) => <FindingLine finding={f} roles={roles} />}
-        />
-      )}
+      <List
+        size="small"
+        dataSource={shown}
+        rowKey={(f) => `${f.org.id}|${f.user?.id ?? ''}`}
+        renderItem={(f) => <FindingLine finding={f} roles={roles} />}
+      />
       <ErrorAlert error={rest.error} onRetry={rest.reload} />
       {shown.length < count && (
         <Button
@@ -164,16 +180,19 @@ export function ReadinessScreen({ roles }: { roles: readonly Role[] }) {
             style={{ marginBottom: 12 }}
             title={`Chưa rà soát được (chưa có dữ liệu trên hệ thống): ${NOT_YET_CHECKED_VI.join('; ')}.`}
           />
-          {ReadinessKind.options.map((kind) => (
-            <KindGroup
-              // A new answer (reload) starts each kind again from its first lines.
-              key={`${kind}|${data.generatedAt}`}
-              kind={kind}
-              count={data.counts[kind]}
-              first={data.findings.filter((f) => f.kind === kind)}
-              roles={roles}
-            />
-          ))}
+          <Summary counts={data.counts} />
+          {ReadinessKind.options
+            .filter((kind) => data.counts[kind] > 0)
+            .map((kind) => (
+              <KindGroup
+                // A new answer (reload) starts each kind again from its first lines.
+                key={`${kind}|${data.generatedAt}`}
+                kind={kind}
+                count={data.counts[kind]}
+                first={data.findings.filter((f) => f.kind === kind)}
+                roles={roles}
+              />
+            ))}
         </div>
       )}
     </Card>
