@@ -162,6 +162,100 @@ describe.each(serverEngines)('oversight of a subtree on %s', (engine) => {
     expect((await t.get('/v1/oversight/readiness', wardAdmin)).statusCode).toBe(400);
   });
 
+  it('counts dossiers by procedure and state where they touch the subtree, and the overdue', async () => {
+    const at = NOW.toISOString();
+    // Rows as the procedures leave them; only the columns the counts read matter here.
+    const transfer = (id: string, status: string, presentBy: string | null, route: string[]) =>
+      db()
+        .transaction()
+        .execute(async (trx) => {
+          await trx
+            .insertInto('transfer_dossiers')
+            .values({
+              id,
+              variant: 'official',
+              member_id: DUC!,
+              from_org_id: route[0]!,
+              current_org_id: route.at(-1)!,
+              status,
+              data: '{}',
+              submitted_at: at,
+              present_by: presentBy,
+              rev: 1,
+              updated_at: at,
+            })
+            .execute();
+          for (const org_id of route)
+            await trx
+              .insertInto('transfer_route_orgs')
+              .values({ dossier_id: id, org_id })
+              .execute();
+        });
+    const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    await transfer(uuid(951), 'checked', '2026-01-02', [ids.cell1, ids.ward]);
+    await transfer(uuid(952), 'checked', '2026-02-01', [ids.cell1, ids.ward]);
+    // Finished: never overdue.
+    await transfer(uuid(953), 'completed', '2026-01-02', [ids.cell2, ids.ward]);
+    await transfer(uuid(954), 'checked', '2026-01-02', [ids.otherCell, ids.otherWard]);
+    await db()
+      .insertInto('residence_requests')
+      .values({
+        id: uuid(961),
+        workplace_org_id: ids.cell1,
+        campaign_year: 2026,
+        status: 'sent',
+        data: '{}',
+        created_by: ids.secretary,
+        rev: 1,
+        updated_at: at,
+      })
+      .execute();
+    const form = (n: number, status: string) =>
+      db()
+        .insertInto('residence_forms')
+        .values({
+          id: uuid(n),
+          request_id: uuid(961),
+          member_id: n === 971 ? DUC! : HOA!,
+          workplace_org_id: ids.cell1,
+          residence_org_id: ids.cell2,
+          committee_org_id: ids.ward,
+          status,
+          data: '{}',
+          rev: 1,
+          updated_at: at,
+        })
+        .execute();
+    await form(971, 'draft');
+    await form(972, 'sent');
+
+    const before = await dashboard();
+    expect(before.dossiers).toEqual(
+      expect.arrayContaining([
+        { procedure: 'transfer', status: 'checked', count: 2 },
+        { procedure: 'transfer', status: 'completed', count: 1 },
+        { procedure: 'residence_list', status: 'sent', count: 1 },
+        { procedure: 'residence_form', status: 'draft', count: 1 },
+        { procedure: 'residence_form', status: 'sent', count: 1 },
+      ]),
+    );
+    expect(before.dossiers).toHaveLength(5);
+    // Today is 2026-01-05: one open transfer past its date; no campaign set, no form overdue.
+    expect(before.overdue).toEqual({ transfers: 1, residenceForms: 0 });
+
+    await db()
+      .insertInto('residence_campaigns')
+      .values({
+        committee_org_id: ids.ward,
+        year: 2026,
+        opens_on: '2025-12-01',
+        due_on: '2026-01-02',
+        updated_at: at,
+      })
+      .execute();
+    expect((await dashboard()).overdue).toEqual({ transfers: 1, residenceForms: 1 });
+  });
+
   it('counts the subtree’s accounts, registrations and this month’s fee collection', async () => {
     const before = await dashboard();
     expect(before.today).toBe('2026-01-05');
