@@ -13,12 +13,32 @@ import {
   removeDataDir,
   type Session,
 } from './support/journey';
+import { checkScreen, VIEWPORTS } from './support/ux-checks';
 
 // The demo ward's admin looks at "Tổng quan" and "Rà soát sẵn sàng" on the offices' laptop
-// screen, follows a finding to the screen that fixes it and exports the report to Excel and PDF.
+// screen (and a wide one), follows a finding to the screen that fixes it and exports the report to Excel and PDF.
 const dataDir = freshDataDir();
 let s: Session;
 let oversight: OversightPage;
+
+/**
+ * The screen at the laptop's and the wide screen's size: a screenshot of each, no sideways
+ * scrolling, the header in view, nothing serious for axe-core; back at the laptop's size.
+ */
+async function checkBothSizes(name: string, ready: () => Promise<void>): Promise<void> {
+  for (const [label, size] of [
+    ['1920', VIEWPORTS.wide],
+    ['1366', VIEWPORTS.laptop],
+  ] as const) {
+    await s.page.setViewportSize(size);
+    await ready();
+    await screenshot(s.page, `${name}-${label}`);
+    const report = await checkScreen(s.page);
+    expect.soft(report.overflows, `${name} at ${label}: sideways scrolling`).toEqual([]);
+    expect.soft(report.headerInView, `${name} at ${label}: header in view`).toBe(true);
+    expect.soft(report.axe, `${name} at ${label}: axe-core`).toEqual([]);
+  }
+}
 
 beforeAll(async () => {
   s = await openApp({ dataDir });
@@ -39,12 +59,12 @@ describe('oversight of the demo ward', { timeout: 180_000 }, () => {
       .poll(() => s.page.getByRole('heading', { level: 4 }).innerText())
       .toContain(DEMO_WARD_NAME);
     expect(await oversight.count('users-active')).toBeGreaterThan(0);
-    await screenshot(s.page, 'oversight-dashboard-1366');
+    await checkBothSizes('oversight-dashboard', () => oversight.dashboard.waitFor());
   });
 
   it('the readiness review lists what the demo ward lacks and leads to the screen that fixes it', async () => {
     await oversight.openReadiness();
-    await screenshot(s.page, 'oversight-readiness-1366');
+    await checkBothSizes('oversight-readiness', () => oversight.readiness.waitFor());
     const kind = 'approver_without_certificate';
     expect(await oversight.kindCount(kind)).toBeGreaterThan(0);
     expect((await oversight.findings(kind))[0]).toContain('chưa đăng ký chứng thư số');
