@@ -14,6 +14,7 @@ import { userAdminRoutesOf } from './routes/users-admin';
 import { authRoutes, type AuthOptions } from './routes/auth';
 import { blobRoutesPlugin } from './routes/blobs';
 import { certificateRoutesOf } from './routes/certificates';
+import { oversightRoutesOf } from './routes/oversight';
 import type { FeesConfig } from './payments/config';
 import { feeRoutesPlugin } from './routes/fees';
 import { holidayRoutesOf } from './routes/holidays';
@@ -77,6 +78,7 @@ export async function buildServer(opts: {
   accountRoutesOf(route, ctx, app, opts.auth);
   holidayRoutesOf(route, ctx);
   certificateRoutesOf(route, ctx, transferDeps(ctx, opts.transfers).trustAnchors);
+  oversightRoutesOf(route, ctx);
   await blobRoutesPlugin(
     app,
     (request) => authenticate(ctx, request),

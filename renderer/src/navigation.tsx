@@ -103,6 +103,10 @@ export const Screen = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('accounts'), view: AccountsView }),
   /** Thông tin tài khoản » <view>: the signed-in member's own account. */
   z.strictObject({ name: z.literal('myAccount'), view: AccountView }),
+  /** "Tổng quan": the counts of the user's subtree, each opening the list that shows it. */
+  z.strictObject({ name: z.literal('dashboard') }),
+  /** "Rà soát sẵn sàng": what still blocks going live, each line opening the screen that fixes it. */
+  z.strictObject({ name: z.literal('readiness') }),
 ]);
 export type Screen = z.infer<typeof Screen>;
 export type ScreenName = Screen['name'];

@@ -6,6 +6,7 @@ import {
   FEE_STAFF_ROLES,
   STAFF_ROLES,
 } from '../../src/desktop/contract-access';
+import { OVERSIGHT_ROLES } from '../../src/desktop/contract-oversight';
 import type { AccountsView, AccountView, FeeView, ResidenceView, Screen } from './navigation';
 
 /** Who acts on dossiers (transfer-machine: processors and approvers of the org holding one). */
@@ -62,6 +63,9 @@ export const SCREEN_ROLES: Record<ScreenFamily, readonly Role[] | 'any'> = {
   // The member's own account page and the requests he files about himself (issue 13).
   'myAccount:info': ['member'],
   'myAccount:change': ['member'],
+  // Oversight of the subtree: its admins and the committee's staff (docs/decisions/0034).
+  dashboard: OVERSIGHT_ROLES,
+  readiness: OVERSIGHT_ROLES,
 };
 
 export const familyOf = (screen: Screen): ScreenFamily =>

@@ -2,7 +2,8 @@
  * Benchmarks (DESIGN.md, testing): one line per figure.
  *   npm run bench                          every figure, province tier
  *   npm run bench -- sync search tree     the figures whose names start with these
- *                                          (also ui, sign, sign.residence, verify, push)
+ *                                          (also ui, sign, sign.residence, verify, push,
+ *                                          fees, readiness)
  *   npm run bench -- --tier ward --seed 1  another tier or seed (sync, search, tree)
  * The tier is generated once into a server SQLite file under the OS temp dir and reused.
  */
@@ -47,6 +48,7 @@ const figures = {
   verify: ['verify.letter', 'verify.scan20mb'],
   push: ['push.sqlite', 'push.postgres'],
   fees: [`fees.approve.${tier}`, `fees.approve.${tier}.postgres`, 'fees.ledger.ward'],
+  readiness: [`readiness.${tier}`, `readiness.${tier}.dashboard`],
 };
 const wanted = (name: string) =>
   positionals.length === 0 || positionals.some((prefix) => name.startsWith(prefix));
@@ -130,6 +132,7 @@ const external: Partial<Record<keyof typeof figures, () => Promise<string[]>>> =
   verify: async () => (await import('./verify-bench')).benchVerify(),
   push: async () => (await import('./push-bench')).benchPush(),
   fees: async () => (await import('./fees-bench')).benchFees(tier, seed),
+  readiness: async () => (await import('./readiness-bench')).benchReadiness(tier, seed),
 };
 for (const [group, run] of Object.entries(external)) {
   if (!selected(group as keyof typeof figures)) continue;

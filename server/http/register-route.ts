@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError } from '../../src/api/errors';
 import { isObjectRule } from '../../src/api/access';
 import type { RouteSpec } from '../../src/api/routes';
@@ -87,7 +87,9 @@ export function registerRoute<S extends RouteSpec>(
       ? async (request) => {
           const caller = await authenticate(request);
           if (!caller) throw unauthorized();
-          await check!(caller, spec.access, (request.params ?? {}) as Record<string, unknown>);
+          // An object may be named in the query (`?orgId=`) too; the path wins on a clash.
+          const named = { ...(request.query ?? {}), ...(request.params ?? {}) };
+          await check!(caller, spec.access, named as Record<string, unknown>);
           request.caller = caller;
         }
       : undefined,
@@ -115,14 +117,23 @@ export function checkDeclaredAccess(spec: RouteSpec): void {
   if ((access.scope === 'public') === spec.auth)
     throw new Error(`${where}: 'public' access exactly when the route needs no caller`);
   const object = 'param' in access && isObjectRule(access.scope);
-  if (object && !spec.path.split('/').includes(`:${access.param}`))
-    throw new Error(`${where}: the access parameter ${access.param} is not in the path`);
+  if (object && !namesParameter(spec, access.param))
+    throw new Error(`${where}: the access parameter ${access.param} is not in the path or query`);
   const refuses403 =
     access.roles !== 'any' || ['org-subtree', 'statement-line', 'top-org'].includes(access.scope);
   if (refuses403 && !spec.errors.includes(403))
     throw new Error(`${where}: its access may refuse with 403; list it in errors`);
   if (object && !spec.errors.includes(404))
     throw new Error(`${where}: its access may answer 404; list it in errors`);
+}
+
+/** The path has `:name`, or the query schema a required `name`. */
+function namesParameter(spec: RouteSpec, name: string): boolean {
+  if (spec.path.split('/').includes(`:${name}`)) return true;
+  const query = spec.querystring;
+  if (!(query instanceof z.ZodObject)) return false;
+  const field = (query.shape as Record<string, z.ZodType>)[name];
+  return field !== undefined && !field.safeParse(undefined).success;
 }
 
 /** Binds registerRoute to one app and authenticator, for the route modules. */

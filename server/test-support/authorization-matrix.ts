@@ -24,6 +24,7 @@ import {
 } from './authorization-matrix/model';
 import { MUTATION_CASES } from './authorization-matrix/mutation-cases';
 import { USER_ADMIN_ROUTE_CASES } from './authorization-matrix/user-admin-route-cases';
+import { OVERSIGHT_ROUTE_CASES } from './authorization-matrix/oversight-route-cases';
 
 export { ACTORS, MUTATION_CASES, mutationKey, routeTable };
 export type { Answer, MatrixRequest, World } from './authorization-matrix/model';
@@ -35,6 +36,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...ACCOUNT_ROUTE_CASES,
   ...USER_ADMIN_ROUTE_CASES,
   ...HOLIDAY_ROUTE_CASES,
+  ...OVERSIGHT_ROUTE_CASES,
 };
 
 /** One row of the matrix: what a request of an actor on a route or mutation type must answer. */

@@ -24,8 +24,9 @@ export const RESIDENCE_FORM_ROLES = ['processor', 'approver', 'member'] as const
 export const ACCOUNT_ROLES = ['fee_officer', 'admin'] as const;
 
 /**
- * Where the object a request names must lie. Objects named by a path parameter (`param`) are
- * checked before the handler; the others are narrowed by the handler to the caller's read scope.
+ * Where the object a request names must lie. Objects named by a path (or query) parameter
+ * (`param`) are checked before the handler; the others are narrowed by the handler to the caller's
+ * read scope.
  * Out of scope answers 404 where existence must not leak (people, accounts, dossiers, payments,
  * certificates, blobs) and 403 where it may (orgs: the org tree is published).
  */

@@ -12,6 +12,7 @@ import { residenceCalls, SigningProgress } from './contract-residence';
 import { accountCalls } from './contract-accounts';
 import { userAdminCalls } from './contract-users';
 import { holidayCalls } from './contract-holidays';
+import { oversightCalls } from './contract-oversight';
 
 /**
  * DesktopApi: every query and command the UI can call, as zod schemas of input and output. The
@@ -243,6 +244,7 @@ export const desktopCalls = {
   ...accountCalls,
   ...userAdminCalls,
   ...holidayCalls,
+  ...oversightCalls,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type DesktopCalls = typeof desktopCalls;
@@ -302,3 +304,4 @@ export * from './contract-fees';
 export * from './contract-residence';
 export * from './contract-accounts';
 export * from './contract-holidays';
+export * from './contract-oversight';

@@ -2,6 +2,7 @@ import type { DesktopCallName } from './contract';
 import type { accountMemberCalls, accountStaffCalls } from './contract-accounts';
 import type { feeCalls } from './contract-fees';
 import type { holidayCalls } from './contract-holidays';
+import type { oversightCalls } from './contract-oversight';
 import type { residenceCalls } from './contract-residence';
 import type { transferCalls } from './contract-transfers';
 import type { MemberCall } from './member-handlers';
@@ -26,6 +27,7 @@ export interface HandlerGroups {
   accountStaff: HandlersFor<keyof typeof accountStaffCalls>;
   accountMember: HandlersFor<keyof typeof accountMemberCalls>;
   holidays: HandlersFor<keyof typeof holidayCalls>;
+  oversight: HandlersFor<keyof typeof oversightCalls>;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface HandlerGroups {
  */
 export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallName> {
   const { session, sync, orgs, members, users, transfers, fees, residence } = groups;
-  const { accountStaff, accountMember, userAdmin, holidays } = groups;
+  const { accountStaff, accountMember, userAdmin, holidays, oversight } = groups;
   return {
     login: session.login,
     logout: session.logout,
@@ -154,5 +156,8 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
 
     holidayCalendar: holidays.holidayCalendar,
     saveHolidayYear: holidays.saveHolidayYear,
+    oversightDashboard: oversight.oversightDashboard,
+    readinessReport: oversight.readinessReport,
+    exportReadinessReport: oversight.exportReadinessReport,
   };
 }

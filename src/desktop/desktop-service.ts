@@ -35,6 +35,7 @@ import { residenceHandlers } from './residence/residence-handlers';
 import { accountMemberHandlers } from './accounts/account-member-handlers';
 import { accountStaffHandlers } from './accounts/account-staff-handlers';
 import { holidayHandlers } from './holidays/holiday-handlers';
+import { oversightHandlers } from './oversight/oversight-handlers';
 import { transferHandlers } from './transfers/transfer-handlers';
 import { userHandlers } from './user-handlers';
 import { userAdminHandlers } from './users/user-admin-handlers';
@@ -231,6 +232,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     accountStaff: accountStaffHandlers(context),
     accountMember: accountMemberHandlers(context),
     holidays: holidayHandlers(context),
+    oversight: oversightHandlers(context),
   });
 
   async function call<K extends DesktopCallName>(

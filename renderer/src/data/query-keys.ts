@@ -19,6 +19,7 @@ export const CACHED_ENTITIES = [
   'residence',
   'accounts',
   'holidays',
+  'oversight',
 ] as const;
 export type CachedEntity = (typeof CACHED_ENTITIES)[number];
 
@@ -82,6 +83,8 @@ const ENTITY_OF_QUERY = {
   // Answered by the server: cells by name.
   cellChoices: 'orgs',
   holidayCalendar: 'holidays',
+  oversightDashboard: 'oversight',
+  readinessReport: 'oversight',
 } as const satisfies Partial<Record<DesktopCallName, CachedEntity>>;
 
 export type DesktopQueryName = keyof typeof ENTITY_OF_QUERY;
@@ -116,6 +119,7 @@ const SERVER_ANSWERED: ReadonlySet<CachedEntity> = new Set<CachedEntity>([
   'tokens',
   'certificates',
   'fees',
+  'oversight',
 ]);
 
 export function staleTimeOf(entity: CachedEntity): number {

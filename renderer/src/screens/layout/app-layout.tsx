@@ -46,6 +46,12 @@ const ResidenceScreen = lazy(() =>
 const AccountsScreen = lazy(() =>
   import('../accounts/accounts-screen').then((m) => ({ default: m.AccountsScreen })),
 );
+const DashboardScreen = lazy(() =>
+  import('../oversight/dashboard-screen').then((m) => ({ default: m.DashboardScreen })),
+);
+const ReadinessScreen = lazy(() =>
+  import('../oversight/readiness-screen').then((m) => ({ default: m.ReadinessScreen })),
+);
 const FeesScreen = lazy(() =>
   import('../fees/fees-screen').then((m) => ({ default: m.FeesScreen })),
 );
@@ -134,6 +140,8 @@ export function AppLayout({
                 )}
                 {screen.name === 'users' && <UsersScreen />}
                 {screen.name === 'holidays' && <HolidaysScreen />}
+                {screen.name === 'dashboard' && <DashboardScreen roles={roles} />}
+                {screen.name === 'readiness' && <ReadinessScreen roles={roles} />}
                 {screen.name === 'transfers' && (
                   <TransfersScreen
                     // The inbox keeps its own filters while a dossier of it is open.

@@ -38,13 +38,17 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
   it('a cell secretary: dossiers (his inbox selected), cell fees, member accounts, no bank accounts, no users', () => {
     const menu = menuOf(['approver']);
     expect(menu.groups).toEqual([
+      'Theo dõi, giám sát',
       'Quản trị danh mục',
       'Đảng viên',
       'Xử lý hồ sơ',
       'Nhận xét nơi cư trú',
       'Tài khoản đảng viên',
       'Thủ tục thu nộp đảng phí',
+      'Quản trị hệ thống',
     ]);
+    // His cell's dashboard and readiness (the server answers for his subtree only).
+    expect(menu.items).toContain('Rà soát sẵn sàng');
     expect(menu.items).toContain('Quản lý tài khoản đảng viên');
     // The committee's steps too: where a secretary acts is the server's to decide.
     expect(menu.items).toContain('Duyệt phiếu nhận xét');
@@ -80,6 +84,7 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
   it('an admin: catalogue, users and accounts; no approving, no paying, no dossier lists', () => {
     const menu = menuOf(['admin']);
     expect(menu.items).toEqual([
+      'Tổng quan',
       'Quản lý tổ chức Đảng',
       'Cấu hình ngày nghỉ',
       'Tra cứu đảng viên',
@@ -93,6 +98,7 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
       'Tài khoản ngân hàng',
       'Quy định mức đóng đảng phí',
       'Quản lý người dùng',
+      'Rà soát sẵn sàng',
     ]);
     // What this machine still has to send stays in view for every staff account.
     expect(menu.items.filter((item) => TRANSFER_VARIANTS.includes(item))).toEqual([]);

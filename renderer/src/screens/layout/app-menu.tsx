@@ -2,8 +2,10 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   CommentOutlined,
+  DashboardOutlined,
   FileSyncOutlined,
   IdcardOutlined,
   SolutionOutlined,
@@ -41,6 +43,8 @@ export const MENU_TITLES = {
   residence: ['Nhận xét nơi cư trú', ''],
   accounts: ['Tài khoản đảng viên', ''],
   myAccount: ['Thông tin tài khoản', ''],
+  dashboard: ['Theo dõi, giám sát', 'Tổng quan'],
+  readiness: ['Quản trị hệ thống', 'Rà soát sẵn sàng'],
 } as const;
 
 /** Menu keys are the screen's name and its parameters joined by ':'. */
@@ -62,6 +66,8 @@ export const menuKeyOf = (screen: Screen): string => {
     case 'holidays':
     case 'outbox':
     case 'myTransfers':
+    case 'dashboard':
+    case 'readiness':
       return screen.name;
   }
 };
@@ -90,7 +96,9 @@ export function screenOfMenuKey(key: string): Screen {
     name === 'users' ||
     name === 'holidays' ||
     name === 'outbox' ||
-    name === 'myTransfers'
+    name === 'myTransfers' ||
+    name === 'dashboard' ||
+    name === 'readiness'
   )
     return { name };
   return { name: 'orgs' };
@@ -147,6 +155,12 @@ export function appMenuItems(
           icon: <IdcardOutlined />,
           label: ACCOUNT_VIEW_TITLES[view],
         })),
+    ),
+    ...group(
+      MENU_TITLES.dashboard[0],
+      may('dashboard', roles)
+        ? [{ key: 'dashboard', icon: <DashboardOutlined />, label: MENU_TITLES.dashboard[1] }]
+        : [],
     ),
     ...group(MENU_TITLES.orgs[0], [
       ...(may('orgs', roles)
@@ -210,11 +224,13 @@ export function appMenuItems(
           label: FEE_VIEW_TITLES[view],
         })),
     ),
-    ...group(
-      MENU_TITLES.users[0],
-      may('users', roles)
+    ...group(MENU_TITLES.users[0], [
+      ...(may('users', roles)
         ? [{ key: 'users', icon: <SolutionOutlined />, label: MENU_TITLES.users[1] }]
-        : [],
-    ),
+        : []),
+      ...(may('readiness', roles)
+        ? [{ key: 'readiness', icon: <CheckSquareOutlined />, label: MENU_TITLES.readiness[1] }]
+        : []),
+    ]),
   ];
 }
