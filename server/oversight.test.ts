@@ -98,6 +98,31 @@ describe.each(serverEngines)('oversight of a subtree on %s', (engine) => {
     expect(await found()).toContain(`approver_without_certificate ${ids.cell1} ${ids.secretary}`);
   });
 
+  it('from October asks for next year’s holiday calendar until the top admin sets it', async () => {
+    const year = t.clock.now.getUTCFullYear();
+    t.clock.now = new Date(`${year}-10-05T03:00:00Z`);
+    wardAdmin = await t.tokenFor('qt.viethung');
+    await db().deleteFrom('holiday_years').where('year', '!=', year).execute();
+    const first = await readiness();
+    const holiday = first.findings.find((f) => f.kind === 'holiday_calendar_missing');
+    expect(holiday).toMatchObject({
+      org: { id: ids.ward },
+      fix: 'holidays',
+      messageVi: expect.stringContaining(`năm ${year + 1}`),
+    });
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: `/v1/holidays/${year + 1}`,
+      headers: { authorization: `Bearer ${await t.tokenFor('qt.thanhpho')}` },
+      payload: {
+        holidays: [{ date: `${year + 1}-01-01`, name: 'Tết Dương lịch' }],
+        makeUpDays: [],
+      },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(await found()).not.toContain(`holiday_calendar_missing ${ids.ward}`);
+  });
+
   it('finds the committee without an account and the account that looks personal', async () => {
     await db()
       .updateTable('org_bank_accounts')

@@ -104,5 +104,10 @@ export async function readinessFacts(db: Db, rootPath: string, now: Date): Promi
   const approversWithoutCertificate = [...uncertified.values()]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.username < b.username ? -1 : 1))
     .map(({ path: _path, ...a }) => a);
-  return { orgs, approversWithoutCertificate };
+  const calendarYears = (
+    await db.selectFrom('holiday_years').select('year').where('deleted', '=', 0).execute()
+  ).map((r) => Number(r.year));
+  // Vietnam's date: the report is read there, and a year turns at its midnight.
+  const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return { orgs, approversWithoutCertificate, calendarYears, today };
 }

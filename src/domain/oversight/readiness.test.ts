@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   countByKind,
+  yearsNeedingCalendar,
   pageOfFindings,
   reviewReadiness,
   type OrgFacts,
+  ReadinessKind,
   type ReadinessFacts,
 } from './readiness';
 
@@ -47,6 +49,8 @@ const readyWard = (): ReadinessFacts => ({
     }),
   ],
   approversWithoutCertificate: [],
+  calendarYears: [2026, 2027],
+  today: '2026-12-07',
 });
 
 const withOrgs = (facts: ReadinessFacts, ...extra: OrgFacts[]): ReadinessFacts => ({
@@ -199,7 +203,30 @@ describe('readiness review', () => {
     );
     expect(counts.cell_without_secretary).toBe(1);
     expect(counts.org_without_admin).toBe(0);
-    expect(Object.keys(counts)).toHaveLength(7);
+    expect(Object.keys(counts)).toHaveLength(ReadinessKind.options.length);
+  });
+});
+
+describe('the holiday calendar', () => {
+  it('asks for this year, and for next year from October on', () => {
+    expect(yearsNeedingCalendar('2026-09-30')).toEqual([2026]);
+    expect(yearsNeedingCalendar('2026-10-01')).toEqual([2026, 2027]);
+  });
+
+  it('names a missing year once, on the report’s root, and leads to "Cấu hình ngày nghỉ"', () => {
+    const findings = reviewReadiness({ ...readyWard(), calendarYears: [2026] });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        kind: 'holiday_calendar_missing',
+        org: expect.objectContaining({ id: 'ward' }),
+        fix: 'holidays',
+        messageVi: expect.stringContaining('năm 2027'),
+      }),
+    ]);
+    // In June only this year is asked for.
+    expect(reviewReadiness({ ...readyWard(), calendarYears: [2026], today: '2026-06-01' })).toEqual(
+      [],
+    );
   });
 });
 
@@ -217,6 +244,8 @@ describe('a page of findings', () => {
       ),
     ],
     approversWithoutCertificate: [],
+    calendarYears: [2026],
+    today: '2026-03-01',
   });
 
   it('answers the lines of each kind from the offset, at most the limit', () => {

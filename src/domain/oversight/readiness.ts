@@ -25,6 +25,7 @@ export const ReadinessKind = z.enum([
   'bank_account_flagged',
   'approver_without_certificate',
   'cell_without_secretary',
+  'holiday_calendar_missing',
 ]);
 export type ReadinessKind = z.infer<typeof ReadinessKind>;
 
@@ -37,13 +38,14 @@ export const readinessKindLabelVi = {
   bank_account_flagged: 'Tài khoản ngân hàng cần kiểm tra lại',
   approver_without_certificate: 'Cán bộ phê duyệt chưa đăng ký chứng thư số',
   cell_without_secretary: 'Chi bộ chưa có tài khoản bí thư',
+  holiday_calendar_missing: 'Năm chưa có lịch ngày nghỉ, ngày làm bù',
 } as const satisfies Record<ReadinessKind, string>;
 
 /**
  * The screen that fixes a finding, named in the domain's words; the app maps each to its screen
  * (the certificate registry's own admin screen is part of other work: the app opens what exists).
  */
-export const ReadinessFix = z.enum(['users', 'orgs', 'bank_accounts', 'certificates']);
+export const ReadinessFix = z.enum(['users', 'orgs', 'bank_accounts', 'certificates', 'holidays']);
 export type ReadinessFix = z.infer<typeof ReadinessFix>;
 
 /** What a finding says it is about: the org, placed in the tree by its ancestors' names. */
@@ -95,6 +97,10 @@ export interface ReadinessFacts {
   orgs: readonly OrgFacts[];
   /** Active accounts with an approver grant and no registered, unrevoked certificate. */
   approversWithoutCertificate: readonly ApproverFacts[];
+  /** The years the holiday calendar has (one calendar for the whole system). */
+  calendarYears: readonly number[];
+  /** Today in Vietnam, 'YYYY-MM-DD'. */
+  today: string;
 }
 
 /** What a check returns before the org is placed in the tree. */
@@ -239,9 +245,34 @@ const cellsWithoutSecretary: ReadinessCheck = ({ orgs }) =>
     }));
 
 /**
- * The checks the data holds today. Two items of the checklist need data other work adds, and join
- * this list with it: a year without a holiday calendar (the synced calendar) and an org with a seal
- * but no seal image (the seal registry). Until then the report does not claim to check them.
+ * This year needs its calendar, and next year too from October on, when the government has
+ * announced next Tết's days off and dossiers filed now run into January.
+ */
+export function yearsNeedingCalendar(today: string): number[] {
+  const year = Number(today.slice(0, 4));
+  return Number(today.slice(5, 7)) >= 10 ? [year, year + 1] : [year];
+}
+
+/** A missing year counts every deadline on weekends only: said once, on the report's root. */
+const missingHolidayYears: ReadinessCheck = ({ orgs, calendarYears, today }) => {
+  const root = orgs[0];
+  if (!root) return [];
+  return yearsNeedingCalendar(today)
+    .filter((year) => !calendarYears.includes(year))
+    .map((year) => ({
+      kind: 'holiday_calendar_missing',
+      orgId: root.id,
+      messageVi:
+        `Chưa có lịch ngày nghỉ, ngày làm bù năm ${year}: các thời hạn tính theo ngày làm việc ` +
+        'của năm đó chỉ trừ thứ Bảy, Chủ nhật.',
+      fix: 'holidays',
+    }));
+};
+
+/**
+ * The checks the data holds today. One item of the checklist needs data other work adds, and
+ * joins this list with it: an org with a seal but no seal image (the seal registry). Until then
+ * the report does not claim to check it.
  */
 export const READINESS_CHECKS: Record<ReadinessKind, ReadinessCheck> = {
   org_without_admin: orgsWithoutAdmin,
@@ -251,6 +282,7 @@ export const READINESS_CHECKS: Record<ReadinessKind, ReadinessCheck> = {
   bank_account_flagged: flaggedBankAccounts,
   approver_without_certificate: approversWithoutCertificate,
   cell_without_secretary: cellsWithoutSecretary,
+  holiday_calendar_missing: missingHolidayYears,
 };
 
 /**
@@ -258,7 +290,6 @@ export const READINESS_CHECKS: Record<ReadinessKind, ReadinessCheck> = {
  * absence as "ready"; each leaves this list when its check joins READINESS_CHECKS.
  */
 export const NOT_YET_CHECKED_VI: readonly string[] = [
-  'Lịch ngày nghỉ, ngày làm bù của năm',
   'Hình ảnh con dấu của tổ chức đảng có con dấu',
 ];
 

@@ -39,6 +39,7 @@ const counts = (over: Partial<Record<ReadinessKind, number>>) => ({
   bank_account_flagged: 0,
   approver_without_certificate: 0,
   cell_without_secretary: 0,
+  holiday_calendar_missing: 0,
   ...over,
 });
 

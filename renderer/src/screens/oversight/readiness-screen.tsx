@@ -30,6 +30,7 @@ const FIX_SCREEN: Record<ReadinessFix, Screen> = {
   orgs: { name: 'orgs' },
   bank_accounts: { name: 'fees', view: 'bankAccounts' },
   certificates: { name: 'users' },
+  holidays: { name: 'holidays' },
 };
 
 function FindingLine({ finding, roles }: { finding: ReadinessFinding; roles: readonly Role[] }) {
