@@ -14,6 +14,7 @@ import {
   type DesktopResult,
 } from './contract';
 import { desktopHandlers } from './desktop-handlers';
+import { listExportHandlers } from './exports/list-export-handlers';
 import { feeHandlers } from './fees/fee-handlers';
 import { memberHandlers } from './member-handlers';
 import type { OidcClientConfig } from './oidc-login';
@@ -233,6 +234,12 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     accountMember: accountMemberHandlers(context),
     holidays: holidayHandlers(context),
     oversight: oversightHandlers(context),
+    exports: listExportHandlers({
+      tree,
+      users,
+      members,
+      currentUser: () => context.currentUser(),
+    }),
   });
 
   async function call<K extends DesktopCallName>(

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { DocumentFile } from '../api/fees';
+import { Role, UserStatus } from '../domain/people/user';
+
+/**
+ * The DesktopApi call that exports a list screen to Excel (docs/decisions/0037): the list kind
+ * and the filters the screen shows, read again from the cache over every page (it works
+ * offline). The filters come from the renderer, so they are checked here like any input.
+ */
+
+const Id = z.string().trim().min(1).max(64);
+
+/** Rows one export writes at most; a longer list asks the user to narrow the filters. */
+export const LIST_EXPORT_MAX_ROWS = 20_000;
+
+/** "Quản lý người dùng": the filters of `listUsers`. */
+const UsersList = z.object({
+  list: z.literal('users'),
+  q: z.string().max(200).optional(),
+  status: UserStatus.optional(),
+  orgId: Id.optional(),
+  position: z.string().max(200).optional(),
+  role: Role.optional(),
+});
+
+/** "Đảng viên": the members registered in one org, as `orgMembers` pages them. */
+const OrgMembersList = z.object({ list: z.literal('orgMembers'), orgId: Id });
+
+export const ListExportRequest = z.discriminatedUnion('list', [UsersList, OrgMembersList]);
+export type ListExportRequest = z.infer<typeof ListExportRequest>;
+
+export const exportCalls = {
+  exportList: { input: ListExportRequest, output: DocumentFile },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
