@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { DocumentFile } from '../api/fees';
 import { Role, UserStatus } from '../domain/people/user';
+import { TransferStatus } from '../domain/procedures/transfer-dossier';
+import { TransferVariant } from '../domain/procedures/transfer-route';
+import { DossierSide } from './contract-transfers';
 
 /**
  * The DesktopApi call that exports a list screen to Excel (docs/decisions/0037): the list kind
@@ -26,7 +29,21 @@ const UsersList = z.object({
 /** "Đảng viên": the members registered in one org, as `orgMembers` pages them. */
 const OrgMembersList = z.object({ list: z.literal('orgMembers'), orgId: Id });
 
-export const ListExportRequest = z.discriminatedUnion('list', [UsersList, OrgMembersList]);
+/** "Xử lý hồ sơ": the dossiers of one procedure and side, with the filters of `listDossiers`. */
+const DossiersList = z.object({
+  list: z.literal('dossiers'),
+  variant: TransferVariant,
+  side: DossierSide,
+  status: TransferStatus.optional(),
+  q: z.string().max(200).optional(),
+  awaitingMe: z.boolean().default(false),
+});
+
+export const ListExportRequest = z.discriminatedUnion('list', [
+  UsersList,
+  OrgMembersList,
+  DossiersList,
+]);
 export type ListExportRequest = z.infer<typeof ListExportRequest>;
 
 export const exportCalls = {

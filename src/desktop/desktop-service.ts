@@ -37,7 +37,9 @@ import { accountMemberHandlers } from './accounts/account-member-handlers';
 import { accountStaffHandlers } from './accounts/account-staff-handlers';
 import { holidayHandlers } from './holidays/holiday-handlers';
 import { oversightHandlers } from './oversight/oversight-handlers';
+import { listDossiers } from './transfers/dossier-list';
 import { transferHandlers } from './transfers/transfer-handlers';
+import { transferModel } from './transfers/transfer-model';
 import { userHandlers } from './user-handlers';
 import { userAdminHandlers } from './users/user-admin-handlers';
 
@@ -239,6 +241,15 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
       users,
       members,
       currentUser: () => context.currentUser(),
+      dossiers: (input, today) =>
+        listDossiers(
+          transferModel(
+            context.handle,
+            context.currentUser() ?? fail('not_logged_in', 'not logged in', 'Bạn chưa đăng nhập.'),
+          ),
+          input,
+          today,
+        ),
     }),
   });
 

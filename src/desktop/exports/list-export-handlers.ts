@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { DocumentFile } from '../../api/fees';
 import { memberStatusLabelVi } from '../../domain/people/member';
 import { sexLabelVi } from '../../domain/people/sex';
@@ -9,7 +10,14 @@ import {
   type ListExport,
   type ListFilter,
 } from '../../documents/lists/list-xlsx';
+import { transferStatusLabelVi } from '../../domain/procedures/transfer-dossier';
+import { transferVariantLabelVi } from '../../domain/procedures/transfer-route';
 import type { MemberSummary, SessionUser, UserListItem } from '../contract';
+import {
+  dossierSideLabelVi,
+  type DossierListItem,
+  type transferCalls,
+} from '../contract-transfers';
 import {
   LIST_EXPORT_MAX_ROWS,
   type exportCalls,
@@ -56,10 +64,24 @@ const memberColumns: ListColumn<MemberSummary>[] = [
 
 type ExportMeta = Pick<ListExport<unknown>, 'exportedAt' | 'exportedBy'>;
 
-const tooMany = (count: number, max: number): never =>
+type DossierListInput = z.output<(typeof transferCalls)['listDossiers']['input']>;
+
+const dossierColumns: ListColumn<DossierListItem>[] = [
+  { header: 'Đảng viên', value: (d) => d.member.fullName, width: 28 },
+  { header: 'Trạng thái', value: (d) => transferStatusLabelVi[d.status], width: 22 },
+  { header: 'Nơi chuyển đi', value: (d) => d.fromOrg.name, width: 30 },
+  { header: 'Nơi chuyển đến', value: (d) => d.destinationOrg.name, width: 30 },
+  { header: 'Đang ở', value: (d) => d.currentOrg.name, width: 30 },
+  { header: 'Ngày gửi', kind: 'date', value: (d) => d.submittedAt },
+  { header: 'Hạn trình diện', kind: 'date', value: (d) => d.presentBy, width: 14 },
+  { header: 'Quá hạn', value: (d) => (d.overdue ? 'Quá hạn' : ''), width: 10 },
+  { header: 'Cập nhật', kind: 'date', value: (d) => d.updatedAt },
+];
+
+const tooMany = (max: number): never =>
   fail(
     'too_many_rows',
-    `list export of ${count} rows exceeds ${max}`,
+    `list export over ${max} rows`,
     `Danh sách có hơn ${max.toLocaleString('vi-VN')} dòng, quá số dòng một lần xuất. Hãy thu hẹp bộ lọc rồi xuất lại.`,
   );
 
@@ -75,6 +97,7 @@ export function listExportHandlers({
   users,
   members,
   currentUser,
+  dossiers,
   now = () => new Date(),
   maxRows = LIST_EXPORT_MAX_ROWS,
 }: {
@@ -82,6 +105,11 @@ export function listExportHandlers({
   users: ReturnType<typeof usersRepo>;
   members: MembersRepo;
   currentUser: () => SessionUser | null;
+  /** The transfer screens' list query (transfers/dossier-list.ts) on this user's cache. */
+  dossiers: (
+    input: DossierListInput,
+    today: string,
+  ) => { items: DossierListItem[]; truncated: boolean };
   now?: () => Date;
   /** Rows one export writes at most (tests lower it). */
   maxRows?: number;
@@ -99,7 +127,7 @@ export function listExportHandlers({
       role: r.role,
       limit: maxRows,
     });
-    if (found.truncated) tooMany(found.total, maxRows);
+    if (found.truncated) tooMany(maxRows);
     const filters: ListFilter[] = [];
     if (r.q?.trim()) filters.push({ labelVi: 'Tìm kiếm', valueVi: r.q.trim() });
     if (r.orgId !== undefined) filters.push({ labelVi: 'Đơn vị', valueVi: orgName(r.orgId) });
@@ -120,7 +148,7 @@ export function listExportHandlers({
     do {
       const page = members.ofOrg(r.orgId, Math.min(MEMBER_BATCH, maxRows + 1), after);
       rows.push(...page.items);
-      if (rows.length > maxRows) tooMany(rows.length, maxRows);
+      if (rows.length > maxRows) tooMany(maxRows);
       after = page.next;
     } while (after);
     const list = {
@@ -131,6 +159,37 @@ export function listExportHandlers({
     return { stem: 'danh-sach-dang-vien', bytes: listWorkbook({ ...list, ...meta, rows }) };
   }
 
+  function dossiersList(r: Extract<ListExportRequest, { list: 'dossiers' }>, meta: ExportMeta) {
+    const { list: _kind, ...input } = r;
+    const today = meta.exportedAt.toISOString().slice(0, 10);
+    const found = dossiers({ ...input, limit: maxRows }, today);
+    if (found.truncated) tooMany(maxRows);
+    const filters: ListFilter[] = [{ labelVi: 'Phía', valueVi: dossierSideLabelVi[r.side] }];
+    if (r.status) filters.push({ labelVi: 'Trạng thái', valueVi: transferStatusLabelVi[r.status] });
+    if (r.q?.trim()) filters.push({ labelVi: 'Họ và tên đảng viên', valueVi: r.q.trim() });
+    if (r.awaitingMe) filters.push({ labelVi: 'Chỉ hồ sơ chờ tôi xử lý', valueVi: 'Có' });
+    const list = {
+      titleVi: `Danh sách hồ sơ ${transferVariantLabelVi[r.variant].toLowerCase()}`,
+      filters,
+      columns: dossierColumns,
+    };
+    return {
+      stem: `ho-so-chuyen-sinh-hoat-${r.variant}-${r.side}`,
+      bytes: listWorkbook({ ...list, ...meta, rows: found.items }),
+    };
+  }
+
+  function workbookOf(request: ListExportRequest, meta: ExportMeta) {
+    switch (request.list) {
+      case 'users':
+        return usersList(request, meta);
+      case 'orgMembers':
+        return orgMembersList(request, meta);
+      case 'dossiers':
+        return dossiersList(request, meta);
+    }
+  }
+
   return {
     exportList: async (request): Promise<DocumentFile> => {
       const user = currentUser();
@@ -138,8 +197,7 @@ export function listExportHandlers({
         exportedAt: now(),
         exportedBy: user ? `${user.fullName} (${user.username})` : 'không rõ',
       };
-      const { stem, bytes } =
-        request.list === 'users' ? usersList(request, meta) : orgMembersList(request, meta);
+      const { stem, bytes } = workbookOf(request, meta);
       return {
         fileName: fileNameOf(stem, meta.exportedAt),
         contentType: XLSX,

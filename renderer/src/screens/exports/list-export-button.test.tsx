@@ -5,17 +5,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DesktopError, UserListItem } from '../../../../src/desktop/contract';
 import { FakeDesktopBridge } from '../../test-support/fake-desktop-bridge';
 import { renderWithDesktop } from '../../test-support/render-with-desktop';
-import type * as FeeUi from '../fees/fee-ui';
-import { saveDocument } from '../fees/fee-ui';
+import { saveDocument } from '../../ui/save-document';
 import { UsersScreen } from '../users/users-screen';
 
-// The download itself (a link to a blob) is the fee exports' own; here it is only watched.
-vi.mock('../fees/fee-ui', async (actual) => ({
-  ...(await actual<typeof FeeUi>()),
-  saveDocument: vi.fn(),
-}));
-// fee-ui carries the documents' viewer, which jsdom cannot load.
-vi.mock('../../ui/pdf-viewer', () => ({ PdfViewer: () => null }));
+// The download itself (a link to a blob) is shared with the other exports; here it is watched.
+vi.mock('../../ui/save-document', () => ({ saveDocument: vi.fn() }));
 
 afterEach(() => {
   cleanup();

@@ -3,7 +3,7 @@ import { App, Button } from 'antd';
 import type { DesktopInput } from '../../../../src/desktop/contract';
 import { useState } from 'react';
 import { callDesktop, DesktopCallError, useBridge } from '../../desktop-context';
-import { saveDocument } from '../fees/fee-ui';
+import { saveDocument } from '../../ui/save-document';
 
 /**
  * "Xuất Excel" of a list screen (docs/decisions/0037): the desktop service reads the list again
