@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocumentFile } from '../api/fees';
+import { OrgStatus } from '../domain/org/org';
 import { Role, UserStatus } from '../domain/people/user';
 import { TransferStatus } from '../domain/procedures/transfer-dossier';
 import { TransferVariant } from '../domain/procedures/transfer-route';
@@ -29,6 +30,22 @@ const UsersList = z.object({
 /** "Đảng viên": the members registered in one org, as `orgMembers` pages them. */
 const OrgMembersList = z.object({ list: z.literal('orgMembers'), orgId: Id });
 
+/**
+ * "Danh mục tổ chức đảng": the level under `parentId` (null: the top), or, with `search`, the
+ * filters of `findOrgs` under it.
+ */
+const OrgsList = z.object({
+  list: z.literal('orgs'),
+  parentId: Id.nullable().default(null),
+  search: z
+    .object({
+      code: z.string().trim().min(1).max(50).optional(),
+      name: z.string().max(200).optional(),
+      status: OrgStatus.optional(),
+    })
+    .optional(),
+});
+
 /** "Xử lý hồ sơ": the dossiers of one procedure and side, with the filters of `listDossiers`. */
 const DossiersList = z.object({
   list: z.literal('dossiers'),
@@ -42,6 +59,7 @@ const DossiersList = z.object({
 export const ListExportRequest = z.discriminatedUnion('list', [
   UsersList,
   OrgMembersList,
+  OrgsList,
   DossiersList,
 ]);
 export type ListExportRequest = z.infer<typeof ListExportRequest>;

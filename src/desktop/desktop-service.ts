@@ -218,6 +218,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     signing: options.signing ?? {},
   };
 
+  const orgs = orgHandlers({ tree, orgSearch });
   const handlers = desktopHandlers({
     session: sessionHandlers(context, {
       cacheKeys: options.cacheKeys,
@@ -225,7 +226,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
       offline,
     }),
     sync: syncHandlers(context, activity),
-    orgs: orgHandlers({ tree, orgSearch }),
+    orgs,
     members: memberHandlers({ tree, members }),
     users: userHandlers({ tree, users }),
     userAdmin: userAdminHandlers(context),
@@ -240,6 +241,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
       tree,
       users,
       members,
+      orgs,
       currentUser: () => context.currentUser(),
       dossiers: (input, today) =>
         listDossiers(

@@ -8,6 +8,8 @@ import { createCacheWriter } from '../../sync/repositories/cache-writer';
 import { wardFixture } from '../../sync/test-support/ward-cache';
 import { ListExportRequest } from '../contract-exports';
 import { membersRepo } from '../repositories/members';
+import { orgHandlers } from '../org-handlers';
+import { orgSearchRepo } from '../repositories/org-search';
 import { orgTreeRepo } from '../repositories/org-tree';
 import { usersRepo } from '../repositories/users';
 import { DesktopFailure } from '../service-context';
@@ -30,10 +32,12 @@ let handlers: (maxRows?: number) => ReturnType<typeof listExportHandlers>;
 beforeAll(async () => {
   cache = await openClientDb(join(dir, 'cache.sqlite'));
   createCacheWriter(cache.handle).applyPage(ward.changes, 'c1');
+  const tree = orgTreeRepo(cache.handle);
   const repos = {
-    tree: orgTreeRepo(cache.handle),
+    tree,
     users: usersRepo(cache.handle),
     members: membersRepo(cache.handle),
+    orgs: orgHandlers({ tree, orgSearch: orgSearchRepo(cache.handle) }),
   };
   handlers = (maxRows) =>
     listExportHandlers({
@@ -141,6 +145,39 @@ describe('the Excel export of an org’s members', () => {
       (e: unknown) => e,
     );
     expect((refusal as DesktopFailure).error.code).toBe('not_found');
+  });
+});
+
+describe('the Excel export of the org list', () => {
+  it('writes the search results under a level, with the level and the name in the header', async () => {
+    const file = await exportList({
+      list: 'orgs',
+      parentId: ward.root.id,
+      search: { name: 'tổ dân phố số 1' },
+    });
+    const { rows } = await sheetOf(file.dataBase64);
+    expect(rows.slice(0, 3).map((r) => r[0])).toEqual([
+      'DANH MỤC TỔ CHỨC ĐẢNG',
+      'Bộ lọc: Cấp: Đảng bộ Phường Việt Hưng',
+      'Bộ lọc: Tên tổ chức: tổ dân phố số 1',
+    ]);
+    const header = rows.findIndex((r) => r[0] === 'STT');
+    const names = rows.slice(header + 1).map((r) => r[2]);
+    expect(names).toContain('Chi bộ Tổ dân phố số 1');
+    expect(names).not.toContain(ward.root.name);
+    expect(names).not.toContain('Chi bộ Tổ dân phố số 2');
+  });
+
+  it('writes a level of the tree with its counts as numbers', async () => {
+    const { rows } = await sheetOf((await exportList({ list: 'orgs' })).dataBase64);
+    expect(rows[1]?.[0]).toBe('Bộ lọc: Cấp: Cấp cao nhất');
+    const header = rows.findIndex((r) => r[0] === 'STT');
+    expect(rows[header]?.slice(5, 7)).toEqual(['Số tổ chức trực thuộc', 'Số đảng viên']);
+    const root = rows.slice(header + 1);
+    expect(root.map((r) => [r[1], r[2], r[5]])).toEqual([
+      [ward.root.code, ward.root.name, ward.cells.length],
+    ]);
+    expect(typeof root[0]?.[6]).toBe('number');
   });
 });
 

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { DocumentFile } from '../../api/fees';
+import { orgStatusLabelVi } from '../../domain/org/org';
+import { orgTypeLabelVi } from '../../domain/org/org-types';
 import { memberStatusLabelVi } from '../../domain/people/member';
 import { sexLabelVi } from '../../domain/people/sex';
 import { roleLabelVi, userStatusLabelVi } from '../../domain/people/user';
@@ -12,7 +14,7 @@ import {
 } from '../../documents/lists/list-xlsx';
 import { transferStatusLabelVi } from '../../domain/procedures/transfer-dossier';
 import { transferVariantLabelVi } from '../../domain/procedures/transfer-route';
-import type { MemberSummary, SessionUser, UserListItem } from '../contract';
+import type { MemberSummary, OrgNode, SessionUser, UserListItem } from '../contract';
 import {
   dossierSideLabelVi,
   type DossierListItem,
@@ -24,6 +26,7 @@ import {
   type ListExportRequest,
 } from '../contract-exports';
 import type { MembersRepo, MemberListPosition } from '../repositories/members';
+import type { OrgCall } from '../org-handlers';
 import type { OrgTreeRepo } from '../repositories/org-tree';
 import type { usersRepo } from '../repositories/users';
 import { fail, notFound, type HandlersFor } from '../service-context';
@@ -64,6 +67,16 @@ const memberColumns: ListColumn<MemberSummary>[] = [
 
 type ExportMeta = Pick<ListExport<unknown>, 'exportedAt' | 'exportedBy'>;
 
+const orgColumns: ListColumn<OrgNode>[] = [
+  { header: 'Mã tổ chức', value: (o) => o.code, width: 14 },
+  { header: 'Tên tổ chức đảng', value: (o) => o.name, width: 40 },
+  { header: 'Loại tổ chức', value: (o) => labelOf(orgTypeLabelVi, o.type), width: 30 },
+  { header: 'Địa chỉ', value: (o) => o.address, width: 40 },
+  { header: 'Số tổ chức trực thuộc', kind: 'number', value: (o) => o.childCount },
+  { header: 'Số đảng viên', kind: 'number', value: (o) => o.memberCount },
+  { header: 'Trạng thái', value: (o) => labelOf(orgStatusLabelVi, o.status), width: 16 },
+];
+
 type DossierListInput = z.output<(typeof transferCalls)['listDossiers']['input']>;
 
 const dossierColumns: ListColumn<DossierListItem>[] = [
@@ -96,6 +109,7 @@ export function listExportHandlers({
   tree,
   users,
   members,
+  orgs,
   currentUser,
   dossiers,
   now = () => new Date(),
@@ -104,6 +118,8 @@ export function listExportHandlers({
   tree: OrgTreeRepo;
   users: ReturnType<typeof usersRepo>;
   members: MembersRepo;
+  /** The org list's own queries (org-handlers.ts). */
+  orgs: Pick<HandlersFor<OrgCall>, 'orgChildren' | 'findOrgs'>;
   currentUser: () => SessionUser | null;
   /** The transfer screens' list query (transfers/dossier-list.ts) on this user's cache. */
   dossiers: (
@@ -179,12 +195,42 @@ export function listExportHandlers({
     };
   }
 
-  function workbookOf(request: ListExportRequest, meta: ExportMeta) {
+  async function orgsList(r: Extract<ListExportRequest, { list: 'orgs' }>, meta: ExportMeta) {
+    const filters: ListFilter[] = [
+      { labelVi: 'Cấp', valueVi: r.parentId === null ? 'Cấp cao nhất' : orgName(r.parentId) },
+    ];
+    let rows: OrgNode[];
+    if (r.search) {
+      const { code, name, status } = r.search;
+      const found = await orgs.findOrgs({
+        code,
+        name: name?.trim() || undefined,
+        status,
+        underOrgId: r.parentId ?? undefined,
+        limit: maxRows + 1,
+      });
+      // As on screen: the level's own org is the breadcrumb, not a result.
+      rows = found.items.filter((o) => o.id !== r.parentId);
+      if (found.truncated || rows.length > maxRows) tooMany(maxRows);
+      if (code) filters.push({ labelVi: 'Mã tổ chức', valueVi: code });
+      if (name?.trim()) filters.push({ labelVi: 'Tên tổ chức', valueVi: name.trim() });
+      if (status) filters.push({ labelVi: 'Trạng thái', valueVi: orgStatusLabelVi[status] });
+    } else {
+      rows = (await orgs.orgChildren({ orgId: r.parentId })).items;
+      if (rows.length > maxRows) tooMany(maxRows);
+    }
+    const list = { titleVi: 'Danh mục tổ chức đảng', filters, columns: orgColumns };
+    return { stem: 'danh-muc-to-chuc-dang', bytes: listWorkbook({ ...list, ...meta, rows }) };
+  }
+
+  async function workbookOf(request: ListExportRequest, meta: ExportMeta) {
     switch (request.list) {
       case 'users':
         return usersList(request, meta);
       case 'orgMembers':
         return orgMembersList(request, meta);
+      case 'orgs':
+        return orgsList(request, meta);
       case 'dossiers':
         return dossiersList(request, meta);
     }
@@ -197,7 +243,7 @@ export function listExportHandlers({
         exportedAt: now(),
         exportedBy: user ? `${user.fullName} (${user.username})` : 'không rõ',
       };
-      const { stem, bytes } = workbookOf(request, meta);
+      const { stem, bytes } = await workbookOf(request, meta);
       return {
         fileName: fileNameOf(stem, meta.exportedAt),
         contentType: XLSX,
