@@ -13,6 +13,7 @@ import { accountCalls } from './contract-accounts';
 import { userAdminCalls } from './contract-users';
 import { holidayCalls } from './contract-holidays';
 import { oversightCalls } from './contract-oversight';
+import { exportCalls } from './contract-exports';
 
 /**
  * DesktopApi: every query and command the UI can call, as zod schemas of input and output. The
@@ -245,6 +246,7 @@ export const desktopCalls = {
   ...userAdminCalls,
   ...holidayCalls,
   ...oversightCalls,
+  ...exportCalls,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type DesktopCalls = typeof desktopCalls;

@@ -1,5 +1,6 @@
 import type { DesktopCallName } from './contract';
 import type { accountMemberCalls, accountStaffCalls } from './contract-accounts';
+import type { exportCalls } from './contract-exports';
 import type { feeCalls } from './contract-fees';
 import type { holidayCalls } from './contract-holidays';
 import type { oversightCalls } from './contract-oversight';
@@ -28,6 +29,7 @@ export interface HandlerGroups {
   accountMember: HandlersFor<keyof typeof accountMemberCalls>;
   holidays: HandlersFor<keyof typeof holidayCalls>;
   oversight: HandlersFor<keyof typeof oversightCalls>;
+  exports: HandlersFor<keyof typeof exportCalls>;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface HandlerGroups {
  */
 export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallName> {
   const { session, sync, orgs, members, users, transfers, fees, residence } = groups;
-  const { accountStaff, accountMember, userAdmin, holidays, oversight } = groups;
+  const { accountStaff, accountMember, userAdmin, holidays, oversight, exports } = groups;
   return {
     login: session.login,
     logout: session.logout,
@@ -159,5 +161,7 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
     oversightDashboard: oversight.oversightDashboard,
     readinessReport: oversight.readinessReport,
     exportReadinessReport: oversight.exportReadinessReport,
+
+    exportList: exports.exportList,
   };
 }

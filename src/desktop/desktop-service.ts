@@ -14,6 +14,7 @@ import {
   type DesktopResult,
 } from './contract';
 import { desktopHandlers } from './desktop-handlers';
+import { listExportHandlers } from './exports/list-export-handlers';
 import { feeHandlers } from './fees/fee-handlers';
 import { memberHandlers } from './member-handlers';
 import type { OidcClientConfig } from './oidc-login';
@@ -36,7 +37,9 @@ import { accountMemberHandlers } from './accounts/account-member-handlers';
 import { accountStaffHandlers } from './accounts/account-staff-handlers';
 import { holidayHandlers } from './holidays/holiday-handlers';
 import { oversightHandlers } from './oversight/oversight-handlers';
+import { listDossiers } from './transfers/dossier-list';
 import { transferHandlers } from './transfers/transfer-handlers';
+import { transferModel } from './transfers/transfer-model';
 import { userHandlers } from './user-handlers';
 import { userAdminHandlers } from './users/user-admin-handlers';
 
@@ -215,6 +218,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     signing: options.signing ?? {},
   };
 
+  const orgs = orgHandlers({ tree, orgSearch });
   const handlers = desktopHandlers({
     session: sessionHandlers(context, {
       cacheKeys: options.cacheKeys,
@@ -222,7 +226,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
       offline,
     }),
     sync: syncHandlers(context, activity),
-    orgs: orgHandlers({ tree, orgSearch }),
+    orgs,
     members: memberHandlers({ tree, members }),
     users: userHandlers({ tree, users }),
     userAdmin: userAdminHandlers(context),
@@ -233,6 +237,22 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     accountMember: accountMemberHandlers(context),
     holidays: holidayHandlers(context),
     oversight: oversightHandlers(context),
+    exports: listExportHandlers({
+      tree,
+      users,
+      members,
+      orgs,
+      currentUser: () => context.currentUser(),
+      dossiers: (input, today) =>
+        listDossiers(
+          transferModel(
+            context.handle,
+            context.currentUser() ?? fail('not_logged_in', 'not logged in', 'Bạn chưa đăng nhập.'),
+          ),
+          input,
+          today,
+        ),
+    }),
   });
 
   async function call<K extends DesktopCallName>(

@@ -14,6 +14,7 @@ import { CappedNotice, ResultTotal } from '../../ui/result-total';
 import { useSearchText } from '../../ui/use-search-text';
 import { useViewportHeight } from '../../ui/use-viewport-height';
 import type { DesktopError } from '../../../../src/desktop/contract';
+import { ListExportButton } from '../exports/list-export-button';
 import { MemberDetailDialog } from './member-detail-dialog';
 import { MemberTable } from './member-table';
 
@@ -156,6 +157,11 @@ function OrgMembers({
           Chi bộ sinh hoạt: <strong className="wrap-anywhere">{org?.name ?? '…'}</strong>
         </Typography.Text>
         <ResultTotal testId="member-total" count={rows.length} noun="đảng viên" settled={done} />
+        <ListExportButton
+          testId="member-export-xlsx"
+          request={{ list: 'orgMembers', orgId }}
+          disabled={!done || rows.length === 0}
+        />
         <Button size="small" onClick={() => go(back ?? { name: 'orgs' })}>
           Quay lại
         </Button>

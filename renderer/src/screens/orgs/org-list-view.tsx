@@ -9,6 +9,7 @@ import { CappedNotice, ResultTotal } from '../../ui/result-total';
 import { indexColumn, ListTable, nowrapColumn } from '../../ui/list-table';
 import { StatusTag } from '../../ui/status-tag';
 import { useViewportHeight } from '../../ui/use-viewport-height';
+import { ListExportButton } from '../exports/list-export-button';
 import { OrgBreadcrumb } from './org-breadcrumb';
 import { OrgFilters, type OrgFilterValues } from './org-filters';
 
@@ -80,6 +81,19 @@ export function OrgListView({
           noun="kết quả"
           capped={searching && found.data?.truncated}
           settled={query.settled}
+        />
+        <ListExportButton
+          testId="org-export-xlsx"
+          request={{
+            list: 'orgs',
+            parentId,
+            search: filters && {
+              ...filters,
+              code: trimmed(filters.code),
+              name: trimmed(filters.name),
+            },
+          }}
+          disabled={rows.length === 0}
         />
         {(parentId !== null || searching) && (
           <Button size="small" onClick={goBack}>

@@ -15,6 +15,7 @@ import { CappedNotice, ResultTotal } from '../../ui/result-total';
 import { StackedCell } from '../../ui/stacked-cell';
 import { useSearchText } from '../../ui/use-search-text';
 import { useViewportHeight } from '../../ui/use-viewport-height';
+import { ListExportButton } from '../exports/list-export-button';
 import { DossierFlags, TransferStatusTag } from './dossier-tags';
 
 const LIMIT = 500;
@@ -93,6 +94,18 @@ export function DossierList({
           />
           Chỉ hồ sơ chờ tôi xử lý
         </label>
+        <ListExportButton
+          testId="dossier-export-xlsx"
+          request={{
+            list: 'dossiers',
+            variant,
+            side,
+            status: filters.status,
+            q: q || undefined,
+            awaitingMe: filters.awaitingMe,
+          }}
+          disabled={rows.length === 0}
+        />
       </Space>
       <div className="result-bar">
         <Typography.Text strong>Danh sách hồ sơ phiếu chuyển sinh hoạt đảng</Typography.Text>

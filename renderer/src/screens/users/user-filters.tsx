@@ -1,5 +1,5 @@
 import { Button, Form, Input, Select, Space, TreeSelect } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import {
   Role,
   roleLabelVi,
@@ -123,11 +123,14 @@ export function UserFilters({
   positions,
   onChange,
   list,
+  extra,
 }: {
   positions: string[];
   onChange: (values: UserFilterValues) => void;
   /** The list the filters apply to, for "Làm mới". */
   list: Pick<Query<unknown>, 'reload'>;
+  /** Buttons beside "Tìm kiếm" (the list's export). */
+  extra?: ReactNode;
 }) {
   const [form] = Form.useForm<UserFilterValues>();
   return (
@@ -185,6 +188,7 @@ export function UserFilters({
           <Button type="primary" htmlType="submit">
             Tìm kiếm
           </Button>
+          {extra}
         </Space>
       </Form.Item>
     </Form>

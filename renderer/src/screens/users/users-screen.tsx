@@ -20,6 +20,7 @@ import { StackedCell } from '../../ui/stacked-cell';
 import { indexColumn, ListTable, nowrapColumn } from '../../ui/list-table';
 import { StatusTag } from '../../ui/status-tag';
 import { useViewportHeight } from '../../ui/use-viewport-height';
+import { ListExportButton } from '../exports/list-export-button';
 import { CertificateRegistrations } from './certificate-registrations';
 import { AddUserDialog } from './add-user-dialog';
 import {
@@ -46,11 +47,8 @@ export function UsersScreen() {
   const [filters, setFilters] = useState<UserFilterValues>({});
   const [open, setOpen] = useState<{ user: UserListItem; action: UserAction }>();
   const [adding, setAdding] = useState(false);
-  const list = useDesktopQuery('listUsers', {
-    ...filters,
-    q: blankToUndefined(filters.q),
-    limit: LIMIT,
-  });
+  const shownFilters = { ...filters, q: blankToUndefined(filters.q) };
+  const list = useDesktopQuery('listUsers', { ...shownFilters, limit: LIMIT });
   const rows = list.data?.items ?? [];
   const height = useViewportHeight(400);
 
@@ -68,7 +66,18 @@ export function UsersScreen() {
           Thêm người dùng
         </Button>
       </div>
-      <UserFilters positions={list.data?.positions ?? []} onChange={setFilters} list={list} />
+      <UserFilters
+        positions={list.data?.positions ?? []}
+        onChange={setFilters}
+        list={list}
+        extra={
+          <ListExportButton
+            testId="user-export-xlsx"
+            request={{ list: 'users', ...shownFilters }}
+            disabled={!list.data || list.data.total === 0}
+          />
+        }
+      />
       <div className="result-bar">
         <Typography.Text strong>Danh sách các tài khoản thuộc đơn vị</Typography.Text>
         {/* The server counts every match: the total is exact even when the list is cut. */}
