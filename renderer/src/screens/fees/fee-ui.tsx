@@ -6,6 +6,7 @@ import { useDesktopQuery } from '../../desktop-context';
 import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PdfViewer } from '../../ui/pdf-viewer';
+import { saveDocument } from '../../ui/save-document';
 import { monthLabel, monthOf, recentMonths } from './fee-format';
 import { nameSearch } from '../../ui/name-search';
 import { ToneTag } from './tone-tag';
