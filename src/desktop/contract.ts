@@ -13,6 +13,7 @@ import { accountCalls } from './contract-accounts';
 import { userAdminCalls } from './contract-users';
 import { holidayCalls } from './contract-holidays';
 import { oversightCalls } from './contract-oversight';
+import { updateCalls } from './contract-updates';
 
 /**
  * DesktopApi: every query and command the UI can call, as zod schemas of input and output. The
@@ -245,6 +246,7 @@ export const desktopCalls = {
   ...userAdminCalls,
   ...holidayCalls,
   ...oversightCalls,
+  ...updateCalls,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type DesktopCalls = typeof desktopCalls;
@@ -281,6 +283,8 @@ export const DesktopEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('users-changed') }),
   /** A signing batch moved on ("Đang ký 17/62"); `currentId` null when it ended. */
   z.object({ type: z.literal('signing-progress'), progress: SigningProgress }),
+  /** An update of the app was downloaded and verified: "Khởi động lại để cập nhật". */
+  z.object({ type: z.literal('update-ready'), version: z.string() }),
 ]);
 export type DesktopEvent = z.infer<typeof DesktopEvent>;
 
@@ -305,3 +309,4 @@ export * from './contract-residence';
 export * from './contract-accounts';
 export * from './contract-holidays';
 export * from './contract-oversight';
+export * from './contract-updates';

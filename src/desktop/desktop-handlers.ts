@@ -12,6 +12,7 @@ import type { SessionCall } from './session-handlers';
 import type { SyncCall } from './sync-handlers';
 import type { UserCall } from './user-handlers';
 import type { userAdminCalls } from './contract-users';
+import type { updateCalls } from './contract-updates';
 
 /** The handler groups, one per procedure or topic. */
 export interface HandlerGroups {
@@ -28,6 +29,7 @@ export interface HandlerGroups {
   accountMember: HandlersFor<keyof typeof accountMemberCalls>;
   holidays: HandlersFor<keyof typeof holidayCalls>;
   oversight: HandlersFor<keyof typeof oversightCalls>;
+  updates: HandlersFor<keyof typeof updateCalls>;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface HandlerGroups {
  */
 export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallName> {
   const { session, sync, orgs, members, users, transfers, fees, residence } = groups;
-  const { accountStaff, accountMember, userAdmin, holidays, oversight } = groups;
+  const { accountStaff, accountMember, userAdmin, holidays, oversight, updates } = groups;
   return {
     login: session.login,
     logout: session.logout,
@@ -159,5 +161,8 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
     oversightDashboard: oversight.oversightDashboard,
     readinessReport: oversight.readinessReport,
     exportReadinessReport: oversight.exportReadinessReport,
+
+    updateStatus: updates.updateStatus,
+    restartToUpdate: updates.restartToUpdate,
   };
 }

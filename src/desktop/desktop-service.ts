@@ -36,6 +36,7 @@ import { accountMemberHandlers } from './accounts/account-member-handlers';
 import { accountStaffHandlers } from './accounts/account-staff-handlers';
 import { holidayHandlers } from './holidays/holiday-handlers';
 import { oversightHandlers } from './oversight/oversight-handlers';
+import { noUpdateHandlers } from './update-handlers';
 import { transferHandlers } from './transfers/transfer-handlers';
 import { userHandlers } from './user-handlers';
 import { userAdminHandlers } from './users/user-admin-handlers';
@@ -233,6 +234,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     accountMember: accountMemberHandlers(context),
     holidays: holidayHandlers(context),
     oversight: oversightHandlers(context),
+    updates: noUpdateHandlers(),
   });
 
   async function call<K extends DesktopCallName>(
