@@ -16,6 +16,7 @@ import {
   shell,
   type IpcMainInvokeEvent,
 } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { electronKeyStore, KeyStoreUnavailableError } from '../src/desktop/cache-keys';
 import type { DesktopResult } from '../src/desktop/contract';
 import { startAppRuntime } from './app-runtime';
@@ -33,6 +34,7 @@ import {
 } from './ipc-channels';
 import { parseStartArgs } from './start-args';
 import { staticContentType } from './static-content-types';
+import { APP_UPDATE_CONFIG_FILE, startUpdates, updatesPlan, withUpdates } from './updates';
 import {
   externalLinkAction,
   isLoopbackHostOrigin,
@@ -193,12 +195,28 @@ async function connectDesktop(): Promise<{ desktop: DesktopConnection; close(): 
   return { desktop: inProcessConnection(runtime.api), close: () => runtime.close() };
 }
 
+/** Update checks of the packaged app (main/updates.ts); off without a built-in update URL. */
+async function startAppUpdates() {
+  const appUpdateConfig = await readFile(
+    join(process.resourcesPath, APP_UPDATE_CONFIG_FILE),
+    'utf8',
+  ).catch(() => undefined);
+  const plan = updatesPlan({ host: 'electron', packaged: app.isPackaged, appUpdateConfig });
+  if (!plan.enabled) {
+    // A packaged app that cannot update itself is worth a line in the log; development is not.
+    if (app.isPackaged) console.warn(`update checks are off: ${plan.reason}`);
+    return undefined;
+  }
+  return startUpdates({ updater: autoUpdater });
+}
+
 async function main(): Promise<void> {
   await app.whenReady();
   protocol.handle(APP_SCHEME, serveRenderer);
   lockDown();
   const { desktop, close } = await connectDesktop();
-  openWindow(desktop);
+  const updates = await startAppUpdates();
+  openWindow(updates ? withUpdates(desktop, updates) : desktop);
   app.on('window-all-closed', () => {
     // Quit even when closing the runtime failed; the failure is logged, not lost.
     void close()

@@ -14,6 +14,7 @@ import { userAdminCalls } from './contract-users';
 import { holidayCalls } from './contract-holidays';
 import { oversightCalls } from './contract-oversight';
 import { exportCalls } from './contract-exports';
+import { updateCalls } from './contract-updates';
 
 /**
  * DesktopApi: every query and command the UI can call, as zod schemas of input and output. The
@@ -247,6 +248,7 @@ export const desktopCalls = {
   ...holidayCalls,
   ...oversightCalls,
   ...exportCalls,
+  ...updateCalls,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type DesktopCalls = typeof desktopCalls;
@@ -283,6 +285,8 @@ export const DesktopEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('users-changed') }),
   /** A signing batch moved on ("Đang ký 17/62"); `currentId` null when it ended. */
   z.object({ type: z.literal('signing-progress'), progress: SigningProgress }),
+  /** An update of the app was downloaded and verified: "Khởi động lại để cập nhật". */
+  z.object({ type: z.literal('update-ready'), version: z.string() }),
 ]);
 export type DesktopEvent = z.infer<typeof DesktopEvent>;
 
@@ -307,3 +311,4 @@ export * from './contract-residence';
 export * from './contract-accounts';
 export * from './contract-holidays';
 export * from './contract-oversight';
+export * from './contract-updates';

@@ -13,6 +13,7 @@ import type { SessionCall } from './session-handlers';
 import type { SyncCall } from './sync-handlers';
 import type { UserCall } from './user-handlers';
 import type { userAdminCalls } from './contract-users';
+import type { updateCalls } from './contract-updates';
 
 /** The handler groups, one per procedure or topic. */
 export interface HandlerGroups {
@@ -30,6 +31,7 @@ export interface HandlerGroups {
   holidays: HandlersFor<keyof typeof holidayCalls>;
   oversight: HandlersFor<keyof typeof oversightCalls>;
   exports: HandlersFor<keyof typeof exportCalls>;
+  updates: HandlersFor<keyof typeof updateCalls>;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface HandlerGroups {
  */
 export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallName> {
   const { session, sync, orgs, members, users, transfers, fees, residence } = groups;
-  const { accountStaff, accountMember, userAdmin, holidays, oversight, exports } = groups;
+  const { accountStaff, accountMember, userAdmin, holidays, oversight, exports, updates } = groups;
   return {
     login: session.login,
     logout: session.logout,
@@ -163,5 +165,7 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
     exportReadinessReport: oversight.exportReadinessReport,
 
     exportList: exports.exportList,
+    updateStatus: updates.updateStatus,
+    restartToUpdate: updates.restartToUpdate,
   };
 }

@@ -327,3 +327,12 @@ describe('bad input and missing rows', () => {
     expect(value('syncStatus', await api.syncStatus({})).online).toBe(false);
   });
 });
+
+describe('updates where the app never updates itself (browser host, development)', () => {
+  it('has no update ready, and answers a restart with a Vietnamese no-op', async () => {
+    expect(value('updateStatus', await api.updateStatus({}))).toEqual({ readyVersion: null });
+    const answer = value('restartToUpdate', await api.restartToUpdate({}));
+    expect(answer.restarting).toBe(false);
+    expect(answer.messageVi).toMatch(/không tự cập nhật/);
+  });
+});

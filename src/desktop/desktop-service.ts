@@ -38,6 +38,7 @@ import { accountStaffHandlers } from './accounts/account-staff-handlers';
 import { holidayHandlers } from './holidays/holiday-handlers';
 import { oversightHandlers } from './oversight/oversight-handlers';
 import { listDossiers } from './transfers/dossier-list';
+import { noUpdateHandlers } from './update-handlers';
 import { transferHandlers } from './transfers/transfer-handlers';
 import { transferModel } from './transfers/transfer-model';
 import { userHandlers } from './user-handlers';
@@ -253,6 +254,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
           today,
         ),
     }),
+    updates: noUpdateHandlers(),
   });
 
   async function call<K extends DesktopCallName>(

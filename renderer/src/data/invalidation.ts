@@ -58,6 +58,8 @@ export function staleAfterEvent(event: DesktopEvent): readonly CachedEntity[] {
       return ['accounts'];
     case 'users-changed':
       return ['users'];
+    case 'update-ready':
+      return ['updates'];
     // The batch's own dialog follows its progress; the lists change when it queues.
     case 'signing-progress':
     case 'sync-progress':

@@ -20,6 +20,7 @@ export const CACHED_ENTITIES = [
   'accounts',
   'holidays',
   'oversight',
+  'updates',
 ] as const;
 export type CachedEntity = (typeof CACHED_ENTITIES)[number];
 
@@ -85,6 +86,8 @@ const ENTITY_OF_QUERY = {
   holidayCalendar: 'holidays',
   oversightDashboard: 'oversight',
   readinessReport: 'oversight',
+  // Answered by the Electron main process: a downloaded update waiting for a restart.
+  updateStatus: 'updates',
 } as const satisfies Partial<Record<DesktopCallName, CachedEntity>>;
 
 export type DesktopQueryName = keyof typeof ENTITY_OF_QUERY;

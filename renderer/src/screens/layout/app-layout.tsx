@@ -12,6 +12,7 @@ import { appMenuItems, menuKeyOf, menuOpenKeysOf, screenOfMenuKey } from './app-
 import { FirstSyncView } from './first-sync-view';
 import { PartyEmblem } from './party-emblem';
 import { SyncIndicator } from './sync-indicator';
+import { UpdateNotice } from './update-notice';
 import { UserMenu } from './user-menu';
 import { useSyncStatus } from './use-sync-status';
 
@@ -110,6 +111,7 @@ export function AppLayout({
             />
           </Layout.Sider>
           <Layout.Content className="page" ref={content}>
+            <UpdateNotice />
             {offline && (
               <Alert
                 data-testid="offline-banner"
