@@ -1,6 +1,5 @@
 import type { ResidenceCampaign } from '../../src/domain/procedures/residence-rules';
-import type { Db, Trx } from './db';
-import { reserveRevs } from './revisions';
+import type { Db } from './db';
 
 /** A committee's campaign as stored: the window it set for a year, and when. */
 export interface StoredCampaign extends ResidenceCampaign {
@@ -29,11 +28,7 @@ export async function campaignsOf(
   }));
 }
 
-/**
- * Sets (or moves) a committee's window for a year. A moved due date travels with each form
- * (pull adds it), so the committee's forms still under way get new revs: every cache holding
- * them pulls them again, with the new date, in the same transaction as the move.
- */
+/** Sets (or moves) a committee's window for a year. */
 export async function putCampaign(
   db: Db,
   committeeOrgId: string,
@@ -45,42 +40,12 @@ export async function putCampaign(
     due_on: campaign.dueOn,
     updated_at: now.toISOString(),
   };
-  await db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('residence_campaigns')
-      .select('due_on')
-      .where('committee_org_id', '=', committeeOrgId)
-      .where('year', '=', campaign.year)
-      .executeTakeFirst();
-    await trx
-      .insertInto('residence_campaigns')
-      .values({ committee_org_id: committeeOrgId, year: campaign.year, ...values })
-      .onConflict((oc) => oc.columns(['committee_org_id', 'year']).doUpdateSet(values))
-      .execute();
-    if (before?.due_on !== campaign.dueOn) await resendOpenForms(trx, committeeOrgId, now);
-  });
-  return { committeeOrgId, ...campaign, updatedAt: values.updated_at };
-}
-
-/** New revs for the committee's forms not yet sent (those of other years too: few, harmless). */
-async function resendOpenForms(trx: Trx, committeeOrgId: string, now: Date): Promise<void> {
-  const open = await trx
-    .selectFrom('residence_forms')
-    .select('id')
-    .where('committee_org_id', '=', committeeOrgId)
-    .where('status', '!=', 'sent')
-    .where('deleted', '=', 0)
-    .orderBy('id')
+  await db
+    .insertInto('residence_campaigns')
+    .values({ committee_org_id: committeeOrgId, year: campaign.year, ...values })
+    .onConflict((oc) => oc.columns(['committee_org_id', 'year']).doUpdateSet(values))
     .execute();
-  if (open.length === 0) return;
-  // One rev per row: pull pages by rev, and a page may end between two rows.
-  const first = await reserveRevs(trx, open.length);
-  for (const [i, { id }] of open.entries())
-    await trx
-      .updateTable('residence_forms')
-      .set({ rev: first + i, updated_at: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
+  return { committeeOrgId, ...campaign, updatedAt: values.updated_at };
 }
 
 export const campaignKey = (committeeOrgId: string, year: number) => `${committeeOrgId}/${year}`;
