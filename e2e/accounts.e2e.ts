@@ -170,7 +170,8 @@ describe('member accounts', () => {
       expect.arrayContaining([
         {
           label: 'Số điện thoại',
-          onFile: r.phone ?? '—',
+          // The phone he corrected at registration is the record's since its approval.
+          onFile: CORRECTED_PHONE,
           declared: expect.stringContaining(NEW_PHONE),
           differs: true,
         },
