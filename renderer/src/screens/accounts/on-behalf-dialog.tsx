@@ -1,16 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Result,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {
@@ -22,6 +11,7 @@ import { issueMessageVi } from '../../../../src/domain/common/field-messages';
 import { sexLabelVi } from '../../../../src/domain/people/sex';
 import { callDesktop, useBridge, useDesktopAction } from '../../desktop-context';
 import { ErrorAlert } from '../../ui/error-alert';
+import { InitialPasswordView, type InitialPassword } from '../../ui/initial-password-view';
 import { OrgSelect, type OrgChoice } from '../residence/org-select';
 
 interface Values {
@@ -64,43 +54,6 @@ function declaredOf(v: Values) {
   });
 }
 
-interface Registered {
-  fullName: string;
-  username: string;
-  initialPassword: string;
-}
-
-/** Shown once: the member's user name and initial password, to hand over to him. */
-function RegisteredView({ done, onClose }: { done: Registered; onClose: () => void }) {
-  return (
-    <Result
-      status="success"
-      title={`Đã đăng ký tài khoản cho đồng chí ${done.fullName}`}
-      subTitle="Tài khoản chờ phê duyệt. Mật khẩu ban đầu chỉ hiển thị một lần: hãy sao chép và trao cho đảng viên."
-      extra={
-        <Button type="primary" onClick={onClose}>
-          Đóng
-        </Button>
-      }
-    >
-      <div data-testid="initial-password">
-        <div>
-          <Typography.Text type="secondary">Tên đăng nhập: </Typography.Text>
-          <Typography.Text strong copyable>
-            {done.username}
-          </Typography.Text>
-        </div>
-        <div>
-          <Typography.Text type="secondary">Mật khẩu ban đầu: </Typography.Text>
-          <Typography.Text strong code copyable={{ tooltips: ['Sao chép', 'Đã sao chép'] }}>
-            {done.initialPassword}
-          </Typography.Text>
-        </div>
-      </div>
-    </Result>
-  );
-}
-
 /**
  * "Đăng ký hộ": a member without a level-2 identity registered by his cell's secretary (online).
  * The member database's record prefills the form from the citizen id or the card / profile
@@ -113,7 +66,7 @@ export function OnBehalfDialog({ open, onClose }: { open: boolean; onClose: () =
   const save = useDesktopAction();
   const [found, setFound] = useState<'found' | 'none'>();
   const [duplicate, setDuplicate] = useState<string>();
-  const [done, setDone] = useState<Registered>();
+  const [done, setDone] = useState<InitialPassword>();
 
   const close = () => {
     setFound(undefined);
@@ -214,7 +167,12 @@ export function OnBehalfDialog({ open, onClose }: { open: boolean; onClose: () =
     >
       <div data-testid="on-behalf-dialog">
         {done ? (
-          <RegisteredView done={done} onClose={close} />
+          <InitialPasswordView
+            done={done}
+            title={`Đã đăng ký tài khoản cho đồng chí ${done.fullName}`}
+            subTitle="Tài khoản chờ phê duyệt. Mật khẩu ban đầu chỉ hiển thị một lần: hãy sao chép và trao cho đảng viên."
+            onClose={close}
+          />
         ) : (
           <>
             <ErrorAlert error={lookup.error ?? save.error} />

@@ -9,7 +9,7 @@ import { callDesktop, DesktopCallError, useBridge, useDesktopAction } from '../.
 import { ErrorAlert } from '../../ui/error-alert';
 import { contractRule, showOnField } from '../../ui/field-errors';
 import { OrgSelect, type OrgChoice } from '../residence/org-select';
-import { InitialPasswordView, type InitialPassword } from './initial-password-view';
+import { InitialPasswordView, type InitialPassword } from '../../ui/initial-password-view';
 
 interface Values {
   citizenId: string;

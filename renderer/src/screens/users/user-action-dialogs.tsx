@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { contractRule, showOnField } from '../../ui/field-errors';
 import { OrgSelect, type OrgChoice } from '../residence/org-select';
 import { roleOptions } from './add-user-dialog';
-import { InitialPasswordView, type InitialPassword } from './initial-password-view';
+import { InitialPasswordView, type InitialPassword } from '../../ui/initial-password-view';
 
 const blankToNull = (v: string | undefined) =>
   v === undefined || v.trim() === '' ? null : v.trim();

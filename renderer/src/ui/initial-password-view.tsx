@@ -6,21 +6,28 @@ export interface InitialPassword {
   initialPassword: string;
 }
 
-/** Shown once: the user name and the initial password, for the admin to hand over. */
+const HAND_OVER_VI = 'Mật khẩu ban đầu chỉ hiển thị một lần: hãy sao chép và trao cho người dùng.';
+
+/**
+ * Shown once: the user name and the initial password, to hand over (a user an admin added, a
+ * member his secretary registered).
+ */
 export function InitialPasswordView({
   done,
   title,
+  subTitle = HAND_OVER_VI,
   onClose,
 }: {
   done: InitialPassword;
   title: string;
+  subTitle?: string;
   onClose: () => void;
 }) {
   return (
     <Result
       status="success"
       title={title}
-      subTitle="Mật khẩu ban đầu chỉ hiển thị một lần: hãy sao chép và trao cho người dùng."
+      subTitle={subTitle}
       extra={
         <Button type="primary" onClick={onClose}>
           Đóng
