@@ -38,14 +38,18 @@ class FakeSafeStorage implements SafeStorageLike {
   ) {}
   isEncryptionAvailable = () => this.available;
   getSelectedStorageBackend = () => this.backend ?? 'unknown';
+  // Authenticated, as DPAPI and the keyrings are: another profile's key always fails. (CBC's
+  // padding check let one wrong key in 256 through, and the test failed that often.)
   encryptString(plain: string): Buffer {
-    const iv = randomBytes(16);
-    const cipher = createCipheriv('aes-256-cbc', this.key, iv);
-    return Buffer.concat([iv, cipher.update(plain, 'utf8'), cipher.final()]);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
   }
   decryptString(sealed: Buffer): string {
-    const decipher = createDecipheriv('aes-256-cbc', this.key, sealed.subarray(0, 16));
-    return Buffer.concat([decipher.update(sealed.subarray(16)), decipher.final()]).toString();
+    const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(0, 12));
+    decipher.setAuthTag(sealed.subarray(12, 28));
+    return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString();
   }
 }
 
