@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DocumentFile } from '../api/fees';
+import { PaymentStatus } from '../api/fees/payments';
+import { FeeMonth } from '../domain/fees/money';
 import { OrgStatus } from '../domain/org/org';
 import { Role, UserStatus } from '../domain/people/user';
 import { TransferStatus } from '../domain/procedures/transfer-dossier';
@@ -56,11 +58,26 @@ const DossiersList = z.object({
   awaitingMe: z.boolean().default(false),
 });
 
+/**
+ * "Danh sách giao dịch nộp đảng phí": the filters of `feeTransactions`. The server answers at most
+ * 500 payments to one query; the export asks for all 500 and writes one fewer, so a full answer
+ * (which may hide older payments) asks for narrower filters instead of being cut.
+ */
+const FeeTransactionsList = z.object({
+  list: z.literal('feeTransactions'),
+  month: FeeMonth.optional(),
+  cellId: Id.optional(),
+  memberId: z.guid().optional(),
+  status: PaymentStatus.optional(),
+});
+export const FEE_TRANSACTIONS_EXPORT_MAX = 499;
+
 export const ListExportRequest = z.discriminatedUnion('list', [
   UsersList,
   OrgMembersList,
   OrgsList,
   DossiersList,
+  FeeTransactionsList,
 ]);
 export type ListExportRequest = z.infer<typeof ListExportRequest>;
 

@@ -13,6 +13,7 @@ import {
   type DesktopOutput,
   type DesktopResult,
 } from './contract';
+import { feeCalls } from './contract-fees';
 import { desktopHandlers } from './desktop-handlers';
 import { listExportHandlers } from './exports/list-export-handlers';
 import { feeHandlers } from './fees/fee-handlers';
@@ -220,6 +221,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
   };
 
   const orgs = orgHandlers({ tree, orgSearch });
+  const fees = feeHandlers(context);
   const handlers = desktopHandlers({
     session: sessionHandlers(context, {
       cacheKeys: options.cacheKeys,
@@ -232,7 +234,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     users: userHandlers({ tree, users }),
     userAdmin: userAdminHandlers(context),
     transfers: transferHandlers(context),
-    fees: feeHandlers(context),
+    fees,
     residence: residenceHandlers(context),
     accountStaff: accountStaffHandlers(context),
     accountMember: accountMemberHandlers(context),
@@ -253,6 +255,8 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
           input,
           today,
         ),
+      feeTransactions: async (input) =>
+        fees.feeTransactions(feeCalls.feeTransactions.input.parse(input)),
     }),
     updates: noUpdateHandlers(),
   });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openClientDb, type ClientDb } from '../../db/client-db';
 import { createCacheWriter } from '../../sync/repositories/cache-writer';
 import { wardFixture } from '../../sync/test-support/ward-cache';
+import type { FeePayment } from '../contract';
 import { ListExportRequest } from '../contract-exports';
 import { membersRepo } from '../repositories/members';
 import { orgHandlers } from '../org-handlers';
@@ -26,6 +27,16 @@ const admin = {
   orgId: ward.root.id,
   roles: [],
 };
+/**
+ * Stand-in for the fee transactions query (the server's list, or its copy kept offline; that
+ * handler has its own tests): answers `payments`, or as many as asked when `full`, and records
+ * what it was asked.
+ */
+const feeSource = {
+  payments: [] as FeePayment[],
+  full: false,
+  asked: [] as unknown[],
+};
 let cache: ClientDb;
 let handlers: (maxRows?: number) => ReturnType<typeof listExportHandlers>;
 
@@ -45,6 +56,14 @@ beforeAll(async () => {
       currentUser: () => admin,
       // The dossiers' export runs through the service (dossier-export.test.ts).
       dossiers: () => ({ items: [], truncated: false }),
+      feeTransactions: (input) => {
+        feeSource.asked.push(input);
+        const limit = input.limit ?? 200;
+        const many = Array.from({ length: limit }, () => feeSource.payments[0]).filter(
+          (p) => p !== undefined,
+        );
+        return Promise.resolve({ items: feeSource.full ? many : feeSource.payments });
+      },
       now: () => at,
       maxRows,
     });
@@ -181,12 +200,107 @@ describe('the Excel export of the org list', () => {
   });
 });
 
+describe('the Excel export of the fee transactions', () => {
+  const cell = () => ward.cells[0] ?? ward.root;
+  const payment = (over: Partial<FeePayment>): FeePayment => ({
+    id: 'p1',
+    reference: 'DP20261207000001',
+    cellId: cell().id,
+    payerUserId: 'u3',
+    kind: 'cell',
+    amount: 60000,
+    status: 'success',
+    statusVi: 'Thành công',
+    bankReference: 'FT26341123456',
+    createdAt: new Date(2026, 11, 7, 8, 30).toISOString(),
+    settledAt: null,
+    settledVia: null,
+    settleDeadline: null,
+    cellName: cell().name,
+    payerName: 'Nguyễn Thị Lan',
+    items: [
+      { memberId: 'm1', fullName: 'Lê Văn Hải', month: '2026-11', amount: 30000 },
+      { memberId: 'm2', fullName: 'Phạm Thị Hoa', month: '2026-11', amount: 30000 },
+    ],
+    ...over,
+  });
+
+  it('writes the payments with the filters in Vietnamese and amounts as numbers', async () => {
+    feeSource.full = false;
+    feeSource.asked = [];
+    feeSource.payments = [payment({}), payment({ id: 'p2', reference: 'DP2', amount: 30000 })];
+    const file = await exportList({
+      list: 'feeTransactions',
+      month: '2026-11',
+      cellId: cell().id,
+      status: 'success',
+    });
+    expect(file.fileName).toMatch(/^giao-dich-nop-dang-phi-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    // The export asks for the server's whole answer, not the screen's first page.
+    expect(feeSource.asked).toEqual([
+      { month: '2026-11', cellId: cell().id, status: 'success', limit: 500 },
+    ]);
+    const { rows } = await sheetOf(file.dataBase64);
+    expect(rows.slice(0, 4).map((r) => r[0])).toEqual([
+      'DANH SÁCH GIAO DỊCH NỘP ĐẢNG PHÍ',
+      'Bộ lọc: Tháng: Tháng 11/2026',
+      `Bộ lọc: Chi bộ: ${cell().name}`,
+      'Bộ lọc: Trạng thái: Thành công',
+    ]);
+    const header = rows.findIndex((r) => r[0] === 'STT');
+    expect(rows[header]).toContain('Số tiền (đồng)');
+    const first = rows[header + 1] ?? [];
+    expect(first.slice(0, 7)).toEqual([
+      1,
+      'DP20261207000001',
+      '07/12/2026 08:30',
+      'Thành công',
+      cell().name,
+      'Nguyễn Thị Lan',
+      'Lê Văn Hải, Phạm Thị Hoa',
+    ]);
+    expect(first[7]).toBe('Tháng 11/2026');
+    expect(first[8]).toBe(60000);
+    expect(rows.filter((r) => typeof r[0] === 'number')).toHaveLength(2);
+  });
+
+  it('names the member filter, and refuses a member the cache does not have', async () => {
+    feeSource.full = false;
+    feeSource.payments = [];
+    const member = ward.members[0];
+    if (!member) throw new Error('fixture without members');
+    const { rows } = await sheetOf(
+      (await exportList({ list: 'feeTransactions', cellId: cell().id, memberId: member.id }))
+        .dataBase64,
+    );
+    expect(rows.map((r) => r[0])).toContain(`Bộ lọc: Đảng viên: ${member.fullName}`);
+    const refusal = await exportList({
+      list: 'feeTransactions',
+      memberId: '00000000-0000-4000-8000-000000000000',
+    }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(DesktopFailure);
+  });
+
+  it('refuses a full answer rather than cut the list', async () => {
+    feeSource.full = true;
+    feeSource.payments = [payment({})];
+    const refusal = await exportList({ list: 'feeTransactions' }).catch((e: unknown) => e);
+    expect((refusal as DesktopFailure).error).toMatchObject({ code: 'too_many_rows' });
+  });
+});
+
 describe('the export request from the renderer', () => {
   it('refuses unknown lists, unknown statuses and oversized filters', () => {
     expect(ListExportRequest.safeParse({ list: 'sqlite_master' }).success).toBe(false);
     expect(ListExportRequest.safeParse({ list: 'users', status: 'root' }).success).toBe(false);
     expect(ListExportRequest.safeParse({ list: 'users', q: 'x'.repeat(201) }).success).toBe(false);
     expect(ListExportRequest.safeParse({ list: 'orgMembers' }).success).toBe(false);
+    expect(
+      ListExportRequest.safeParse({ list: 'feeTransactions', month: "2026-13' or 1=1" }).success,
+    ).toBe(false);
+    expect(ListExportRequest.safeParse({ list: 'feeTransactions', memberId: 'x' }).success).toBe(
+      false,
+    );
     expect(ListExportRequest.safeParse({ list: 'users', role: 'member' }).success).toBe(true);
   });
 });

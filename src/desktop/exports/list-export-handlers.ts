@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { DocumentFile } from '../../api/fees';
+import { paymentStatusLabelVi } from '../../api/fees/payments';
 import { orgStatusLabelVi } from '../../domain/org/org';
 import { orgTypeLabelVi } from '../../domain/org/org-types';
 import { memberStatusLabelVi } from '../../domain/people/member';
@@ -7,6 +8,7 @@ import { sexLabelVi } from '../../domain/people/sex';
 import { roleLabelVi, userStatusLabelVi } from '../../domain/people/user';
 import { searchTokens } from '../../domain/text/fold';
 import {
+  formatExportTime,
   listWorkbook,
   type ListColumn,
   type ListExport,
@@ -14,13 +16,15 @@ import {
 } from '../../documents/lists/list-xlsx';
 import { transferStatusLabelVi } from '../../domain/procedures/transfer-dossier';
 import { transferVariantLabelVi } from '../../domain/procedures/transfer-route';
-import type { MemberSummary, OrgNode, SessionUser, UserListItem } from '../contract';
+import type { FeePayment, MemberSummary, OrgNode, SessionUser, UserListItem } from '../contract';
+import type { feeCalls } from '../contract-fees';
 import {
   dossierSideLabelVi,
   type DossierListItem,
   type transferCalls,
 } from '../contract-transfers';
 import {
+  FEE_TRANSACTIONS_EXPORT_MAX,
   LIST_EXPORT_MAX_ROWS,
   type exportCalls,
   type ListExportRequest,
@@ -91,6 +95,27 @@ const dossierColumns: ListColumn<DossierListItem>[] = [
   { header: 'Cập nhật', kind: 'date', value: (d) => d.updatedAt },
 ];
 
+type FeeTransactionsInput = z.input<(typeof feeCalls)['feeTransactions']['input']>;
+
+/** '2026-03' → 'Tháng 03/2026', as the fee screens say it. */
+const monthVi = (month: string) => `Tháng ${month.slice(5)}/${month.slice(0, 4)}`;
+
+const feeTransactionColumns: ListColumn<FeePayment>[] = [
+  { header: 'Mã giao dịch', value: (p) => p.reference, width: 26 },
+  { header: 'Thời gian', value: (p) => formatExportTime(new Date(p.createdAt)), width: 17 },
+  { header: 'Trạng thái', value: (p) => p.statusVi, width: 16 },
+  { header: 'Chi bộ', value: (p) => p.cellName, width: 30 },
+  { header: 'Người nộp', value: (p) => p.payerName, width: 24 },
+  {
+    header: 'Đảng viên',
+    value: (p) => [...new Set(p.items.map((i) => i.fullName))].join(', '),
+    width: 40,
+  },
+  { header: 'Tháng', value: (p) => [...new Set(p.items.map((i) => monthVi(i.month)))].join(', ') },
+  { header: 'Số tiền (đồng)', kind: 'number', value: (p) => p.amount },
+  { header: 'Mã giao dịch ngân hàng', value: (p) => p.bankReference, width: 22 },
+];
+
 const tooMany = (max: number): never =>
   fail(
     'too_many_rows',
@@ -112,6 +137,7 @@ export function listExportHandlers({
   orgs,
   currentUser,
   dossiers,
+  feeTransactions,
   now = () => new Date(),
   maxRows = LIST_EXPORT_MAX_ROWS,
 }: {
@@ -126,6 +152,8 @@ export function listExportHandlers({
     input: DossierListInput,
     today: string,
   ) => { items: DossierListItem[]; truncated: boolean };
+  /** The fee transactions list's own query (fees/fee-handlers.ts): the server's, or kept offline. */
+  feeTransactions: (input: FeeTransactionsInput) => Promise<{ items: FeePayment[] }>;
   now?: () => Date;
   /** Rows one export writes at most (tests lower it). */
   maxRows?: number;
@@ -223,6 +251,35 @@ export function listExportHandlers({
     return { stem: 'danh-muc-to-chuc-dang', bytes: listWorkbook({ ...list, ...meta, rows }) };
   }
 
+  async function feeTransactionsList(
+    r: Extract<ListExportRequest, { list: 'feeTransactions' }>,
+    meta: ExportMeta,
+  ) {
+    const { list: _kind, ...filters } = r;
+    const max = Math.min(FEE_TRANSACTIONS_EXPORT_MAX, maxRows);
+    // One more than the cap: a full answer could hide older payments, and a document is never cut.
+    const { items } = await feeTransactions({ ...filters, limit: max + 1 });
+    if (items.length > max) tooMany(max);
+    const listFilters: ListFilter[] = [];
+    if (r.month) listFilters.push({ labelVi: 'Tháng', valueVi: monthVi(r.month) });
+    if (r.cellId !== undefined) listFilters.push({ labelVi: 'Chi bộ', valueVi: orgName(r.cellId) });
+    if (r.memberId !== undefined) {
+      const name = members.byId(r.memberId)?.fullName ?? notFound('member', r.memberId);
+      listFilters.push({ labelVi: 'Đảng viên', valueVi: name });
+    }
+    if (r.status)
+      listFilters.push({ labelVi: 'Trạng thái', valueVi: paymentStatusLabelVi[r.status] });
+    const list = {
+      titleVi: 'Danh sách giao dịch nộp đảng phí',
+      filters: listFilters,
+      columns: feeTransactionColumns,
+    };
+    return {
+      stem: 'giao-dich-nop-dang-phi',
+      bytes: listWorkbook({ ...list, ...meta, rows: items }),
+    };
+  }
+
   async function workbookOf(request: ListExportRequest, meta: ExportMeta) {
     switch (request.list) {
       case 'users':
@@ -233,6 +290,8 @@ export function listExportHandlers({
         return orgsList(request, meta);
       case 'dossiers':
         return dossiersList(request, meta);
+      case 'feeTransactions':
+        return feeTransactionsList(request, meta);
     }
   }
 

@@ -32,6 +32,7 @@ import { ReceiptButton } from './receipt-button';
 import { SettleDialog } from './settle-dialog';
 import { nameSearch } from '../../ui/name-search';
 import { ReloadButton } from '../../ui/reload-button';
+import { ListExportButton } from '../exports/list-export-button';
 import {
   paymentMembersVi,
   paymentMonthsVi,
@@ -286,7 +287,14 @@ export function TransactionsView() {
           )}
         </LabelledItem>
         <Form.Item>
-          <ReloadButton list={list} />
+          <Space>
+            <ReloadButton list={list} />
+            <ListExportButton
+              testId="tx-export-xlsx"
+              request={{ list: 'feeTransactions', ...filters }}
+              disabled={!list.data || list.data.items.length === 0}
+            />
+          </Space>
         </Form.Item>
       </Form>
       <SourceNote source={list.data} />
