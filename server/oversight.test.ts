@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { serverEngines } from '../scripts/test-support/databases';
 import { DashboardResponse, ReadinessReport } from '../src/api/oversight';
 import { insertPayment } from './repositories/fees-payments';
+import { putCampaign } from './repositories/residence-campaigns';
 import { insertRegistration } from './repositories/user-certificates';
 import { grantRole } from './repositories/users';
 import { bankAccount, ids, PASSWORD } from './test-support/fixture';
@@ -268,16 +269,12 @@ describe.each(serverEngines)('oversight of a subtree on %s', (engine) => {
     // Today is 2026-01-05: one open transfer past its date; no campaign set, no form overdue.
     expect(before.overdue).toEqual({ transfers: 1, residenceForms: 0 });
 
-    await db()
-      .insertInto('residence_campaigns')
-      .values({
-        committee_org_id: ids.ward,
-        year: 2026,
-        opens_on: '2025-12-01',
-        due_on: '2026-01-02',
-        updated_at: at,
-      })
-      .execute();
+    await putCampaign(
+      db(),
+      ids.ward,
+      { year: 2026, opensOn: '2025-12-01', dueOn: '2026-01-02' },
+      new Date(at),
+    );
     expect((await dashboard()).overdue).toEqual({ transfers: 1, residenceForms: 1 });
   });
 

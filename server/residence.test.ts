@@ -405,6 +405,37 @@ describe.each(serverEngines)('residence comments over push on %s', (engine) => {
       return change?.op === 'upsert' ? change.data : undefined;
     };
     expect(await pulledForm()).toMatchObject({ dueOn: '2026-12-20' });
+
+    // A moved date travels as the campaign, to every cache (the other ward's too: forms of this
+    // ward reach workplace cells anywhere); the forms keep their revs, their concurrency tokens.
+    const pull = async (username: string, cursor?: string) =>
+      PullResponse.parse(
+        (
+          await t.request(
+            'GET',
+            `/v1/sync/pull?limit=5000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+            await token(username),
+          )
+        ).json(),
+      );
+    const campaignKey = `${ids.ward}/2026`;
+    expect((await pull('bithu.tdp2')).changes).toContainEqual(
+      expect.objectContaining({
+        entity: 'residenceCampaign',
+        id: campaignKey,
+        data: expect.objectContaining({ dueOn: '2026-12-20' }) as unknown,
+      }),
+    );
+    const held = (await pull('bithu.tdp2')).nextCursor;
+    const elsewhere = (await pull('xuly.phucloi')).nextCursor;
+    const formRev = (await findForm(t.server.db, duc.id))!.rev;
+    await put(WARD_SECRETARY, ids.ward, 2026, { ...window, dueOn: '2026-12-28' });
+    const since = (await pull('bithu.tdp2', held)).changes;
+    expect(since.map((c) => [c.entity, c.id])).toEqual([['residenceCampaign', campaignKey]]);
+    expect(since[0]).toMatchObject({ data: { committeeOrgId: ids.ward, dueOn: '2026-12-28' } });
+    expect((await pull('xuly.phucloi', elsewhere)).changes.map((c) => c.id)).toEqual([campaignKey]);
+    expect((await findForm(t.server.db, duc.id))!.rev).toBe(formRev);
+
     // Without a campaign of its year, a form has no due date.
     await t.server.db.deleteFrom('residence_campaigns').execute();
     const rev = (await findForm(t.server.db, duc.id))!.rev;

@@ -1,5 +1,7 @@
 import type { ResidenceCampaign } from '../../src/domain/procedures/residence-rules';
-import type { Db } from './db';
+import type { ResidenceCampaignView } from '../../src/api/residence-campaigns';
+import type { Db, Trx } from './db';
+import { nextRev } from './revisions';
 
 /** A committee's campaign as stored: the window it set for a year, and when. */
 export interface StoredCampaign extends ResidenceCampaign {
@@ -28,27 +30,61 @@ export async function campaignsOf(
   }));
 }
 
-/** Sets (or moves) a committee's window for a year. */
+/**
+ * Sets (or moves) a committee's window for a year, with a new rev: every cache pulls the campaign
+ * again (entity `residenceCampaign`), and with it the due date of the committee's forms.
+ */
 export async function putCampaign(
   db: Db,
   committeeOrgId: string,
   campaign: ResidenceCampaign,
   now: Date,
 ): Promise<StoredCampaign> {
-  const values = {
-    opens_on: campaign.opensOn,
-    due_on: campaign.dueOn,
-    updated_at: now.toISOString(),
-  };
-  await db
-    .insertInto('residence_campaigns')
-    .values({ committee_org_id: committeeOrgId, year: campaign.year, ...values })
-    .onConflict((oc) => oc.columns(['committee_org_id', 'year']).doUpdateSet(values))
-    .execute();
-  return { committeeOrgId, ...campaign, updatedAt: values.updated_at };
+  return db.transaction().execute(async (trx) => {
+    const values = {
+      opens_on: campaign.opensOn,
+      due_on: campaign.dueOn,
+      updated_at: now.toISOString(),
+      rev: await nextRev(trx),
+    };
+    await trx
+      .insertInto('residence_campaigns')
+      .values({ committee_org_id: committeeOrgId, year: campaign.year, ...values })
+      .onConflict((oc) => oc.columns(['committee_org_id', 'year']).doUpdateSet(values))
+      .execute();
+    return { committeeOrgId, ...campaign, updatedAt: values.updated_at };
+  });
 }
 
+/** The pulled row's id: a committee has one campaign a year. */
 export const campaignKey = (committeeOrgId: string, year: number) => `${committeeOrgId}/${year}`;
+
+/**
+ * Pull: the campaigns changed in the window, to every cache. A campaign is a committee's dates,
+ * and the forms that need them reach workplace cells anywhere, so no scope narrows it.
+ */
+export async function campaignsAfter(
+  trx: Trx,
+  w: { afterRev: number; upTo: number | null; limit: number },
+): Promise<{ id: string; rev: number; data: ResidenceCampaignView }[]> {
+  let q = trx
+    .selectFrom('residence_campaigns')
+    .select(['committee_org_id', 'year', 'opens_on', 'due_on', 'updated_at', 'rev'])
+    .where('rev', '>', w.afterRev);
+  if (w.upTo !== null) q = q.where('rev', '<=', w.upTo);
+  const rows = await q.orderBy('rev').limit(w.limit).execute();
+  return rows.map((r) => ({
+    id: campaignKey(r.committee_org_id, Number(r.year)),
+    rev: Number(r.rev),
+    data: {
+      committeeOrgId: r.committee_org_id,
+      year: Number(r.year),
+      opensOn: r.opens_on,
+      dueOn: r.due_on,
+      updatedAt: r.updated_at,
+    },
+  }));
+}
 
 /** The due dates of the committees' campaigns, by campaignKey, of those set. */
 export async function dueDatesOf(

@@ -1,5 +1,10 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import { HOLIDAY_YEAR_ENTITY, type PullChange, type SyncEntity } from '../../src/api/sync';
+import {
+  HOLIDAY_YEAR_ENTITY,
+  RESIDENCE_CAMPAIGN_ENTITY,
+  type PullChange,
+  type SyncEntity,
+} from '../../src/api/sync';
 import type { ServerEngine } from '../../src/db/server-db';
 import type { Role } from '../../src/domain/people/user';
 import type { Scope } from '../scope/scope';
@@ -11,6 +16,7 @@ import { pathInSubtrees } from './scope-sql';
 import { readResidenceChanges } from './residence-pull';
 import { readAccountChanges } from './accounts-pull';
 import { holidayYearFromRow, holidayYearRowsAfter } from './holidays';
+import { campaignsAfter } from './residence-campaigns';
 import { readDossierChanges } from './transfers-pull';
 import { userWireFromRow } from './users';
 
@@ -324,6 +330,16 @@ const readHolidayYears: Reader = async (trx, _scope, _plan, w) => {
   }));
 };
 
+/** The residence campaigns: one row per committee and year, every one to every cache. */
+const readResidenceCampaigns: Reader = async (trx, _scope, _plan, w) =>
+  (await campaignsAfter(trx, w)).map(({ id, rev, data }) => ({
+    op: 'upsert',
+    entity: RESIDENCE_CAMPAIGN_ENTITY,
+    id,
+    rev,
+    data,
+  }));
+
 const READERS: Reader[] = [
   readOrgs,
   readBankAccounts,
@@ -334,5 +350,6 @@ const READERS: Reader[] = [
   (trx, scope, _plan, w) => readResidenceChanges(trx, scope, w),
   (trx, scope, _plan, w) => readAccountChanges(trx, scope, w),
   readHolidayYears,
+  readResidenceCampaigns,
   readExits,
 ];

@@ -6,6 +6,7 @@ import { ResidenceFormWire, ResidenceRequestWire } from './residence';
 import { DossierWire } from './transfers';
 import { AccountRequestWire } from './account-wire';
 import { HolidayYearWire } from './holiday-wire';
+import { ResidenceCampaignView } from './residence-campaigns';
 
 /** Entities that travel through pull. Wire shapes are the domain schemas plus server fields. */
 export const SyncEntity = z.enum(['org', 'bankAccount', 'member', 'user', 'userRole']);
@@ -40,11 +41,17 @@ export const RESIDENCE_ENTITIES = ['residenceRequest', 'residenceForm'] as const
 export const ACCOUNT_REQUEST_ENTITY = 'accountRequest';
 /** A year of the holiday calendar, to every cache (id = the year); years are replaced, not deleted. */
 export const HOLIDAY_YEAR_ENTITY = 'holidayYear';
+/**
+ * A committee's residence campaign (id = `committee/year`), to every cache: the forms' due dates
+ * follow it without the forms changing. Replaced, never deleted.
+ */
+export const RESIDENCE_CAMPAIGN_ENTITY = 'residenceCampaign';
 type KeptEntity =
   | typeof DOSSIER_ENTITY
   | (typeof RESIDENCE_ENTITIES)[number]
   | typeof ACCOUNT_REQUEST_ENTITY
-  | typeof HOLIDAY_YEAR_ENTITY;
+  | typeof HOLIDAY_YEAR_ENTITY
+  | typeof RESIDENCE_CAMPAIGN_ENTITY;
 
 const upsert = <E extends SyncEntity | KeptEntity, S extends z.ZodType>(entity: E, data: S) =>
   z.object({ op: z.literal('upsert'), entity: z.literal(entity), id: z.string(), rev, data });
@@ -63,6 +70,7 @@ export const PullChange = z.discriminatedUnion('op', [
     upsert('residenceForm', ResidenceFormWire),
     upsert(ACCOUNT_REQUEST_ENTITY, AccountRequestWire),
     upsert(HOLIDAY_YEAR_ENTITY, HolidayYearWire),
+    upsert(RESIDENCE_CAMPAIGN_ENTITY, ResidenceCampaignView),
   ]),
   z.object({ op: z.literal('delete'), entity: SyncEntity, id: z.string(), rev }),
 ]);

@@ -196,6 +196,17 @@ export interface ClientHolidayYearsTable {
   rev: number;
 }
 
+/** A committee's residence campaign, as pulled (0010): the due date of its forms. */
+export interface ClientResidenceCampaignsTable {
+  /** `committee/year`. */
+  id: string;
+  committee_org_id: string;
+  year: number;
+  opens_on: string;
+  due_on: string;
+  rev: number;
+}
+
 /** The last answer of a fee screen's query, for offline viewing (0003). */
 export interface FeeCacheTable {
   key: string;
@@ -219,6 +230,7 @@ export interface ClientDatabase {
   residence_forms: ClientResidenceFormsTable;
   account_requests: ClientAccountRequestsTable;
   holiday_years: ClientHolidayYearsTable;
+  residence_campaigns: ClientResidenceCampaignsTable;
 }
 
 /** How SQLite declares a column of this type: its affinity, and `null` when it may be null. */
@@ -373,6 +385,14 @@ export const CLIENT_COLUMNS: {
     rev: 'integer',
   },
   holiday_years: { id: 'text', year: 'integer', data: 'text', rev: 'integer' },
+  residence_campaigns: {
+    id: 'text',
+    committee_org_id: 'text',
+    year: 'integer',
+    opens_on: 'text',
+    due_on: 'text',
+    rev: 'integer',
+  },
 };
 
 /** The columns of a client table, in declaration order. */

@@ -68,6 +68,8 @@ export interface ResidenceCampaignsTable {
   opens_on: string;
   due_on: string;
   updated_at: string;
+  /** Pull's rev (0016): the campaign travels to every cache as `residenceCampaign`. */
+  rev: number;
 }
 
 export interface ResidenceDatabase {

@@ -7,12 +7,14 @@ import type { ResidenceFormWire, ResidenceRequestWire } from '../api/residence';
 import type { DossierWire } from '../api/transfers';
 import type { AccountRequestWire } from '../api/account-wire';
 import type { HolidayYearWire } from '../api/holiday-wire';
+import type { ResidenceCampaignView } from '../api/residence-campaigns';
 import type {
   ClientAccountRequestsTable,
   ClientBankAccountsTable,
   ClientDossierRouteOrgsTable,
   ClientDossiersTable,
   ClientHolidayYearsTable,
+  ClientResidenceCampaignsTable,
   ClientMembersTable,
   ClientOrgsTable,
   ClientResidenceFormsTable,
@@ -221,4 +223,18 @@ export function accountRequestRow(r: AccountRequestWire, rev: number): ClientAcc
 
 export function holidayYearRow(y: HolidayYearWire, rev: number): ClientHolidayYearsTable {
   return { id: String(y.year), year: y.year, data: JSON.stringify(y), rev };
+}
+
+export function residenceCampaignRow(
+  c: ResidenceCampaignView,
+  rev: number,
+): ClientResidenceCampaignsTable {
+  return {
+    id: `${c.committeeOrgId}/${c.year}`,
+    committee_org_id: c.committeeOrgId,
+    year: c.year,
+    opens_on: c.opensOn,
+    due_on: c.dueOn,
+    rev,
+  };
 }

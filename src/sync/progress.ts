@@ -3,6 +3,7 @@ import {
   ACCOUNT_REQUEST_ENTITY,
   DOSSIER_ENTITY,
   HOLIDAY_YEAR_ENTITY,
+  RESIDENCE_CAMPAIGN_ENTITY,
   RESIDENCE_ENTITIES,
   SyncEntity,
 } from '../api/sync';
@@ -30,6 +31,7 @@ export const PulledEntity = z.enum([
   ...RESIDENCE_ENTITIES,
   ACCOUNT_REQUEST_ENTITY,
   HOLIDAY_YEAR_ENTITY,
+  RESIDENCE_CAMPAIGN_ENTITY,
 ]);
 export type PulledEntity = z.infer<typeof PulledEntity>;
 

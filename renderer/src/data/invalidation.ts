@@ -17,6 +17,8 @@ const SHOWN_IN: Record<PulledEntity, readonly CachedEntity[]> = {
   accountRequest: ['accounts'],
   // Every deadline on screen is counted with the calendar.
   holidayYear: ['holidays', 'dossiers', 'residence'],
+  // The forms' due dates and the campaign screen.
+  residenceCampaign: ['residence'],
 };
 
 /** What a finished sync made stale: the kinds it pulled, what it pushed, and its own status. */

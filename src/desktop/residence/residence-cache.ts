@@ -38,6 +38,15 @@ export function residenceCache(handle: SqliteHandle) {
   const formsOfRequest = prepareQuery(handle, (db, p: Params<{ requestId: string }>) =>
     db.selectFrom('residence_forms').selectAll().where('request_id', '=', p.requestId),
   );
+  const campaignOf = prepareQuery(
+    handle,
+    (db, p: Params<{ committeeOrgId: string; year: number }>) =>
+      db
+        .selectFrom('residence_campaigns')
+        .select(['opens_on', 'due_on'])
+        .where('committee_org_id', '=', p.committeeOrgId)
+        .where('year', '=', p.year),
+  );
   // Members whose cell is in the subtree [from, to), in the org list's order.
   const membersBelow = prepareQuery(
     handle,
@@ -67,6 +76,8 @@ export function residenceCache(handle: SqliteHandle) {
     form: (id: string): ResidenceFormRow | undefined => formById.get({ id }),
     forms: (): ResidenceFormRow[] => allForms.all(),
     formsOfRequest: (requestId: string): ResidenceFormRow[] => formsOfRequest.all({ requestId }),
+    /** The window the committee set for the year, as last pulled; undefined when none is. */
+    campaign: (committeeOrgId: string, year: number) => campaignOf.get({ committeeOrgId, year }),
     /** Active members of the org at `path` and below, at most `limit`. */
     membersBelow: (path: string, limit: number): CandidateRow[] =>
       membersBelow.all({ from: path, to: subtreeEnd(path), limit }),

@@ -1,14 +1,15 @@
 /**
  * The committee's yearly campaign from the desktop, against the real server (generated ward on
  * SQLite): the ward's approver sets and reads it, a cell's secretary reads it but may not set one
- * for his cell, a due date before the opening is refused, and offline the call says it needs the
- * server.
+ * for his cell, a due date before the opening is refused; offline the window comes from the cache
+ * (pulled like any row) and saving says it needs the server.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CELL_NAME, DEMO_PASSWORD, DEMO_WARD_NAME } from '../../../scripts/gen/demo-accounts';
+import { DEMO_RESIDENCE_CAMPAIGN, DEMO_RESIDENCE_YEAR } from '../../../scripts/gen/demo-residence';
 import {
   generatedServerDb,
   startLoopbackServer,
@@ -153,7 +154,8 @@ describe('the committee’s yearly campaign', () => {
     expect(read.campaign?.dueOn).toBe('2027-12-15');
   });
 
-  it('offline, both calls say they need the server', async () => {
+  it('offline, reads the window the last sync brought, and saving says it needs the server', async () => {
+    value('syncNow', await ward.api.syncNow({}));
     // The ward's cache and session, with the server gone.
     const offline = createDesktopService({
       cache: caches[0]!,
@@ -162,8 +164,14 @@ describe('the committee’s yearly campaign', () => {
       timeoutMs: 1000,
     });
     await offline.restoreSession();
-    const read = failure(await offline.residenceCampaign({ orgId: wardId, year: YEAR }));
-    expect(read).toMatchObject({
+    const read = value(
+      'residenceCampaign',
+      await offline.residenceCampaign({ orgId: wardId, year: YEAR }),
+    );
+    expect(read.campaign).toEqual({ year: YEAR, opensOn: '2027-10-01', dueOn: '2027-12-15' });
+    // A year no sync brought is not guessed.
+    const unknown = failure(await offline.residenceCampaign({ orgId: wardId, year: YEAR + 1 }));
+    expect(unknown).toMatchObject({
       code: 'offline',
       messageVi: 'Cần kết nối mạng để xem đợt lấy nhận xét.',
     });

@@ -3,7 +3,7 @@ import { residenceCampaignRoutes as routes } from '../../api/residence-campaigns
 import type { OrgType } from '../../domain/org/org-types';
 import type { ResidenceCampaignState, ResidenceCampaignWindow } from '../contract-residence';
 import { isOffline } from '../fees/fee-handler-support';
-import { fail, type ServiceContext } from '../service-context';
+import { DesktopFailure, fail, type ServiceContext } from '../service-context';
 import type { ResidenceModel } from './residence-model';
 
 /** The orgs that run a campaign: ward and commune committees (as the server's route says). */
@@ -12,7 +12,7 @@ const COMMITTEE_TYPES: ReadonlySet<string> = new Set<OrgType>([
   'grassroots_committee',
 ]);
 
-/** The campaign lives at the server only: offline, the call says so rather than guess. */
+/** Saving needs the server: offline, the call says so. */
 async function online<T>(ctx: ServiceContext, offlineVi: string, run: () => Promise<T>) {
   try {
     ctx.requireServerSession();
@@ -41,7 +41,24 @@ function committeeOf(m: ResidenceModel, orgId: string | undefined) {
   return committee ? { id: committee.id, name: committee.name, isCommittee: true } : null;
 }
 
-/** "Đợt lấy nhận xét năm …": the committee's window for the year, and whether the user sets it. */
+/** The server could not be asked: unreachable, or the user signed in offline. */
+const isOfflineFailure = (err: unknown) =>
+  err instanceof DesktopFailure && ['offline', 'offline_session'].includes(err.error.code);
+
+/**
+ * The window as pulled into the cache (every cache receives every campaign): what the screen
+ * shows offline.
+ */
+function cachedWindow(m: ResidenceModel, committeeOrgId: string, year: number) {
+  const row = m.cachedCampaign(committeeOrgId, year);
+  return row ? { year, opensOn: row.opens_on, dueOn: row.due_on } : undefined;
+}
+
+/**
+ * "Đợt lấy nhận xét năm …": the committee's window for the year, and whether the user sets it.
+ * Asked of the server (a date just saved shows before the next sync), or read from the cache
+ * offline.
+ */
 export async function residenceCampaign(
   ctx: ServiceContext,
   m: ResidenceModel,
@@ -49,14 +66,21 @@ export async function residenceCampaign(
 ): Promise<ResidenceCampaignState> {
   const committee = committeeOf(m, input.orgId);
   if (!committee) return { committee: null, campaign: null, canEdit: false };
-  const { items } = await online(ctx, 'Cần kết nối mạng để xem đợt lấy nhận xét.', () =>
-    ctx.tracked(
+  const cached = cachedWindow(m, committee.id, input.year);
+  const fromServer = async () => {
+    const { items } = await ctx.tracked(
       ctx.api.request(routes.listResidenceCampaigns, {
         query: { orgId: committee.id, year: input.year },
       }),
-    ),
+    );
+    return items.find((c) => c.year === input.year);
+  };
+  const found = await online(ctx, 'Cần kết nối mạng để xem đợt lấy nhận xét.', fromServer).catch(
+    (err: unknown) => {
+      if (cached && isOfflineFailure(err)) return cached;
+      throw err;
+    },
   );
-  const found = items.find((c) => c.year === input.year);
   const roles = m.base.rolesAt(committee.id);
   return {
     committee: { id: committee.id, name: committee.name },

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobCacheRepo, sha256Of } from '../../sync/repositories/blob-cache';
+import { createCacheWriter } from '../../sync/repositories/cache-writer';
 import { outboxRepo } from '../../sync/repositories/outbox';
 import { type DesktopEvent } from '../contract';
 import { openAs, type OpenedService } from '../transfers/test-support/transfer-world';
@@ -83,6 +84,54 @@ describe('each side sees its own forms', () => {
     expect(open).toMatchObject({ dueOn: '2026-01-15', deadline: 'overdue' });
     const undated = (await forms(cell1, 'workplace')).find((f) => f.id === formId(1))!;
     expect(undated).toMatchObject({ dueOn: null, deadline: 'on_time' });
+  });
+
+  it('the committee’s campaign, pulled on its own, sets the due date of the forms cached', async () => {
+    const { api, cache } = await as('cell1Secretary');
+    createCacheWriter(cache.handle).applyPage(
+      [
+        {
+          op: 'upsert',
+          entity: 'residenceCampaign',
+          id: `${world.ward.root.id}/2026`,
+          rev: 900_000,
+          data: {
+            committeeOrgId: world.ward.root.id,
+            year: 2026,
+            opensOn: '2025-12-01',
+            dueOn: '2026-02-20',
+            updatedAt: '2026-01-10T08:00:00.000Z',
+          },
+        },
+      ],
+      'c2',
+    );
+    const { items } = value('residenceForms', await api.residenceForms({ side: 'workplace' }));
+    expect(new Set(items.map((f) => f.dueOn))).toEqual(new Set(['2026-02-20']));
+    // Another year's campaign, or another committee's, leaves the forms alone.
+    createCacheWriter(cache.handle).applyPage(
+      [
+        {
+          op: 'upsert',
+          entity: 'residenceCampaign',
+          id: `${world.ward.root.id}/2027`,
+          rev: 900_001,
+          data: {
+            committeeOrgId: world.ward.root.id,
+            year: 2027,
+            opensOn: '2027-10-01',
+            dueOn: '2027-12-15',
+            updatedAt: '2026-01-10T08:00:00.000Z',
+          },
+        },
+      ],
+      'c3',
+    );
+    const detail = value(
+      'residenceFormDetail',
+      await api.residenceFormDetail({ formId: formId(0) }),
+    );
+    expect(detail.dueOn).toBe('2026-02-20');
   });
 
   it('"Nhận phiếu" counts, per workplace cell, the forms back, on paper and missing', async () => {

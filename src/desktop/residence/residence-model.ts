@@ -35,10 +35,8 @@ export interface Cached<W> {
 export type RequestStep =
   ResidenceRequestAction | Extract<ResidenceRequestWireAction, { type: 'create' }>;
 
-/** A form as cached; `dueOn` is null in forms pulled before the server sent it. */
+/** A form as cached; `dueOn` is null while its committee has set no campaign for the year. */
 export type FormWire = ResidenceFormWire;
-
-const parseForm = (data: string): FormWire => ResidenceFormWire.parse(JSON.parse(data));
 
 const event = (
   type: string,
@@ -82,6 +80,17 @@ export function residenceModel(handle: SqliteHandle, user: SessionUser) {
   const base = transferModel(handle, user);
   const cache = residenceCache(handle);
   const memberId = base.repo.memberIdOfUser(user.id);
+
+  /**
+   * A cached form with its committee's due date as last pulled: the campaign travels on its own
+   * (entity `residenceCampaign`), so a moved date applies to forms cached before the move. The
+   * date the form came with stands for a campaign this cache has not pulled yet.
+   */
+  function parseForm(data: string): FormWire {
+    const wire = ResidenceFormWire.parse(JSON.parse(data));
+    const campaign = cache.campaign(wire.committeeOrgId, wire.campaignYear);
+    return campaign === undefined ? wire : { ...wire, dueOn: campaign.due_on };
+  }
 
   const actorAt = (orgId: string): ResidenceActor => ({
     userId: user.id,
@@ -238,6 +247,7 @@ export function residenceModel(handle: SqliteHandle, user: SessionUser) {
     overlayRequest,
     overlayForm,
     parseForm,
+    cachedCampaign: cache.campaign,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   dossierRouteOrgRows,
   dossierRow,
   holidayYearRow,
+  residenceCampaignRow,
   residenceFormRow,
   residenceRequestRow,
   memberRow,
@@ -263,6 +264,10 @@ export function createCacheWriter(handle: SqliteHandle): CacheWriter {
     handle,
     'holiday_years',
   );
+  const residenceCampaigns = plainTable<
+    'residence_campaigns',
+    ClientDatabase['residence_campaigns']
+  >(handle, 'residence_campaigns');
   // Downloaded copies go with the data that referred to them; bytes made here wait for upload.
   const clearFetchedBlobs = handle.prepare('delete from blob_cache where needs_upload = 0');
   const holdForeignOutbox = handle.prepare(
@@ -294,6 +299,8 @@ export function createCacheWriter(handle: SqliteHandle): CacheWriter {
         return accountRequests.upsert(accountRequestRow(change.data, change.rev));
       case 'holidayYear':
         return holidayYears.upsert(holidayYearRow(change.data, change.rev));
+      case 'residenceCampaign':
+        return residenceCampaigns.upsert(residenceCampaignRow(change.data, change.rev));
     }
   }
 
@@ -304,6 +311,7 @@ export function createCacheWriter(handle: SqliteHandle): CacheWriter {
     residenceForms.clear();
     accountRequests.clear();
     holidayYears.clear();
+    residenceCampaigns.clear();
     clearFetchedBlobs.run();
     state.remove(SYNC_KEYS.cursor);
     state.remove(SYNC_KEYS.lastSyncAt);
