@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CELL_NAME, DEMO_PASSWORD, DEMO_WARD_NAME } from '../../../scripts/gen/demo-accounts';
-import { DEMO_RESIDENCE_CAMPAIGN, DEMO_RESIDENCE_YEAR } from '../../../scripts/gen/demo-residence';
 import {
   generatedServerDb,
   startLoopbackServer,
