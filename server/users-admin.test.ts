@@ -145,6 +145,11 @@ describe.each(serverEngines)('user administration on %s', (engine) => {
       await wardAdminAddsAn();
       const again = await call(WARD_ADMIN, 'POST', '/v1/users', newUser({ username: 'xuly.an2' }));
       expect(again.statusCode).toBe(409);
+      // The person has an account: the admin is sent to its roles, not to another account.
+      expect(again.json()).toMatchObject({
+        error: 'duplicate_account',
+        messageVi: expect.stringContaining('"Phân quyền"') as unknown,
+      });
       const sameName = await call(
         WARD_ADMIN,
         'POST',

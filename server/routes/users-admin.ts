@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { userAdminRoutes, type StaffRoleGrant } from '../../src/api/users-admin';
 import type { UserDetail } from '../../src/api/users';
+import type { DuplicateHolder } from '../../src/domain/accounts/account-request';
 import { canGrant, canManageAccount } from '../../src/domain/people/admin-tiers';
 import { roleLabelVi, type UserStatus } from '../../src/domain/people/user';
 import { hashPassword } from '../auth/passwords';
@@ -8,7 +9,7 @@ import type { Caller } from '../auth/caller';
 import type { ServerContext } from '../context';
 import { forbidden, HttpError, notFound } from '../errors';
 import type { Register } from '../http/register-route';
-import { duplicateAccount, duplicateHolderOf } from '../repositories/accounts-register';
+import { duplicateHolderOf } from '../repositories/accounts-register';
 import { revokeAllRefreshTokens } from '../repositories/auth-tokens';
 import { isUniqueViolation } from '../repositories/fees-payments';
 import type { Db, Trx } from '../repositories/db';
@@ -55,6 +56,22 @@ const cannotGrant = (grant: StaffRoleGrant) =>
     message: `The caller may not grant ${grant.role} at org ${grant.orgId}`,
     messageVi: `Bạn không được cấp vai trò "${roleLabelVi[grant.role]}" tại đơn vị này: vai trò quản trị chỉ cấp cho đơn vị cấp dưới, các vai trò khác cho đơn vị của bạn hoặc cấp dưới.`,
   });
+
+/**
+ * The person already has an account (his own registration, or one an admin made): one person,
+ * one account, so the admin is sent to the roles of that account instead.
+ */
+const personHasAccount = (holder: DuplicateHolder) => {
+  const where = holder.orgName ? ` (${holder.orgName})` : '';
+  return new HttpError(409, {
+    error: 'duplicate_account',
+    message: `${holder.field} is already held by another account`,
+    messageVi:
+      `Đồng chí ${holder.fullName}${where} đã có tài khoản; mỗi người chỉ có một tài khoản. ` +
+      'Hãy tìm tài khoản đó trong danh sách và dùng "Phân quyền" để cấp thêm vai trò.',
+    holder,
+  } as ConstructorParameters<typeof HttpError>[1]);
+};
 
 const usernameTaken = (err: UsernameTakenError) =>
   new HttpError(409, { error: 'username_taken', message: err.message, messageVi: err.messageVi });
@@ -172,7 +189,7 @@ export function userAdminRoutesOf(
       const made = await ctx.db.transaction().execute(async (trx) => {
         // Checked in the transaction that writes, so the window for a second one is the insert.
         const holder = await duplicateHolderOf(trx, numbers);
-        if (holder) throw duplicateAccount(holder);
+        if (holder) throw personHasAccount(holder);
         const detail = await insertUser(
           trx,
           { user, passwordHash, memberId: member.memberId, createdBy: caller.user.id },
