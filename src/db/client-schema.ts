@@ -101,11 +101,13 @@ export interface OutboxTable {
   /** The dossier (or other entity) it acts on; added by 0002. */
   entity_id: string | null;
   base_rev: number | null;
-  /** pending | sending | needs_attention */
+  /** pending | sending | needs_attention | applied */
   status: string;
   result_code: string | null;
   message: string | null;
   created_at: string;
+  /** The rev the server gave an applied entry, kept until a pull brings it (0011). */
+  applied_rev: number | null;
 }
 
 export type OutboxRow = Selectable<OutboxTable>;
@@ -326,6 +328,7 @@ export const CLIENT_COLUMNS: {
     result_code: 'text null',
     message: 'text null',
     created_at: 'text',
+    applied_rev: 'integer null',
   },
   dossiers: {
     id: 'text',

@@ -219,6 +219,9 @@ export class SyncEngine {
     // Only the cache's own user's: another user's entries are set aside by the reset below.
     const mine = this.cacheBelongsTo(identity.userId);
     const pushed = this.api.push && mine && this.hasWorkToPush() ? (await this.push()).applied : 0;
+    // Applied entries held now are at revs this pull reaches: once it has, they have done their
+    // part (the overlay skips them already once their entity's cached rev passes theirs).
+    const settled = this.outbox.appliedIds();
     const bulk = beginBulkWrites(this.handle);
     let counts: PullCounts | undefined;
     try {
@@ -226,6 +229,7 @@ export class SyncEngine {
     } finally {
       bulk.finish(counts?.pages ?? 0);
     }
+    this.outbox.forget(settled);
     await this.prefetch(identity.userId);
     const finished = this.now();
     const summary: SyncSummary = {

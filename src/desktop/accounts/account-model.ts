@@ -12,7 +12,7 @@ import {
 } from '../../domain/accounts/account-request';
 import type { OutboxItem } from '../../sync/repositories/outbox';
 import { fail } from '../service-context';
-import { isQueued, transferModel } from '../transfers/transfer-model';
+import { isQueued, transferModel, withApplied } from '../transfers/transfer-model';
 
 /** A cached request: the server's state as last pulled, and its rev. */
 export interface CachedAccountRequest {
@@ -115,7 +115,7 @@ export function accountModel(handle: SqliteHandle, user: SessionUser) {
   /** The queued decisions in order on top of the server's state, up to the first refused. */
   function overlay(cached: CachedAccountRequest, queued: readonly OutboxItem[]) {
     let shown = cached.wire;
-    for (const item of queued) {
+    for (const item of withApplied(base.outbox, 'accountRequest', cached, queued)) {
       if (!isQueued(item) || item.mutation.entity !== 'accountRequest') continue;
       const action = item.mutation.action;
       if (action.type !== 'approve' && action.type !== 'refuse') continue;

@@ -71,6 +71,7 @@ function shownLists(model: ResidenceModel) {
   const ids = new Set(model.cache.requests().map((r) => r.id));
   for (const item of model.base.outbox.list())
     if (item.kind === 'residenceRequest' && item.entityId !== null) ids.add(item.entityId);
+  for (const id of model.base.outbox.appliedEntityIds('residenceRequest')) ids.add(id);
   return [...ids].flatMap((id) => {
     const cached = model.loadRequest(id);
     if (!cached) return [];

@@ -22,7 +22,7 @@ import {
 } from '../../domain/procedures/residence-request';
 import type { OutboxItem } from '../../sync/repositories/outbox';
 import { fail } from '../service-context';
-import { isQueued, transferModel } from '../transfers/transfer-model';
+import { isQueued, transferModel, withApplied } from '../transfers/transfer-model';
 import { residenceCache } from './residence-cache';
 
 /** A cached list or form: the server's state as last pulled, and its rev (0: only queued). */
@@ -147,7 +147,9 @@ export function residenceModel(handle: SqliteHandle, user: SessionUser) {
   function loadRequest(id: string): Cached<ResidenceRequestWire> | undefined {
     const row = cache.request(id);
     if (row) return { wire: ResidenceRequestWire.parse(JSON.parse(row.data)), rev: row.rev };
-    return createdHere(id, queuedOf('residenceRequest', id));
+    // Applied but not pulled yet, the create is still the list (rev 0: nothing cached).
+    const created = withApplied(base.outbox, 'residenceRequest', { wire: { id }, rev: 0 }, []);
+    return createdHere(id, [...created, ...queuedOf('residenceRequest', id)]);
   }
 
   function loadForm(id: string): Cached<FormWire> | undefined {
@@ -204,7 +206,7 @@ export function residenceModel(handle: SqliteHandle, user: SessionUser) {
   /** The queued list steps in order on top of the server's state, up to the first refused. */
   function overlayRequest(cached: Cached<ResidenceRequestWire>, queued: readonly OutboxItem[]) {
     let shown = cached.wire;
-    for (const item of queued) {
+    for (const item of withApplied(base.outbox, 'residenceRequest', cached, queued)) {
       if (!isQueued(item) || item.mutation.entity !== 'residenceRequest') continue;
       const action = item.mutation.action as RequestStep;
       if (action.type === 'create') continue;
@@ -217,7 +219,7 @@ export function residenceModel(handle: SqliteHandle, user: SessionUser) {
 
   function overlayForm(cached: Cached<FormWire>, queued: readonly OutboxItem[]) {
     let shown = cached.wire;
-    for (const item of queued) {
+    for (const item of withApplied(base.outbox, 'residenceForm', cached, queued)) {
       if (!isQueued(item) || item.mutation.entity !== 'residenceForm') continue;
       const action = item.mutation.action as ResidenceFormAction;
       const outcome = applyForm(shown, action, new Date(item.createdAt));

@@ -101,6 +101,8 @@ export function toOutboxEntry(
   label: string,
 ): OutboxEntry {
   const action = 'action' in item.mutation ? item.mutation.action : undefined;
+  // list() and forEntity() leave applied entries out; one here is a bug, not a state to show.
+  if (item.status === 'applied') throw new Error(`outbox entry ${item.id} is applied`);
   return {
     id: item.id,
     seq: item.seq,

@@ -9,6 +9,7 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobCacheRepo, sha256Of } from '../../sync/repositories/blob-cache';
 import { createCacheWriter } from '../../sync/repositories/cache-writer';
+import { outboxRepo } from '../../sync/repositories/outbox';
 import { change } from '../../sync/test-support/wire';
 import { type DesktopEvent } from '../contract';
 import type { DesktopService } from '../desktop-service';
@@ -215,6 +216,43 @@ describe('actions queue in the outbox and show at once', () => {
     detail = value('dossierDetail', await api.dossierDetail({ dossierId: d1().id }));
     expect(detail.shown.status).toBe('pending_check');
     expect(detail.shown.position).toBe(0);
+  });
+
+  it('an applied action stays on screen until the pull brings the server’s state', async () => {
+    const { api, cache } = await as('wardProcessor');
+    const { outboxId } = value(
+      'checkDossier',
+      await api.checkDossier({ dossierId: d1().id, data: { letterNumber: '12-GGT/CB' } }),
+    );
+    // The server applies it (push), and the pull has not come yet.
+    const outbox = outboxRepo(cache.handle);
+    outbox.markSending([outboxId]);
+    const serverRev = 900_000;
+    outbox.record([
+      { id: outboxId, status: 'applied', rev: serverRev, code: null, message: '', messageVi: '' },
+    ]);
+    let detail = value('dossierDetail', await api.dossierDetail({ dossierId: d1().id }));
+    expect(detail.dossier.status).toBe('pending_check');
+    expect(detail.shown.status).toBe('checked');
+    // Sent: nothing is pending any more, in the dossier, its list or the outbox.
+    expect(detail.pending).toEqual([]);
+    expect(value('listOutbox', await api.listOutbox({})).items).toEqual([]);
+    expect((await listOf(api, OFFICIAL_OUT)).items.find((i) => i.id === d1().id)).toMatchObject({
+      status: 'checked',
+      pendingActions: 0,
+    });
+
+    // The pull brings the checked dossier at the server's rev: it is shown as pulled, and the
+    // applied entry is not applied a second time on top of it.
+    const checked = { ...d1(), status: 'checked' as const, nextOrgId: world.ward.root.id };
+    createCacheWriter(cache.handle).applyPage(
+      [{ ...change.dossier(checked), rev: serverRev }],
+      'after-push',
+    );
+    detail = value('dossierDetail', await api.dossierDetail({ dossierId: d1().id }));
+    expect(detail.dossier.status).toBe('checked');
+    expect(detail.shown.status).toBe('checked');
+    expect(outbox.appliedAbove('dossier', d1().id, serverRev)).toEqual([]);
   });
 
   it('return and reject need a reason and are queued with it', async () => {

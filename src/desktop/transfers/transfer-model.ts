@@ -12,7 +12,7 @@ import {
   type TransferOutcome,
 } from '../../domain/procedures';
 import type { SqliteHandle } from '../../db/sqlite';
-import { outboxRepo, type OutboxItem } from '../../sync/repositories/outbox';
+import { outboxRepo, type OutboxItem, type OutboxRepo } from '../../sync/repositories/outbox';
 import { foldForSearch } from '../../domain/text/fold';
 import { dossiersRepo, type DossiersRepo, type MemberInfoRow } from '../repositories/dossiers';
 import { cachedHolidayCalendar } from '../holidays/holiday-cache';
@@ -40,6 +40,18 @@ export const notFoundDossier = (id: string): never =>
 
 /** Outbox entries of one dossier still counted in the optimistic state (not refused). */
 export const isQueued = (item: OutboxItem) => item.status !== 'needs_attention';
+
+/**
+ * The entries the overlay applies: those the server applied at a rev the cache has not pulled
+ * yet (else the screen would show the state before the user's action until the pull), then the
+ * queued ones.
+ */
+export const withApplied = (
+  outbox: Pick<OutboxRepo, 'appliedAbove'>,
+  kind: string,
+  cached: { wire: { id: string }; rev: number },
+  queued: readonly OutboxItem[],
+): OutboxItem[] => [...outbox.appliedAbove(kind, cached.wire.id, cached.rev), ...queued];
 
 /**
  * The transfer machine run on the cache, for one user: the dossier as the server has it, the same
@@ -186,7 +198,7 @@ export function transferModel(handle: SqliteHandle, user: SessionUser) {
    */
   function overlay(cached: CachedDossier, queued: readonly OutboxItem[]): DossierWire {
     let shown = cached.wire;
-    for (const item of queued) {
+    for (const item of withApplied(outbox, 'dossier', cached, queued)) {
       if (!isQueued(item) || item.mutation.entity !== 'dossier') continue;
       const at = new Date(item.createdAt);
       const outcome = apply(shown, item.mutation.action, at);

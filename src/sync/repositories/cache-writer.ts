@@ -273,8 +273,10 @@ export function createCacheWriter(handle: SqliteHandle): CacheWriter {
   const holdForeignOutbox = handle.prepare(
     `update outbox set status = 'needs_attention', result_code = 'other_user',
        message = 'Thao tác của tài khoản khác trên máy này, chưa được gửi lên máy chủ.'
-     where status <> 'needs_attention'`,
+     where status not in ('needs_attention', 'applied')`,
   );
+  // Applied entries stand in for state the pull brings: a rebuilt cache pulls it all again.
+  const dropAppliedOutbox = handle.prepare(`delete from outbox where status = 'applied'`);
 
   function apply(change: PullChange): void {
     if (change.op === 'delete') return writers[TABLE_OF[change.entity]].delete(change.id);
@@ -333,6 +335,7 @@ export function createCacheWriter(handle: SqliteHandle): CacheWriter {
       if (previous.userId !== undefined && previous.userId !== identity.userId)
         holdForeignOutbox.run();
       clearServerState();
+      dropAppliedOutbox.run();
       state.set(SYNC_KEYS.userId, identity.userId);
       state.set(SYNC_KEYS.serverUrl, identity.serverUrl);
     }),

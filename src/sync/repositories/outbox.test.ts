@@ -67,6 +67,7 @@ describe('outbox repository', () => {
       resultCode: null,
       message: null,
       createdAt: '2026-01-05T09:00:00.000Z',
+      appliedRev: null,
     });
     expect(outbox.forEntity(dossierA).map((i) => i.mutation.action.type)).toEqual([
       'check',
@@ -105,6 +106,37 @@ describe('outbox repository', () => {
     expect(next?.mutation).toEqual({ id: mutationId(3), ...forward(dossierA, 12) });
     const rebased = { baseRev: 12, mutation: forward(dossierA, 12) };
     expect(outbox.get(mutationId(3))).toMatchObject(rebased);
+  });
+
+  it('keeps an applied entry out of sight until a pull has brought its rev', () => {
+    const outbox = outboxRepo(cache.handle);
+    outbox.enqueue({ id: mutationId(1), mutation: check(dossierA, 7) });
+    outbox.enqueue({ id: mutationId(2), mutation: forward(dossierA, 7) });
+    outbox.markSending([mutationId(1)]);
+    outbox.record([answer(mutationId(1), 'applied', 12)]);
+
+    // Not to send, count, list or discard: only the overlay still sees it, above the cached rev.
+    expect(outbox.list().map((i) => i.id)).toEqual([mutationId(2)]);
+    expect(outbox.forEntity(dossierA).map((i) => i.id)).toEqual([mutationId(2)]);
+    expect(outbox.counts()).toEqual({ total: 1, needsAttention: 0 });
+    expect(outbox.discard(mutationId(1))).toBe(false);
+    // It does not hold back the entry queued on top of it, which now rests on its rev.
+    expect(outbox.nextBatch(10).map((e) => e.id)).toEqual([mutationId(2)]);
+    expect(outbox.get(mutationId(2))?.baseRev).toBe(12);
+    expect(outbox.appliedAbove('dossier', dossierA, 7).map((i) => [i.id, i.appliedRev])).toEqual([
+      [mutationId(1), 12],
+    ]);
+    expect(outbox.appliedAbove('dossier', dossierA, 12)).toEqual([]);
+    expect(outbox.appliedAbove('residenceForm', dossierA, 7)).toEqual([]);
+    expect(outbox.appliedEntityIds('dossier')).toEqual([dossierA]);
+
+    // A pull that started after it was applied lets it go; one applied later stays.
+    const settled = outbox.appliedIds();
+    outbox.markSending([mutationId(2)]);
+    outbox.record([answer(mutationId(2), 'applied', 13)]);
+    outbox.forget(settled);
+    expect(outbox.appliedAbove('dossier', dossierA, 0).map((i) => i.id)).toEqual([mutationId(2)]);
+    expect(outbox.counts()).toEqual({ total: 0, needsAttention: 0 });
   });
 
   it('keeps a refused entry with the server message; it holds back its entity, not others', () => {

@@ -6,8 +6,10 @@ import type { SqliteHandle } from '../../db/sqlite';
 
 // What the user did offline, in order (DESIGN.md, sync protocol). Entries leave only when the
 // server applied them or the user discards them; refused ones wait with the server's message.
+// An applied entry is kept out of sight ('applied', with the server's rev) until a pull has
+// brought that rev, so the optimistic overlay still shows the action in between.
 
-export type OutboxStatus = 'pending' | 'sending' | 'needs_attention';
+export type OutboxStatus = 'pending' | 'sending' | 'needs_attention' | 'applied';
 
 export interface OutboxItem {
   seq: number;
@@ -20,6 +22,8 @@ export interface OutboxItem {
   resultCode: string | null;
   message: string | null;
   createdAt: string;
+  /** Set on an applied entry: the rev the server gave its entity. */
+  appliedRev: number | null;
 }
 
 export interface OutboxCounts {
@@ -30,8 +34,16 @@ export interface OutboxCounts {
 export interface OutboxRepo {
   /** Queues a mutation; the blobs it needs are blob_cache rows marked needs_upload. */
   enqueue(entry: { id: string; mutation: PushMutationBody; now?: Date }): void;
+  /** What is still to be sent or decided (applied entries are not). */
   list(): OutboxItem[];
   forEntity(entityId: string): OutboxItem[];
+  /**
+   * The entries of one entity the server applied at a rev above the cached one: the overlay puts
+   * them under the queued ones until the pull brings the server's state.
+   */
+  appliedAbove(kind: string, entityId: string, cachedRev: number): OutboxItem[];
+  /** The entities of a kind with applied entries held (a list created here, not pulled yet). */
+  appliedEntityIds(kind: string): string[];
   get(id: string): OutboxItem | undefined;
   /** Only entries not being sent; returns false when it was not there or is sending. */
   discard(id: string): boolean;
@@ -53,6 +65,9 @@ export interface OutboxSender {
   record(results: readonly PushResult[]): { applied: number; notApplied: number };
   /** After a failed request: the entries are sent again next time. */
   release(ids: readonly string[]): void;
+  /** The applied entries held now; after a pull that started later, `forget` them. */
+  appliedIds(): string[];
+  forget(ids: readonly string[]): void;
 }
 
 const UNREADABLE = {
@@ -81,6 +96,7 @@ const toItem = (row: OutboxRow): OutboxItem => ({
   resultCode: row.result_code,
   message: row.message,
   createdAt: row.created_at,
+  appliedRev: row.applied_rev,
 });
 
 export function outboxRepo(handle: SqliteHandle): OutboxRepo & OutboxSender {
@@ -102,19 +118,57 @@ export function outboxRepo(handle: SqliteHandle): OutboxRepo & OutboxSender {
         created_at: p.created_at,
       }),
   );
-  const all = prepareQuery(handle, (db) => db.selectFrom('outbox').selectAll().orderBy('seq'));
+  const all = prepareQuery(handle, (db) =>
+    db.selectFrom('outbox').selectAll().where('status', '<>', 'applied').orderBy('seq'),
+  );
   const ofEntity = prepareQuery(handle, (db, p: Params<{ entityId: string }>) =>
-    db.selectFrom('outbox').selectAll().where('entity_id', '=', p.entityId).orderBy('seq'),
+    db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('entity_id', '=', p.entityId)
+      .where('status', '<>', 'applied')
+      .orderBy('seq'),
+  );
+  const applied = prepareQuery(
+    handle,
+    (db, p: Params<{ kind: string; entityId: string; cachedRev: number }>) =>
+      db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('status', '=', 'applied')
+        .where('kind', '=', p.kind)
+        .where('entity_id', '=', p.entityId)
+        .where('applied_rev', '>', p.cachedRev)
+        .orderBy('seq'),
+  );
+  const appliedEntities = prepareQuery(handle, (db, p: Params<{ kind: string }>) =>
+    db
+      .selectFrom('outbox')
+      .select('entity_id')
+      .distinct()
+      .where('status', '=', 'applied')
+      .where('kind', '=', p.kind)
+      .where('entity_id', 'is not', null),
+  );
+  const appliedIds = prepareQuery(handle, (db) =>
+    db.selectFrom('outbox').select('id').where('status', '=', 'applied'),
+  );
+  const forgetApplied = prepareQuery(handle, (db, p: Params<{ id: string }>) =>
+    db.deleteFrom('outbox').where('id', '=', p.id).where('status', '=', 'applied'),
   );
   const one = prepareQuery(handle, (db, p: Params<{ id: string }>) =>
     db.selectFrom('outbox').selectAll().where('id', '=', p.id),
   );
   const remove = prepareQuery(handle, (db, p: Params<{ id: string }>) =>
-    db.deleteFrom('outbox').where('id', '=', p.id).where('status', '<>', 'sending'),
+    db
+      .deleteFrom('outbox')
+      .where('id', '=', p.id)
+      .where('status', 'not in', ['sending', 'applied']),
   );
   const countRow = prepareQuery(handle, (db) =>
     db
       .selectFrom('outbox')
+      .where('status', '<>', 'applied')
       .select((eb) => [
         eb.fn.countAll<number>().as('total'),
         sql<number>`coalesce(sum(${eb.ref('status')} = 'needs_attention'), 0)`.as('attention'),
@@ -137,7 +191,8 @@ export function outboxRepo(handle: SqliteHandle): OutboxRepo & OutboxSender {
                 .select(eb.lit(1).as('one'))
                 .whereRef('b.kind', '=', 'o.kind')
                 .whereRef('b.entity_id', '=', 'o.entity_id')
-                .whereRef('b.seq', '<', 'o.seq'),
+                .whereRef('b.seq', '<', 'o.seq')
+                .where('b.status', '<>', 'applied'),
             ),
           ),
         ]),
@@ -151,6 +206,12 @@ export function outboxRepo(handle: SqliteHandle): OutboxRepo & OutboxSender {
   const deleteApplied = prepareQuery(handle, (db, p: Params<{ id: string }>) =>
     db.deleteFrom('outbox').where('id', '=', p.id),
   );
+  const markApplied = prepareQuery(handle, (db, p: Params<{ id: string; rev: number }>) =>
+    db
+      .updateTable('outbox')
+      .set({ status: 'applied', applied_rev: p.rev, result_code: null, message: null })
+      .where('id', '=', p.id),
+  );
   const chained = prepareQuery(
     handle,
     (db, p: Params<{ kind: string; entityId: string; baseRev: number; seq: number }>) =>
@@ -160,7 +221,8 @@ export function outboxRepo(handle: SqliteHandle): OutboxRepo & OutboxSender {
         .where('kind', '=', p.kind)
         .where('entity_id', '=', p.entityId)
         .where('base_rev', '=', p.baseRev)
-        .where('seq', '>', p.seq),
+        .where('seq', '>', p.seq)
+        .where('status', '<>', 'applied'),
   );
   const rebase = prepareQuery(
     handle,
@@ -213,6 +275,10 @@ export function outboxRepo(handle: SqliteHandle): OutboxRepo & OutboxSender {
       const row = one.get({ id });
       return row ? toItem(row) : undefined;
     },
+    appliedAbove: (kind, entityId, cachedRev) =>
+      applied.all({ kind, entityId, cachedRev }).map(toItem),
+    appliedEntityIds: (kind) =>
+      appliedEntities.all({ kind }).flatMap((r) => (r.entity_id === null ? [] : [r.entity_id])),
     discard: (id) => remove.run({ id }).changes === 1,
     counts() {
       const row = countRow.get() ?? { total: 0, attention: 0 };
@@ -241,25 +307,31 @@ export function outboxRepo(handle: SqliteHandle): OutboxRepo & OutboxSender {
       for (const id of ids) setStatus.run({ id, status: 'sending' });
     }),
     record: handle.transaction((results: readonly PushResult[]) => {
-      let applied = 0;
+      let appliedCount = 0;
       let notApplied = 0;
       for (const r of results) {
         const row = one.get({ id: r.id });
         // An answer about an id we no longer hold (none is expected) changes nothing.
         if (!row) continue;
         if (r.status === 'applied') {
-          deleteApplied.run({ id: r.id });
+          // Kept until a pull brings its rev (an entry of no entity has none to wait for).
+          if (r.rev !== null && row.entity_id !== null) markApplied.run({ id: r.id, rev: r.rev });
+          else deleteApplied.run({ id: r.id });
           if (r.rev !== null) rebaseAfter(row, r.rev);
-          applied += 1;
+          appliedCount += 1;
         } else {
           setAside(r.id, r.code ?? r.status, r.messageVi);
           notApplied += 1;
         }
       }
-      return { applied, notApplied };
+      return { applied: appliedCount, notApplied };
     }),
     release: handle.transaction((ids: readonly string[]) => {
       for (const id of ids) setStatus.run({ id, status: 'pending' });
+    }),
+    appliedIds: () => appliedIds.all().map((r) => r.id),
+    forget: handle.transaction((ids: readonly string[]) => {
+      for (const id of ids) forgetApplied.run({ id });
     }),
   };
 }
