@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { EditOrgRequest, NewOrgRequest } from '../api/org-admin';
+
+/**
+ * The DesktopApi calls of the org tree's administration (docs/decisions/0038): online only, each
+ * answered by the server, then a sync brings the change into the cache and `orgs-changed` reads
+ * the tree again. Merged into `desktopCalls` by contract.ts.
+ */
+
+const Id = z.string().trim().min(1).max(64);
+const Done = z.object({ orgId: z.string() });
+
+export const orgAdminCalls = {
+  /** "Chỉnh sửa cơ quan": every field of the form, allocation direction included. */
+  editOrg: { input: EditOrgRequest.extend({ id: Id }), output: Done },
+  /** "Thêm đơn vị trực thuộc": a new org under `parentId`. */
+  addChildOrg: { input: NewOrgRequest.extend({ parentId: Id }), output: Done },
+  /** "Chuyển đơn vị": the org `id` under `parentId`. */
+  moveOrg: { input: z.object({ id: Id, parentId: Id }), output: Done },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
