@@ -281,7 +281,7 @@ describe.each(serverEngines)('org tree administration on %s', (engine) => {
       });
       // The old place's exit, then the new version.
       const pulled = (await pullOrgs(WARD_ADMIN)).filter((c) => c.id === cell.id).at(-1);
-      expect(pulled?.op === 'upsert' && pulled.data.parentId).toBe(b.id);
+      expect(pulled?.op === 'upsert' && pulled.entity === 'org' && pulled.data.parentId).toBe(b.id);
       // To the parent it has: nothing to do.
       expect((await move(WARD_ADMIN, cell.id, b.id)).statusCode).toBe(200);
       expect(await orgHistory(t.server.db, cell.id)).toHaveLength(2);
