@@ -137,6 +137,8 @@ describe.each(serverEngines)('org tree administration on %s', (engine) => {
         phone: '1',
       });
       expect(sibling.statusCode).toBe(403);
+      const siblingWard = { ...formOf(ids.otherWard), phone: '1' };
+      expect((await edit(WARD_ADMIN, ids.otherWard, siblingWard)).statusCode).toBe(403);
       expect((await edit(WARD_ADMIN, CRAFTED, formOf(ids.cell1))).statusCode).toBe(404);
       // A processor or a secretary is no admin.
       expect((await edit('bithu.tdp1', ids.cell1, formOf(ids.cell1))).statusCode).toBe(403);
