@@ -85,7 +85,9 @@ describe('the org tree', { timeout: 600_000 }, () => {
     const a = await admin();
     const ward = world.orgs.get('phuong')!;
     await a.orgs.openDetailOf(ward.name);
-    expect(await a.orgs.detail.getByRole('button', { name: 'Chỉnh sửa' }).count()).toBe(0);
+    expect(
+      await a.orgs.detail.getByRole('button', { name: 'Chỉnh sửa', exact: true }).count(),
+    ).toBe(0);
     const form = await a.orgs.openForm('Thêm đơn vị trực thuộc');
     await a.orgs.fill(form, {
       name: NEW_COMMITTEE,
@@ -104,6 +106,13 @@ describe('the org tree', { timeout: 600_000 }, () => {
     expect(confirm).toContain(`sẽ trực thuộc ${NEW_COMMITTEE}`);
     await screenshot(a.session.page, 'admin-org-move');
     await a.orgs.confirmMove(modal);
+    // The move is in the group's history, with who made it and where it went.
+    const history = await a.orgs.history(1);
+    expect(history.entries[0]).toContain('Chuyển đơn vị');
+    expect(history.entries[0]).toContain(NEW_COMMITTEE);
+    await screenshot(a.session.page, 'admin-org-history');
+    await history.modal.getByRole('button', { name: 'Đóng' }).last().click();
+    await history.modal.waitFor({ state: 'hidden' });
     await a.orgs.closeDetail();
 
     // Pulled: the list shows the group under its new committee, and no longer under the old one.

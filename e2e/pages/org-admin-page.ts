@@ -39,7 +39,7 @@ export class OrgAdminPage extends OrgsPage {
 
   /** Opens the form of the detail dialog's action ("Chỉnh sửa" or "Thêm đơn vị trực thuộc"). */
   async openForm(action: 'Chỉnh sửa' | 'Thêm đơn vị trực thuộc'): Promise<Locator> {
-    await this.detail.getByRole('button', { name: action }).click();
+    await this.detail.getByRole('button', { name: action, exact: true }).click();
     return stillModal(this.page, this.form);
   }
 
@@ -93,6 +93,15 @@ export class OrgAdminPage extends OrgsPage {
     await modal.getByRole('button', { name: 'Chuyển', exact: true }).click();
     await changed;
     await this.move.waitFor({ state: 'hidden' });
+  }
+
+  /** "Lịch sử chỉnh sửa" of the open detail: the entries' texts, once `count` are shown. */
+  async history(count: number): Promise<{ modal: Locator; entries: string[] }> {
+    await this.detail.getByRole('button', { name: 'Lịch sử chỉnh sửa' }).click();
+    const modal = await stillModal(this.page, this.page.getByTestId('org-history'));
+    const entries = modal.getByTestId('org-history-entry');
+    await entries.nth(count - 1).waitFor();
+    return { modal, entries: await entries.allInnerTexts() };
   }
 
   /** The detail dialog's value of a field ("Loại phân bổ cho cơ quan"). */

@@ -65,6 +65,7 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
     editOrg: orgAdmin.editOrg,
     addChildOrg: orgAdmin.addChildOrg,
     moveOrg: orgAdmin.moveOrg,
+    orgHistory: orgAdmin.orgHistory,
 
     searchMembers: members.searchMembers,
     orgMembers: members.orgMembers,

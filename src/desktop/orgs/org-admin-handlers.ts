@@ -1,7 +1,46 @@
 import { orgAdminRoutes } from '../../api/org-admin';
+import { jsonEach, prepareQuery, type Params } from '../../db/client-query';
+import type { SqliteHandle } from '../../db/sqlite';
 import type { orgAdminCalls } from '../contract-org-admin';
 import { isOffline } from '../fees/fee-handler-support';
 import { fail, type HandlersFor, type ServiceContext } from '../service-context';
+import { orgHistoryView } from './org-history-view';
+
+/** Names of cached users and orgs by id, for the history (an id not in the cache stays an id). */
+function cachedNames(handle: SqliteHandle) {
+  const users = prepareQuery(handle, (db, p: Params<{ ids: string }>) =>
+    db
+      .selectFrom(jsonEach(p.ids, 'j'))
+      .innerJoin('users as u', 'u.id', 'j.value')
+      .select(['u.id', 'u.full_name as name']),
+  );
+  const orgs = prepareQuery(handle, (db, p: Params<{ ids: string }>) =>
+    db
+      .selectFrom(jsonEach(p.ids, 'j'))
+      .innerJoin('orgs as o', 'o.id', 'j.value')
+      .select(['o.id', 'o.name']),
+  );
+  const lookup = (query: typeof users, ids: readonly string[]) => {
+    const found = new Map(
+      query.all({ ids: JSON.stringify([...new Set(ids)]) }).map((r) => [r.id, r.name]),
+    );
+    return (id: string) => found.get(id) ?? id;
+  };
+  return {
+    users: (ids: readonly string[]) => lookup(users, ids),
+    orgs: (ids: readonly string[]) => lookup(orgs, ids),
+  };
+}
+
+/** Every org id a history's values name: parents, and the orgs of a path. */
+const orgIdsIn = (field: string, value: unknown): string[] =>
+  typeof value !== 'string'
+    ? []
+    : field === 'parentId'
+      ? [value]
+      : field === 'path'
+        ? value.split('/').filter(Boolean)
+        : [];
 
 /**
  * The org tree's administration (docs/decisions/0038): each call asks the server, which checks
@@ -10,6 +49,9 @@ import { fail, type HandlersFor, type ServiceContext } from '../service-context'
  * a change of the tree must be checked against the tree as it is now.
  */
 export function orgAdminHandlers(ctx: ServiceContext): HandlersFor<keyof typeof orgAdminCalls> {
+  let cache: ReturnType<typeof cachedNames> | undefined;
+  const names = () => (cache ??= cachedNames(ctx.handle));
+
   async function online<T>(what: string, run: () => Promise<T>): Promise<T> {
     try {
       ctx.requireServerSession();
@@ -51,5 +93,19 @@ export function orgAdminHandlers(ctx: ServiceContext): HandlersFor<keyof typeof 
       done('moving an org', () =>
         ctx.api.request(orgAdminRoutes.moveOrg, { params: { id }, body: { parentId } }),
       ),
+    orgHistory: async ({ id }) => {
+      const { items } = await online('the org history', () =>
+        ctx.api.request(orgAdminRoutes.orgHistory, { params: { id } }),
+      );
+      const user = names().users(items.map((e) => e.changedBy));
+      const org = names().orgs(
+        items.flatMap((e) =>
+          Object.entries(e.changes).flatMap(([field, pair]) =>
+            pair.flatMap((v) => orgIdsIn(field, v)),
+          ),
+        ),
+      );
+      return { items: orgHistoryView(items, { user, org }) };
+    },
   };
 }

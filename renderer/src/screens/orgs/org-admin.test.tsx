@@ -171,6 +171,36 @@ describe('org administration in "Xem chi tiết Danh mục cơ quan"', { timeout
     expect(screen.getByTestId('org-form-dialog')).toBeTruthy();
   });
 
+  it('shows the org’s history in the screen’s words', async () => {
+    const fake = bridge('admin').answer('orgHistory', () => ({
+      items: [
+        {
+          id: 'h1',
+          action: 'edit',
+          changedAt: '2026-01-05T09:00:00.000Z',
+          changedBy: { id: 'u1', name: 'Trần Thị Thu Hà' },
+          changes: [
+            {
+              field: 'allocationDirection',
+              labelVi: 'Phân bổ',
+              before: 'Phân bổ từ trên xuống dưới',
+              after: 'Phân bổ từ dưới lên trên',
+            },
+          ],
+        },
+      ],
+    }));
+    renderWithDesktop(<OrgDetailDialog orgId={CELL} onClose={() => {}} />, fake);
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: 'Lịch sử chỉnh sửa' }));
+    const entry = await screen.findByTestId('org-history-entry');
+    expect(entry.textContent).toContain('Chỉnh sửa · Trần Thị Thu Hà');
+    expect(entry.textContent).toContain(
+      'Phân bổ: Phân bổ từ trên xuống dưới → Phân bổ từ dưới lên trên',
+    );
+    expect(fake.callsOf('orgHistory')).toEqual([{ id: CELL }]);
+  });
+
   it('moves the cell to another school committee of the ward after a confirmation', async () => {
     const fake = bridge('admin');
     renderWithDesktop(<OrgDetailDialog orgId={CELL} onClose={() => {}} />, fake);

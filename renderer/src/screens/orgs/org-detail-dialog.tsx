@@ -10,6 +10,7 @@ import { StatusTag } from '../../ui/status-tag';
 import { orgAdminAccess } from './org-admin-access';
 import { OrgFormDialog, type OrgFormTarget } from './org-form-dialog';
 import { MoveOrgDialog } from './move-org-dialog';
+import { OrgHistoryDialog } from './org-history-dialog';
 
 const isWebLink = (url: string) => /^https?:\/\/\S+$/i.test(url);
 
@@ -36,11 +37,14 @@ export function OrgDetailDialog({
     : { change: false, addUnder: false };
   const [form, setForm] = useState<OrgFormTarget>();
   const [moving, setMoving] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const parentName =
     org?.parentId === null ? 'Đơn vị cao nhất' : (parent?.name ?? '(ngoài phạm vi dữ liệu)');
 
   const actions = org && (
     <>
+      {/* The history is the admins' over the org, his own included (the server's rule). */}
+      {access.addUnder && <Button onClick={() => setHistoryOpen(true)}>Lịch sử chỉnh sửa</Button>}
       {access.addUnder && !isCell(org.type) && (
         <Button onClick={() => setForm({ mode: 'add', parent: org })}>
           Thêm đơn vị trực thuộc
@@ -160,6 +164,7 @@ export function OrgDetailDialog({
         ]}
       />
       {form && <OrgFormDialog target={form} onClose={() => setForm(undefined)} />}
+      {historyOpen && org && <OrgHistoryDialog org={org} onClose={() => setHistoryOpen(false)} />}
       {moving && org && (
         <MoveOrgDialog org={org} parentName={parentName} onClose={() => setMoving(false)} />
       )}
