@@ -18,6 +18,7 @@ import { oversightRoutesOf } from './routes/oversight';
 import type { FeesConfig } from './payments/config';
 import { feeRoutesPlugin } from './routes/fees';
 import { holidayRoutesOf } from './routes/holidays';
+import { orgAdminRoutesOf } from './routes/org-admin';
 import { memberRoutes } from './routes/members';
 import { orgRoutes } from './routes/orgs';
 import { pushRoutesOf } from './routes/push';
@@ -67,6 +68,7 @@ export async function buildServer(opts: {
   const route = routeRegistrar(app, (request) => authenticate(ctx, request));
   authRoutes(route, ctx, app, opts.auth);
   orgRoutes(route, ctx);
+  orgAdminRoutesOf(route, ctx);
   memberRoutes(route, ctx);
   userRoutes(route, ctx);
   userAdminRoutesOf(route, ctx, opts.auth);

@@ -56,7 +56,7 @@ export function bankAccountFromRow(row: BankAccountRow): BankAccount {
   };
 }
 
-function orgColumns(org: Org) {
+export function orgColumns(org: Org) {
   return {
     code: org.code,
     name: org.name,

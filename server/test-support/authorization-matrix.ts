@@ -23,6 +23,7 @@ import {
   type RouteCase,
 } from './authorization-matrix/model';
 import { MUTATION_CASES } from './authorization-matrix/mutation-cases';
+import { ORG_ADMIN_ROUTE_CASES } from './authorization-matrix/org-admin-route-cases';
 import { USER_ADMIN_ROUTE_CASES } from './authorization-matrix/user-admin-route-cases';
 import { OVERSIGHT_ROUTE_CASES } from './authorization-matrix/oversight-route-cases';
 
@@ -32,6 +33,7 @@ export type { Answer, MatrixRequest, World } from './authorization-matrix/model'
 /** The cases of every route, by route key. */
 export const ROUTE_CASES: Record<string, RouteCase> = {
   ...CORE_ROUTE_CASES,
+  ...ORG_ADMIN_ROUTE_CASES,
   ...FEE_ROUTE_CASES,
   ...ACCOUNT_ROUTE_CASES,
   ...USER_ADMIN_ROUTE_CASES,

@@ -3,6 +3,7 @@ import type { AccountsDatabase } from './server-schema-accounts';
 import type { CalendarDatabase } from './server-schema-calendar';
 import type { CertificatesDatabase } from './server-schema-certificates';
 import type { FeesDatabase } from './server-schema-fees';
+import type { OrgAdminDatabase } from './server-schema-org-admin';
 import type { ResidenceDatabase } from './server-schema-residence';
 import type { TransfersDatabase } from './server-schema-transfers';
 
@@ -150,7 +151,8 @@ export interface ServerDatabase
     CertificatesDatabase,
     ResidenceDatabase,
     AccountsDatabase,
-    CalendarDatabase {
+    CalendarDatabase,
+    OrgAdminDatabase {
   orgs: OrgsTable;
   org_bank_accounts: OrgBankAccountsTable;
   members: MembersTable;

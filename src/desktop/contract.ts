@@ -11,6 +11,7 @@ import { transferCalls } from './contract-transfers';
 import { residenceCalls, SigningProgress } from './contract-residence';
 import { accountCalls } from './contract-accounts';
 import { userAdminCalls } from './contract-users';
+import { orgAdminCalls } from './contract-org-admin';
 import { holidayCalls } from './contract-holidays';
 import { oversightCalls } from './contract-oversight';
 import { exportCalls } from './contract-exports';
@@ -245,6 +246,7 @@ export const desktopCalls = {
   ...residenceCalls,
   ...accountCalls,
   ...userAdminCalls,
+  ...orgAdminCalls,
   ...holidayCalls,
   ...oversightCalls,
   ...exportCalls,
@@ -283,6 +285,8 @@ export const DesktopEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('accounts-changed') }),
   /** An account was added or changed on the server and pulled: the user lists read again. */
   z.object({ type: z.literal('users-changed') }),
+  /** An org was edited, added or moved on the server and pulled: the tree reads again. */
+  z.object({ type: z.literal('orgs-changed') }),
   /** A signing batch moved on ("Đang ký 17/62"); `currentId` null when it ended. */
   z.object({ type: z.literal('signing-progress'), progress: SigningProgress }),
   /** An update of the app was downloaded and verified: "Khởi động lại để cập nhật". */

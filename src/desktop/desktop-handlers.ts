@@ -13,6 +13,7 @@ import type { SessionCall } from './session-handlers';
 import type { SyncCall } from './sync-handlers';
 import type { UserCall } from './user-handlers';
 import type { userAdminCalls } from './contract-users';
+import type { orgAdminCalls } from './contract-org-admin';
 import type { updateCalls } from './contract-updates';
 
 /** The handler groups, one per procedure or topic. */
@@ -23,6 +24,7 @@ export interface HandlerGroups {
   members: HandlersFor<MemberCall>;
   users: HandlersFor<UserCall>;
   userAdmin: HandlersFor<keyof typeof userAdminCalls>;
+  orgAdmin: HandlersFor<keyof typeof orgAdminCalls>;
   transfers: HandlersFor<keyof typeof transferCalls>;
   fees: HandlersFor<keyof typeof feeCalls>;
   residence: HandlersFor<keyof typeof residenceCalls>;
@@ -41,6 +43,7 @@ export interface HandlerGroups {
 export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallName> {
   const { session, sync, orgs, members, users, transfers, fees, residence } = groups;
   const { accountStaff, accountMember, userAdmin, holidays, oversight, exports, updates } = groups;
+  const { orgAdmin } = groups;
   return {
     login: session.login,
     logout: session.logout,
@@ -59,6 +62,10 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
     orgDetail: orgs.orgDetail,
     searchOrgs: orgs.searchOrgs,
     findOrgs: orgs.findOrgs,
+    editOrg: orgAdmin.editOrg,
+    addChildOrg: orgAdmin.addChildOrg,
+    moveOrg: orgAdmin.moveOrg,
+    orgHistory: orgAdmin.orgHistory,
 
     searchMembers: members.searchMembers,
     orgMembers: members.orgMembers,

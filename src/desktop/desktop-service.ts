@@ -44,6 +44,7 @@ import { transferHandlers } from './transfers/transfer-handlers';
 import { transferModel } from './transfers/transfer-model';
 import { userHandlers } from './user-handlers';
 import { userAdminHandlers } from './users/user-admin-handlers';
+import { orgAdminHandlers } from './orgs/org-admin-handlers';
 
 const GONE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
 
@@ -233,6 +234,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     members: memberHandlers({ tree, members }),
     users: userHandlers({ tree, users }),
     userAdmin: userAdminHandlers(context),
+    orgAdmin: orgAdminHandlers(context),
     transfers: transferHandlers(context),
     fees,
     residence: residenceHandlers(context),

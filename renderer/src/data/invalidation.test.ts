@@ -71,6 +71,10 @@ describe('what an app event made stale', () => {
     expect(staleAfterEvent({ type: 'dossiers-changed' })).toEqual(['dossiers']);
     expect(staleAfterEvent({ type: 'outbox-empty' })).toContain('outbox');
     expect(staleAfterEvent({ type: 'residence-changed' })).toEqual(['residence']);
+    // An edited or moved org shows in the tree and in every list that names it.
+    expect(staleAfterEvent({ type: 'orgs-changed' })).toEqual(
+      expect.arrayContaining(['orgs', 'members', 'users']),
+    );
     expect(staleAfterEvent({ type: 'session-changed', user: null })).toEqual(CACHED_ENTITIES);
     expect(staleAfterEvent({ type: 'online-changed', online: true })).toContain('fees');
     expect(staleAfterEvent({ type: 'online-changed', online: false })).toEqual(['sync']);

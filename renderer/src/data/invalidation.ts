@@ -60,6 +60,9 @@ export function staleAfterEvent(event: DesktopEvent): readonly CachedEntity[] {
       return ['accounts'];
     case 'users-changed':
       return ['users'];
+    // An org's name, place or type shows in every list that names it.
+    case 'orgs-changed':
+      return SHOWN_IN.org;
     case 'update-ready':
       return ['updates'];
     // The batch's own dialog follows its progress; the lists change when it queues.

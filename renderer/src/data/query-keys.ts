@@ -47,6 +47,8 @@ const ENTITY_OF_QUERY = {
   listUsers: 'users',
   // Answered by the server; read again with the list (users-changed).
   userHistory: 'users',
+  // Answered by the server; read again when the tree changes (orgs-changed).
+  orgHistory: 'orgs',
   listDossiers: 'dossiers',
   dossierDetail: 'dossiers',
   myTransfers: 'dossiers',

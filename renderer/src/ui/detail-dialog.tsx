@@ -5,7 +5,8 @@ import { ErrorAlert } from './error-alert';
 
 /**
  * A read-only "Xem chi tiết" dialog: the fields as a two-column table, a skeleton while the first
- * answer loads, the error with a retry, and "Đóng". Extra sections (e.g. bank accounts) follow.
+ * answer loads, the error with a retry, and "Đóng" after the record's own actions, if any. Extra
+ * sections (e.g. bank accounts) follow.
  */
 export function DetailDialog({
   open,
@@ -15,6 +16,7 @@ export function DetailDialog({
   query,
   items,
   onClose,
+  actions,
   children,
 }: {
   open: boolean;
@@ -25,6 +27,8 @@ export function DetailDialog({
   /** Undefined until there is something to show. */
   items: DescriptionsProps['items'] | undefined;
   onClose: () => void;
+  /** Buttons before "Đóng" (e.g. "Chỉnh sửa"). */
+  actions?: ReactNode;
   children?: ReactNode;
 }) {
   return (
@@ -34,7 +38,12 @@ export function DetailDialog({
       onCancel={onClose}
       width={width}
       destroyOnHidden
-      footer={<Button onClick={onClose}>Đóng</Button>}
+      footer={
+        <>
+          {actions}
+          <Button onClick={onClose}>Đóng</Button>
+        </>
+      }
     >
       <ErrorAlert error={query.error} onRetry={query.reload} />
       {!query.data && query.loading && <Skeleton active />}

@@ -8,6 +8,7 @@ import { blobRoutes } from '../../../src/api/blobs';
 import { certificateRoutes } from '../../../src/api/certificates';
 import { feeRouteSpecs } from '../../../src/api/fees';
 import { holidayRoutes } from '../../../src/api/holidays';
+import { orgAdminRoutes } from '../../../src/api/org-admin';
 import { oversightRoutes } from '../../../src/api/oversight';
 import { pushRoutes } from '../../../src/api/push';
 import { apiRoutes, type RouteSpec } from '../../../src/api/routes';
@@ -20,6 +21,7 @@ import type { Role } from '../../../src/domain/people/user';
 export function routeTable(): Record<string, RouteSpec> {
   const groups: Record<string, RouteSpec>[] = [
     apiRoutes,
+    orgAdminRoutes,
     pushRoutes,
     blobRoutes,
     transferRoutes,

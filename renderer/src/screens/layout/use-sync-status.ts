@@ -98,6 +98,7 @@ export function useSyncStatus(): SyncState {
       case 'residence-changed':
       case 'accounts-changed':
       case 'users-changed':
+      case 'orgs-changed':
       case 'update-ready':
       case 'signing-progress':
       case 'oidc-login-failed':

@@ -1,15 +1,23 @@
-import { Radio, Table, Typography, type DescriptionsProps } from 'antd';
+import { Button, Radio, Table, Typography, type DescriptionsProps } from 'antd';
+import { useState } from 'react';
 import type { BankAccount } from '../../../../src/domain/org/org';
 import { allocationDirectionLabelVi, orgFieldLabelVi } from '../../../../src/domain/org/org';
-import { cellSubtypeLabelVi, orgTypeLabelVi } from '../../../../src/domain/org/org-types';
+import { cellSubtypeLabelVi, isCell, orgTypeLabelVi } from '../../../../src/domain/org/org-types';
 import { useDesktopQuery } from '../../desktop-context';
 import { formatCount, labelOf } from '../../format';
 import { DetailDialog } from '../../ui/detail-dialog';
 import { StatusTag } from '../../ui/status-tag';
+import { orgAdminAccess } from './org-admin-access';
+import { OrgFormDialog, type OrgFormTarget } from './org-form-dialog';
+import { MoveOrgDialog } from './move-org-dialog';
+import { OrgHistoryDialog } from './org-history-dialog';
 
 const isWebLink = (url: string) => /^https?:\/\/\S+$/i.test(url);
 
-/** "Xem chi tiết Danh mục cơ quan": the fields of the admin guide's org form, read-only. */
+/**
+ * "Xem chi tiết Danh mục cơ quan": the fields of the admin guide's org form; an admin over the
+ * org also edits it ("Chỉnh sửa"), adds an org under it and moves it (docs/decisions/0038).
+ */
 export function OrgDetailDialog({
   orgId,
   onClose,
@@ -23,6 +31,38 @@ export function OrgDetailDialog({
   const parent = chain.data?.items.at(-2);
   const org = d?.org;
   const L = orgFieldLabelVi;
+  const session = useDesktopQuery('session', {});
+  const access = org
+    ? orgAdminAccess(session.data?.user?.roles, org)
+    : { change: false, addUnder: false };
+  const [form, setForm] = useState<OrgFormTarget>();
+  const [moving, setMoving] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const parentName =
+    org?.parentId === null ? 'Đơn vị cao nhất' : (parent?.name ?? '(ngoài phạm vi dữ liệu)');
+
+  const actions = org && (
+    <>
+      {/* The history is the admins' over the org, his own included (the server's rule). */}
+      {access.addUnder && <Button onClick={() => setHistoryOpen(true)}>Lịch sử chỉnh sửa</Button>}
+      {access.addUnder && !isCell(org.type) && (
+        <Button onClick={() => setForm({ mode: 'add', parent: org })}>
+          Thêm đơn vị trực thuộc
+        </Button>
+      )}
+      {access.change && <Button onClick={() => setMoving(true)}>Chuyển đơn vị</Button>}
+      {access.change && (
+        <Button
+          type="primary"
+          onClick={() =>
+            setForm({ mode: 'edit', org, parentName, parentType: parent?.type ?? null })
+          }
+        >
+          Chỉnh sửa
+        </Button>
+      )}
+    </>
+  );
 
   const items: DescriptionsProps['items'] = org
     ? [
@@ -31,8 +71,7 @@ export function OrgDetailDialog({
         {
           key: 'parent',
           label: L.parentId,
-          children:
-            org.parentId === null ? 'Đơn vị cao nhất' : (parent?.name ?? '(ngoài phạm vi dữ liệu)'),
+          children: parentName,
         },
         { key: 'tax', label: L.taxCode, children: org.taxCode },
         { key: 'country', label: 'Quốc gia', children: 'Việt Nam' },
@@ -92,6 +131,7 @@ export function OrgDetailDialog({
       query={detail}
       items={d ? items : undefined}
       onClose={onClose}
+      actions={actions}
     >
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         Tài khoản ngân hàng
@@ -123,6 +163,11 @@ export function OrgDetailDialog({
           { title: 'Mã Citad', dataIndex: 'citadCode', width: 120 },
         ]}
       />
+      {form && <OrgFormDialog target={form} onClose={() => setForm(undefined)} />}
+      {historyOpen && org && <OrgHistoryDialog org={org} onClose={() => setHistoryOpen(false)} />}
+      {moving && org && (
+        <MoveOrgDialog org={org} parentName={parentName} onClose={() => setMoving(false)} />
+      )}
     </DetailDialog>
   );
 }
