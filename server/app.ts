@@ -21,6 +21,7 @@ import { holidayRoutesOf } from './routes/holidays';
 import { memberRoutes } from './routes/members';
 import { orgRoutes } from './routes/orgs';
 import { pushRoutesOf } from './routes/push';
+import { registeredImageRoutesOf } from './routes/registered-images';
 import { syncRoutes } from './routes/sync';
 import { residenceRoutesOf } from './routes/residence';
 import { transferDeps, transferRoutesOf, type TransferOptions } from './routes/transfers';
@@ -79,6 +80,7 @@ export async function buildServer(opts: {
   holidayRoutesOf(route, ctx);
   certificateRoutesOf(route, ctx, transferDeps(ctx, opts.transfers).trustAnchors);
   oversightRoutesOf(route, ctx);
+  registeredImageRoutesOf(route, ctx);
   await blobRoutesPlugin(
     app,
     (request) => authenticate(ctx, request),

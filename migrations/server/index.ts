@@ -11,6 +11,7 @@ import * as m0009 from './0009_payment_failure_code';
 import * as m0010 from './0010_residence_list_blobs';
 import * as m0011 from './0011_account_requests';
 import * as m0012 from './0012_holiday_calendar';
+import * as m0014 from './0014_seal_and_signature_images';
 
 /** Every server migration in order. Append only. */
 export const serverMigrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const serverMigrations: Record<string, Migration> = {
   '0010_residence_list_blobs': m0010,
   '0011_account_requests': m0011,
   '0012_holiday_calendar': m0012,
+  '0014_seal_and_signature_images': m0014,
 };

@@ -10,6 +10,7 @@ import { feeRouteSpecs } from '../../../src/api/fees';
 import { holidayRoutes } from '../../../src/api/holidays';
 import { oversightRoutes } from '../../../src/api/oversight';
 import { pushRoutes } from '../../../src/api/push';
+import { registeredImageRoutes } from '../../../src/api/registered-images';
 import { apiRoutes, type RouteSpec } from '../../../src/api/routes';
 import { residenceCampaignRoutes } from '../../../src/api/residence-campaigns';
 import { transferRoutes } from '../../../src/api/transfers';
@@ -30,6 +31,7 @@ export function routeTable(): Record<string, RouteSpec> {
     userAdminRoutes,
     holidayRoutes,
     oversightRoutes,
+    registeredImageRoutes,
   ];
   return Object.fromEntries(
     groups.flatMap((g) => Object.values(g)).map((spec) => [routeKey(spec), spec]),
