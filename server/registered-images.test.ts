@@ -22,7 +22,7 @@ describe.each(serverEngines)('seal and signature images on %s', (engine) => {
   });
   afterEach(() => t?.close());
 
-  const send = (method: 'PUT', url: string, token: string, payload: unknown) =>
+  const send = (method: 'PUT', url: string, token: string, payload: Record<string, unknown>) =>
     t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, payload });
   async function upload(token: string, bytes: Buffer): Promise<string> {
     const sha = hashOf(bytes);

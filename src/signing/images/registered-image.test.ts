@@ -35,8 +35,8 @@ describe('seal and signature image rules', () => {
     expect(!r.ok && r.messageVi).toContain('60000×60000');
   });
 
-  it('refuses an image over 1 MB, a tiny one, a damaged one and an opaque one', () => {
-    const big = Buffer.concat([signaturePng(), Buffer.alloc(1024 * 1024)]);
+  it('refuses an image over 750 KB, a tiny one, a damaged one and an opaque one', () => {
+    const big = Buffer.concat([signaturePng(), Buffer.alloc(750_000)]);
     expect(codeOf(big)).toBe('too_large');
     const tiny = Buffer.from(signaturePng());
     tiny.writeUInt32BE(16, 16);

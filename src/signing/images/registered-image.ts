@@ -1,22 +1,22 @@
 /**
  * The rules a seal or signature image must meet before it is registered (decision 0039): what
  * the appearance of every signature will draw, so it is checked once, by the server and by the
- * app before upload, with the same code. A PNG (by its bytes, never its name) of at most 1 MB,
+ * app before upload, with the same code. A PNG (by its bytes, never its name) of at most 750 KB,
  * with a sane pixel size read from its header before anything is decoded (a small file may
  * declare a huge image: a decompression bomb), that really decodes, and with a transparent
  * background: an opaque image would hide the signer's name and the signature under the seal.
  */
 import { fail, ok, type Result } from '../../domain/common/result';
+import {
+  REGISTERED_IMAGE_MAX_BYTES,
+  REGISTERED_IMAGE_MAX_SIDE_PX,
+  REGISTERED_IMAGE_MIN_SIDE_PX,
+  REGISTERED_IMAGE_TOO_LARGE_VI,
+} from '../../domain/org/registered-image-limits';
 import { decodePng, physicalSizePt } from '../pdf/png';
 import { PNG_SIGNATURE } from '../pdf/png-encode';
 
 export type RegisteredImageKind = 'seal' | 'signature';
-
-export const REGISTERED_IMAGE_MAX_BYTES = 1024 * 1024;
-/** Per side: 3000 px is a 25 cm seal at 300 dpi, more than any real scan needs. */
-export const REGISTERED_IMAGE_MAX_SIDE_PX = 3000;
-/** Per side: fewer pixels would print as blocks. */
-export const REGISTERED_IMAGE_MIN_SIDE_PX = 32;
 
 export type RegisteredImageCode =
   'too_large' | 'not_png' | 'bad_dimensions' | 'undecodable' | 'not_transparent';
@@ -45,7 +45,7 @@ export function checkRegisteredImage(
     return fail(
       'too_large',
       `a ${kind} image may have at most ${REGISTERED_IMAGE_MAX_BYTES} bytes, got ${bytes.length}`,
-      `${what} vượt quá 1 MB. Hãy dùng ảnh có dung lượng nhỏ hơn.`,
+      `${what} ${REGISTERED_IMAGE_TOO_LARGE_VI}`,
     );
   if (bytes.length < 33 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE))
     return fail(
