@@ -6,6 +6,7 @@ import { useDesktopQuery } from '../../desktop-context';
 import { formatCount, labelOf } from '../../format';
 import { DetailDialog } from '../../ui/detail-dialog';
 import { StatusTag } from '../../ui/status-tag';
+import { OrgSealImage } from './org-seal-image';
 
 const isWebLink = (url: string) => /^https?:\/\/\S+$/i.test(url);
 
@@ -93,6 +94,7 @@ export function OrgDetailDialog({
       items={d ? items : undefined}
       onClose={onClose}
     >
+      {orgId && <OrgSealImage orgId={orgId} />}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         Tài khoản ngân hàng
       </Typography.Title>

@@ -37,6 +37,7 @@ const counts = (over: Partial<Record<ReadinessKind, number>>) => ({
   org_type_inconsistent: 0,
   committee_without_bank_account: 0,
   bank_account_flagged: 0,
+  org_seal_without_image: 0,
   approver_without_certificate: 0,
   cell_without_secretary: 0,
   holiday_calendar_missing: 0,
