@@ -22,6 +22,7 @@ import { orgAdminRoutesOf } from './routes/org-admin';
 import { memberRoutes } from './routes/members';
 import { orgRoutes } from './routes/orgs';
 import { pushRoutesOf } from './routes/push';
+import { registeredImageRoutesOf } from './routes/registered-images';
 import { syncRoutes } from './routes/sync';
 import { residenceRoutesOf } from './routes/residence';
 import { transferDeps, transferRoutesOf, type TransferOptions } from './routes/transfers';
@@ -81,6 +82,7 @@ export async function buildServer(opts: {
   holidayRoutesOf(route, ctx);
   certificateRoutesOf(route, ctx, transferDeps(ctx, opts.transfers).trustAnchors);
   oversightRoutesOf(route, ctx);
+  registeredImageRoutesOf(route, ctx);
   await blobRoutesPlugin(
     app,
     (request) => authenticate(ctx, request),

@@ -59,6 +59,7 @@ describe.each(serverEngines)('oversight of a subtree on %s', (engine) => {
     expect(first.org).toMatchObject({ id: ids.ward, name: 'Đảng bộ Phường Việt Hưng' });
     expect(first.orgCount).toBe(4);
     expect(await found()).toEqual([
+      `org_seal_without_image ${ids.ward}`,
       `approver_without_certificate ${ids.cell1} ${ids.secretary}`,
       `cell_without_secretary ${ids.cell2}`,
       `cell_without_secretary ${ids.cell3}`,
@@ -86,6 +87,7 @@ describe.each(serverEngines)('oversight of a subtree on %s', (engine) => {
       .transaction()
       .execute((trx) => grantRole(trx, ids.wardAdmin, { role: 'approver', orgId: ids.cell2 }, NOW));
     expect(await found()).toEqual([
+      `org_seal_without_image ${ids.ward}`,
       `approver_without_certificate ${ids.cell2} ${ids.wardAdmin}`,
       `cell_without_secretary ${ids.cell3}`,
     ]);

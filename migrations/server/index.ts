@@ -12,6 +12,7 @@ import * as m0010 from './0010_residence_list_blobs';
 import * as m0011 from './0011_account_requests';
 import * as m0012 from './0012_holiday_calendar';
 import * as m0013 from './0013_org_history';
+import * as m0014 from './0014_seal_and_signature_images';
 import * as m0016 from './0016_residence_campaign_revs';
 
 /** Every server migration in order. Append only. */
@@ -29,5 +30,6 @@ export const serverMigrations: Record<string, Migration> = {
   '0011_account_requests': m0011,
   '0012_holiday_calendar': m0012,
   '0013_org_history': m0013,
+  '0014_seal_and_signature_images': m0014,
   '0016_residence_campaign_revs': m0016,
 };

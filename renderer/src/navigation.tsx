@@ -61,11 +61,12 @@ export const ACCOUNTS_VIEW_TITLES: Record<AccountsView, string> = {
 };
 
 /** The member's own pages ("Thông tin tài khoản" in the user guide). */
-export const AccountView = z.enum(['info', 'change']);
+export const AccountView = z.enum(['info', 'change', 'signature']);
 export type AccountView = z.infer<typeof AccountView>;
 export const ACCOUNT_VIEW_TITLES: Record<AccountView, string> = {
   info: 'Thông tin tài khoản',
   change: 'Thay đổi thông tin tài khoản',
+  signature: 'Chữ ký',
 };
 
 const OrgsScreen = z.strictObject({ name: z.literal('orgs'), parentId: Id.nullish() });

@@ -63,6 +63,8 @@ export const SCREEN_ROLES: Record<ScreenFamily, readonly Role[] | 'any'> = {
   // The member's own account page and the requests he files about himself (issue 13).
   'myAccount:info': ['member'],
   'myAccount:change': ['member'],
+  // Who signs documents with his token keeps his own signature image (decision 0039).
+  'myAccount:signature': ['approver'],
   // Oversight of the subtree: its admins and the committee's staff (docs/decisions/0034).
   dashboard: OVERSIGHT_ROLES,
   readiness: OVERSIGHT_ROLES,

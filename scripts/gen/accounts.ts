@@ -39,6 +39,7 @@ export function buildAccounts(
       updated_by: null,
       created_at: REFERENCE_TIME,
       updated_at: REFERENCE_TIME,
+      signature_image_sha256: null,
     };
     if (user.phone === '') throw new Error(`officer ${member.full_name} has no phone`);
     users.push(user);

@@ -124,6 +124,7 @@ export class OrgTreeBuilder {
       has_seal: HAS_SEAL.has(spec.type) ? 1 : 0,
       status: inactive ? 'inactive' : 'active',
       updated_at: REFERENCE_TIME,
+      seal_image_sha256: null,
     };
     const [min, max] = spec.members ?? [0, 0];
     const org: PlannedOrg = {

@@ -5,7 +5,7 @@ import type {
   Attachment,
   AttachmentContentType,
 } from '../../src/domain/procedures/transfer-dossier';
-import type { Scope } from '../scope/scope';
+import { subtreesOfRole, type Scope } from '../scope/scope';
 import type { Db, Trx } from './db';
 import { pathInSubtrees } from './scope-sql';
 
@@ -186,7 +186,39 @@ export async function canReadBlob(db: Db, caller: BlobReader, sha256: string): P
     .where('b.sha256', '=', sha256)
     .where(inScope('r.workplace_org_id'))
     .executeTakeFirst();
-  return viaList !== undefined;
+  if (viaList) return true;
+  return canReadRegisteredImage(db, caller, sha256);
+}
+
+/**
+ * Seal and signature images (decision 0039): an org's seal is read wherever the org is in the
+ * scope's subtrees (its staff sign with it); a signature image by its owner, and by the admins
+ * of his org's subtree (who see it in the account's details).
+ */
+async function canReadRegisteredImage(db: Db, caller: BlobReader, sha256: string) {
+  const seal = await db
+    .selectFrom('orgs as o')
+    .select('o.id')
+    .where('o.seal_image_sha256', '=', sha256)
+    .where('o.deleted', '=', 0)
+    .where(pathInSubtrees(sql.ref('o.path'), caller.scope.subtreePaths))
+    .executeTakeFirst();
+  if (seal) return true;
+  const adminRoots = subtreesOfRole(caller.scope, 'admin');
+  const signature = await db
+    .selectFrom('users as u')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select('u.id')
+    .where('u.signature_image_sha256', '=', sha256)
+    .where('u.deleted', '=', 0)
+    .where((eb) =>
+      eb.or([
+        eb('u.id', '=', caller.user.id),
+        ...(adminRoots.length > 0 ? [pathInSubtrees(sql.ref('o.path'), adminRoots)] : []),
+      ]),
+    )
+    .executeTakeFirst();
+  return signature !== undefined;
 }
 
 /** Records that a residence list refers to blobs (its signed PDF). */
@@ -228,11 +260,16 @@ export async function referBlobs(trx: Trx, dossierId: string, sha256s: string[])
     .execute();
 }
 
-/** A dossier or a residence form or list refers to the blob: it is kept whoever uploaded it. */
+/**
+ * A dossier, a residence form or list, an org's seal or a user's signature image refers to the
+ * blob: it is kept whoever uploaded it.
+ */
 const referenced = (sha256: Expression<string>) =>
   sql<boolean>`(exists (select 1 from blob_refs r where r.sha256 = ${sha256})
     or exists (select 1 from residence_blob_refs f where f.sha256 = ${sha256})
-    or exists (select 1 from residence_request_blob_refs l where l.sha256 = ${sha256}))`;
+    or exists (select 1 from residence_request_blob_refs l where l.sha256 = ${sha256})
+    or exists (select 1 from orgs so where so.seal_image_sha256 = ${sha256})
+    or exists (select 1 from users su where su.signature_image_sha256 = ${sha256}))`;
 const notReferenced = sql<boolean>`not ${referenced(sql.ref('blob_uploads.sha256'))}`;
 
 /**

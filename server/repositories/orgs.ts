@@ -33,6 +33,7 @@ export function orgFromRow(row: OrgRow): OrgWire {
     status: row.status as OrgWire['status'],
     path: row.path,
     depth: row.depth,
+    sealImageSha256: row.seal_image_sha256,
   };
 }
 

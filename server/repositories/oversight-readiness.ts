@@ -22,6 +22,8 @@ export async function readinessFacts(db: Db, rootPath: string, now: Date): Promi
       'parent.type as parent_type',
       'o.type',
       'o.cell_subtype',
+      'o.has_seal',
+      'o.seal_image_sha256',
     ])
     .where(inSubtree)
     .where('o.deleted', '=', 0)
@@ -100,6 +102,8 @@ export async function readinessFacts(db: Db, rootPath: string, now: Date): Promi
     admins: admins.get(o.id) ?? 0,
     secretaries: secretaries.get(o.id) ?? 0,
     activeBankAccount: accountOf.get(o.id) ?? null,
+    hasSeal: o.has_seal === 1,
+    hasSealImage: o.seal_image_sha256 !== null,
   }));
   const approversWithoutCertificate = [...uncertified.values()]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.username < b.username ? -1 : 1))

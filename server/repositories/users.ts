@@ -40,6 +40,7 @@ export function userWireFromRow(row: UserRow): UserWire {
     memberId: row.member_id,
     updatedBy: row.updated_by,
     updatedAt: row.updated_at,
+    signatureImageSha256: row.signature_image_sha256,
   };
 }
 

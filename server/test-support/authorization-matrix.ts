@@ -11,6 +11,7 @@ import { ACCOUNT_ROUTE_CASES } from './authorization-matrix/account-route-cases'
 import { CORE_ROUTE_CASES } from './authorization-matrix/core-route-cases';
 import { FEE_ROUTE_CASES } from './authorization-matrix/fee-route-cases';
 import { HOLIDAY_ROUTE_CASES } from './authorization-matrix/holiday-route-cases';
+import { IMAGE_ROUTE_CASES } from './authorization-matrix/image-route-cases';
 import {
   ACTORS,
   expectedAnswer,
@@ -38,6 +39,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...ACCOUNT_ROUTE_CASES,
   ...USER_ADMIN_ROUTE_CASES,
   ...HOLIDAY_ROUTE_CASES,
+  ...IMAGE_ROUTE_CASES,
   ...OVERSIGHT_ROUTE_CASES,
 };
 

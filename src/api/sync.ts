@@ -7,6 +7,7 @@ import { DossierWire } from './transfers';
 import { AccountRequestWire } from './account-wire';
 import { HolidayYearWire } from './holiday-wire';
 import { ResidenceCampaignView } from './residence-campaigns';
+import { Sha256Hex } from '../domain/procedures/transfer-dossier';
 
 /** Entities that travel through pull. Wire shapes are the domain schemas plus server fields. */
 export const SyncEntity = z.enum(['org', 'bankAccount', 'member', 'user', 'userRole']);
@@ -16,6 +17,8 @@ export const OrgWire = Org.extend({
   /** Materialized path of ids, '/root/…/self/'. */
   path: z.string(),
   depth: z.number().int().nonnegative(),
+  /** The org's seal image (a PNG blob), null when none is registered (decision 0039). */
+  sealImageSha256: Sha256Hex.nullable(),
 });
 export type OrgWire = z.infer<typeof OrgWire>;
 
@@ -23,6 +26,8 @@ export const UserWire = User.omit({ roles: true }).extend({
   memberId: z.string().nullable(),
   updatedBy: z.string().nullable(),
   updatedAt: z.string(),
+  /** The user's signature image (a PNG blob), null when none is registered (decision 0039). */
+  signatureImageSha256: Sha256Hex.nullable(),
 });
 export type UserWire = z.infer<typeof UserWire>;
 

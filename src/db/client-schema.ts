@@ -26,6 +26,8 @@ export interface ClientOrgsTable {
   has_seal: number;
   status: string;
   rev: number;
+  /** The seal image's blob (0008); its bytes are in blob_cache once fetched. */
+  seal_image_sha256: string | null;
 }
 
 export interface ClientBankAccountsTable {
@@ -74,6 +76,8 @@ export interface ClientUsersTable {
   updated_by: string | null;
   updated_at: string;
   rev: number;
+  /** The signature image's blob (0008). */
+  signature_image_sha256: string | null;
 }
 
 export interface ClientUserRolesTable {
@@ -269,6 +273,7 @@ export const CLIENT_COLUMNS: {
     has_seal: 'integer',
     status: 'text',
     rev: 'integer',
+    seal_image_sha256: 'text null',
   },
   org_bank_accounts: {
     id: 'text',
@@ -314,6 +319,7 @@ export const CLIENT_COLUMNS: {
     updated_by: 'text null',
     updated_at: 'text',
     rev: 'integer',
+    signature_image_sha256: 'text null',
   },
   user_roles: { id: 'text', user_id: 'text', role: 'text', org_id: 'text', rev: 'integer' },
   sync_state: { key: 'text', value: 'text' },

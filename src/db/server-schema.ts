@@ -41,6 +41,8 @@ export interface OrgsTable extends SyncedColumns {
   allocation_direction: string;
   has_seal: number;
   status: string;
+  /** The seal image's blob (migration 0014); null: none registered. */
+  seal_image_sha256: string | null;
 }
 
 export interface OrgBankAccountsTable extends SyncedColumns {
@@ -92,6 +94,8 @@ export interface UsersTable extends SyncedColumns {
   password_hash: string | null;
   updated_by: string | null;
   created_at: string;
+  /** The signature image's blob (migration 0014); null: none registered. */
+  signature_image_sha256: string | null;
 }
 
 export interface UserRolesTable extends SyncedColumns {
@@ -108,6 +112,16 @@ export interface UserHistoryTable {
   changed_at: string;
   /** JSON object { field: [before, after] } without secrets. */
   changes: string;
+}
+
+/** Who set or removed an org's seal image, when (migration 0014). */
+export interface OrgSealImageHistoryTable {
+  id: string;
+  org_id: string;
+  changed_by: string;
+  changed_at: string;
+  before_sha256: string | null;
+  after_sha256: string | null;
 }
 
 export interface RefreshTokensTable {
@@ -159,6 +173,7 @@ export interface ServerDatabase
   users: UsersTable;
   user_roles: UserRolesTable;
   user_history: UserHistoryTable;
+  org_seal_image_history: OrgSealImageHistoryTable;
   refresh_tokens: RefreshTokensTable;
   login_throttle: LoginThrottleTable;
   sync_counter: SyncCounterTable;

@@ -13,6 +13,7 @@ import { accountCalls } from './contract-accounts';
 import { userAdminCalls } from './contract-users';
 import { orgAdminCalls } from './contract-org-admin';
 import { holidayCalls } from './contract-holidays';
+import { imageCalls } from './contract-images';
 import { oversightCalls } from './contract-oversight';
 import { exportCalls } from './contract-exports';
 import { updateCalls } from './contract-updates';
@@ -248,6 +249,7 @@ export const desktopCalls = {
   ...userAdminCalls,
   ...orgAdminCalls,
   ...holidayCalls,
+  ...imageCalls,
   ...oversightCalls,
   ...exportCalls,
   ...updateCalls,
@@ -314,5 +316,6 @@ export * from './contract-fees';
 export * from './contract-residence';
 export * from './contract-accounts';
 export * from './contract-holidays';
+export * from './contract-images';
 export * from './contract-oversight';
 export * from './contract-updates';

@@ -3,6 +3,7 @@ import type { accountMemberCalls, accountStaffCalls } from './contract-accounts'
 import type { exportCalls } from './contract-exports';
 import type { feeCalls } from './contract-fees';
 import type { holidayCalls } from './contract-holidays';
+import type { imageCalls } from './contract-images';
 import type { oversightCalls } from './contract-oversight';
 import type { residenceCalls } from './contract-residence';
 import type { transferCalls } from './contract-transfers';
@@ -31,6 +32,7 @@ export interface HandlerGroups {
   accountStaff: HandlersFor<keyof typeof accountStaffCalls>;
   accountMember: HandlersFor<keyof typeof accountMemberCalls>;
   holidays: HandlersFor<keyof typeof holidayCalls>;
+  images: HandlersFor<keyof typeof imageCalls>;
   oversight: HandlersFor<keyof typeof oversightCalls>;
   exports: HandlersFor<keyof typeof exportCalls>;
   updates: HandlersFor<keyof typeof updateCalls>;
@@ -43,7 +45,7 @@ export interface HandlerGroups {
 export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallName> {
   const { session, sync, orgs, members, users, transfers, fees, residence } = groups;
   const { accountStaff, accountMember, userAdmin, holidays, oversight, exports, updates } = groups;
-  const { orgAdmin } = groups;
+  const { orgAdmin, images } = groups;
   return {
     login: session.login,
     logout: session.logout,
@@ -167,6 +169,10 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
 
     holidayCalendar: holidays.holidayCalendar,
     saveHolidayYear: holidays.saveHolidayYear,
+    orgSealImage: images.orgSealImage,
+    saveOrgSealImage: images.saveOrgSealImage,
+    mySignatureImage: images.mySignatureImage,
+    saveMySignatureImage: images.saveMySignatureImage,
     oversightDashboard: oversight.oversightDashboard,
     readinessReport: oversight.readinessReport,
     exportReadinessReport: oversight.exportReadinessReport,

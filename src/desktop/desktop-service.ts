@@ -37,6 +37,7 @@ import { residenceHandlers } from './residence/residence-handlers';
 import { accountMemberHandlers } from './accounts/account-member-handlers';
 import { accountStaffHandlers } from './accounts/account-staff-handlers';
 import { holidayHandlers } from './holidays/holiday-handlers';
+import { imageHandlers } from './images/image-handlers';
 import { oversightHandlers } from './oversight/oversight-handlers';
 import { listDossiers } from './transfers/dossier-list';
 import { noUpdateHandlers } from './update-handlers';
@@ -241,6 +242,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     accountStaff: accountStaffHandlers(context),
     accountMember: accountMemberHandlers(context),
     holidays: holidayHandlers(context),
+    images: imageHandlers(context),
     oversight: oversightHandlers(context),
     exports: listExportHandlers({
       tree,

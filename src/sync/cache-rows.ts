@@ -56,6 +56,7 @@ export function orgRow(o: OrgWire, rev: number): OrgRow {
     has_seal: o.hasSeal ? 1 : 0,
     status: o.status,
     rev,
+    seal_image_sha256: o.sealImageSha256,
   };
 }
 
@@ -126,6 +127,7 @@ export function userRow(u: UserWire, rev: number): UserRow {
     updated_by: u.updatedBy,
     updated_at: u.updatedAt,
     rev,
+    signature_image_sha256: u.signatureImageSha256,
   };
 }
 

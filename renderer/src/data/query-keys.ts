@@ -86,6 +86,9 @@ const ENTITY_OF_QUERY = {
   // Answered by the server: cells by name.
   cellChoices: 'orgs',
   holidayCalendar: 'holidays',
+  // Seal and signature images (decision 0039): shown with the org, and the user's own account.
+  orgSealImage: 'orgs',
+  mySignatureImage: 'users',
   oversightDashboard: 'oversight',
   readinessReport: 'oversight',
   // Answered by the Electron main process: a downloaded update waiting for a restart.

@@ -11,6 +11,7 @@ import { holidayRoutes } from '../../../src/api/holidays';
 import { orgAdminRoutes } from '../../../src/api/org-admin';
 import { oversightRoutes } from '../../../src/api/oversight';
 import { pushRoutes } from '../../../src/api/push';
+import { registeredImageRoutes } from '../../../src/api/registered-images';
 import { apiRoutes, type RouteSpec } from '../../../src/api/routes';
 import { residenceCampaignRoutes } from '../../../src/api/residence-campaigns';
 import { transferRoutes } from '../../../src/api/transfers';
@@ -32,6 +33,7 @@ export function routeTable(): Record<string, RouteSpec> {
     userAdminRoutes,
     holidayRoutes,
     oversightRoutes,
+    registeredImageRoutes,
   ];
   return Object.fromEntries(
     groups.flatMap((g) => Object.values(g)).map((spec) => [routeKey(spec), spec]),

@@ -26,6 +26,7 @@ export interface OrgInfoRow {
   ward: string | null;
   has_seal: number;
   code: string;
+  seal_image_sha256: string | null;
 }
 
 export interface MemberInfoRow {
@@ -50,6 +51,7 @@ const ORG_INFO_COLUMNS = [
   'o.ward',
   'o.has_seal',
   'o.code',
+  'o.seal_image_sha256',
 ] as const;
 
 export function dossiersRepo(handle: SqliteHandle) {

@@ -92,7 +92,7 @@ export async function signAndSendForms(
       now,
       documents,
       reason: REASON,
-      ...signingPlace(ctx, model, committeeOrgId),
+      ...(await signingPlace(ctx, model, committeeOrgId)),
       trustAnchors: trustAnchorsOf(ctx),
       signal: controller.signal,
       onProgress: (p) =>

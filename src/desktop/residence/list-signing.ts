@@ -45,7 +45,7 @@ export async function signList(
     pdf,
     box,
     reason: REASON[input.action],
-    ...signingPlace(ctx, model, shown.workplaceOrgId),
+    ...(await signingPlace(ctx, model, shown.workplaceOrgId)),
     slotId: input.slotId,
     certificateId: input.certificateId,
     pin: input.pin,

@@ -7,7 +7,7 @@ import {
 } from '../../documents/residence/residence-pdf-input';
 import type { LetterOrg } from '../../documents/transfer-letter/letter-input';
 import { fail, type ServiceContext } from '../service-context';
-import { sealImageFor } from '../transfers/seal-images';
+import { sealedOrg, signingImagesFor } from '../transfers/seal-images';
 import type { FormWire, ResidenceModel } from './residence-model';
 
 // The list and form PDFs rendered from the cache, through the same input builders the server
@@ -81,14 +81,14 @@ export function renderForm(model: ResidenceModel, shown: FormWire, now: Date) {
   );
 }
 
-/** Where the org signs from and with what seal (cells have none; committees theirs). */
-export function signingPlace(ctx: ServiceContext, model: ResidenceModel, orgId: string) {
+/**
+ * Where the org signs from and with what images: the signer's signature, and the org's seal
+ * (cells have none; committees theirs).
+ */
+export async function signingPlace(ctx: ServiceContext, model: ResidenceModel, orgId: string) {
   const place = model.base.repo.orgs([orgId]).get(orgId);
-  const sealImage = place
-    ? sealImageFor(ctx.signing, { id: place.id, code: place.code, hasSeal: place.has_seal === 1 })
-    : undefined;
   return {
     ...(place ? { location: place.name } : {}),
-    ...(sealImage ? { sealImage } : {}),
+    ...(await signingImagesFor(ctx, place && sealedOrg(place))),
   };
 }

@@ -14,6 +14,8 @@ export interface SignInBoxRequest {
   box: { page: number; rect: [number, number, number, number] } | null;
   reason: string;
   location?: string;
+  /** The signer's registered signature image, drawn above his name. */
+  signatureImage?: Buffer;
   sealImage?: Buffer;
   slotId: string;
   certificateId: string;
@@ -48,6 +50,7 @@ export async function signInBox(
             ...(req.box ? { page: req.box.page, rect: req.box.rect } : {}),
             reason: req.reason,
             ...(req.location ? { location: req.location } : {}),
+            ...(req.signatureImage ? { signatureImage: req.signatureImage } : {}),
             ...(req.sealImage ? { sealImage: req.sealImage } : {}),
             time: req.now,
           },

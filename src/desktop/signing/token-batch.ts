@@ -12,7 +12,6 @@ import { RemoteTokenModule } from '../../signing/token/remote-token';
 import { rfc3161Timestamper, TimestampError } from '../../signing/tsa/tsa-client';
 import type { DesktopSigningOptions } from '../service-context';
 import { modulePathOf } from '../transfers/token-access';
-import type { sealImageFor } from '../transfers/seal-images';
 import { assertSignedOnce } from './signed-check';
 
 // Many documents signed after one PIN entry, the desktop's way: every PKCS#11 call in the token
@@ -45,7 +44,9 @@ export interface TokenBatchRequest {
   documents: TokenBatchDocument[];
   reason: string;
   location?: string;
-  sealImage?: ReturnType<typeof sealImageFor>;
+  /** The signer's registered signature image and the org's seal image (decision 0039). */
+  signatureImage?: Buffer;
+  sealImage?: Buffer;
   trustAnchors: X509Certificate[];
   /** Cancels between documents. */
   signal?: AbortSignal;
@@ -158,6 +159,7 @@ export async function signTokenBatch(req: TokenBatchRequest): Promise<TokenBatch
       appearance: {
         reason: req.reason,
         ...(req.location ? { location: req.location } : {}),
+        ...(req.signatureImage ? { signatureImage: req.signatureImage } : {}),
         ...(req.sealImage ? { sealImage: req.sealImage } : {}),
         time: req.now,
       },

@@ -11,7 +11,7 @@ import { signInBox } from '../signing/sign-in-box';
 import { readBlobBytes } from './blob-access';
 import { announceOutbox, decide, enqueue, sendSoon, settled } from './dossier-actions';
 import { boxesOf, boxFor, newLetter } from './letter-layout';
-import { sealImageFor } from './seal-images';
+import { sealedOrg, signingImagesFor } from './seal-images';
 import type { TransferModel } from './transfer-model';
 
 type SignInput = z.output<(typeof transferCalls)['signAndForwardDossier']['input']>;
@@ -111,16 +111,14 @@ export async function signAndForward(
   const box = boxFor(boxesOf(letter), shown);
   const anchors = trustAnchorsOf(ctx);
   const place = model.repo.orgs([shown.currentOrgId]).get(shown.currentOrgId);
-  const sealImage = place
-    ? sealImageFor(ctx.signing, { id: place.id, code: place.code, hasSeal: place.has_seal === 1 })
-    : undefined;
+  const images = await signingImagesFor(ctx, place && sealedOrg(place));
 
   const signed = await signInBox(ctx.signing, {
     pdf: letter,
     box,
     reason: REASON,
     ...(place ? { location: place.name } : {}),
-    ...(sealImage ? { sealImage } : {}),
+    ...images,
     slotId: input.slotId,
     certificateId: input.certificateId,
     pin: input.pin,

@@ -71,8 +71,8 @@ describe('readiness report documents', () => {
     expect(text).toContain('ĐẢNG BỘ PHƯỜNG VIỆT HƯNG');
     expect(text).toContain('Hà Nội, ngày 07 tháng 12 năm 2026');
     expect(text).toContain('BÁO CÁO RÀ SOÁT');
-    expect(text).toContain('7. Chi bộ chưa có tài khoản bí thư (62)');
-    expect(text).toContain('7.62. Chi bộ Tổ dân phố số 63');
+    expect(text).toContain('8. Chi bộ chưa có tài khoản bí thư (62)');
+    expect(text).toContain('8.62. Chi bộ Tổ dân phố số 63');
     const pages = execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/);
     expect(Number(pages?.[1])).toBeGreaterThan(1);
   });

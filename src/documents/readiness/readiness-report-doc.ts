@@ -45,7 +45,8 @@ export async function readinessWorkbook(r: ReadinessReportDoc): Promise<Buffer> 
   groups(r.findings).forEach((g, i) => summary.addRow([i + 1, g.titleVi, g.items.length]));
   summary.addRow(['', 'Tổng cộng', r.findings.length]).font = { bold: true };
   summary.addRow([]);
-  summary.addRow([`Chưa rà soát được (chưa có dữ liệu): ${NOT_YET_CHECKED_VI.join('; ')}.`]);
+  if (NOT_YET_CHECKED_VI.length > 0)
+    summary.addRow([`Chưa rà soát được (chưa có dữ liệu): ${NOT_YET_CHECKED_VI.join('; ')}.`]);
   summary.getColumn(2).width = 60;
 
   const ws = wb.addWorksheet('Chi tiết');
@@ -113,7 +114,8 @@ export async function readinessPdf(r: ReadinessReportDoc): Promise<Uint8Array> {
   y -= 4;
   const all = groups(r.findings);
   all.forEach((g, i) => line(`${i + 1}. ${g.titleVi}: ${g.items.length}`, fonts.regular, 12));
-  line(`Chưa rà soát được (chưa có dữ liệu): ${NOT_YET_CHECKED_VI.join('; ')}.`, fonts.italic);
+  if (NOT_YET_CHECKED_VI.length > 0)
+    line(`Chưa rà soát được (chưa có dữ liệu): ${NOT_YET_CHECKED_VI.join('; ')}.`, fonts.italic);
   for (const [i, g] of all.entries()) {
     if (g.items.length === 0) continue;
     y -= 8;

@@ -24,6 +24,8 @@ const org = (over: Partial<OrgFacts> & Pick<OrgFacts, 'id' | 'type'>): OrgFacts 
   admins: 0,
   secretaries: 0,
   activeBankAccount: null,
+  hasSeal: false,
+  hasSealImage: false,
   ...over,
 });
 
@@ -185,6 +187,23 @@ describe('readiness review', () => {
       user: { id: 'u1', fullName: 'Ngô Văn Minh', username: 'bithu.tdp1' },
       fix: 'certificates',
     });
+  });
+
+  it('names an org with a seal but no seal image, and leads to the org’s screen', () => {
+    const facts = readyWard();
+    const ward = facts.orgs[0]!;
+    const sealed = (hasSealImage: boolean): ReadinessFacts => ({
+      ...facts,
+      orgs: [{ ...ward, hasSeal: true, hasSealImage }, facts.orgs[1]!],
+    });
+    const findings = reviewReadiness(sealed(false));
+    expect(findings.map((f) => [f.kind, f.org.id, f.fix])).toEqual([
+      ['org_seal_without_image', 'ward', 'orgs'],
+    ]);
+    expect(findings[0]!.messageVi).toContain('Đảng bộ Phường Việt Hưng có con dấu');
+    expect(reviewReadiness(sealed(true))).toEqual([]);
+    // An org without a seal (a cell) needs no image.
+    expect(reviewReadiness(facts)).toEqual([]);
   });
 
   it('counts every kind, zero included', () => {

@@ -23,6 +23,7 @@ export const ReadinessKind = z.enum([
   'org_type_inconsistent',
   'committee_without_bank_account',
   'bank_account_flagged',
+  'org_seal_without_image',
   'approver_without_certificate',
   'cell_without_secretary',
   'holiday_calendar_missing',
@@ -36,6 +37,7 @@ export const readinessKindLabelVi = {
   org_type_inconsistent: 'Loại hình tổ chức đảng không phù hợp với cấp trên',
   committee_without_bank_account: 'Đảng bộ chưa có tài khoản ngân hàng nhận đảng phí',
   bank_account_flagged: 'Tài khoản ngân hàng cần kiểm tra lại',
+  org_seal_without_image: 'Tổ chức đảng có con dấu nhưng chưa có hình ảnh con dấu',
   approver_without_certificate: 'Cán bộ phê duyệt chưa đăng ký chứng thư số',
   cell_without_secretary: 'Chi bộ chưa có tài khoản bí thư',
   holiday_calendar_missing: 'Năm chưa có lịch ngày nghỉ, ngày làm bù',
@@ -83,6 +85,9 @@ export interface OrgFacts {
   secretaries: number;
   /** The org's active, live beneficiary account, if any. */
   activeBankAccount: { holder: string; bankName: string; citadCode: string } | null;
+  /** The org uses a seal (its `hasSeal` flag), and whether its seal image is registered. */
+  hasSeal: boolean;
+  hasSealImage: boolean;
 }
 
 export interface ApproverFacts {
@@ -222,6 +227,17 @@ const flaggedBankAccounts: ReadinessCheck = ({ orgs }) =>
     ];
   });
 
+/** Every signature of an org with a seal carries the seal image: without one it is signed bare. */
+const sealsWithoutImage: ReadinessCheck = ({ orgs }) =>
+  orgs
+    .filter((o) => o.hasSeal && !o.hasSealImage)
+    .map((o) => ({
+      kind: 'org_seal_without_image',
+      orgId: o.id,
+      messageVi: `${o.name} có con dấu nhưng chưa đăng ký hình ảnh con dấu: văn bản ký số của tổ chức chưa có dấu.`,
+      fix: 'orgs',
+    }));
+
 const approversWithoutCertificate: ReadinessCheck = ({ approversWithoutCertificate: list }) =>
   list.map((a) => ({
     kind: 'approver_without_certificate',
@@ -269,17 +285,14 @@ const missingHolidayYears: ReadinessCheck = ({ orgs, calendarYears, today }) => 
     }));
 };
 
-/**
- * The checks the data holds today. One item of the checklist needs data other work adds, and
- * joins this list with it: an org with a seal but no seal image (the seal registry). Until then
- * the report does not claim to check it.
- */
+/** The checks, one per kind of finding. */
 export const READINESS_CHECKS: Record<ReadinessKind, ReadinessCheck> = {
   org_without_admin: orgsWithoutAdmin,
   org_type_unclassified: unclassifiedOrgs,
   org_type_inconsistent: inconsistentOrgs,
   committee_without_bank_account: committeesWithoutBankAccount,
   bank_account_flagged: flaggedBankAccounts,
+  org_seal_without_image: sealsWithoutImage,
   approver_without_certificate: approversWithoutCertificate,
   cell_without_secretary: cellsWithoutSecretary,
   holiday_calendar_missing: missingHolidayYears,
@@ -289,9 +302,7 @@ export const READINESS_CHECKS: Record<ReadinessKind, ReadinessCheck> = {
  * The checklist's items this review cannot check yet, said on the report so nobody reads their
  * absence as "ready"; each leaves this list when its check joins READINESS_CHECKS.
  */
-export const NOT_YET_CHECKED_VI: readonly string[] = [
-  'Hình ảnh con dấu của tổ chức đảng có con dấu',
-];
+export const NOT_YET_CHECKED_VI: readonly string[] = [];
 
 /** Names from the root down to each org's parent, from the subtree's parent links. */
 function namePaths(orgs: readonly OrgFacts[]): Map<string, string[]> {

@@ -42,10 +42,31 @@ export function prefetchRepo(handle: SqliteHandle) {
       )
       .orderBy('d.updated_at', 'desc'),
   );
+  // The images the user signs with (decision 0039): his own signature, and the seal of each org
+  // where he holds an acting grant (he signs for that org), so signing offline still shows them.
+  const signature = prepareColumnQuery(handle, (db, p: Params<{ userId: string }>) =>
+    db
+      .selectFrom('users')
+      .select('signature_image_sha256')
+      .where('id', '=', p.userId)
+      .where('signature_image_sha256', 'is not', null),
+  );
+  const seals = prepareColumnQuery(handle, (db, p: Params<{ userId: string }>) =>
+    db
+      .selectFrom('user_roles as r')
+      .innerJoin('orgs as o', 'o.id', 'r.org_id')
+      .select('o.seal_image_sha256')
+      .where('r.user_id', '=', p.userId)
+      .where('r.role', 'in', ACTING_ROLES)
+      .where('o.has_seal', '=', 1)
+      .where('o.seal_image_sha256', 'is not', null),
+  );
   const cached = isCached(handle);
   return {
     missingBlobs(userId: string): string[] {
       const wanted = new Set<string>();
+      for (const sha of [...signature.all({ userId }), ...seals.all({ userId })])
+        if (sha) wanted.add(sha);
       for (const data of waiting.all({ userId })) {
         const refs = DossierBlobs.parse(JSON.parse(data));
         for (const a of refs.attachments) wanted.add(a.sha256);

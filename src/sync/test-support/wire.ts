@@ -34,6 +34,7 @@ export function orgWire(n: number, parent: OrgWire | null, over: Partial<OrgWire
     status: 'active',
     path: `${parent?.path ?? '/'}${id}/`,
     depth: parent ? parent.depth + 1 : 0,
+    sealImageSha256: null,
     ...over,
   };
 }
@@ -97,6 +98,7 @@ export function userWire(n: number, orgId: string, over: Partial<UserWire> = {})
     memberId: null,
     updatedBy: null,
     updatedAt: '2026-01-05T08:00:00.000Z',
+    signatureImageSha256: null,
     ...over,
   };
 }

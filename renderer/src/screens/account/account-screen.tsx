@@ -2,6 +2,7 @@ import { Card, Typography } from 'antd';
 import { ACCOUNT_VIEW_TITLES, useNavigation, type AccountView } from '../../navigation';
 import { AccountChangeView } from './account-change-view';
 import { AccountInfoView } from './account-info-view';
+import { SignatureImageView } from './signature-image-view';
 
 /** Thông tin tài khoản » <view>: the signed-in member's own account, with the guide's names. */
 export function AccountScreen({ view }: { view: AccountView }) {
@@ -15,6 +16,7 @@ export function AccountScreen({ view }: { view: AccountView }) {
         <AccountInfoView onChange={() => go({ name: 'myAccount', view: 'change' })} />
       )}
       {view === 'change' && <AccountChangeView />}
+      {view === 'signature' && <SignatureImageView />}
     </Card>
   );
 }

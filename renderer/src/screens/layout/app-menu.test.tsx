@@ -38,6 +38,7 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
   it('a cell secretary: dossiers (his inbox selected), cell fees, member accounts, no bank accounts, no users', () => {
     const menu = menuOf(['approver']);
     expect(menu.groups).toEqual([
+      'Thông tin tài khoản',
       'Theo dõi, giám sát',
       'Quản trị danh mục',
       'Đảng viên',
@@ -49,6 +50,8 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
     ]);
     // His cell's dashboard and readiness (the server answers for his subtree only).
     expect(menu.items).toContain('Rà soát sẵn sàng');
+    // His signature image, drawn in every document he signs (decision 0039).
+    expect(menu.items).toContain('Chữ ký');
     expect(menu.items).toContain('Quản lý tài khoản đảng viên');
     // The committee's steps too: where a secretary acts is the server's to decide.
     expect(menu.items).toContain('Duyệt phiếu nhận xét');

@@ -11,6 +11,7 @@ import { orgAdminAccess } from './org-admin-access';
 import { OrgFormDialog, type OrgFormTarget } from './org-form-dialog';
 import { MoveOrgDialog } from './move-org-dialog';
 import { OrgHistoryDialog } from './org-history-dialog';
+import { OrgSealImage } from './org-seal-image';
 
 const isWebLink = (url: string) => /^https?:\/\/\S+$/i.test(url);
 
@@ -133,6 +134,7 @@ export function OrgDetailDialog({
       onClose={onClose}
       actions={actions}
     >
+      {orgId && <OrgSealImage orgId={orgId} />}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         Tài khoản ngân hàng
       </Typography.Title>

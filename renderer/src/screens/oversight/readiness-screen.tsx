@@ -175,12 +175,14 @@ export function ReadinessScreen({ roles }: { roles: readonly Role[] }) {
             {formatDateTime(data.generatedAt)}:{' '}
             {total === 0 ? 'không còn tồn tại nào.' : `${formatCount(total)} tồn tại cần xử lý.`}
           </Typography.Paragraph>
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={`Chưa rà soát được (chưa có dữ liệu trên hệ thống): ${NOT_YET_CHECKED_VI.join('; ')}.`}
-          />
+          {NOT_YET_CHECKED_VI.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={`Chưa rà soát được (chưa có dữ liệu trên hệ thống): ${NOT_YET_CHECKED_VI.join('; ')}.`}
+            />
+          )}
           <Summary counts={data.counts} />
           {ReadinessKind.options
             .filter((kind) => data.counts[kind] > 0)
