@@ -18,6 +18,7 @@ import { oversightRoutesOf } from './routes/oversight';
 import type { FeesConfig } from './payments/config';
 import { feeRoutesPlugin } from './routes/fees';
 import { holidayRoutesOf } from './routes/holidays';
+import { importRoutesPlugin } from './routes/imports';
 import { memberRoutes } from './routes/members';
 import { orgRoutes } from './routes/orgs';
 import { pushRoutesOf } from './routes/push';
@@ -85,6 +86,7 @@ export async function buildServer(opts: {
     ctx,
     opts.transfers?.blobMaxBytes,
   );
+  await importRoutesPlugin(app, (request) => authenticate(ctx, request), ctx);
   await app.ready();
   return app;
 }

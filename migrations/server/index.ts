@@ -11,6 +11,7 @@ import * as m0009 from './0009_payment_failure_code';
 import * as m0010 from './0010_residence_list_blobs';
 import * as m0011 from './0011_account_requests';
 import * as m0012 from './0012_holiday_calendar';
+import * as m0015 from './0015_import_audit';
 
 /** Every server migration in order. Append only. */
 export const serverMigrations: Record<string, Migration> = {
@@ -26,4 +27,6 @@ export const serverMigrations: Record<string, Migration> = {
   '0010_residence_list_blobs': m0010,
   '0011_account_requests': m0011,
   '0012_holiday_calendar': m0012,
+  // 0013 and 0014 are taken by other work of issue 14, merged separately.
+  '0015_import_audit': m0015,
 };

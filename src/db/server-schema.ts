@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AccountsDatabase } from './server-schema-accounts';
 import type { CalendarDatabase } from './server-schema-calendar';
+import type { ImportsDatabase } from './server-schema-imports';
 import type { CertificatesDatabase } from './server-schema-certificates';
 import type { FeesDatabase } from './server-schema-fees';
 import type { ResidenceDatabase } from './server-schema-residence';
@@ -150,7 +151,8 @@ export interface ServerDatabase
     CertificatesDatabase,
     ResidenceDatabase,
     AccountsDatabase,
-    CalendarDatabase {
+    CalendarDatabase,
+    ImportsDatabase {
   orgs: OrgsTable;
   org_bank_accounts: OrgBankAccountsTable;
   members: MembersTable;
