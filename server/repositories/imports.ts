@@ -320,3 +320,14 @@ export async function insertImportAudit(
     .execute();
   return id;
 }
+
+/** A live org by its code (the command line's `--under`), or null. */
+export async function findOrgIdByCode(db: Db, code: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('orgs')
+    .select('id')
+    .where('code', '=', code)
+    .where('deleted', '=', 0)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

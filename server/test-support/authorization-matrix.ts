@@ -11,6 +11,7 @@ import { ACCOUNT_ROUTE_CASES } from './authorization-matrix/account-route-cases'
 import { CORE_ROUTE_CASES } from './authorization-matrix/core-route-cases';
 import { FEE_ROUTE_CASES } from './authorization-matrix/fee-route-cases';
 import { HOLIDAY_ROUTE_CASES } from './authorization-matrix/holiday-route-cases';
+import { IMPORT_ROUTE_CASES } from './authorization-matrix/import-route-cases';
 import {
   ACTORS,
   expectedAnswer,
@@ -37,6 +38,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...USER_ADMIN_ROUTE_CASES,
   ...HOLIDAY_ROUTE_CASES,
   ...OVERSIGHT_ROUTE_CASES,
+  ...IMPORT_ROUTE_CASES,
 };
 
 /** One row of the matrix: what a request of an actor on a route or mutation type must answer. */

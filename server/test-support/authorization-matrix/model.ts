@@ -8,6 +8,7 @@ import { blobRoutes } from '../../../src/api/blobs';
 import { certificateRoutes } from '../../../src/api/certificates';
 import { feeRouteSpecs } from '../../../src/api/fees';
 import { holidayRoutes } from '../../../src/api/holidays';
+import { importRoutes } from '../../../src/api/imports';
 import { oversightRoutes } from '../../../src/api/oversight';
 import { pushRoutes } from '../../../src/api/push';
 import { apiRoutes, type RouteSpec } from '../../../src/api/routes';
@@ -30,6 +31,7 @@ export function routeTable(): Record<string, RouteSpec> {
     userAdminRoutes,
     holidayRoutes,
     oversightRoutes,
+    importRoutes,
   ];
   return Object.fromEntries(
     groups.flatMap((g) => Object.values(g)).map((spec) => [routeKey(spec), spec]),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../common/result';
 import { IsoDate } from '../common/schemas';
 import { validateOrgCode } from '../org/org-code';
-import type { CellSubtype, OrgType} from '../org/org-types';
+import type { CellSubtype, OrgType } from '../org/org-types';
 import { cellSubtypeLabelVi, orgTypeLabelVi } from '../org/org-types';
 import { Member, memberFieldLabelVi } from '../people/member';
 import type { Sex } from '../people/sex';
