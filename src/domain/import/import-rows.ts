@@ -377,7 +377,12 @@ export function parseImportSheets(sheets: readonly RawSheet[]): ParsedFile {
           place,
           parsed.problems,
         );
-        if (values) parsed.orgs.push({ ...(values as Omit<OrgRow, keyof RowPlace>), ...place });
+        if (values)
+          parsed.orgs.push({
+            ...(values as Omit<OrgRow, keyof RowPlace>),
+            sheet: sheet.name,
+            row: row.row,
+          });
       } else {
         const values = readRow(
           MEMBER_COLUMNS,
@@ -388,7 +393,11 @@ export function parseImportSheets(sheets: readonly RawSheet[]): ParsedFile {
           parsed.problems,
         );
         if (!values) continue;
-        const member = { ...(values as Omit<MemberRow, keyof RowPlace>), ...place };
+        const member = {
+          ...(values as Omit<MemberRow, keyof RowPlace>),
+          sheet: sheet.name,
+          row: row.row,
+        };
         const rules = memberRuleProblems(member, kind);
         parsed.problems.push(...rules);
         if (rules.length === 0) parsed.members.push(member);
