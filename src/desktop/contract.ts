@@ -12,6 +12,7 @@ import { residenceCalls, SigningProgress } from './contract-residence';
 import { accountCalls } from './contract-accounts';
 import { userAdminCalls } from './contract-users';
 import { holidayCalls } from './contract-holidays';
+import { importCalls } from './contract-imports';
 import { oversightCalls } from './contract-oversight';
 import { exportCalls } from './contract-exports';
 import { updateCalls } from './contract-updates';
@@ -246,6 +247,7 @@ export const desktopCalls = {
   ...accountCalls,
   ...userAdminCalls,
   ...holidayCalls,
+  ...importCalls,
   ...oversightCalls,
   ...exportCalls,
   ...updateCalls,
@@ -310,5 +312,6 @@ export * from './contract-fees';
 export * from './contract-residence';
 export * from './contract-accounts';
 export * from './contract-holidays';
+export * from './contract-imports';
 export * from './contract-oversight';
 export * from './contract-updates';

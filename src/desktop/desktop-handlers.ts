@@ -3,6 +3,7 @@ import type { accountMemberCalls, accountStaffCalls } from './contract-accounts'
 import type { exportCalls } from './contract-exports';
 import type { feeCalls } from './contract-fees';
 import type { holidayCalls } from './contract-holidays';
+import type { importCalls } from './contract-imports';
 import type { oversightCalls } from './contract-oversight';
 import type { residenceCalls } from './contract-residence';
 import type { transferCalls } from './contract-transfers';
@@ -29,6 +30,7 @@ export interface HandlerGroups {
   accountStaff: HandlersFor<keyof typeof accountStaffCalls>;
   accountMember: HandlersFor<keyof typeof accountMemberCalls>;
   holidays: HandlersFor<keyof typeof holidayCalls>;
+  imports: HandlersFor<keyof typeof importCalls>;
   oversight: HandlersFor<keyof typeof oversightCalls>;
   exports: HandlersFor<keyof typeof exportCalls>;
   updates: HandlersFor<keyof typeof updateCalls>;
@@ -41,6 +43,7 @@ export interface HandlerGroups {
 export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallName> {
   const { session, sync, orgs, members, users, transfers, fees, residence } = groups;
   const { accountStaff, accountMember, userAdmin, holidays, oversight, exports, updates } = groups;
+  const { imports } = groups;
   return {
     login: session.login,
     logout: session.logout,
@@ -160,6 +163,9 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
 
     holidayCalendar: holidays.holidayCalendar,
     saveHolidayYear: holidays.saveHolidayYear,
+    importScopes: imports.importScopes,
+    previewImport: imports.previewImport,
+    applyImport: imports.applyImport,
     oversightDashboard: oversight.oversightDashboard,
     readinessReport: oversight.readinessReport,
     exportReadinessReport: oversight.exportReadinessReport,

@@ -36,6 +36,7 @@ import { residenceHandlers } from './residence/residence-handlers';
 import { accountMemberHandlers } from './accounts/account-member-handlers';
 import { accountStaffHandlers } from './accounts/account-staff-handlers';
 import { holidayHandlers } from './holidays/holiday-handlers';
+import { importHandlers } from './imports/import-handlers';
 import { oversightHandlers } from './oversight/oversight-handlers';
 import { listDossiers } from './transfers/dossier-list';
 import { noUpdateHandlers } from './update-handlers';
@@ -237,6 +238,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     accountStaff: accountStaffHandlers(context),
     accountMember: accountMemberHandlers(context),
     holidays: holidayHandlers(context),
+    imports: importHandlers(context),
     oversight: oversightHandlers(context),
     exports: listExportHandlers({
       tree,

@@ -84,6 +84,8 @@ const ENTITY_OF_QUERY = {
   // Answered by the server: cells by name.
   cellChoices: 'orgs',
   holidayCalendar: 'holidays',
+  // The user's admin orgs, for "Nhập dữ liệu".
+  importScopes: 'orgs',
   oversightDashboard: 'oversight',
   readinessReport: 'oversight',
   // Answered by the Electron main process: a downloaded update waiting for a restart.
