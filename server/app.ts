@@ -19,6 +19,7 @@ import type { FeesConfig } from './payments/config';
 import { feeRoutesPlugin } from './routes/fees';
 import { holidayRoutesOf } from './routes/holidays';
 import { orgAdminRoutesOf } from './routes/org-admin';
+import { importRoutesPlugin } from './routes/imports';
 import { memberRoutes } from './routes/members';
 import { orgRoutes } from './routes/orgs';
 import { pushRoutesOf } from './routes/push';
@@ -89,6 +90,7 @@ export async function buildServer(opts: {
     ctx,
     opts.transfers?.blobMaxBytes,
   );
+  await importRoutesPlugin(app, (request) => authenticate(ctx, request), ctx);
   await app.ready();
   return app;
 }

@@ -13,6 +13,7 @@ import * as m0011 from './0011_account_requests';
 import * as m0012 from './0012_holiday_calendar';
 import * as m0013 from './0013_org_history';
 import * as m0014 from './0014_seal_and_signature_images';
+import * as m0015 from './0015_import_audit';
 import * as m0016 from './0016_residence_campaign_revs';
 
 /** Every server migration in order. Append only. */
@@ -31,5 +32,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0012_holiday_calendar': m0012,
   '0013_org_history': m0013,
   '0014_seal_and_signature_images': m0014,
+  '0015_import_audit': m0015,
   '0016_residence_campaign_revs': m0016,
+  // 0013 and 0014 are taken by other work of issue 14, merged separately.
 };

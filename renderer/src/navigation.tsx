@@ -82,6 +82,8 @@ export const Screen = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('users') }),
   /** Quản trị danh mục » Cấu hình ngày nghỉ: the holiday calendar of a year. */
   z.strictObject({ name: z.literal('holidays') }),
+  /** Quản trị danh mục » Nhập dữ liệu: orgs and members from the member database's exports. */
+  z.strictObject({ name: z.literal('imports') }),
   /**
    * Xử lý hồ sơ » <variant> » nơi chuyển đi / nơi chuyển đến; a dossier open when dossierId;
    * `awaitingMe` starts the list on "Chỉ hồ sơ chờ tôi xử lý" (a secretary's inbox).

@@ -31,6 +31,8 @@ export const SCREEN_ROLES: Record<ScreenFamily, readonly Role[] | 'any'> = {
   users: ['admin'],
   // Every admin reads the calendar; the top org's admin edits it (the server decides, 0032).
   holidays: ['admin'],
+  // An admin imports orgs and members under his own org (the server checks the subtree, 0040).
+  imports: ['admin'],
   transfers: TRANSFER_ROLES,
   // A member files and follows his own transfers.
   myTransfers: ['member'],

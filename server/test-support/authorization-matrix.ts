@@ -12,6 +12,7 @@ import { CORE_ROUTE_CASES } from './authorization-matrix/core-route-cases';
 import { FEE_ROUTE_CASES } from './authorization-matrix/fee-route-cases';
 import { HOLIDAY_ROUTE_CASES } from './authorization-matrix/holiday-route-cases';
 import { IMAGE_ROUTE_CASES } from './authorization-matrix/image-route-cases';
+import { IMPORT_ROUTE_CASES } from './authorization-matrix/import-route-cases';
 import {
   ACTORS,
   expectedAnswer,
@@ -41,6 +42,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...HOLIDAY_ROUTE_CASES,
   ...IMAGE_ROUTE_CASES,
   ...OVERSIGHT_ROUTE_CASES,
+  ...IMPORT_ROUTE_CASES,
 };
 
 /** One row of the matrix: what a request of an actor on a route or mutation type must answer. */

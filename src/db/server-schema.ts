@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AccountsDatabase } from './server-schema-accounts';
 import type { CalendarDatabase } from './server-schema-calendar';
+import type { ImportsDatabase } from './server-schema-imports';
 import type { CertificatesDatabase } from './server-schema-certificates';
 import type { FeesDatabase } from './server-schema-fees';
 import type { OrgAdminDatabase } from './server-schema-org-admin';
@@ -166,7 +167,8 @@ export interface ServerDatabase
     ResidenceDatabase,
     AccountsDatabase,
     CalendarDatabase,
-    OrgAdminDatabase {
+    OrgAdminDatabase,
+    ImportsDatabase {
   orgs: OrgsTable;
   org_bank_accounts: OrgBankAccountsTable;
   members: MembersTable;

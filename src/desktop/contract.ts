@@ -14,6 +14,7 @@ import { userAdminCalls } from './contract-users';
 import { orgAdminCalls } from './contract-org-admin';
 import { holidayCalls } from './contract-holidays';
 import { imageCalls } from './contract-images';
+import { importCalls } from './contract-imports';
 import { oversightCalls } from './contract-oversight';
 import { exportCalls } from './contract-exports';
 import { updateCalls } from './contract-updates';
@@ -250,6 +251,7 @@ export const desktopCalls = {
   ...orgAdminCalls,
   ...holidayCalls,
   ...imageCalls,
+  ...importCalls,
   ...oversightCalls,
   ...exportCalls,
   ...updateCalls,
@@ -317,5 +319,6 @@ export * from './contract-residence';
 export * from './contract-accounts';
 export * from './contract-holidays';
 export * from './contract-images';
+export * from './contract-imports';
 export * from './contract-oversight';
 export * from './contract-updates';

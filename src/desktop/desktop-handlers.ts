@@ -4,6 +4,7 @@ import type { exportCalls } from './contract-exports';
 import type { feeCalls } from './contract-fees';
 import type { holidayCalls } from './contract-holidays';
 import type { imageCalls } from './contract-images';
+import type { importCalls } from './contract-imports';
 import type { oversightCalls } from './contract-oversight';
 import type { residenceCalls } from './contract-residence';
 import type { transferCalls } from './contract-transfers';
@@ -33,6 +34,7 @@ export interface HandlerGroups {
   accountMember: HandlersFor<keyof typeof accountMemberCalls>;
   holidays: HandlersFor<keyof typeof holidayCalls>;
   images: HandlersFor<keyof typeof imageCalls>;
+  imports: HandlersFor<keyof typeof importCalls>;
   oversight: HandlersFor<keyof typeof oversightCalls>;
   exports: HandlersFor<keyof typeof exportCalls>;
   updates: HandlersFor<keyof typeof updateCalls>;
@@ -45,7 +47,7 @@ export interface HandlerGroups {
 export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallName> {
   const { session, sync, orgs, members, users, transfers, fees, residence } = groups;
   const { accountStaff, accountMember, userAdmin, holidays, oversight, exports, updates } = groups;
-  const { orgAdmin, images } = groups;
+  const { orgAdmin, images, imports } = groups;
   return {
     login: session.login,
     logout: session.logout,
@@ -173,6 +175,9 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
     saveOrgSealImage: images.saveOrgSealImage,
     mySignatureImage: images.mySignatureImage,
     saveMySignatureImage: images.saveMySignatureImage,
+    importScopes: imports.importScopes,
+    previewImport: imports.previewImport,
+    applyImport: imports.applyImport,
     oversightDashboard: oversight.oversightDashboard,
     readinessReport: oversight.readinessReport,
     exportReadinessReport: oversight.exportReadinessReport,

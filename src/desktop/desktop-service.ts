@@ -38,6 +38,7 @@ import { accountMemberHandlers } from './accounts/account-member-handlers';
 import { accountStaffHandlers } from './accounts/account-staff-handlers';
 import { holidayHandlers } from './holidays/holiday-handlers';
 import { imageHandlers } from './images/image-handlers';
+import { importHandlers } from './imports/import-handlers';
 import { oversightHandlers } from './oversight/oversight-handlers';
 import { listDossiers } from './transfers/dossier-list';
 import { noUpdateHandlers } from './update-handlers';
@@ -243,6 +244,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     accountMember: accountMemberHandlers(context),
     holidays: holidayHandlers(context),
     images: imageHandlers(context),
+    imports: importHandlers(context),
     oversight: oversightHandlers(context),
     exports: listExportHandlers({
       tree,

@@ -89,6 +89,8 @@ const ENTITY_OF_QUERY = {
   // Seal and signature images (decision 0039): shown with the org, and the user's own account.
   orgSealImage: 'orgs',
   mySignatureImage: 'users',
+  // The user's admin orgs, for "Nhập dữ liệu".
+  importScopes: 'orgs',
   oversightDashboard: 'oversight',
   readinessReport: 'oversight',
   // Answered by the Electron main process: a downloaded update waiting for a restart.

@@ -9,6 +9,7 @@ import { certificateRoutes } from '../../../src/api/certificates';
 import { feeRouteSpecs } from '../../../src/api/fees';
 import { holidayRoutes } from '../../../src/api/holidays';
 import { orgAdminRoutes } from '../../../src/api/org-admin';
+import { importRoutes } from '../../../src/api/imports';
 import { oversightRoutes } from '../../../src/api/oversight';
 import { pushRoutes } from '../../../src/api/push';
 import { registeredImageRoutes } from '../../../src/api/registered-images';
@@ -34,6 +35,7 @@ export function routeTable(): Record<string, RouteSpec> {
     holidayRoutes,
     oversightRoutes,
     registeredImageRoutes,
+    importRoutes,
   ];
   return Object.fromEntries(
     groups.flatMap((g) => Object.values(g)).map((spec) => [routeKey(spec), spec]),

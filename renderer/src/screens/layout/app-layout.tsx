@@ -29,6 +29,10 @@ const HolidaysScreen = lazy(() =>
   import('../holidays/holidays-screen').then((m) => ({ default: m.HolidaysScreen })),
 );
 
+const ImportScreen = lazy(() =>
+  import('../import/import-screen').then((m) => ({ default: m.ImportScreen })),
+);
+
 const TransfersScreen = lazy(() =>
   import('../transfers/transfers-screen').then((m) => ({ default: m.TransfersScreen })),
 );
@@ -142,6 +146,7 @@ export function AppLayout({
                 )}
                 {screen.name === 'users' && <UsersScreen />}
                 {screen.name === 'holidays' && <HolidaysScreen />}
+                {screen.name === 'imports' && <ImportScreen />}
                 {screen.name === 'dashboard' && <DashboardScreen roles={roles} />}
                 {screen.name === 'readiness' && <ReadinessScreen roles={roles} />}
                 {screen.name === 'transfers' && (

@@ -90,6 +90,7 @@ describe('the side menu of each role', { timeout: 120_000 }, () => {
       'Tổng quan',
       'Quản lý tổ chức Đảng',
       'Cấu hình ngày nghỉ',
+      'Nhập dữ liệu',
       'Tra cứu đảng viên',
       'Hồ sơ chờ gửi',
       'Quản lý tài khoản đảng viên',

@@ -37,6 +37,7 @@ export const MENU_TITLES = {
   members: ['Đảng viên', 'Tra cứu đảng viên'],
   users: ['Quản trị hệ thống', 'Quản lý người dùng'],
   holidays: ['Quản trị danh mục', 'Cấu hình ngày nghỉ'],
+  imports: ['Quản trị danh mục', 'Nhập dữ liệu'],
   transfers: ['Xử lý hồ sơ', 'Hồ sơ chờ gửi'],
   myTransfers: ['Đảng viên', 'Chuyển sinh hoạt đảng'],
   fees: ['Thủ tục thu nộp đảng phí', ''],
@@ -64,6 +65,7 @@ export const menuKeyOf = (screen: Screen): string => {
     case 'members':
     case 'users':
     case 'holidays':
+    case 'imports':
     case 'outbox':
     case 'myTransfers':
     case 'dashboard':
@@ -95,6 +97,7 @@ export function screenOfMenuKey(key: string): Screen {
     name === 'members' ||
     name === 'users' ||
     name === 'holidays' ||
+    name === 'imports' ||
     name === 'outbox' ||
     name === 'myTransfers' ||
     name === 'dashboard' ||
@@ -168,6 +171,9 @@ export function appMenuItems(
         : []),
       ...(may('holidays', roles)
         ? [{ key: 'holidays', icon: <CalendarOutlined />, label: MENU_TITLES.holidays[1] }]
+        : []),
+      ...(may('imports', roles)
+        ? [{ key: 'imports', icon: <CloudUploadOutlined />, label: MENU_TITLES.imports[1] }]
         : []),
     ]),
     ...group(
