@@ -196,6 +196,26 @@ export interface ClientHolidayYearsTable {
   rev: number;
 }
 
+/** A notification raised for a user, kept by this machine only (0009). */
+export interface NotificationsTable {
+  user_id: string;
+  key: string;
+  kind: string;
+  subject: string;
+  object_id: string;
+  title: string;
+  due_on: string | null;
+  raised_at: string;
+  seen_at: string | null;
+}
+
+/** A user's notification settings on this machine (0009). */
+export interface NotificationSettingsTable {
+  user_id: string;
+  /** NotificationSettings as JSON. */
+  data: string;
+}
+
 /** The last answer of a fee screen's query, for offline viewing (0003). */
 export interface FeeCacheTable {
   key: string;
@@ -219,6 +239,8 @@ export interface ClientDatabase {
   residence_forms: ClientResidenceFormsTable;
   account_requests: ClientAccountRequestsTable;
   holiday_years: ClientHolidayYearsTable;
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
 }
 
 /** How SQLite declares a column of this type: its affinity, and `null` when it may be null. */
@@ -373,6 +395,18 @@ export const CLIENT_COLUMNS: {
     rev: 'integer',
   },
   holiday_years: { id: 'text', year: 'integer', data: 'text', rev: 'integer' },
+  notifications: {
+    user_id: 'text',
+    key: 'text',
+    kind: 'text',
+    subject: 'text',
+    object_id: 'text',
+    title: 'text',
+    due_on: 'text null',
+    raised_at: 'text',
+    seen_at: 'text null',
+  },
+  notification_settings: { user_id: 'text', data: 'text' },
 };
 
 /** The columns of a client table, in declaration order. */

@@ -15,6 +15,7 @@ import { holidayCalls } from './contract-holidays';
 import { oversightCalls } from './contract-oversight';
 import { exportCalls } from './contract-exports';
 import { updateCalls } from './contract-updates';
+import { notificationCalls, NotificationView } from './contract-notifications';
 
 /**
  * DesktopApi: every query and command the UI can call, as zod schemas of input and output. The
@@ -249,6 +250,7 @@ export const desktopCalls = {
   ...oversightCalls,
   ...exportCalls,
   ...updateCalls,
+  ...notificationCalls,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type DesktopCalls = typeof desktopCalls;
@@ -287,6 +289,16 @@ export const DesktopEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('signing-progress'), progress: SigningProgress }),
   /** An update of the app was downloaded and verified: "Khởi động lại để cập nhật". */
   z.object({ type: z.literal('update-ready'), version: z.string() }),
+  /**
+   * A sync raised notifications (docs/decisions/0041): `fresh` are the new ones of the kinds the
+   * user keeps, `os` whether he wants them shown by the system too. Tests wait on this name.
+   */
+  z.object({
+    type: z.literal('notifications-raised'),
+    fresh: z.array(NotificationView),
+    unseen: Count,
+    os: z.boolean(),
+  }),
 ]);
 export type DesktopEvent = z.infer<typeof DesktopEvent>;
 
@@ -312,3 +324,4 @@ export * from './contract-accounts';
 export * from './contract-holidays';
 export * from './contract-oversight';
 export * from './contract-updates';
+export * from './contract-notifications';

@@ -14,6 +14,7 @@ import type { SyncCall } from './sync-handlers';
 import type { UserCall } from './user-handlers';
 import type { userAdminCalls } from './contract-users';
 import type { updateCalls } from './contract-updates';
+import type { notificationCalls } from './contract-notifications';
 
 /** The handler groups, one per procedure or topic. */
 export interface HandlerGroups {
@@ -32,6 +33,7 @@ export interface HandlerGroups {
   oversight: HandlersFor<keyof typeof oversightCalls>;
   exports: HandlersFor<keyof typeof exportCalls>;
   updates: HandlersFor<keyof typeof updateCalls>;
+  notifications: HandlersFor<keyof typeof notificationCalls>;
 }
 
 /**
@@ -41,6 +43,7 @@ export interface HandlerGroups {
 export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallName> {
   const { session, sync, orgs, members, users, transfers, fees, residence } = groups;
   const { accountStaff, accountMember, userAdmin, holidays, oversight, exports, updates } = groups;
+  const { notifications } = groups;
   return {
     login: session.login,
     logout: session.logout,
@@ -167,5 +170,10 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
     exportList: exports.exportList,
     updateStatus: updates.updateStatus,
     restartToUpdate: updates.restartToUpdate,
+
+    notifications: notifications.notifications,
+    markNotificationsSeen: notifications.markNotificationsSeen,
+    notificationSettings: notifications.notificationSettings,
+    saveNotificationSettings: notifications.saveNotificationSettings,
   };
 }

@@ -39,6 +39,7 @@ import { holidayHandlers } from './holidays/holiday-handlers';
 import { oversightHandlers } from './oversight/oversight-handlers';
 import { listDossiers } from './transfers/dossier-list';
 import { noUpdateHandlers } from './update-handlers';
+import { notificationService } from './notifications/notification-handlers';
 import { transferHandlers } from './transfers/transfer-handlers';
 import { transferModel } from './transfers/transfer-model';
 import { userHandlers } from './user-handlers';
@@ -163,6 +164,12 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     );
     if (residencePulled || summary.pushed > 0) emit({ type: 'residence-changed' });
     emit({ type: 'sync-finished', summary });
+    // What the pull brought may ask something of the user: the bell (and the OS) say so.
+    try {
+      notifier.raise();
+    } catch (err) {
+      console.error('raising notifications failed', err);
+    }
     // The search vocabulary follows the data: rebuild it now rather than on the next keystroke.
     setImmediate(() => {
       // The caller may have closed the cache right after the sync (a one-shot sync, a test).
@@ -219,6 +226,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     signing: options.signing ?? {},
   };
 
+  const notifier = notificationService(context);
   const orgs = orgHandlers({ tree, orgSearch });
   const handlers = desktopHandlers({
     session: sessionHandlers(context, {
@@ -255,6 +263,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
         ),
     }),
     updates: noUpdateHandlers(),
+    notifications: notifier.handlers,
   });
 
   async function call<K extends DesktopCallName>(

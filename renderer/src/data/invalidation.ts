@@ -60,6 +60,8 @@ export function staleAfterEvent(event: DesktopEvent): readonly CachedEntity[] {
       return ['users'];
     case 'update-ready':
       return ['updates'];
+    case 'notifications-raised':
+      return ['notifications'];
     // The batch's own dialog follows its progress; the lists change when it queues.
     case 'signing-progress':
     case 'sync-progress':

@@ -99,6 +99,7 @@ export function useSyncStatus(): SyncState {
       case 'accounts-changed':
       case 'users-changed':
       case 'update-ready':
+      case 'notifications-raised':
       case 'signing-progress':
       case 'oidc-login-failed':
         break;

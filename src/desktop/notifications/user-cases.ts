@@ -1,0 +1,74 @@
+import type { SessionUser } from '../../api/auth';
+import type { SqliteHandle } from '../../db/sqlite';
+import type { UserCase } from '../../domain/notifications/notifications';
+import { TransferVariant } from '../../domain/procedures/transfer-route';
+import { accountModel } from '../accounts/account-model';
+import { decidableRequests } from '../accounts/account-requests';
+import { transferModel, type TransferModel } from '../transfers/transfer-model';
+
+/**
+ * The cases of the cache as they stand for the user (the state his queued actions leave), each
+ * with what it asks of him, as the procedures' own "chờ tôi xử lý" rules say: the notifications
+ * are made of these (src/domain/notifications).
+ */
+export function userCases(handle: SqliteHandle, user: SessionUser): UserCase[] {
+  const transfers = transferModel(handle, user);
+  return [...transferCases(transfers, user), ...accountRequestCases(handle, user)];
+}
+
+function transferCases(model: TransferModel, user: SessionUser): UserCase[] {
+  const ids = new Set<string>();
+  for (const variant of TransferVariant.options)
+    for (const side of ['from', 'to'] as const)
+      for (const row of model.repo.touching({
+        variant,
+        side,
+        status: null,
+        scopePaths: model.scopePaths(),
+      }))
+        ids.add(row.id);
+  // His own dossiers, returned to him as a member.
+  if (model.memberId !== null)
+    for (const row of model.repo.ofMember(model.memberId)) ids.add(row.id);
+
+  const out: UserCase[] = [];
+  for (const id of ids) {
+    const cached = model.load(id);
+    if (!cached) continue;
+    const shown = model.overlay(cached, model.queuedFor(id));
+    // A step of the history is one event: a case back in a state it had is a new ask.
+    const state = `${shown.status}@${shown.currentOrgId}#${shown.history.length}`;
+    const base = {
+      subject: 'transfer' as const,
+      id,
+      state,
+      title: model.memberOf(shown)?.full_name ?? '',
+    };
+    if (shown.status === 'returned') {
+      const his =
+        shown.memberId === model.memberId ||
+        (shown.filedBy?.onBehalf === true && shown.filedBy.userId === user.id);
+      out.push({ ...base, ask: his ? 'returned' : null, dueOn: null });
+      continue;
+    }
+    if (!model.awaitsUser(shown)) continue;
+    // A checked dossier waits for an approver there; a processor has done his part.
+    const approves = model
+      .rolesAt(shown.currentOrgId)
+      .some((r) => r === 'approver' || r === 'admin');
+    const ask = shown.status === 'checked' ? (approves ? 'approve' : null) : 'act';
+    out.push({ ...base, ask, dueOn: shown.presentBy });
+  }
+  return out;
+}
+
+function accountRequestCases(handle: SqliteHandle, user: SessionUser): UserCase[] {
+  return decidableRequests(accountModel(handle, user)).map((w) => ({
+    subject: 'account_request',
+    id: w.id,
+    title: w.memberName,
+    state: 'pending',
+    ask: 'approve',
+    dueOn: null,
+  }));
+}
