@@ -14,6 +14,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('object_id', 'text', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
+    /** Where the app opens it (UserCase.place). */
+    .addColumn('place', 'text', (c) => c.notNull())
     .addColumn('due_on', 'text')
     .addColumn('raised_at', 'text', (c) => c.notNull())
     /** When the user saw it; null while unseen. */

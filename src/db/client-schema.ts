@@ -204,6 +204,7 @@ export interface NotificationsTable {
   subject: string;
   object_id: string;
   title: string;
+  place: string;
   due_on: string | null;
   raised_at: string;
   seen_at: string | null;
@@ -402,6 +403,7 @@ export const CLIENT_COLUMNS: {
     subject: 'text',
     object_id: 'text',
     title: 'text',
+    place: 'text',
     due_on: 'text null',
     raised_at: 'text',
     seen_at: 'text null',

@@ -25,6 +25,8 @@ export const NotificationView = z.object({
   subject: NotificationSubject,
   objectId: z.string(),
   title: z.string(),
+  /** Where the app opens it: a transfer's "<variant>/<outgoing|incoming>" or "mine", an account request's kind. */
+  place: z.string(),
   dueOn: z.string().nullable(),
   raisedAt: z.string(),
   seen: z.boolean(),

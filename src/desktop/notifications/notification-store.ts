@@ -25,6 +25,7 @@ export function notificationStore(handle: SqliteHandle) {
         subject: string;
         objectId: string;
         title: string;
+        place: string;
         dueOn: string | null;
         at: string;
       }>,
@@ -38,6 +39,7 @@ export function notificationStore(handle: SqliteHandle) {
           subject: p.subject,
           object_id: p.objectId,
           title: p.title,
+          place: p.place,
           due_on: p.dueOn,
           raised_at: p.at,
         })
@@ -129,6 +131,7 @@ export function notificationStore(handle: SqliteHandle) {
         subject: NotificationSubject.parse(row.subject),
         objectId: row.object_id,
         title: row.title,
+        place: row.place,
         dueOn: row.due_on,
         raisedAt: row.raised_at,
         seen: row.seen_at !== null,

@@ -38,17 +38,25 @@ function transferCases(model: TransferModel, user: SessionUser): UserCase[] {
     const shown = model.overlay(cached, model.queuedFor(id));
     // A step of the history is one event: a case back in a state it had is a new ask.
     const state = `${shown.status}@${shown.currentOrgId}#${shown.history.length}`;
+    // The list it is in: the side of the route where it stands ("nơi chuyển đi / đến").
+    const side = shown.position < shown.route.handoverIndex ? 'outgoing' : 'incoming';
     const base = {
       subject: 'transfer' as const,
       id,
       state,
       title: model.memberOf(shown)?.full_name ?? '',
+      place: `${shown.variant}/${side}`,
     };
     if (shown.status === 'returned') {
-      const his =
-        shown.memberId === model.memberId ||
-        (shown.filedBy?.onBehalf === true && shown.filedBy.userId === user.id);
-      out.push({ ...base, ask: his ? 'returned' : null, dueOn: null });
+      // The member answers it from his own page; who filed it for him, from the cell's list.
+      const own = shown.memberId === model.memberId;
+      const filedForHim = shown.filedBy?.onBehalf === true && shown.filedBy.userId === user.id;
+      out.push({
+        ...base,
+        place: own ? 'mine' : `${shown.variant}/outgoing`,
+        ask: own || filedForHim ? 'returned' : null,
+        dueOn: null,
+      });
       continue;
     }
     if (!model.awaitsUser(shown)) continue;
@@ -67,6 +75,7 @@ function accountRequestCases(handle: SqliteHandle, user: SessionUser): UserCase[
     subject: 'account_request',
     id: w.id,
     title: w.memberName,
+    place: w.kind,
     state: 'pending',
     ask: 'approve',
     dueOn: null,

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_2026 } from '../calendar/test-support/calendars';
 import { NO_CALENDAR } from '../calendar/working-days';
-import { notificationsFor, type UserCase } from './notifications';
+import { notificationsFor, osNotificationText, type UserCase } from './notifications';
 
 const waiting = (over: Partial<UserCase> = {}): UserCase => ({
   subject: 'transfer',
   id: 'd1',
   title: 'Nguyễn Văn An',
+  place: 'official/outgoing',
   state: 'pending_check@org-cell',
   ask: 'act',
   dueOn: null,
@@ -35,7 +36,12 @@ describe('notifications of the cases a user has', () => {
       ['returned', 'returned:transfer:d3:returned@2026-02-27'],
       ['approval_waiting', 'approval_waiting:account_request:r1:pending'],
     ]);
-    expect(out[0]).toMatchObject({ subject: 'transfer', objectId: 'd1', title: 'Nguyễn Văn An' });
+    expect(out[0]).toMatchObject({
+      subject: 'transfer',
+      objectId: 'd1',
+      title: 'Nguyễn Văn An',
+      place: 'official/outgoing',
+    });
   });
 
   it('gives the same keys for the same state, and a new key when the case moves', () => {
@@ -61,5 +67,25 @@ describe('notifications of the cases a user has', () => {
       waiting({ id: 'd2', ask: null, dueOn: '2026-03-03' }),
     ]);
     expect(out).toEqual(['returned:transfer:d1:returned@x']);
+  });
+});
+
+describe('the system notification', () => {
+  const n = (title: string) => ({
+    kind: 'new_dossier' as const,
+    subject: 'transfer' as const,
+    title,
+  });
+  it('names a single case, counts several, and says nothing of none', () => {
+    expect(osNotificationText([n('Nguyễn Văn An')])).toEqual({
+      title: 'Hồ sơ mới chờ xử lý',
+      body: 'Nguyễn Văn An · Chuyển sinh hoạt đảng',
+    });
+    expect(osNotificationText(['A', 'B', 'C', 'D'].map(n))).toEqual({
+      title: '4 thông báo mới',
+      body: 'A, B, C, …',
+    });
+    expect(osNotificationText(['A', 'B'].map(n))?.body).toBe('A, B');
+    expect(osNotificationText([])).toBeNull();
   });
 });

@@ -50,6 +50,11 @@ export interface UserCase {
   /** What the list shows of it: the member's name. */
   title: string;
   /**
+   * Where the app opens it, as its procedure says (a transfer's "official/incoming", an account
+   * request's kind): the screen the bell links to.
+   */
+  place: string;
+  /**
    * The state that asks the user something (status and where the case is). A case that comes
    * back to the user in a new state is announced again; the same state never is.
    */
@@ -67,6 +72,7 @@ export const UserNotification = z.object({
   subject: NotificationSubject,
   objectId: z.string().min(1),
   title: z.string(),
+  place: z.string(),
   dueOn: z.iso.date().nullable(),
 });
 export type UserNotification = z.infer<typeof UserNotification>;
@@ -93,7 +99,7 @@ export function notificationsFor(
   const out: UserNotification[] = [];
   for (const c of cases) {
     if (c.ask === null) continue;
-    const base = { subject: c.subject, objectId: c.id, title: c.title };
+    const base = { subject: c.subject, objectId: c.id, title: c.title, place: c.place };
     const kind = KIND_OF_ASK[c.ask];
     out.push({ ...base, kind, key: keyOf(kind, c, c.state), dueOn: c.dueOn });
     // A returned case waits on someone else's answer: its deadline is not the user's to keep.
@@ -119,3 +125,21 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   kinds: [...NotificationKind.options],
   osNotifications: true,
 };
+
+/** The system notification for what a sync raised: one names its case, several are counted. */
+export function osNotificationText(
+  fresh: readonly Pick<UserNotification, 'kind' | 'subject' | 'title'>[],
+): { title: string; body: string } | null {
+  const [first] = fresh;
+  if (!first) return null;
+  if (fresh.length === 1)
+    return {
+      title: notificationKindLabelVi[first.kind],
+      body: `${first.title} · ${notificationSubjectLabelVi[first.subject]}`,
+    };
+  const names = fresh.slice(0, 3).map((n) => n.title);
+  return {
+    title: `${fresh.length} thông báo mới`,
+    body: fresh.length > 3 ? `${names.join(', ')}, …` : names.join(', '),
+  };
+}
