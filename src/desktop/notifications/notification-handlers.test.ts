@@ -10,11 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DesktopEvent } from '../contract';
 import type { ServiceContext } from '../service-context';
 import { value } from '../test-support/call-results';
+import { residenceWorld } from '../residence/test-support/residence-world';
 import {
   openAs,
   submitted,
   transferWorld,
   type OpenedService,
+  type Staff,
   type TransferWorld,
 } from '../transfers/test-support/transfer-world';
 import { notificationService } from './notification-handlers';
@@ -45,14 +47,15 @@ async function secretaryMachine() {
     currentUser: () => o.user,
     emit: (e: DesktopEvent) => events.push(e),
   } as unknown as ServiceContext;
-  const notifier = notificationService(ctx, () => new Date('2026-03-02T09:00:00.000Z'));
+  const clock = { now: new Date('2026-03-02T09:00:00.000Z') };
+  const notifier = notificationService(ctx, () => clock.now);
   const raised = () => {
     notifier.raise();
     const last = events.at(-1);
     if (last?.type !== 'notifications-raised') throw new Error('no notifications-raised event');
     return last;
   };
-  return { ...o, raised };
+  return { ...o, raised, clock };
 }
 
 const [d1, d2] = [() => world.dossiers[0]!, () => world.dossiers[1]!];
@@ -92,9 +95,14 @@ describe('notifications on the desktop', () => {
       'checkDossier',
       await m.api.checkDossier({ dossierId: d1().id, data: { letterNumber: '12-GGT/CB' } }),
     );
+    m.clock.now = new Date('2026-03-02T10:00:00.000Z');
     const moved = m.raised();
     expect(moved.fresh.map((n) => [n.kind, n.objectId])).toEqual([['approval_waiting', d1().id]]);
     expect(moved.unseen).toBe(3);
+    // Newest first.
+    const listed = value('notifications', await m.api.notifications({})).items;
+    expect(listed[0]).toMatchObject({ kind: 'approval_waiting', objectId: d1().id, seen: false });
+    expect(listed[0]!.raisedAt).toBe('2026-03-02T10:00:00.000Z');
 
     value('markNotificationsSeen', await m.api.markNotificationsSeen({ all: true }));
     const after = value('notifications', await m.api.notifications({}));
@@ -147,5 +155,40 @@ describe('notifications on the desktop', () => {
       kinds: ['new_dossier', 'returned', 'approval_waiting', 'deadline_due'],
       osNotifications: true,
     });
+  });
+});
+
+describe('notifications of residence comment forms', () => {
+  it('tells the residence cell what to write, the committee what to approve and sign', async () => {
+    const rw = residenceWorld();
+    const forms = rw.forms;
+    const raisedFor = async (who: Staff) => {
+      const o = await openAs(dir, rw, who);
+      opened.push(o);
+      const events: DesktopEvent[] = [];
+      const ctx = {
+        handle: o.cache.handle,
+        currentUser: () => o.user,
+        emit: (e: DesktopEvent) => events.push(e),
+      } as unknown as ServiceContext;
+      notificationService(ctx, () => new Date('2026-10-26T09:00:00.000Z')).raise();
+      const last = events.at(-1);
+      if (last?.type !== 'notifications-raised') throw new Error('no notifications-raised event');
+      // In no particular order: as strings, sorted.
+      return last.fresh
+        .filter((n) => n.subject === 'residence_form')
+        .map((n) => `${n.kind} ${n.objectId} ${n.place}`)
+        .sort();
+    };
+    // Cell 5, where the three live: the form awaiting its comment, past its due date.
+    expect(await raisedFor(rw.staff.cell5Secretary)).toEqual(
+      [`new_dossier ${forms[0]!.id} write`, `deadline_due ${forms[0]!.id} write`].sort(),
+    );
+    // The ward committee: the submitted form to approve, the approved one to sign and send.
+    expect(await raisedFor(rw.staff.wardApprover)).toEqual(
+      [`approval_waiting ${forms[1]!.id} approve`, `new_dossier ${forms[2]!.id} sign`].sort(),
+    );
+    // The workplace cell only follows its list: nothing asks anything of it here.
+    expect(await raisedFor(rw.staff.cell1Secretary)).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@ import type { UserCase } from '../../domain/notifications/notifications';
 import { TransferVariant } from '../../domain/procedures/transfer-route';
 import { accountModel } from '../accounts/account-model';
 import { decidableRequests } from '../accounts/account-requests';
+import { residenceModel } from '../residence/residence-model';
+import { shownForms } from '../residence/residence-forms';
 import { transferModel, type TransferModel } from '../transfers/transfer-model';
 
 /**
@@ -13,7 +15,11 @@ import { transferModel, type TransferModel } from '../transfers/transfer-model';
  */
 export function userCases(handle: SqliteHandle, user: SessionUser): UserCase[] {
   const transfers = transferModel(handle, user);
-  return [...transferCases(transfers, user), ...accountRequestCases(handle, user)];
+  return [
+    ...transferCases(transfers, user),
+    ...residenceFormCases(handle, user),
+    ...accountRequestCases(handle, user),
+  ];
 }
 
 function transferCases(model: TransferModel, user: SessionUser): UserCase[] {
@@ -80,4 +86,47 @@ function accountRequestCases(handle: SqliteHandle, user: SessionUser): UserCase[
     ask: 'approve',
     dueOn: null,
   }));
+}
+
+const STAFF = new Set(['processor', 'approver', 'admin']);
+
+/**
+ * Comment forms at the residence ("Nhận xét nơi cư trú"): the residence cell's own staff write
+ * them (and get them back when returned); the committee's approvers approve, then sign and send.
+ * Only grants at the org itself count: a ward officer is not told of every cell's forms.
+ */
+function residenceFormCases(handle: SqliteHandle, user: SessionUser): UserCase[] {
+  const model = residenceModel(handle, user);
+  const rolesRightAt = (orgId: string) =>
+    model.base.grants.filter((g) => g.orgId === orgId).map((g) => g.role);
+  const out: UserCase[] = [];
+  for (const { shown } of shownForms(model)) {
+    const atCell = rolesRightAt(shown.residenceOrgId).some((r) => STAFF.has(r));
+    const approver = rolesRightAt(shown.committeeOrgId).includes('approver');
+    const step = (() => {
+      switch (shown.status) {
+        case 'awaiting_comment':
+        case 'draft':
+          return atCell ? ({ ask: 'act', place: 'write' } as const) : null;
+        case 'returned':
+          return atCell ? ({ ask: 'returned', place: 'write' } as const) : null;
+        case 'submitted':
+          return approver ? ({ ask: 'approve', place: 'approve' } as const) : null;
+        case 'approved':
+          return approver ? ({ ask: 'act', place: 'sign' } as const) : null;
+        case 'sent':
+          return null;
+      }
+    })();
+    if (!step) continue;
+    out.push({
+      subject: 'residence_form',
+      id: shown.id,
+      title: shown.memberNames[shown.memberId] ?? '',
+      state: `${shown.status}#${shown.history.length}`,
+      dueOn: shown.dueOn,
+      ...step,
+    });
+  }
+  return out;
 }
