@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DesktopEvent } from '../contract';
 import type { ServiceContext } from '../service-context';
 import { value } from '../test-support/call-results';
+import { change, userWire } from '../../sync/test-support/wire';
 import { residenceWorld } from '../residence/test-support/residence-world';
 import {
   openAs,
@@ -56,6 +57,22 @@ async function secretaryMachine() {
     return last;
   };
   return { ...o, raised, clock };
+}
+
+/** What the first sync on `who`'s machine raises, at `now`. */
+async function freshOn(w: TransferWorld, who: Staff, now: string) {
+  const o = await openAs(dir, w, who);
+  opened.push(o);
+  const events: DesktopEvent[] = [];
+  const ctx = {
+    handle: o.cache.handle,
+    currentUser: () => o.user,
+    emit: (e: DesktopEvent) => events.push(e),
+  } as unknown as ServiceContext;
+  notificationService(ctx, () => new Date(now)).raise();
+  const last = events.at(-1);
+  if (last?.type !== 'notifications-raised') throw new Error('no notifications-raised event');
+  return last.fresh;
 }
 
 const [d1, d2] = [() => world.dossiers[0]!, () => world.dossiers[1]!];
@@ -162,24 +179,12 @@ describe('notifications of residence comment forms', () => {
   it('tells the residence cell what to write, the committee what to approve and sign', async () => {
     const rw = residenceWorld();
     const forms = rw.forms;
-    const raisedFor = async (who: Staff) => {
-      const o = await openAs(dir, rw, who);
-      opened.push(o);
-      const events: DesktopEvent[] = [];
-      const ctx = {
-        handle: o.cache.handle,
-        currentUser: () => o.user,
-        emit: (e: DesktopEvent) => events.push(e),
-      } as unknown as ServiceContext;
-      notificationService(ctx, () => new Date('2026-10-26T09:00:00.000Z')).raise();
-      const last = events.at(-1);
-      if (last?.type !== 'notifications-raised') throw new Error('no notifications-raised event');
-      // In no particular order: as strings, sorted.
-      return last.fresh
+    // In no particular order: as strings, sorted.
+    const raisedFor = async (who: Staff) =>
+      (await freshOn(rw, who, '2026-10-26T09:00:00.000Z'))
         .filter((n) => n.subject === 'residence_form')
         .map((n) => `${n.kind} ${n.objectId} ${n.place}`)
         .sort();
-    };
     // Cell 5, where the three live: the form awaiting its comment, past its due date.
     expect(await raisedFor(rw.staff.cell5Secretary)).toEqual(
       [`new_dossier ${forms[0]!.id} write`, `deadline_due ${forms[0]!.id} write`].sort(),
@@ -190,5 +195,28 @@ describe('notifications of residence comment forms', () => {
     );
     // The workplace cell only follows its list: nothing asks anything of it here.
     expect(await raisedFor(rw.staff.cell1Secretary)).toEqual([]);
+  });
+});
+
+describe('a dossier returned', () => {
+  it('is the member’s to answer: he is told, the secretary is not', async () => {
+    const w = transferWorld((ward) => [
+      { ...submitted(ward, 3, 0, ward.cells[4]!), status: 'returned', reason: 'Thiếu đơn' },
+    ]);
+    const own = w.ward.members[0]!;
+    const member: Staff = {
+      user: userWire(71, w.ward.cells[0]!.id, {
+        username: 'dangvien.b',
+        fullName: own.fullName,
+        memberId: own.id,
+      }),
+      grants: [],
+    };
+    w.changes.push(change.user(member.user));
+    const raisedFor = async (who: Staff) =>
+      (await freshOn(w, who, '2026-03-03T09:00:00.000Z')).map((n) => [n.kind, n.objectId, n.place]);
+    const id = w.dossiers[0]!.id;
+    expect(await raisedFor(member)).toEqual([['returned', id, 'mine']]);
+    expect(await raisedFor(w.staff.cell1Secretary)).toEqual([]);
   });
 });
