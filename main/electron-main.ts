@@ -10,6 +10,7 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  Notification,
   protocol,
   safeStorage,
   session,
@@ -22,6 +23,7 @@ import type { DesktopResult } from '../src/desktop/contract';
 import { startAppRuntime } from './app-runtime';
 import { RENDERER_CSP, staticFileFor } from './browser-host';
 import { hostConnection, inProcessConnection, type DesktopConnection } from './desktop-connection';
+import { relayOsNotifications, type SystemNotifier } from './os-notifications';
 import { electronSessionStore } from './electron-session-store';
 import {
   APP_ENTRY_URL,
@@ -134,6 +136,16 @@ async function openOutside(url: string): Promise<void> {
   await shell.openExternal(url);
 }
 
+/** Electron's system notifications (Windows toasts), shown by the main process. */
+const systemNotifier: SystemNotifier = {
+  isSupported: () => Notification.isSupported(),
+  show(text, onClick) {
+    const notification = new Notification({ title: text.title, body: text.body });
+    notification.on('click', onClick);
+    notification.show();
+  },
+};
+
 function openWindow(desktop: DesktopConnection): BrowserWindow {
   const window = new BrowserWindow({
     width: 1440,
@@ -159,8 +171,18 @@ function openWindow(desktop: DesktopConnection): BrowserWindow {
   const unsubscribe = desktop.subscribe((desktopEvent) => {
     if (!window.isDestroyed()) window.webContents.send(IPC_EVENT, desktopEvent);
   });
+  const stopNotifying = relayOsNotifications(
+    (listener) => desktop.subscribe(listener),
+    systemNotifier,
+    () => {
+      if (window.isDestroyed()) return;
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    },
+  );
   window.once('closed', () => {
     unsubscribe();
+    stopNotifying();
     ipcMain.removeHandler(IPC_CALL);
   });
   // Why the page failed to load goes to the log, not to an unhandled rejection.

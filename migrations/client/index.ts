@@ -6,6 +6,7 @@ import * as m0004 from './0004_residence';
 import * as m0005 from './0005_account_requests';
 import * as m0006 from './0006_holiday_calendar';
 import * as m0008 from './0008_seal_and_signature_images';
+import * as m0009 from './0009_notifications';
 import * as m0010 from './0010_residence_campaigns';
 import * as m0011 from './0011_outbox_applied_rev';
 
@@ -18,6 +19,7 @@ export const clientMigrations: Record<string, Migration> = {
   '0005_account_requests': m0005,
   '0006_holiday_calendar': m0006,
   '0008_seal_and_signature_images': m0008,
+  '0009_notifications': m0009,
   '0010_residence_campaigns': m0010,
   '0011_outbox_applied_rev': m0011,
 };

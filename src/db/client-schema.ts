@@ -213,6 +213,27 @@ export interface ClientResidenceCampaignsTable {
   rev: number;
 }
 
+/** A notification raised for a user, kept by this machine only (0009). */
+export interface NotificationsTable {
+  user_id: string;
+  key: string;
+  kind: string;
+  subject: string;
+  object_id: string;
+  title: string;
+  place: string;
+  due_on: string | null;
+  raised_at: string;
+  seen_at: string | null;
+}
+
+/** A user's notification settings on this machine (0009). */
+export interface NotificationSettingsTable {
+  user_id: string;
+  /** NotificationSettings as JSON. */
+  data: string;
+}
+
 /** The last answer of a fee screen's query, for offline viewing (0003). */
 export interface FeeCacheTable {
   key: string;
@@ -237,6 +258,8 @@ export interface ClientDatabase {
   account_requests: ClientAccountRequestsTable;
   holiday_years: ClientHolidayYearsTable;
   residence_campaigns: ClientResidenceCampaignsTable;
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
 }
 
 /** How SQLite declares a column of this type: its affinity, and `null` when it may be null. */
@@ -402,6 +425,19 @@ export const CLIENT_COLUMNS: {
     due_on: 'text',
     rev: 'integer',
   },
+  notifications: {
+    user_id: 'text',
+    key: 'text',
+    kind: 'text',
+    subject: 'text',
+    object_id: 'text',
+    title: 'text',
+    place: 'text',
+    due_on: 'text null',
+    raised_at: 'text',
+    seen_at: 'text null',
+  },
+  notification_settings: { user_id: 'text', data: 'text' },
 };
 
 /** The columns of a client table, in declaration order. */

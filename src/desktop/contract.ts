@@ -18,6 +18,7 @@ import { importCalls } from './contract-imports';
 import { oversightCalls } from './contract-oversight';
 import { exportCalls } from './contract-exports';
 import { updateCalls } from './contract-updates';
+import { notificationCalls, NotificationView } from './contract-notifications';
 
 /**
  * DesktopApi: every query and command the UI can call, as zod schemas of input and output. The
@@ -255,6 +256,7 @@ export const desktopCalls = {
   ...oversightCalls,
   ...exportCalls,
   ...updateCalls,
+  ...notificationCalls,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type DesktopCalls = typeof desktopCalls;
@@ -295,6 +297,16 @@ export const DesktopEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('signing-progress'), progress: SigningProgress }),
   /** An update of the app was downloaded and verified: "Khởi động lại để cập nhật". */
   z.object({ type: z.literal('update-ready'), version: z.string() }),
+  /**
+   * A sync raised notifications (docs/decisions/0041): `fresh` are the new ones of the kinds the
+   * user keeps, `os` whether he wants them shown by the system too. Tests wait on this name.
+   */
+  z.object({
+    type: z.literal('notifications-raised'),
+    fresh: z.array(NotificationView),
+    unseen: Count,
+    os: z.boolean(),
+  }),
 ]);
 export type DesktopEvent = z.infer<typeof DesktopEvent>;
 
@@ -322,3 +334,4 @@ export * from './contract-images';
 export * from './contract-imports';
 export * from './contract-oversight';
 export * from './contract-updates';
+export * from './contract-notifications';

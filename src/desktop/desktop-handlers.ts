@@ -17,6 +17,7 @@ import type { UserCall } from './user-handlers';
 import type { userAdminCalls } from './contract-users';
 import type { orgAdminCalls } from './contract-org-admin';
 import type { updateCalls } from './contract-updates';
+import type { notificationCalls } from './contract-notifications';
 
 /** The handler groups, one per procedure or topic. */
 export interface HandlerGroups {
@@ -38,6 +39,7 @@ export interface HandlerGroups {
   oversight: HandlersFor<keyof typeof oversightCalls>;
   exports: HandlersFor<keyof typeof exportCalls>;
   updates: HandlersFor<keyof typeof updateCalls>;
+  notifications: HandlersFor<keyof typeof notificationCalls>;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface HandlerGroups {
 export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallName> {
   const { session, sync, orgs, members, users, transfers, fees, residence } = groups;
   const { accountStaff, accountMember, userAdmin, holidays, oversight, exports, updates } = groups;
-  const { orgAdmin, images, imports } = groups;
+  const { orgAdmin, images, imports, notifications } = groups;
   return {
     login: session.login,
     logout: session.logout,
@@ -185,5 +187,10 @@ export function desktopHandlers(groups: HandlerGroups): HandlersFor<DesktopCallN
     exportList: exports.exportList,
     updateStatus: updates.updateStatus,
     restartToUpdate: updates.restartToUpdate,
+
+    notifications: notifications.notifications,
+    markNotificationsSeen: notifications.markNotificationsSeen,
+    notificationSettings: notifications.notificationSettings,
+    saveNotificationSettings: notifications.saveNotificationSettings,
   };
 }

@@ -42,6 +42,7 @@ import { importHandlers } from './imports/import-handlers';
 import { oversightHandlers } from './oversight/oversight-handlers';
 import { listDossiers } from './transfers/dossier-list';
 import { noUpdateHandlers } from './update-handlers';
+import { notificationService } from './notifications/notification-handlers';
 import { transferHandlers } from './transfers/transfer-handlers';
 import { transferModel } from './transfers/transfer-model';
 import { userHandlers } from './user-handlers';
@@ -167,6 +168,12 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     );
     if (residencePulled || summary.pushed > 0) emit({ type: 'residence-changed' });
     emit({ type: 'sync-finished', summary });
+    // What the pull brought may ask something of the user: the bell (and the OS) say so.
+    try {
+      notifier.raise();
+    } catch (err) {
+      console.error('raising notifications failed', err);
+    }
     // The search vocabulary follows the data: rebuild it now rather than on the next keystroke.
     setImmediate(() => {
       // The caller may have closed the cache right after the sync (a one-shot sync, a test).
@@ -223,6 +230,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
     signing: options.signing ?? {},
   };
 
+  const notifier = notificationService(context);
   const orgs = orgHandlers({ tree, orgSearch });
   const fees = feeHandlers(context);
   const handlers = desktopHandlers({
@@ -265,6 +273,7 @@ export function createDesktopService(options: DesktopServiceOptions): DesktopSer
         fees.feeTransactions(feeCalls.feeTransactions.input.parse(input)),
     }),
     updates: noUpdateHandlers(),
+    notifications: notifier.handlers,
   });
 
   async function call<K extends DesktopCallName>(

@@ -65,6 +65,8 @@ export function staleAfterEvent(event: DesktopEvent): readonly CachedEntity[] {
       return SHOWN_IN.org;
     case 'update-ready':
       return ['updates'];
+    case 'notifications-raised':
+      return ['notifications'];
     // The batch's own dialog follows its progress; the lists change when it queues.
     case 'signing-progress':
     case 'sync-progress':

@@ -21,6 +21,7 @@ export const CACHED_ENTITIES = [
   'holidays',
   'oversight',
   'updates',
+  'notifications',
 ] as const;
 export type CachedEntity = (typeof CACHED_ENTITIES)[number];
 
@@ -95,6 +96,8 @@ const ENTITY_OF_QUERY = {
   readinessReport: 'oversight',
   // Answered by the Electron main process: a downloaded update waiting for a restart.
   updateStatus: 'updates',
+  notifications: 'notifications',
+  notificationSettings: 'notifications',
 } as const satisfies Partial<Record<DesktopCallName, CachedEntity>>;
 
 export type DesktopQueryName = keyof typeof ENTITY_OF_QUERY;

@@ -137,11 +137,17 @@ function canDecide(m: AccountModel, shown: AccountRequestWire, queued: readonly 
   return queued.every(isQueued) && m.apply(shown, PROBE, new Date()).ok;
 }
 
+/** Pending requests the user may decide now, as shown: the menu's counts, his notifications. */
+export function decidableRequests(m: AccountModel): AccountRequestWire[] {
+  return decidedByUser(m)
+    .filter(({ shown, queued }) => shown.status === 'pending' && canDecide(m, shown, queued))
+    .map(({ shown }) => shown);
+}
+
 /** Pending requests the user may decide, per kind: the menu's counts. */
 export function accountRequestCounts(m: AccountModel): Record<AccountRequestKind, number> {
   const counts = { registration: 0, info_change: 0, position: 0, cell_change: 0 };
-  for (const { shown, queued } of decidedByUser(m))
-    if (shown.status === 'pending' && canDecide(m, shown, queued)) counts[shown.kind] += 1;
+  for (const shown of decidableRequests(m)) counts[shown.kind] += 1;
   return counts;
 }
 

@@ -119,7 +119,7 @@ function formItem(
 }
 
 /** Every cached form with the user's queued steps applied. */
-function shownForms(model: ResidenceModel): ShownForm[] {
+export function shownForms(model: ResidenceModel): ShownForm[] {
   // The outbox read once, not once per form (a ward's batch holds hundreds).
   const queued = new Map<string, ShownForm['queued']>();
   for (const item of model.base.outbox.list())

@@ -10,6 +10,7 @@ import { useAccountCounts } from '../accounts/use-account-counts';
 import { OrgsScreen } from '../orgs/orgs-screen';
 import { appMenuItems, menuKeyOf, menuOpenKeysOf, screenOfMenuKey } from './app-menu';
 import { FirstSyncView } from './first-sync-view';
+import { NotificationBell } from './notification-bell';
 import { PartyEmblem } from './party-emblem';
 import { SyncIndicator } from './sync-indicator';
 import { UpdateNotice } from './update-notice';
@@ -99,6 +100,7 @@ export function AppLayout({
           <PartyEmblem size={32} />
           <div className="app-title">Hệ thống thông tin giải quyết thủ tục hành chính của Đảng</div>
           <SyncIndicator sync={sync} readOnly={offline} />
+          <NotificationBell />
           <UserMenu fullName={user.fullName} onLogout={() => void logout()} />
         </Layout.Header>
         <Layout className="app-body">

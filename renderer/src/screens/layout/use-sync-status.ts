@@ -100,6 +100,7 @@ export function useSyncStatus(): SyncState {
       case 'users-changed':
       case 'orgs-changed':
       case 'update-ready':
+      case 'notifications-raised':
       case 'signing-progress':
       case 'oidc-login-failed':
         break;
