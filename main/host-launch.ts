@@ -6,7 +6,6 @@
  */
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { chromiumInstalled, openChromiumApp } from './chromium';
-import { DEMO_ACCOUNTS_NOTE } from './demo-server';
 import { forkRuntime } from './runtime-process';
 import type { StartOptions } from './start-args';
 
@@ -57,7 +56,8 @@ export async function launchBrowserHost(
 
   if (runtime.demo) {
     log(`demo server ${runtime.serverUrl} (data in ${options.dataDir})`);
-    log(DEMO_ACCOUNTS_NOTE);
+    // From the runtime's process: the demo server (and the generator behind it) loads only there.
+    log(runtime.demo.accountsNote);
   } else {
     log(`central server ${runtime.serverUrl}`);
   }

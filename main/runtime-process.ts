@@ -3,13 +3,19 @@ import { fileURLToPath } from 'node:url';
 import type { DesktopEvent, DesktopResult } from '../src/desktop/contract';
 import { BUNDLED } from '../src/runtime/asset-paths';
 import type { DesktopConnection } from './desktop-connection';
-import type { FromRuntime, RuntimePort, RuntimeStartOptions, ToRuntime } from './runtime-protocol';
+import type {
+  FromRuntime,
+  RuntimeDemo,
+  RuntimePort,
+  RuntimeStartOptions,
+  ToRuntime,
+} from './runtime-protocol';
 
 /** The data layer in its own process, as the window or the browser host sees it. */
 export interface RuntimeProcess {
   desktop: DesktopConnection;
   serverUrl: string;
-  demo?: { seeded: boolean };
+  demo?: RuntimeDemo;
   /** Closes the runtime (cache, sync, workers) and waits for its process to end. */
   close(): Promise<void>;
 }

@@ -21,13 +21,19 @@ export const RuntimeStartOptions = z.object({
 });
 export type RuntimeStartOptions = z.infer<typeof RuntimeStartOptions>;
 
+/** The demo server the runtime started, and the line that names its accounts. */
+export interface RuntimeDemo {
+  seeded: boolean;
+  accountsNote: string;
+}
+
 export type ToRuntime =
   | { kind: 'start'; options: RuntimeStartOptions }
   | { kind: 'call'; id: number; name: string; input: unknown }
   | { kind: 'close' };
 
 export type FromRuntime =
-  | { kind: 'ready'; serverUrl: string; demo?: { seeded: boolean } }
+  | { kind: 'ready'; serverUrl: string; demo?: RuntimeDemo }
   | { kind: 'failed'; message: string; messageVi?: string }
   | { kind: 'result'; id: number; result: DesktopResult<unknown> }
   | { kind: 'event'; event: DesktopEvent }

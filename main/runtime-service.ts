@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { KeyStoreUnavailableError } from '../src/desktop/cache-keys';
 import { startAppRuntime, type AppRuntime } from './app-runtime';
+import { DEMO_ACCOUNTS_NOTE } from './demo-server';
 import { dispatchDesktopCall } from './desktop-dispatch';
 import {
   RuntimeStartOptions,
@@ -50,7 +51,9 @@ export function serveRuntime(
       port.post({
         kind: 'ready',
         serverUrl: started.serverUrl,
-        ...(started.demo ? { demo: started.demo } : {}),
+        ...(started.demo
+          ? { demo: { seeded: started.demo.seeded, accountsNote: DEMO_ACCOUNTS_NOTE } }
+          : {}),
       });
       return started;
     } catch (err) {
