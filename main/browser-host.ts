@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, resolve, sep } from 'node:path';
 import type { DesktopApi } from '../src/desktop/contract';
-import { dispatchDesktopCall } from './desktop-dispatch';
+import { inProcessConnection, type DesktopConnection } from './desktop-connection';
 import { createHostSession } from './host-session';
 import { staticContentType } from './static-content-types';
 
@@ -108,12 +108,23 @@ export function staticFileFor(staticDir: string, pathname: string): string | und
   }
 }
 
-export async function startBrowserHost(opts: {
-  api: DesktopApi;
-  /** Built renderer (index.html and assets). */
-  staticDir: string;
-  port?: number;
-}): Promise<BrowserHost> {
+export async function startBrowserHost(
+  opts: (
+    | {
+        /** The data layer in its own process (main/runtime-process.ts), as the app runs it. */
+        desktop: DesktopConnection;
+      }
+    | {
+        /** The DesktopApi in this process: tests and benchmarks over a prepared cache. */
+        api: DesktopApi;
+      }
+  ) & {
+    /** Built renderer (index.html and assets). */
+    staticDir: string;
+    port?: number;
+  },
+): Promise<BrowserHost> {
+  const desktop = 'desktop' in opts ? opts.desktop : inProcessConnection(opts.api);
   const session = createHostSession();
   let origin = '';
 
@@ -148,7 +159,7 @@ export async function startBrowserHost(opts: {
         );
       }
     }
-    sendJson(res, 200, await dispatchDesktopCall(opts.api, name, input));
+    sendJson(res, 200, await desktop.call(name, input));
   }
 
   /** The page's one-time launch code → the session cookie. */
@@ -175,7 +186,7 @@ export async function startBrowserHost(opts: {
       connection: 'keep-alive',
     });
     res.write(': connected\n\n');
-    const unsubscribe = opts.api.subscribe((event) =>
+    const unsubscribe = desktop.subscribe((event) =>
       res.write(`data: ${JSON.stringify(event)}\n\n`),
     );
     const keepAlive = setInterval(() => res.write(': ping\n\n'), 15_000);

@@ -3,6 +3,7 @@
  * Node, a strict CSP, navigation and new windows denied, and the DesktopApi over IPC for our own
  * renderer frame only. Thin on purpose: everything testable lives in src/desktop and main/*.ts.
  */
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -15,16 +16,15 @@ import {
   safeStorage,
   session,
   shell,
+  utilityProcess,
   type IpcMainInvokeEvent,
 } from 'electron';
 import { autoUpdater } from 'electron-updater';
-import { electronKeyStore, KeyStoreUnavailableError } from '../src/desktop/cache-keys';
+import { KeyStoreUnavailableError } from '../src/desktop/cache-keys';
 import type { DesktopResult } from '../src/desktop/contract';
-import { startAppRuntime } from './app-runtime';
 import { RENDERER_CSP, staticFileFor } from './browser-host';
-import { hostConnection, inProcessConnection, type DesktopConnection } from './desktop-connection';
+import { hostConnection, type DesktopConnection } from './desktop-connection';
 import { relayOsNotifications, type SystemNotifier } from './os-notifications';
-import { electronSessionStore } from './electron-session-store';
 import {
   APP_ENTRY_URL,
   APP_HOST,
@@ -34,6 +34,9 @@ import {
   IPC_CALL,
   IPC_EVENT,
 } from './ipc-channels';
+import type { FromRuntime } from './runtime-protocol';
+import { connectRuntime, RuntimeStartError } from './runtime-process';
+import { openSealingKey } from './sealing-key';
 import { parseStartArgs } from './start-args';
 import { staticContentType } from './static-content-types';
 import { APP_UPDATE_CONFIG_FILE, startUpdates, updatesPlan, withUpdates } from './updates';
@@ -193,9 +196,12 @@ function openWindow(desktop: DesktopConnection): BrowserWindow {
 }
 
 /**
- * The DesktopApi the window talks to. `npm start` runs it in its Node process behind a browser
- * host and hands us the host's address and token in the environment (better-sqlite3 there is
- * built for Node); the packaged app, whose native modules are rebuilt for Electron, runs it here.
+ * The DesktopApi the window talks to. The packaged app runs the data layer (cache, sync, search,
+ * documents, token worker) in a utility process (main/runtime-main.ts, docs/decisions/0042), so
+ * this process keeps only windows, IPC and the OS; safeStorage, which exists only here, opens the
+ * key that process seals with. `npm start` runs it in its Node process behind a browser host and
+ * hands us the host's address and token in the environment (better-sqlite3 there is built for
+ * Node).
  */
 async function connectDesktop(): Promise<{ desktop: DesktopConnection; close(): Promise<void> }> {
   const origin = process.env[HOST_ORIGIN_ENV];
@@ -205,16 +211,29 @@ async function connectDesktop(): Promise<{ desktop: DesktopConnection; close(): 
   if (!app.isPackaged && origin && token && isLoopbackHostOrigin(origin))
     return { desktop: hostConnection(origin, token), close: async () => {} };
   const options = parseStartArgs(process.argv.slice(1), { lenient: true });
-  const runtime = await startAppRuntime({
-    dataDir: options.dataDir,
-    ...(options.serverUrl ? { serverUrl: options.serverUrl } : { demo: options.demo }),
-    sessionStore: electronSessionStore(join(options.dataDir, 'session.bin')),
-    // DPAPI on Windows; refuses Linux's basic_text (a fixed key) rather than pretend to encrypt.
-    keyStore: electronKeyStore(safeStorage),
-    ...(options.oidc ? { oidc: options.oidc } : {}),
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  // DPAPI on Windows; refuses Linux's basic_text (a fixed key) rather than pretend to encrypt.
+  const sealingKey = openSealingKey(join(options.dataDir, 'sealing.key'), safeStorage);
+  const child = utilityProcess.fork(join(__dirname, 'runtime-main.mjs'), [], {
+    serviceName: 'Đảng vụ — dữ liệu',
+    stdio: 'inherit',
   });
+  const runtime = await connectRuntime(
+    {
+      post: (message) => child.postMessage(message),
+      listen: (listener) => child.on('message', (message) => listener(message as FromRuntime)),
+      onExit: (listener) => child.once('exit', (code) => listener(code)),
+      kill: () => void child.kill(),
+    },
+    {
+      dataDir: options.dataDir,
+      ...(options.serverUrl ? { serverUrl: options.serverUrl } : { demo: options.demo }),
+      ...(options.oidc ? { oidc: options.oidc } : {}),
+      sealingKey: sealingKey.toString('base64'),
+    },
+  );
   trustedHosts = trustedHostsWithIssuer(options.oidc?.issuer);
-  return { desktop: inProcessConnection(runtime.api), close: () => runtime.close() };
+  return { desktop: runtime.desktop, close: () => runtime.close() };
 }
 
 /** Update checks of the packaged app (main/updates.ts); off without a built-in update URL. */
@@ -253,7 +272,9 @@ main().catch((err: unknown) => {
     'Không khởi động được ứng dụng',
     err instanceof KeyStoreUnavailableError
       ? err.messageVi
-      : `Ứng dụng gặp lỗi khi khởi động:\n${String(err)}`,
+      : err instanceof RuntimeStartError && err.messageVi
+        ? err.messageVi
+        : `Ứng dụng gặp lỗi khi khởi động:\n${String(err)}`,
   );
   app.exit(1);
 });

@@ -4,10 +4,9 @@
  * main/start.ts) and the production bundle's entry (main/host-main.ts); they differ only in where
  * the built renderer is.
  */
-import { startAppRuntime } from './app-runtime';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { chromiumInstalled, openChromiumApp } from './chromium';
-import { DEMO_ACCOUNTS_NOTE } from './demo-server';
+import { forkRuntime } from './runtime-process';
 import type { StartOptions } from './start-args';
 
 export type Log = (line: string) => void;
@@ -20,19 +19,23 @@ export interface LaunchedHost {
   stop(code: number): void;
 }
 
-/** The app's DesktopApi behind the browser host; stopped on Ctrl+C or when `stop` is called. */
+/**
+ * The app's DesktopApi behind the browser host; stopped on Ctrl+C or when `stop` is called. The
+ * runtime runs in a child process (docs/decisions/0042), so a sync never stalls the server that
+ * serves the page, and the host reaches it the way Electron's window does.
+ */
 export async function launchBrowserHost(
   options: StartOptions,
   staticDir: string,
   log: Log = logToStderr,
 ): Promise<LaunchedHost> {
-  const runtime = await startAppRuntime({
+  const runtime = await forkRuntime({
     dataDir: options.dataDir,
     ...(options.serverUrl ? { serverUrl: options.serverUrl } : { demo: options.demo }),
     ...(options.oidc ? { oidc: options.oidc } : {}),
   });
   const host = await startBrowserHost({
-    api: runtime.api,
+    desktop: runtime.desktop,
     staticDir,
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
@@ -53,7 +56,8 @@ export async function launchBrowserHost(
 
   if (runtime.demo) {
     log(`demo server ${runtime.serverUrl} (data in ${options.dataDir})`);
-    log(DEMO_ACCOUNTS_NOTE);
+    // From the runtime's process: the demo server (and the generator behind it) loads only there.
+    log(runtime.demo.accountsNote);
   } else {
     log(`central server ${runtime.serverUrl}`);
   }

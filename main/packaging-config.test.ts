@@ -61,6 +61,8 @@ describe('electron-builder.yml', () => {
       expect(packaged(patterns, 'src/documents/fonts/LiberationSerif-Regular.ttf')).toBe(false);
       expect(config.extraMetadata?.main).toBe('dist/main/electron-main.cjs');
       expect(main).toContain(config.extraMetadata?.main);
+      // The window's data layer runs from it in a utilityProcess (main/electron-main.ts).
+      expect(main).toContain('dist/main/runtime-main.mjs');
     } finally {
       rmSync(dist, { recursive: true, force: true });
     }

@@ -31,6 +31,8 @@ export const MAIN_ENTRIES: readonly MainEntry[] = [
   { name: 'electron-main', source: 'main/electron-main.ts', format: 'cjs' },
   { name: 'preload', source: 'main/preload.ts', format: 'cjs' },
   { name: 'host-main', source: 'main/host-main.ts', format: 'esm' },
+  // The data layer's process (Electron's utilityProcess, the browser host's child process).
+  { name: 'runtime-main', source: 'main/runtime-main.ts', format: 'esm' },
   ...(Object.keys(WORKERS) as (keyof typeof WORKERS)[]).map((name) => ({
     name,
     source: workerSource(name),

@@ -42,7 +42,7 @@ const figures = {
     `search.${tier}.orgs`,
   ],
   tree: [`tree.${tier}`, `tree.${tier}.children`, `tree.${tier}.ancestors`, `tree.${tier}.subtree`],
-  ui: ['ui.first_paint', 'ui.province_children'],
+  ui: ['ui.first_paint', 'ui.province_children', 'ui.lag_during_sync'],
   sign: ['sign.batch', 'sign.large'],
   signResidence: ['sign.residence', 'sign.residence.render', 'sign.residence.lag'],
   verify: ['verify.letter', 'verify.scan20mb'],

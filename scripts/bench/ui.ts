@@ -3,10 +3,17 @@
  * the province admin's synced cache (session remembered) to the org list visible in Chromium,
  * measured by Playwright; against a static page loaded the same way in the same browser. Uses the
  * benchmark fixture's province tier and synced cache (made once, then reused).
+ *
+ * `ui.lag_during_sync`: the largest event-loop delay of the process that serves the UI (this one,
+ * running the browser host) while the province admin's initial sync runs through it, with the
+ * runtime in its own process as the app runs it (docs/decisions/0042); the baseline is the same
+ * sync with the runtime in this process, as before.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import type { Session } from '../../src/api/auth';
@@ -14,10 +21,13 @@ import { createApiClient } from '../../src/api/client';
 import { openClientDb } from '../../src/db/client-db';
 import { createDesktopService } from '../../src/desktop/desktop-service';
 import { memorySessionStore } from '../../src/sync/session';
+import { startAppRuntime } from '../../main/app-runtime';
 import { startBrowserHost } from '../../main/browser-host';
 import { CHROMIUM, CHROMIUM_QUIET_FLAGS } from '../../main/chromium';
+import { hostConnection, inProcessConnection } from '../../main/desktop-connection';
 import { ensureRendererBuilt, RENDERER_DIST } from '../../main/renderer-build';
-import { rootAdmin, serverDbFile, startServerProcess, syncedCacheFile } from './fixture';
+import { forkRuntime } from '../../main/runtime-process';
+import { BENCH_DIR, rootAdmin, serverDbFile, startServerProcess, syncedCacheFile } from './fixture';
 import { figureLine } from './stats';
 import { initialSync } from './sync-bench';
 
@@ -84,6 +94,45 @@ async function timeStaticPage(browser: Browser) {
   }
 }
 
+/**
+ * The browser host on a fresh data directory, the runtime in a child process or in this one; the
+ * province admin logs in and syncs through the host's HTTP API, as the page would, while this
+ * process's event-loop delay is sampled every 10 ms.
+ */
+async function lagDuringSync(
+  serverUrl: string,
+  admin: { username: string; password: string },
+  where: 'child' | 'in-process',
+) {
+  const dataDir = mkdtempSync(join(BENCH_DIR, 'ui-lag-'));
+  const runtime =
+    where === 'child'
+      ? await forkRuntime({ dataDir, serverUrl })
+      : await startAppRuntime({ dataDir, serverUrl }).then((r) => ({
+          desktop: inProcessConnection(r.api),
+          close: () => r.close(),
+        }));
+  const host = await startBrowserHost({ desktop: runtime.desktop, staticDir: RENDERER_DIST });
+  try {
+    const page = hostConnection(host.origin, host.token);
+    const login = await page.call('login', admin);
+    if (!login.ok) throw new Error(`login: ${login.error.message}`);
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    const started = performance.now();
+    delay.enable();
+    const synced = await page.call('syncNow', {});
+    delay.disable();
+    const syncMs = performance.now() - started;
+    if (!synced.ok) throw new Error(`sync: ${synced.error.message}`);
+    const { pulled } = synced.value as { pulled: number };
+    return { maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6, syncMs, rows: pulled };
+  } finally {
+    await host.close();
+    await runtime.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 /** The figure's lines, as `npm run bench` prints them. */
 export async function benchUi(): Promise<string[]> {
   await ensureRendererBuilt(log);
@@ -111,6 +160,11 @@ export async function benchUi(): Promise<string[]> {
       baseline.push(await timeStaticPage(browser));
       app.push(await timeAppFirstPaint(browser, cacheFile, server.url, session));
     }
+    const admin = await rootAdmin(serverFile);
+    log('initial sync with the runtime in its own process…');
+    const lag = await lagDuringSync(server.url, admin, 'child');
+    log('the same sync with the runtime in this process (baseline)…');
+    const lagBefore = await lagDuringSync(server.url, admin, 'in-process');
     const paint = median(app.map((r) => r.firstPaint));
     const children = median(app.map((r) => r.children));
     const base = median(baseline);
@@ -122,6 +176,15 @@ export async function benchUi(): Promise<string[]> {
         goal_ms: 1500,
       }),
       `bench ui.province_children_ms=${children.toFixed(0)} rows=${app[0]?.rows ?? 0}`,
+      figureLine(`ui.lag_during_sync`, {
+        max_ms: lag.maxMs.toFixed(1),
+        p99_ms: lag.p99Ms.toFixed(1),
+        baseline_in_process_max_ms: lagBefore.maxMs.toFixed(1),
+        ratio: (lag.maxMs / lagBefore.maxMs).toFixed(3),
+        sync_ms: lag.syncMs.toFixed(0),
+        rows: lag.rows,
+        goal_ms: 50,
+      }),
     ];
   } finally {
     await browser.close();
