@@ -16,5 +16,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Both cores: the default leaves one idle on the 2-core machines CI and offices use.
+    maxWorkers: 2,
   },
 });
