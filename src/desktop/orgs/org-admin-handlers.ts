@@ -1,36 +1,9 @@
 import { orgAdminRoutes } from '../../api/org-admin';
-import { jsonEach, prepareQuery, type Params } from '../../db/client-query';
-import type { SqliteHandle } from '../../db/sqlite';
 import type { orgAdminCalls } from '../contract-org-admin';
 import { isOffline } from '../fees/fee-handler-support';
+import { cachedNames } from '../repositories/cached-names';
 import { fail, type HandlersFor, type ServiceContext } from '../service-context';
 import { orgHistoryView } from './org-history-view';
-
-/** Names of cached users and orgs by id, for the history (an id not in the cache stays an id). */
-function cachedNames(handle: SqliteHandle) {
-  const users = prepareQuery(handle, (db, p: Params<{ ids: string }>) =>
-    db
-      .selectFrom(jsonEach(p.ids, 'j'))
-      .innerJoin('users as u', 'u.id', 'j.value')
-      .select(['u.id', 'u.full_name as name']),
-  );
-  const orgs = prepareQuery(handle, (db, p: Params<{ ids: string }>) =>
-    db
-      .selectFrom(jsonEach(p.ids, 'j'))
-      .innerJoin('orgs as o', 'o.id', 'j.value')
-      .select(['o.id', 'o.name']),
-  );
-  const lookup = (query: typeof users, ids: readonly string[]) => {
-    const found = new Map(
-      query.all({ ids: JSON.stringify([...new Set(ids)]) }).map((r) => [r.id, r.name]),
-    );
-    return (id: string) => found.get(id) ?? id;
-  };
-  return {
-    users: (ids: readonly string[]) => lookup(users, ids),
-    orgs: (ids: readonly string[]) => lookup(orgs, ids),
-  };
-}
 
 /** Every org id a history's values name: parents, and the orgs of a path. */
 const orgIdsIn = (field: string, value: unknown): string[] =>

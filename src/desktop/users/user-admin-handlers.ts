@@ -1,37 +1,10 @@
 import { apiRoutes } from '../../api/routes';
 import { userAdminRoutes } from '../../api/users-admin';
-import { jsonEach, prepareQuery, type Params } from '../../db/client-query';
-import type { SqliteHandle } from '../../db/sqlite';
 import { isOffline } from '../fees/fee-handler-support';
 import type { userAdminCalls } from '../contract-users';
+import { cachedNames } from '../repositories/cached-names';
 import { fail, type HandlersFor, type ServiceContext } from '../service-context';
 import { userHistoryView } from './user-history-view';
-
-/** Names of cached users and orgs by id, for the history (an id not in the cache stays an id). */
-function cachedNames(handle: SqliteHandle) {
-  const users = prepareQuery(handle, (db, p: Params<{ ids: string }>) =>
-    db
-      .selectFrom(jsonEach(p.ids, 'j'))
-      .innerJoin('users as u', 'u.id', 'j.value')
-      .select(['u.id', 'u.full_name as name']),
-  );
-  const orgs = prepareQuery(handle, (db, p: Params<{ ids: string }>) =>
-    db
-      .selectFrom(jsonEach(p.ids, 'j'))
-      .innerJoin('orgs as o', 'o.id', 'j.value')
-      .select(['o.id', 'o.name']),
-  );
-  const lookup = (query: typeof users, ids: readonly string[]) => {
-    const found = new Map(
-      query.all({ ids: JSON.stringify([...new Set(ids)]) }).map((r) => [r.id, r.name]),
-    );
-    return (id: string) => found.get(id) ?? id;
-  };
-  return {
-    users: (ids: readonly string[]) => lookup(users, ids),
-    orgs: (ids: readonly string[]) => lookup(orgs, ids),
-  };
-}
 
 /** Every id a history's values name: the grants' and the account's orgs. */
 function orgIdsIn(value: unknown): string[] {
