@@ -1,5 +1,5 @@
 import type { ResidenceCampaign } from '../../src/domain/procedures/residence-rules';
-import type { ResidenceCampaignView } from '../../src/api/residence-campaigns';
+import type { ResidenceCampaignView } from '../../src/api/residence-campaign-wire';
 import type { Db, Trx } from './db';
 import { nextRev } from './revisions';
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, IsoDate } from '../domain/common/schemas';
 import { ResidenceCampaign } from '../domain/procedures/residence-rules';
 import { RESIDENCE_LIST_ROLES, STAFF_ROLES } from './access';
+import { ResidenceCampaignView } from './residence-campaign-wire';
 import type { RouteSpec } from './routes';
 
 /**
@@ -29,14 +30,7 @@ export const PutResidenceCampaignRequest = z
   });
 export type PutResidenceCampaignRequest = z.infer<typeof PutResidenceCampaignRequest>;
 
-export const ResidenceCampaignView = z.object({
-  committeeOrgId: Id,
-  year: z.number().int(),
-  opensOn: IsoDate,
-  dueOn: IsoDate,
-  updatedAt: z.string(),
-});
-export type ResidenceCampaignView = z.infer<typeof ResidenceCampaignView>;
+export { ResidenceCampaignView };
 
 export const ResidenceCampaignList = z.object({ items: z.array(ResidenceCampaignView) });
 export type ResidenceCampaignList = z.infer<typeof ResidenceCampaignList>;

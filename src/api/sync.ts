@@ -6,7 +6,7 @@ import { ResidenceFormWire, ResidenceRequestWire } from './residence';
 import { DossierWire } from './transfers';
 import { AccountRequestWire } from './account-wire';
 import { HolidayYearWire } from './holiday-wire';
-import { ResidenceCampaignView } from './residence-campaigns';
+import { ResidenceCampaignView } from './residence-campaign-wire';
 import { Sha256Hex } from '../domain/procedures/transfer-dossier';
 
 /** Entities that travel through pull. Wire shapes are the domain schemas plus server fields. */

@@ -7,6 +7,9 @@ import { EditOrgRequest, NewOrgRequest, OrgHistoryAction } from '../api/org-admi
  * the tree again. Merged into `desktopCalls` by contract.ts.
  */
 
+/** The org's editable fields, as the screen's form fills them. */
+export type { OrgFields } from '../api/org-admin';
+
 const Id = z.string().trim().min(1).max(64);
 const Done = z.object({ orgId: z.string() });
 

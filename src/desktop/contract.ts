@@ -335,3 +335,4 @@ export * from './contract-imports';
 export * from './contract-oversight';
 export * from './contract-updates';
 export * from './contract-notifications';
+export * from './contract-org-admin';

@@ -7,7 +7,7 @@ import type { ResidenceFormWire, ResidenceRequestWire } from '../api/residence';
 import type { DossierWire } from '../api/transfers';
 import type { AccountRequestWire } from '../api/account-wire';
 import type { HolidayYearWire } from '../api/holiday-wire';
-import type { ResidenceCampaignView } from '../api/residence-campaigns';
+import type { ResidenceCampaignView } from '../api/residence-campaign-wire';
 import type {
   ClientAccountRequestsTable,
   ClientBankAccountsTable,

@@ -1,5 +1,5 @@
 import { Col, Form, Input, Modal, Radio, Row, Select, Typography } from 'antd';
-import type { OrgFields } from '../../../../src/api/org-admin';
+import type { OrgFields } from '../../../../src/desktop/contract';
 import { Org, orgFieldLabelVi, type AllocationDirection } from '../../../../src/domain/org/org';
 import { formatOrgCode, validateOrgCode } from '../../../../src/domain/org/org-code';
 import {
